@@ -1,0 +1,156 @@
+package dev.rapport.crm;
+
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.AccountService;
+import dev.rapport.crm.contact.ContactService;
+import dev.rapport.crm.event.CrmEventListener;
+import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.IdGenerator;
+import dev.rapport.crm.lead.LeadService;
+import dev.rapport.crm.lead.TemperaturePolicy;
+import dev.rapport.crm.opportunity.OpportunityService;
+import dev.rapport.crm.opportunity.Pipeline;
+import dev.rapport.crm.spi.Persistence;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The CRM of one tenant: the entry point to leads, contacts, accounts and opportunities.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder()
+ *     .persistence(MemoryPersistence.create())
+ *     .tenant("acme-books")
+ *     .build();
+ * Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR).build());
+ * }</pre>
+ *
+ * <p>Many {@code Crm}s (one per tenant) may share one {@link Persistence}; none can read or write
+ * another tenant's records. A {@code Crm} holds no global state, starts no threads and configures
+ * no logging. Thread-safe.
+ */
+public final class Crm {
+  private final TenantId tenant;
+  private final LeadService leads;
+  private final ContactService contacts;
+  private final AccountService accounts;
+  private final OpportunityService opportunities;
+
+  private Crm(CrmContext ctx) {
+    this.tenant = ctx.tenant();
+    this.leads = new LeadService(ctx);
+    this.contacts = new ContactService(ctx);
+    this.accounts = new AccountService(ctx);
+    this.opportunities = new OpportunityService(ctx);
+  }
+
+  /** Starts configuring a {@code Crm}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The tenant this CRM serves. */
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  /** Leads: capture, lifecycle, engagement, temperature, conversion. */
+  public LeadService leads() {
+    return leads;
+  }
+
+  /** Contacts: the people the tenant does business with. */
+  public ContactService contacts() {
+    return contacts;
+  }
+
+  /** Accounts: the organisations the tenant does business with. */
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  /** Opportunities: possible sales moving through the pipeline. */
+  public OpportunityService opportunities() {
+    return opportunities;
+  }
+
+  /** Configures a {@link Crm}. Not thread-safe. */
+  public static final class Builder {
+    private Persistence persistence;
+    private TenantId tenant;
+    private Clock clock = Clock.systemUTC();
+    private Random random;
+    private TemperaturePolicy temperaturePolicy = TemperaturePolicy.standard();
+    private Pipeline pipeline = Pipeline.standard();
+    private final List<CrmEventListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Where records are stored (required). @throws ValidationException if null */
+    public Builder persistence(Persistence p) {
+      this.persistence = Check.notNull(p, "persistence");
+      return this;
+    }
+
+    /** The tenant served (required). @throws ValidationException if null */
+    public Builder tenant(TenantId t) {
+      this.tenant = Check.notNull(t, "tenant");
+      return this;
+    }
+
+    /** The tenant served (required). @throws ValidationException if null or malformed */
+    public Builder tenant(String t) {
+      return tenant(TenantId.of(t));
+    }
+
+    /** The clock for every timestamp and id (default: system UTC). @throws ValidationException if null */
+    public Builder clock(Clock c) {
+      this.clock = Check.notNull(c, "clock");
+      return this;
+    }
+
+    /**
+     * The source of the random bits of ids (default: a {@code SecureRandom}); with a seeded
+     * {@link Random} and a fixed clock, ids repeat from run to run.
+     *
+     * @throws ValidationException if null
+     */
+    public Builder random(Random r) {
+      this.random = Check.notNull(r, "random");
+      return this;
+    }
+
+    /** How temperature follows from engagement (default: {@link TemperaturePolicy#standard()}). @throws ValidationException if null */
+    public Builder temperaturePolicy(TemperaturePolicy policy) {
+      this.temperaturePolicy = Check.notNull(policy, "temperaturePolicy");
+      return this;
+    }
+
+    /** The opportunity pipeline (default: {@link Pipeline#standard()}). @throws ValidationException if null */
+    public Builder pipeline(Pipeline p) {
+      this.pipeline = Check.notNull(p, "pipeline");
+      return this;
+    }
+
+    /** Adds a listener for events of committed work. @throws ValidationException if null */
+    public Builder listener(CrmEventListener listener) {
+      listeners.add(Check.notNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * The configured CRM.
+     *
+     * @throws ValidationException if the persistence or the tenant was not given
+     */
+    public Crm build() {
+      Check.notNull(persistence, "persistence");
+      Check.notNull(tenant, "tenant");
+      IdGenerator ids = random == null ? new IdGenerator(clock) : new IdGenerator(clock, random);
+      return new Crm(new CrmContext(persistence, tenant, clock, ids, temperaturePolicy, pipeline, listeners));
+    }
+  }
+}

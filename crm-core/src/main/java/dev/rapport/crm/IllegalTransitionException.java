@@ -1,0 +1,42 @@
+package dev.rapport.crm;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A lifecycle rule refused a move: for example a converted lead asked to change, or a won
+ * opportunity moved to another stage. {@link #from()} and {@link #to()} name the states (or, for a
+ * change that is not a state move, the action). Nothing was changed.
+ */
+public final class IllegalTransitionException extends CrmException {
+  private final String kind;
+  private final String from;
+  private final String to;
+
+  /**
+   * @param kind the kind of record, e.g. {@code "lead"}
+   * @param from the state it is in
+   * @param to the state or action that was refused
+   */
+  public IllegalTransitionException(String kind, Object from, Object to) {
+    super(requireNonNull(kind, "kind") + " cannot move from " + requireNonNull(from, "from")
+        + " to " + requireNonNull(to, "to"));
+    this.kind = kind;
+    this.from = from.toString();
+    this.to = to.toString();
+  }
+
+  /** The kind of record, e.g. {@code "lead"}. */
+  public String kind() {
+    return kind;
+  }
+
+  /** The state the record is in. */
+  public String from() {
+    return from;
+  }
+
+  /** The state or action that was refused. */
+  public String to() {
+    return to;
+  }
+}

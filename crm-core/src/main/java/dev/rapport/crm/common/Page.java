@@ -1,0 +1,25 @@
+package dev.rapport.crm.common;
+
+import dev.rapport.crm.internal.Check;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of a query's results, in creation order.
+ *
+ * @param items the records of the page (immutable)
+ * @param nextCursor the cursor to pass to {@link PageRequest#after(String, int)} for the next page,
+ *     or empty when this is the last page
+ */
+public record Page<T>(List<T> items, Optional<String> nextCursor) {
+  /** @throws dev.rapport.crm.ValidationException if either is null or an item is null */
+  public Page {
+    items = List.copyOf(Check.noNulls(items, "items"));
+    Check.notNull(nextCursor, "nextCursor");
+  }
+
+  /** Whether more records follow. */
+  public boolean hasNext() {
+    return nextCursor.isPresent();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.rapport.crm.contact;
+
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.internal.Check;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An account: an organisation the tenant does or may do business with. Contacts belong to it and
+ * opportunities are sold to it. A host maps it to its own customer through
+ * {@link #externalReference()}, unique within the tenant.
+ *
+ * <p>An immutable value; adapters rebuild stored accounts with the canonical constructor.
+ *
+ * @param id the account's id
+ * @param tenantId the tenant it belongs to
+ * @param version how many times it has been stored (0 before the first save)
+ * @param name the organisation's name, 1 to 200 characters
+ * @param domain its web and e-mail domain, lower case, e.g. {@code acme.com}
+ * @param externalReference the host's key for it, e.g. a customer number; unique in the tenant
+ * @param industry its industry, free text
+ * @param owner who manages it (a user id of the host)
+ * @param createdAt when it was created
+ * @param updatedAt when it last changed
+ */
+public record Account(
+    AccountId id,
+    TenantId tenantId,
+    long version,
+    String name,
+    Optional<String> domain,
+    Optional<String> externalReference,
+    Optional<String> industry,
+    Optional<String> owner,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  static final int MAX_TEXT = 200;
+  private static final Pattern DOMAIN = Pattern.compile(
+      "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  /** @throws ValidationException if a part is null, a text is blank or too long, or the domain malformed */
+  public Account {
+    Check.notNull(id, "id");
+    Check.notNull(tenantId, "tenantId");
+    Check.notNegative(version, "version");
+    name = Check.text(name, "name", MAX_TEXT);
+    Check.notNull(domain, "domain");
+    domain = domain.map(Account::checkDomain);
+    externalReference = optionalText(externalReference, "externalReference");
+    industry = optionalText(industry, "industry");
+    owner = optionalText(owner, "owner");
+    Check.notNull(createdAt, "createdAt");
+    Check.notNull(updatedAt, "updatedAt");
+  }
+
+  static Optional<String> optionalText(Optional<String> value, String field) {
+    Check.notNull(value, field);
+    return value.isEmpty() ? value : Optional.of(Check.text(value.get(), field, MAX_TEXT));
+  }
+
+  /**
+   * Checks and normalises a domain: lower case, without scheme, {@code www.} or path.
+   *
+   * @throws ValidationException (field {@code domain}) if it is not a domain name
+   */
+  static String checkDomain(String value) {
+    String d = Check.text(value, "domain", 253).toLowerCase(Locale.ROOT);
+    d = d.replaceFirst("^https?://", "").replaceFirst("/.*$", "").replaceFirst("^www\\.", "");
+    if (!DOMAIN.matcher(d).matches()) {
+      throw new ValidationException("domain", "must be a domain name such as example.com");
+    }
+    return d;
+  }
+
+  /**
+   * The key under which account names are matched: lower case, accents, punctuation and spacing
+   * removed, so {@code "ACME, Inc."} and {@code "Acme Inc"} match. Adapters index it.
+   */
+  public static String nameKey(String name) {
+    String n = Normalizer.normalize(name, Normalizer.Form.NFKD);
+    n = MARKS.matcher(n).replaceAll("");
+    return NOT_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  /** This account's {@link #nameKey(String) name key}. */
+  public String nameKey() {
+    return nameKey(name);
+  }
+
+  /** This account with another version: for adapters, which store and count versions. */
+  public Account withVersion(long newVersion) {
+    return new Account(id, tenantId, newVersion, name, domain, externalReference, industry, owner,
+        createdAt, updatedAt);
+  }
+
+  /**
+   * Links the host's own key, e.g. its customer number.
+   *
+   * @throws ValidationException if it is null, blank or over 200 characters
+   */
+  public Account withExternalReference(String reference, Instant now) {
+    return new Account(id, tenantId, version, name, domain,
+        Optional.of(Check.text(reference, "externalReference", MAX_TEXT)), industry, owner,
+        createdAt, now);
+  }
+
+  /** Renames the account. @throws ValidationException if it is null, blank or over 200 characters */
+  public Account rename(String newName, Instant now) {
+    return new Account(id, tenantId, version, Check.text(newName, "name", MAX_TEXT), domain,
+        externalReference, industry, owner, createdAt, now);
+  }
+
+  /** Fills the domain if the account has none; otherwise returns this account unchanged. */
+  Account fillDomain(Optional<String> d, Instant now) {
+    if (domain.isPresent() || d.isEmpty()) {
+      return this;
+    }
+    return new Account(id, tenantId, version, name, d, externalReference, industry, owner, createdAt, now);
+  }
+}

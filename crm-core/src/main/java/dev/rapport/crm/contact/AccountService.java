@@ -1,0 +1,139 @@
+package dev.rapport.crm.contact;
+
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.event.AccountCreated;
+import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.spi.UnitOfWork;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Creates and maintains the accounts of one tenant. Reached through {@code crm.accounts()}.
+ * Thread-safe; every command is stored whole or not at all.
+ */
+public final class AccountService {
+  private final CrmContext ctx;
+
+  /** Internal: obtain the service from {@code Crm.accounts()}. */
+  public AccountService(CrmContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Creates an account. Raises {@link AccountCreated}.
+   *
+   * @throws ValidationException if {@code account} is null
+   * @throws DuplicateException if its external reference is taken by another account
+   */
+  public Account create(NewAccount account) {
+    Check.notNull(account, "account");
+    return ctx.command(cmd -> {
+      account.externalReference.ifPresent(ref -> requireFree(cmd.uow(), ref, null));
+      Instant now = ctx.now();
+      Account a = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0, account.name,
+          account.domain, account.externalReference, account.industry, account.owner, now, now);
+      Account stored = cmd.uow().accounts().insert(a);
+      cmd.raise(new AccountCreated(ctx.tenant(), now, stored.id(), stored.name()));
+      return stored;
+    });
+  }
+
+  /**
+   * The account with this id.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such account
+   */
+  public Account get(AccountId id) {
+    Check.notNull(id, "accountId");
+    return ctx.read(uow -> load(uow, id));
+  }
+
+  /** The account with this id, or empty. @throws ValidationException if the id is null */
+  public Optional<Account> find(AccountId id) {
+    Check.notNull(id, "accountId");
+    return ctx.read(uow -> uow.accounts().find(id));
+  }
+
+  /**
+   * The account the host knows by this key, e.g. its customer number.
+   *
+   * @throws ValidationException if the reference is null or blank
+   */
+  public Optional<Account> findByExternalReference(String externalReference) {
+    String ref = Check.text(externalReference, "externalReference", Account.MAX_TEXT);
+    return ctx.read(uow -> uow.accounts().findByExternalReference(ref));
+  }
+
+  /**
+   * The accounts whose name matches, ignoring case, accents and punctuation; oldest first.
+   *
+   * @throws ValidationException if the name is null or blank
+   */
+  public List<Account> findByName(String name) {
+    String key = Account.nameKey(Check.text(name, "name", Account.MAX_TEXT));
+    return ctx.read(uow -> uow.accounts().findByNameKey(key));
+  }
+
+  /** A page of all accounts, oldest first. @throws ValidationException if the request is null */
+  public Page<Account> list(PageRequest page) {
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.accounts().list(page));
+  }
+
+  /**
+   * Links the host's own key (e.g. its customer number) to the account.
+   *
+   * @throws ValidationException if an argument is null, or the reference blank or over 200 characters
+   * @throws NotFoundException if the tenant has no such account
+   * @throws DuplicateException if another account of the tenant has the reference
+   * @throws ConcurrentUpdateException if the account was changed concurrently
+   */
+  public Account linkExternalReference(AccountId id, String externalReference) {
+    String ref = Check.text(externalReference, "externalReference", Account.MAX_TEXT);
+    return change(id, (uow, a) -> {
+      requireFree(uow, ref, id);
+      return a.withExternalReference(ref, ctx.now());
+    });
+  }
+
+  /**
+   * Renames the account.
+   *
+   * @throws ValidationException if an argument is null, or the name blank or over 200 characters
+   * @throws NotFoundException if the tenant has no such account
+   * @throws ConcurrentUpdateException if the account was changed concurrently
+   */
+  public Account rename(AccountId id, String name) {
+    Check.text(name, "name", Account.MAX_TEXT);
+    return change(id, (uow, a) -> a.rename(name, ctx.now()));
+  }
+
+  private void requireFree(UnitOfWork uow, String ref, AccountId self) {
+    uow.accounts().findByExternalReference(ref).filter(a -> !a.id().equals(self)).ifPresent(a -> {
+      throw new DuplicateException("account", "externalReference", ref);
+    });
+  }
+
+  private static Account load(UnitOfWork uow, AccountId id) {
+    return uow.accounts().find(id).orElseThrow(() -> new NotFoundException("account", id));
+  }
+
+  private Account change(AccountId id, BiFunction<UnitOfWork, Account, Account> transition) {
+    Check.notNull(id, "accountId");
+    return ctx.command(cmd -> {
+      Account before = load(cmd.uow(), id);
+      Account after = transition.apply(cmd.uow(), before);
+      return after.equals(before) ? before : cmd.uow().accounts().update(after);
+    });
+  }
+}

@@ -1,0 +1,163 @@
+package dev.rapport.crm.contact;
+
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PhoneNumber;
+import dev.rapport.crm.event.ContactCreated;
+import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.spi.UnitOfWork;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Creates and maintains the contacts of one tenant. Reached through {@code crm.contacts()}.
+ * Thread-safe; every command is stored whole or not at all.
+ */
+public final class ContactService {
+  private final CrmContext ctx;
+
+  /** Internal: obtain the service from {@code Crm.contacts()}. */
+  public ContactService(CrmContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Creates a contact. Raises {@link ContactCreated}.
+   *
+   * @throws ValidationException if {@code contact} is null
+   * @throws NotFoundException if it names an account the tenant does not have
+   */
+  public Contact create(NewContact contact) {
+    Check.notNull(contact, "contact");
+    return ctx.command(cmd -> {
+      contact.accountId.ifPresent(a -> requireAccount(cmd.uow(), a));
+      Instant now = ctx.now();
+      Contact c = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, contact.name,
+          contact.accountId, contact.emails, contact.phones, contact.title, contact.consent,
+          Optional.empty(), contact.owner, now, now);
+      Contact stored = cmd.uow().contacts().insert(c);
+      cmd.raise(new ContactCreated(ctx.tenant(), now, stored.id(), stored.accountId()));
+      return stored;
+    });
+  }
+
+  /**
+   * The contact with this id.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such contact
+   */
+  public Contact get(ContactId id) {
+    Check.notNull(id, "contactId");
+    return ctx.read(uow -> load(uow, id));
+  }
+
+  /** The contact with this id, or empty. @throws ValidationException if the id is null */
+  public Optional<Contact> find(ContactId id) {
+    Check.notNull(id, "contactId");
+    return ctx.read(uow -> uow.contacts().find(id));
+  }
+
+  /**
+   * The contacts with this e-mail address (ignoring case), oldest first.
+   *
+   * @throws ValidationException if the address is null or invalid
+   */
+  public List<Contact> findByEmail(String email) {
+    EmailAddress e = EmailAddress.of(email);
+    return ctx.read(uow -> uow.contacts().findByEmail(e));
+  }
+
+  /**
+   * A page of the account's contacts, oldest first.
+   *
+   * @throws ValidationException if an argument is null
+   */
+  public Page<Contact> byAccount(AccountId account, PageRequest page) {
+    Check.notNull(account, "accountId");
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.contacts().findByAccount(account, page));
+  }
+
+  /**
+   * Attaches the contact to an account.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the contact or the account does not exist
+   * @throws ConcurrentUpdateException if the contact was changed concurrently
+   */
+  public Contact attachToAccount(ContactId id, AccountId account) {
+    Check.notNull(account, "accountId");
+    return change(id, (uow, c) -> {
+      requireAccount(uow, account);
+      return c.attachTo(account, ctx.now());
+    });
+  }
+
+  /**
+   * Adds an e-mail address (no change if the contact has it).
+   *
+   * @throws ValidationException if an argument is null or the address invalid
+   * @throws NotFoundException if the contact does not exist
+   * @throws ConcurrentUpdateException if the contact was changed concurrently
+   */
+  public Contact addEmail(ContactId id, String email) {
+    EmailAddress e = EmailAddress.of(email);
+    return change(id, (uow, c) -> c.addEmail(e, ctx.now()));
+  }
+
+  /**
+   * Adds a phone number in international form (no change if the contact has it).
+   *
+   * @throws ValidationException if an argument is null or the number invalid
+   * @throws NotFoundException if the contact does not exist
+   * @throws ConcurrentUpdateException if the contact was changed concurrently
+   */
+  public Contact addPhone(ContactId id, String phone) {
+    PhoneNumber p = PhoneNumber.of(phone);
+    return change(id, (uow, c) -> c.addPhone(p, ctx.now()));
+  }
+
+  /**
+   * Records that the contact gave or withdrew marketing consent now, through {@code source}.
+   *
+   * @throws ValidationException if an argument is null, or the source blank or over 200 characters
+   * @throws NotFoundException if the contact does not exist
+   * @throws ConcurrentUpdateException if the contact was changed concurrently
+   */
+  public Contact recordConsent(ContactId id, boolean granted, String source) {
+    Check.text(source, "consent.source", 200);
+    return change(id, (uow, c) -> {
+      Instant now = ctx.now();
+      return c.recordConsent(new MarketingConsent(granted, now, source), now);
+    });
+  }
+
+  private static void requireAccount(UnitOfWork uow, AccountId id) {
+    if (uow.accounts().find(id).isEmpty()) {
+      throw new NotFoundException("account", id);
+    }
+  }
+
+  private static Contact load(UnitOfWork uow, ContactId id) {
+    return uow.contacts().find(id).orElseThrow(() -> new NotFoundException("contact", id));
+  }
+
+  private Contact change(ContactId id, BiFunction<UnitOfWork, Contact, Contact> transition) {
+    Check.notNull(id, "contactId");
+    return ctx.command(cmd -> {
+      Contact before = load(cmd.uow(), id);
+      Contact after = transition.apply(cmd.uow(), before);
+      return after.equals(before) ? before : cmd.uow().contacts().update(after);
+    });
+  }
+}

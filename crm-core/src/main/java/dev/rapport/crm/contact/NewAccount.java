@@ -1,0 +1,72 @@
+package dev.rapport.crm.contact;
+
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.internal.Check;
+import java.util.Optional;
+
+/**
+ * What is known of an account when it is created: the input of {@link AccountService#create}.
+ * Each setter checks its value at once.
+ */
+public final class NewAccount {
+  final String name;
+  final Optional<String> domain;
+  final Optional<String> externalReference;
+  final Optional<String> industry;
+  final Optional<String> owner;
+
+  private NewAccount(Builder b) {
+    name = b.name;
+    domain = Optional.ofNullable(b.domain);
+    externalReference = Optional.ofNullable(b.externalReference);
+    industry = Optional.ofNullable(b.industry);
+    owner = Optional.ofNullable(b.owner);
+  }
+
+  /** Starts an account with its name. @throws ValidationException if null, blank or over 200 characters */
+  public static Builder builder(String name) {
+    return new Builder(Check.text(name, "name", Account.MAX_TEXT));
+  }
+
+  /** Builds a {@link NewAccount}. Not thread-safe. */
+  public static final class Builder {
+    private final String name;
+    private String domain;
+    private String externalReference;
+    private String industry;
+    private String owner;
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /** The web and e-mail domain, e.g. {@code acme.com}. @throws ValidationException if malformed */
+    public Builder domain(String d) {
+      this.domain = Account.checkDomain(d);
+      return this;
+    }
+
+    /** The host's key for the account. @throws ValidationException if null, blank or too long */
+    public Builder externalReference(String ref) {
+      this.externalReference = Check.text(ref, "externalReference", Account.MAX_TEXT);
+      return this;
+    }
+
+    /** The industry. @throws ValidationException if null, blank or too long */
+    public Builder industry(String i) {
+      this.industry = Check.text(i, "industry", Account.MAX_TEXT);
+      return this;
+    }
+
+    /** Who manages the account. @throws ValidationException if null, blank or too long */
+    public Builder owner(String userId) {
+      this.owner = Check.text(userId, "owner", Account.MAX_TEXT);
+      return this;
+    }
+
+    /** The account to create. */
+    public NewAccount build() {
+      return new NewAccount(this);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.rapport.crm.event;
+
+import dev.rapport.crm.common.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Something that happened in the CRM. Events are delivered to {@link CrmEventListener}s after the
+ * unit of work that raised them has committed, in the order they were raised; durable adapters
+ * also write them to an outbox in the same transaction. A sealed hierarchy: a {@code switch} over
+ * it is checked for completeness by the compiler.
+ */
+public sealed interface CrmEvent permits LeadCaptured, LeadStatusChanged, LeadTemperatureChanged, LeadConverted, AccountCreated, ContactCreated, OpportunityOpened, OpportunityStageChanged, OpportunityWon, OpportunityLost, OpportunityReopened {
+  /** The tenant whose data changed. */
+  TenantId tenantId();
+
+  /** When it happened, by the {@code Crm}'s clock. */
+  Instant occurredAt();
+
+  /** The kind of record that changed: {@code lead}, {@code contact}, {@code account} or {@code opportunity}. */
+  String aggregateType();
+
+  /** The id of the record that changed. */
+  UUID aggregateId();
+}

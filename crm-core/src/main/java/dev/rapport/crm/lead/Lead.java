@@ -1,0 +1,300 @@
+package dev.rapport.crm.lead;
+
+import dev.rapport.crm.IllegalTransitionException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.common.PhoneNumber;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.internal.Check;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A lead: a person who may become a customer but has not yet shown a direct wish to buy. It
+ * records where the person came from ({@link #source()}), how they engaged
+ * ({@link #signals()}), how likely they are to buy ({@link #temperature()}) and where they stand
+ * ({@link #status()}). Once converted it is history: it links to what it became
+ * ({@link #convertedTo()}) and no longer changes.
+ *
+ * <p>An immutable value. Each change is a method that checks the lifecycle rules and returns the
+ * next state; {@link LeadService} stores it. Adapters rebuild stored leads with the canonical
+ * constructor.
+ *
+ * @param id the lead's id
+ * @param tenantId the tenant it belongs to
+ * @param version how many times it has been stored (0 before the first save)
+ * @param name the person's name
+ * @param email the person's e-mail address
+ * @param phone the person's phone number
+ * @param company the company the person works for, as they gave it
+ * @param title the person's job title
+ * @param source where the lead came from
+ * @param sourceDetail campaign and UTM detail of the source
+ * @param status where the lead stands in its lifecycle
+ * @param disqualificationReason why it was disqualified; present exactly when {@code DISQUALIFIED}
+ * @param signals its engagement signals, oldest first
+ * @param temperature its temperature: the override if present, else the policy's verdict
+ * @param temperatureOverride a temperature set by hand
+ * @param owner who works the lead (a user id of the host)
+ * @param score a score from 0 to 100
+ * @param createdAt when it was captured
+ * @param updatedAt when it last changed
+ * @param convertedTo what it became; present exactly when {@code CONVERTED}
+ */
+public record Lead(
+    LeadId id,
+    TenantId tenantId,
+    long version,
+    PersonName name,
+    Optional<EmailAddress> email,
+    Optional<PhoneNumber> phone,
+    Optional<String> company,
+    Optional<String> title,
+    LeadSource source,
+    Optional<SourceDetail> sourceDetail,
+    LeadStatus status,
+    Optional<String> disqualificationReason,
+    List<EngagementSignal> signals,
+    Temperature temperature,
+    Optional<Temperature> temperatureOverride,
+    Optional<String> owner,
+    int score,
+    Instant createdAt,
+    Instant updatedAt,
+    Optional<ConvertedTo> convertedTo) {
+
+  /** The longest company name, title, owner or reason. */
+  static final int MAX_TEXT = 200;
+
+  /**
+   * @throws ValidationException if a part is null, a text is blank or too long, the score is not
+   *     0 to 100, the version is negative, or the status disagrees with the reason or conversion
+   */
+  public Lead {
+    Check.notNull(id, "id");
+    Check.notNull(tenantId, "tenantId");
+    Check.notNegative(version, "version");
+    Check.notNull(name, "name");
+    Check.notNull(email, "email");
+    Check.notNull(phone, "phone");
+    company = optionalText(company, "company");
+    title = optionalText(title, "title");
+    Check.notNull(source, "source");
+    Check.notNull(sourceDetail, "sourceDetail");
+    Check.notNull(status, "status");
+    disqualificationReason = optionalText(disqualificationReason, "reason");
+    signals = List.copyOf(Check.noNulls(signals, "signals"));
+    Check.notNull(temperature, "temperature");
+    Check.notNull(temperatureOverride, "temperatureOverride");
+    owner = optionalText(owner, "owner");
+    Check.range(score, "score", 0, 100);
+    Check.notNull(createdAt, "createdAt");
+    Check.notNull(updatedAt, "updatedAt");
+    Check.notNull(convertedTo, "convertedTo");
+    if ((status == LeadStatus.DISQUALIFIED) != disqualificationReason.isPresent()) {
+      throw new ValidationException("reason", "must be present exactly when the lead is disqualified");
+    }
+    if ((status == LeadStatus.CONVERTED) != convertedTo.isPresent()) {
+      throw new ValidationException("convertedTo", "must be present exactly when the lead is converted");
+    }
+    if (temperatureOverride.isPresent() && temperatureOverride.get() != temperature) {
+      throw new ValidationException("temperature", "must equal the override when one is set");
+    }
+  }
+
+  private static Optional<String> optionalText(Optional<String> value, String field) {
+    Check.notNull(value, field);
+    return value.isEmpty() ? value : Optional.of(Check.text(value.get(), field, MAX_TEXT));
+  }
+
+  /** A new lead as captured: status {@code NEW}, version 0, temperature from the policy. */
+  static Lead capture(LeadId id, TenantId tenantId, NewLead draft, TemperaturePolicy policy, Instant now) {
+    List<EngagementSignal> signals = draft.signals();
+    return new Lead(id, tenantId, 0, draft.name(), draft.email(), draft.phone(), draft.company(),
+        draft.title(), draft.source(), draft.sourceDetail(), LeadStatus.NEW, Optional.empty(),
+        signals, policy.evaluate(signals, now), Optional.empty(), draft.owner(), 0, now, now,
+        Optional.empty());
+  }
+
+  /** This lead with another version: for adapters, which store and count versions. */
+  public Lead withVersion(long newVersion) {
+    return new Lead(id, tenantId, newVersion, name, email, phone, company, title, source,
+        sourceDetail, status, disqualificationReason, signals, temperature, temperatureOverride,
+        owner, score, createdAt, updatedAt, convertedTo);
+  }
+
+  /**
+   * Moves to an open status along the lifecycle.
+   *
+   * @throws ValidationException if {@code to} is null, {@code CONVERTED} (use conversion) or
+   *     {@code DISQUALIFIED} (use {@link #disqualify})
+   * @throws IllegalTransitionException if the lifecycle does not allow the move
+   */
+  public Lead moveTo(LeadStatus to, Instant now) {
+    Check.notNull(to, "status");
+    if (to == LeadStatus.CONVERTED) {
+      throw new ValidationException("status", "must not be CONVERTED: convert the lead instead");
+    }
+    if (to == LeadStatus.DISQUALIFIED) {
+      throw new ValidationException("status", "must not be DISQUALIFIED: disqualify with a reason instead");
+    }
+    if (!status.next().contains(to)) {
+      throw new IllegalTransitionException("lead", status, to);
+    }
+    return with(to, Optional.empty(), now);
+  }
+
+  /**
+   * Disqualifies the lead for a reason.
+   *
+   * @throws ValidationException if the reason is null, blank or over 200 characters
+   * @throws IllegalTransitionException if the lead is converted or already disqualified
+   */
+  public Lead disqualify(String reason, Instant now) {
+    String why = Check.text(reason, "reason", MAX_TEXT);
+    if (!status.isOpen()) {
+      throw new IllegalTransitionException("lead", status, LeadStatus.DISQUALIFIED);
+    }
+    return with(LeadStatus.DISQUALIFIED, Optional.of(why), now);
+  }
+
+  /**
+   * Reopens a disqualified lead: it goes back to {@code NEW} and loses its reason.
+   *
+   * @throws IllegalTransitionException if the lead is not disqualified
+   */
+  public Lead reopen(Instant now) {
+    if (status != LeadStatus.DISQUALIFIED) {
+      throw new IllegalTransitionException("lead", status, "reopen");
+    }
+    return with(LeadStatus.NEW, Optional.empty(), now);
+  }
+
+  private Lead with(LeadStatus newStatus, Optional<String> reason, Instant now) {
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        newStatus, reason, signals, temperature, temperatureOverride, owner, score, createdAt, now,
+        convertedTo);
+  }
+
+  /**
+   * Records an engagement signal and re-evaluates the temperature (an override still wins).
+   *
+   * @throws ValidationException if the signal or policy is null
+   * @throws IllegalTransitionException if the lead is converted
+   */
+  public Lead recordSignal(EngagementSignal signal, TemperaturePolicy policy, Instant now) {
+    Check.notNull(signal, "signal");
+    Check.notNull(policy, "policy");
+    requireChangeable("recordSignal");
+    List<EngagementSignal> next = new ArrayList<>(signals.size() + 1);
+    next.addAll(signals);
+    int at = next.size();
+    while (at > 0 && next.get(at - 1).occurredAt().isAfter(signal.occurredAt())) {
+      at--; // keep oldest first even when a signal arrives late
+    }
+    next.add(at, signal);
+    return withSignals(next, policy, now);
+  }
+
+  /**
+   * Re-evaluates the temperature at {@code now}: old signals cool a lead down over time.
+   *
+   * @throws ValidationException if the policy is null
+   * @throws IllegalTransitionException if the lead is converted
+   */
+  public Lead refreshTemperature(TemperaturePolicy policy, Instant now) {
+    Check.notNull(policy, "policy");
+    requireChangeable("refreshTemperature");
+    Temperature t = temperatureOverride.orElseGet(() -> policy.evaluate(signals, now));
+    if (t == temperature) {
+      return this;
+    }
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        status, disqualificationReason, signals, t, temperatureOverride, owner, score, createdAt,
+        now, convertedTo);
+  }
+
+  private Lead withSignals(List<EngagementSignal> next, TemperaturePolicy policy, Instant now) {
+    Temperature t = temperatureOverride.orElseGet(() -> policy.evaluate(next, now));
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        status, disqualificationReason, next, t, temperatureOverride, owner, score, createdAt, now,
+        convertedTo);
+  }
+
+  /**
+   * Sets the temperature by hand; it stays until {@link #clearTemperatureOverride} whatever the
+   * signals say.
+   *
+   * @throws ValidationException if the temperature is null
+   * @throws IllegalTransitionException if the lead is converted
+   */
+  public Lead overrideTemperature(Temperature override, Instant now) {
+    Check.notNull(override, "temperature");
+    requireChangeable("overrideTemperature");
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        status, disqualificationReason, signals, override, Optional.of(override), owner, score,
+        createdAt, now, convertedTo);
+  }
+
+  /**
+   * Removes a manual temperature: the policy decides again.
+   *
+   * @throws ValidationException if the policy is null
+   * @throws IllegalTransitionException if the lead is converted
+   */
+  public Lead clearTemperatureOverride(TemperaturePolicy policy, Instant now) {
+    Check.notNull(policy, "policy");
+    requireChangeable("clearTemperatureOverride");
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        status, disqualificationReason, signals, policy.evaluate(signals, now), Optional.empty(),
+        owner, score, createdAt, now, convertedTo);
+  }
+
+  /**
+   * Gives the lead to an owner.
+   *
+   * @throws ValidationException if the owner is null, blank or over 200 characters
+   * @throws IllegalTransitionException if the lead is converted
+   */
+  public Lead assignTo(String newOwner, Instant now) {
+    String who = Check.text(newOwner, "owner", MAX_TEXT);
+    requireChangeable("assign");
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        status, disqualificationReason, signals, temperature, temperatureOverride, Optional.of(who),
+        score, createdAt, now, convertedTo);
+  }
+
+  /**
+   * Sets the score.
+   *
+   * @throws ValidationException if the score is not 0 to 100
+   * @throws IllegalTransitionException if the lead is converted
+   */
+  public Lead withScore(int newScore, Instant now) {
+    Check.range(newScore, "score", 0, 100);
+    requireChangeable("score");
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        status, disqualificationReason, signals, temperature, temperatureOverride, owner, newScore,
+        createdAt, now, convertedTo);
+  }
+
+  /** The converted lead; only conversion calls this, after checking the lifecycle. */
+  Lead converted(ConvertedTo links) {
+    if (status != LeadStatus.QUALIFIED) {
+      throw new IllegalTransitionException("lead", status, LeadStatus.CONVERTED);
+    }
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        LeadStatus.CONVERTED, Optional.empty(), signals, temperature, temperatureOverride, owner,
+        score, createdAt, links.convertedAt(), Optional.of(links));
+  }
+
+  private void requireChangeable(String action) {
+    if (status == LeadStatus.CONVERTED) {
+      throw new IllegalTransitionException("lead", status, action);
+    }
+  }
+}

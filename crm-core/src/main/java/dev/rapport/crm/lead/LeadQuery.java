@@ -1,0 +1,83 @@
+package dev.rapport.crm.lead;
+
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.internal.Check;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which leads a query returns: every given criterion must hold (an empty set or absent value
+ * means any). Build with {@link #all()} and the {@code with...} methods, e.g.
+ * {@code LeadQuery.all().withTemperatures(Set.of(HOT)).withOwner("ann")}.
+ *
+ * @param statuses the lead must have one of these statuses
+ * @param temperatures the lead must have one of these temperatures
+ * @param sources the lead must have come from one of these sources
+ * @param owner the lead must belong to this owner
+ * @param createdFrom the lead was captured at or after this instant
+ * @param createdBefore the lead was captured before this instant
+ */
+public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
+    Set<LeadSource> sources, Optional<String> owner, Optional<Instant> createdFrom,
+    Optional<Instant> createdBefore) {
+
+  /** @throws ValidationException if a part is null or holds null */
+  public LeadQuery {
+    statuses = Set.copyOf(Check.noNulls(statuses, "statuses"));
+    temperatures = Set.copyOf(Check.noNulls(temperatures, "temperatures"));
+    sources = Set.copyOf(Check.noNulls(sources, "sources"));
+    Check.notNull(owner, "owner");
+    Check.notNull(createdFrom, "createdFrom");
+    Check.notNull(createdBefore, "createdBefore");
+  }
+
+  /** Every lead of the tenant. */
+  public static LeadQuery all() {
+    return new LeadQuery(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** Also requiring one of these statuses. @throws ValidationException if null or holding null */
+  public LeadQuery withStatuses(Set<LeadStatus> s) {
+    return new LeadQuery(s, temperatures, sources, owner, createdFrom, createdBefore);
+  }
+
+  /** Also requiring one of these temperatures. @throws ValidationException if null or holding null */
+  public LeadQuery withTemperatures(Set<Temperature> t) {
+    return new LeadQuery(statuses, t, sources, owner, createdFrom, createdBefore);
+  }
+
+  /** Also requiring one of these sources. @throws ValidationException if null or holding null */
+  public LeadQuery withSources(Set<LeadSource> s) {
+    return new LeadQuery(statuses, temperatures, s, owner, createdFrom, createdBefore);
+  }
+
+  /** Also requiring this owner. @throws ValidationException if null, blank or over 200 characters */
+  public LeadQuery withOwner(String o) {
+    return new LeadQuery(statuses, temperatures, sources,
+        Optional.of(Check.text(o, "owner", Lead.MAX_TEXT)), createdFrom, createdBefore);
+  }
+
+  /**
+   * Also requiring capture in {@code [from, before)}; either may be null for an open end.
+   *
+   * @throws ValidationException if both are given and {@code before} is not after {@code from}
+   */
+  public LeadQuery withCreated(Instant from, Instant before) {
+    if (from != null && before != null && !before.isAfter(from)) {
+      throw new ValidationException("createdBefore", "must be after createdFrom");
+    }
+    return new LeadQuery(statuses, temperatures, sources, owner, Optional.ofNullable(from),
+        Optional.ofNullable(before));
+  }
+
+  /** Whether the lead meets every criterion. Adapters may use it to filter candidates. */
+  public boolean matches(Lead lead) {
+    return (statuses.isEmpty() || statuses.contains(lead.status()))
+        && (temperatures.isEmpty() || temperatures.contains(lead.temperature()))
+        && (sources.isEmpty() || sources.contains(lead.source()))
+        && (owner.isEmpty() || owner.equals(lead.owner()))
+        && (createdFrom.isEmpty() || !lead.createdAt().isBefore(createdFrom.get()))
+        && (createdBefore.isEmpty() || lead.createdAt().isBefore(createdBefore.get()));
+  }
+}

@@ -1,0 +1,402 @@
+package dev.rapport.crm.lead;
+
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.IllegalTransitionException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.event.AccountCreated;
+import dev.rapport.crm.event.ContactCreated;
+import dev.rapport.crm.event.LeadCaptured;
+import dev.rapport.crm.event.LeadConverted;
+import dev.rapport.crm.event.LeadStatusChanged;
+import dev.rapport.crm.event.LeadTemperatureChanged;
+import dev.rapport.crm.event.OpportunityOpened;
+import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.spi.UnitOfWork;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Captures and works leads of one tenant, and converts them. Reached through {@code crm.leads()}.
+ * Every command runs in one unit of work: it is stored whole, or, when it throws, not at all.
+ * Thread-safe.
+ */
+public final class LeadService {
+  private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "yahoo.com",
+      "outlook.com", "hotmail.com", "live.com", "icloud.com", "me.com", "aol.com", "gmx.de",
+      "gmx.net", "web.de", "proton.me", "protonmail.com", "mail.com", "yandex.ru", "t-online.de");
+
+  private final CrmContext ctx;
+
+  /** Internal: obtain the service from {@code Crm.leads()}. */
+  public LeadService(CrmContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Captures a new lead: status {@code NEW}, temperature from its signals. Raises
+   * {@link LeadCaptured}.
+   *
+   * @throws ValidationException if {@code lead} is null
+   */
+  public Lead capture(NewLead lead) {
+    Check.notNull(lead, "lead");
+    return ctx.command(cmd -> {
+      Instant now = ctx.now();
+      Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), lead, ctx.temperaturePolicy(), now);
+      Lead stored = cmd.uow().leads().insert(l);
+      cmd.raise(new LeadCaptured(ctx.tenant(), now, stored.id(), stored.source()));
+      return stored;
+    });
+  }
+
+  /**
+   * The lead with this id.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such lead
+   */
+  public Lead get(LeadId id) {
+    Check.notNull(id, "leadId");
+    return ctx.read(uow -> load(uow, id));
+  }
+
+  /** The lead with this id, or empty. @throws ValidationException if the id is null */
+  public Optional<Lead> find(LeadId id) {
+    Check.notNull(id, "leadId");
+    return ctx.read(uow -> uow.leads().find(id));
+  }
+
+  /**
+   * The leads with this e-mail address (ignoring case), oldest first.
+   *
+   * @throws ValidationException if the address is null or invalid
+   */
+  public List<Lead> findByEmail(String email) {
+    EmailAddress e = EmailAddress.of(email);
+    return ctx.read(uow -> uow.leads().findByEmail(e));
+  }
+
+  /**
+   * A page of the leads matching the query, oldest first.
+   *
+   * @throws ValidationException if an argument is null
+   */
+  public Page<Lead> query(LeadQuery query, PageRequest page) {
+    Check.notNull(query, "query");
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.leads().query(query, page));
+  }
+
+  /**
+   * Moves a lead to an open status. Raises {@link LeadStatusChanged}.
+   *
+   * @throws ValidationException if an argument is null, or the status is {@code CONVERTED} or
+   *     {@code DISQUALIFIED} (use {@link #convert} or {@link #disqualify})
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lifecycle does not allow the move
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead changeStatus(LeadId id, LeadStatus status) {
+    Check.notNull(status, "status");
+    return change(id, (lead, now) -> lead.moveTo(status, now));
+  }
+
+  /**
+   * Disqualifies a lead for a reason. Raises {@link LeadStatusChanged}.
+   *
+   * @throws ValidationException if the id is null or the reason null, blank or over 200 characters
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted or already disqualified
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead disqualify(LeadId id, String reason) {
+    Check.text(reason, "reason", Lead.MAX_TEXT);
+    return change(id, (lead, now) -> lead.disqualify(reason, now));
+  }
+
+  /**
+   * Reopens a disqualified lead (back to {@code NEW}). Raises {@link LeadStatusChanged}.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is not disqualified
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead reopen(LeadId id) {
+    return change(id, (lead, now) -> lead.reopen(now));
+  }
+
+  /**
+   * Records that the lead engaged now. Raises {@link LeadTemperatureChanged} if it warms.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead recordSignal(LeadId id, SignalType type) {
+    Check.notNull(type, "signal.type");
+    return change(id, (lead, now) -> lead.recordSignal(EngagementSignal.of(type, now),
+        ctx.temperaturePolicy(), now));
+  }
+
+  /**
+   * Records an engagement with its own time and detail. Raises {@link LeadTemperatureChanged} if
+   * the temperature changes.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead recordSignal(LeadId id, EngagementSignal signal) {
+    Check.notNull(signal, "signal");
+    return change(id, (lead, now) -> lead.recordSignal(signal, ctx.temperaturePolicy(), now));
+  }
+
+  /**
+   * Sets the temperature by hand; signals no longer change it until the override is cleared.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead overrideTemperature(LeadId id, Temperature temperature) {
+    Check.notNull(temperature, "temperature");
+    return change(id, (lead, now) -> lead.overrideTemperature(temperature, now));
+  }
+
+  /**
+   * Clears a manual temperature: the policy decides again.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead clearTemperatureOverride(LeadId id) {
+    return change(id, (lead, now) -> lead.clearTemperatureOverride(ctx.temperaturePolicy(), now));
+  }
+
+  /**
+   * Gives the lead to an owner.
+   *
+   * @throws ValidationException if the id is null or the owner null, blank or over 200 characters
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead assign(LeadId id, String owner) {
+    Check.text(owner, "owner", Lead.MAX_TEXT);
+    return change(id, (lead, now) -> lead.assignTo(owner, now));
+  }
+
+  /**
+   * Sets the lead's score.
+   *
+   * @throws ValidationException if the id is null or the score not 0 to 100
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead score(LeadId id, int score) {
+    Check.range(score, "score", 0, 100);
+    return change(id, (lead, now) -> lead.withScore(score, now));
+  }
+
+  /**
+   * Re-evaluates the temperature of every open lead at the current time, so that old signals cool
+   * leads down; a host calls it on its own schedule (Rapport starts no threads). Each page of
+   * leads is its own unit of work. Raises {@link LeadTemperatureChanged} for each change.
+   *
+   * @return how many leads changed temperature
+   */
+  public int refreshTemperatures() {
+    int changed = 0;
+    LeadQuery open = LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW, LeadStatus.CONTACTED,
+        LeadStatus.NURTURING, LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED));
+    Optional<PageRequest> next = Optional.of(PageRequest.first(200));
+    while (next.isPresent()) {
+      PageRequest request = next.get();
+      int[] count = {0};
+      Page<Lead> page = ctx.command(cmd -> {
+        Page<Lead> p = cmd.uow().leads().query(open, request);
+        Instant now = ctx.now();
+        for (Lead lead : p.items()) {
+          Lead refreshed = lead.refreshTemperature(ctx.temperaturePolicy(), now);
+          if (refreshed != lead) {
+            cmd.uow().leads().update(refreshed);
+            raiseChanges(cmd, lead, refreshed, now);
+            count[0]++;
+          }
+        }
+        return p;
+      });
+      changed += count[0];
+      next = request.next(page);
+    }
+    return changed;
+  }
+
+  /**
+   * Converts a qualified lead, in one unit of work, into a contact attached to an account and,
+   * if asked, an opportunity that inherits the lead's source and owner. An existing account or
+   * contact (named, or matched as {@link Conversion} describes) is reused, filling only its empty
+   * fields. The lead becomes {@code CONVERTED}, links to what it became, and no longer changes.
+   * Raises {@link LeadStatusChanged}, {@link AccountCreated} and {@link ContactCreated} for new
+   * records, {@link OpportunityOpened}, and {@link LeadConverted}.
+   *
+   * @throws ValidationException if an argument is null, or the opportunity's stage is not an open
+   *     stage of the pipeline
+   * @throws NotFoundException if the lead, or a named account or contact, does not exist
+   * @throws IllegalTransitionException if the lead is not {@code QUALIFIED}
+   * @throws ConcurrentUpdateException if a record involved was changed concurrently
+   */
+  public ConversionResult convert(LeadId id, Conversion conversion) {
+    Check.notNull(id, "leadId");
+    Check.notNull(conversion, "conversion");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      Instant now = ctx.now();
+      Lead lead = load(uow, id);
+      if (lead.status() != LeadStatus.QUALIFIED) {
+        throw new IllegalTransitionException("lead", lead.status(), LeadStatus.CONVERTED);
+      }
+      // Resolve every existing record first, so that nothing is written when one is missing.
+      Optional<Contact> existingContact = conversion.contact().isPresent()
+          ? Optional.of(uow.contacts().find(conversion.contact().get())
+              .orElseThrow(() -> new NotFoundException("contact", conversion.contact().get())))
+          : lead.email().flatMap(e -> uow.contacts().findByEmail(e).stream().findFirst());
+      Optional<Account> existingAccount = conversion.account().isPresent()
+          ? Optional.of(uow.accounts().find(conversion.account().get())
+              .orElseThrow(() -> new NotFoundException("account", conversion.account().get())))
+          : matchAccount(uow, lead, existingContact);
+      Optional<ContactId> draftContact = conversion.opportunity().flatMap(o -> o.primaryContact());
+      if (draftContact.isPresent() && uow.contacts().find(draftContact.get()).isEmpty()) {
+        throw new NotFoundException("contact", draftContact.get());
+      }
+
+      Account account;
+      if (existingAccount.isPresent()) {
+        account = existingAccount.get();
+        Optional<String> domain = companyDomain(lead);
+        Account filled = account.domain().isEmpty() && domain.isPresent()
+            ? new Account(account.id(), account.tenantId(), account.version(), account.name(),
+                domain, account.externalReference(), account.industry(), account.owner(),
+                account.createdAt(), now)
+            : account;
+        if (filled != account) {
+          account = uow.accounts().update(filled);
+        }
+      } else {
+        Account created = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0,
+            accountName(lead), companyDomain(lead), Optional.empty(), Optional.empty(),
+            lead.owner(), now, now);
+        account = uow.accounts().insert(created);
+        cmd.raise(new AccountCreated(ctx.tenant(), now, account.id(), account.name()));
+      }
+
+      Contact contact;
+      if (existingContact.isPresent()) {
+        Contact before = existingContact.get();
+        Contact merged = before.fillFrom(account.id(), lead.email(), lead.phone(), lead.title(),
+            lead.owner(), lead.id(), now);
+        contact = merged == before ? before : uow.contacts().update(merged);
+      } else {
+        Contact created = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, lead.name(),
+            Optional.of(account.id()), lead.email().stream().toList(), lead.phone().stream().toList(),
+            lead.title(), Optional.empty(), Optional.of(lead.id()), lead.owner(), now, now);
+        contact = uow.contacts().insert(created);
+        cmd.raise(new ContactCreated(ctx.tenant(), now, contact.id(), contact.accountId()));
+      }
+
+      Optional<Opportunity> opportunity = Optional.empty();
+      if (conversion.opportunity().isPresent()) {
+        Opportunity o = Opportunity.open(OpportunityId.of(ctx.ids().next()), ctx.tenant(),
+            account.id(), Optional.of(contact.id()), conversion.opportunity().get(),
+            ctx.pipeline(), Optional.of(lead.id()), Optional.of(lead.source()), lead.owner(), now);
+        opportunity = Optional.of(uow.opportunities().insert(o));
+        cmd.raise(new OpportunityOpened(ctx.tenant(), now, o.id(), o.accountId(), o.amount(), o.stage()));
+      }
+
+      ConvertedTo links = new ConvertedTo(contact.id(), account.id(),
+          opportunity.map(Opportunity::id), now);
+      Lead converted = uow.leads().update(lead.converted(links));
+      cmd.raise(new LeadStatusChanged(ctx.tenant(), now, lead.id(), lead.status(), converted.status()));
+      cmd.raise(new LeadConverted(ctx.tenant(), now, lead.id(), contact.id(), account.id(),
+          links.opportunityId()));
+      return new ConversionResult(converted, contact, existingContact.isEmpty(), account,
+          existingAccount.isEmpty(), opportunity);
+    });
+  }
+
+  private Optional<Account> matchAccount(UnitOfWork uow, Lead lead, Optional<Contact> contact) {
+    if (contact.isPresent() && contact.get().accountId().isPresent()) {
+      return uow.accounts().find(contact.get().accountId().get());
+    }
+    if (lead.company().isPresent()) {
+      String key = Account.nameKey(lead.company().get());
+      if (!key.isEmpty()) {
+        Optional<Account> byName = uow.accounts().findByNameKey(key).stream().findFirst();
+        if (byName.isPresent()) {
+          return byName;
+        }
+      }
+    }
+    return companyDomain(lead).flatMap(d -> uow.accounts().findByDomain(d).stream().findFirst());
+  }
+
+  /** The lead's e-mail domain, unless it is a free-mail provider's. */
+  private static Optional<String> companyDomain(Lead lead) {
+    return lead.email().map(EmailAddress::domain).filter(d -> !FREE_MAIL.contains(d));
+  }
+
+  private static String accountName(Lead lead) {
+    return lead.company().or(() -> companyDomain(lead)).orElse(lead.name().fullName());
+  }
+
+  private Lead load(UnitOfWork uow, LeadId id) {
+    return uow.leads().find(id).orElseThrow(() -> new NotFoundException("lead", id));
+  }
+
+  private Lead change(LeadId id, BiFunction<Lead, Instant, Lead> transition) {
+    Check.notNull(id, "leadId");
+    return ctx.command(cmd -> {
+      Lead before = load(cmd.uow(), id);
+      Instant now = ctx.now();
+      Lead after = transition.apply(before, now);
+      if (after.equals(before)) {
+        return before;
+      }
+      Lead stored = cmd.uow().leads().update(after);
+      raiseChanges(cmd, before, stored, now);
+      return stored;
+    });
+  }
+
+  private void raiseChanges(CrmContext.Command cmd, Lead before, Lead after, Instant now) {
+    if (before.status() != after.status()) {
+      cmd.raise(new LeadStatusChanged(ctx.tenant(), now, after.id(), before.status(), after.status()));
+    }
+    if (before.temperature() != after.temperature()) {
+      cmd.raise(new LeadTemperatureChanged(ctx.tenant(), now, after.id(), before.temperature(),
+          after.temperature()));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.rapport.crm.lead;
+
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.internal.Check;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A kind of engagement a lead can show. An open vocabulary: the well-known kinds are constants,
+ * and a host adds its own with {@link #of(String, Intent)}.
+ *
+ * @param code the kind's code: 1 to 50 of lower-case letters, digits and {@code _}
+ * @param intent what the engagement says about the lead
+ */
+public record SignalType(String code, Intent intent) {
+  private static final Pattern VALID = Pattern.compile("[a-z0-9_]{1,50}");
+
+  /** What an engagement says about the lead. */
+  public enum Intent {
+    /** Engaged with marketing: interest in the subject, not yet in buying. */
+    MARKETING,
+    /** Interest in buying the product. */
+    BUYING
+  }
+
+  /** Signed up for the newsletter. */
+  public static final SignalType NEWSLETTER_SIGNUP = new SignalType("newsletter_signup", Intent.MARKETING);
+  /** Attended a webinar. */
+  public static final SignalType WEBINAR_ATTENDED = new SignalType("webinar_attended", Intent.MARKETING);
+  /** Downloaded content: a white paper, an e-book. */
+  public static final SignalType CONTENT_DOWNLOAD = new SignalType("content_download", Intent.MARKETING);
+  /** Replied to an e-mail. */
+  public static final SignalType EMAIL_REPLY = new SignalType("email_reply", Intent.MARKETING);
+  /** Visited the website. */
+  public static final SignalType WEBSITE_VISIT = new SignalType("website_visit", Intent.MARKETING);
+  /** Asked for pricing. */
+  public static final SignalType PRICING_REQUEST = new SignalType("pricing_request", Intent.BUYING);
+  /** Asked for a demo. */
+  public static final SignalType DEMO_REQUEST = new SignalType("demo_request", Intent.BUYING);
+  /** Asked for a quote. */
+  public static final SignalType QUOTE_REQUEST = new SignalType("quote_request", Intent.BUYING);
+  /** Booked a meeting with sales. */
+  public static final SignalType MEETING_BOOKED = new SignalType("meeting_booked", Intent.BUYING);
+  /** Started a trial. */
+  public static final SignalType TRIAL_STARTED = new SignalType("trial_started", Intent.BUYING);
+
+  /** @throws ValidationException if the code is null or malformed, or the intent is null */
+  public SignalType {
+    Check.notNull(code, "signal.type");
+    if (!VALID.matcher(code).matches()) {
+      throw new ValidationException("signal.type", "must be 1 to 50 of lower-case letters, digits and '_'");
+    }
+    Check.notNull(intent, "signal.intent");
+  }
+
+  /**
+   * A kind of engagement; the code is stripped and put in lower case.
+   *
+   * @throws ValidationException if the code is null or not 1 to 50 of letters, digits and
+   *     {@code _}, or the intent is null
+   */
+  public static SignalType of(String code, Intent intent) {
+    Check.notNull(code, "signal.type");
+    return new SignalType(code.strip().toLowerCase(Locale.ROOT), intent);
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+}

@@ -1,0 +1,215 @@
+package dev.rapport.crm.opportunity;
+
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.IllegalTransitionException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.event.OpportunityLost;
+import dev.rapport.crm.event.OpportunityOpened;
+import dev.rapport.crm.event.OpportunityReopened;
+import dev.rapport.crm.event.OpportunityStageChanged;
+import dev.rapport.crm.event.OpportunityWon;
+import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.spi.UnitOfWork;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Opens opportunities and moves them through the {@link Pipeline} to won or lost. Reached through
+ * {@code crm.opportunities()}. Thread-safe; every command is stored whole or not at all.
+ */
+public final class OpportunityService {
+  private final CrmContext ctx;
+
+  /** Internal: obtain the service from {@code Crm.opportunities()}. */
+  public OpportunityService(CrmContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The pipeline opportunities move through. */
+  public Pipeline pipeline() {
+    return ctx.pipeline();
+  }
+
+  /**
+   * Opens an opportunity with an account. Raises {@link OpportunityOpened}.
+   *
+   * @throws ValidationException if an argument is null, or the stage is not an open stage
+   * @throws NotFoundException if the account, or the primary contact named, does not exist
+   */
+  public Opportunity open(AccountId account, NewOpportunity opportunity) {
+    Check.notNull(account, "accountId");
+    Check.notNull(opportunity, "opportunity");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      if (uow.accounts().find(account).isEmpty()) {
+        throw new NotFoundException("account", account);
+      }
+      opportunity.primaryContact.ifPresent(c -> {
+        if (uow.contacts().find(c).isEmpty()) {
+          throw new NotFoundException("contact", c);
+        }
+      });
+      Instant now = ctx.now();
+      Opportunity o = Opportunity.open(OpportunityId.of(ctx.ids().next()), ctx.tenant(), account,
+          Optional.empty(), opportunity, ctx.pipeline(), Optional.empty(), Optional.empty(),
+          Optional.empty(), now);
+      Opportunity stored = uow.opportunities().insert(o);
+      cmd.raise(new OpportunityOpened(ctx.tenant(), now, o.id(), account, o.amount(), o.stage()));
+      return stored;
+    });
+  }
+
+  /**
+   * The opportunity with this id.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such opportunity
+   */
+  public Opportunity get(OpportunityId id) {
+    Check.notNull(id, "opportunityId");
+    return ctx.read(uow -> load(uow, id));
+  }
+
+  /** The opportunity with this id, or empty. @throws ValidationException if the id is null */
+  public Optional<Opportunity> find(OpportunityId id) {
+    Check.notNull(id, "opportunityId");
+    return ctx.read(uow -> uow.opportunities().find(id));
+  }
+
+  /** A page of the opportunities matching the query, oldest first. @throws ValidationException if an argument is null */
+  public Page<Opportunity> query(OpportunityQuery query, PageRequest page) {
+    Check.notNull(query, "query");
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.opportunities().query(query, page));
+  }
+
+  /**
+   * Moves an open opportunity to another open stage; it takes the stage's probability and
+   * forecast category. Raises {@link OpportunityStageChanged}.
+   *
+   * @throws ValidationException if an argument is null, or the stage is not an open stage of the pipeline
+   * @throws NotFoundException if the opportunity does not exist
+   * @throws IllegalTransitionException if the opportunity is won or lost
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public Opportunity moveToStage(OpportunityId id, String stage) {
+    Stage to = ctx.pipeline().stage(stage);
+    return change(id, (o, now) -> o.moveTo(to, now));
+  }
+
+  /**
+   * Closes an opportunity as won. Raises {@link OpportunityStageChanged} and {@link OpportunityWon}.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the opportunity does not exist
+   * @throws IllegalTransitionException if it is already won or lost
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public Opportunity win(OpportunityId id) {
+    return change(id, (o, now) -> o.win(ctx.pipeline(), now));
+  }
+
+  /**
+   * Closes an opportunity as lost, for a reason. Raises {@link OpportunityStageChanged} and
+   * {@link OpportunityLost}.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the opportunity does not exist
+   * @throws IllegalTransitionException if it is already won or lost
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public Opportunity lose(OpportunityId id, LostReason reason) {
+    Check.notNull(reason, "lostReason");
+    return change(id, (o, now) -> o.lose(ctx.pipeline(), reason, now));
+  }
+
+  /**
+   * Reopens a won or lost opportunity in an open stage. Raises {@link OpportunityStageChanged} and
+   * {@link OpportunityReopened}.
+   *
+   * @throws ValidationException if an argument is null, or the stage is not an open stage
+   * @throws NotFoundException if the opportunity does not exist
+   * @throws IllegalTransitionException if it is open
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public Opportunity reopen(OpportunityId id, String stage) {
+    Stage to = ctx.pipeline().stage(stage);
+    return change(id, (o, now) -> o.reopen(to, now));
+  }
+
+  /**
+   * Sets the probability by hand until the next stage move.
+   *
+   * @throws ValidationException if the id is null or the probability not 0 to 100
+   * @throws NotFoundException if the opportunity does not exist
+   * @throws IllegalTransitionException if it is won or lost
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public Opportunity overrideProbability(OpportunityId id, int percent) {
+    Check.range(percent, "probability", 0, 100);
+    return change(id, (o, now) -> o.overrideProbability(percent, now));
+  }
+
+  /**
+   * Changes the expected amount.
+   *
+   * @throws ValidationException if an argument is null or the amount negative
+   * @throws NotFoundException if the opportunity does not exist
+   * @throws IllegalTransitionException if it is won or lost
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public Opportunity changeAmount(OpportunityId id, Money amount) {
+    Check.notNull(amount, "amount");
+    return change(id, (o, now) -> o.changeAmount(amount, now));
+  }
+
+  /**
+   * Changes the expected close date.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the opportunity does not exist
+   * @throws IllegalTransitionException if it is won or lost
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public Opportunity expectCloseOn(OpportunityId id, LocalDate date) {
+    Check.notNull(date, "expectedCloseDate");
+    return change(id, (o, now) -> o.expectCloseOn(date, now));
+  }
+
+  private static Opportunity load(UnitOfWork uow, OpportunityId id) {
+    return uow.opportunities().find(id).orElseThrow(() -> new NotFoundException("opportunity", id));
+  }
+
+  private Opportunity change(OpportunityId id, BiFunction<Opportunity, Instant, Opportunity> transition) {
+    Check.notNull(id, "opportunityId");
+    return ctx.command(cmd -> {
+      Opportunity before = load(cmd.uow(), id);
+      Instant now = ctx.now();
+      Opportunity after = transition.apply(before, now);
+      if (after.equals(before)) {
+        return before;
+      }
+      Opportunity stored = cmd.uow().opportunities().update(after);
+      if (!before.stage().equals(after.stage())) {
+        cmd.raise(new OpportunityStageChanged(ctx.tenant(), now, id, before.stage(), after.stage()));
+      }
+      if (before.status() != after.status()) {
+        switch (after.status()) {
+          case WON -> cmd.raise(new OpportunityWon(ctx.tenant(), now, id, after.accountId(), after.amount()));
+          case LOST -> cmd.raise(new OpportunityLost(ctx.tenant(), now, id, after.lostReason().orElseThrow()));
+          case OPEN -> cmd.raise(new OpportunityReopened(ctx.tenant(), now, id, after.stage()));
+        }
+      }
+      return stored;
+    });
+  }
+}

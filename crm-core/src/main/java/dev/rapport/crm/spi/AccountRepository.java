@@ -1,0 +1,38 @@
+package dev.rapport.crm.spi;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.contact.Account;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The accounts of one tenant, inside one {@link UnitOfWork}. Insert and update follow the same
+ * version rules as {@link LeadRepository#insert} and {@link LeadRepository#update}; both throw
+ * {@link dev.rapport.crm.DuplicateException} when the external reference is taken by another
+ * account of the tenant (at the call or at commit).
+ */
+public interface AccountRepository {
+
+  /** The account with this id, or empty. */
+  Optional<Account> find(AccountId id);
+
+  /** The accounts whose {@link Account#nameKey()} equals this key, in id order. */
+  List<Account> findByNameKey(String nameKey);
+
+  /** The accounts with this domain (lower case), in id order. */
+  List<Account> findByDomain(String domain);
+
+  /** The account with this external reference, or empty. */
+  Optional<Account> findByExternalReference(String externalReference);
+
+  /** The page of all accounts, in id order. */
+  Page<Account> list(PageRequest page);
+
+  /** Stores a new account (version 0) and returns it with version 1. */
+  Account insert(Account account);
+
+  /** Stores a changed account read at its version; returns it with the next version. */
+  Account update(Account account);
+}

@@ -1,0 +1,32 @@
+package dev.rapport.crm.spi;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.contact.Contact;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contacts of one tenant, inside one {@link UnitOfWork}. Insert and update follow the same
+ * version rules as {@link LeadRepository#insert} and {@link LeadRepository#update}.
+ */
+public interface ContactRepository {
+
+  /** The contact with this id, or empty. */
+  Optional<Contact> find(ContactId id);
+
+  /** The contacts having this address among their e-mail addresses, in id order. */
+  List<Contact> findByEmail(EmailAddress email);
+
+  /** The page of contacts of this account, in id order. */
+  Page<Contact> findByAccount(AccountId account, PageRequest page);
+
+  /** Stores a new contact (version 0) and returns it with version 1. */
+  Contact insert(Contact contact);
+
+  /** Stores a changed contact read at its version; returns it with the next version. */
+  Contact update(Contact contact);
+}

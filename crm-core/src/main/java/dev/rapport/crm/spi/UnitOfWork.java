@@ -1,0 +1,35 @@
+package dev.rapport.crm.spi;
+
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.event.CrmEvent;
+import java.util.List;
+
+/**
+ * One unit of work of one tenant: its repositories read and write only that tenant's records,
+ * and all their writes are stored together or not at all. Valid only inside
+ * {@link Persistence#inUnitOfWork}; not thread-safe.
+ */
+public interface UnitOfWork {
+
+  /** The tenant this unit of work reads and writes. */
+  TenantId tenant();
+
+  /** The leads of the tenant. */
+  LeadRepository leads();
+
+  /** The contacts of the tenant. */
+  ContactRepository contacts();
+
+  /** The accounts of the tenant. */
+  AccountRepository accounts();
+
+  /** The opportunities of the tenant. */
+  OpportunityRepository opportunities();
+
+  /**
+   * Hands over the events the unit of work raised, in order, before it commits. A durable
+   * adapter writes them to its outbox in the same transaction; one without an outbox ignores them
+   * (the core delivers events to listeners after commit either way).
+   */
+  void recordEvents(List<CrmEvent> events);
+}
