@@ -88,6 +88,12 @@ public final class ContactService {
     return ctx.read(uow -> uow.contacts().findByAccount(account, page));
   }
 
+  /** A page of all contacts, oldest first. @throws ValidationException if the request is null */
+  public Page<Contact> list(PageRequest page) {
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.contacts().list(page));
+  }
+
   /**
    * Attaches the contact to an account.
    *

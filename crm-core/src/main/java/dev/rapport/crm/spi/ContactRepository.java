@@ -24,6 +24,9 @@ public interface ContactRepository {
   /** The page of contacts of this account, in id order. */
   Page<Contact> findByAccount(AccountId account, PageRequest page);
 
+  /** The page of all contacts, in id order. */
+  Page<Contact> list(PageRequest page);
+
   /** Stores a new contact (version 0) and returns it with version 1. */
   Contact insert(Contact contact);
 
