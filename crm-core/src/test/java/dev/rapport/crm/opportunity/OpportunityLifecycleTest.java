@@ -1,0 +1,130 @@
+package dev.rapport.crm.opportunity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.crm.IllegalTransitionException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.TenantId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class OpportunityLifecycleTest {
+  static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+  static final Pipeline PIPELINE = Pipeline.standard();
+
+  static Opportunity open() {
+    return Opportunity.open(OpportunityId.of(UUID.randomUUID()), TenantId.of("t1"),
+        AccountId.of(UUID.randomUUID()), Optional.empty(),
+        NewOpportunity.builder("Ledger licences", Money.of("12000", "EUR")).build(), PIPELINE,
+        Optional.empty(), Optional.empty(), Optional.empty(), T0);
+  }
+
+  @Test
+  void theStandardPipelineHasTheUsualStagesAndProbabilities() {
+    assertThat(PIPELINE.stages()).extracting(Stage::name, Stage::probability).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Prospecting", 10),
+        org.assertj.core.groups.Tuple.tuple("Qualification", 20),
+        org.assertj.core.groups.Tuple.tuple("Needs Analysis", 25),
+        org.assertj.core.groups.Tuple.tuple("Proposal", 50),
+        org.assertj.core.groups.Tuple.tuple("Negotiation", 80),
+        org.assertj.core.groups.Tuple.tuple("Closed Won", 100),
+        org.assertj.core.groups.Tuple.tuple("Closed Lost", 0));
+  }
+
+  @Test
+  void aNewOpportunityStartsInTheFirstStageWithItsHistory() {
+    Opportunity o = open();
+    assertThat(o.stage()).isEqualTo("Prospecting");
+    assertThat(o.probability()).isEqualTo(10);
+    assertThat(o.forecastCategory()).isEqualTo(ForecastCategory.PIPELINE);
+    assertThat(o.history()).containsExactly(new StageChange(Optional.empty(), "Prospecting", T0));
+    assertThat(o.weightedAmount()).isEqualTo(Money.of("1200", "EUR"));
+  }
+
+  @Test
+  void movingTakesTheStageProbabilityAndClearsAnOverride() {
+    Opportunity o = open().overrideProbability(15, T0);
+    assertThat(o.probability()).isEqualTo(15);
+    assertThat(o.probabilityOverridden()).isTrue();
+    Opportunity moved = o.moveTo(PIPELINE.stage("negotiation"), T0.plusSeconds(5));
+    assertThat(moved.stage()).isEqualTo("Negotiation");
+    assertThat(moved.probability()).isEqualTo(80);
+    assertThat(moved.probabilityOverridden()).isFalse();
+    assertThat(moved.forecastCategory()).isEqualTo(ForecastCategory.COMMIT);
+    assertThat(moved.history()).last().isEqualTo(
+        new StageChange(Optional.of("Prospecting"), "Negotiation", T0.plusSeconds(5)));
+  }
+
+  @Test
+  void winningAndLosingCloseTheOpportunity() {
+    Opportunity won = open().win(PIPELINE, T0);
+    assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
+    assertThat(won.stage()).isEqualTo("Closed Won");
+    assertThat(won.probability()).isEqualTo(100);
+    assertThat(won.closedAt()).contains(T0);
+    Opportunity lost = open().lose(PIPELINE, LostReason.PRICE, T0);
+    assertThat(lost.status()).isEqualTo(OpportunityStatus.LOST);
+    assertThat(lost.lostReason()).contains(LostReason.PRICE);
+    assertThat(lost.forecastCategory()).isEqualTo(ForecastCategory.OMITTED);
+    Opportunity reopened = lost.reopen(PIPELINE.stage("Proposal"), T0.plusSeconds(1));
+    assertThat(reopened.status()).isEqualTo(OpportunityStatus.OPEN);
+    assertThat(reopened.lostReason()).isEmpty();
+    assertThat(reopened.closedAt()).isEmpty();
+    assertThat(reopened.history()).extracting(StageChange::to)
+        .containsExactly("Prospecting", "Closed Lost", "Proposal");
+  }
+
+  @Test
+  void closedOpportunitiesRefuseMovesNamingBothStates() {
+    Opportunity won = open().win(PIPELINE, T0);
+    assertThatThrownBy(() -> won.moveTo(PIPELINE.stage("Proposal"), T0))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("opportunity cannot move from WON to Proposal");
+    assertThatThrownBy(() -> won.win(PIPELINE, T0)).isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("opportunity cannot move from WON to WON");
+    assertThatThrownBy(() -> won.lose(PIPELINE, LostReason.PRICE, T0))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> won.overrideProbability(5, T0)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> won.changeAmount(Money.of("1", "EUR"), T0)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> won.expectCloseOn(LocalDate.of(2026, 5, 1), T0)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> open().reopen(PIPELINE.stage("Proposal"), T0))
+        .isInstanceOf(IllegalTransitionException.class).hasMessage("opportunity cannot move from OPEN to reopen");
+  }
+
+  @Test
+  void closingStagesAreReachedOnlyByWinningOrLosing() {
+    assertThatThrownBy(() -> open().moveTo(PIPELINE.stage("Closed Won"), T0))
+        .isInstanceOf(ValidationException.class).extracting(e -> ((ValidationException) e).field())
+        .isEqualTo("stage");
+    assertThatThrownBy(() -> PIPELINE.stage("Haggling")).isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("stage: must be a stage of the pipeline");
+  }
+
+  @Test
+  void pipelinesAreConfigurableButMustBeComplete() {
+    Pipeline p = Pipeline.builder().stage("Talk", 30, ForecastCategory.PIPELINE).won("Yes").lost("No").build();
+    assertThat(p.firstStage().name()).isEqualTo("Talk");
+    assertThatThrownBy(() -> Pipeline.builder().stage("Talk", 30, ForecastCategory.PIPELINE).won("Yes").build())
+        .isInstanceOf(ValidationException.class).hasMessage("stages: must have one won and one lost stage");
+    assertThatThrownBy(() -> Pipeline.builder().stage("A", 1, ForecastCategory.PIPELINE)
+        .stage("a", 2, ForecastCategory.PIPELINE).won("W").lost("L").build())
+        .isInstanceOf(ValidationException.class).hasMessageStartingWith("stages: must not repeat");
+    assertThatThrownBy(() -> Pipeline.builder().stage("A", 101, ForecastCategory.PIPELINE))
+        .isInstanceOf(ValidationException.class).hasMessage("stage.probability: must be between 0 and 100");
+  }
+
+  @Test
+  void amountsMustNotBeNegative() {
+    assertThatThrownBy(() -> NewOpportunity.builder("x", Money.of("-1", "EUR")))
+        .isInstanceOf(ValidationException.class).hasMessage("amount: must not be negative");
+    assertThatThrownBy(() -> open().changeAmount(Money.of("-1", "EUR"), T0))
+        .isInstanceOf(ValidationException.class).hasMessage("amount: must not be negative");
+  }
+}
