@@ -1,0 +1,46 @@
+package dev.rapport.crm.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.event.CrmEvent;
+import dev.rapport.crm.event.LeadConverted;
+import dev.rapport.crm.event.OpportunityWon;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class QuickStartTest {
+
+  @Test
+  void theQuickStartConvertsAdaAndWinsTheDeal() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    List<CrmEvent> events = QuickStart.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    String out = buffer.toString(StandardCharsets.UTF_8);
+
+    assertThat(out).containsPattern("Ada Lovelace\\s+webinar\\s+CONVERTED\\s+HOT");
+    assertThat(out).containsPattern("Grace Hopper\\s+newsletter\\s+NEW\\s+WARM");
+    assertThat(out).containsPattern("Alan Turing\\s+purchased_list\\s+NEW\\s+COLD");
+    assertThat(out).contains("at account \"Analytical Engines Ltd\" (new account: true)");
+    assertThat(out).contains("18000.00 EUR, WON");
+    assertThat(events).filteredOn(LeadConverted.class::isInstance).hasSize(1);
+    assertThat(events).last().isInstanceOf(OpportunityWon.class);
+  }
+
+  @Test
+  void theReadmeShowsTheQuickStartCodeAsItIs() throws IOException {
+    Path root = Path.of("").toAbsolutePath().getParent();
+    String readme = Files.readString(root.resolve("README.md"));
+    String source = Files.readString(Path.of("src/main/java/dev/rapport/crm/examples/QuickStart.java"));
+    Matcher m = Pattern.compile("// quick-start:begin\\n(.*?)\\n\\s*// quick-start:end", Pattern.DOTALL).matcher(source);
+    assertThat(m.find()).isTrue();
+    String code = m.group(1).lines().map(l -> l.replaceFirst("^    ", "")).reduce((a, b) -> a + "\n" + b).orElseThrow();
+    assertThat(readme).contains(code);
+  }
+}
