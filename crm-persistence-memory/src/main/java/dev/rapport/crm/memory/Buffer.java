@@ -1,0 +1,328 @@
+package dev.rapport.crm.memory;
+
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.TenantId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Predicate;
+
+/**
+ * One unit of work's view of one kind of record: the committed table, seen through the writes the
+ * unit has buffered (read-your-writes). Reads take the tenant's read lock for one call; writes
+ * touch only the buffer until {@link #validate()} and {@link #apply()} run under the write lock.
+ * Not thread-safe (a unit of work belongs to one thread).
+ */
+final class Buffer<I extends Comparable<I>, R> {
+  /** The expected stored version of a record that the unit inserts: none. */
+  private static final long ABSENT = -1;
+
+  private final Table<I, R> table;
+  private final Kind<I, R> kind;
+  private final TenantId tenant;
+  private final Lock readLock;
+  /** The latest state of every record the unit wrote, with its new version. */
+  private final Map<I, R> writes = new LinkedHashMap<>();
+  /** Per record written: the stored version the unit read it at, or {@link #ABSENT}. */
+  private final Map<I, Long> expected = new HashMap<>();
+
+  Buffer(Table<I, R> table, TenantId tenant, Lock readLock) {
+    this.table = table;
+    this.kind = table.kind;
+    this.tenant = tenant;
+    this.readLock = readLock;
+  }
+
+  Optional<R> find(I id) {
+    Objects.requireNonNull(id, "id");
+    R written = writes.get(id);
+    if (written != null) {
+      return Optional.of(written);
+    }
+    readLock.lock();
+    try {
+      return Optional.ofNullable(table.get(id));
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /** The records filed under {@code key} in the index, in id order, as this unit sees them. */
+  List<R> lookup(String index, Object key) {
+    Objects.requireNonNull(key, "key");
+    Kind.IndexDef<R> def = kind.index(index);
+    TreeMap<I, R> result = new TreeMap<>();
+    readLock.lock();
+    try {
+      for (I id : table.ids(index, key)) {
+        if (!writes.containsKey(id)) {
+          result.put(id, table.get(id));
+        }
+      }
+    } finally {
+      readLock.unlock();
+    }
+    for (R r : writes.values()) {
+      if (def.keys().apply(r).contains(key)) {
+        result.put(kind.id().apply(r), r);
+      }
+    }
+    return List.copyOf(result.values());
+  }
+
+  /**
+   * A page of the records matching {@code filter}, in id order after the request's cursor.
+   *
+   * @param candidates alternative ways to narrow the committed records: each is a list of
+   *     (index, key) pairs whose union holds every committed match; the smallest is walked, or all
+   *     records when there is none
+   * @param filter the full criterion, applied to every candidate
+   */
+  Page<R> page(List<List<IndexKey>> candidates, Predicate<R> filter, PageRequest request) {
+    Objects.requireNonNull(request, "page");
+    Optional<I> after = request.after().map(kind.parseId());
+    int wanted = request.size() + 1;
+    TreeMap<I, R> pending = new TreeMap<>();
+    for (Map.Entry<I, R> w : writes.entrySet()) {
+      if ((after.isEmpty() || w.getKey().compareTo(after.get()) > 0) && filter.test(w.getValue())) {
+        pending.put(w.getKey(), w.getValue());
+      }
+    }
+    List<R> found = new ArrayList<>(wanted);
+    readLock.lock();
+    try {
+      Iterator<I> committed = committedCandidates(candidates, after);
+      Iterator<Map.Entry<I, R>> own = pending.entrySet().iterator();
+      I nextCommitted = nextMatch(committed, filter);
+      Map.Entry<I, R> nextOwn = own.hasNext() ? own.next() : null;
+      while (found.size() < wanted && (nextCommitted != null || nextOwn != null)) {
+        if (nextOwn == null || (nextCommitted != null && nextCommitted.compareTo(nextOwn.getKey()) < 0)) {
+          found.add(table.get(nextCommitted));
+          nextCommitted = nextMatch(committed, filter);
+        } else {
+          found.add(nextOwn.getValue());
+          nextOwn = own.hasNext() ? own.next() : null;
+        }
+      }
+    } finally {
+      readLock.unlock();
+    }
+    if (found.size() > request.size()) {
+      List<R> items = found.subList(0, request.size());
+      return new Page<>(items, Optional.of(kind.id().apply(items.get(items.size() - 1)).toString()));
+    }
+    return new Page<>(found, Optional.empty());
+  }
+
+  /** The next committed id that the unit has not rewritten and that matches; null at the end. */
+  private I nextMatch(Iterator<I> ids, Predicate<R> filter) {
+    while (ids.hasNext()) {
+      I id = ids.next();
+      if (!writes.containsKey(id) && filter.test(table.get(id))) {
+        return id;
+      }
+    }
+    return null;
+  }
+
+  private Iterator<I> committedCandidates(List<List<IndexKey>> candidates, Optional<I> after) {
+    List<NavigableSet<I>> best = null;
+    long bestSize = table.size();
+    for (List<IndexKey> alternative : candidates) {
+      if (alternative.isEmpty()) {
+        continue; // no way to narrow by this criterion
+      }
+      List<NavigableSet<I>> sets = new ArrayList<>(alternative.size());
+      long size = 0;
+      for (IndexKey ik : alternative) {
+        NavigableSet<I> set = table.ids(ik.index(), ik.key());
+        sets.add(set);
+        size += set.size();
+      }
+      if (size < bestSize) {
+        best = sets;
+        bestSize = size;
+      }
+    }
+    if (best == null) {
+      best = List.of(table.ids());
+    }
+    List<Iterator<I>> iterators = new ArrayList<>(best.size());
+    for (NavigableSet<I> set : best) {
+      iterators.add(after.isPresent() ? set.tailSet(after.get(), false).iterator() : set.iterator());
+    }
+    return iterators.size() == 1 ? iterators.get(0) : new MergingIterator<>(iterators);
+  }
+
+  R insert(R record) {
+    Objects.requireNonNull(record, kind.name());
+    checkTenant(record);
+    long version = kind.version().applyAsLong(record);
+    if (version != 0) {
+      throw new IllegalArgumentException(
+          "a new " + kind.name() + " must have version 0, not " + version);
+    }
+    I id = kind.id().apply(record);
+    if (find(id).isPresent()) {
+      throw new DuplicateException(kind.name(), "id", id);
+    }
+    checkUniqueNow(record);
+    R stored = kind.withVersion().apply(record, 1L);
+    writes.put(id, stored);
+    expected.put(id, ABSENT);
+    return stored;
+  }
+
+  R update(R record) {
+    Objects.requireNonNull(record, kind.name());
+    checkTenant(record);
+    I id = kind.id().apply(record);
+    long version = kind.version().applyAsLong(record);
+    R current = find(id).orElseThrow(() -> new NotFoundException(kind.name(), id));
+    if (kind.version().applyAsLong(current) != version) {
+      throw new ConcurrentUpdateException(kind.name(), id, version);
+    }
+    checkUniqueNow(record);
+    R stored = kind.withVersion().apply(record, version + 1);
+    writes.put(id, stored);
+    expected.putIfAbsent(id, version);
+    return stored;
+  }
+
+  private void checkTenant(R record) {
+    TenantId of = kind.tenant().apply(record);
+    if (!tenant.equals(of)) {
+      throw new IllegalArgumentException("the " + kind.name() + " belongs to tenant " + of
+          + ", not to this unit of work's tenant " + tenant);
+    }
+  }
+
+  /** Fails fast when a unique key of the record is held by another record this unit sees. */
+  private void checkUniqueNow(R record) {
+    if (kind.unique().isEmpty()) {
+      return;
+    }
+    Kind.Unique unique = kind.unique().get();
+    I id = kind.id().apply(record);
+    for (Object key : kind.index(unique.index()).keys().apply(record)) {
+      for (R holder : lookup(unique.index(), key)) {
+        if (!kind.id().apply(holder).equals(id)) {
+          throw new DuplicateException(kind.name(), unique.field(), key);
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks, under the write lock, that every record the unit updates is still at the version it
+   * was read at, that every id it inserts is still free, and that unique keys stay unique.
+   */
+  void validate() {
+    for (Map.Entry<I, Long> e : expected.entrySet()) {
+      R stored = table.get(e.getKey());
+      long want = e.getValue();
+      if (want == ABSENT) {
+        if (stored != null) {
+          throw new DuplicateException(kind.name(), "id", e.getKey());
+        }
+      } else if (stored == null) {
+        throw new NotFoundException(kind.name(), e.getKey());
+      } else if (kind.version().applyAsLong(stored) != want) {
+        throw new ConcurrentUpdateException(kind.name(), e.getKey(), want);
+      }
+    }
+    if (kind.unique().isPresent()) {
+      Kind.Unique unique = kind.unique().get();
+      Kind.IndexDef<R> def = kind.index(unique.index());
+      Map<Object, I> claimed = new HashMap<>();
+      for (R r : writes.values()) {
+        I id = kind.id().apply(r);
+        for (Object key : def.keys().apply(r)) {
+          I other = claimed.putIfAbsent(key, id);
+          if (other != null && !other.equals(id)) {
+            throw new DuplicateException(kind.name(), unique.field(), key);
+          }
+          for (I holder : table.ids(unique.index(), key)) {
+            R rewritten = writes.get(holder);
+            boolean stillHolds = rewritten == null || def.keys().apply(rewritten).contains(key);
+            if (!holder.equals(id) && stillHolds) {
+              throw new DuplicateException(kind.name(), unique.field(), key);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Applies the writes to the table; the caller holds the write lock and has validated. */
+  void apply() {
+    for (R r : writes.values()) {
+      table.put(r);
+    }
+  }
+
+  /** An index and a key in it. */
+  record IndexKey(String index, Object key) {}
+
+  /** Walks several sorted iterators as one, in order, without repeats. */
+  private static final class MergingIterator<I extends Comparable<I>> implements Iterator<I> {
+    private final PriorityQueue<Head<I>> heads = new PriorityQueue<>(Comparator.comparing(Head::value));
+    private I last;
+
+    MergingIterator(Collection<Iterator<I>> iterators) {
+      for (Iterator<I> it : iterators) {
+        if (it.hasNext()) {
+          heads.add(new Head<>(it.next(), it));
+        }
+      }
+      skipRepeats();
+    }
+
+    private void skipRepeats() {
+      while (!heads.isEmpty() && last != null && heads.peek().value().compareTo(last) <= 0) {
+        advance(heads.poll());
+      }
+    }
+
+    private void advance(Head<I> head) {
+      if (head.rest().hasNext()) {
+        heads.add(new Head<>(head.rest().next(), head.rest()));
+      }
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !heads.isEmpty();
+    }
+
+    @Override
+    public I next() {
+      if (heads.isEmpty()) {
+        throw new NoSuchElementException();
+      }
+      Head<I> head = heads.poll();
+      last = head.value();
+      advance(head);
+      skipRepeats();
+      return last;
+    }
+
+    private record Head<I extends Comparable<I>>(I value, Iterator<I> rest) {}
+  }
+}

@@ -1,0 +1,69 @@
+package dev.rapport.crm.memory;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+/**
+ * The committed records of one kind for one tenant, with their secondary indexes: a hash map by
+ * id (O(1) lookups), the ids in order (keyset paging), and per index a map from key to the sorted
+ * ids filed under it. Not thread-safe: guarded by the tenant's lock.
+ */
+final class Table<I extends Comparable<I>, R> {
+  final Kind<I, R> kind;
+  private final Map<I, R> rows = new HashMap<>();
+  private final NavigableSet<I> order = new TreeSet<>();
+  private final Map<String, Map<Object, NavigableSet<I>>> indexes = new HashMap<>();
+
+  Table(Kind<I, R> kind) {
+    this.kind = kind;
+    for (Kind.IndexDef<R> def : kind.indexes()) {
+      indexes.put(def.name(), new HashMap<>());
+    }
+  }
+
+  R get(I id) {
+    return rows.get(id);
+  }
+
+  int size() {
+    return rows.size();
+  }
+
+  /** All ids, in order; a read-only view. */
+  NavigableSet<I> ids() {
+    return Collections.unmodifiableNavigableSet(order);
+  }
+
+  /** The ids filed under {@code key} in the index, in order; a read-only view (maybe empty). */
+  NavigableSet<I> ids(String index, Object key) {
+    NavigableSet<I> set = indexes.get(index).get(key);
+    return set == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(set);
+  }
+
+  /** Stores a record (new or replacing the one with its id) and refiles it in every index. */
+  void put(R record) {
+    I id = kind.id().apply(record);
+    R old = rows.put(id, record);
+    order.add(id);
+    for (Kind.IndexDef<R> def : kind.indexes()) {
+      Map<Object, NavigableSet<I>> index = indexes.get(def.name());
+      if (old != null) {
+        for (Object key : def.keys().apply(old)) {
+          NavigableSet<I> set = index.get(key);
+          if (set != null) {
+            set.remove(id);
+            if (set.isEmpty()) {
+              index.remove(key);
+            }
+          }
+        }
+      }
+      for (Object key : def.keys().apply(record)) {
+        index.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.rapport.crm.memory;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.opportunity.Opportunity;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Everything one tenant has committed, and the lock that guards it: reads take the read lock for
+ * the length of one repository call, a commit takes the write lock while it checks and applies.
+ */
+final class TenantStore {
+  final TenantId tenant;
+  final ReadWriteLock lock = new ReentrantReadWriteLock();
+  final Table<LeadId, Lead> leads = new Table<>(Kinds.LEADS);
+  final Table<ContactId, Contact> contacts = new Table<>(Kinds.CONTACTS);
+  final Table<AccountId, Account> accounts = new Table<>(Kinds.ACCOUNTS);
+  final Table<OpportunityId, Opportunity> opportunities = new Table<>(Kinds.OPPORTUNITIES);
+
+  TenantStore(TenantId tenant) {
+    this.tenant = tenant;
+  }
+}
