@@ -282,6 +282,28 @@ public record Lead(
         createdAt, now, convertedTo);
   }
 
+  /**
+   * Corrects the lead's details; what the update does not set stays.
+   *
+   * @throws ValidationException if the update is null
+   * @throws IllegalTransitionException if the lead is converted
+   */
+  public Lead update(LeadUpdate update, Instant now) {
+    Check.notNull(update, "update");
+    requireChangeable("update");
+    Lead next = new Lead(id, tenantId, version, update.name.orElse(name), update.email.or(() -> email),
+        update.phone.or(() -> phone), update.company.or(() -> company), update.title.or(() -> title),
+        source, sourceDetail, status, disqualificationReason, signals, temperature,
+        temperatureOverride, owner, score, createdAt, updatedAt, convertedTo);
+    return next.equals(this) ? this : next.touched(now);
+  }
+
+  private Lead touched(Instant now) {
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
+        status, disqualificationReason, signals, temperature, temperatureOverride, owner, score,
+        createdAt, now, convertedTo);
+  }
+
   /** The converted lead; only conversion calls this, after checking the lifecycle. */
   Lead converted(ConvertedTo links) {
     if (status != LeadStatus.QUALIFIED) {

@@ -103,6 +103,19 @@ public final class LeadService {
   }
 
   /**
+   * Corrects a lead's details (name, e-mail, phone, company, title).
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted
+   * @throws ConcurrentUpdateException if the lead was changed concurrently
+   */
+  public Lead update(LeadId id, LeadUpdate update) {
+    Check.notNull(update, "update");
+    return change(id, (lead, now) -> lead.update(update, now));
+  }
+
+  /**
    * Moves a lead to an open status. Raises {@link LeadStatusChanged}.
    *
    * @throws ValidationException if an argument is null, or the status is {@code CONVERTED} or

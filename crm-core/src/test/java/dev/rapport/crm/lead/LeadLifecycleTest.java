@@ -124,6 +124,7 @@ class LeadLifecycleTest {
         Arguments.of("clearTemperatureOverride", (UnaryOperator<Lead>) l -> l.clearTemperatureOverride(POLICY, T0)),
         Arguments.of("assign", (UnaryOperator<Lead>) l -> l.assignTo("bob", T0)),
         Arguments.of("score", (UnaryOperator<Lead>) l -> l.withScore(50, T0)),
+        Arguments.of("update", (UnaryOperator<Lead>) l -> l.update(LeadUpdate.builder().title("CTO").build(), T0)),
         Arguments.of("refreshTemperature", (UnaryOperator<Lead>) l -> l.refreshTemperature(POLICY, T0)));
   }
 
@@ -157,6 +158,19 @@ class LeadLifecycleTest {
     assertThat(overridden.recordSignal(EngagementSignal.of(SignalType.DEMO_REQUEST, T0), POLICY, T0)
         .temperature()).isEqualTo(Temperature.COLD);
     assertThat(overridden.clearTemperatureOverride(POLICY, T0).temperature()).isEqualTo(Temperature.HOT);
+  }
+
+  @Test
+  void detailsAreCorrectedOnlyWhereTheUpdateSaysSo() {
+    Lead lead = newLead();
+    Lead updated = lead.update(LeadUpdate.builder().email("Ada@Engines.example").title("Analyst").build(),
+        T0.plusSeconds(9));
+    assertThat(updated.email()).map(e -> e.address()).contains("Ada@Engines.example");
+    assertThat(updated.title()).contains("Analyst");
+    assertThat(updated.company()).isEqualTo(lead.company());
+    assertThat(updated.name()).isEqualTo(lead.name());
+    assertThat(updated.updatedAt()).isEqualTo(T0.plusSeconds(9));
+    assertThat(lead.update(LeadUpdate.builder().build(), T0.plusSeconds(9))).isSameAs(lead);
   }
 
   @Test
