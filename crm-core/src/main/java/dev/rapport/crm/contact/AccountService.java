@@ -22,10 +22,37 @@ import java.util.function.BiFunction;
  */
 public final class AccountService {
   private final CrmContext ctx;
+  private final long expectedVersion; // -1: any version
 
   /** Internal: obtain the service from {@code Crm.accounts()}. */
   public AccountService(CrmContext ctx) {
+    this(ctx, -1);
+  }
+
+  private AccountService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
+    this.expectedVersion = expectedVersion;
+  }
+
+  /**
+   * A view of this service whose commands on an existing account first check that it is still at
+   * {@code version} (the version the caller read, e.g. shown in a form), and refuse with
+   * {@link dev.rapport.crm.ConcurrentUpdateException} when someone changed it since. Queries and
+   * creation are unaffected.
+   *
+   * @throws ValidationException if the version is below 1
+   */
+  public AccountService ifVersion(long version) {
+    if (version < 1) {
+      throw new ValidationException("version", "must be at least 1");
+    }
+    return new AccountService(ctx, version);
+  }
+
+  private void checkVersion(Account current) {
+    if (expectedVersion >= 0 && current.version() != expectedVersion) {
+      throw new dev.rapport.crm.ConcurrentUpdateException("account", current.id(), expectedVersion);
+    }
   }
 
   /**
@@ -132,6 +159,7 @@ public final class AccountService {
     Check.notNull(id, "accountId");
     return ctx.command(cmd -> {
       Account before = load(cmd.uow(), id);
+      checkVersion(before);
       Account after = transition.apply(cmd.uow(), before);
       return after.equals(before) ? before : cmd.uow().accounts().update(after);
     });

@@ -24,10 +24,37 @@ import java.util.function.BiFunction;
  */
 public final class ContactService {
   private final CrmContext ctx;
+  private final long expectedVersion; // -1: any version
 
   /** Internal: obtain the service from {@code Crm.contacts()}. */
   public ContactService(CrmContext ctx) {
+    this(ctx, -1);
+  }
+
+  private ContactService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
+    this.expectedVersion = expectedVersion;
+  }
+
+  /**
+   * A view of this service whose commands on an existing contact first check that it is still at
+   * {@code version} (the version the caller read, e.g. shown in a form), and refuse with
+   * {@link dev.rapport.crm.ConcurrentUpdateException} when someone changed it since. Queries and
+   * creation are unaffected.
+   *
+   * @throws ValidationException if the version is below 1
+   */
+  public ContactService ifVersion(long version) {
+    if (version < 1) {
+      throw new ValidationException("version", "must be at least 1");
+    }
+    return new ContactService(ctx, version);
+  }
+
+  private void checkVersion(Contact current) {
+    if (expectedVersion >= 0 && current.version() != expectedVersion) {
+      throw new dev.rapport.crm.ConcurrentUpdateException("contact", current.id(), expectedVersion);
+    }
   }
 
   /**
@@ -162,6 +189,7 @@ public final class ContactService {
     Check.notNull(id, "contactId");
     return ctx.command(cmd -> {
       Contact before = load(cmd.uow(), id);
+      checkVersion(before);
       Contact after = transition.apply(cmd.uow(), before);
       return after.equals(before) ? before : cmd.uow().contacts().update(after);
     });

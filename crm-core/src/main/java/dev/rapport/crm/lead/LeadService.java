@@ -41,10 +41,37 @@ public final class LeadService {
       "gmx.net", "web.de", "proton.me", "protonmail.com", "mail.com", "yandex.ru", "t-online.de");
 
   private final CrmContext ctx;
+  private final long expectedVersion; // -1: any version
 
   /** Internal: obtain the service from {@code Crm.leads()}. */
   public LeadService(CrmContext ctx) {
+    this(ctx, -1);
+  }
+
+  private LeadService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
+    this.expectedVersion = expectedVersion;
+  }
+
+  /**
+   * A view of this service whose commands on an existing lead first check that it is still at
+   * {@code version} (the version the caller read, e.g. shown in a form), and refuse with
+   * {@link dev.rapport.crm.ConcurrentUpdateException} when someone changed it since. Queries and
+   * creation are unaffected.
+   *
+   * @throws ValidationException if the version is below 1
+   */
+  public LeadService ifVersion(long version) {
+    if (version < 1) {
+      throw new ValidationException("version", "must be at least 1");
+    }
+    return new LeadService(ctx, version);
+  }
+
+  private void checkVersion(Lead current) {
+    if (expectedVersion >= 0 && current.version() != expectedVersion) {
+      throw new dev.rapport.crm.ConcurrentUpdateException("lead", current.id(), expectedVersion);
+    }
   }
 
   /**
@@ -288,6 +315,7 @@ public final class LeadService {
       UnitOfWork uow = cmd.uow();
       Instant now = ctx.now();
       Lead lead = load(uow, id);
+      checkVersion(lead);
       if (lead.status() != LeadStatus.QUALIFIED) {
         throw new IllegalTransitionException("lead", lead.status(), LeadStatus.CONVERTED);
       }
@@ -392,6 +420,7 @@ public final class LeadService {
     Check.notNull(id, "leadId");
     return ctx.command(cmd -> {
       Lead before = load(cmd.uow(), id);
+      checkVersion(before);
       Instant now = ctx.now();
       Lead after = transition.apply(before, now);
       if (after.equals(before)) {

@@ -28,10 +28,37 @@ import java.util.function.BiFunction;
  */
 public final class OpportunityService {
   private final CrmContext ctx;
+  private final long expectedVersion; // -1: any version
 
   /** Internal: obtain the service from {@code Crm.opportunities()}. */
   public OpportunityService(CrmContext ctx) {
+    this(ctx, -1);
+  }
+
+  private OpportunityService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
+    this.expectedVersion = expectedVersion;
+  }
+
+  /**
+   * A view of this service whose commands on an existing opportunity first check that it is still at
+   * {@code version} (the version the caller read, e.g. shown in a form), and refuse with
+   * {@link dev.rapport.crm.ConcurrentUpdateException} when someone changed it since. Queries and
+   * creation are unaffected.
+   *
+   * @throws ValidationException if the version is below 1
+   */
+  public OpportunityService ifVersion(long version) {
+    if (version < 1) {
+      throw new ValidationException("version", "must be at least 1");
+    }
+    return new OpportunityService(ctx, version);
+  }
+
+  private void checkVersion(Opportunity current) {
+    if (expectedVersion >= 0 && current.version() != expectedVersion) {
+      throw new dev.rapport.crm.ConcurrentUpdateException("opportunity", current.id(), expectedVersion);
+    }
   }
 
   /** The pipeline opportunities move through. */
@@ -193,6 +220,7 @@ public final class OpportunityService {
     Check.notNull(id, "opportunityId");
     return ctx.command(cmd -> {
       Opportunity before = load(cmd.uow(), id);
+      checkVersion(before);
       Instant now = ctx.now();
       Opportunity after = transition.apply(before, now);
       if (after.equals(before)) {
