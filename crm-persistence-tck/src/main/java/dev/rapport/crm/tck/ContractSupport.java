@@ -1,0 +1,102 @@
+package dev.rapport.crm.tck;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.event.CrmEvent;
+import dev.rapport.crm.spi.Persistence;
+import dev.rapport.crm.spi.UnitOfWork;
+import java.time.Instant;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.opportunity.Opportunity;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The base of every contract test: an adapter's test class extends one of its subclasses and
+ * implements {@link #persistence()}.
+ *
+ * <p>Each test works in its own fresh, random tenant, so a test never sees another test's data
+ * and needs no cleanup: an adapter on a real database may return the same {@code Persistence}
+ * from every call of {@link #persistence()}.
+ */
+public abstract class ContractSupport {
+  /** Where every test's clock starts. */
+  static final Instant START = Instant.parse("2025-03-03T09:00:00Z");
+
+  Persistence persistence;
+  TenantId tenant;
+  MutableClock clock;
+  List<CrmEvent> events;
+  Crm crm;
+
+  /** For subclasses. */
+  protected ContractSupport() {}
+
+  /**
+   * The adapter under test. Called once before each test; may return a new store each time or
+   * the same one every time.
+   */
+  protected abstract Persistence persistence();
+
+  @BeforeEach
+  final void setUpContract() {
+    persistence = persistence();
+    if (persistence == null) {
+      throw new IllegalStateException("persistence() returned null");
+    }
+    tenant = freshTenant();
+    clock = new MutableClock(START);
+    events = new CopyOnWriteArrayList<>();
+    crm = crm(tenant, persistence);
+  }
+
+  /** A tenant id that no other test uses. */
+  static TenantId freshTenant() {
+    return TenantId.of("tck-" + UUID.randomUUID());
+  }
+
+  /** A {@code Crm} of the given tenant on the given store, on this test's clock and event list. */
+  Crm crm(TenantId t, Persistence p) {
+    return Crm.builder().persistence(p).tenant(t).clock(clock).listener(events::add).build();
+  }
+
+  /** Runs work in a unit of work of this test's tenant, on the adapter directly. */
+  <T> T inUnitOfWork(Function<UnitOfWork, T> work) {
+    return persistence.inUnitOfWork(tenant, work);
+  }
+
+  /** The stored lead with this id, read in its own unit of work. */
+  Optional<Lead> storedLead(LeadId id) {
+    return persistence.inUnitOfWork(tenant, uow -> uow.leads().find(id));
+  }
+
+  /** The stored contact with this id, read in its own unit of work. */
+  Optional<Contact> storedContact(ContactId id) {
+    return persistence.inUnitOfWork(tenant, uow -> uow.contacts().find(id));
+  }
+
+  /** The stored account with this id, read in its own unit of work. */
+  Optional<Account> storedAccount(AccountId id) {
+    return persistence.inUnitOfWork(tenant, uow -> uow.accounts().find(id));
+  }
+
+  /** The stored opportunity with this id, read in its own unit of work. */
+  Optional<Opportunity> storedOpportunity(OpportunityId id) {
+    return persistence.inUnitOfWork(tenant, uow -> uow.opportunities().find(id));
+  }
+
+  /** Everything this test's tenant has stored. */
+  StoreSnapshot snapshot() {
+    return StoreSnapshot.capture(persistence, tenant);
+  }
+}

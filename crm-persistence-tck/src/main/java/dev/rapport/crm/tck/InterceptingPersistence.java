@@ -1,0 +1,231 @@
+package dev.rapport.crm.tck;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.event.CrmEvent;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
+import dev.rapport.crm.spi.AccountRepository;
+import dev.rapport.crm.spi.ContactRepository;
+import dev.rapport.crm.spi.LeadRepository;
+import dev.rapport.crm.spi.OpportunityRepository;
+import dev.rapport.crm.spi.Persistence;
+import dev.rapport.crm.spi.UnitOfWork;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Wraps an adapter's {@link Persistence} and calls an {@link Interceptor} around every repository
+ * call, so that a test can inject a failure (throw from {@code before}) or pause a thread at a
+ * chosen point. Operations are named {@code "leads.update"}, {@code "opportunities.insert"}, ...
+ */
+final class InterceptingPersistence implements Persistence {
+
+  /** Sees every repository call. */
+  interface Interceptor {
+    /** Called before the call reaches the adapter; throw to make the call fail. */
+    default void before(String operation, Object argument) {}
+
+    /** Called after the adapter returned. */
+    default void after(String operation, Object result) {}
+  }
+
+  private final Persistence delegate;
+  private final Interceptor interceptor;
+
+  InterceptingPersistence(Persistence delegate, Interceptor interceptor) {
+    this.delegate = delegate;
+    this.interceptor = interceptor;
+  }
+
+  /** A wrapper that throws {@code failure} on the first call of {@code operation} matching. */
+  static InterceptingPersistence failingOn(Persistence delegate, String operation,
+      java.util.function.Predicate<Object> when, RuntimeException failure) {
+    return new InterceptingPersistence(delegate, new Interceptor() {
+      @Override
+      public void before(String op, Object argument) {
+        if (op.equals(operation) && when.test(argument)) {
+          throw failure;
+        }
+      }
+    });
+  }
+
+  @Override
+  public <T> T inUnitOfWork(TenantId tenant, Function<UnitOfWork, T> work) {
+    return delegate.inUnitOfWork(tenant, uow -> work.apply(new Uow(uow)));
+  }
+
+  private <T> T call(String op, Object arg, java.util.function.Supplier<T> body) {
+    interceptor.before(op, arg);
+    T result = body.get();
+    interceptor.after(op, result);
+    return result;
+  }
+
+  private final class Uow implements UnitOfWork {
+    private final UnitOfWork d;
+
+    Uow(UnitOfWork d) {
+      this.d = d;
+    }
+
+    @Override
+    public TenantId tenant() {
+      return d.tenant();
+    }
+
+    @Override
+    public LeadRepository leads() {
+      LeadRepository r = d.leads();
+      return new LeadRepository() {
+        @Override
+        public Optional<Lead> find(LeadId id) {
+          return call("leads.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public List<Lead> findByEmail(EmailAddress email) {
+          return call("leads.findByEmail", email, () -> r.findByEmail(email));
+        }
+
+        @Override
+        public Page<Lead> query(LeadQuery query, PageRequest page) {
+          return call("leads.query", query, () -> r.query(query, page));
+        }
+
+        @Override
+        public Lead insert(Lead lead) {
+          return call("leads.insert", lead, () -> r.insert(lead));
+        }
+
+        @Override
+        public Lead update(Lead lead) {
+          return call("leads.update", lead, () -> r.update(lead));
+        }
+      };
+    }
+
+    @Override
+    public ContactRepository contacts() {
+      ContactRepository r = d.contacts();
+      return new ContactRepository() {
+        @Override
+        public Optional<Contact> find(ContactId id) {
+          return call("contacts.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public List<Contact> findByEmail(EmailAddress email) {
+          return call("contacts.findByEmail", email, () -> r.findByEmail(email));
+        }
+
+        @Override
+        public Page<Contact> findByAccount(AccountId account, PageRequest page) {
+          return call("contacts.findByAccount", account, () -> r.findByAccount(account, page));
+        }
+
+        @Override
+        public Page<Contact> list(PageRequest page) {
+          return call("contacts.list", page, () -> r.list(page));
+        }
+
+        @Override
+        public Contact insert(Contact contact) {
+          return call("contacts.insert", contact, () -> r.insert(contact));
+        }
+
+        @Override
+        public Contact update(Contact contact) {
+          return call("contacts.update", contact, () -> r.update(contact));
+        }
+      };
+    }
+
+    @Override
+    public AccountRepository accounts() {
+      AccountRepository r = d.accounts();
+      return new AccountRepository() {
+        @Override
+        public Optional<Account> find(AccountId id) {
+          return call("accounts.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public List<Account> findByNameKey(String nameKey) {
+          return call("accounts.findByNameKey", nameKey, () -> r.findByNameKey(nameKey));
+        }
+
+        @Override
+        public List<Account> findByDomain(String domain) {
+          return call("accounts.findByDomain", domain, () -> r.findByDomain(domain));
+        }
+
+        @Override
+        public Optional<Account> findByExternalReference(String ref) {
+          return call("accounts.findByExternalReference", ref, () -> r.findByExternalReference(ref));
+        }
+
+        @Override
+        public Page<Account> list(PageRequest page) {
+          return call("accounts.list", page, () -> r.list(page));
+        }
+
+        @Override
+        public Account insert(Account account) {
+          return call("accounts.insert", account, () -> r.insert(account));
+        }
+
+        @Override
+        public Account update(Account account) {
+          return call("accounts.update", account, () -> r.update(account));
+        }
+      };
+    }
+
+    @Override
+    public OpportunityRepository opportunities() {
+      OpportunityRepository r = d.opportunities();
+      return new OpportunityRepository() {
+        @Override
+        public Optional<Opportunity> find(OpportunityId id) {
+          return call("opportunities.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public Page<Opportunity> query(OpportunityQuery query, PageRequest page) {
+          return call("opportunities.query", query, () -> r.query(query, page));
+        }
+
+        @Override
+        public Opportunity insert(Opportunity o) {
+          return call("opportunities.insert", o, () -> r.insert(o));
+        }
+
+        @Override
+        public Opportunity update(Opportunity o) {
+          return call("opportunities.update", o, () -> r.update(o));
+        }
+      };
+    }
+
+    @Override
+    public void recordEvents(List<CrmEvent> events) {
+      call("recordEvents", events, () -> {
+        d.recordEvents(events);
+        return null;
+      });
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.rapport.crm.tck;
+
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
+import dev.rapport.crm.spi.Persistence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything one tenant has stored, read through the SPI in one unit of work: every page of its
+ * leads, contacts, accounts and opportunities, in id order. Records are values, so two snapshots
+ * are equal exactly when the tenant's store holds the same records at the same versions: compare
+ * a snapshot taken before a rejected command with one taken after to prove nothing changed.
+ *
+ * @param leads every lead, in id order
+ * @param contacts every contact, in id order
+ * @param accounts every account, in id order
+ * @param opportunities every opportunity, in id order
+ */
+public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
+    List<Opportunity> opportunities) {
+
+  /** Page size used while reading; small, so that paging itself is exercised. */
+  private static final int PAGE = 7;
+
+  /** @throws NullPointerException if a list is null */
+  public StoreSnapshot {
+    leads = List.copyOf(leads);
+    contacts = List.copyOf(contacts);
+    accounts = List.copyOf(accounts);
+    opportunities = List.copyOf(opportunities);
+  }
+
+  /**
+   * Reads everything the tenant has stored.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static StoreSnapshot capture(Persistence persistence, TenantId tenant) {
+    return persistence.inUnitOfWork(tenant, uow -> new StoreSnapshot(
+        all(p -> uow.leads().query(LeadQuery.all(), p)),
+        all(p -> uow.contacts().list(p)),
+        all(p -> uow.accounts().list(p)),
+        all(p -> uow.opportunities().query(OpportunityQuery.all(), p))));
+  }
+
+  /** Every item of every page, following the cursors from the first page. */
+  static <T> List<T> all(Function<PageRequest, Page<T>> query) {
+    return all(query, PAGE);
+  }
+
+  /** Every item of every page of the given size, following the cursors from the first page. */
+  static <T> List<T> all(Function<PageRequest, Page<T>> query, int size) {
+    List<T> items = new ArrayList<>();
+    Optional<PageRequest> next = Optional.of(PageRequest.first(size));
+    int guard = 0;
+    while (next.isPresent()) {
+      Page<T> page = query.apply(next.get());
+      items.addAll(page.items());
+      next = next.get().next(page);
+      if (++guard > 100_000) {
+        throw new AssertionError("paging does not end: the cursor never runs out");
+      }
+    }
+    return items;
+  }
+
+  /** How many records of every kind the snapshot holds. */
+  public int size() {
+    return leads.size() + contacts.size() + accounts.size() + opportunities.size();
+  }
+}
