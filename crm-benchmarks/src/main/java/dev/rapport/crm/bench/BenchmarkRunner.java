@@ -1,0 +1,290 @@
+package dev.rapport.crm.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.annotations.Mode;
+
+/**
+ * Runs the benchmark suite through the JMH runner, divides each Rapport score by the score of its
+ * baseline from the same run, measures the memory footprint, and prints the results as a markdown
+ * table (also written to {@code crm-benchmarks/target/benchmarks.md}).
+ *
+ * <p>Arguments: {@code full} (the default) or {@code quick} (a smoke test of a few seconds per
+ * benchmark on small datasets: it checks that every benchmark runs, not how fast); then optionally
+ * {@code --only=REGEX} to run only the benchmarks whose name matches, {@code --threads=1,2}, and
+ * {@code --prof=NAME} to add a JMH profiler (e.g. {@code gc} or {@code jfr}).
+ */
+public final class BenchmarkRunner {
+
+  /** How long and on how much data the suite runs. */
+  record Settings(String name, int leads, int rows, int writeBatch, int writeWarmups,
+      int writeIterations, int readWarmups, int readIterations, int readSeconds, String heap) {
+    static final Settings FULL = new Settings("full", 1_000_000, 100_000, 10_000, 10, 10, 3, 5, 2,
+        "-Xmx6g");
+    static final Settings QUICK = new Settings("quick", 10_000, 2_000, 1_000, 1, 2, 1, 1, 1,
+        "-Xmx1g");
+  }
+
+  /** One line of the table: a Rapport figure, its baseline, and their ratio. */
+  record Line(String measure, String threads, double rapport, double baseline, String unit,
+      double ratio, String target, Boolean met) {}
+
+  private final Settings settings;
+  private final String only;
+  private final List<Integer> threadCounts;
+  private final List<String> profilers;
+  private final List<Line> lines = new ArrayList<>();
+
+  private BenchmarkRunner(Settings settings, String only, List<Integer> threadCounts,
+      List<String> profilers) {
+    this.settings = settings;
+    this.only = only;
+    this.threadCounts = threadCounts;
+    this.profilers = profilers;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.FULL;
+    String only = ".*";
+    List<Integer> threads = List.of(1, 2);
+    List<String> profilers = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.equals("quick")) {
+        settings = Settings.QUICK;
+      } else if (arg.equals("full")) {
+        settings = Settings.FULL;
+      } else if (arg.startsWith("--only=")) {
+        only = arg.substring("--only=".length());
+      } else if (arg.startsWith("--threads=")) {
+        threads = java.util.Arrays.stream(arg.substring("--threads=".length()).split(","))
+            .map(Integer::valueOf).toList();
+      } else if (arg.startsWith("--prof=")) {
+        profilers.add(arg.substring("--prof=".length()));
+      } else if (!arg.isBlank()) {
+        throw new IllegalArgumentException("unknown argument " + arg
+            + " (use: full | quick [--only=REGEX] [--threads=1,2] [--prof=gc])");
+      }
+    }
+    exposeClassPath();
+    new BenchmarkRunner(settings, only, threads, profilers).run();
+  }
+
+  private void run() throws RunnerException, IOException, InterruptedException {
+    long start = System.nanoTime();
+    for (int t : threadCounts) {
+      memoryReads(t);
+      memoryWrites(t);
+    }
+    if (".*".equals(only) || only.contains("footprint")) {
+      footprint();
+    }
+    String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
+    System.out.println();
+    System.out.println(table);
+    Path out = output();
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, table, StandardCharsets.UTF_8);
+    System.out.println("Written to " + out.toAbsolutePath());
+  }
+
+  private ChainedOptionsBuilder options(Class<?> benchmarks, int threads) {
+    ChainedOptionsBuilder o = new OptionsBuilder()
+        .include(benchmarks.getName() + "\\.(" + only + ")")
+        .forks(1)
+        .threads(threads)
+        .shouldFailOnError(true)
+        .jvmArgsAppend(settings.heap(), "-Xms" + settings.heap().substring(4))
+        .param("leads", String.valueOf(settings.leads()));
+    for (String p : profilers) {
+      o.addProfiler(p);
+    }
+    return o;
+  }
+
+  private Map<String, RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+    Map<String, RunResult> byMethod = new LinkedHashMap<>();
+    Collection<RunResult> results = new Runner(options.build()).run();
+    for (RunResult r : results) {
+      String benchmark = r.getParams().getBenchmark();
+      byMethod.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), r);
+    }
+    return byMethod;
+  }
+
+  private void memoryReads(int threads) throws RunnerException {
+    Map<String, RunResult> r = run(options(MemoryReads.class, threads)
+        .mode(Mode.Throughput)
+        .timeUnit(TimeUnit.SECONDS)
+        .warmupIterations(settings.readWarmups())
+        .warmupTime(TimeValue.seconds(settings.readSeconds()))
+        .measurementIterations(settings.readIterations())
+        .measurementTime(TimeValue.seconds(settings.readSeconds())));
+    String store = String.format(Locale.ROOT, "memory, %,d leads", settings.leads());
+    throughput(r, "emailRapport", "emailBaseline", "look up a lead by e-mail (" + store
+        + ") vs ConcurrentHashMap.get", threads, "≥ 0.5", 0.5);
+    throughput(r, "pageRapport", "pageBaseline", "page of 50 hot leads of one owner (" + store
+        + ") vs hand-written index walk", threads, "", Double.NaN);
+  }
+
+  private void memoryWrites(int threads) throws RunnerException {
+    Map<String, RunResult> r = run(options(MemoryWrites.class, threads)
+        .mode(Mode.SingleShotTime)
+        .timeUnit(TimeUnit.MICROSECONDS)
+        .warmupIterations(settings.writeWarmups())
+        .warmupBatchSize(settings.writeBatch())
+        .measurementIterations(settings.writeIterations())
+        .measurementBatchSize(settings.writeBatch()));
+    String store = String.format(Locale.ROOT, "memory, %,d leads", settings.leads());
+    batch(r, "captureRapport", "captureBaseline", "capture a lead (" + store
+        + ") vs ConcurrentHashMap + hand-written indexes", threads, "≥ 0.3", 0.3);
+    batch(r, "convertRapport", "convertBaseline", "convert a lead to contact + account + "
+        + "opportunity (" + store + ") vs hand-written maps", threads, "", Double.NaN);
+  }
+
+  /** Adds a line for a pair of throughput benchmarks (scores in ops/s, higher is better). */
+  private void throughput(Map<String, RunResult> r, String rapport, String baseline, String measure,
+      int threads, String target, double minimum) {
+    if (!r.containsKey(rapport) || !r.containsKey(baseline)) {
+      return;
+    }
+    double a = r.get(rapport).getPrimaryResult().getScore();
+    double b = r.get(baseline).getPrimaryResult().getScore();
+    add(measure, threads, a, b, minimum, target);
+  }
+
+  /**
+   * Adds a line for a pair of single-shot benchmarks whose every iteration is one batch of calls
+   * per thread (scores in microseconds per batch, lower is better), as operations per second.
+   */
+  private void batch(Map<String, RunResult> r, String rapport, String baseline, String measure,
+      int threads, String target, double minimum) {
+    if (!r.containsKey(rapport) || !r.containsKey(baseline)) {
+      return;
+    }
+    double a = opsPerSecond(r.get(rapport), threads);
+    double b = opsPerSecond(r.get(baseline), threads);
+    add(measure, threads, a, b, minimum, target);
+  }
+
+  private double opsPerSecond(RunResult result, int threads) {
+    double microsPerBatch = result.getPrimaryResult().getScore();
+    return threads * (double) settings.writeBatch() / (microsPerBatch / 1e6);
+  }
+
+  private void add(String measure, int threads, double rapport, double baseline, double minimum,
+      String target) {
+    double ratio = rapport / baseline;
+    lines.add(new Line(measure, String.valueOf(threads), rapport, baseline, "ops/s", ratio, target,
+        Double.isNaN(minimum) ? null : ratio >= minimum));
+  }
+
+  private void footprint() throws IOException, InterruptedException {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC",
+        settings.heap(), "-cp", System.getProperty("java.class.path"),
+        Footprint.class.getName(), String.valueOf(settings.leads()));
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    Map<String, Double> bytes = new LinkedHashMap<>();
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        System.out.println("# footprint: " + line);
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          bytes.put(line.substring(0, eq), Double.valueOf(line.substring(eq + 1)));
+        }
+      }
+    }
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("footprint measurement failed, exit " + p.exitValue());
+    }
+    String n = String.format(Locale.ROOT, "%,d", settings.leads());
+    double lead = bytes.get("lead.rapport");
+    lines.add(new Line("bytes retained per lead, memory adapter (" + n
+        + " leads) vs the same fields in a plain record", "–", lead, bytes.get("lead.plain"),
+        "bytes", lead / bytes.get("lead.plain"), "≤ 1,024 B/lead", lead <= 1024));
+    lines.add(new Line("bytes retained per lead, memory adapter vs plain records in hand-written "
+        + "maps + indexes", "–", lead, bytes.get("lead.hand"), "bytes",
+        lead / bytes.get("lead.hand"), "", null));
+    double opp = bytes.get("opportunity.rapport");
+    lines.add(new Line("bytes retained per opportunity, memory adapter (" + n
+        + ") vs the same fields in a plain record", "–", opp, bytes.get("opportunity.plain"),
+        "bytes", opp / bytes.get("opportunity.plain"), "", null));
+  }
+
+  private String table(java.time.Duration took) {
+    StringBuilder s = new StringBuilder();
+    s.append("| measure | threads | Rapport | baseline | unit | ratio | target | met |\n");
+    s.append("|---|---|---:|---:|---|---:|---|---|\n");
+    for (Line l : lines) {
+      s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %s | %s |%n",
+          l.measure(), l.threads(), number(l.rapport()), number(l.baseline()), l.unit(), l.ratio(),
+          l.target(), l.met() == null ? "" : l.met() ? "yes" : "**no**"));
+    }
+    s.append(String.format(Locale.ROOT, "%nMode `%s`, %s UTC, %d processors, %s %s, took %d s. "
+        + "Ratio: Rapport / baseline for speed (higher is better), Rapport / baseline bytes for "
+        + "memory (lower is better).%n", settings.name(),
+        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.version"), took.toSeconds()));
+    return s.toString();
+  }
+
+  private static String number(double v) {
+    return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static Path output() {
+    String configured = System.getProperty("rapport.bench.out");
+    if (configured != null && !configured.isBlank()) {
+      return Paths.get(configured);
+    }
+    Path module = Paths.get("crm-benchmarks");
+    return Files.isDirectory(module) ? module.resolve("target/benchmarks.md")
+        : Paths.get("target/benchmarks.md");
+  }
+
+  /**
+   * Makes the JVMs JMH forks see the benchmark classes: under {@code exec:java} the class path of
+   * this JVM is Maven's, and the benchmarks are on the class loader the plugin made, so the
+   * loader's entries become {@code java.class.path}, which JMH passes to its forks.
+   */
+  private static void exposeClassPath() throws URISyntaxException {
+    ClassLoader loader = BenchmarkRunner.class.getClassLoader();
+    if (!(loader instanceof URLClassLoader urls) || loader == ClassLoader.getSystemClassLoader()) {
+      return;
+    }
+    List<String> entries = new ArrayList<>();
+    for (URL url : urls.getURLs()) {
+      entries.add(Paths.get(url.toURI()).toString());
+    }
+    System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
+  }
+}
