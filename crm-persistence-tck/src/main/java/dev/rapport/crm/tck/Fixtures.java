@@ -49,9 +49,9 @@ final class Fixtures {
 
   /** A time-ordered (version 7 layout) UUID; later calls give larger ids. */
   static UUID uuid() {
-    long millis = System.currentTimeMillis();
-    long seq = SEQUENCE.incrementAndGet() & 0xFFF;
-    long msb = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | seq;
+    long candidate = System.currentTimeMillis() << 12;
+    long v = SEQUENCE.updateAndGet(prev -> Math.max(prev + 1, candidate)); // strictly increasing
+    long msb = ((v >>> 12) & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (v & 0xFFF);
     long lsb = RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
     return new UUID(msb, lsb);
   }
@@ -107,6 +107,14 @@ final class Fixtures {
         status == LeadStatus.CONVERTED
             ? Optional.of(new ConvertedTo(ContactId.of(uuid()), AccountId.of(uuid()), Optional.empty(), created))
             : Optional.empty());
+  }
+
+  /** The lead with another score, whatever its status (the SPI stores what it is given). */
+  static Lead rescored(Lead l, int score) {
+    return new Lead(l.id(), l.tenantId(), l.version(), l.name(), l.email(), l.phone(), l.company(),
+        l.title(), l.source(), l.sourceDetail(), l.status(), l.disqualificationReason(), l.signals(),
+        l.temperature(), l.temperatureOverride(), l.owner(), score, l.createdAt(), l.updatedAt(),
+        l.convertedTo());
   }
 
   /** An account with every field present. */

@@ -1,0 +1,274 @@
+package dev.rapport.crm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
+import dev.rapport.crm.opportunity.OpportunityStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Queries, lookups and keyset paging: every filter returns exactly the matching records, in id
+ * (creation) order; walking the pages yields each exactly once, also while records are inserted
+ * and changed between page fetches.
+ */
+public abstract class QueryContract extends ContractSupport {
+  private static final LeadStatus[] STATUSES = {LeadStatus.NEW, LeadStatus.CONTACTED,
+      LeadStatus.NURTURING, LeadStatus.QUALIFIED, LeadStatus.DISQUALIFIED, LeadStatus.CONVERTED};
+  private static final LeadSource[] SOURCES = {LeadSource.WEBINAR, LeadSource.REFERRAL,
+      LeadSource.PURCHASED_LIST, LeadSource.of("host_specific")};
+  private static final String[] OWNERS = {"ann", "bob", "cy", null};
+
+  /** The leads stored for the test, in id order. */
+  private List<Lead> leads;
+
+  @BeforeEach
+  final void storeLeads() {
+    Random random = new Random(4711);
+    List<Lead> made = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Instant created = START.plus(Duration.ofHours(i));
+      made.add(Fixtures.lead(tenant, created, STATUSES[random.nextInt(STATUSES.length)],
+          Temperature.values()[random.nextInt(3)], SOURCES[random.nextInt(SOURCES.length)],
+          OWNERS[random.nextInt(OWNERS.length)], "person" + (i % 20) + "@Example.com"));
+    }
+    // Stored in several units of work, not in id order, so the store must sort.
+    List<Lead> shuffled = new ArrayList<>(made);
+    java.util.Collections.shuffle(shuffled, random);
+    for (int from = 0; from < shuffled.size(); from += 13) {
+      List<Lead> batch = shuffled.subList(from, Math.min(shuffled.size(), from + 13));
+      inUnitOfWork(uow -> {
+        batch.forEach(uow.leads()::insert);
+        return null;
+      });
+    }
+    leads = made.stream().map(l -> l.withVersion(1)).sorted(Comparator.comparing(Lead::id)).toList();
+  }
+
+  static Stream<Arguments> leadQueries() {
+    return Stream.of(
+        Arguments.of("all", LeadQuery.all()),
+        Arguments.of("one status", LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW))),
+        Arguments.of("two statuses", LeadQuery.all().withStatuses(Set.of(LeadStatus.CONTACTED, LeadStatus.QUALIFIED))),
+        Arguments.of("hot", LeadQuery.all().withTemperatures(Set.of(Temperature.HOT))),
+        Arguments.of("warm or cold", LeadQuery.all().withTemperatures(Set.of(Temperature.WARM, Temperature.COLD))),
+        Arguments.of("source", LeadQuery.all().withSources(Set.of(LeadSource.of("host_specific")))),
+        Arguments.of("owner", LeadQuery.all().withOwner("ann")),
+        Arguments.of("owner nobody has", LeadQuery.all().withOwner("zed")),
+        Arguments.of("created range", LeadQuery.all().withCreated(START.plus(Duration.ofHours(10)), START.plus(Duration.ofHours(45)))),
+        Arguments.of("created from", LeadQuery.all().withCreated(START.plus(Duration.ofHours(30)), null)),
+        Arguments.of("created before", LeadQuery.all().withCreated(null, START.plus(Duration.ofHours(30)))),
+        Arguments.of("status, temperature, owner and range", LeadQuery.all()
+            .withStatuses(Set.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.NURTURING))
+            .withTemperatures(Set.of(Temperature.HOT, Temperature.WARM)).withOwner("bob")
+            .withCreated(START, START.plus(Duration.ofHours(50)))),
+        Arguments.of("source and status", LeadQuery.all().withSources(Set.of(LeadSource.WEBINAR, LeadSource.REFERRAL))
+            .withStatuses(Set.of(LeadStatus.DISQUALIFIED, LeadStatus.CONVERTED))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("leadQueries")
+  public void walkingAllPagesOfAQueryYieldsEveryMatchingLeadExactlyOnceInCreationOrder(String name, LeadQuery query) {
+    List<Lead> expected = leads.stream().filter(query::matches).toList();
+    for (int size : new int[] {1, 4, 7, 500}) {
+      List<Page<Lead>> pages = new ArrayList<>();
+      List<Lead> walked = StoreSnapshot.all(p -> {
+        Page<Lead> page = crm.leads().query(query, p);
+        pages.add(page);
+        return page;
+      }, size);
+      assertThat(walked).as("page size %d", size).containsExactlyElementsOf(expected);
+      assertThat(pages).allMatch(p -> p.items().size() <= size);
+      assertThat(pages.get(pages.size() - 1).hasNext()).isFalse();
+      pages.subList(0, pages.size() - 1).forEach(p -> {
+        assertThat(p.items()).hasSize(size);
+        assertThat(p.nextCursor()).contains(p.items().get(size - 1).id().toString());
+      });
+    }
+  }
+
+  @Test
+  public void theMatchingLeadsSpreadOverSeveralPagesForTheFiltersUnderTest() {
+    assertThat(leads.stream().filter(LeadQuery.all().withTemperatures(Set.of(Temperature.HOT))::matches).count()).isGreaterThan(8);
+    assertThat(leads.stream().filter(LeadQuery.all().withOwner("ann")::matches).count()).isGreaterThan(8);
+  }
+
+  @Test
+  public void theLastFullPageHasNoCursorWhenNothingFollows() {
+    List<Lead> hot = leads.stream().filter(LeadQuery.all().withTemperatures(Set.of(Temperature.HOT))::matches).toList();
+    Page<Lead> page = crm.leads().query(LeadQuery.all().withTemperatures(Set.of(Temperature.HOT)), PageRequest.first(hot.size()));
+    assertThat(page.items()).containsExactlyElementsOf(hot);
+    assertThat(page.hasNext()).isFalse();
+  }
+
+  @Test
+  public void pagingWhileLeadsAreInsertedAndChangedHasNoDuplicatesAndNoGapsAmongTheLeadsThatExistedAtTheStart() {
+    LeadQuery all = LeadQuery.all();
+    Set<Object> seen = new HashSet<>();
+    List<Lead> walked = new ArrayList<>();
+    Optional<PageRequest> next = Optional.of(PageRequest.first(5));
+    int round = 0;
+    while (next.isPresent()) {
+      Page<Lead> page = crm.leads().query(all, next.get());
+      walked.addAll(page.items());
+      page.items().forEach(l -> assertThat(seen.add(l.id())).as("returned twice: %s", l.id()).isTrue());
+      int r = round++;
+      inUnitOfWork(uow -> {
+        uow.leads().insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(9)), LeadStatus.NEW, Temperature.HOT,
+            LeadSource.WEBINAR, "late", null));
+        Lead earlier = uow.leads().find(leads.get(r % leads.size()).id()).orElseThrow();
+        Lead later = uow.leads().find(leads.get(leads.size() - 1 - r % leads.size()).id()).orElseThrow();
+        uow.leads().update(Fixtures.rescored(earlier, (earlier.score() + 1) % 100));
+        if (!later.id().equals(earlier.id())) {
+          uow.leads().update(Fixtures.rescored(later, (later.score() + 7) % 100));
+        }
+        return null;
+      });
+      next = next.get().next(page);
+    }
+    assertThat(walked).extracting(Lead::id).containsAll(leads.stream().map(Lead::id).toList());
+    assertThat(walked).extracting(Lead::id).isSorted();
+  }
+
+  @Test
+  public void pagingAFilteredQueryWhileLeadsLeaveAndEnterTheFilterNeverRepeatsALead() {
+    LeadQuery hot = LeadQuery.all().withTemperatures(Set.of(Temperature.HOT));
+    List<Lead> hotAtStart = leads.stream().filter(hot::matches).toList();
+    Set<Object> seen = new HashSet<>();
+    List<Lead> walked = new ArrayList<>();
+    Optional<PageRequest> next = Optional.of(PageRequest.first(3));
+    while (next.isPresent()) {
+      Page<Lead> page = crm.leads().query(hot, next.get());
+      page.items().forEach(l -> assertThat(seen.add(l.id())).isTrue());
+      walked.addAll(page.items());
+      // An already returned lead cools down, then comes back hot: it must not be returned again.
+      if (!page.items().isEmpty()) {
+        Lead first = page.items().get(0);
+        Lead stored = crm.leads().get(first.id());
+        if (stored.status() != LeadStatus.CONVERTED) {
+          Lead cooled = crm.leads().overrideTemperature(first.id(), Temperature.COLD);
+          crm.leads().overrideTemperature(cooled.id(), Temperature.HOT);
+        }
+      }
+      next = next.get().next(page);
+    }
+    assertThat(walked).extracting(Lead::id).containsExactlyElementsOf(hotAtStart.stream().map(Lead::id).toList());
+  }
+
+  @Test
+  public void leadsAreFoundByEmailIgnoringCaseInIdOrder() {
+    List<Lead> expected = leads.stream().filter(l -> l.email().orElseThrow().normalized().equals("person3@example.com")).toList();
+    assertThat(expected).hasSize(3);
+    assertThat(crm.leads().findByEmail("PERSON3@example.COM")).containsExactlyElementsOf(expected);
+    assertThat(crm.leads().findByEmail("nobody@example.com")).isEmpty();
+  }
+
+  @Test
+  public void contactsAreFoundByEmailIgnoringCaseAndByAccountPageByPage() {
+    Account a = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "A")));
+    Account b = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "B")));
+    List<Contact> ofA = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      Contact ca = Fixtures.contact(tenant, START, a.id(), "a" + i + "@Mail.example");
+      Contact cb = Fixtures.contact(tenant, START, b.id(), null);
+      Contact none = Fixtures.contact(tenant, START, null, i == 4 ? "A4@mail.EXAMPLE" : null);
+      ofA.add(ca.withVersion(1));
+      inUnitOfWork(uow -> {
+        uow.contacts().insert(none);
+        uow.contacts().insert(cb);
+        return uow.contacts().insert(ca);
+      });
+    }
+    assertThat(StoreSnapshot.all(p -> crm.contacts().byAccount(a.id(), p), 4)).containsExactlyElementsOf(ofA);
+    assertThat(StoreSnapshot.all(p -> crm.contacts().byAccount(b.id(), p), 3)).hasSize(11);
+    assertThat(StoreSnapshot.all(p -> crm.contacts().list(p), 5)).hasSize(33).extracting(Contact::id).isSorted();
+    assertThat(crm.contacts().findByEmail("A4@MAIL.example")).hasSize(2).extracting(Contact::id).isSorted()
+        .contains(ofA.get(4).id());
+    assertThat(persistence.<List<Contact>>inUnitOfWork(tenant, uow -> uow.contacts().findByEmail(EmailAddress.of("a7@mail.example"))))
+        .containsExactly(ofA.get(7));
+  }
+
+  @Test
+  public void aContactMovedToAnotherAccountIsListedOnlyUnderItsNewAccount() {
+    Account a = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "A")));
+    Account b = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "B")));
+    Contact c = inUnitOfWork(uow -> uow.contacts().insert(Fixtures.contact(tenant, START, a.id(), "x@y.example")));
+    crm.contacts().attachToAccount(c.id(), b.id());
+    assertThat(crm.contacts().byAccount(a.id(), PageRequest.first(10)).items()).isEmpty();
+    assertThat(crm.contacts().byAccount(b.id(), PageRequest.first(10)).items()).extracting(Contact::id).containsExactly(c.id());
+  }
+
+  @Test
+  public void accountsAreFoundByNameKeyDomainAndExternalReference() {
+    Account acme = inUnitOfWork(uow -> uow.accounts().insert(new Account(Fixtures.minimalAccount(tenant, START, "x").id(),
+        tenant, 0, "ACME, Inc.", Optional.of("acme.example"), Optional.of("CUST-42"), Optional.empty(), Optional.empty(), START, START)));
+    Account acme2 = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Acme Inc")));
+    inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Acme Incorporated")));
+    assertThat(crm.accounts().findByName("acme inc")).containsExactly(acme, acme2);
+    assertThat(persistence.<List<Account>>inUnitOfWork(tenant, uow -> uow.accounts().findByNameKey(Account.nameKey("Ácme Inc."))))
+        .containsExactly(acme, acme2);
+    assertThat(persistence.<List<Account>>inUnitOfWork(tenant, uow -> uow.accounts().findByDomain("acme.example"))).containsExactly(acme);
+    assertThat(crm.accounts().findByExternalReference("CUST-42")).contains(acme);
+    assertThat(crm.accounts().findByExternalReference("CUST-43")).isEmpty();
+    Account renamed = crm.accounts().rename(acme.id(), "Other Name");
+    assertThat(crm.accounts().findByName("Acme Inc")).containsExactly(acme2);
+    assertThat(crm.accounts().findByName("other name")).containsExactly(renamed);
+    assertThat(StoreSnapshot.all(p -> crm.accounts().list(p), 2)).hasSize(3).extracting(Account::id).isSorted();
+  }
+
+  @Test
+  public void opportunitiesAreQueriedByStatusStageAccountAndOwnerPageByPage() {
+    Account a = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "A")));
+    Account b = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "B")));
+    List<Opportunity> all = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      Opportunity o = Fixtures.opportunity(tenant, START, i % 3 == 0 ? b.id() : a.id(), i % 2 == 0 ? "ann" : null);
+      Opportunity stored = inUnitOfWork(uow -> uow.opportunities().insert(o));
+      if (i % 4 == 0) {
+        stored = inUnitOfWork(uow -> uow.opportunities().update(uow.opportunities().find(o.id()).orElseThrow()
+            .win(crm.opportunities().pipeline(), START)));
+      } else if (i % 5 == 0) {
+        Opportunity s = stored;
+        stored = inUnitOfWork(uow -> uow.opportunities().update(s.moveTo(crm.opportunities().pipeline().stage("Proposal"), START)));
+      }
+      all.add(stored);
+    }
+    List<OpportunityQuery> queries = List.of(OpportunityQuery.all(),
+        OpportunityQuery.all().withStatuses(Set.of(OpportunityStatus.WON)),
+        OpportunityQuery.all().withStatuses(Set.of(OpportunityStatus.OPEN, OpportunityStatus.LOST)),
+        OpportunityQuery.all().withStages(Set.of("Proposal")),
+        OpportunityQuery.all().withAccount(a.id()),
+        OpportunityQuery.all().withAccount(b.id()).withOwner("ann"),
+        OpportunityQuery.all().withOwner("ann").withStatuses(Set.of(OpportunityStatus.OPEN)));
+    for (OpportunityQuery q : queries) {
+      Predicate<Opportunity> m = q::matches;
+      assertThat(StoreSnapshot.all(p -> crm.opportunities().query(q, p), 4)).as(q.toString())
+          .containsExactlyElementsOf(all.stream().filter(m).toList());
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package dev.rapport.crm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.CrmException;
+import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.IllegalTransitionException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.lead.Conversion;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.opportunity.LostReason;
+import dev.rapport.crm.opportunity.NewOpportunity;
+import dev.rapport.crm.opportunity.Opportunity;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every rejected command throws the exception that names its cause and leaves the store exactly
+ * as it was (compared with a {@link StoreSnapshot}), and delivers no event.
+ */
+public abstract class RejectedCommandContract extends ContractSupport {
+
+  /** The records the bad commands aim at. */
+  static final class World {
+    Crm crm;
+    Lead fresh;
+    Lead qualified;
+    Lead converted;
+    Lead disqualified;
+    Account account;
+    Account other;
+    Contact contact;
+    Opportunity open;
+    Opportunity won;
+  }
+
+  private World world;
+
+  @BeforeEach
+  final void aWorld() {
+    World w = new World();
+    w.crm = crm;
+    w.fresh = crm.leads().capture(NewLead.builder(PersonName.of("Fresh"), LeadSource.WEBINAR).email("fresh@a.example").build());
+    Lead q = crm.leads().capture(NewLead.builder(PersonName.of("Qual"), LeadSource.WEBINAR).email("q@b.example").company("B Co").build());
+    w.qualified = crm.leads().changeStatus(q.id(), LeadStatus.QUALIFIED);
+    Lead c = crm.leads().capture(NewLead.builder(PersonName.of("Conv"), LeadSource.REFERRAL).build());
+    crm.leads().changeStatus(c.id(), LeadStatus.QUALIFIED);
+    w.converted = crm.leads().convert(c.id(), Conversion.standard()).lead();
+    Lead d = crm.leads().capture(NewLead.builder(PersonName.of("Disq"), LeadSource.OTHER).build());
+    w.disqualified = crm.leads().disqualify(d.id(), "not a fit");
+    w.account = crm.accounts().create(NewAccount.builder("Acme").externalReference("CUST-1").build());
+    w.other = crm.accounts().create(NewAccount.builder("Other").externalReference("CUST-2").build());
+    w.contact = crm.contacts().create(NewContact.builder(PersonName.of("Cont", "Act")).account(w.account.id()).build());
+    w.open = crm.opportunities().open(w.account.id(), NewOpportunity.builder("Open", Money.of("10.00", "EUR")).build());
+    Opportunity toWin = crm.opportunities().open(w.account.id(), NewOpportunity.builder("Won", Money.of("20.00", "EUR")).build());
+    w.won = crm.opportunities().win(toWin.id());
+    world = w;
+    events.clear();
+  }
+
+  private static Arguments bad(String name, Class<? extends CrmException> expected, Consumer<World> command) {
+    return Arguments.of(name, expected, command);
+  }
+
+  private static LeadId unknownLead() {
+    return LeadId.of(UUID.randomUUID());
+  }
+
+  static Stream<Arguments> badCommands() {
+    String longText = "x".repeat(201);
+    NewOpportunity deal = NewOpportunity.builder("Deal", Money.of("1.00", "EUR")).build();
+    return Stream.of(
+        // unknown ids
+        bad("get unknown lead", NotFoundException.class, w -> w.crm.leads().get(unknownLead())),
+        bad("assign unknown lead", NotFoundException.class, w -> w.crm.leads().assign(unknownLead(), "ann")),
+        bad("change status of unknown lead", NotFoundException.class, w -> w.crm.leads().changeStatus(unknownLead(), LeadStatus.CONTACTED)),
+        bad("convert unknown lead", NotFoundException.class, w -> w.crm.leads().convert(unknownLead(), Conversion.standard())),
+        bad("convert into unknown account", NotFoundException.class, w -> w.crm.leads().convert(w.qualified.id(), Conversion.standard().toAccount(AccountId.of(UUID.randomUUID())))),
+        bad("convert into unknown contact", NotFoundException.class, w -> w.crm.leads().convert(w.qualified.id(), Conversion.standard().toContact(ContactId.of(UUID.randomUUID())))),
+        bad("convert with opportunity naming unknown contact", NotFoundException.class, w -> w.crm.leads().convert(w.qualified.id(),
+            Conversion.standard().withOpportunity(NewOpportunity.builder("D", Money.of("1", "EUR")).primaryContact(ContactId.of(UUID.randomUUID())).build()))),
+        bad("rename unknown account", NotFoundException.class, w -> w.crm.accounts().rename(AccountId.of(UUID.randomUUID()), "X")),
+        bad("link reference to unknown account", NotFoundException.class, w -> w.crm.accounts().linkExternalReference(AccountId.of(UUID.randomUUID()), "CUST-9")),
+        bad("add email to unknown contact", NotFoundException.class, w -> w.crm.contacts().addEmail(ContactId.of(UUID.randomUUID()), "a@b.example")),
+        bad("attach contact to unknown account", NotFoundException.class, w -> w.crm.contacts().attachToAccount(w.contact.id(), AccountId.of(UUID.randomUUID()))),
+        bad("create contact of unknown account", NotFoundException.class, w -> w.crm.contacts().create(NewContact.builder(PersonName.of("N")).account(AccountId.of(UUID.randomUUID())).build())),
+        bad("open opportunity for unknown account", NotFoundException.class, w -> w.crm.opportunities().open(AccountId.of(UUID.randomUUID()), deal)),
+        bad("open opportunity with unknown contact", NotFoundException.class, w -> w.crm.opportunities().open(w.account.id(),
+            NewOpportunity.builder("D", Money.of("1", "EUR")).primaryContact(ContactId.of(UUID.randomUUID())).build())),
+        bad("win unknown opportunity", NotFoundException.class, w -> w.crm.opportunities().win(OpportunityId.of(UUID.randomUUID()))),
+        // illegal moves
+        bad("convert a new lead", IllegalTransitionException.class, w -> w.crm.leads().convert(w.fresh.id(), Conversion.standard())),
+        bad("convert a converted lead", IllegalTransitionException.class, w -> w.crm.leads().convert(w.converted.id(), Conversion.standard())),
+        bad("convert a disqualified lead", IllegalTransitionException.class, w -> w.crm.leads().convert(w.disqualified.id(), Conversion.standard())),
+        bad("reopen a qualified lead", IllegalTransitionException.class, w -> w.crm.leads().reopen(w.qualified.id())),
+        bad("move a disqualified lead", IllegalTransitionException.class, w -> w.crm.leads().changeStatus(w.disqualified.id(), LeadStatus.CONTACTED)),
+        bad("disqualify a disqualified lead", IllegalTransitionException.class, w -> w.crm.leads().disqualify(w.disqualified.id(), "again")),
+        bad("disqualify a converted lead", IllegalTransitionException.class, w -> w.crm.leads().disqualify(w.converted.id(), "late")),
+        bad("score a converted lead", IllegalTransitionException.class, w -> w.crm.leads().score(w.converted.id(), 50)),
+        bad("move a new lead back to new", IllegalTransitionException.class, w -> w.crm.leads().changeStatus(w.fresh.id(), LeadStatus.NEW)),
+        bad("win a won opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().win(w.won.id())),
+        bad("lose a won opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().lose(w.won.id(), LostReason.PRICE)),
+        bad("move a won opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().moveToStage(w.won.id(), "Proposal")),
+        bad("reopen an open opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().reopen(w.open.id(), "Proposal")),
+        bad("change amount of a won opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().changeAmount(w.won.id(), Money.of("5", "EUR"))),
+        bad("override probability of a won opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().overrideProbability(w.won.id(), 5)),
+        // uniqueness
+        bad("create account with a taken reference", DuplicateException.class, w -> w.crm.accounts().create(NewAccount.builder("Dup").externalReference("CUST-1").build())),
+        bad("link a taken reference", DuplicateException.class, w -> w.crm.accounts().linkExternalReference(w.other.id(), "CUST-1")),
+        // bad values
+        bad("change status to converted", ValidationException.class, w -> w.crm.leads().changeStatus(w.qualified.id(), LeadStatus.CONVERTED)),
+        bad("change status to disqualified", ValidationException.class, w -> w.crm.leads().changeStatus(w.fresh.id(), LeadStatus.DISQUALIFIED)),
+        bad("change status to null", ValidationException.class, w -> w.crm.leads().changeStatus(w.fresh.id(), null)),
+        bad("disqualify with blank reason", ValidationException.class, w -> w.crm.leads().disqualify(w.fresh.id(), "  ")),
+        bad("score above 100", ValidationException.class, w -> w.crm.leads().score(w.fresh.id(), 101)),
+        bad("score below 0", ValidationException.class, w -> w.crm.leads().score(w.fresh.id(), -1)),
+        bad("assign blank owner", ValidationException.class, w -> w.crm.leads().assign(w.fresh.id(), "")),
+        bad("assign too long owner", ValidationException.class, w -> w.crm.leads().assign(w.fresh.id(), longText)),
+        bad("assign null lead id", ValidationException.class, w -> w.crm.leads().assign(null, "ann")),
+        bad("convert with opportunity in a closed stage", ValidationException.class, w -> w.crm.leads().convert(w.qualified.id(),
+            Conversion.standard().withOpportunity(NewOpportunity.builder("D", Money.of("1", "EUR")).stage("Closed Won").build()))),
+        bad("open opportunity in unknown stage", ValidationException.class, w -> w.crm.opportunities().open(w.account.id(),
+            NewOpportunity.builder("D", Money.of("1", "EUR")).stage("Nope").build())),
+        bad("move to unknown stage", ValidationException.class, w -> w.crm.opportunities().moveToStage(w.open.id(), "Nope")),
+        bad("move to won stage", ValidationException.class, w -> w.crm.opportunities().moveToStage(w.open.id(), "Closed Won")),
+        bad("reopen in lost stage", ValidationException.class, w -> w.crm.opportunities().reopen(w.won.id(), "Closed Lost")),
+        bad("probability above 100", ValidationException.class, w -> w.crm.opportunities().overrideProbability(w.open.id(), 101)),
+        bad("negative amount", ValidationException.class, w -> w.crm.opportunities().changeAmount(w.open.id(),
+            new Money(new BigDecimal("-1.00"), Currency.getInstance("EUR")))),
+        bad("add invalid email", ValidationException.class, w -> w.crm.contacts().addEmail(w.contact.id(), "not-an-email")),
+        bad("add invalid phone", ValidationException.class, w -> w.crm.contacts().addPhone(w.contact.id(), "12")),
+        bad("rename account to blank", ValidationException.class, w -> w.crm.accounts().rename(w.account.id(), " ")),
+        bad("link blank reference", ValidationException.class, w -> w.crm.accounts().linkExternalReference(w.account.id(), "")),
+        bad("record consent without source", ValidationException.class, w -> w.crm.contacts().recordConsent(w.contact.id(), true, "")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCommands")
+  public void aRejectedCommandThrowsItsExceptionAndLeavesTheStoreExactlyAsBefore(String name,
+      Class<? extends CrmException> expected, Consumer<World> command) {
+    StoreSnapshot before = snapshot();
+    assertThatThrownBy(() -> command.accept(world)).isInstanceOf(expected);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  public void theWorldOfTheBadCommandsIsWhatTheyAimAt() {
+    StoreSnapshot s = snapshot();
+    assertThat(s.leads()).hasSize(4);
+    assertThat(s.accounts()).hasSize(3); // two named, one from the conversion
+    assertThat(s.opportunities()).hasSize(2);
+    assertThat(world.converted.status()).isEqualTo(LeadStatus.CONVERTED);
+  }
+
+  @Test
+  public void randomlyGeneratedOutOfRangeValuesAreRejectedAndChangeNothing() {
+    Random random = new Random(20250303);
+    StoreSnapshot before = snapshot();
+    for (int i = 0; i < 200; i++) {
+      int outside = random.nextBoolean() ? 101 + random.nextInt(Integer.MAX_VALUE - 101) : -1 - random.nextInt(Integer.MAX_VALUE);
+      String text = random.nextBoolean() ? " ".repeat(random.nextInt(5)) : "y".repeat(201 + random.nextInt(300));
+      List<Runnable> commands = List.of(
+          () -> crm.leads().score(world.fresh.id(), outside),
+          () -> crm.opportunities().overrideProbability(world.open.id(), outside),
+          () -> crm.leads().assign(world.qualified.id(), text),
+          () -> crm.leads().disqualify(world.fresh.id(), text),
+          () -> crm.accounts().rename(world.account.id(), text));
+      Runnable command = commands.get(random.nextInt(commands.size()));
+      assertThatThrownBy(command::run).isInstanceOf(ValidationException.class);
+    }
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+  }
+}
