@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -36,8 +37,9 @@ import org.openjdk.jmh.annotations.Mode;
  *
  * <p>Arguments: {@code full} (the default) or {@code quick} (a smoke test of a few seconds per
  * benchmark on small datasets: it checks that every benchmark runs, not how fast); then optionally
- * {@code --only=REGEX} to run only the benchmarks whose name matches, {@code --threads=1,2}, and
- * {@code --prof=NAME} to add a JMH profiler (e.g. {@code gc} or {@code jfr}).
+ * {@code --only=REGEX} to run only the benchmarks whose name matches, {@code --threads=1,2},
+ * {@code --leads=N} for another dataset size, and {@code --prof=NAME} to add a JMH profiler (e.g.
+ * {@code gc} or {@code jfr}).
  */
 public final class BenchmarkRunner {
 
@@ -83,11 +85,17 @@ public final class BenchmarkRunner {
       } else if (arg.startsWith("--threads=")) {
         threads = java.util.Arrays.stream(arg.substring("--threads=".length()).split(","))
             .map(Integer::valueOf).toList();
+      } else if (arg.startsWith("--leads=")) {
+        int n = Integer.parseInt(arg.substring("--leads=".length()));
+        Settings base = settings;
+        settings = new Settings(base.name() + ", --leads=" + n, n, base.rows(), base.writeBatch(),
+            base.writeWarmups(), base.writeIterations(), base.readWarmups(), base.readIterations(),
+            base.readSeconds(), base.heap());
       } else if (arg.startsWith("--prof=")) {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--threads=1,2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--threads=1,2] [--leads=N] [--prof=gc])");
       }
     }
     exposeClassPath();
@@ -128,7 +136,12 @@ public final class BenchmarkRunner {
 
   private Map<String, RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
     Map<String, RunResult> byMethod = new LinkedHashMap<>();
-    Collection<RunResult> results = new Runner(options.build()).run();
+    Collection<RunResult> results;
+    try {
+      results = new Runner(options.build()).run();
+    } catch (NoBenchmarksException e) {
+      return byMethod; // --only left none of this group
+    }
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
       byMethod.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), r);
