@@ -4,6 +4,12 @@ import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.event.CrmEvent;
+import dev.rapport.crm.event.LeadCaptured;
+import dev.rapport.crm.event.LeadStatusChanged;
+import dev.rapport.crm.event.LeadTemperatureChanged;
+import dev.rapport.crm.event.OpportunityOpened;
+import dev.rapport.crm.event.OpportunityStageChanged;
+import dev.rapport.crm.event.OpportunityWon;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
@@ -18,7 +24,10 @@ import dev.rapport.crm.opportunity.Opportunity;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The quick start: leads from several sources warm up and heat up with engagement, one is
@@ -82,10 +91,35 @@ public final class QuickStart {
     out.printf("opportunity \"%s\": %s, %s, stages %s%n", won.name(), won.amount(), won.status(),
         won.history().stream().map(h -> h.to()).toList());
     out.println();
-    out.println("events delivered after each commit:");
+    out.println("what happened (events delivered after each commit):");
+    Map<UUID, String> names = new HashMap<>();
+    for (Lead lead : List.of(ada, grace, alan)) {
+      names.put(lead.id().value(), lead.name().fullName());
+    }
+    names.put(converted.account().id().value(), converted.account().name());
+    names.put(converted.contact().id().value(), converted.contact().name().fullName());
+    names.put(won.id().value(), won.name());
     for (CrmEvent e : events) {
-      out.printf("  %-24s %s %s%n", e.getClass().getSimpleName(), e.aggregateType(), e.aggregateId());
+      out.printf("  %-24s %-24s %s%n", e.getClass().getSimpleName(),
+          names.getOrDefault(e.aggregateId(), e.aggregateId().toString()), detail(e));
     }
     return events;
+  }
+
+  private static String detail(CrmEvent e) {
+    if (e instanceof LeadCaptured c) {
+      return "from " + c.source();
+    } else if (e instanceof LeadTemperatureChanged t) {
+      return t.from() + " -> " + t.to();
+    } else if (e instanceof LeadStatusChanged s) {
+      return s.from() + " -> " + s.to();
+    } else if (e instanceof OpportunityOpened o) {
+      return o.amount() + " in " + o.stage();
+    } else if (e instanceof OpportunityStageChanged s) {
+      return s.from() + " -> " + s.to();
+    } else if (e instanceof OpportunityWon w) {
+      return w.amount().toString();
+    }
+    return "";
   }
 }
