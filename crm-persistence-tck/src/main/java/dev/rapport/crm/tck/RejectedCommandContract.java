@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.ConcurrentUpdateException;
 import dev.rapport.crm.CrmException;
 import dev.rapport.crm.DuplicateException;
 import dev.rapport.crm.IllegalTransitionException;
@@ -130,6 +131,14 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("reopen an open opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().reopen(w.open.id(), "Proposal")),
         bad("change amount of a won opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().changeAmount(w.won.id(), Money.of("5", "EUR"))),
         bad("override probability of a won opportunity", IllegalTransitionException.class, w -> w.crm.opportunities().overrideProbability(w.won.id(), 5)),
+        // stale versions: the caller read a version that is no longer the stored one
+        bad("assign a lead read at a stale version", ConcurrentUpdateException.class, w -> w.crm.leads().ifVersion(w.qualified.version() - 1).assign(w.qualified.id(), "ann")),
+        bad("convert a lead read at a stale version", ConcurrentUpdateException.class, w -> w.crm.leads().ifVersion(w.qualified.version() - 1).convert(w.qualified.id(), Conversion.standard())),
+        bad("update a lead read at a newer version", ConcurrentUpdateException.class, w -> w.crm.leads().ifVersion(w.fresh.version() + 1).score(w.fresh.id(), 5)),
+        bad("rename an account read at a stale version", ConcurrentUpdateException.class, w -> w.crm.accounts().ifVersion(w.account.version() + 1).rename(w.account.id(), "New name")),
+        bad("add email to a contact read at a stale version", ConcurrentUpdateException.class, w -> w.crm.contacts().ifVersion(w.contact.version() + 1).addEmail(w.contact.id(), "n@c.example")),
+        bad("win an opportunity read at a stale version", ConcurrentUpdateException.class, w -> w.crm.opportunities().ifVersion(w.open.version() + 1).win(w.open.id())),
+        bad("ask for version 0", ValidationException.class, w -> w.crm.leads().ifVersion(0)),
         // uniqueness
         bad("create account with a taken reference", DuplicateException.class, w -> w.crm.accounts().create(NewAccount.builder("Dup").externalReference("CUST-1").build())),
         bad("link a taken reference", DuplicateException.class, w -> w.crm.accounts().linkExternalReference(w.other.id(), "CUST-1")),
@@ -171,12 +180,20 @@ public abstract class RejectedCommandContract extends ContractSupport {
   }
 
   @Test
+  public void aCommandAtTheCurrentVersionPasses() {
+    Lead assigned = crm.leads().ifVersion(world.qualified.version()).assign(world.qualified.id(), "ann");
+    assertThat(assigned.version()).isEqualTo(world.qualified.version() + 1);
+    assertThat(assigned.owner()).contains("ann");
+  }
+
+  @Test
   public void theWorldOfTheBadCommandsIsWhatTheyAimAt() {
     StoreSnapshot s = snapshot();
     assertThat(s.leads()).hasSize(4);
     assertThat(s.accounts()).hasSize(3); // two named, one from the conversion
     assertThat(s.opportunities()).hasSize(2);
     assertThat(world.converted.status()).isEqualTo(LeadStatus.CONVERTED);
+    assertThat(world.qualified.version()).isEqualTo(2); // captured, then qualified: a stale version 1 exists
   }
 
   @Test
