@@ -1,0 +1,76 @@
+package dev.rapport.crm.jpa;
+
+import jakarta.persistence.Cacheable;
+import dev.rapport.crm.jpa.internal.NullableUuid;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/**
+ * A row of {@code crm_contact}: the stored form of a {@link dev.rapport.crm.contact.Contact}. Its
+ * e-mail addresses are rows of {@code crm_contact_email} ({@link ContactEmailEntity}), indexed for
+ * lookups; its phone numbers a JSON array of E.164 strings.
+ */
+@Cacheable(false) // rows change on every node of a host: never serve them from a shared cache
+@Entity(name = "RapportContact")
+@IdClass(TenantKey.class)
+@Table(name = "crm_contact")
+class ContactEntity {
+  @Id
+  @Column(name = "id", nullable = false, updatable = false)
+  UUID id;
+
+  @Id
+  @Column(name = "tenant_id", nullable = false, updatable = false, length = 64)
+  String tenantId;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  long version = Mapping.FIRST_VERSION;
+
+  @Column(name = "given_name", length = 100)
+  String givenName;
+
+  @Column(name = "family_name", nullable = false, length = 100)
+  String familyName;
+
+  @Column(name = "account_id")
+  @Convert(converter = NullableUuid.class)
+  UUID accountId;
+
+  @Column(name = "phones", nullable = false, length = 2000)
+  String phones;
+
+  @Column(name = "title", length = 200)
+  String title;
+
+  @Column(name = "consent_granted")
+  Boolean consentGranted;
+
+  @Column(name = "consent_recorded_at")
+  LocalDateTime consentRecordedAt;
+
+  @Column(name = "consent_source", length = 200)
+  String consentSource;
+
+  @Column(name = "origin_lead_id")
+  @Convert(converter = NullableUuid.class)
+  UUID originLeadId;
+
+  @Column(name = "owner", length = 200)
+  String owner;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  LocalDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  LocalDateTime updatedAt;
+
+  ContactEntity() {}
+}

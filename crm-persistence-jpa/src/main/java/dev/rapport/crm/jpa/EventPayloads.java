@@ -1,0 +1,51 @@
+package dev.rapport.crm.jpa;
+
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.event.CrmEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes an event as the JSON payload of its outbox row: one member per record component, in
+ * declaration order. Ids, codes, enums and instants are written as text (instants in ISO-8601),
+ * an empty {@code Optional} as null, money as {@code {"amount": "1250.00", "currency": "EUR"}}.
+ */
+final class EventPayloads {
+  private EventPayloads() {}
+
+  /** The event's type name in the outbox: its simple class name, e.g. {@code LeadCaptured}. */
+  static String type(CrmEvent event) {
+    return event.getClass().getSimpleName();
+  }
+
+  static String payload(CrmEvent event) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (RecordComponent c : event.getClass().getRecordComponents()) {
+      try {
+        m.put(c.getName(), value(c.getAccessor().invoke(event)));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot read " + c + " of " + event, e);
+      }
+    }
+    return Json.write(m);
+  }
+
+  private static Object value(Object v) {
+    if (v instanceof Optional<?> o) {
+      return o.map(EventPayloads::value).orElse(null);
+    }
+    if (v instanceof Money money) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("amount", money.amount().toPlainString());
+      m.put("currency", money.currency().getCurrencyCode());
+      return m;
+    }
+    if (v == null || v instanceof Number || v instanceof Boolean) {
+      return v;
+    }
+    return v.toString();
+  }
+}

@@ -1,0 +1,167 @@
+package dev.rapport.crm.jpa;
+
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.internal.IdGenerator;
+import dev.rapport.crm.jpa.internal.NullableUuid;
+import dev.rapport.crm.spi.Persistence;
+import dev.rapport.crm.spi.UnitOfWork;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A {@link Persistence} on JPA 3.1: Rapport's data in the host's database, through the host's
+ * {@link EntityManagerFactory} (Hibernate 6, EclipseLink 4 or another provider). It runs each unit
+ * of work in a transaction of its own ({@link #create}) or joins the host's ({@link #joining}).
+ *
+ * <p>The host's persistence unit must list Rapport's entity classes, {@link #managedClassNames()}
+ * (or include the mapping file {@value #MAPPING_FILE}), and its database must hold Rapport's
+ * tables: the scripts {@code db/rapport/<postgresql|mariadb|h2>/V1__rapport_crm.sql} in this jar,
+ * Flyway-compatible. Events that a unit of work records are written to the table
+ * {@code crm_outbox} in the same transaction; {@link OutboxRelay} delivers them.
+ *
+ * <p>Thread-safe: each unit of work uses its own entity manager (or the host's current one).
+ *
+ * @since 0.1
+ */
+public final class JpaPersistence implements Persistence {
+  /** The JPA mapping file listing Rapport's entity classes, for a {@code persistence.xml}. */
+  public static final String MAPPING_FILE = "META-INF/rapport-crm-orm.xml";
+
+  private static final List<String> ENTITY_CLASSES = List.of(
+      LeadEntity.class.getName(), AccountEntity.class.getName(), ContactEntity.class.getName(),
+      ContactEmailEntity.class.getName(), OpportunityEntity.class.getName(),
+      OutboxEntity.class.getName(), NullableUuid.class.getName());
+
+  private final EntityManagerFactory factory;
+  private final Supplier<EntityManager> current;
+  private final IdGenerator outboxIds = new IdGenerator(Clock.systemUTC());
+
+  private JpaPersistence(EntityManagerFactory factory, Supplier<EntityManager> current) {
+    this.factory = factory;
+    this.current = current;
+  }
+
+  /**
+   * A store that runs each unit of work in its own resource-local transaction, on a new entity
+   * manager of {@code factory}: committed when the work returns, rolled back when it throws.
+   *
+   * @param factory a factory whose persistence unit lists {@link #managedClassNames()} and whose
+   *     transactions are resource-local
+   * @throws NullPointerException if {@code factory} is null
+   * @throws IllegalArgumentException if the factory's persistence unit does not manage Rapport's
+   *     entities
+   */
+  public static JpaPersistence create(EntityManagerFactory factory) {
+    Objects.requireNonNull(factory, "factory");
+    requireEntities(factory);
+    return new JpaPersistence(factory, null);
+  }
+
+  /**
+   * A store that joins the host's transaction: each unit of work runs on the entity manager that
+   * {@code currentEntityManager} returns, which must be joined to an active transaction that the
+   * host begins and commits. The unit's writes are flushed when its work returns, so a version
+   * conflict or duplicate is reported by {@link #inUnitOfWork}; they are stored only when the host
+   * commits, and a host rollback leaves no CRM data behind. When the work throws, a resource-local
+   * transaction is marked rollback-only; under JTA the host must roll back itself.
+   *
+   * @param currentEntityManager returns the host's entity manager for the current transaction
+   * @throws NullPointerException if {@code currentEntityManager} is null
+   */
+  public static JpaPersistence joining(Supplier<EntityManager> currentEntityManager) {
+    Objects.requireNonNull(currentEntityManager, "currentEntityManager");
+    return new JpaPersistence(null, currentEntityManager);
+  }
+
+  /**
+   * The fully qualified names of Rapport's entity and converter classes, which the host's
+   * persistence unit must manage (e.g. {@code PersistenceUnitInfo#getManagedClassNames()}).
+   */
+  public static List<String> managedClassNames() {
+    return ENTITY_CLASSES;
+  }
+
+  private static void requireEntities(EntityManagerFactory factory) {
+    try {
+      factory.getMetamodel().entity(LeadEntity.class);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the persistence unit does not manage Rapport's entities:"
+          + " add JpaPersistence.managedClassNames() or " + MAPPING_FILE, e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if {@code tenant} or {@code work} is null
+   * @throws IllegalStateException in joining mode, if the current entity manager is not joined to
+   *     an active transaction
+   * @throws jakarta.persistence.PersistenceException if the database fails otherwise (nothing of
+   *     the unit is stored)
+   */
+  @Override
+  public <T> T inUnitOfWork(TenantId tenant, Function<UnitOfWork, T> work) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(work, "work");
+    return factory != null ? own(tenant, work) : joined(tenant, work);
+  }
+
+  private <T> T own(TenantId tenant, Function<UnitOfWork, T> work) {
+    EntityManager em = factory.createEntityManager();
+    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds);
+    EntityTransaction tx = em.getTransaction();
+    try {
+      tx.begin();
+      T result = work.apply(uow);
+      uow.close();
+      em.flush();
+      tx.commit();
+      return result;
+    } catch (RuntimeException e) {
+      uow.close();
+      rollbackQuietly(tx, e);
+      throw Errors.translate(e, uow);
+    } finally {
+      em.close();
+    }
+  }
+
+  private static void rollbackQuietly(EntityTransaction tx, RuntimeException cause) {
+    try {
+      if (tx.isActive()) {
+        tx.rollback();
+      }
+    } catch (RuntimeException r) {
+      cause.addSuppressed(r);
+    }
+  }
+
+  private <T> T joined(TenantId tenant, Function<UnitOfWork, T> work) {
+    EntityManager em = Objects.requireNonNull(current.get(), "the current entity manager");
+    if (!em.isJoinedToTransaction()) {
+      throw new IllegalStateException("joining mode needs an entity manager joined to an active"
+          + " transaction: begin the host transaction first");
+    }
+    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds);
+    try {
+      T result = work.apply(uow);
+      uow.close();
+      em.flush();
+      return result;
+    } catch (RuntimeException e) {
+      uow.close();
+      try {
+        em.getTransaction().setRollbackOnly();
+      } catch (IllegalStateException jta) {
+        // a JTA entity manager: the host's transaction manager decides
+      }
+      throw Errors.translate(e, uow);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.rapport.crm.jpa;
+
+import jakarta.persistence.Cacheable;
+import dev.rapport.crm.jpa.internal.NullableUuid;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+/** A row of {@code crm_lead}: the stored form of a {@link dev.rapport.crm.lead.Lead}. */
+@Cacheable(false) // rows change on every node of a host: never serve them from a shared cache
+@Entity(name = "RapportLead")
+@IdClass(TenantKey.class)
+@Table(name = "crm_lead")
+class LeadEntity {
+  @Id
+  @Column(name = "id", nullable = false, updatable = false)
+  UUID id;
+
+  @Id
+  @Column(name = "tenant_id", nullable = false, updatable = false, length = 64)
+  String tenantId;
+
+  /** Starts at 1, the version of a newly stored record (see {@link Mapping#FIRST_VERSION}). */
+  @Version
+  @Column(name = "version", nullable = false)
+  long version = Mapping.FIRST_VERSION;
+
+  @Column(name = "given_name", length = 100)
+  String givenName;
+
+  @Column(name = "family_name", nullable = false, length = 100)
+  String familyName;
+
+  @Column(name = "email", length = 254)
+  String email;
+
+  @Column(name = "email_normalized", length = 254)
+  String emailNormalized;
+
+  @Column(name = "phone", length = 32)
+  String phone;
+
+  @Column(name = "company", length = 200)
+  String company;
+
+  @Column(name = "title", length = 200)
+  String title;
+
+  @Column(name = "source", nullable = false, length = 50)
+  String source;
+
+  @Column(name = "source_detail", length = 1000)
+  String sourceDetail;
+
+  @Column(name = "status", nullable = false, length = 20)
+  String status;
+
+  @Column(name = "disqualification_reason", length = 200)
+  String disqualificationReason;
+
+  @Column(name = "signals", nullable = false)
+  String signals;
+
+  @Column(name = "temperature", nullable = false, length = 10)
+  String temperature;
+
+  @Column(name = "temperature_override", length = 10)
+  String temperatureOverride;
+
+  @Column(name = "owner", length = 200)
+  String owner;
+
+  @Column(name = "score", nullable = false)
+  int score;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  LocalDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  LocalDateTime updatedAt;
+
+  @Column(name = "converted_contact_id")
+  @Convert(converter = NullableUuid.class)
+  UUID convertedContactId;
+
+  @Column(name = "converted_account_id")
+  @Convert(converter = NullableUuid.class)
+  UUID convertedAccountId;
+
+  @Column(name = "converted_opportunity_id")
+  @Convert(converter = NullableUuid.class)
+  UUID convertedOpportunityId;
+
+  @Column(name = "converted_at")
+  LocalDateTime convertedAt;
+
+  LeadEntity() {}
+}

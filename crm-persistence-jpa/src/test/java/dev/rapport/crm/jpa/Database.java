@@ -1,0 +1,217 @@
+package dev.rapport.crm.jpa;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The databases the adapter is tested on. H2 and the embedded PostgreSQL (binaries from Maven
+ * Central) need nothing installed; the external PostgreSQL and MariaDB are given by environment
+ * variables and run only with {@code -Pdatabases}, where an unreachable server fails the test.
+ * Each database is started and given the shipped schema script once per test run.
+ */
+enum Database {
+  H2("h2"),
+  POSTGRES("postgresql"),
+  EXTERNAL_POSTGRES("postgresql"),
+  MARIADB("mariadb");
+
+  private final String scriptFolder;
+  private String sharedName;
+  private final Map<Map<String, String>, DataSource> pools = new HashMap<>();
+  private static EmbeddedPostgres embedded;
+
+  Database(String scriptFolder) {
+    this.scriptFolder = scriptFolder;
+  }
+
+  /** The folder of its schema script under {@code db/rapport/}. */
+  String scriptFolder() {
+    return scriptFolder;
+  }
+
+  /** The classpath location of its schema script. */
+  String script() {
+    return "db/rapport/" + scriptFolder + "/V1__rapport_crm.sql";
+  }
+
+  /** The pooled data source of the database shared by all tests, with the schema applied. */
+  DataSource dataSource() {
+    return dataSource(Map.of());
+  }
+
+  /**
+   * A pooled data source of the database shared by all tests, with extra driver properties;
+   * the database is made and given the schema once.
+   */
+  synchronized DataSource dataSource(Map<String, String> driverProperties) {
+    if (sharedName == null) {
+      sharedName = "rapport_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      DataSource first = create(sharedName, Map.of());
+      apply(first, script());
+      pools.put(Map.of(), first);
+    }
+    return pools.computeIfAbsent(Map.copyOf(driverProperties), p -> connect(sharedName, p));
+  }
+
+  /** A new, empty database with the schema applied: for tests that read across tenants. */
+  DataSource fresh(String name) {
+    DataSource ds = empty(name);
+    apply(ds, script());
+    return ds;
+  }
+
+  /** A new database without any table. */
+  DataSource empty(String name) {
+    return create(name + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), Map.of());
+  }
+
+  private DataSource create(String name, Map<String, String> props) {
+    switch (this) {
+      case H2 -> { }
+      case POSTGRES -> createDatabase(embedded().getPostgresDatabase(), "create database " + name);
+      case EXTERNAL_POSTGRES -> createDatabase(pool(pgUrl(), pgUser(), pgPassword(), Map.of()),
+          "create database " + name);
+      case MARIADB -> createDatabase(pool(mariaUrl(), mariaUser(), mariaPassword(), Map.of()),
+          "create database " + name + " character set utf8mb4 collate utf8mb4_bin");
+      default -> throw new IllegalStateException();
+    }
+    return connect(name, props);
+  }
+
+  private DataSource connect(String name, Map<String, String> props) {
+    return switch (this) {
+      case H2 -> pool("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", props);
+      case POSTGRES -> pool("jdbc:postgresql://localhost:" + embedded().getPort() + "/" + name,
+          "postgres", "", props);
+      case EXTERNAL_POSTGRES -> pool(withDatabase(pgUrl(), name), pgUser(), pgPassword(), props);
+      case MARIADB -> pool(withDatabase(mariaUrl(), name), mariaUser(), mariaPassword(), props);
+    };
+  }
+
+  private static String withDatabase(String url, String name) {
+    return url.replaceFirst("^(jdbc:[a-z]+://[^/]+)/[^?]*", "$1/" + name);
+  }
+
+  private static String pgUrl() {
+    return env("RAPPORT_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  }
+
+  private static String pgUser() {
+    return env("RAPPORT_PG_USER", "postgres");
+  }
+
+  private static String pgPassword() {
+    return env("RAPPORT_PG_PASSWORD", "");
+  }
+
+  private static String mariaUrl() {
+    return env("RAPPORT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+  }
+
+  private static String mariaUser() {
+    return env("RAPPORT_MARIADB_USER", "root");
+  }
+
+  private static String mariaPassword() {
+    return env("RAPPORT_MARIADB_PASSWORD", "");
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  private static synchronized EmbeddedPostgres embedded() {
+    if (embedded == null) {
+      try {
+        embedded = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          embedded.close();
+        } catch (IOException ignored) {
+          // the process ends anyway
+        }
+      }));
+    }
+    return embedded;
+  }
+
+  private static void createDatabase(DataSource admin, String sql) {
+    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot run " + sql + ": " + e.getMessage(), e);
+    } finally {
+      if (admin instanceof HikariDataSource h) {
+        h.close();
+      }
+    }
+  }
+
+  private static HikariDataSource pool(String url, String user, String password,
+      Map<String, String> props) {
+    HikariConfig config = new HikariConfig();
+    props.forEach(config::addDataSourceProperty);
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(12);
+    config.setMinimumIdle(0);
+    config.setInitializationFailTimeout(10_000);
+    return new HikariDataSource(config);
+  }
+
+  /** Runs a shipped schema script statement by statement. */
+  static void apply(DataSource ds, String resource) {
+    List<String> statements = statements(resource);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot apply " + resource + ": " + e.getMessage(), e);
+    }
+  }
+
+  static List<String> statements(String resource) {
+    String text;
+    try (InputStream in = Database.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no " + resource + " on the classpath");
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    StringBuilder withoutComments = new StringBuilder();
+    for (String line : text.split("\n")) {
+      if (!line.strip().startsWith("--")) {
+        withoutComments.append(line).append('\n');
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String sql : withoutComments.toString().split(";")) {
+      if (!sql.isBlank()) {
+        out.add(sql.strip());
+      }
+    }
+    return out;
+  }
+}
