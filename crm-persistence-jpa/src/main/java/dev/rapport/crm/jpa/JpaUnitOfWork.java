@@ -372,6 +372,15 @@ final class JpaUnitOfWork implements UnitOfWork {
     return (D) Mapping.entityToDomain(c, emailRows.getOrDefault(c.id, List.of()), version);
   }
 
+  /**
+   * What an insert or update returns: the record as stored (instants at microseconds) at its new
+   * version; when only the version changed, the record itself at the next version.
+   */
+  private static <D, E> D stored(Tracked<D, E> rows, E entity, D record) {
+    return entity != null ? rows.toDomain(entity)
+        : rows.kind.withVersion().apply(record, rows.kind.version().applyAsLong(record) + 1);
+  }
+
   private static <T> Page<T> toPage(List<T> found, int size, Function<T, UUID> id) {
     if (found.size() > size) {
       List<T> items = found.subList(0, size);
@@ -445,15 +454,13 @@ final class JpaUnitOfWork implements UnitOfWork {
     @Override
     public Lead insert(Lead lead) {
       requireOpen();
-      leadRows.insert(lead);
-      return lead.withVersion(Mapping.FIRST_VERSION);
+      return leadRows.toDomain(leadRows.insert(lead));
     }
 
     @Override
     public Lead update(Lead lead) {
       requireOpen();
-      leadRows.update(lead);
-      return lead.withVersion(lead.version() + 1);
+      return stored(leadRows, leadRows.update(lead), lead);
     }
   }
 
@@ -503,8 +510,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     @Override
     public Account insert(Account account) {
       requireOpen();
-      accountRows.insert(account);
-      return account.withVersion(Mapping.FIRST_VERSION);
+      return accountRows.toDomain(accountRows.insert(account));
     }
 
     @Override
@@ -519,7 +525,7 @@ final class JpaUnitOfWork implements UnitOfWork {
         em.flush();
         clearUnflushed();
       }
-      return account.withVersion(account.version() + 1);
+      return stored(accountRows, e, account);
     }
   }
 
@@ -624,10 +630,10 @@ final class JpaUnitOfWork implements UnitOfWork {
     @Override
     public Contact insert(Contact contact) {
       requireOpen();
-      contactRows.insert(contact);
+      ContactEntity e = contactRows.insert(contact);
       emailRows.put(contact.id().value(), new ArrayList<>());
       syncEmails(contact);
-      return contact.withVersion(Mapping.FIRST_VERSION);
+      return contactRows.toDomain(e);
     }
 
     @Override
@@ -638,9 +644,9 @@ final class JpaUnitOfWork implements UnitOfWork {
       contactRows.load(id).ifPresent(e -> withEmails(List.of(e)));
       // When only the addresses change, the contact's row is unchanged and its version is raised
       // at once by update(); the address rows follow at flush either way.
-      contactRows.update(contact);
+      ContactEntity e = contactRows.update(contact);
       syncEmails(contact);
-      return contact.withVersion(contact.version() + 1);
+      return stored(contactRows, e, contact);
     }
   }
 
@@ -685,15 +691,13 @@ final class JpaUnitOfWork implements UnitOfWork {
     @Override
     public Opportunity insert(Opportunity opportunity) {
       requireOpen();
-      opportunityRows.insert(opportunity);
-      return opportunity.withVersion(Mapping.FIRST_VERSION);
+      return opportunityRows.toDomain(opportunityRows.insert(opportunity));
     }
 
     @Override
     public Opportunity update(Opportunity opportunity) {
       requireOpen();
-      opportunityRows.update(opportunity);
-      return opportunity.withVersion(opportunity.version() + 1);
+      return stored(opportunityRows, opportunityRows.update(opportunity), opportunity);
     }
   }
 }

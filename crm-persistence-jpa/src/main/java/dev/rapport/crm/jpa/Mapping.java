@@ -38,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Maps the domain records to their entities and back. {@code domainToEntity} fills every column
@@ -306,9 +305,5 @@ final class Mapping {
       out.add(new StageChange(text(m, "from"), (String) m.get("to"), Instant.parse((String) m.get("at"))));
     }
     return out;
-  }
-
-  static UUID uuid(Object id) {
-    return (UUID) id;
   }
 }

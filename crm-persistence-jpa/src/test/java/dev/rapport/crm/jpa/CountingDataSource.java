@@ -71,6 +71,9 @@ final class CountingDataSource implements DataSource {
   private Connection connection(Connection c) {
     return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
         new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+          if (method.getName().equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
+            return proxy; // keep counting when a provider asks for the plain JDBC interface
+          }
           Object result = invoke(c, method, args);
           if (result instanceof CallableStatement s) {
             return statement(s, CallableStatement.class, (String) args[0]);
@@ -93,6 +96,9 @@ final class CountingDataSource implements DataSource {
       @Override
       public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
+        if (name.equals("unwrap") && ((Class<?>) args[0]).isInstance(proxy)) {
+          return proxy;
+        }
         if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer i
             && preparedSql != null) {
           params.put(i, name.equals("setNull") ? null : args[1]);

@@ -68,15 +68,16 @@ enum Database {
   }
 
   /** A new, empty database with the schema applied: for tests that read across tenants. */
-  DataSource fresh(String name) {
-    DataSource ds = empty(name);
+  DataSource fresh(String name, Map<String, String> driverProperties) {
+    DataSource ds = empty(name, driverProperties);
     apply(ds, script());
     return ds;
   }
 
   /** A new database without any table. */
-  DataSource empty(String name) {
-    return create(name + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12), Map.of());
+  DataSource empty(String name, Map<String, String> driverProperties) {
+    return create(name + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12),
+        driverProperties);
   }
 
   private DataSource create(String name, Map<String, String> props) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -40,7 +41,7 @@ enum Provider {
       p.put("eclipselink.jdbc.batch-writing", "JDBC");
       p.put("eclipselink.jdbc.batch-writing.size", "50");
       p.put("eclipselink.weaving", "false");
-      p.put("eclipselink.logging.level", "WARNING");
+      p.put("eclipselink.logging.level", "SEVERE");
       p.put("eclipselink.ddl-generation", "none");
       return p;
     }
@@ -55,6 +56,8 @@ enum Provider {
           ? Map.of("stringtype", "unspecified") : Map.of();
     }
   };
+
+  private static final AtomicInteger UNITS = new AtomicInteger();
 
   private final String providerClass;
 
@@ -82,14 +85,17 @@ enum Provider {
     }
     Map<String, Object> properties = new HashMap<>(properties());
     properties.putAll(extra);
-    return provider.createContainerEntityManagerFactory(new Unit(providerClass, dataSource), properties);
+    // A name of its own for every factory: EclipseLink keeps one session per unit name and would
+    // otherwise hand a second factory the first one's database.
+    String unitName = "rapport-test-" + UNITS.incrementAndGet();
+    return provider.createContainerEntityManagerFactory(new Unit(unitName, providerClass, dataSource), properties);
   }
 
   /** A persistence unit as a host would declare it: Rapport's entities, resource-local. */
-  private record Unit(String providerClass, DataSource dataSource) implements PersistenceUnitInfo {
+  private record Unit(String name, String providerClass, DataSource dataSource) implements PersistenceUnitInfo {
     @Override
     public String getPersistenceUnitName() {
-      return "rapport-test";
+      return name;
     }
 
     @Override

@@ -1,0 +1,138 @@
+package dev.rapport.crm.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.Temperature;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Keyset paging: pages follow the ids in the order the domain compares them (unsigned, as the
+ * 128 bits of a UUID), and on PostgreSQL the generated query walks an index instead of sorting.
+ */
+class KeysetPagingTest {
+  private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
+
+  private static Lead lead(TenantId tenant, UUID id, LeadStatus status) {
+    return new Lead(LeadId.of(id), tenant, 0, PersonName.of("Paged"), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), LeadSource.WEBINAR, Optional.empty(),
+        status, Optional.empty(), List.of(), Temperature.COLD, Optional.empty(), Optional.empty(),
+        0, NOW, NOW, Optional.empty());
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void pagesFollowTheIdsComparedAsUnsignedBitsAsTheDomainComparesThem(Target target) {
+    TenantId tenant = TenantId.of("keyset-" + UUID.randomUUID());
+    List<UUID> ids = List.of(UUID.fromString("00000000-0000-7000-8000-000000000001"),
+        UUID.fromString("7fffffff-ffff-7fff-bfff-ffffffffffff"),
+        UUID.fromString("80000000-0000-7000-8000-000000000000"),
+        UUID.fromString("ffffffff-ffff-7fff-bfff-ffffffffffff"),
+        UUID.fromString("01a20890-de8d-7000-83c1-77c1a2e99e22"),
+        UUID.fromString("c1a20890-de8d-7000-83c1-77c1a2e99e22"));
+    target.persistence().inUnitOfWork(tenant, uow -> {
+      ids.forEach(id -> uow.leads().insert(lead(tenant, id, LeadStatus.NEW)));
+      return null;
+    });
+    List<LeadId> expected = ids.stream().map(LeadId::of).sorted().toList();
+
+    List<LeadId> paged = new ArrayList<>();
+    Optional<PageRequest> next = Optional.of(PageRequest.first(2));
+    while (next.isPresent()) {
+      PageRequest request = next.get();
+      Page<Lead> page = target.persistence().inUnitOfWork(tenant, uow -> uow.leads().query(LeadQuery.all(), request));
+      page.items().forEach(l -> paged.add(l.id()));
+      next = request.next(page);
+    }
+
+    assertThat(paged).containsExactlyElementsOf(expected);
+    assertThat(expected).isSortedAccordingTo(Comparator.naturalOrder());
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void onPostgresqlTheGeneratedPageQueriesWalkTheKeyAndTheStatusIndex(Target target) throws SQLException {
+    TenantId tenant = TenantId.of("plan-" + UUID.randomUUID());
+    for (int batch = 0; batch < 4; batch++) {
+      target.persistence().inUnitOfWork(tenant, uow -> {
+        for (int i = 0; i < 500; i++) {
+          uow.leads().insert(lead(tenant, Fixtures.uuid(), i % 5 == 0 ? LeadStatus.QUALIFIED : LeadStatus.NEW));
+        }
+        return null;
+      });
+    }
+    try (Connection c = target.store().dataSource().target().getConnection(); Statement s = c.createStatement()) {
+      s.execute("analyze crm_lead");
+    }
+    Page<Lead> first = target.persistence().inUnitOfWork(tenant, uow -> uow.leads().query(LeadQuery.all(), PageRequest.first(50)));
+
+    assertThat(plan(target, LeadQuery.all(), PageRequest.first(50).next(first).orElseThrow()))
+        .contains("Index Scan using crm_lead_pk");
+    assertThat(plan(target, LeadQuery.all().withStatuses(Set.of(LeadStatus.QUALIFIED)),
+        PageRequest.first(50).next(first).orElseThrow()))
+        .contains("Index Scan using crm_lead_status_idx");
+  }
+
+  /** The PostgreSQL plan of the statement the provider generated for the page query. */
+  private static String plan(Target target, LeadQuery query, PageRequest request) throws SQLException {
+    CountingDataSource ds = target.store().dataSource();
+    ds.reset();
+    TenantId any = TenantId.of("plan-any");
+    target.persistence().inUnitOfWork(any, uow -> uow.leads().query(query, request));
+    CountingDataSource.Executed select = ds.executed().stream()
+        .filter(e -> e.sql().toLowerCase().contains("from crm_lead")).findFirst().orElseThrow();
+    try (Connection c = ds.target().getConnection()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("set enable_seqscan = off");
+      }
+      StringBuilder plan = new StringBuilder();
+      try (PreparedStatement p = c.prepareStatement("explain " + select.sql())) {
+        for (Map.Entry<Integer, Object> param : select.parameters().entrySet()) {
+          p.setObject(param.getKey(), param.getValue());
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("reset enable_seqscan");
+      }
+      return plan.toString();
+    }
+  }
+
+  /** Time-ordered ids, as the domain makes them. */
+  static final class Fixtures {
+    private static long sequence;
+
+    static synchronized UUID uuid() {
+      long millis = System.currentTimeMillis();
+      long msb = (millis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (++sequence & 0xFFF);
+      return new UUID(msb, UUID.randomUUID().getLeastSignificantBits() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L);
+    }
+  }
+}

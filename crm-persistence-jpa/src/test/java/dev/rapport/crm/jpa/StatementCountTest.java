@@ -1,0 +1,102 @@
+package dev.rapport.crm.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.lead.Conversion;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.opportunity.NewOpportunity;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.contact.NewAccount;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * How many statements each command sends to the database, counted by a proxy over the JDBC
+ * statements (a JDBC batch counts once). The numbers are the same for every database and provider:
+ * inserts of one table go in one batch, and a query fetches what it needs in a bounded number of
+ * statements, whatever the number of records.
+ */
+class StatementCountTest {
+  private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
+
+  private static Crm crm(Target target) {
+    return Crm.builder().persistence(target.persistence())
+        .tenant(TenantId.of("count-" + UUID.randomUUID()))
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+  }
+
+  private static <T> int count(Target target, Supplier<T> command) {
+    CountingDataSource ds = target.store().dataSource();
+    ds.reset();
+    command.get();
+    return ds.count();
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void capturingALeadInsertsTheLeadAndItsEventInTwoStatements(Target target) {
+    Crm crm = crm(target);
+    NewLead lead = NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR)
+        .email("ada@analytical.example").company("Analytical Engines").build();
+    assertThat(count(target, () -> crm.leads().capture(lead))).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void convertingALeadIntoContactAccountAndOpportunityTakesTenStatements(Target target) {
+    Crm crm = crm(target);
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"), LeadSource.REFERRAL)
+        .email("grace@cobol.example").company("Cobol Works").build());
+    crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
+    Conversion conversion = Conversion.standard()
+        .withOpportunity(NewOpportunity.builder("Compiler licence", Money.of("1000.00", "EUR")).build());
+    // reads: the lead, contacts by e-mail, accounts by name key (and by domain when none matched);
+    // writes, one batch per table: account, contact, contact e-mail, opportunity, outbox; the
+    // lead's update
+    assertThat(count(target, () -> crm.leads().convert(lead.id(), conversion))).isEqualTo(10);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void aPageOfAQueryIsOneStatementAndAPageOfContactsTwo(Target target) {
+    Crm crm = crm(target);
+    for (int i = 0; i < 30; i++) {
+      crm.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR).build());
+    }
+    var account = crm.accounts().create(NewAccount.builder("Paged Ltd").build());
+    for (int i = 0; i < 12; i++) {
+      crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Contact " + i))
+          .account(account.id()).email("c" + i + "@paged.example").email("alt" + i + "@paged.example").build());
+    }
+    var first = crm.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)), PageRequest.first(10));
+    assertThat(count(target, () -> crm.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)),
+        PageRequest.first(10).next(first).orElseThrow()))).isEqualTo(1);
+    assertThat(count(target, () -> crm.contacts().list(PageRequest.first(10)))).isEqualTo(2);
+    assertThat(count(target, () -> crm.contacts().byAccount(account.id(), PageRequest.first(10)))).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void movingAnOpportunityToAnotherStageReadsItUpdatesItAndWritesItsEvent(Target target) {
+    Crm crm = crm(target);
+    var account = crm.accounts().create(NewAccount.builder("Staged Ltd").build());
+    Opportunity o = crm.opportunities().open(account.id(),
+        NewOpportunity.builder("Deal", Money.of("500.00", "EUR")).build());
+    assertThat(count(target, () -> crm.opportunities().moveToStage(o.id(), "Proposal"))).isEqualTo(3);
+  }
+}
