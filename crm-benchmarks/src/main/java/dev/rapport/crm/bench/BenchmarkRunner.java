@@ -38,18 +38,19 @@ import org.openjdk.jmh.annotations.Mode;
  * <p>Arguments: {@code full} (the default) or {@code quick} (a smoke test of a few seconds per
  * benchmark on small datasets: it checks that every benchmark runs, not how fast); then optionally
  * {@code --only=REGEX} to run only the benchmarks whose name matches, {@code --threads=1,2},
- * {@code --leads=N} for another dataset size, and {@code --prof=NAME} to add a JMH profiler (e.g.
+ * {@code --leads=N} for another dataset size, {@code --groups=memory,footprint,jpa} for some groups only, and {@code --prof=NAME} to add a JMH profiler (e.g.
  * {@code gc} or {@code jfr}).
  */
 public final class BenchmarkRunner {
 
   /** How long and on how much data the suite runs. */
   record Settings(String name, int leads, int rows, int writeBatch, int writeWarmups,
-      int writeIterations, int readWarmups, int readIterations, int readSeconds, String heap) {
+      int writeIterations, int readWarmups, int readIterations, int readSeconds, String heap,
+      int bulkIterations, int convertBatch) {
     static final Settings FULL = new Settings("full", 1_000_000, 100_000, 10_000, 10, 10, 3, 5, 2,
-        "-Xmx6g");
+        "-Xmx6g", 3, 500);
     static final Settings QUICK = new Settings("quick", 10_000, 2_000, 1_000, 1, 2, 1, 1, 1,
-        "-Xmx1g");
+        "-Xmx1g", 1, 50);
   }
 
   /** One line of the table: a Rapport figure, its baseline, and their ratio. */
@@ -60,10 +61,12 @@ public final class BenchmarkRunner {
   private final String only;
   private final List<Integer> threadCounts;
   private final List<String> profilers;
+  private final List<String> groups;
   private final List<Line> lines = new ArrayList<>();
 
   private BenchmarkRunner(Settings settings, String only, List<Integer> threadCounts,
-      List<String> profilers) {
+      List<String> profilers, List<String> groups) {
+    this.groups = groups;
     this.settings = settings;
     this.only = only;
     this.threadCounts = threadCounts;
@@ -75,6 +78,7 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
+    List<String> groups = List.of("memory", "footprint", "jpa");
     for (String arg : args) {
       if (arg.equals("quick")) {
         settings = Settings.QUICK;
@@ -90,26 +94,33 @@ public final class BenchmarkRunner {
         Settings base = settings;
         settings = new Settings(base.name() + ", --leads=" + n, n, base.rows(), base.writeBatch(),
             base.writeWarmups(), base.writeIterations(), base.readWarmups(), base.readIterations(),
-            base.readSeconds(), base.heap());
+            base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch());
+      } else if (arg.startsWith("--groups=")) {
+        groups = List.of(arg.substring("--groups=".length()).split(","));
       } else if (arg.startsWith("--prof=")) {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--threads=1,2] [--leads=N] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,footprint,jpa] [--threads=1,2] [--leads=N] [--prof=gc])");
       }
     }
     exposeClassPath();
-    new BenchmarkRunner(settings, only, threads, profilers).run();
+    new BenchmarkRunner(settings, only, threads, profilers, groups).run();
   }
 
   private void run() throws RunnerException, IOException, InterruptedException {
     long start = System.nanoTime();
-    for (int t : threadCounts) {
-      memoryReads(t);
-      memoryWrites(t);
+    if (groups.contains("memory")) {
+      for (int t : threadCounts) {
+        memoryReads(t);
+        memoryWrites(t);
+      }
     }
-    if (".*".equals(only) || only.contains("footprint")) {
+    if (groups.contains("footprint")) {
       footprint();
+    }
+    if (groups.contains("jpa")) {
+      jpa();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -121,13 +132,18 @@ public final class BenchmarkRunner {
   }
 
   private ChainedOptionsBuilder options(Class<?> benchmarks, int threads) {
+    return options(benchmarks.getName() + "\\.(" + only + ")", threads)
+        .param("leads", String.valueOf(settings.leads()));
+  }
+
+  private ChainedOptionsBuilder options(String include, int threads) {
     ChainedOptionsBuilder o = new OptionsBuilder()
-        .include(benchmarks.getName() + "\\.(" + only + ")")
+        .include(include)
         .forks(1)
         .threads(threads)
         .shouldFailOnError(true)
-        .jvmArgsAppend(settings.heap(), "-Xms" + settings.heap().substring(4))
-        .param("leads", String.valueOf(settings.leads()));
+        .jvmArgsAppend(settings.heap(), "-Xms" + settings.heap().substring(4),
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     for (String p : profilers) {
       o.addProfiler(p);
     }
@@ -144,7 +160,14 @@ public final class BenchmarkRunner {
     }
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
-      byMethod.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), r);
+      String key = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+      for (String p : List.of("db", "provider")) {
+        String v = r.getParams().getParam(p);
+        if (v != null) {
+          key += "/" + v;
+        }
+      }
+      byMethod.put(key, r);
     }
     return byMethod;
   }
@@ -177,6 +200,96 @@ public final class BenchmarkRunner {
         + ") vs ConcurrentHashMap + hand-written indexes", threads, "≥ 0.3", 0.3);
     batch(r, "convertRapport", "convertBaseline", "convert a lead to contact + account + "
         + "opportunity (" + store + ") vs hand-written maps", threads, "", Double.NaN);
+  }
+
+  private ChainedOptionsBuilder jpaOptions(String methods) {
+    return options(JpaBenchmarks.class.getName() + "\\.(" + methods + ")", 1)
+        .param("rows", String.valueOf(settings.rows()));
+  }
+
+  private boolean selected(String methods) {
+    return java.util.Arrays.stream(methods.split("\\|")).anyMatch(m -> m.matches(only));
+  }
+
+  private void jpa() throws RunnerException {
+    Map<String, RunResult> r = new LinkedHashMap<>();
+    String bulk = "bulkRapport|bulkBaseline";
+    if (selected(bulk)) {
+      r.putAll(run(jpaOptions(selectedOf(bulk))
+          .mode(Mode.SingleShotTime)
+          .timeUnit(TimeUnit.MILLISECONDS)
+          .warmupIterations(1)
+          .measurementIterations(settings.bulkIterations())));
+    }
+    String reads = "emailRapport|emailBaseline|pageRapport|pageBaseline";
+    if (selected(reads)) {
+      r.putAll(run(jpaOptions(selectedOf(reads))
+          .mode(Mode.Throughput)
+          .timeUnit(TimeUnit.SECONDS)
+          .warmupIterations(settings.readWarmups())
+          .warmupTime(TimeValue.seconds(settings.readSeconds()))
+          .measurementIterations(settings.readIterations())
+          .measurementTime(TimeValue.seconds(settings.readSeconds()))));
+    }
+    String convert = "convertRapport|convertBaseline";
+    if (selected(convert)) {
+      r.putAll(run(jpaOptions(selectedOf(convert))
+          .mode(Mode.SingleShotTime)
+          .timeUnit(TimeUnit.MILLISECONDS)
+          .warmupIterations(settings.writeWarmups() > 1 ? 2 : 1)
+          .warmupBatchSize(settings.convertBatch())
+          .measurementIterations(settings.writeIterations() > 2 ? 5 : 1)
+          .measurementBatchSize(settings.convertBatch())));
+    }
+    String rows = String.format(Locale.ROOT, "%,d", settings.rows());
+    for (String db : List.of("h2", "postgresql")) {
+      for (String provider : List.of("hibernate", "eclipselink")) {
+        String on = "JPA, " + (db.equals("h2") ? "H2" : "PostgreSQL") + ", "
+            + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
+        String rp = "/" + db + "/" + provider;
+        String bp = "/" + db;
+        RunResult a = r.get("bulkRapport" + rp);
+        RunResult b = r.get("bulkBaseline" + bp);
+        if (a != null && b != null) {
+          double ra = settings.rows() / (a.getPrimaryResult().getScore() / 1e3);
+          double rb = settings.rows() / (b.getPrimaryResult().getScore() / 1e3);
+          boolean pg = db.equals("postgresql");
+          lines.add(new Line(on + "bulk capture of " + rows + " leads (1,000 per transaction) vs raw "
+              + "JDBC batch inserts of the same rows", "1", ra, rb, "leads/s", ra / rb,
+              pg ? "≥ 0.5" : "", pg ? ra / rb >= 0.5 : null));
+        }
+        a = r.get("emailRapport" + rp);
+        b = r.get("emailBaseline" + bp);
+        if (a != null && b != null) {
+          double sa = a.getPrimaryResult().getScore();
+          double sb = b.getPrimaryResult().getScore();
+          lines.add(new Line(on + "look up a lead by e-mail (" + rows + " leads) vs JDBC select",
+              "1", sa, sb, "ops/s", sa / sb, "", null));
+        }
+        a = r.get("pageRapport" + rp);
+        b = r.get("pageBaseline" + bp);
+        if (a != null && b != null) {
+          double sa = a.getPrimaryResult().getScore();
+          double sb = b.getPrimaryResult().getScore();
+          lines.add(new Line(on + "page of 50 hot leads of one owner (" + rows + " leads) vs JDBC "
+              + "select", "1", sa, sb, "ops/s", sa / sb, "", null));
+        }
+        a = r.get("convertRapport" + rp);
+        b = r.get("convertBaseline" + bp);
+        if (a != null && b != null) {
+          double la = a.getPrimaryResult().getScore() * 1e3 / settings.convertBatch();
+          double lb = b.getPrimaryResult().getScore() * 1e3 / settings.convertBatch();
+          lines.add(new Line(on + "conversion latency (contact + account + opportunity) vs "
+              + "hand-written JDBC transaction; ratio = baseline / Rapport", "1", la, lb,
+              "µs/conversion", lb / la, "", null));
+        }
+      }
+    }
+  }
+
+  private String selectedOf(String methods) {
+    return String.join("|", java.util.Arrays.stream(methods.split("\\|"))
+        .filter(m -> m.matches(only)).toList());
   }
 
   /** Adds a line for a pair of throughput benchmarks (scores in ops/s, higher is better). */
