@@ -19,6 +19,7 @@ enum Target {
   final Database database;
   final Provider provider;
   private Store store;
+  private RuntimeException failure;
 
   Target(Database database, Provider provider) {
     this.database = database;
@@ -27,9 +28,17 @@ enum Target {
 
   /** The shared store: counting data source, factory and adapter. */
   synchronized Store store() {
+    if (failure != null) {
+      throw new IllegalStateException(this + " is not available (see the first failure)", failure);
+    }
     if (store == null) {
-      CountingDataSource ds = new CountingDataSource(database.dataSource(provider.driverProperties(database)));
-      store = new Store(ds, provider.factory(ds));
+      try {
+        CountingDataSource ds = new CountingDataSource(database.dataSource(provider.driverProperties(database)));
+        store = new Store(ds, provider.factory(ds));
+      } catch (RuntimeException e) {
+        failure = e; // an unreachable server fails every test at once, and fails it fast
+        throw e;
+      }
     }
     return store;
   }
