@@ -25,6 +25,29 @@ import java.util.function.Supplier;
  * Flyway-compatible. Events that a unit of work records are written to the table
  * {@code crm_outbox} in the same transaction; {@link OutboxRelay} delivers them.
  *
+ * <pre>{@code
+ * Persistence store = JpaPersistence.create(entityManagerFactory);
+ * Crm crm = Crm.builder().persistence(store).tenant("acme").build();
+ * }</pre>
+ *
+ * <p>What the adapter guarantees, on every provider:
+ * <ul>
+ *   <li>Every query names the tenant; every key and lookup index starts with {@code tenant_id}.
+ *   <li>Updates are checked against the version the caller read, at the call and again by the
+ *       provider's {@code @Version} check at flush; a conflict is a
+ *       {@link dev.rapport.crm.ConcurrentUpdateException}, a unique-key violation a
+ *       {@link dev.rapport.crm.DuplicateException}, whatever the provider wraps them in.
+ *   <li>Ids are assigned by the domain, so inserts go in JDBC batches when the provider batches
+ *       (Hibernate {@code hibernate.jdbc.batch_size} with {@code hibernate.order_inserts},
+ *       EclipseLink {@code eclipselink.jdbc.batch-writing=JDBC}).
+ *   <li>Instants are stored in UTC to the microsecond.
+ * </ul>
+ *
+ * <p>Provider notes: the entities are {@code @Cacheable(false)} (rows change on every node of a
+ * host). EclipseLink 4.0 binds a null UUID as VARCHAR, which PostgreSQL refuses for a uuid column:
+ * with EclipseLink on PostgreSQL add {@code stringtype=unspecified} to the JDBC URL. MariaDB needs
+ * 10.7 or later (the {@code uuid} column type).
+ *
  * <p>Thread-safe: each unit of work uses its own entity manager (or the host's current one).
  *
  * @since 0.1

@@ -281,8 +281,7 @@ final class JpaUnitOfWork implements UnitOfWork {
       UUID id = kind.id().apply(record);
       E e = load(id).orElseThrow(() -> new NotFoundException(kind.name(), id));
       if (unflushed.contains(id)) {
-        em.flush(); // the provider bumps the version once per flush: one flush per update
-        clearUnflushed();
+        flush(); // the provider bumps the version once per flush: one flush per update
       }
       long expected = reported(e);
       long version = kind.version().applyAsLong(record);
@@ -348,6 +347,19 @@ final class JpaUnitOfWork implements UnitOfWork {
       params.forEach(q::setParameter);
       return q.getResultList().stream().map(this::track).toList();
     }
+  }
+
+  /**
+   * Sends the pending writes now; a conflict or duplicate it meets is reported as the CRM
+   * exception at this call already.
+   */
+  private void flush() {
+    try {
+      em.flush();
+    } catch (RuntimeException e) {
+      throw Errors.translate(e, this);
+    }
+    clearUnflushed();
   }
 
   private void clearUnflushed() {
@@ -522,8 +534,7 @@ final class JpaUnitOfWork implements UnitOfWork {
       if (e != null && !Objects.equals(before, e.externalReference)) {
         // Write the change of a unique key at once, so that a reference this unit releases can
         // be taken by another account later in the same unit, whatever order the provider flushes in.
-        em.flush();
-        clearUnflushed();
+        flush();
       }
       return stored(accountRows, e, account);
     }
