@@ -1,0 +1,205 @@
+package dev.rapport.crm.examples;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.examples.invoicing.Customer;
+import dev.rapport.crm.examples.invoicing.Invoice;
+import dev.rapport.crm.jpa.JpaPersistence;
+import dev.rapport.crm.jpa.OutboxMessage;
+import dev.rapport.crm.jpa.OutboxRelay;
+import dev.rapport.crm.lead.Conversion;
+import dev.rapport.crm.lead.ConversionResult;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.lead.SignalType;
+import dev.rapport.crm.lead.SourceDetail;
+import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.opportunity.NewOpportunity;
+import dev.rapport.crm.opportunity.Opportunity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A small invoicing program that embeds Rapport through JPA, in its own database and its own
+ * persistence unit ({@code META-INF/persistence.xml}: the host's entities plus Rapport's mapping
+ * file). Web signups arrive as leads; the hot one is qualified and converted; its opportunity is
+ * won; the host drains the CRM's outbox and, on a won opportunity, makes the account one of its
+ * customers (linking its customer number as the account's external reference) and drafts an
+ * invoice.
+ *
+ * <p>Runs on an H2 file database under {@code target/} by default; pass a JDBC URL (and user and
+ * password) to run on PostgreSQL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test postgres}.
+ */
+public final class AccountingEmbedding {
+  private final EntityManagerFactory emf;
+  private final Crm crm;
+  private final OutboxRelay relay;
+  private final PrintStream out;
+  private final Map<String, Integer> eventsSeen = new TreeMap<>();
+
+  private AccountingEmbedding(EntityManagerFactory emf, PrintStream out) {
+    this.emf = emf;
+    this.crm = Crm.builder().persistence(JpaPersistence.create(emf)).tenant("northwind-books").build();
+    this.relay = OutboxRelay.create(emf);
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    String url = args.length > 0 ? args[0]
+        : "jdbc:h2:file:" + Path.of("target", "accounting-embedding", "invoicing").toAbsolutePath();
+    String user = args.length > 1 ? args[1] : "sa";
+    String password = args.length > 2 ? args[2] : "";
+    run(url, user, password, System.out);
+  }
+
+  /** Migrates the database, runs the story once and prints it. */
+  static Summary run(String url, String user, String password, PrintStream out) {
+    migrate(url, user, password);
+    Map<String, Object> jdbc = new HashMap<>();
+    jdbc.put("jakarta.persistence.jdbc.url", url);
+    jdbc.put("jakarta.persistence.jdbc.user", user);
+    jdbc.put("jakarta.persistence.jdbc.password", password);
+    EntityManagerFactory emf = Persistence.createEntityManagerFactory("invoicing", jdbc);
+    try {
+      return new AccountingEmbedding(emf, out).story();
+    } finally {
+      emf.close();
+    }
+  }
+
+  /**
+   * The host owns its migrations: Rapport's shipped scripts and its own, each with its own history
+   * table in the one schema. A history starting in a schema that already holds the other's tables
+   * is baselined at version 0, so its V1 still runs.
+   */
+  static void migrate(String url, String user, String password) {
+    String database = url.startsWith("jdbc:postgresql:") ? "postgresql" : url.startsWith("jdbc:mariadb:") ? "mariadb" : "h2";
+    Flyway.configure().dataSource(url, user, password)
+        .locations("classpath:db/rapport/" + database).table("rapport_schema_history")
+        .baselineOnMigrate(true).baselineVersion("0")
+        .load().migrate();
+    Flyway.configure().dataSource(url, user, password)
+        .locations("classpath:db/invoicing").table("invoicing_schema_history")
+        .baselineOnMigrate(true).baselineVersion("0")
+        .load().migrate();
+  }
+
+  /** What the story left behind, for the test. */
+  record Summary(ConversionResult conversion, Opportunity won, Customer customer, Invoice invoice,
+      int eventsDelivered, int eventsPending) {}
+
+  private Summary story() {
+    // 1. Web signups arrive as leads, with the campaign they came from.
+    Lead maria = signup("Maria", "Garcia", "maria.garcia@northwind-traders.example", "Northwind Traders", "spring-promo");
+    Lead tom = signup("Tom", "Baker", "tom@baker-and-sons.example", "Baker & Sons", "newsletter");
+    signup("Li", "Wei", "li.wei@gmail.com", null, "spring-promo");
+
+    // 2. Engagement: Tom reads the newsletter; Maria asks for a quote, which makes her hot.
+    crm.leads().recordSignal(tom.id(), SignalType.NEWSLETTER_SIGNUP);
+    crm.leads().recordSignal(maria.id(), SignalType.QUOTE_REQUEST);
+
+    // 3. Sales works the hot leads: qualify and convert, with an opportunity.
+    List<Lead> hot = crm.leads().query(LeadQuery.all().withTemperatures(Set.of(Temperature.HOT))
+        .withStatuses(Set.of(LeadStatus.NEW)), PageRequest.first(20)).items();
+    Lead hottest = hot.get(0);
+    crm.leads().changeStatus(hottest.id(), LeadStatus.QUALIFIED);
+    ConversionResult conversion = crm.leads().convert(hottest.id(), Conversion.standard()
+        .withOpportunity(NewOpportunity.builder("Bookkeeping suite, annual", Money.of("4800.00", "EUR"))
+            .expectedCloseDate(LocalDate.now().plusMonths(1)).build()));
+
+    // 4. The deal is negotiated and won.
+    Opportunity deal = conversion.opportunity().orElseThrow();
+    crm.opportunities().moveToStage(deal.id(), "Proposal");
+    Opportunity won = crm.opportunities().win(deal.id());
+
+    // 5. The host drains the outbox: every event of committed work, in order, at least once.
+    int delivered = 0;
+    int batch;
+    while ((batch = relay.deliver(100, this::handle)) > 0) {
+      delivered += batch;
+    }
+
+    Account account = crm.accounts().get(conversion.account().id());
+    Customer customer = inTransaction(em -> em.find(Customer.class, account.externalReference().orElseThrow()));
+    Invoice invoice = inTransaction(em -> em.find(Invoice.class, won.id().toString()));
+    out.printf("converted %s into %s at %s%n", hottest.name(), conversion.contact().name(), account.name());
+    out.printf("won \"%s\" for %s%n", won.name(), won.amount());
+    out.printf("outbox: %d events delivered to the host %s%n", delivered, eventsSeen);
+    out.printf("host customer %s \"%s\" <-> CRM account %s (external reference %s)%n",
+        customer.number, customer.name, account.id(), account.externalReference().orElseThrow());
+    out.printf("host invoice %s: %s %s %s, %s%n", invoice.id, invoice.status, invoice.amount.stripTrailingZeros().toPlainString(),
+        invoice.currency, invoice.description);
+    return new Summary(conversion, won, customer, invoice, delivered, relay.pending(100).size());
+  }
+
+  private Lead signup(String given, String family, String email, String company, String campaign) {
+    NewLead.Builder lead = NewLead.builder(PersonName.of(given, family), LeadSource.WEBSITE_SIGNUP)
+        .email(email).sourceDetail(SourceDetail.utm("website", "signup-form", campaign));
+    if (company != null) {
+      lead.company(company);
+    }
+    return crm.leads().capture(lead.build());
+  }
+
+  /** The host's own event handling, fed by the outbox. Idempotent: a redelivered event changes nothing. */
+  private void handle(OutboxMessage message) {
+    eventsSeen.merge(message.eventType(), 1, Integer::sum);
+    if (!message.eventType().equals("OpportunityWon")) {
+      return;
+    }
+    Opportunity won = crm.opportunities().get(OpportunityId.of(message.aggregateId()));
+    Account account = crm.accounts().get(won.accountId());
+    String number = account.externalReference().orElseGet(() -> becomeCustomer(account));
+    inTransaction(em -> {
+      if (em.find(Invoice.class, won.id().toString()) == null) {
+        em.persist(new Invoice(won.id().toString(), number, won.amount().amount(),
+            won.amount().currency().getCurrencyCode(), won.name()));
+      }
+      return null;
+    });
+  }
+
+  /** Makes the CRM account a customer of the host: a new customer number, linked both ways. */
+  private String becomeCustomer(Account account) {
+    String number = inTransaction(em -> {
+      long count = em.createQuery("select count(c) from Customer c", Long.class).getSingleResult();
+      String next = "C-" + (10001 + count);
+      em.persist(new Customer(next, account.name(), account.id().toString()));
+      return next;
+    });
+    crm.accounts().linkExternalReference(account.id(), number);
+    return number;
+  }
+
+  private <T> T inTransaction(java.util.function.Function<EntityManager, T> work) {
+    EntityManager em = emf.createEntityManager();
+    try {
+      em.getTransaction().begin();
+      T result = work.apply(em);
+      em.getTransaction().commit();
+      return result;
+    } finally {
+      if (em.getTransaction().isActive()) {
+        em.getTransaction().rollback();
+      }
+      em.close();
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.rapport.crm.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.opportunity.OpportunityStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AccountingEmbeddingTest {
+
+  private static AccountingEmbedding.Summary runOn(String url, ByteArrayOutputStream buffer) {
+    return AccountingEmbedding.run(url, "sa", "", new PrintStream(buffer, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theHostConvertsTheHotSignupWinsItAndTurnsTheAccountIntoAnInvoicedCustomer() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    AccountingEmbedding.Summary s = runOn(url, buffer);
+
+    assertThat(s.conversion().lead().name().fullName()).isEqualTo("Maria Garcia");
+    assertThat(s.conversion().lead().status()).isEqualTo(LeadStatus.CONVERTED);
+    assertThat(s.conversion().account().name()).isEqualTo("Northwind Traders");
+    assertThat(s.won().status()).isEqualTo(OpportunityStatus.WON);
+    assertThat(s.customer().number).isEqualTo("C-10001");
+    assertThat(s.customer().crmAccountId).isEqualTo(s.conversion().account().id().toString());
+    assertThat(s.invoice().customerNumber).isEqualTo("C-10001");
+    assertThat(s.invoice().amount).isEqualByComparingTo(new BigDecimal("4800"));
+    assertThat(s.invoice().status).isEqualTo("DRAFT");
+    // 3 captures, 2 temperature changes, 1 qualification, conversion (account, contact,
+    // opportunity, status, converted), 1 stage move, win (stage change and won): 14 events
+    assertThat(s.eventsDelivered()).isEqualTo(14);
+    assertThat(s.eventsPending()).isZero();
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("host customer C-10001 \"Northwind Traders\"");
+  }
+
+  @Test
+  void aSecondRunOnTheSameDatabaseReusesTheCustomerAndDraftsASecondInvoice() {
+    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    AccountingEmbedding.Summary first = runOn(url, new ByteArrayOutputStream());
+    AccountingEmbedding.Summary second = runOn(url, new ByteArrayOutputStream());
+
+    assertThat(second.conversion().accountCreated()).isFalse();
+    assertThat(second.conversion().account().id()).isEqualTo(first.conversion().account().id());
+    assertThat(second.customer().number).isEqualTo("C-10001");
+    assertThat(second.invoice().id).isNotEqualTo(first.invoice().id);
+    assertThat(second.eventsDelivered()).isEqualTo(12); // no new account, no new contact
+  }
+}
