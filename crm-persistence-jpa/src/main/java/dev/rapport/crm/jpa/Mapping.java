@@ -46,7 +46,12 @@ import java.util.Optional;
  * amounts at scale 4.
  */
 final class Mapping {
-  /** The version of a newly stored record, in the domain and in every column. */
+  /**
+   * The version of a newly stored record, in the domain and in every column. Each entity's
+   * {@code @Version} field starts at this value: EclipseLink writes 1 on insert whatever the field
+   * holds, and Hibernate keeps the value it is given when it differs from the field's initial
+   * value (otherwise it takes a record with an assigned id and version 1 for a detached one).
+   */
   static final long FIRST_VERSION = 1;
   /** The scale of stored amounts: enough for every ISO 4217 currency. */
   static final int AMOUNT_SCALE = 4;

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,6 +86,21 @@ public final class OutboxRelay {
             + " where o.id in :ids and o.deliveredAt is null")
         .setParameter("now", Mapping.toColumn(clock.instant()))
         .setParameter("ids", list)
+        .executeUpdate());
+  }
+
+  /**
+   * Deletes the events delivered before {@code before}: the outbox keeps delivered events until
+   * the host purges them, e.g. a week later.
+   *
+   * @return how many events were deleted
+   * @throws NullPointerException if {@code before} is null
+   */
+  public int purgeDelivered(Instant before) {
+    Objects.requireNonNull(before, "before");
+    return inTransaction(em -> em.createQuery("delete from RapportOutboxEvent o"
+            + " where o.deliveredAt is not null and o.deliveredAt < :before")
+        .setParameter("before", Mapping.toColumn(before))
         .executeUpdate());
   }
 

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -93,6 +95,17 @@ class KeysetPagingTest {
     assertThat(plan(target, LeadQuery.all().withStatuses(Set.of(LeadStatus.QUALIFIED)),
         PageRequest.first(50).next(first).orElseThrow()))
         .contains("Index Scan using crm_lead_status_idx");
+  }
+
+  /** The same order on the external servers, with {@code -Pdatabases}. */
+  @Nested
+  @Tag("databases")
+  class OnExternalServers {
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void unsignedOrder(Target target) {
+      pagesFollowTheIdsComparedAsUnsignedBitsAsTheDomainComparesThem(target);
+    }
   }
 
   /** The PostgreSQL plan of the statement the provider generated for the page query. */

@@ -161,4 +161,21 @@ class OutboxTest {
     assertThat(rest.get(0).payload()).contains("\"from\":\"CONTACTED\",\"to\":\"NURTURING\"");
     assertThat(rest.get(1).payload()).contains("\"from\":\"NURTURING\",\"to\":\"QUALIFIED\"");
   }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void deliveredEventsArePurgedWhenTheHostAsksAndUndeliveredOnesStay(Target target) {
+    Target.Store store = store(target);
+    TenantId tenant = TenantId.of("outbox-" + UUID.randomUUID());
+    Crm crm = crm(store.persistence(), tenant);
+    crm.leads().capture(NewLead.builder(PersonName.of("Delivered"), LeadSource.WEBINAR).build());
+    OutboxRelay relay = OutboxRelay.create(store.factory(), Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThat(drain(relay)).hasSize(1);
+    crm.leads().capture(NewLead.builder(PersonName.of("Pending"), LeadSource.WEBINAR).build());
+
+    assertThat(relay.purgeDelivered(NOW)).isZero();
+    assertThat(relay.purgeDelivered(NOW.plusSeconds(1))).isEqualTo(1);
+
+    assertThat(relay.pending(10)).extracting(OutboxMessage::eventType).containsExactly("LeadCaptured");
+  }
 }

@@ -22,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -98,5 +100,34 @@ class StatementCountTest {
     Opportunity o = crm.opportunities().open(account.id(),
         NewOpportunity.builder("Deal", Money.of("500.00", "EUR")).build());
     assertThat(count(target, () -> crm.opportunities().moveToStage(o.id(), "Proposal"))).isEqualTo(3);
+  }
+
+  /** The same counts on the external servers, with {@code -Pdatabases}. */
+  @Nested
+  @Tag("databases")
+  class OnExternalServers {
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void capture(Target target) {
+      capturingALeadInsertsTheLeadAndItsEventInTwoStatements(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void conversion(Target target) {
+      convertingALeadIntoContactAccountAndOpportunityTakesTenStatements(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void page(Target target) {
+      aPageOfAQueryIsOneStatementAndAPageOfContactsTwo(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void stageChange(Target target) {
+      movingAnOpportunityToAnotherStageReadsItUpdatesItAndWritesItsEvent(target);
+    }
   }
 }
