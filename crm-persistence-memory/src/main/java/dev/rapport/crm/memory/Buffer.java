@@ -8,6 +8,7 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -66,6 +67,18 @@ final class Buffer<I extends Comparable<I>, R> {
   /** The records filed under {@code key} in the index, in id order, as this unit sees them. */
   List<R> lookup(String index, Object key) {
     Objects.requireNonNull(key, "key");
+    if (writes.isEmpty()) { // nothing of the unit's own to merge: the index is already in id order
+      List<R> result = new ArrayList<>();
+      readLock.lock();
+      try {
+        for (I id : table.ids(index, key)) {
+          result.add(table.get(id));
+        }
+      } finally {
+        readLock.unlock();
+      }
+      return Collections.unmodifiableList(result);
+    }
     Kind.IndexDef<R> def = kind.index(index);
     TreeMap<I, R> result = new TreeMap<>();
     readLock.lock();
@@ -268,6 +281,11 @@ final class Buffer<I extends Comparable<I>, R> {
         }
       }
     }
+  }
+
+  /** Whether the unit wrote nothing of this kind. */
+  boolean isEmpty() {
+    return writes.isEmpty();
   }
 
   /** Applies the writes to the table; the caller holds the write lock and has validated. */

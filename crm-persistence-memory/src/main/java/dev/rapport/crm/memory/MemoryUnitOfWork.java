@@ -21,6 +21,7 @@ import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -35,10 +36,11 @@ import java.util.concurrent.locks.Lock;
  */
 final class MemoryUnitOfWork implements UnitOfWork {
   private final TenantStore store;
-  private final Buffer<LeadId, Lead> leadBuffer;
-  private final Buffer<ContactId, Contact> contactBuffer;
-  private final Buffer<AccountId, Account> accountBuffer;
-  private final Buffer<OpportunityId, Opportunity> opportunityBuffer;
+  // Made on first use: most units touch one or two kinds, and a read-only one needs no buffers.
+  private Buffer<LeadId, Lead> leadBuffer;
+  private Buffer<ContactId, Contact> contactBuffer;
+  private Buffer<AccountId, Account> accountBuffer;
+  private Buffer<OpportunityId, Opportunity> opportunityBuffer;
   private final Leads leads = new Leads();
   private final Contacts contacts = new Contacts();
   private final Accounts accounts = new Accounts();
@@ -47,11 +49,6 @@ final class MemoryUnitOfWork implements UnitOfWork {
 
   MemoryUnitOfWork(TenantStore store) {
     this.store = store;
-    Lock read = store.lock.readLock();
-    this.leadBuffer = new Buffer<>(store.leads, store.tenant, read);
-    this.contactBuffer = new Buffer<>(store.contacts, store.tenant, read);
-    this.accountBuffer = new Buffer<>(store.accounts, store.tenant, read);
-    this.opportunityBuffer = new Buffer<>(store.opportunities, store.tenant, read);
   }
 
   /** Ends the unit without storing anything. */
@@ -65,20 +62,55 @@ final class MemoryUnitOfWork implements UnitOfWork {
    */
   void commit() {
     open = false;
+    List<Buffer<?, ?>> written = new ArrayList<>(4);
+    for (Buffer<?, ?> b : Arrays.asList(leadBuffer, contactBuffer, accountBuffer, opportunityBuffer)) {
+      if (b != null && !b.isEmpty()) {
+        written.add(b);
+      }
+    }
+    if (written.isEmpty()) {
+      return; // a read-only unit: nothing to check or apply, so no write lock to wait for
+    }
     Lock write = store.lock.writeLock();
     write.lock();
     try {
-      leadBuffer.validate();
-      contactBuffer.validate();
-      accountBuffer.validate();
-      opportunityBuffer.validate();
-      leadBuffer.apply();
-      contactBuffer.apply();
-      accountBuffer.apply();
-      opportunityBuffer.apply();
+      for (Buffer<?, ?> b : written) {
+        b.validate();
+      }
+      for (Buffer<?, ?> b : written) {
+        b.apply();
+      }
     } finally {
       write.unlock();
     }
+  }
+
+  private Buffer<LeadId, Lead> leadBuffer() {
+    if (leadBuffer == null) {
+      leadBuffer = new Buffer<>(store.leads, store.tenant, store.lock.readLock());
+    }
+    return leadBuffer;
+  }
+
+  private Buffer<ContactId, Contact> contactBuffer() {
+    if (contactBuffer == null) {
+      contactBuffer = new Buffer<>(store.contacts, store.tenant, store.lock.readLock());
+    }
+    return contactBuffer;
+  }
+
+  private Buffer<AccountId, Account> accountBuffer() {
+    if (accountBuffer == null) {
+      accountBuffer = new Buffer<>(store.accounts, store.tenant, store.lock.readLock());
+    }
+    return accountBuffer;
+  }
+
+  private Buffer<OpportunityId, Opportunity> opportunityBuffer() {
+    if (opportunityBuffer == null) {
+      opportunityBuffer = new Buffer<>(store.opportunities, store.tenant, store.lock.readLock());
+    }
+    return opportunityBuffer;
   }
 
   private void requireOpen() {
@@ -134,14 +166,14 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public Optional<Lead> find(LeadId id) {
       requireOpen();
-      return leadBuffer.find(id);
+      return leadBuffer().find(id);
     }
 
     @Override
     public List<Lead> findByEmail(EmailAddress email) {
       requireOpen();
       Objects.requireNonNull(email, "email");
-      return leadBuffer.lookup(Kinds.EMAIL, email.normalized());
+      return leadBuffer().lookup(Kinds.EMAIL, email.normalized());
     }
 
     @Override
@@ -153,19 +185,19 @@ final class MemoryUnitOfWork implements UnitOfWork {
       candidates.add(keys(Kinds.TEMPERATURE, query.temperatures()));
       candidates.add(keys(Kinds.SOURCE, query.sources()));
       candidates.add(keys(Kinds.OWNER, query.owner().stream().toList()));
-      return leadBuffer.page(candidates, query::matches, page);
+      return leadBuffer().page(candidates, query::matches, page);
     }
 
     @Override
     public Lead insert(Lead lead) {
       requireOpen();
-      return leadBuffer.insert(lead);
+      return leadBuffer().insert(lead);
     }
 
     @Override
     public Lead update(Lead lead) {
       requireOpen();
-      return leadBuffer.update(lead);
+      return leadBuffer().update(lead);
     }
   }
 
@@ -173,14 +205,14 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public Optional<Contact> find(ContactId id) {
       requireOpen();
-      return contactBuffer.find(id);
+      return contactBuffer().find(id);
     }
 
     @Override
     public List<Contact> findByEmail(EmailAddress email) {
       requireOpen();
       Objects.requireNonNull(email, "email");
-      return contactBuffer.lookup(Kinds.EMAIL, email.normalized());
+      return contactBuffer().lookup(Kinds.EMAIL, email.normalized());
     }
 
     @Override
@@ -188,26 +220,26 @@ final class MemoryUnitOfWork implements UnitOfWork {
       requireOpen();
       Objects.requireNonNull(account, "account");
       Optional<AccountId> wanted = Optional.of(account);
-      return contactBuffer.page(List.of(keys(Kinds.ACCOUNT, List.of(account))),
+      return contactBuffer().page(List.of(keys(Kinds.ACCOUNT, List.of(account))),
           c -> c.accountId().equals(wanted), page);
     }
 
     @Override
     public Page<Contact> list(PageRequest page) {
       requireOpen();
-      return contactBuffer.page(List.of(), c -> true, page);
+      return contactBuffer().page(List.of(), c -> true, page);
     }
 
     @Override
     public Contact insert(Contact contact) {
       requireOpen();
-      return contactBuffer.insert(contact);
+      return contactBuffer().insert(contact);
     }
 
     @Override
     public Contact update(Contact contact) {
       requireOpen();
-      return contactBuffer.update(contact);
+      return contactBuffer().update(contact);
     }
   }
 
@@ -215,44 +247,44 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public Optional<Account> find(AccountId id) {
       requireOpen();
-      return accountBuffer.find(id);
+      return accountBuffer().find(id);
     }
 
     @Override
     public List<Account> findByNameKey(String nameKey) {
       requireOpen();
-      return accountBuffer.lookup(Kinds.NAME_KEY, Objects.requireNonNull(nameKey, "nameKey"));
+      return accountBuffer().lookup(Kinds.NAME_KEY, Objects.requireNonNull(nameKey, "nameKey"));
     }
 
     @Override
     public List<Account> findByDomain(String domain) {
       requireOpen();
-      return accountBuffer.lookup(Kinds.DOMAIN, Objects.requireNonNull(domain, "domain"));
+      return accountBuffer().lookup(Kinds.DOMAIN, Objects.requireNonNull(domain, "domain"));
     }
 
     @Override
     public Optional<Account> findByExternalReference(String externalReference) {
       requireOpen();
-      return accountBuffer.lookup(Kinds.EXTERNAL_REFERENCE,
+      return accountBuffer().lookup(Kinds.EXTERNAL_REFERENCE,
           Objects.requireNonNull(externalReference, "externalReference")).stream().findFirst();
     }
 
     @Override
     public Page<Account> list(PageRequest page) {
       requireOpen();
-      return accountBuffer.page(List.of(), a -> true, page);
+      return accountBuffer().page(List.of(), a -> true, page);
     }
 
     @Override
     public Account insert(Account account) {
       requireOpen();
-      return accountBuffer.insert(account);
+      return accountBuffer().insert(account);
     }
 
     @Override
     public Account update(Account account) {
       requireOpen();
-      return accountBuffer.update(account);
+      return accountBuffer().update(account);
     }
   }
 
@@ -260,7 +292,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public Optional<Opportunity> find(OpportunityId id) {
       requireOpen();
-      return opportunityBuffer.find(id);
+      return opportunityBuffer().find(id);
     }
 
     @Override
@@ -272,19 +304,19 @@ final class MemoryUnitOfWork implements UnitOfWork {
       candidates.add(keys(Kinds.STAGE, query.stages()));
       candidates.add(keys(Kinds.ACCOUNT, query.accountId().stream().toList()));
       candidates.add(keys(Kinds.OWNER, query.owner().stream().toList()));
-      return opportunityBuffer.page(candidates, query::matches, page);
+      return opportunityBuffer().page(candidates, query::matches, page);
     }
 
     @Override
     public Opportunity insert(Opportunity opportunity) {
       requireOpen();
-      return opportunityBuffer.insert(opportunity);
+      return opportunityBuffer().insert(opportunity);
     }
 
     @Override
     public Opportunity update(Opportunity opportunity) {
       requireOpen();
-      return opportunityBuffer.update(opportunity);
+      return opportunityBuffer().update(opportunity);
     }
   }
 }
