@@ -172,14 +172,16 @@ final class JpaUnitOfWork implements UnitOfWork {
       d.initCause(cause);
       return d;
     }
-    for (Tracked<?, ?> t : List.of(leadRows, accountRows, contactRows, opportunityRows)) {
-      if (message.contains("crm_" + t.kind.name() + "_pk") && !t.inserted.isEmpty()) {
-        DuplicateException d = new DuplicateException(t.kind.name(), "id", t.inserted.iterator().next());
-        d.initCause(cause);
-        return d;
-      }
-    }
-    DuplicateException d = new DuplicateException("record", "id", "?");
+    List<Tracked<?, ?>> all = List.of(leadRows, accountRows, contactRows, opportunityRows);
+    // The database names the key (PostgreSQL) or the table (H2); MariaDB says only 'PRIMARY':
+    // then the first kind this unit inserted is the likely one.
+    Tracked<?, ?> named = all.stream().filter(t -> !t.inserted.isEmpty())
+        .filter(t -> message.contains("crm_" + t.kind.name() + "_pk")
+            || message.contains("crm_" + t.kind.name() + "("))
+        .findFirst()
+        .orElse(all.stream().filter(t -> !t.inserted.isEmpty()).findFirst().orElse(null));
+    DuplicateException d = named == null ? new DuplicateException("record", "id", "?")
+        : new DuplicateException(named.kind.name(), "id", named.inserted.iterator().next());
     d.initCause(cause);
     return d;
   }

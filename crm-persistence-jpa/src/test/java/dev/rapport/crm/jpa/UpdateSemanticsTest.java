@@ -109,4 +109,16 @@ class UpdateSemanticsTest {
     assertThat(p.<List<Contact>>inUnitOfWork(tenant, uow -> uow.contacts().findByEmail(EmailAddress.of("D@FOUR.example"))))
         .containsExactly(c2);
   }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void aTakenIdIsReportedAsADuplicateIdOfThatKind(Target target) {
+    TenantId tenant = tenant();
+    JpaPersistence p = target.persistence();
+    Lead stored = p.inUnitOfWork(tenant, uow -> uow.leads().insert(lead(tenant)));
+    Lead again = stored.withVersion(0);
+    assertThatThrownBy(() -> p.inUnitOfWork(tenant, uow -> uow.leads().insert(again)))
+        .isInstanceOf(dev.rapport.crm.DuplicateException.class)
+        .hasMessage("lead id '" + stored.id() + "' is already taken");
+  }
 }
