@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HostTransactionTest {
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
 
-  private static Crm crm(JpaPersistence p, TenantId tenant) {
+  private static Crm crm(dev.rapport.crm.spi.Persistence p, TenantId tenant) {
     return Crm.builder().persistence(p).tenant(tenant).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
   }
 

@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 
 /**
- * The TCK's {@link RoundTripContract} on every database and provider; the external servers (tag
- * {@code databases}) only with {@code -Pdatabases}.
+ * The TCK's {@link RoundTripContract} on every database and provider, and on H2 in the mode that joins
+ * host transactions; the external servers (tag {@code databases}) only with
+ * {@code -Pdatabases}.
  */
 class JpaRoundTripTest {
   /** The contract on one target's shared store. */
@@ -85,6 +86,22 @@ class JpaRoundTripTest {
     @Override
     Target target() {
       return Target.MARIADB_ECLIPSELINK;
+    }
+  }
+
+  @Nested
+  class H2HibernateJoiningHostTransactions extends OnTarget {
+    @Override
+    Target target() {
+      return Target.H2_HIBERNATE_JOINING;
+    }
+  }
+
+  @Nested
+  class H2EclipseLinkJoiningHostTransactions extends OnTarget {
+    @Override
+    Target target() {
+      return Target.H2_ECLIPSELINK_JOINING;
     }
   }
 }

@@ -1,6 +1,11 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.spi.Persistence;
+import dev.rapport.crm.spi.UnitOfWork;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.function.Function;
 
 /**
  * One database with one provider: what each contract test runs on. The store of a target is made
@@ -14,16 +19,27 @@ enum Target {
   EXTERNAL_POSTGRES_HIBERNATE(Database.EXTERNAL_POSTGRES, Provider.HIBERNATE),
   EXTERNAL_POSTGRES_ECLIPSELINK(Database.EXTERNAL_POSTGRES, Provider.ECLIPSELINK),
   MARIADB_HIBERNATE(Database.MARIADB, Provider.HIBERNATE),
-  MARIADB_ECLIPSELINK(Database.MARIADB, Provider.ECLIPSELINK);
+  MARIADB_ECLIPSELINK(Database.MARIADB, Provider.ECLIPSELINK),
+  /** Every unit of work joins a transaction that a host begins and commits around it. */
+  H2_HIBERNATE_JOINING(Database.H2, Provider.HIBERNATE, true),
+  /** Every unit of work joins a transaction that a host begins and commits around it. */
+  H2_ECLIPSELINK_JOINING(Database.H2, Provider.ECLIPSELINK, true);
 
   final Database database;
   final Provider provider;
+  final boolean joining;
+  private Persistence hosted;
   private Store store;
   private RuntimeException failure;
 
   Target(Database database, Provider provider) {
+    this(database, provider, false);
+  }
+
+  Target(Database database, Provider provider, boolean joining) {
     this.database = database;
     this.provider = provider;
+    this.joining = joining;
   }
 
   /** The shared store: counting data source, factory and adapter. */
@@ -50,8 +66,49 @@ enum Target {
     return new Store(ds, provider.factory(ds));
   }
 
-  JpaPersistence persistence() {
-    return store().persistence();
+  /** The adapter under test: running its own transactions, or joining a host's. */
+  synchronized Persistence persistence() {
+    if (!joining) {
+      return store().persistence();
+    }
+    if (hosted == null) {
+      hosted = new HostTransactions(store().factory());
+    }
+    return hosted;
+  }
+
+  /**
+   * A host as the joining mode expects one: for every unit of work it opens an entity manager,
+   * begins a transaction, lets {@link JpaPersistence#joining} run the work in it, and commits (or
+   * rolls back when the work threw).
+   */
+  private static final class HostTransactions implements Persistence {
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final JpaPersistence joined = JpaPersistence.joining(current::get);
+
+    HostTransactions(EntityManagerFactory factory) {
+      this.factory = factory;
+    }
+
+    @Override
+    public <T> T inUnitOfWork(TenantId tenant, Function<UnitOfWork, T> work) {
+      EntityManager outer = current.get();
+      EntityManager em = factory.createEntityManager();
+      current.set(em);
+      try {
+        em.getTransaction().begin();
+        T result = joined.inUnitOfWork(tenant, work);
+        em.getTransaction().commit();
+        return result;
+      } finally {
+        if (em.getTransaction().isActive()) {
+          em.getTransaction().rollback();
+        }
+        em.close();
+        current.set(outer);
+      }
+    }
   }
 
   /** A target's data source, factory and adapter. */

@@ -43,7 +43,8 @@ class TckCoverageTest {
   private static Target targetOf(Class<?> nested) {
     String simple = nested.getSimpleName();
     return Arrays.stream(Target.values())
-        .filter(t -> t.name().replace("_", "").equalsIgnoreCase(simple.replace("MariaDb", "Mariadb")))
+        .filter(t -> t.name().replace("_", "").equalsIgnoreCase(
+            simple.replace("MariaDb", "Mariadb").replace("JoiningHostTransactions", "Joining")))
         .findFirst().orElseThrow(() -> new AssertionError("no target named like " + simple));
   }
 

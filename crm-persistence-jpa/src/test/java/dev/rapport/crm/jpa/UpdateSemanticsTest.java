@@ -14,6 +14,7 @@ import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.spi.Persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ class UpdateSemanticsTest {
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void anUpdateThatChangesNothingStillStoresTheNextVersionAndGuardsTheOldOne(Target target) {
     TenantId tenant = tenant();
-    JpaPersistence p = target.persistence();
+    Persistence p = target.persistence();
     Lead v1 = p.inUnitOfWork(tenant, uow -> uow.leads().insert(lead(tenant)));
     Lead v2 = p.inUnitOfWork(tenant, uow -> uow.leads().update(v1));
     assertThat(v2.version()).isEqualTo(2);
@@ -72,7 +73,7 @@ class UpdateSemanticsTest {
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void threeUpdatesOfOneRecordInOneUnitOfWorkStoreThreeVersionsAndEachReadSeesTheLast(Target target) {
     TenantId tenant = tenant();
-    JpaPersistence p = target.persistence();
+    Persistence p = target.persistence();
     Lead v1 = p.inUnitOfWork(tenant, uow -> uow.leads().insert(lead(tenant)));
     Lead last = p.inUnitOfWork(tenant, uow -> {
       Lead v2 = uow.leads().update(v1.assignTo("ann", NOW));
@@ -91,7 +92,7 @@ class UpdateSemanticsTest {
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void contactAddressesThatAreReorderedRecasedRemovedAndAddedAreStoredAsTheContactHasThem(Target target) {
     TenantId tenant = tenant();
-    JpaPersistence p = target.persistence();
+    Persistence p = target.persistence();
     Contact c1 = p.inUnitOfWork(tenant, uow -> uow.contacts().insert(contact(tenant,
         List.of(EmailAddress.of("a@one.example"), EmailAddress.of("b@two.example"), EmailAddress.of("c@three.example")))));
     Contact changed = new Contact(c1.id(), tenant, c1.version(), c1.name(), c1.accountId(),
@@ -114,7 +115,7 @@ class UpdateSemanticsTest {
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void aTakenIdIsReportedAsADuplicateIdOfThatKind(Target target) {
     TenantId tenant = tenant();
-    JpaPersistence p = target.persistence();
+    Persistence p = target.persistence();
     Lead stored = p.inUnitOfWork(tenant, uow -> uow.leads().insert(lead(tenant)));
     Lead again = stored.withVersion(0);
     assertThatThrownBy(() -> p.inUnitOfWork(tenant, uow -> uow.leads().insert(again)))
