@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,8 +167,8 @@ final class JpaUnitOfWork implements UnitOfWork {
   DuplicateException duplicate(String message, Throwable cause) {
     if (message.contains("crm_account_ext_ref_uq")) {
       String ref = accountRows.written().stream()
-          .map(id -> accountRows.loaded.get(id).externalReference)
-          .filter(Objects::nonNull).findFirst().orElse("?");
+          .map(accountRows.loaded::get).filter(Objects::nonNull)
+          .map(a -> a.externalReference).filter(Objects::nonNull).findFirst().orElse("?");
       DuplicateException d = new DuplicateException("account", "externalReference", ref);
       d.initCause(cause);
       return d;
@@ -197,7 +198,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     final Map<UUID, E> loaded = new HashMap<>();
     final Map<UUID, Long> versions = new HashMap<>();
     final Set<UUID> updated = new HashSet<>();
-    final Set<UUID> inserted = new java.util.LinkedHashSet<>();
+    final Set<UUID> inserted = new LinkedHashSet<>();
     /** Written since the last explicit flush: another update must flush first. */
     final Set<UUID> unflushed = new HashSet<>();
 
@@ -206,7 +207,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     }
 
     Set<UUID> written() {
-      Set<UUID> all = new java.util.LinkedHashSet<>(inserted);
+      Set<UUID> all = new LinkedHashSet<>(inserted);
       all.addAll(updated);
       return all;
     }

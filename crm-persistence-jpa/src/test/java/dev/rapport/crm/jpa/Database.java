@@ -90,7 +90,37 @@ enum Database {
           "create database " + name + " character set utf8mb4 collate utf8mb4_bin");
       default -> throw new IllegalStateException();
     }
+    if (this == EXTERNAL_POSTGRES || this == MARIADB) {
+      dropAtExit(name);
+    }
     return connect(name, props);
+  }
+
+  /** Pools of every database made on an external server, closed before it is dropped. */
+  private static final List<HikariDataSource> EXTERNAL_POOLS = new ArrayList<>();
+  private static final List<Runnable> DROPS = new ArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      synchronized (DROPS) {
+        EXTERNAL_POOLS.forEach(HikariDataSource::close);
+        DROPS.forEach(Runnable::run);
+      }
+    }));
+  }
+
+  /** Drops a database this run made on an external server when the run ends. */
+  private void dropAtExit(String name) {
+    synchronized (DROPS) {
+      DROPS.add(() -> {
+        try {
+          createDatabase(this == MARIADB ? pool(mariaUrl(), mariaUser(), mariaPassword(), Map.of())
+              : pool(pgUrl(), pgUser(), pgPassword(), Map.of()), "drop database if exists " + name);
+        } catch (RuntimeException e) {
+          System.err.println("could not drop the test database " + name + ": " + e.getMessage());
+        }
+      });
+    }
   }
 
   private DataSource connect(String name, Map<String, String> props) {
@@ -98,9 +128,16 @@ enum Database {
       case H2 -> pool("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", props);
       case POSTGRES -> pool("jdbc:postgresql://localhost:" + embedded().getPort() + "/" + name,
           "postgres", "", props);
-      case EXTERNAL_POSTGRES -> pool(withDatabase(pgUrl(), name), pgUser(), pgPassword(), props);
-      case MARIADB -> pool(withDatabase(mariaUrl(), name), mariaUser(), mariaPassword(), props);
+      case EXTERNAL_POSTGRES -> external(pool(withDatabase(pgUrl(), name), pgUser(), pgPassword(), props));
+      case MARIADB -> external(pool(withDatabase(mariaUrl(), name), mariaUser(), mariaPassword(), props));
     };
+  }
+
+  private static HikariDataSource external(HikariDataSource pool) {
+    synchronized (DROPS) {
+      EXTERNAL_POOLS.add(pool);
+    }
+    return pool;
   }
 
   private static String withDatabase(String url, String name) {
