@@ -2,16 +2,20 @@ package dev.rapport.crm.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
 import dev.rapport.crm.lead.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.spi.UnitOfWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,14 +29,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Keyset paging: pages follow the ids in the order the domain compares them (unsigned, as the
- * 128 bits of a UUID), and on PostgreSQL the generated query walks an index instead of sorting.
+ * Keyset paging and lookups: pages follow the ids in the order the domain compares them
+ * (unsigned, as the 128 bits of a UUID), and on PostgreSQL the generated page queries walk an
+ * index instead of sorting, and lookups by e-mail use the e-mail indexes.
  */
 class KeysetPagingTest {
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
@@ -90,11 +96,43 @@ class KeysetPagingTest {
     }
     Page<Lead> first = target.persistence().inUnitOfWork(tenant, uow -> uow.leads().query(LeadQuery.all(), PageRequest.first(50)));
 
-    assertThat(plan(target, LeadQuery.all(), PageRequest.first(50).next(first).orElseThrow()))
-        .contains("Index Scan using crm_lead_pk");
-    assertThat(plan(target, LeadQuery.all().withStatuses(Set.of(LeadStatus.QUALIFIED)),
+    // the index gives the rows in id order: walked from the cursor, no sort
+    assertThat(plan(target, tenant, LeadQuery.all(), PageRequest.first(50).next(first).orElseThrow()))
+        .contains("Index Scan using crm_lead_pk").doesNotContain("Sort");
+    assertThat(plan(target, tenant, LeadQuery.all().withStatuses(Set.of(LeadStatus.QUALIFIED)),
         PageRequest.first(50).next(first).orElseThrow()))
-        .contains("Index Scan using crm_lead_status_idx");
+        .contains("Index Scan using crm_lead_status_idx").doesNotContain("Sort");
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void onPostgresqlLookupsByEmailWalkTheEmailIndexes(Target target) throws SQLException {
+    TenantId tenant = TenantId.of("plan-" + UUID.randomUUID());
+    target.persistence().inUnitOfWork(tenant, uow -> {
+      for (int i = 0; i < 1000; i++) {
+        Lead l = lead(tenant, Fixtures.uuid(), LeadStatus.NEW);
+        uow.leads().insert(new Lead(l.id(), tenant, 0, l.name(),
+            Optional.of(EmailAddress.of("lead" + i + "@plan.example")), l.phone(), l.company(),
+            l.title(), l.source(), l.sourceDetail(), l.status(), l.disqualificationReason(),
+            l.signals(), l.temperature(), l.temperatureOverride(), l.owner(), l.score(),
+            l.createdAt(), l.updatedAt(), l.convertedTo()));
+        uow.contacts().insert(new Contact(ContactId.of(Fixtures.uuid()), tenant, 0, PersonName.of("C" + i),
+            Optional.empty(), List.of(EmailAddress.of("c" + i + "@plan.example"), EmailAddress.of("alt" + i + "@plan.example")),
+            List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), NOW, NOW));
+      }
+      return null;
+    });
+    try (Connection c = target.store().dataSource().target().getConnection(); Statement s = c.createStatement()) {
+      s.execute("analyze crm_lead");
+      s.execute("analyze crm_contact");
+      s.execute("analyze crm_contact_email");
+    }
+    EmailAddress email = EmailAddress.of("C500@plan.example");
+
+    assertThat(plan(target, tenant, "from crm_lead", uow -> uow.leads().findByEmail(email)))
+        .contains("crm_lead_email_idx");
+    assertThat(plan(target, tenant, "from crm_contact", uow -> uow.contacts().findByEmail(email)))
+        .contains("crm_contact_email_idx");
   }
 
   /** The same order on the external servers, with {@code -Pdatabases}. */
@@ -109,16 +147,24 @@ class KeysetPagingTest {
   }
 
   /** The PostgreSQL plan of the statement the provider generated for the page query. */
-  private static String plan(Target target, LeadQuery query, PageRequest request) throws SQLException {
+  private static String plan(Target target, TenantId tenant, LeadQuery query, PageRequest request)
+      throws SQLException {
+    return plan(target, tenant, "from crm_lead", uow -> uow.leads().query(query, request));
+  }
+
+  /** The PostgreSQL plan of the first statement of {@code work} whose SQL contains {@code from}. */
+  private static String plan(Target target, TenantId tenant, String from, Function<UnitOfWork, ?> work)
+      throws SQLException {
     CountingDataSource ds = target.store().dataSource();
     ds.reset();
-    TenantId any = TenantId.of("plan-any");
-    target.persistence().inUnitOfWork(any, uow -> uow.leads().query(query, request));
+    target.persistence().inUnitOfWork(tenant, work);
     CountingDataSource.Executed select = ds.executed().stream()
-        .filter(e -> e.sql().toLowerCase().contains("from crm_lead")).findFirst().orElseThrow();
+        .filter(e -> e.sql().toLowerCase().contains(from)).findFirst().orElseThrow();
     try (Connection c = ds.target().getConnection()) {
       try (Statement s = c.createStatement()) {
+        // as on a big table: no scan of the whole table, no bitmap of all matching rows
         s.execute("set enable_seqscan = off");
+        s.execute("set enable_bitmapscan = off");
       }
       StringBuilder plan = new StringBuilder();
       try (PreparedStatement p = c.prepareStatement("explain " + select.sql())) {
@@ -133,6 +179,7 @@ class KeysetPagingTest {
       }
       try (Statement s = c.createStatement()) {
         s.execute("reset enable_seqscan");
+        s.execute("reset enable_bitmapscan");
       }
       return plan.toString();
     }

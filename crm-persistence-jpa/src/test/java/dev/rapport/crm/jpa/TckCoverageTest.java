@@ -29,7 +29,13 @@ class TckCoverageTest {
     assertThat(contracts).isNotEmpty();
     for (Class<?> contract : contracts) {
       String name = "dev.rapport.crm.jpa.Jpa" + contract.getSimpleName().replaceFirst("Contract$", "") + "Test";
-      Class<?> test = Class.forName(name);
+      Class<?> test;
+      try {
+        test = Class.forName(name);
+      } catch (ClassNotFoundException e) {
+        throw new AssertionError("the TCK contract " + contract.getName() + " does not run on the JPA"
+            + " adapter: add " + name + " like JpaRoundTripTest, one nested class per Target", e);
+      }
       List<Target> covered = new ArrayList<>();
       for (Class<?> nested : test.getDeclaredClasses()) {
         if (nested.isAnnotationPresent(Nested.class) && contract.isAssignableFrom(nested)) {
