@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.Mode;
  * <p>Arguments: {@code full} (the default) or {@code quick} (a smoke test of a few seconds per
  * benchmark on small datasets: it checks that every benchmark runs, not how fast); then optionally
  * {@code --only=REGEX} to run only the benchmarks whose name matches, {@code --threads=1,2},
- * {@code --leads=N} for another dataset size, {@code --groups=memory,footprint,jpa} for some groups only, and {@code --prof=NAME} to add a JMH profiler (e.g.
+ * {@code --leads=N} and {@code --rows=N} for other dataset sizes (memory, JPA), {@code --param=NAME=V1,V2}
+ * to restrict a JMH parameter (e.g. {@code db=postgresql}), {@code --groups=memory,footprint,jpa} for some groups only, and {@code --prof=NAME} to add a JMH profiler (e.g.
  * {@code gc} or {@code jfr}).
  */
 public final class BenchmarkRunner {
@@ -62,11 +63,13 @@ public final class BenchmarkRunner {
   private final List<Integer> threadCounts;
   private final List<String> profilers;
   private final List<String> groups;
+  private final Map<String, String[]> params;
   private final List<Line> lines = new ArrayList<>();
 
   private BenchmarkRunner(Settings settings, String only, List<Integer> threadCounts,
-      List<String> profilers, List<String> groups) {
+      List<String> profilers, List<String> groups, Map<String, String[]> params) {
     this.groups = groups;
+    this.params = params;
     this.settings = settings;
     this.only = only;
     this.threadCounts = threadCounts;
@@ -79,6 +82,7 @@ public final class BenchmarkRunner {
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
     List<String> groups = List.of("memory", "footprint", "jpa");
+    Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
         settings = Settings.QUICK;
@@ -95,17 +99,26 @@ public final class BenchmarkRunner {
         settings = new Settings(base.name() + ", --leads=" + n, n, base.rows(), base.writeBatch(),
             base.writeWarmups(), base.writeIterations(), base.readWarmups(), base.readIterations(),
             base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch());
+      } else if (arg.startsWith("--rows=")) {
+        int n = Integer.parseInt(arg.substring("--rows=".length()));
+        Settings base = settings;
+        settings = new Settings(base.name() + ", --rows=" + n, base.leads(), n, base.writeBatch(),
+            base.writeWarmups(), base.writeIterations(), base.readWarmups(), base.readIterations(),
+            base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch());
+      } else if (arg.startsWith("--param=")) {
+        String[] kv = arg.substring("--param=".length()).split("=", 2);
+        params.put(kv[0], kv[1].split(","));
       } else if (arg.startsWith("--groups=")) {
         groups = List.of(arg.substring("--groups=".length()).split(","));
       } else if (arg.startsWith("--prof=")) {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,footprint,jpa] [--threads=1,2] [--leads=N] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,footprint,jpa] [--threads=1,2] [--leads=N] [--rows=N] [--param=db=h2] [--prof=gc])");
       }
     }
     exposeClassPath();
-    new BenchmarkRunner(settings, only, threads, profilers, groups).run();
+    new BenchmarkRunner(settings, only, threads, profilers, groups, params).run();
   }
 
   private void run() throws RunnerException, IOException, InterruptedException {
@@ -147,6 +160,7 @@ public final class BenchmarkRunner {
     for (String p : profilers) {
       o.addProfiler(p);
     }
+    params.forEach(o::param);
     return o;
   }
 
@@ -215,20 +229,22 @@ public final class BenchmarkRunner {
     Map<String, RunResult> r = new LinkedHashMap<>();
     String bulk = "bulkRapport|bulkBaseline";
     if (selected(bulk)) {
+      // One call stores every row: long enough to warm itself up (100,000 captures), so the full
+      // mode measures it once without a warm-up; the quick mode has a warm-up on small data.
       r.putAll(run(jpaOptions(selectedOf(bulk))
           .mode(Mode.SingleShotTime)
           .timeUnit(TimeUnit.MILLISECONDS)
-          .warmupIterations(1)
-          .measurementIterations(settings.bulkIterations())));
+          .warmupIterations(settings.bulkIterations() == 1 ? 1 : 0)
+          .measurementIterations(1)));
     }
     String reads = "emailRapport|emailBaseline|pageRapport|pageBaseline";
     if (selected(reads)) {
       r.putAll(run(jpaOptions(selectedOf(reads))
           .mode(Mode.Throughput)
           .timeUnit(TimeUnit.SECONDS)
-          .warmupIterations(settings.readWarmups())
+          .warmupIterations(Math.min(2, settings.readWarmups()))
           .warmupTime(TimeValue.seconds(settings.readSeconds()))
-          .measurementIterations(settings.readIterations())
+          .measurementIterations(Math.min(3, settings.readIterations()))
           .measurementTime(TimeValue.seconds(settings.readSeconds()))));
     }
     String convert = "convertRapport|convertBaseline";
@@ -236,9 +252,9 @@ public final class BenchmarkRunner {
       r.putAll(run(jpaOptions(selectedOf(convert))
           .mode(Mode.SingleShotTime)
           .timeUnit(TimeUnit.MILLISECONDS)
-          .warmupIterations(settings.writeWarmups() > 1 ? 2 : 1)
+          .warmupIterations(1)
           .warmupBatchSize(settings.convertBatch())
-          .measurementIterations(settings.writeIterations() > 2 ? 5 : 1)
+          .measurementIterations(settings.writeIterations() > 2 ? 3 : 1)
           .measurementBatchSize(settings.convertBatch())));
     }
     String rows = String.format(Locale.ROOT, "%,d", settings.rows());
