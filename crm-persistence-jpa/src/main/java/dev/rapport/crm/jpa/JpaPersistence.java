@@ -176,6 +176,7 @@ public final class JpaPersistence implements Persistence {
       T result = work.apply(uow);
       uow.close();
       em.flush();
+      uow.detachAll(); // the host's context keeps none of Rapport's rows: flushes stay cheap
       return result;
     } catch (RuntimeException e) {
       uow.close();

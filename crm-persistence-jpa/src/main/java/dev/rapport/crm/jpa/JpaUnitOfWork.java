@@ -79,6 +79,8 @@ final class JpaUnitOfWork implements UnitOfWork {
   private final Contacts contacts = new Contacts();
   private final Accounts accounts = new Accounts();
   private final Opportunities opportunities = new Opportunities();
+  /** Outbox rows this unit wrote. */
+  private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
 
   JpaUnitOfWork(EntityManager em, TenantId tenant, IdGenerator outboxIds) {
@@ -141,6 +143,32 @@ final class JpaUnitOfWork implements UnitOfWork {
       row.payload = EventPayloads.payload(event);
       row.occurredAt = Mapping.toColumn(event.occurredAt());
       em.persist(row);
+      outboxRows.add(row);
+    }
+  }
+
+  /**
+   * Detaches every entity this unit made or loaded, after its writes were flushed: in a host's
+   * long transaction the persistence context would otherwise keep them all, and the provider
+   * would dirty-check each of them at every later flush (quadratic cost in the transaction's size).
+   * Only Rapport's own entities are detached; the host's stay managed.
+   */
+  void detachAll() {
+    detach(leadRows.loaded.values());
+    detach(accountRows.loaded.values());
+    detach(contactRows.loaded.values());
+    detach(opportunityRows.loaded.values());
+    for (List<ContactEmailEntity> rows : emailRows.values()) {
+      detach(rows);
+    }
+    detach(outboxRows);
+  }
+
+  private void detach(java.util.Collection<?> entities) {
+    for (Object e : entities) {
+      if (em.contains(e)) {
+        em.detach(e);
+      }
     }
   }
 

@@ -119,4 +119,25 @@ class HostTransactionTest {
       host.close();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "POSTGRES_HIBERNATE"})
+  void theHostsPersistenceContextKeepsNoneOfRapportsRowsBetweenCommands(Target target) {
+    TenantId tenant = TenantId.of("host-" + UUID.randomUUID());
+    EntityManager host = target.store().factory().createEntityManager();
+    try {
+      host.getTransaction().begin();
+      Crm joined = crm(JpaPersistence.joining(() -> host), tenant);
+      for (int i = 0; i < 20; i++) {
+        Lead lead = joined.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR).build());
+        joined.leads().assign(lead.id(), "ann");
+      }
+      // Else every later flush in the host's long transaction dirty-checks every earlier row.
+      assertThat(host.unwrap(org.hibernate.Session.class).getStatistics().getEntityCount()).isZero();
+      host.getTransaction().commit();
+    } finally {
+      host.close();
+    }
+    assertThat(outboxRows(target, tenant)).isEqualTo(20);
+  }
 }
