@@ -3,7 +3,6 @@ package dev.rapport.crm.common;
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * An e-mail address. It keeps the address as given (trimmed) for display, and compares by its
@@ -11,11 +10,12 @@ import java.util.regex.Pattern;
  * equal.
  */
 public final class EmailAddress {
-  // Deliberately simple (RFC 5322 in full accepts far more than mail systems deliver to):
-  // a local part of printable characters, an @, and a domain of dot-separated labels with a TLD.
-  private static final Pattern VALID = Pattern.compile(
-      "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@"
-          + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+  // Deliberately simple (RFC 5322 in full accepts far more than mail systems deliver to): a local
+  // part of 1 to 64 printable characters without leading, trailing or doubled dots, an @, and a
+  // domain of dot-separated labels (letters, digits, inner hyphens; at most 63 each) ending in a
+  // top-level domain of 2 to 63 letters. Checked by hand, not by a regular expression: parsing an
+  // address is on the path of every lookup by e-mail, and the regex was a third of its cost.
+  private static final String LOCAL_SPECIALS = "!#$%&'*+/=?^_`{|}~.-";
 
   private final String address;
   private final String normalized;
@@ -44,11 +44,64 @@ public final class EmailAddress {
   public static EmailAddress of(String address, String field) {
     Check.notNull(address, field);
     String trimmed = address.strip();
-    if (trimmed.length() > 254 || !VALID.matcher(trimmed).matches()
-        || trimmed.startsWith(".") || trimmed.contains("..") || trimmed.contains(".@")) {
+    if (trimmed.length() > 254 || !isValid(trimmed)) {
       throw new ValidationException(field, "must be a valid e-mail address");
     }
     return new EmailAddress(trimmed);
+  }
+
+  static boolean isValid(String s) {
+    int at = s.indexOf('@');
+    if (at < 1 || at > 64 || s.charAt(0) == '.' || s.charAt(at - 1) == '.') {
+      return false;
+    }
+    for (int i = 0; i < at; i++) {
+      char c = s.charAt(i);
+      if (!(isAsciiLetterOrDigit(c) || LOCAL_SPECIALS.indexOf(c) >= 0)
+          || (c == '.' && s.charAt(i - 1) == '.')) {
+        return false;
+      }
+    }
+    int labels = 0;
+    int start = at + 1;
+    while (true) {
+      int dot = s.indexOf('.', start);
+      int end = dot < 0 ? s.length() : dot;
+      int length = end - start;
+      if (length < 1 || length > 63) {
+        return false;
+      }
+      labels++;
+      if (dot < 0) { // the top-level domain: letters only, at least two
+        if (labels < 2 || length < 2) {
+          return false;
+        }
+        for (int i = start; i < end; i++) {
+          if (!isAsciiLetter(s.charAt(i))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      if (!isAsciiLetterOrDigit(s.charAt(start)) || !isAsciiLetterOrDigit(s.charAt(end - 1))) {
+        return false;
+      }
+      for (int i = start; i < end; i++) {
+        char c = s.charAt(i);
+        if (!isAsciiLetterOrDigit(c) && c != '-') {
+          return false;
+        }
+      }
+      start = dot + 1;
+    }
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9');
   }
 
   /** The address as given, trimmed. */
