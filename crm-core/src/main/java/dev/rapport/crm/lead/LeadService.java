@@ -91,6 +91,37 @@ public final class LeadService {
     });
   }
 
+  /** The most leads one {@link #captureAll} takes. */
+  public static final int MAX_BATCH = 10_000;
+
+  /**
+   * Captures many leads in one unit of work, e.g. an imported list: all of them are stored, or,
+   * if any write fails, none. Adapters write them in batches, so this is much cheaper than one
+   * {@link #capture} per lead. Raises one {@link LeadCaptured} per lead, in list order.
+   *
+   * @return the stored leads, in list order
+   * @throws ValidationException if the list is null, holds null, or holds more than
+   *     {@value #MAX_BATCH} leads
+   */
+  public List<Lead> captureAll(List<NewLead> leads) {
+    Check.noNulls(leads, "leads");
+    if (leads.size() > MAX_BATCH) {
+      throw new ValidationException("leads", "must hold at most " + MAX_BATCH + " leads");
+    }
+    List<NewLead> drafts = List.copyOf(leads);
+    return ctx.command(cmd -> {
+      Instant now = ctx.now();
+      List<Lead> stored = new java.util.ArrayList<>(drafts.size());
+      for (NewLead draft : drafts) {
+        Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), draft, ctx.temperaturePolicy(), now);
+        Lead s = cmd.uow().leads().insert(l);
+        cmd.raise(new LeadCaptured(ctx.tenant(), now, s.id(), s.source()));
+        stored.add(s);
+      }
+      return List.copyOf(stored);
+    });
+  }
+
   /**
    * The lead with this id.
    *

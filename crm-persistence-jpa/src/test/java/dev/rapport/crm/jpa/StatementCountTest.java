@@ -19,6 +19,7 @@ import dev.rapport.crm.contact.NewAccount;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -56,6 +57,19 @@ class StatementCountTest {
     NewLead lead = NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR)
         .email("ada@analytical.example").company("Analytical Engines").build();
     assertThat(count(target, () -> crm.leads().capture(lead))).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void capturingAListOf120LeadsTakesSixBatchedStatements(Target target) {
+    Crm crm = crm(target);
+    List<NewLead> leads = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      leads.add(NewLead.builder(PersonName.of("Imported " + i), LeadSource.PURCHASED_LIST)
+          .email("imported" + i + "@list.example").build());
+    }
+    // batches of 50: three of leads (50, 50, 20), three of outbox events
+    assertThat(count(target, () -> crm.leads().captureAll(leads))).isEqualTo(6);
   }
 
   @ParameterizedTest

@@ -57,6 +57,37 @@ public abstract class EventDeliveryContract extends ContractSupport {
   }
 
   @Test
+  public void aBulkCaptureStoresEveryLeadInOneUnitOfWorkAndDeliversOneEventEach() {
+    List<NewLead> drafts = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      drafts.add(NewLead.builder(PersonName.of("Imported " + i), LeadSource.PURCHASED_LIST)
+          .email("imported" + i + "@list.example").build());
+    }
+    List<Lead> stored = crm.leads().captureAll(drafts);
+    assertThat(stored).hasSize(120).allMatch(l -> l.version() == 1);
+    assertThat(stored).extracting(l -> l.name().fullName()).startsWith("Imported 0", "Imported 1");
+    assertThat(crm.leads().findByEmail("IMPORTED119@list.example")).containsExactly(stored.get(119));
+    assertThat(snapshot().leads()).containsExactlyElementsOf(stored);
+    assertThat(events).hasSize(120).allMatch(e -> e instanceof LeadCaptured);
+    assertThat(events).extracting(e -> ((LeadCaptured) e).leadId())
+        .containsExactlyElementsOf(stored.stream().map(Lead::id).toList());
+  }
+
+  @Test
+  public void aBulkCaptureWithABadEntryStoresNothing() {
+    List<NewLead> drafts = new ArrayList<>();
+    drafts.add(NewLead.builder(PersonName.of("Good"), LeadSource.PURCHASED_LIST).build());
+    drafts.add(null);
+    StoreSnapshot before = snapshot();
+    assertThatThrownBy(() -> crm.leads().captureAll(drafts))
+        .isInstanceOf(dev.rapport.crm.ValidationException.class).hasMessage("leads: must not contain null");
+    assertThatThrownBy(() -> crm.leads().captureAll(java.util.Collections.nCopies(10_001, drafts.get(0))))
+        .isInstanceOf(dev.rapport.crm.ValidationException.class).hasMessage("leads: must hold at most 10000 leads");
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
   public void aRejectedCommandDeliversNoEvent() {
     Lead l = crm.leads().capture(NewLead.builder(PersonName.of("No", "Event"), LeadSource.WEBINAR).build());
     events.clear();
