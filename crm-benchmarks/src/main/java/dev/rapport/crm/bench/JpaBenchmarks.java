@@ -8,6 +8,7 @@ import dev.rapport.crm.jpa.JpaPersistence;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.lead.LeadQuery;
 import dev.rapport.crm.lead.Temperature;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -150,6 +152,20 @@ public class JpaBenchmarks {
 
   @Benchmark
   public void bulkRapport(Db db, Rapport rapport) {
+    long from = db.written.getAndAdd(db.rows);
+    Instant now = Instant.now();
+    for (int k = 0; k < db.rows; k += CHUNK) {
+      List<NewLead> chunk = new ArrayList<>(CHUNK);
+      for (int j = k; j < Math.min(db.rows, k + CHUNK); j++) {
+        chunk.add(Fixture.newLead("bulk", from + j, now));
+      }
+      rapport.crm.leads().captureAll(chunk); // one unit of work, one transaction, per chunk
+    }
+  }
+
+  /** The same leads captured one command at a time, inside transactions of CHUNK that a host opened. */
+  @Benchmark
+  public void bulkOneByOneRapport(Db db, Rapport rapport) {
     long from = db.written.getAndAdd(db.rows);
     Instant now = Instant.now();
     for (int k = 0; k < db.rows; k += CHUNK) {
