@@ -43,16 +43,11 @@ public final class AccountService {
    * @throws ValidationException if the version is below 1
    */
   public AccountService ifVersion(long version) {
-    if (version < 1) {
-      throw new ValidationException("version", "must be at least 1");
-    }
-    return new AccountService(ctx, version);
+    return new AccountService(ctx, Check.expectedVersion(version));
   }
 
   private void checkVersion(Account current) {
-    if (expectedVersion >= 0 && current.version() != expectedVersion) {
-      throw new dev.rapport.crm.ConcurrentUpdateException("account", current.id(), expectedVersion);
-    }
+    Check.version("account", current.id(), current.version(), expectedVersion);
   }
 
   /**

@@ -45,16 +45,11 @@ public final class ContactService {
    * @throws ValidationException if the version is below 1
    */
   public ContactService ifVersion(long version) {
-    if (version < 1) {
-      throw new ValidationException("version", "must be at least 1");
-    }
-    return new ContactService(ctx, version);
+    return new ContactService(ctx, Check.expectedVersion(version));
   }
 
   private void checkVersion(Contact current) {
-    if (expectedVersion >= 0 && current.version() != expectedVersion) {
-      throw new dev.rapport.crm.ConcurrentUpdateException("contact", current.id(), expectedVersion);
-    }
+    Check.version("contact", current.id(), current.version(), expectedVersion);
   }
 
   /**

@@ -61,6 +61,24 @@ public final class Check {
     return value;
   }
 
+  /** Returns a version a caller expects a record at, or throws when it is below 1. */
+  public static long expectedVersion(long version) {
+    if (version < 1) {
+      throw new ValidationException("version", "must be at least 1");
+    }
+    return version;
+  }
+
+  /**
+   * Throws {@link dev.rapport.crm.ConcurrentUpdateException} when a caller expects a version
+   * ({@code expected >= 0}) and the record is at another.
+   */
+  public static void version(String kind, Object id, long actual, long expected) {
+    if (expected >= 0 && actual != expected) {
+      throw new dev.rapport.crm.ConcurrentUpdateException(kind, id, expected);
+    }
+  }
+
   /** Returns the collection, or throws when it or any element is null. */
   public static <C extends Collection<?>> C noNulls(C values, String field) {
     notNull(values, field);

@@ -62,16 +62,11 @@ public final class LeadService {
    * @throws ValidationException if the version is below 1
    */
   public LeadService ifVersion(long version) {
-    if (version < 1) {
-      throw new ValidationException("version", "must be at least 1");
-    }
-    return new LeadService(ctx, version);
+    return new LeadService(ctx, Check.expectedVersion(version));
   }
 
   private void checkVersion(Lead current) {
-    if (expectedVersion >= 0 && current.version() != expectedVersion) {
-      throw new dev.rapport.crm.ConcurrentUpdateException("lead", current.id(), expectedVersion);
-    }
+    Check.version("lead", current.id(), current.version(), expectedVersion);
   }
 
   /**

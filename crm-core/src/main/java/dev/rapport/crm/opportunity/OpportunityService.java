@@ -49,16 +49,11 @@ public final class OpportunityService {
    * @throws ValidationException if the version is below 1
    */
   public OpportunityService ifVersion(long version) {
-    if (version < 1) {
-      throw new ValidationException("version", "must be at least 1");
-    }
-    return new OpportunityService(ctx, version);
+    return new OpportunityService(ctx, Check.expectedVersion(version));
   }
 
   private void checkVersion(Opportunity current) {
-    if (expectedVersion >= 0 && current.version() != expectedVersion) {
-      throw new dev.rapport.crm.ConcurrentUpdateException("opportunity", current.id(), expectedVersion);
-    }
+    Check.version("opportunity", current.id(), current.version(), expectedVersion);
   }
 
   /** The pipeline opportunities move through. */
