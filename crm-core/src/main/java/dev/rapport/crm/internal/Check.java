@@ -40,11 +40,6 @@ public final class Check {
     return Optional.of(text(value, field, max));
   }
 
-  /** Returns {@code value}, or throws when it is null or holds null. */
-  public static <T> Optional<T> optional(Optional<T> value, String field) {
-    return notNull(value, field);
-  }
-
   /** Returns {@code value}, or throws when it is outside {@code [min, max]}. */
   public static int range(int value, String field, int min, int max) {
     if (value < min || value > max) {
