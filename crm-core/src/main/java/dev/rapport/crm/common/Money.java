@@ -8,39 +8,71 @@ import java.util.Currency;
 
 /**
  * An amount of money in one currency. The amount is kept at the currency's scale (two decimals
- * for EUR, none for JPY); arithmetic across currencies is refused.
+ * for EUR, none for JPY); arithmetic across currencies is refused. Every amount is below 10^15 in
+ * absolute value ({@link Limits#MAX_AMOUNT}), so every database stores it exactly.
  *
  * @param amount the amount at the currency's scale
  * @param currency the ISO 4217 currency
  */
 public record Money(BigDecimal amount, Currency currency) {
+  /** Unscaled values of more bits than this are refused before any arithmetic: bounded cost. */
+  private static final int MAX_BITS = 4096;
+
   /**
-   * @throws ValidationException if either is null, or the amount has more decimals than the
-   *     currency allows
+   * @throws ValidationException if either is null, the amount has more decimals than the
+   *     currency allows, or it is {@link Limits#MAX_AMOUNT} or more in absolute value
    */
   public Money {
     Check.notNull(amount, "amount");
     Check.notNull(currency, "currency");
     int scale = Math.max(currency.getDefaultFractionDigits(), 0);
-    try {
-      amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
+    amount = checked(amount, scale, currency);
+  }
+
+  /**
+   * The amount at {@code scale}, checked in time bounded by {@link #MAX_BITS} whatever the
+   * exponent: {@code 1e100000000} is refused by its magnitude before any digit is made.
+   */
+  private static BigDecimal checked(BigDecimal amount, int scale, Currency currency) {
+    if (amount.signum() == 0) {
+      return BigDecimal.ZERO.setScale(scale);
+    }
+    if (amount.unscaledValue().bitLength() > MAX_BITS) {
+      throw new ValidationException("amount", "must be written with at most 1,000 digits");
+    }
+    // digits before the point = precision - scale; precision is at most ~1,234 here
+    if ((long) amount.precision() - amount.scale() > Limits.AMOUNT_INTEGER_DIGITS) {
+      throw new ValidationException("amount", "must be less than 10^" + Limits.AMOUNT_INTEGER_DIGITS
+          + " in absolute value");
+    }
+    // more decimals than the currency has are refused unless they are zeros (bounded work:
+    // at most ~1,234 digits to strip)
+    BigDecimal stripped = amount.stripTrailingZeros();
+    if (stripped.scale() > scale) {
       throw new ValidationException("amount", "must have at most " + scale + " decimals in " + currency);
     }
+    return stripped.setScale(scale);
   }
 
   /**
    * Money from an amount written as text and an ISO 4217 code, e.g. {@code Money.of("1250.00", "EUR")}.
+   * Plain and scientific notation are read ({@code "1.25e3"}); the text is at most
+   * {@link Limits#AMOUNT_TEXT} characters, so reading it is bounded in time.
    *
-   * @throws ValidationException if the amount is not a number, the code is not a currency, or the
-   *     amount has more decimals than the currency allows
+   * @throws ValidationException if the amount is not a number or too long a text, the code is
+   *     not a currency, the amount has more decimals than the currency allows, or it is
+   *     {@link Limits#MAX_AMOUNT} or more in absolute value
    */
   public static Money of(String amount, String currencyCode) {
     Check.notNull(amount, "amount");
     Check.notNull(currencyCode, "currency");
+    String text = amount.strip();
+    if (text.length() > Limits.AMOUNT_TEXT) {
+      throw new ValidationException("amount", "must be written in at most " + Limits.AMOUNT_TEXT + " characters");
+    }
     BigDecimal value;
     try {
-      value = new BigDecimal(amount.strip());
+      value = new BigDecimal(text);
     } catch (NumberFormatException e) {
       throw new ValidationException("amount", "must be a decimal number");
     }
@@ -64,6 +96,9 @@ public record Money(BigDecimal amount, Currency currency) {
   }
 
   private static Currency currency(String code) {
+    if (code.length() > 8) {
+      throw new ValidationException("currency", "must be an ISO 4217 currency code");
+    }
     try {
       return Currency.getInstance(code.strip());
     } catch (IllegalArgumentException e) {

@@ -20,7 +20,8 @@ public record PageRequest(int size, Optional<String> after) {
   public PageRequest {
     Check.range(size, "size", 1, MAX_SIZE);
     Check.notNull(after, "after");
-    after.ifPresent(c -> Ids.parse(c, "after"));
+    // the canonical form of the cursor, so every adapter reads the same text
+    after = after.map(c -> Ids.parse(c, "after").toString());
   }
 
   /** The first page of the given size. @throws ValidationException if the size is not 1 to 500 */

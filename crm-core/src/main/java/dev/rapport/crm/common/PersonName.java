@@ -15,8 +15,8 @@ public record PersonName(Optional<String> givenName, String familyName) {
   /** @throws ValidationException if a part is null, blank where required, or over 100 characters */
   public PersonName {
     Check.notNull(givenName, "name.givenName");
-    givenName = givenName.isEmpty() ? givenName : Check.optionalText(givenName.get(), "name.givenName", 100);
-    familyName = Check.text(familyName, "name.familyName", 100);
+    givenName = givenName.isEmpty() ? givenName : Check.optionalText(givenName.get(), "name.givenName", Limits.NAME_PART);
+    familyName = Check.text(familyName, "name.familyName", Limits.NAME_PART);
   }
 
   /**

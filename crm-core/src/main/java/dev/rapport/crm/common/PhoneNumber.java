@@ -20,7 +20,8 @@ public final class PhoneNumber {
   /**
    * Parses a number written in international form ({@code +49 30 123456}).
    *
-   * @throws ValidationException (field {@code phone}) if it is null or not a valid number
+   * @throws ValidationException (field {@code phone}) if it is null, longer than
+   *     {@link Limits#PHONE_TEXT} characters or not a valid number
    */
   public static PhoneNumber of(String number) {
     return of(number, null);
@@ -30,10 +31,14 @@ public final class PhoneNumber {
    * Parses a number, reading a number without country code as one of {@code defaultRegion}
    * (ISO 3166 alpha-2, e.g. {@code "DE"}).
    *
-   * @throws ValidationException (field {@code phone}) if it is null or not a valid number
+   * @throws ValidationException (field {@code phone}) if it is null, longer than
+   *     {@link Limits#PHONE_TEXT} characters or not a valid number
    */
   public static PhoneNumber of(String number, String defaultRegion) {
     Check.notNull(number, "phone");
+    if (number.length() > Limits.PHONE_TEXT) {
+      throw new ValidationException("phone", "must be written in at most " + Limits.PHONE_TEXT + " characters");
+    }
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     try {
       var parsed = util.parse(number, defaultRegion == null ? "ZZ" : defaultRegion.toUpperCase(Locale.ROOT));

@@ -3,6 +3,7 @@ package dev.rapport.crm.contact;
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public record Account(
     Instant createdAt,
     Instant updatedAt) {
 
-  static final int MAX_TEXT = 200;
+  static final int MAX_TEXT = Limits.TEXT;
   private static final Pattern DOMAIN = Pattern.compile(
       "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -57,8 +58,8 @@ public record Account(
     externalReference = optionalText(externalReference, "externalReference");
     industry = optionalText(industry, "industry");
     owner = optionalText(owner, "owner");
-    Check.notNull(createdAt, "createdAt");
-    Check.notNull(updatedAt, "updatedAt");
+    createdAt = Check.instant(createdAt, "createdAt");
+    updatedAt = Check.instant(updatedAt, "updatedAt");
   }
 
   static Optional<String> optionalText(Optional<String> value, String field) {
@@ -72,7 +73,7 @@ public record Account(
    * @throws ValidationException (field {@code domain}) if it is not a domain name
    */
   static String checkDomain(String value) {
-    String d = Check.text(value, "domain", 253).toLowerCase(Locale.ROOT);
+    String d = Check.text(value, "domain", Limits.DOMAIN).toLowerCase(Locale.ROOT);
     d = d.replaceFirst("^https?://", "").replaceFirst("/.*$", "").replaceFirst("^www\\.", "");
     if (!DOMAIN.matcher(d).matches()) {
       throw new ValidationException("domain", "must be a domain name such as example.com");
@@ -82,12 +83,17 @@ public record Account(
 
   /**
    * The key under which account names are matched: lower case, accents, punctuation and spacing
-   * removed, so {@code "ACME, Inc."} and {@code "Acme Inc"} match. Adapters index it.
+   * removed, so {@code "ACME, Inc."} and {@code "Acme Inc"} match. Adapters index it. It keeps
+   * its first {@link Limits#NAME_KEY} code points: normalisation can make it longer than the name.
    */
   public static String nameKey(String name) {
     String n = Normalizer.normalize(name, Normalizer.Form.NFKD);
     n = MARKS.matcher(n).replaceAll("");
-    return NOT_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    n = NOT_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    if (n.length() > Limits.NAME_KEY && n.codePointCount(0, n.length()) > Limits.NAME_KEY) {
+      n = n.substring(0, n.offsetByCodePoints(0, Limits.NAME_KEY)).strip();
+    }
+    return n;
   }
 
   /** This account's {@link #nameKey(String) name key}. */

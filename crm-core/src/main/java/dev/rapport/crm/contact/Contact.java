@@ -5,6 +5,7 @@ import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.common.TenantId;
@@ -57,8 +58,8 @@ public record Contact(
     Check.notNegative(version, "version");
     Check.notNull(name, "name");
     Check.notNull(accountId, "accountId");
-    emails = List.copyOf(Check.noNulls(emails, "emails"));
-    phones = List.copyOf(Check.noNulls(phones, "phones"));
+    emails = List.copyOf(Check.size(emails, "emails", Limits.EMAILS_PER_CONTACT));
+    phones = List.copyOf(Check.size(phones, "phones", Limits.PHONES_PER_CONTACT));
     if (new LinkedHashSet<>(emails).size() != emails.size()) {
       throw new ValidationException("emails", "must not repeat an address");
     }
@@ -69,8 +70,8 @@ public record Contact(
     Check.notNull(marketingConsent, "marketingConsent");
     Check.notNull(originLead, "originLead");
     owner = Account.optionalText(owner, "owner");
-    Check.notNull(createdAt, "createdAt");
-    Check.notNull(updatedAt, "updatedAt");
+    createdAt = Check.instant(createdAt, "createdAt");
+    updatedAt = Check.instant(updatedAt, "updatedAt");
   }
 
   /** The primary e-mail address: the first. */
@@ -96,7 +97,12 @@ public record Contact(
         marketingConsent, originLead, owner, createdAt, now);
   }
 
-  /** Adds an e-mail address (no change if it is already there). @throws ValidationException if null */
+  /**
+   * Adds an e-mail address (no change if it is already there).
+   *
+   * @throws ValidationException if it is null, or the contact already has
+   *     {@link Limits#EMAILS_PER_CONTACT} addresses
+   */
   public Contact addEmail(EmailAddress email, Instant now) {
     Check.notNull(email, "email");
     if (emails.contains(email)) {
@@ -108,7 +114,12 @@ public record Contact(
         marketingConsent, originLead, owner, createdAt, now);
   }
 
-  /** Adds a phone number (no change if it is already there). @throws ValidationException if null */
+  /**
+   * Adds a phone number (no change if it is already there).
+   *
+   * @throws ValidationException if it is null, or the contact already has
+   *     {@link Limits#PHONES_PER_CONTACT} numbers
+   */
   public Contact addPhone(PhoneNumber phone, Instant now) {
     Check.notNull(phone, "phone");
     if (phones.contains(phone)) {

@@ -10,6 +10,7 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.event.ContactCreated;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.CrmContext;
 import dev.rapport.crm.spi.UnitOfWork;
@@ -163,7 +164,7 @@ public final class ContactService {
    * @throws ConcurrentUpdateException if the contact was changed concurrently
    */
   public Contact recordConsent(ContactId id, boolean granted, String source) {
-    Check.text(source, "consent.source", 200);
+    Check.text(source, "consent.source", Limits.TEXT);
     return change(id, (uow, c) -> {
       Instant now = ctx.now();
       return c.recordConsent(new MarketingConsent(granted, now, source), now);

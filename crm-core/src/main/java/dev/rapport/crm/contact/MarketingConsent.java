@@ -1,6 +1,7 @@
 package dev.rapport.crm.contact;
 
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
 
@@ -14,7 +15,7 @@ import java.time.Instant;
 public record MarketingConsent(boolean granted, Instant recordedAt, String source) {
   /** @throws ValidationException if the time or source is null, or the source blank or too long */
   public MarketingConsent {
-    Check.notNull(recordedAt, "consent.recordedAt");
-    source = Check.text(source, "consent.source", 200);
+    recordedAt = Check.instant(recordedAt, "consent.recordedAt");
+    source = Check.text(source, "consent.source", Limits.TEXT);
   }
 }

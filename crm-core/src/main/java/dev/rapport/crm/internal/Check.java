@@ -1,7 +1,12 @@
 package dev.rapport.crm.internal;
 
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.Limits;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -19,17 +24,78 @@ public final class Check {
     return value;
   }
 
-  /** Returns the stripped text, or throws when it is null, blank or longer than {@code max}. */
+  /**
+   * Returns the stripped text, or throws when it is null, blank, longer than {@code max} code
+   * points, or holds a character no database stores (see {@link Limits}).
+   * Bounded in time by {@code max}, however long the input.
+   */
   public static String text(String value, String field, int max) {
     notNull(value, field);
     String stripped = value.strip();
     if (stripped.isEmpty()) {
       throw new ValidationException(field, "must not be blank");
     }
-    if (stripped.length() > max) {
+    if (stripped.length() > max && stripped.codePointCount(0, stripped.length()) > max) {
       throw new ValidationException(field, "must be at most " + max + " characters");
     }
+    storable(stripped, field);
     return stripped;
+  }
+
+  /**
+   * Throws when the text holds a NUL character or an unpaired surrogate: what PostgreSQL refuses
+   * and what UTF-8 cannot encode.
+   */
+  public static String storable(String value, String field) {
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      if (c == 0) {
+        throw new ValidationException(field, "must not contain the NUL character (U+0000) at index " + i);
+      }
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new ValidationException(field, "must not contain an unpaired surrogate (U+"
+              + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ") at index " + i);
+        }
+      }
+    }
+    return value;
+  }
+
+  /**
+   * Returns the instant truncated to the microsecond, or throws when it is null or outside
+   * {@link Limits#EARLIEST_INSTANT} to {@link Limits#LATEST_INSTANT}.
+   */
+  public static Instant instant(Instant value, String field) {
+    within(value, field, Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT);
+    return value.getNano() % 1000 == 0 ? value : value.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * Returns the date, or throws when it is null or outside {@link Limits#EARLIEST_DATE} to
+   * {@link Limits#LATEST_DATE}.
+   */
+  public static LocalDate date(LocalDate value, String field) {
+    return within(value, field, Limits.EARLIEST_DATE, Limits.LATEST_DATE);
+  }
+
+  private static <T extends Comparable<? super T>> T within(T value, String field, T min, T max) {
+    notNull(value, field);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new ValidationException(field, "must be from " + min + " to " + max);
+    }
+    return value;
+  }
+
+  /** Returns the collection, or throws when it is null, holds a null, or more than {@code max} elements. */
+  public static <C extends Collection<?>> C size(C values, String field, int max) {
+    noNulls(values, field);
+    if (values.size() > max) {
+      throw new ValidationException(field, "must hold at most " + max + " elements");
+    }
+    return values;
   }
 
   /** Like {@link #text} but an absent (null or blank) value gives an empty optional. */

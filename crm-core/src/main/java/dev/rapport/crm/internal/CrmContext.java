@@ -1,5 +1,7 @@
 package dev.rapport.crm.internal;
 
+import dev.rapport.crm.CrmException;
+import dev.rapport.crm.StoreException;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.event.CrmEventListener;
@@ -48,8 +50,14 @@ public final class CrmContext {
     return tenant;
   }
 
+  /**
+   * The clock's instant, kept to the microsecond as the store keeps it.
+   *
+   * @throws dev.rapport.crm.ValidationException (field {@code clock}) if the clock is outside
+   *     the range of {@link dev.rapport.crm.common.Limits#EARLIEST_INSTANT}
+   */
   public Instant now() {
-    return clock.instant();
+    return Check.instant(clock.instant(), "clock");
   }
 
   public IdGenerator ids() {
@@ -66,7 +74,22 @@ public final class CrmContext {
 
   /** Runs a read-only query in one unit of work. */
   public <T> T read(Function<UnitOfWork, T> query) {
-    return persistence.inUnitOfWork(tenant, query);
+    try {
+      return persistence.inUnitOfWork(tenant, query);
+    } catch (CrmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw storeFailure(e);
+    }
+  }
+
+  /**
+   * Whatever an adapter throws that is not one of Rapport's exceptions reaches the caller as a
+   * {@link StoreException} with it as the cause: callers catch Rapport's types only.
+   */
+  private StoreException storeFailure(RuntimeException e) {
+    return new StoreException("the store failed (" + persistence.getClass().getSimpleName() + ", tenant "
+        + tenant.value() + "): " + e, e);
   }
 
   /**
@@ -76,15 +99,22 @@ public final class CrmContext {
    */
   public <T> T command(Function<Command, T> work) {
     List<CrmEvent> events = new ArrayList<>();
-    T result = persistence.inUnitOfWork(tenant, uow -> {
-      events.clear(); // an adapter may retry the function; keep only the last attempt's events
-      Command command = new Command(uow, events);
-      T r = work.apply(command);
-      if (!events.isEmpty()) {
-        uow.recordEvents(List.copyOf(events));
-      }
-      return r;
-    });
+    T result;
+    try {
+      result = persistence.inUnitOfWork(tenant, uow -> {
+        events.clear(); // an adapter may retry the function; keep only the last attempt's events
+        Command command = new Command(uow, events);
+        T r = work.apply(command);
+        if (!events.isEmpty()) {
+          uow.recordEvents(List.copyOf(events));
+        }
+        return r;
+      });
+    } catch (CrmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw storeFailure(e);
+    }
     for (CrmEvent event : events) {
       for (CrmEventListener listener : listeners) {
         try {

@@ -22,6 +22,6 @@ public record ConvertedTo(ContactId contactId, AccountId accountId,
     Check.notNull(contactId, "convertedTo.contactId");
     Check.notNull(accountId, "convertedTo.accountId");
     Check.notNull(opportunityId, "convertedTo.opportunityId");
-    Check.notNull(convertedAt, "convertedTo.convertedAt");
+    convertedAt = Check.instant(convertedAt, "convertedTo.convertedAt");
   }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.crm.lead;
 
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,9 +17,9 @@ public record EngagementSignal(SignalType type, Instant occurredAt, Optional<Str
   /** @throws ValidationException if a part is null, or the detail is blank or too long */
   public EngagementSignal {
     Check.notNull(type, "signal.type");
-    Check.notNull(occurredAt, "signal.occurredAt");
+    occurredAt = Check.instant(occurredAt, "signal.occurredAt");
     Check.notNull(detail, "signal.detail");
-    detail = detail.isEmpty() ? detail : Optional.of(Check.text(detail.get(), "signal.detail", 500));
+    detail = detail.isEmpty() ? detail : Optional.of(Check.text(detail.get(), "signal.detail", Limits.SIGNAL_DETAIL));
   }
 
   /** A signal without detail. @throws ValidationException if either is null */

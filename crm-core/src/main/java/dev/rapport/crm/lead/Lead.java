@@ -7,6 +7,7 @@ import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public record Lead(
     Optional<ConvertedTo> convertedTo) {
 
   /** The longest company name, title, owner or reason. */
-  static final int MAX_TEXT = 200;
+  static final int MAX_TEXT = Limits.TEXT;
 
   /**
    * @throws ValidationException if a part is null, a text is blank or too long, the score is not
@@ -87,13 +88,13 @@ public record Lead(
     Check.notNull(sourceDetail, "sourceDetail");
     Check.notNull(status, "status");
     disqualificationReason = optionalText(disqualificationReason, "reason");
-    signals = List.copyOf(Check.noNulls(signals, "signals"));
+    signals = List.copyOf(Check.size(signals, "signals", Limits.SIGNALS_PER_LEAD));
     Check.notNull(temperature, "temperature");
     Check.notNull(temperatureOverride, "temperatureOverride");
     owner = optionalText(owner, "owner");
     Check.range(score, "score", 0, 100);
-    Check.notNull(createdAt, "createdAt");
-    Check.notNull(updatedAt, "updatedAt");
+    createdAt = Check.instant(createdAt, "createdAt");
+    updatedAt = Check.instant(updatedAt, "updatedAt");
     Check.notNull(convertedTo, "convertedTo");
     if ((status == LeadStatus.DISQUALIFIED) != disqualificationReason.isPresent()) {
       throw new ValidationException("reason", "must be present exactly when the lead is disqualified");
@@ -197,6 +198,9 @@ public record Lead(
       at--; // keep oldest first even when a signal arrives late
     }
     next.add(at, signal);
+    if (next.size() > Limits.SIGNALS_PER_LEAD) {
+      next.remove(0); // the oldest drops off: see Limits.SIGNALS_PER_LEAD
+    }
     return withSignals(next, policy, now);
   }
 

@@ -3,6 +3,7 @@ package dev.rapport.crm.lead;
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,14 +23,31 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
     Set<LeadSource> sources, Optional<String> owner, Optional<Instant> createdFrom,
     Optional<Instant> createdBefore) {
 
-  /** @throws ValidationException if a part is null or holds null */
+  /**
+   * @throws ValidationException if a part is null or holds null, the owner is blank or too long,
+   *     or a bound is outside {@link dev.rapport.crm.common.Limits#EARLIEST_INSTANT} to
+   *     {@link dev.rapport.crm.common.Limits#LATEST_INSTANT}
+   */
   public LeadQuery {
     statuses = Set.copyOf(Check.noNulls(statuses, "statuses"));
     temperatures = Set.copyOf(Check.noNulls(temperatures, "temperatures"));
     sources = Set.copyOf(Check.noNulls(sources, "sources"));
     Check.notNull(owner, "owner");
+    owner = owner.map(o -> Check.text(o, "owner", Lead.MAX_TEXT));
     Check.notNull(createdFrom, "createdFrom");
     Check.notNull(createdBefore, "createdBefore");
+    createdFrom = createdFrom.map(i -> bound(i, "createdFrom"));
+    createdBefore = createdBefore.map(i -> bound(i, "createdBefore"));
+  }
+
+  /**
+   * A bound within the supported range, rounded up to the microsecond: stored instants are whole
+   * microseconds, so {@code >= t} and {@code < t} select the same leads as with {@code t} rounded up.
+   */
+  private static Instant bound(Instant i, String field) {
+    Check.instant(i, field);
+    Instant micros = i.truncatedTo(ChronoUnit.MICROS);
+    return micros.equals(i) ? i : Check.instant(micros.plus(1, ChronoUnit.MICROS), field);
   }
 
   /** Every lead of the tenant. */
@@ -61,7 +79,9 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
   /**
    * Also requiring capture in {@code [from, before)}; either may be null for an open end.
    *
-   * @throws ValidationException if both are given and {@code before} is not after {@code from}
+   * @throws ValidationException if both are given and {@code before} is not after {@code from},
+   *     or either is outside {@link dev.rapport.crm.common.Limits#EARLIEST_INSTANT} to
+   *     {@link dev.rapport.crm.common.Limits#LATEST_INSTANT}
    */
   public LeadQuery withCreated(Instant from, Instant before) {
     if (from != null && before != null && !before.isAfter(from)) {

@@ -1,6 +1,7 @@
 package dev.rapport.crm.lead;
 
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public record SourceDetail(Optional<String> campaign, Optional<String> utmSource
 
   private static Optional<String> part(Optional<String> value, String field) {
     Check.notNull(value, field);
-    return value.isEmpty() ? value : Optional.of(Check.text(value.get(), field, 200));
+    return value.isEmpty() ? value : Optional.of(Check.text(value.get(), field, Limits.TEXT));
   }
 
   /** Detail naming only a campaign. @throws ValidationException if it is null, blank or too long */

@@ -3,6 +3,7 @@ package dev.rapport.crm.opportunity;
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.lead.LeadSource;
 import java.time.LocalDate;
@@ -78,13 +79,13 @@ public final class NewOpportunity {
 
     /** The open stage to start in (default: the pipeline's first). @throws ValidationException if null or blank */
     public Builder stage(String stageName) {
-      this.stage = Check.text(stageName, "stage", 100);
+      this.stage = Check.text(stageName, "stage", Limits.STAGE_NAME);
       return this;
     }
 
     /** The expected close date. @throws ValidationException if null */
     public Builder expectedCloseDate(LocalDate date) {
-      this.expectedCloseDate = Check.notNull(date, "expectedCloseDate");
+      this.expectedCloseDate = Check.date(date, "expectedCloseDate");
       return this;
     }
 

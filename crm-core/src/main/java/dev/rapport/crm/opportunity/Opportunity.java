@@ -8,6 +8,7 @@ import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.OpportunityId;
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.lead.LeadSource;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public record Opportunity(
     Instant updatedAt,
     Optional<Instant> closedAt) {
 
-  static final int MAX_TEXT = 200;
+  static final int MAX_TEXT = Limits.TEXT;
 
   /**
    * @throws ValidationException if a part is null, a text blank or too long, the amount negative,
@@ -86,20 +87,22 @@ public record Opportunity(
     if (amount.isNegative()) {
       throw new ValidationException("amount", "must not be negative");
     }
-    stage = Check.text(stage, "stage", 100);
+    stage = Check.text(stage, "stage", Limits.STAGE_NAME);
     Check.range(probability, "probability", 0, 100);
     Check.notNull(forecastCategory, "forecastCategory");
     Check.notNull(expectedCloseDate, "expectedCloseDate");
+    expectedCloseDate.ifPresent(d -> Check.date(d, "expectedCloseDate"));
     Check.notNull(status, "status");
     Check.notNull(lostReason, "lostReason");
     Check.notNull(source, "source");
     Check.notNull(originLead, "originLead");
     Check.notNull(owner, "owner");
     owner = owner.isEmpty() ? owner : Optional.of(Check.text(owner.get(), "owner", MAX_TEXT));
-    history = List.copyOf(Check.noNulls(history, "history"));
-    Check.notNull(createdAt, "createdAt");
-    Check.notNull(updatedAt, "updatedAt");
+    history = List.copyOf(Check.size(history, "history", Limits.STAGE_CHANGES));
+    createdAt = Check.instant(createdAt, "createdAt");
+    updatedAt = Check.instant(updatedAt, "updatedAt");
     Check.notNull(closedAt, "closedAt");
+    closedAt = closedAt.map(c -> Check.instant(c, "closedAt"));
     if ((status == OpportunityStatus.LOST) != lostReason.isPresent()) {
       throw new ValidationException("lostReason", "must be present exactly when the opportunity is lost");
     }
@@ -252,17 +255,38 @@ public record Opportunity(
   }
 
   /**
-   * Changes the expected amount.
+   * Changes the expected amount, in the opportunity's currency.
    *
-   * @throws ValidationException if it is null or negative
+   * @throws ValidationException if it is null, negative, or in another currency (use
+   *     {@link #changeCurrency} to change both)
    * @throws IllegalTransitionException if the opportunity is won or lost
    */
   public Opportunity changeAmount(Money newAmount, Instant now) {
     Check.notNull(newAmount, "amount");
+    if (!newAmount.currency().equals(amount.currency())) {
+      throw new ValidationException("amount", "must be in the opportunity's currency "
+          + amount.currency() + ", not " + newAmount.currency() + ": change the currency with changeCurrency");
+    }
+    return withAmount(newAmount, "changeAmount", now);
+  }
+
+  /**
+   * Changes the currency, and the amount with it: the one change that may switch currencies, so
+   * that no amount changes currency by accident.
+   *
+   * @throws ValidationException if it is null or negative
+   * @throws IllegalTransitionException if the opportunity is won or lost
+   */
+  public Opportunity changeCurrency(Money newAmount, Instant now) {
+    Check.notNull(newAmount, "amount");
+    return withAmount(newAmount, "changeCurrency", now);
+  }
+
+  private Opportunity withAmount(Money newAmount, String command, Instant now) {
     if (newAmount.isNegative()) {
       throw new ValidationException("amount", "must not be negative");
     }
-    requireOpen("changeAmount");
+    requireOpen(command);
     return new Opportunity(id, tenantId, version, name, accountId, primaryContact, newAmount, stage,
         probability, probabilityOverridden, forecastCategory, expectedCloseDate, status, lostReason,
         source, originLead, owner, history, createdAt, now, closedAt);
@@ -275,7 +299,7 @@ public record Opportunity(
    * @throws IllegalTransitionException if the opportunity is won or lost
    */
   public Opportunity expectCloseOn(LocalDate date, Instant now) {
-    Check.notNull(date, "expectedCloseDate");
+    Check.date(date, "expectedCloseDate");
     requireOpen("expectCloseOn");
     return new Opportunity(id, tenantId, version, name, accountId, primaryContact, amount, stage,
         probability, probabilityOverridden, forecastCategory, Optional.of(date), status, lostReason,

@@ -2,9 +2,11 @@ package dev.rapport.crm.opportunity;
 
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which opportunities a query returns: every given criterion must hold (empty means any).
@@ -17,12 +19,18 @@ import java.util.Set;
 public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stages,
     Optional<AccountId> accountId, Optional<String> owner) {
 
-  /** @throws ValidationException if a part is null or holds null */
+  /**
+   * @throws ValidationException if a part is null or holds null, or a stage name or the owner is
+   *     blank or too long
+   */
   public OpportunityQuery {
     statuses = Set.copyOf(Check.noNulls(statuses, "statuses"));
-    stages = Set.copyOf(Check.noNulls(stages, "stages"));
+    stages = Check.noNulls(stages, "stages").stream()
+        .map(s -> Check.text(s, "stages", Limits.STAGE_NAME))
+        .collect(Collectors.toUnmodifiableSet());
     Check.notNull(accountId, "accountId");
     Check.notNull(owner, "owner");
+    owner = owner.map(o -> Check.text(o, "owner", Opportunity.MAX_TEXT));
   }
 
   /** Every opportunity of the tenant. */

@@ -182,9 +182,10 @@ public final class OpportunityService {
   }
 
   /**
-   * Changes the expected amount.
+   * Changes the expected amount, in the opportunity's currency.
    *
-   * @throws ValidationException if an argument is null or the amount negative
+   * @throws ValidationException if an argument is null, the amount negative, or in another
+   *     currency than the opportunity's (use {@link #changeCurrency})
    * @throws NotFoundException if the opportunity does not exist
    * @throws IllegalTransitionException if it is won or lost
    * @throws ConcurrentUpdateException if it was changed concurrently
@@ -192,6 +193,21 @@ public final class OpportunityService {
   public Opportunity changeAmount(OpportunityId id, Money amount) {
     Check.notNull(amount, "amount");
     return change(id, (o, now) -> o.changeAmount(amount, now));
+  }
+
+  /**
+   * Changes the opportunity's currency together with its amount, e.g. when the customer asks for
+   * a quote in another currency. The only command that changes a currency: {@link #changeAmount}
+   * refuses an amount in another currency, so none switches by accident.
+   *
+   * @throws ValidationException if an argument is null or the amount negative
+   * @throws NotFoundException if the opportunity does not exist
+   * @throws IllegalTransitionException if it is won or lost
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public Opportunity changeCurrency(OpportunityId id, Money amount) {
+    Check.notNull(amount, "amount");
+    return change(id, (o, now) -> o.changeCurrency(amount, now));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.rapport.crm.opportunity;
 
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 
 /**
@@ -16,7 +17,7 @@ public record Stage(String name, int probability, ForecastCategory forecastCateg
     OpportunityStatus outcome) {
   /** @throws ValidationException if a part is null, the name blank or too long, or the probability not 0 to 100 */
   public Stage {
-    name = Check.text(name, "stage.name", 100);
+    name = Check.text(name, "stage.name", Limits.STAGE_NAME);
     Check.range(probability, "stage.probability", 0, 100);
     Check.notNull(forecastCategory, "stage.forecastCategory");
     Check.notNull(outcome, "stage.outcome");

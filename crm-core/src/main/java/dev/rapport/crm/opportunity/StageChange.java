@@ -1,5 +1,6 @@
 package dev.rapport.crm.opportunity;
 
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +16,7 @@ public record StageChange(Optional<String> from, String to, Instant at) {
   /** @throws dev.rapport.crm.ValidationException if a part is null or a name blank */
   public StageChange {
     Check.notNull(from, "history.from");
-    to = Check.text(to, "history.to", 100);
-    Check.notNull(at, "history.at");
+    to = Check.text(to, "history.to", Limits.STAGE_NAME);
+    at = Check.instant(at, "history.at");
   }
 }

@@ -183,6 +183,23 @@ class LeadLifecycleTest {
   }
 
   @Test
+  void aLeadKeepsItsMostRecentSignalsUpToTheLimitAndTheOldestDropsOff() {
+    Lead lead = newLead();
+    for (int i = 0; i < dev.rapport.crm.common.Limits.SIGNALS_PER_LEAD + 5; i++) {
+      lead = lead.recordSignal(EngagementSignal.of(SignalType.WEBSITE_VISIT, T0.plusSeconds(i)), POLICY, T0);
+    }
+    assertThat(lead.signals()).hasSize(dev.rapport.crm.common.Limits.SIGNALS_PER_LEAD);
+    assertThat(lead.signals().get(0).occurredAt()).isEqualTo(T0.plusSeconds(5));
+    Lead full = lead;
+    assertThatThrownBy(() -> new Lead(full.id(), full.tenantId(), 0, full.name(), full.email(), full.phone(),
+        full.company(), full.title(), full.source(), full.sourceDetail(), full.status(), full.disqualificationReason(),
+        java.util.Collections.nCopies(dev.rapport.crm.common.Limits.SIGNALS_PER_LEAD + 1, full.signals().get(0)),
+        full.temperature(), full.temperatureOverride(), full.owner(), full.score(), full.createdAt(),
+        full.updatedAt(), full.convertedTo()))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("signals: must hold at most 1000");
+  }
+
+  @Test
   void oldSignalsCoolALeadDown() {
     Lead hot = newLead().recordSignal(EngagementSignal.of(SignalType.DEMO_REQUEST, T0), POLICY, T0);
     assertThat(hot.refreshTemperature(POLICY, T0.plus(Duration.ofDays(30))).temperature()).isEqualTo(Temperature.HOT);

@@ -39,6 +39,28 @@ class OpportunityLifecycleTest {
   }
 
   @Test
+  void anAmountInAnotherCurrencyIsRefusedAndTheCurrencyChangesOnlyExplicitly() {
+    Opportunity o = open();
+    assertThatThrownBy(() -> o.changeAmount(Money.of("12000", "JPY"), T0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("amount: must be in the opportunity's currency EUR, not JPY: change the currency with changeCurrency");
+    assertThat(o.changeAmount(Money.of("15000", "EUR"), T0).amount()).isEqualTo(Money.of("15000", "EUR"));
+    assertThat(o.changeCurrency(Money.of("2000000", "JPY"), T0).amount()).isEqualTo(Money.of("2000000", "JPY"));
+  }
+
+  @Test
+  void aHistoryIsNeverCutSoAMoveBeyondItsLimitIsRefused() {
+    Opportunity o = open();
+    for (int i = 1; i < dev.rapport.crm.common.Limits.STAGE_CHANGES; i++) {
+      o = o.moveTo(PIPELINE.stage(i % 2 == 0 ? "Prospecting" : "Proposal"), T0);
+    }
+    assertThat(o.history()).hasSize(dev.rapport.crm.common.Limits.STAGE_CHANGES);
+    Opportunity full = o;
+    assertThatThrownBy(() -> full.moveTo(PIPELINE.stage("Negotiation"), T0))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("history: must hold at most 1000");
+  }
+
+  @Test
   void aNewOpportunityStartsInTheFirstStageWithItsHistory() {
     Opportunity o = open();
     assertThat(o.stage()).isEqualTo("Prospecting");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.StoreException;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Account;
@@ -113,8 +114,9 @@ class HostTransactionTest {
     try {
       Crm joined = crm(JpaPersistence.joining(() -> host), TenantId.of("host-" + UUID.randomUUID()));
       assertThatThrownBy(() -> joined.leads().capture(NewLead.builder(PersonName.of("X"), LeadSource.OTHER).build()))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("transaction");
+          .isInstanceOf(StoreException.class)
+          .hasCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("joined to an active transaction");
     } finally {
       host.close();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.StoreException;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.lead.Lead;
@@ -115,7 +116,7 @@ class OutboxTest {
     Lead committed = crm.leads().capture(NewLead.builder(PersonName.of("Committed"), LeadSource.WEBINAR).build());
     assertThatThrownBy(() -> crm(failingAtCommit(store.persistence()), tenant).leads()
         .capture(NewLead.builder(PersonName.of("Rolled back"), LeadSource.WEBINAR).build()))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(StoreException.class).hasCauseInstanceOf(IllegalStateException.class);
 
     // the relay takes the event, and the process dies before it could mark it delivered
     OutboxRelay crashing = OutboxRelay.create(store.factory());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.StoreException;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.contact.Account;
@@ -38,7 +39,7 @@ public abstract class AtomicConversionContract extends ContractSupport {
     StoreSnapshot before = snapshot();
     RuntimeException injected = new RuntimeException("injected failure on " + operation);
     Crm failing = crm(tenant, InterceptingPersistence.failingOn(persistence, operation, when, injected));
-    assertThatThrownBy(() -> failing.leads().convert(lead.id(), conversion)).isSameAs(injected);
+    assertThatThrownBy(() -> failing.leads().convert(lead.id(), conversion)).isInstanceOf(StoreException.class).hasCause(injected); // what the store threw, as its cause
     assertThat(snapshot()).isEqualTo(before);
     Lead after = crm.leads().get(lead.id());
     assertThat(after.status()).isEqualTo(LeadStatus.QUALIFIED);

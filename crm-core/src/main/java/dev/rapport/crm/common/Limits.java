@@ -1,0 +1,134 @@
+package dev.rapport.crm.common;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The limits of every value Rapport accepts, in one place. The core checks each value against
+ * them before a command reaches the store, so every adapter on every supported database
+ * (PostgreSQL, MariaDB, H2, and memory) can store what the core accepts and read it back
+ * unchanged. A value outside them is refused with a {@link dev.rapport.crm.ValidationException}
+ * naming the field and the rule; nothing is truncated or rounded behind the caller's back, with
+ * two documented exceptions: instants are kept to the microsecond, and an account's name key
+ * keeps its first {@link #NAME_KEY} code points.
+ *
+ * <p>The rules that hold for every text:
+ *
+ * <ul>
+ *   <li>Lengths count Unicode code points, as PostgreSQL and MariaDB {@code varchar(n)} do: an
+ *       emoji is one character, not two UTF-16 units.
+ *   <li>No NUL character (U+0000): PostgreSQL refuses it in text.
+ *   <li>No unpaired surrogate: it is not a character, UTF-8 cannot encode it, and databases
+ *       store a replacement ({@code ?}) instead.
+ *   <li>Surrounding white space is stripped; a required text must not be blank.
+ *   <li>Every other character is kept as given, control characters included.
+ * </ul>
+ *
+ * <p>A schema script of an adapter declares each column at least as wide as its limit here; the
+ * JPA adapter's tests check its scripts against these constants.
+ */
+public final class Limits {
+  private Limits() {}
+
+  /**
+   * Free text of one line: company, job title, owner, disqualification reason, account name,
+   * industry, external reference, opportunity name, campaign and UTM parts, consent source: 200
+   * code points. Indexed columns (owner, external reference) must stay within MariaDB's 3,072
+   * index bytes at 4 bytes a character together with the tenant id.
+   */
+  public static final int TEXT = 200;
+
+  /** A given or family name: 100 code points. */
+  public static final int NAME_PART = 100;
+
+  /** The free-text detail of an engagement signal: 500 code points. */
+  public static final int SIGNAL_DETAIL = 500;
+
+  /** A pipeline stage's name: 100 code points. */
+  public static final int STAGE_NAME = 100;
+
+  /**
+   * A code of an open vocabulary (lead source, signal type, lost reason): 1 to 50 of lower-case
+   * ASCII letters, digits and {@code _}.
+   */
+  public static final int CODE = 50;
+
+  /** An e-mail address: 254 characters (RFC 5321's longest path less the angle brackets). */
+  public static final int EMAIL = 254;
+
+  /** A domain name: 253 characters (RFC 1035). */
+  public static final int DOMAIN = 253;
+
+  /** A tenant id: 64 characters. */
+  public static final int TENANT_ID = 64;
+
+  /**
+   * The longest text that {@link PhoneNumber#of} parses: 64 characters (an E.164 number has at
+   * most 15 digits; the rest is room for spaces, dashes and an extension).
+   */
+  public static final int PHONE_TEXT = 64;
+
+  /**
+   * The longest text that {@link Money#of(String, String)} parses: 64 characters, so parsing is
+   * bounded in time and size whatever the input.
+   */
+  public static final int AMOUNT_TEXT = 64;
+
+  /**
+   * The key under which account names are matched keeps its first 200 code points. Unicode
+   * normalisation can make a key many times longer than its name (the ligature U+FB03 is three
+   * letters); the key is for matching, so a longer key is cut rather than the name refused.
+   */
+  public static final int NAME_KEY = 200;
+
+  /**
+   * Digits an amount may have before the decimal point: 15, so every amount is below 10^15 in
+   * absolute value. The columns are {@code numeric(19,4)}: 15 digits before the point and 4
+   * after, which holds every ISO 4217 currency's minor unit (at most 4 decimals).
+   */
+  public static final int AMOUNT_INTEGER_DIGITS = 15;
+
+  /** The largest amount in absolute value: 999,999,999,999,999 and as many nines after the point as the currency has decimals. */
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999999.9999");
+
+  /**
+   * The earliest instant: 1900-01-01T00:00:00Z. JDBC drivers and providers convert dates before
+   * the Gregorian reform (1582) and before the year 1 differently from {@code java.time}
+   * ({@code 0000-01-01} came back as {@code 0001-01-01} on PostgreSQL), and many time zones had
+   * local mean times with odd offsets before 1900; no CRM record is older.
+   */
+  public static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+
+  /**
+   * The latest instant: 9999-12-31T23:59:59.999999Z, the end of MariaDB's {@code datetime(6)}
+   * (PostgreSQL and H2 go further). Instants are kept to the microsecond, as every database's
+   * {@code timestamp(6)} holds them: a finer instant is truncated.
+   */
+  public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /** The earliest date: 1900-01-01, for the reasons given at {@link #EARLIEST_INSTANT}. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+  /** The latest date: 9999-12-31, the end of MariaDB's {@code date}. */
+  public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+
+  /**
+   * Engagement signals a lead keeps: its 1,000 most recent. A lead captured with more is refused;
+   * when a recorded signal makes 1,001, the oldest is dropped (the temperature policy reads only
+   * recent signals).
+   */
+  public static final int SIGNALS_PER_LEAD = 1_000;
+
+  /** E-mail addresses of one contact: 20. */
+  public static final int EMAILS_PER_CONTACT = 20;
+
+  /** Phone numbers of one contact: 20. */
+  public static final int PHONES_PER_CONTACT = 20;
+
+  /**
+   * Stage changes in one opportunity's history: 1,000. A move that would make 1,001 is refused:
+   * the history is what forecasts and funnels are computed from, so it is never cut.
+   */
+  public static final int STAGE_CHANGES = 1_000;
+}
