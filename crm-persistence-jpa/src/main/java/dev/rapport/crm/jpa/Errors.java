@@ -3,6 +3,7 @@ package dev.rapport.crm.jpa;
 import dev.rapport.crm.ConcurrentUpdateException;
 import dev.rapport.crm.CrmException;
 import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.StoreException;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
@@ -15,7 +16,8 @@ import java.util.Locale;
  * Turns what a JPA provider throws at a flush or commit into the CRM's exceptions. Only the
  * standard exception types and the JDBC SQL state are read, so every provider is understood:
  * an optimistic-lock failure, a lock timeout, a serialisation failure or a deadlock becomes a
- * {@link ConcurrentUpdateException}; a unique-key violation a {@link DuplicateException}.
+ * {@link ConcurrentUpdateException}; a unique-key violation a {@link DuplicateException}; every
+ * other failure of the provider or the database a {@link StoreException} with it as the cause.
  */
 final class Errors {
   private Errors() {}
@@ -49,7 +51,15 @@ final class Errors {
         break;
       }
     }
-    return e;
+    return new StoreException("the database failed: " + rootMessage(e), e);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static boolean hasSqlCause(Throwable e) {

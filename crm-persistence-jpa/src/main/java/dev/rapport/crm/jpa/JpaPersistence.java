@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  *
  * <p>The host's persistence unit must list Rapport's entity classes, {@link #managedClassNames()}
  * (or include the mapping file {@value #MAPPING_FILE}), and its database must hold Rapport's
- * tables: the scripts {@code db/rapport/<postgresql|mariadb|h2>/V1__rapport_crm.sql} in this jar,
- * Flyway-compatible. Events that a unit of work records are written to the table
+ * tables: the scripts under {@code db/rapport/<postgresql|mariadb|h2>/} in this jar
+ * ({@code V1__rapport_crm.sql}, {@code V2__rapport_value_limits.sql}), Flyway-compatible. Events that a unit of work records are written to the table
  * {@code crm_outbox} in the same transaction; {@link OutboxRelay} delivers them.
  *
  * <pre>{@code
@@ -125,8 +125,11 @@ public final class JpaPersistence implements Persistence {
    * @throws NullPointerException if {@code tenant} or {@code work} is null
    * @throws IllegalStateException in joining mode, if the current entity manager is not joined to
    *     an active transaction
-   * @throws jakarta.persistence.PersistenceException if the database fails otherwise (nothing of
-   *     the unit is stored)
+   * @throws dev.rapport.crm.ConcurrentUpdateException if a version check, lock or serialisation
+   *     failed at flush or commit
+   * @throws dev.rapport.crm.DuplicateException if a unique key was taken at flush or commit
+   * @throws dev.rapport.crm.StoreException if the database fails otherwise (nothing of the unit
+   *     is stored, unless the failure struck during commit), with the provider's exception as cause
    */
   @Override
   public <T> T inUnitOfWork(TenantId tenant, Function<UnitOfWork, T> work) {

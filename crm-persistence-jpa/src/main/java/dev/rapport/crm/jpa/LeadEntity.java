@@ -55,7 +55,7 @@ class LeadEntity {
   @Column(name = "source", nullable = false, length = 50)
   String source;
 
-  @Column(name = "source_detail", length = 1000)
+  @Column(name = "source_detail")
   String sourceDetail;
 
   @Column(name = "status", nullable = false, length = 20)

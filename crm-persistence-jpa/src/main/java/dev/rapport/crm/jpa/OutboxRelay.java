@@ -1,9 +1,12 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.StoreException;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.TenantId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +61,7 @@ public final class OutboxRelay {
    * The oldest undelivered events, at most {@code max}, in outbox order.
    *
    * @throws IllegalArgumentException if {@code max} is not positive
+   * @throws StoreException if the database fails
    */
   public List<OutboxMessage> pending(int max) {
     if (max < 1) {
@@ -76,6 +80,7 @@ public final class OutboxRelay {
    *
    * @return how many events were marked
    * @throws NullPointerException if {@code ids} is null or holds null
+   * @throws StoreException if the database fails
    */
   public int markDelivered(List<UUID> ids) {
     List<UUID> list = List.copyOf(ids);
@@ -95,12 +100,20 @@ public final class OutboxRelay {
    *
    * @return how many events were deleted
    * @throws NullPointerException if {@code before} is null
+   * @throws StoreException if the database fails
    */
   public int purgeDelivered(Instant before) {
     Objects.requireNonNull(before, "before");
+    // no stored instant lies outside the core's range: a bound beyond it means the same as its edge
+    if (before.isAfter(Limits.LATEST_INSTANT)) {
+      before = Limits.LATEST_INSTANT;
+    } else if (before.isBefore(Limits.EARLIEST_INSTANT)) {
+      return 0;
+    }
+    Instant bound = before;
     return inTransaction(em -> em.createQuery("delete from RapportOutboxEvent o"
             + " where o.deliveredAt is not null and o.deliveredAt < :before")
-        .setParameter("before", Mapping.toColumn(before))
+        .setParameter("before", Mapping.toColumn(bound))
         .executeUpdate());
   }
 
@@ -142,10 +155,15 @@ public final class OutboxRelay {
       tx.commit();
       return result;
     } catch (RuntimeException e) {
-      if (tx.isActive()) {
-        tx.rollback();
+      try {
+        if (tx.isActive()) {
+          tx.rollback();
+        }
+      } catch (RuntimeException r) {
+        e.addSuppressed(r);
       }
-      throw e;
+      throw e instanceof PersistenceException ? new StoreException("the outbox relay's database work failed: "
+          + e.getMessage(), e) : e;
     } finally {
       em.close();
     }

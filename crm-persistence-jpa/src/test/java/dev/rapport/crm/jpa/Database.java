@@ -43,10 +43,13 @@ enum Database {
     return scriptFolder;
   }
 
-  /** The classpath location of its schema script. */
-  String script() {
-    return "db/rapport/" + scriptFolder + "/V1__rapport_crm.sql";
+  /** The classpath locations of its schema scripts, in the order they apply. */
+  List<String> scripts() {
+    return SCRIPTS.stream().map(s -> "db/rapport/" + scriptFolder + "/" + s).toList();
   }
+
+  /** The migration scripts every database has, in order (a test checks each folder holds exactly these). */
+  static final List<String> SCRIPTS = List.of("V1__rapport_crm.sql", "V2__rapport_value_limits.sql");
 
   /** The pooled data source of the database shared by all tests, with the schema applied. */
   DataSource dataSource() {
@@ -61,7 +64,7 @@ enum Database {
     if (sharedName == null) {
       sharedName = "rapport_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       DataSource first = create(sharedName, Map.of());
-      apply(first, script());
+      scripts().forEach(script -> apply(first, script));
       pools.put(Map.of(), first);
     }
     return pools.computeIfAbsent(Map.copyOf(driverProperties), p -> connect(sharedName, p));
@@ -70,7 +73,7 @@ enum Database {
   /** A new, empty database with the schema applied: for tests that read across tenants. */
   DataSource fresh(String name, Map<String, String> driverProperties) {
     DataSource ds = empty(name, driverProperties);
-    apply(ds, script());
+    scripts().forEach(script -> apply(ds, script));
     return ds;
   }
 

@@ -1,0 +1,169 @@
+package dev.rapport.crm.jpa;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.common.Limits;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.opportunity.ForecastCategory;
+import dev.rapport.crm.opportunity.OpportunityStatus;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The schema scripts, as a database holds them after every migration, against the core's
+ * {@link Limits}: every text column is at least as wide as the longest value the core accepts
+ * for it, so no accepted value reaches a column it does not fit. Every text column of every
+ * {@code crm_} table must be listed here, so a new column cannot be forgotten.
+ */
+class SchemaLimitsTest {
+
+  /** How a column's values are measured. */
+  enum Unit {
+    /** ASCII only (codes, enum names, e-mail addresses, domains, ids): one unit a character. */
+    ASCII,
+    /** Any text: code points, which H2 counts as two UTF-16 units outside the BMP. */
+    TEXT,
+    /** JSON of bounded parts: every character may be escaped as {@code \}{@code uXXXX}, six units. */
+    JSON
+  }
+
+  /** A column's need: a unit and how many of them the core allows. */
+  record Need(Unit unit, long max) {
+    long width(Database database) {
+      return switch (unit) {
+        case ASCII -> max;
+        case TEXT -> database == Database.H2 ? 2 * max : max;
+        case JSON -> 6 * max;
+      };
+    }
+  }
+
+  private static Need ascii(long max) {
+    return new Need(Unit.ASCII, max);
+  }
+
+  private static Need text(long max) {
+    return new Need(Unit.TEXT, max);
+  }
+
+  /** JSON whose characters of text are {@code max} code points, plus {@code overhead} per element. */
+  private static Need json(long max) {
+    return new Need(Unit.JSON, max);
+  }
+
+  private static long longest(Enum<?>[] values) {
+    return Arrays.stream(values).mapToLong(v -> v.name().length()).max().orElseThrow();
+  }
+
+  /** An E.164 number in JSON: {@code "+} and 15 digits {@code ",}. */
+  private static final int PHONE_IN_JSON = 1 + 1 + 15 + 2;
+
+  static final Map<String, Need> COLUMNS = new TreeMap<>(Map.ofEntries(
+      entry("crm_lead.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_lead.given_name", text(Limits.NAME_PART)),
+      entry("crm_lead.family_name", text(Limits.NAME_PART)),
+      entry("crm_lead.email", ascii(Limits.EMAIL)),
+      entry("crm_lead.email_normalized", ascii(Limits.EMAIL)),
+      entry("crm_lead.phone", ascii(16)),
+      entry("crm_lead.company", text(Limits.TEXT)),
+      entry("crm_lead.title", text(Limits.TEXT)),
+      entry("crm_lead.source", ascii(Limits.CODE)),
+      // four parts with their names and punctuation
+      entry("crm_lead.source_detail", json(4L * (Limits.TEXT + 20))),
+      entry("crm_lead.status", ascii(longest(LeadStatus.values()))),
+      entry("crm_lead.disqualification_reason", text(Limits.TEXT)),
+      // each signal: type code, an instant and the detail, with names and punctuation
+      entry("crm_lead.signals", json((long) Limits.SIGNALS_PER_LEAD * (Limits.SIGNAL_DETAIL + Limits.CODE + 80))),
+      entry("crm_lead.temperature", ascii(longest(Temperature.values()))),
+      entry("crm_lead.temperature_override", ascii(longest(Temperature.values()))),
+      entry("crm_lead.owner", text(Limits.TEXT)),
+      entry("crm_account.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_account.name", text(Limits.TEXT)),
+      entry("crm_account.name_key", text(Limits.NAME_KEY)),
+      entry("crm_account.domain", ascii(Limits.DOMAIN)),
+      entry("crm_account.external_reference", text(Limits.TEXT)),
+      entry("crm_account.industry", text(Limits.TEXT)),
+      entry("crm_account.owner", text(Limits.TEXT)),
+      entry("crm_contact.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_contact.given_name", text(Limits.NAME_PART)),
+      entry("crm_contact.family_name", text(Limits.NAME_PART)),
+      // ASCII only, never escaped: the bound is exact
+      entry("crm_contact.phones", ascii(2L + (long) Limits.PHONES_PER_CONTACT * PHONE_IN_JSON)),
+      entry("crm_contact.title", text(Limits.TEXT)),
+      entry("crm_contact.consent_source", text(Limits.TEXT)),
+      entry("crm_contact.owner", text(Limits.TEXT)),
+      entry("crm_contact_email.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_contact_email.email_normalized", ascii(Limits.EMAIL)),
+      entry("crm_contact_email.address", ascii(Limits.EMAIL)),
+      entry("crm_opportunity.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_opportunity.name", text(Limits.TEXT)),
+      entry("crm_opportunity.currency", ascii(3)),
+      entry("crm_opportunity.stage", text(Limits.STAGE_NAME)),
+      entry("crm_opportunity.forecast_category", ascii(longest(ForecastCategory.values()))),
+      entry("crm_opportunity.status", ascii(longest(OpportunityStatus.values()))),
+      entry("crm_opportunity.lost_reason", ascii(Limits.CODE)),
+      entry("crm_opportunity.source", ascii(Limits.CODE)),
+      entry("crm_opportunity.owner", text(Limits.TEXT)),
+      // each change: two stage names and an instant, with names and punctuation
+      entry("crm_opportunity.history", json((long) Limits.STAGE_CHANGES * (2L * Limits.STAGE_NAME + 80))),
+      entry("crm_outbox.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_outbox.aggregate_type", ascii(20)),
+      entry("crm_outbox.event_type", ascii(60)),
+      // the largest event (a lead captured, with every text at its limit) is far below this
+      entry("crm_outbox.payload", json(100_000))));
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2", "POSTGRES"})
+  void everyTextColumnHoldsTheLongestValueTheCoreAccepts(Database database) throws SQLException {
+    check(database);
+  }
+
+  @Test
+  @Tag("databases")
+  void everyTextColumnOnMariaDbHoldsTheLongestValueTheCoreAccepts() throws SQLException {
+    check(Database.MARIADB);
+  }
+
+  private static void check(Database database) throws SQLException {
+    DataSource ds = database.fresh("limits", Map.of());
+    Map<String, Long> widths = new TreeMap<>();
+    try (Connection c = ds.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      String schema = database == Database.H2 ? "PUBLIC" : database == Database.MARIADB ? null : "public";
+      try (ResultSet rs = meta.getColumns(c.getCatalog(), schema, "%", "%")) {
+        while (rs.next()) {
+          String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+          int type = rs.getInt("DATA_TYPE");
+          if (table.startsWith("crm_") && TEXT_TYPES.contains(type)) {
+            widths.put(table + "." + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getLong("COLUMN_SIZE"));
+          }
+        }
+      }
+    }
+    assertThat(widths.keySet()).as("the text columns of %s (list a new one in COLUMNS)", database)
+        .containsExactlyInAnyOrderElementsOf(COLUMNS.keySet());
+    widths.forEach((column, width) -> {
+      Need need = COLUMNS.get(column);
+      assertThat(width).as("%s on %s must hold %s %s units", column, database, need.width(database), need.unit())
+          .isGreaterThanOrEqualTo(need.width(database));
+    });
+  }
+
+  private static final Set<Integer> TEXT_TYPES = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR,
+      Types.CLOB, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.NCLOB);
+}
