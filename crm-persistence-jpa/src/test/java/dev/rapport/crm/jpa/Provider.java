@@ -31,6 +31,7 @@ enum Provider {
       p.put("hibernate.order_inserts", "true");
       p.put("hibernate.order_updates", "true");
       p.put("hibernate.show_sql", "false");
+      p.put("hibernate.type.java_time_use_direct_jdbc", "true");
       return p;
     }
   },

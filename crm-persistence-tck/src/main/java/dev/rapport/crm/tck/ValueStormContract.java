@@ -1,0 +1,558 @@
+package dev.rapport.crm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.CrmException;
+import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.IllegalTransitionException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.MarketingConsent;
+import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.common.Limits;
+import dev.rapport.crm.lead.Conversion;
+import dev.rapport.crm.lead.ConversionResult;
+import dev.rapport.crm.lead.EngagementSignal;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.LeadUpdate;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.lead.SignalType;
+import dev.rapport.crm.lead.SourceDetail;
+import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.opportunity.LostReason;
+import dev.rapport.crm.opportunity.NewOpportunity;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
+import dev.rapport.crm.opportunity.OpportunityStatus;
+import dev.rapport.crm.opportunity.Pipeline;
+import dev.rapport.crm.opportunity.Stage;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seeded storm of generated inputs over every public command and query, with the edge classes
+ * where stores disagree (see {@link Limits}). Two checks hold for every input on every adapter
+ * and database: an input the core refuses throws one of Rapport's rejections (never a store
+ * failure or a JDK exception) and changes nothing, and an input it accepts is stored so that it
+ * reads back equal to what the command returned.
+ *
+ * <p>The storm runs {@value #DEFAULT_INPUTS} inputs by default, in epochs of
+ * {@value #EPOCH} on a fresh tenant. The seed is printed; set it with the system property
+ * {@code rapport.storm.seed} to replay a run, and the number of inputs with
+ * {@code rapport.storm.inputs}. The whole store of the tenant is compared with what the accepted
+ * commands returned every {@value #CHECKPOINT} inputs; a failure names the seed and the inputs
+ * since the last good checkpoint.
+ */
+public abstract class ValueStormContract extends ContractSupport {
+  static final int DEFAULT_INPUTS = 10_000;
+  static final int EPOCH = 1_000;
+  static final int CHECKPOINT = 100;
+
+  /** Inputs and outcomes of one run, for the report at the end. */
+  private int refused;
+  private int accepted;
+  private final Map<String, Integer> refusedBy = new LinkedHashMap<>();
+
+  // the tenant's records as the accepted commands returned them
+  private final Map<LeadId, Lead> leads = new LinkedHashMap<>();
+  private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
+  private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+  private final Map<OpportunityId, Opportunity> opportunities = new LinkedHashMap<>();
+  private final Deque<String> sinceCheckpoint = new ArrayDeque<>();
+
+  private StormValues v;
+  private long seed;
+
+  @Test
+  public void everyRefusedInputChangesNothingAndEveryAcceptedInputReadsBackEqual() {
+    seed = Long.getLong("rapport.storm.seed", new Random().nextLong());
+    int inputs = Integer.getInteger("rapport.storm.inputs", DEFAULT_INPUTS);
+    System.out.println("[value storm] " + getClass().getName() + ": seed " + seed + ", " + inputs
+        + " inputs (replay with -Drapport.storm.seed=" + seed + ")");
+    v = new StormValues(new Random(seed));
+    for (int i = 0; i < inputs; i++) {
+      if (i % EPOCH == 0) {
+        newEpoch();
+      }
+      if (i % CHECKPOINT == 0) {
+        checkpoint(i);
+      }
+      one(i);
+    }
+    checkpoint(inputs);
+    System.out.println("[value storm] " + getClass().getSimpleName() + ": " + accepted + " accepted, "
+        + refused + " refused " + refusedBy);
+    // the storm must exercise both sides: a generator that only ever fails proves little
+    assertThat(accepted).as("accepted inputs").isGreaterThan(inputs / 5);
+    assertThat(refused).as("refused inputs").isGreaterThan(inputs / 5);
+  }
+
+  private void newEpoch() {
+    tenant = TenantId.of("storm-" + UUID.randomUUID());
+    crm = crm(tenant, persistence);
+    leads.clear();
+    contacts.clear();
+    accounts.clear();
+    opportunities.clear();
+    // a world to aim at: leads in every state, accounts, a contact, open and closed deals
+    for (int i = 0; i < 3; i++) {
+      put(crm.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR)
+          .email("lead" + i + "@acme.example").company("Acme " + i).build()));
+    }
+    Lead q = crm.leads().capture(NewLead.builder(PersonName.of("Q"), LeadSource.REFERRAL).company("Beta").build());
+    put(crm.leads().changeStatus(q.id(), LeadStatus.QUALIFIED));
+    Account a = put(crm.accounts().create(NewAccount.builder("Acme").externalReference("CUST-1").domain("acme.example").build()));
+    put(crm.accounts().create(NewAccount.builder("Other").build()));
+    put(crm.contacts().create(NewContact.builder(PersonName.of("Con", "Tact")).account(a.id()).email("c@acme.example").build()));
+    put(crm.opportunities().open(a.id(), NewOpportunity.builder("Deal", Money.of("100.00", "EUR")).build()));
+    Opportunity w = crm.opportunities().open(a.id(), NewOpportunity.builder("Won", Money.of("5", "JPY")).build());
+    put(crm.opportunities().win(w.id()));
+    events.clear();
+  }
+
+  /** Runs one generated input and checks its outcome. */
+  private void one(int index) {
+    Input input = input();
+    String described = index + ": " + input.name;
+    sinceCheckpoint.add(described);
+    int eventsBefore = events.size();
+    Object result;
+    try {
+      result = input.run.get();
+    } catch (ValidationException | NotFoundException | IllegalTransitionException
+        | ConcurrentUpdateException | DuplicateException e) {
+      refused++;
+      refusedBy.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+      assertThat(events.size()).as("%s delivered an event although it was refused (seed %d)", described, seed)
+          .isEqualTo(eventsBefore);
+      return;
+    } catch (RuntimeException e) {
+      throw new AssertionError("input " + described + " threw " + e + ", not one of Rapport's rejections"
+          + " (a StoreException means the core accepted a value the store cannot hold); seed " + seed, e);
+    }
+    accepted++;
+    recordAndReadBack(result, described);
+  }
+
+  /** Takes what an accepted command returned into the model and reads it back from the store. */
+  private void recordAndReadBack(Object result, String described) {
+    if (result instanceof Lead l) {
+      assertThat(storedLead(l.id())).as("read back after %s (seed %d)", described, seed).contains(l);
+      put(l);
+    } else if (result instanceof Contact c) {
+      assertThat(storedContact(c.id())).as("read back after %s (seed %d)", described, seed).contains(c);
+      put(c);
+    } else if (result instanceof Account a) {
+      assertThat(storedAccount(a.id())).as("read back after %s (seed %d)", described, seed).contains(a);
+      put(a);
+    } else if (result instanceof Opportunity o) {
+      assertThat(storedOpportunity(o.id())).as("read back after %s (seed %d)", described, seed).contains(o);
+      put(o);
+    } else if (result instanceof ConversionResult r) {
+      recordAndReadBack(r.lead(), described);
+      recordAndReadBack(r.contact(), described);
+      recordAndReadBack(r.account(), described);
+      r.opportunity().ifPresent(o -> recordAndReadBack(o, described));
+    } else if (result instanceof List<?> list) {
+      list.forEach(item -> recordAndReadBack(item, described));
+    }
+  }
+
+  /** Compares the tenant's whole store with the model. */
+  private void checkpoint(int index) {
+    StoreSnapshot s = snapshot();
+    String since = String.join("\n  ", sinceCheckpoint);
+    assertThat(byId(s.leads(), Lead::id)).as("leads at input %d (seed %d); inputs since the last checkpoint:\n  %s", index, seed, since).isEqualTo(leads);
+    assertThat(byId(s.contacts(), Contact::id)).as("contacts at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(contacts);
+    assertThat(byId(s.accounts(), Account::id)).as("accounts at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(accounts);
+    assertThat(byId(s.opportunities(), Opportunity::id)).as("opportunities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(opportunities);
+    sinceCheckpoint.clear();
+  }
+
+  private static <K, T> Map<K, T> byId(List<T> items, Function<T, K> id) {
+    Map<K, T> map = new LinkedHashMap<>();
+    items.forEach(t -> map.put(id.apply(t), t));
+    return map;
+  }
+
+  private Lead put(Lead l) {
+    leads.put(l.id(), l);
+    return l;
+  }
+
+  private Contact put(Contact c) {
+    contacts.put(c.id(), c);
+    return c;
+  }
+
+  private Account put(Account a) {
+    accounts.put(a.id(), a);
+    return a;
+  }
+
+  private Opportunity put(Opportunity o) {
+    opportunities.put(o.id(), o);
+    return o;
+  }
+
+  /** A generated command or query, described for the failure report. */
+  private record Input(String name, Supplier<Object> run) {}
+
+  private Input in(String name, Supplier<Object> run) {
+    return new Input(name, run);
+  }
+
+  private static String show(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    String s = value.toString();
+    StringBuilder b = new StringBuilder();
+    s.codePoints().limit(60).forEach(cp -> {
+      if (cp < 0x20 || cp == 0x7F || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0xFFFF) {
+        b.append(String.format("\\u{%X}", cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    });
+    return (s.length() > 60 ? b.append("...(" + s.length() + " chars)") : b).toString();
+  }
+
+  // ---- ids of the world, mostly existing ones
+
+  private LeadId leadId() {
+    return v.chance(90) && !leads.isEmpty() ? v.pick(new ArrayList<>(leads.keySet()))
+        : v.chance(50) ? LeadId.of(UUID.randomUUID()) : null;
+  }
+
+  private ContactId contactId() {
+    return v.chance(90) && !contacts.isEmpty() ? v.pick(new ArrayList<>(contacts.keySet()))
+        : v.chance(50) ? ContactId.of(UUID.randomUUID()) : null;
+  }
+
+  private AccountId accountId() {
+    return v.chance(90) && !accounts.isEmpty() ? v.pick(new ArrayList<>(accounts.keySet()))
+        : v.chance(50) ? AccountId.of(UUID.randomUUID()) : null;
+  }
+
+  private OpportunityId opportunityId() {
+    return v.chance(90) && !opportunities.isEmpty() ? v.pick(new ArrayList<>(opportunities.keySet()))
+        : v.chance(50) ? OpportunityId.of(UUID.randomUUID()) : null;
+  }
+
+  private String stageName() {
+    List<String> names = crm.opportunities().pipeline().stages().stream().map(Stage::name).toList();
+    return switch (v.nextInt(6)) {
+      case 0 -> v.text(Limits.STAGE_NAME);
+      case 1 -> " " + v.pick(names).toUpperCase(java.util.Locale.ROOT) + " ";
+      default -> v.pick(names);
+    };
+  }
+
+  private PageRequest page(List<String> ids) {
+    int size = v.chance(10) ? v.percent() * 10 : 1 + v.nextInt(5);
+    if (ids.isEmpty() || v.chance(40)) {
+      return PageRequest.first(size);
+    }
+    return PageRequest.after(v.cursor(v.pick(ids)), size);
+  }
+
+  private PersonName name() {
+    return v.chance(30) ? PersonName.of(v.text(Limits.NAME_PART))
+        : PersonName.of(v.chance(70) ? v.text(Limits.NAME_PART) : null, v.chance(80) ? v.word() : v.text(Limits.NAME_PART));
+  }
+
+  private Money money() {
+    return Money.of(v.amount(), v.currency());
+  }
+
+  private EngagementSignal signal() {
+    SignalType type = v.chance(80) ? v.pick(List.of(SignalType.DEMO_REQUEST, SignalType.WEBINAR_ATTENDED,
+        SignalType.WEBSITE_VISIT)) : SignalType.of(v.code(), v.chance(50) ? SignalType.Intent.BUYING : null);
+    return new EngagementSignal(type, v.instant(clock.instant()), Optional.ofNullable(v.chance(50) ? null : v.text(Limits.SIGNAL_DETAIL)));
+  }
+
+  private NewLead newLead() {
+    NewLead.Builder b = NewLead.builder(name(), v.chance(90) ? LeadSource.WEBSITE_SIGNUP : LeadSource.of(v.code()));
+    if (v.chance(50)) {
+      b.email(v.email());
+    }
+    if (v.chance(30)) {
+      b.phone(v.phone());
+    }
+    if (v.chance(50)) {
+      b.company(v.text(Limits.TEXT));
+    }
+    if (v.chance(30)) {
+      b.title(v.text(Limits.TEXT));
+    }
+    if (v.chance(30)) {
+      b.owner(v.text(Limits.TEXT));
+    }
+    if (v.chance(30)) {
+      b.sourceDetail(new SourceDetail(Optional.ofNullable(v.text(Limits.TEXT)), Optional.ofNullable(v.text(Limits.TEXT)),
+          Optional.ofNullable(v.text(Limits.TEXT)), Optional.ofNullable(v.chance(50) ? null : v.text(Limits.TEXT))));
+    }
+    for (int i = v.nextInt(3); i > 0; i--) {
+      b.signal(signal());
+    }
+    return b.build();
+  }
+
+  private NewOpportunity newOpportunity() {
+    NewOpportunity.Builder b = NewOpportunity.builder(v.chance(80) ? v.word() : v.text(Limits.TEXT), money());
+    if (v.chance(40)) {
+      b.stage(stageName());
+    }
+    if (v.chance(50)) {
+      b.expectedCloseDate(v.date());
+    }
+    if (v.chance(30)) {
+      b.owner(v.text(Limits.TEXT));
+    }
+    if (v.chance(20)) {
+      b.primaryContact(contactId());
+    }
+    return b.build();
+  }
+
+  private LeadQuery leadQuery() {
+    LeadQuery q = LeadQuery.all();
+    if (v.chance(30)) {
+      q = q.withStatuses(EnumSet.of(v.pick(List.of(LeadStatus.values()))));
+    }
+    if (v.chance(20)) {
+      q = q.withTemperatures(EnumSet.of(v.pick(List.of(Temperature.values()))));
+    }
+    if (v.chance(20)) {
+      q = q.withOwner(v.text(Limits.TEXT));
+    }
+    if (v.chance(30)) {
+      q = q.withCreated(v.instant(clock.instant()), v.chance(50) ? null : v.instant(clock.instant().plusSeconds(3600)));
+    }
+    return q;
+  }
+
+  private <T> List<String> ids(Map<T, ?> records) {
+    return records.keySet().stream().map(Object::toString).toList();
+  }
+
+  /** One generated input, drawn evenly from every public command and query. */
+  private Input input() {
+    Crm c = crm;
+    if (v.chance(5)) {
+      clock.advance(Duration.ofMinutes(1 + v.nextInt(600)));
+    }
+    return switch (v.nextInt(44)) {
+      case 0 -> in("leads.capture", () -> c.leads().capture(newLead()));
+      case 1 -> in("leads.captureAll", () -> {
+        List<NewLead> batch = new ArrayList<>();
+        for (int i = v.nextInt(4); i > 0; i--) {
+          batch.add(newLead());
+        }
+        return c.leads().captureAll(batch);
+      });
+      case 2 -> { LeadId id = leadId(); yield in("leads.get " + id, () -> c.leads().get(id)); }
+      case 3 -> { LeadId id = leadId(); yield in("leads.find " + id, () -> c.leads().find(id).orElse(null)); }
+      case 4 -> { String e = v.email(); yield in("leads.findByEmail " + show(e), () -> {
+        List<Lead> found = c.leads().findByEmail(e);
+        EmailAddress address = EmailAddress.of(e);
+        assertThat(found).allMatch(l -> l.email().orElseThrow().equals(address));
+        assertThat(found).allMatch(l -> l.equals(leads.get(l.id())));
+        return null;
+      }); }
+      case 5 -> in("leads.query", () -> {
+        LeadQuery q = leadQuery();
+        Page<Lead> p = c.leads().query(q, page(ids(leads)));
+        assertThat(p.items()).allMatch(q::matches).allMatch(l -> l.equals(leads.get(l.id())));
+        return null;
+      });
+      case 6 -> { LeadId id = leadId(); yield in("leads.update " + id, () -> {
+        LeadUpdate.Builder u = LeadUpdate.builder();
+        if (v.chance(40)) {
+          u.name(name());
+        }
+        if (v.chance(40)) {
+          u.email(v.email());
+        }
+        if (v.chance(30)) {
+          u.phone(v.phone());
+        }
+        if (v.chance(40)) {
+          u.company(v.text(Limits.TEXT));
+        }
+        if (v.chance(40)) {
+          u.title(v.text(Limits.TEXT));
+        }
+        return c.leads().update(id, u.build());
+      }); }
+      case 7, 8 -> { LeadId id = leadId(); LeadStatus s = v.chance(95) ? v.pick(List.of(LeadStatus.values())) : null;
+        yield in("leads.changeStatus " + id + " " + s, () -> c.leads().changeStatus(id, s)); }
+      case 9 -> { LeadId id = leadId(); String r = v.text(Limits.TEXT); yield in("leads.disqualify " + show(r), () -> c.leads().disqualify(id, r)); }
+      case 10 -> { LeadId id = leadId(); yield in("leads.reopen " + id, () -> c.leads().reopen(id)); }
+      case 11 -> { LeadId id = leadId(); yield in("leads.recordSignal(type)", () -> c.leads().recordSignal(id,
+          v.chance(90) ? SignalType.PRICING_REQUEST : null)); }
+      case 12 -> { LeadId id = leadId(); yield in("leads.recordSignal", () -> c.leads().recordSignal(id, signal())); }
+      case 13 -> { LeadId id = leadId(); Temperature t = v.chance(90) ? v.pick(List.of(Temperature.values())) : null;
+        yield in("leads.overrideTemperature " + t, () -> c.leads().overrideTemperature(id, t)); }
+      case 14 -> { LeadId id = leadId(); yield in("leads.clearTemperatureOverride", () -> c.leads().clearTemperatureOverride(id)); }
+      case 15 -> { LeadId id = leadId(); String o = v.text(Limits.TEXT); yield in("leads.assign " + show(o), () -> c.leads().assign(id, o)); }
+      case 16 -> { LeadId id = leadId(); int s = v.percent(); yield in("leads.score " + s, () -> c.leads().score(id, s)); }
+      case 17, 18 -> { LeadId id = leadId(); yield in("leads.convert " + id, () -> {
+        Conversion conversion = Conversion.standard();
+        if (v.chance(20)) {
+          conversion = conversion.toAccount(accountId());
+        }
+        if (v.chance(15)) {
+          conversion = conversion.toContact(contactId());
+        }
+        if (v.chance(50)) {
+          conversion = conversion.withOpportunity(newOpportunity());
+        }
+        return c.leads().convert(id, conversion);
+      }); }
+      case 19 -> { LeadId id = leadId(); long version = id == null || !leads.containsKey(id) ? 1 + v.nextInt(3)
+          : leads.get(id).version() + (v.chance(50) ? 0 : v.pick(List.of(-1L, 1L, -100L)));
+        yield in("leads.ifVersion(" + version + ").score", () -> c.leads().ifVersion(version).score(id, v.percent())); }
+      case 20 -> in("contacts.create", () -> {
+        NewContact.Builder b = NewContact.builder(name());
+        if (v.chance(60)) {
+          b.account(accountId());
+        }
+        if (v.chance(60)) {
+          b.email(v.email());
+        }
+        if (v.chance(30)) {
+          b.phone(v.phone());
+        }
+        if (v.chance(30)) {
+          b.title(v.text(Limits.TEXT));
+        }
+        if (v.chance(30)) {
+          b.owner(v.text(Limits.TEXT));
+        }
+        if (v.chance(30)) {
+          b.consent(new MarketingConsent(v.chance(50), v.instant(clock.instant()), v.text(Limits.TEXT)));
+        }
+        return c.contacts().create(b.build());
+      });
+      case 21 -> { ContactId id = contactId(); yield in("contacts.get " + id, () -> c.contacts().get(id)); }
+      case 22 -> { String e = v.email(); yield in("contacts.findByEmail " + show(e), () -> {
+        List<Contact> found = c.contacts().findByEmail(e);
+        EmailAddress address = EmailAddress.of(e);
+        assertThat(found).allMatch(x -> x.emails().contains(address)).allMatch(x -> x.equals(contacts.get(x.id())));
+        return null;
+      }); }
+      case 23 -> { AccountId id = accountId(); yield in("contacts.byAccount " + id, () -> {
+        Page<Contact> p = c.contacts().byAccount(id, page(ids(contacts)));
+        assertThat(p.items()).allMatch(x -> x.accountId().equals(Optional.of(id))).allMatch(x -> x.equals(contacts.get(x.id())));
+        return null;
+      }); }
+      case 24 -> in("contacts.list", () -> {
+        assertThat(c.contacts().list(page(ids(contacts))).items()).allMatch(x -> x.equals(contacts.get(x.id())));
+        return null;
+      });
+      case 25 -> { ContactId id = contactId(); AccountId a = accountId(); yield in("contacts.attachToAccount", () -> c.contacts().attachToAccount(id, a)); }
+      case 26, 27 -> { ContactId id = contactId(); String e = v.email(); yield in("contacts.addEmail " + show(e), () -> c.contacts().addEmail(id, e)); }
+      case 28 -> { ContactId id = contactId(); String p = v.phone(); yield in("contacts.addPhone " + show(p), () -> c.contacts().addPhone(id, p)); }
+      case 29 -> { ContactId id = contactId(); String s = v.text(Limits.TEXT); yield in("contacts.recordConsent " + show(s), () -> c.contacts().recordConsent(id, v.chance(50), s)); }
+      case 30 -> in("accounts.create", () -> {
+        NewAccount.Builder b = NewAccount.builder(v.text(Limits.TEXT));
+        if (v.chance(40)) {
+          b.domain(v.chance(70) ? v.pick(List.of("acme.example", "sales.acme.co.uk", "https://www.beta.example/x"))
+              : v.text(Limits.DOMAIN));
+        }
+        if (v.chance(50)) {
+          b.externalReference(v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT));
+        }
+        if (v.chance(30)) {
+          b.industry(v.text(Limits.TEXT));
+        }
+        if (v.chance(30)) {
+          b.owner(v.text(Limits.TEXT));
+        }
+        return c.accounts().create(b.build());
+      });
+      case 31 -> { AccountId id = accountId(); yield in("accounts.get " + id, () -> c.accounts().get(id)); }
+      case 32 -> { String r = v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT); yield in("accounts.findByExternalReference " + show(r), () -> {
+        c.accounts().findByExternalReference(r).ifPresent(a -> assertThat(a).isEqualTo(accounts.get(a.id())));
+        return null;
+      }); }
+      case 33 -> { String n = v.chance(30) && !accounts.isEmpty() ? v.pick(new ArrayList<>(accounts.values())).name() : v.text(Limits.TEXT);
+        yield in("accounts.findByName " + show(n), () -> {
+          List<Account> found = c.accounts().findByName(n);
+          assertThat(found).allMatch(a -> a.nameKey().equals(Account.nameKey(n.strip()))).allMatch(a -> a.equals(accounts.get(a.id())));
+          return null;
+        }); }
+      case 34 -> in("accounts.list", () -> {
+        assertThat(c.accounts().list(page(ids(accounts))).items()).allMatch(a -> a.equals(accounts.get(a.id())));
+        return null;
+      });
+      case 35 -> { AccountId id = accountId(); String r = v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT);
+        yield in("accounts.linkExternalReference " + show(r), () -> c.accounts().linkExternalReference(id, r)); }
+      case 36 -> { AccountId id = accountId(); String n = v.text(Limits.TEXT); yield in("accounts.rename " + show(n), () -> c.accounts().rename(id, n)); }
+      case 37 -> { AccountId id = accountId(); yield in("opportunities.open", () -> c.opportunities().open(id, newOpportunity())); }
+      case 38 -> in("opportunities.query", () -> {
+        OpportunityQuery q = OpportunityQuery.all();
+        if (v.chance(30)) {
+          q = q.withStatuses(EnumSet.of(v.pick(List.of(OpportunityStatus.values()))));
+        }
+        if (v.chance(20)) {
+          q = q.withOwner(v.text(Limits.TEXT));
+        }
+        if (v.chance(20)) {
+          q = q.withAccount(accountId());
+        }
+        if (v.chance(20)) {
+          q = q.withStages(new HashSet<>(Collections.singleton(stageName()))); // null included: refused
+        }
+        OpportunityQuery query = q;
+        Page<Opportunity> p = c.opportunities().query(query, page(ids(opportunities)));
+        assertThat(p.items()).allMatch(query::matches).allMatch(o -> o.equals(opportunities.get(o.id())));
+        return null;
+      });
+      case 39 -> { OpportunityId id = opportunityId(); String s = stageName(); yield in("opportunities.moveToStage " + show(s), () -> c.opportunities().moveToStage(id, s)); }
+      case 40 -> { OpportunityId id = opportunityId(); yield in("opportunities.winOrLose", () -> v.chance(50) ? c.opportunities().win(id)
+          : c.opportunities().lose(id, v.chance(50) ? LostReason.PRICE : LostReason.of(v.code()))); }
+      case 41 -> { OpportunityId id = opportunityId(); String s = stageName(); yield in("opportunities.reopen " + show(s), () -> c.opportunities().reopen(id, s)); }
+      case 42 -> { OpportunityId id = opportunityId(); yield in("opportunities.changeAmountOrCurrency", () -> switch (v.nextInt(3)) {
+        case 0 -> c.opportunities().changeCurrency(id, money());
+        case 1 -> c.opportunities().overrideProbability(id, v.percent());
+        default -> c.opportunities().changeAmount(id, money());
+      }); }
+      default -> { OpportunityId id = opportunityId(); yield in("opportunities.expectCloseOn", () -> c.opportunities().expectCloseOn(id, v.date())); }
+    };
+  }
+}
