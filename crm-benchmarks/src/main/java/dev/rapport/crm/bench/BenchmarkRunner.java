@@ -81,7 +81,7 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
-    List<String> groups = List.of("memory", "footprint", "jpa");
+    List<String> groups = List.of("memory", "values", "footprint", "jpa");
     Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
@@ -114,7 +114,7 @@ public final class BenchmarkRunner {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,footprint,jpa] [--threads=1,2] [--leads=N] [--rows=N] [--param=db=h2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa] [--threads=1,2] [--leads=N] [--rows=N] [--param=db=h2] [--prof=gc])");
       }
     }
     exposeClassPath();
@@ -128,6 +128,9 @@ public final class BenchmarkRunner {
         memoryReads(t);
         memoryWrites(t);
       }
+    }
+    if (groups.contains("values")) {
+      valueChecks();
     }
     if (groups.contains("footprint")) {
       footprint();
@@ -184,6 +187,20 @@ public final class BenchmarkRunner {
       byMethod.put(key, r);
     }
     return byMethod;
+  }
+
+  private void valueChecks() throws RunnerException {
+    Map<String, RunResult> r = run(options(ValueChecks.class.getName() + "\\.(" + only + ")", 1)
+        .mode(Mode.Throughput)
+        .timeUnit(TimeUnit.SECONDS)
+        .warmupIterations(settings.readWarmups())
+        .warmupTime(TimeValue.seconds(settings.readSeconds()))
+        .measurementIterations(settings.readIterations())
+        .measurementTime(TimeValue.seconds(settings.readSeconds())));
+    throughput(r, "moneyRapport", "moneyBaseline", "read an amount: Money.of(\"12345.67\", \"EUR\") vs "
+        + "BigDecimal parse + setScale", 1, "", Double.NaN);
+    throughput(r, "textRapport", "textBaseline", "check a 200-character text (code points, NUL, "
+        + "unpaired surrogates) vs strip + length", 1, "", Double.NaN);
   }
 
   private void memoryReads(int threads) throws RunnerException {
