@@ -9,15 +9,17 @@ import java.time.LocalDate;
  * them before a command reaches the store, so every adapter on every supported database
  * (PostgreSQL, MariaDB, H2, and memory) can store what the core accepts and read it back
  * unchanged. A value outside them is refused with a {@link dev.rapport.crm.ValidationException}
- * naming the field and the rule; nothing is truncated or rounded behind the caller's back, with
- * two documented exceptions: instants are kept to the microsecond, and an account's name key
- * keeps its first {@link #NAME_KEY} code points.
+ * naming the field and the rule; nothing is truncated or rounded behind the caller's back, but
+ * for what is documented here: instants are kept to the microsecond (query bounds round up), a
+ * derived value (an account's name key, the account name conversion makes up) is cut to its
+ * limit, and a lead keeps its most recent {@link #SIGNALS_PER_LEAD} signals.
  *
  * <p>The rules that hold for every text:
  *
  * <ul>
  *   <li>Lengths count Unicode code points, as PostgreSQL and MariaDB {@code varchar(n)} do: an
- *       emoji is one character, not two UTF-16 units.
+ *       emoji is one character, not two UTF-16 units. Wherever Rapport's Javadoc and messages
+ *       say "characters" of a text, they mean code points.
  *   <li>No NUL character (U+0000): PostgreSQL refuses it in text.
  *   <li>No unpaired surrogate: it is not a character, UTF-8 cannot encode it, and databases
  *       store a replacement ({@code ?}) instead.
@@ -46,6 +48,9 @@ public final class Limits {
   public static final int SIGNAL_DETAIL = 500;
 
   /** A pipeline stage's name: 100 code points. */
+
+  /** Values in one set of a query (statuses, temperatures, sources, stages): 100. */
+  public static final int QUERY_VALUES = 100;
   public static final int STAGE_NAME = 100;
 
   /**
@@ -116,19 +121,20 @@ public final class Limits {
   /**
    * Engagement signals a lead keeps: its 1,000 most recent. A lead captured with more is refused;
    * when a recorded signal makes 1,001, the oldest is dropped (the temperature policy reads only
-   * recent signals).
+   * recent signals), which may be the recorded signal itself when it is older than all the others.
    */
   public static final int SIGNALS_PER_LEAD = 1_000;
 
-  /** E-mail addresses of one contact: 20. */
+  /** E-mail addresses of one contact: 20. Conversion adds a lead's address only while there is room. */
   public static final int EMAILS_PER_CONTACT = 20;
 
-  /** Phone numbers of one contact: 20. */
+  /** Phone numbers of one contact: 20. Conversion adds a lead's number only while there is room. */
   public static final int PHONES_PER_CONTACT = 20;
 
   /**
-   * Stage changes in one opportunity's history: 1,000. A move that would make 1,001 is refused:
-   * the history is what forecasts and funnels are computed from, so it is never cut.
+   * Stage changes in one opportunity's history: 1,000 moves and reopenings. One that would make
+   * 1,001 is refused (the history is what forecasts and funnels are computed from, so it is never
+   * cut); winning or losing stays possible, so a closed opportunity's history holds at most 1,001.
    */
   public static final int STAGE_CHANGES = 1_000;
 }

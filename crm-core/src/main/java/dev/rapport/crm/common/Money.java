@@ -20,7 +20,7 @@ public record Money(BigDecimal amount, Currency currency) {
 
   /**
    * @throws ValidationException if either is null, the amount has more decimals than the
-   *     currency allows, or it is {@link Limits#MAX_AMOUNT} or more in absolute value
+   *     currency allows, or it is 10^15 or more in absolute value
    */
   public Money {
     Check.notNull(amount, "amount");
@@ -38,7 +38,7 @@ public record Money(BigDecimal amount, Currency currency) {
       return BigDecimal.ZERO.setScale(scale);
     }
     if (amount.unscaledValue().bitLength() > MAX_BITS) {
-      throw new ValidationException("amount", "must be written with at most 1,000 digits");
+      throw new ValidationException("amount", "must be written with at most about 1,200 digits");
     }
     // digits before the point = precision - scale; precision is at most ~1,234 here
     if ((long) amount.precision() - amount.scale() > Limits.AMOUNT_INTEGER_DIGITS) {
@@ -60,8 +60,8 @@ public record Money(BigDecimal amount, Currency currency) {
    * {@link Limits#AMOUNT_TEXT} characters, so reading it is bounded in time.
    *
    * @throws ValidationException if the amount is not a number or too long a text, the code is
-   *     not a currency, the amount has more decimals than the currency allows, or it is
-   *     {@link Limits#MAX_AMOUNT} or more in absolute value
+   *     not a currency, the amount has more decimals than the currency allows, or it is 10^15
+   *     or more in absolute value
    */
   public static Money of(String amount, String currencyCode) {
     Check.notNull(amount, "amount");

@@ -145,10 +145,11 @@ public record Contact(
   public Contact fillFrom(AccountId account, Optional<EmailAddress> email, Optional<PhoneNumber> phone,
       Optional<String> leadTitle, Optional<String> leadOwner, LeadId lead, Instant now) {
     Contact c = this;
-    if (email.isPresent() && !c.emails.contains(email.get())) {
+    // fills only where there is room: a full contact keeps its addresses (Limits)
+    if (email.isPresent() && !c.emails.contains(email.get()) && c.emails.size() < Limits.EMAILS_PER_CONTACT) {
       c = c.addEmail(email.get(), now);
     }
-    if (phone.isPresent() && !c.phones.contains(phone.get())) {
+    if (phone.isPresent() && !c.phones.contains(phone.get()) && c.phones.size() < Limits.PHONES_PER_CONTACT) {
       c = c.addPhone(phone.get(), now);
     }
     Contact merged = new Contact(id, tenantId, version, name,

@@ -26,8 +26,8 @@ public final class Check {
 
   /**
    * Returns the stripped text, or throws when it is null, blank, longer than {@code max} code
-   * points, or holds a character no database stores (see {@link Limits}).
-   * Bounded in time by {@code max}, however long the input.
+   * points, or holds a character no database stores (see {@link Limits}). Linear in the input's
+   * length: a text too long is refused before its characters are examined.
    */
   public static String text(String value, String field, int max) {
     notNull(value, field);

@@ -1,6 +1,7 @@
 package dev.rapport.crm.lead;
 
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,9 +30,9 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    *     {@link dev.rapport.crm.common.Limits#LATEST_INSTANT}
    */
   public LeadQuery {
-    statuses = Set.copyOf(Check.noNulls(statuses, "statuses"));
-    temperatures = Set.copyOf(Check.noNulls(temperatures, "temperatures"));
-    sources = Set.copyOf(Check.noNulls(sources, "sources"));
+    statuses = Set.copyOf(Check.size(statuses, "statuses", Limits.QUERY_VALUES));
+    temperatures = Set.copyOf(Check.size(temperatures, "temperatures", Limits.QUERY_VALUES));
+    sources = Set.copyOf(Check.size(sources, "sources", Limits.QUERY_VALUES));
     Check.notNull(owner, "owner");
     owner = owner.map(o -> Check.text(o, "owner", Lead.MAX_TEXT));
     Check.notNull(createdFrom, "createdFrom");

@@ -20,6 +20,7 @@ import dev.rapport.crm.event.LeadConverted;
 import dev.rapport.crm.event.LeadStatusChanged;
 import dev.rapport.crm.event.LeadTemperatureChanged;
 import dev.rapport.crm.event.OpportunityOpened;
+import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.CrmContext;
 import dev.rapport.crm.opportunity.Opportunity;
@@ -434,8 +435,11 @@ public final class LeadService {
     return lead.email().map(EmailAddress::domain).filter(d -> !FREE_MAIL.contains(d));
   }
 
+  /** The name of an account conversion makes: derived, so cut to {@link Limits#TEXT} if longer. */
   private static String accountName(Lead lead) {
-    return lead.company().or(() -> companyDomain(lead)).orElse(lead.name().fullName());
+    String name = lead.company().or(() -> companyDomain(lead)).orElse(lead.name().fullName());
+    return name.codePointCount(0, name.length()) <= Limits.TEXT ? name
+        : name.substring(0, name.offsetByCodePoints(0, Limits.TEXT)).strip();
   }
 
   private Lead load(UnitOfWork uow, LeadId id) {

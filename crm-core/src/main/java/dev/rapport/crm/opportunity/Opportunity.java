@@ -98,7 +98,7 @@ public record Opportunity(
     Check.notNull(originLead, "originLead");
     Check.notNull(owner, "owner");
     owner = owner.isEmpty() ? owner : Optional.of(Check.text(owner.get(), "owner", MAX_TEXT));
-    history = List.copyOf(Check.size(history, "history", Limits.STAGE_CHANGES));
+    history = List.copyOf(Check.size(history, "history", Limits.STAGE_CHANGES + 1)); // + the close
     createdAt = Check.instant(createdAt, "createdAt");
     updatedAt = Check.instant(updatedAt, "updatedAt");
     Check.notNull(closedAt, "closedAt");
@@ -167,6 +167,10 @@ public record Opportunity(
 
   private Opportunity enter(Stage to, OpportunityStatus newStatus, Optional<LostReason> reason,
       Optional<Instant> closed, Instant now) {
+    if (newStatus == OpportunityStatus.OPEN && history.size() >= Limits.STAGE_CHANGES) {
+      throw new ValidationException("history", "must hold at most " + Limits.STAGE_CHANGES
+          + " stage changes: win or lose the opportunity instead");
+    }
     return new Opportunity(id, tenantId, version, name, accountId, primaryContact, amount, to.name(),
         to.probability(), false, to.forecastCategory(), expectedCloseDate, newStatus, reason, source,
         originLead, owner, historyWith(to, now), createdAt, now, closed);

@@ -24,8 +24,8 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
    *     blank or too long
    */
   public OpportunityQuery {
-    statuses = Set.copyOf(Check.noNulls(statuses, "statuses"));
-    stages = Check.noNulls(stages, "stages").stream()
+    statuses = Set.copyOf(Check.size(statuses, "statuses", Limits.QUERY_VALUES));
+    stages = Check.size(stages, "stages", Limits.QUERY_VALUES).stream()
         .map(s -> Check.text(s, "stages", Limits.STAGE_NAME))
         .collect(Collectors.toUnmodifiableSet());
     Check.notNull(accountId, "accountId");

@@ -18,5 +18,6 @@ public record StageChange(Optional<String> from, String to, Instant at) {
     Check.notNull(from, "history.from");
     to = Check.text(to, "history.to", Limits.STAGE_NAME);
     at = Check.instant(at, "history.at");
+    from = from.map(f -> Check.text(f, "history.from", Limits.STAGE_NAME));
   }
 }

@@ -49,7 +49,7 @@ class OpportunityLifecycleTest {
   }
 
   @Test
-  void aHistoryIsNeverCutSoAMoveBeyondItsLimitIsRefused() {
+  void aHistoryIsNeverCutSoAMoveBeyondItsLimitIsRefusedButTheOpportunityStillCloses() {
     Opportunity o = open();
     for (int i = 1; i < dev.rapport.crm.common.Limits.STAGE_CHANGES; i++) {
       o = o.moveTo(PIPELINE.stage(i % 2 == 0 ? "Prospecting" : "Proposal"), T0);
@@ -57,7 +57,12 @@ class OpportunityLifecycleTest {
     assertThat(o.history()).hasSize(dev.rapport.crm.common.Limits.STAGE_CHANGES);
     Opportunity full = o;
     assertThatThrownBy(() -> full.moveTo(PIPELINE.stage("Negotiation"), T0))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("history: must hold at most 1000");
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("history: must hold at most 1000 stage changes: win or lose the opportunity instead");
+    Opportunity won = full.win(PIPELINE, T0);
+    assertThat(won.history()).hasSize(dev.rapport.crm.common.Limits.STAGE_CHANGES + 1);
+    assertThatThrownBy(() -> won.reopen(PIPELINE.stage("Proposal"), T0)).isInstanceOf(ValidationException.class);
+    assertThat(full.lose(PIPELINE, LostReason.PRICE, T0).status()).isEqualTo(OpportunityStatus.LOST);
   }
 
   @Test

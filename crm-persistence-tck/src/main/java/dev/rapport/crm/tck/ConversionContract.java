@@ -77,6 +77,28 @@ public abstract class ConversionContract extends ContractSupport {
   }
 
   @Test
+  public void aLeadWhoseLongNameBecomesTheAccountNameConvertsWithTheNameCutToTheLimit() {
+    // no company, no e-mail: the account is named after the person, 100 + 1 + 100 code points
+    Lead lead = qualified(NewLead.builder(PersonName.of("\uD83D\uDE00".repeat(100), "L".repeat(100)), LeadSource.REFERRAL));
+    ConversionResult r = crm.leads().convert(lead.id(), Conversion.standard());
+    assertThat(r.account().name()).isEqualTo("\uD83D\uDE00".repeat(100) + " " + "L".repeat(99));
+    assertThat(storedAccount(r.account().id())).contains(r.account());
+  }
+
+  @Test
+  public void aContactWithTwentyAddressesStillTakesALeadAndKeepsItsAddresses() {
+    Lead lead = qualified(ada());
+    NewContact.Builder full = NewContact.builder(PersonName.of("Ada", "Lovelace"));
+    Contact contact = crm.contacts().create(full.email("ada0@other.example").build());
+    for (int i = 1; i < dev.rapport.crm.common.Limits.EMAILS_PER_CONTACT; i++) {
+      contact = crm.contacts().addEmail(contact.id(), "ada" + i + "@other.example");
+    }
+    ConversionResult r = crm.leads().convert(lead.id(), Conversion.standard().toContact(contact.id()));
+    assertThat(r.contact().emails()).isEqualTo(contact.emails());
+    assertThat(r.lead().convertedTo().orElseThrow().contactId()).isEqualTo(contact.id());
+  }
+
+  @Test
   public void anExistingAccountIsReusedWhenItsNameMatchesIgnoringCaseAndPunctuation() {
     Account existing = crm.accounts().create(NewAccount.builder("ANALYTICAL ENGINES, LTD.").domain("engines.example").build());
     Lead lead = qualified(ada());
