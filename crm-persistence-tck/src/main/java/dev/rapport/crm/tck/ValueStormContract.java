@@ -127,6 +127,62 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(refused).as("refused inputs").isGreaterThan(inputs / 5);
   }
 
+  /**
+   * Every collection at its limit and every text at its longest and most escaped, at once: the
+   * largest rows the core can make (a lead's 1,000 signals of 500 control characters each are over
+   * 3,000,000 characters of JSON) are stored and read back equal.
+   */
+  @Test
+  public void recordsAtEveryLimitAtOnceReadBackEqual() {
+    String emoji100 = "\uD83D\uDE00".repeat(Limits.NAME_PART);
+    String emoji200 = "\uD83D\uDE00".repeat(Limits.TEXT);
+    String escaped200 = "\"\\\u0001\u007F".repeat(Limits.TEXT / 4);
+    NewLead.Builder draft = NewLead.builder(PersonName.of(emoji100, emoji100), LeadSource.of("c".repeat(Limits.CODE)))
+        .email("a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".com")
+        .phone("+44 20 7946 0958").company(emoji200).title(escaped200).owner(emoji200)
+        .sourceDetail(new SourceDetail(Optional.of(escaped200), Optional.of(escaped200), Optional.of(escaped200),
+            Optional.of(escaped200)));
+    for (int i = 0; i < Limits.SIGNALS_PER_LEAD; i++) {
+      draft.signal(new EngagementSignal(SignalType.of("s".repeat(Limits.CODE), SignalType.Intent.BUYING),
+          Limits.LATEST_INSTANT.minusSeconds(i), Optional.of("\u0001".repeat(Limits.SIGNAL_DETAIL))));
+    }
+    Lead lead = crm.leads().capture(draft.build());
+    assertThat(storedLead(lead.id())).contains(lead);
+
+    Account account = crm.accounts().create(NewAccount.builder(emoji200).externalReference(emoji200)
+        .industry(escaped200).owner(emoji200).domain("d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + ".example")
+        .build());
+    assertThat(storedAccount(account.id())).contains(account);
+
+    NewContact.Builder person = NewContact.builder(PersonName.of(emoji100, emoji100)).account(account.id())
+        .title(emoji200).owner(escaped200)
+        .consent(new MarketingConsent(true, Limits.EARLIEST_INSTANT, emoji200));
+    for (int i = 0; i < Limits.EMAILS_PER_CONTACT; i++) {
+      person.email(i + "a".repeat(60) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(55) + ".com");
+      person.phone("+44 20 7946 0" + String.format("%03d", i));
+    }
+    Contact contact = crm.contacts().create(person.build());
+    assertThat(storedContact(contact.id())).contains(contact);
+
+    Opportunity open = crm.opportunities().open(account.id(), NewOpportunity.builder(emoji200,
+        Money.of("999999999999999.9999", "CLF")).expectedCloseDate(Limits.LATEST_DATE).owner(emoji200).build());
+    Pipeline pipeline = crm.opportunities().pipeline();
+    List<dev.rapport.crm.opportunity.StageChange> history = new ArrayList<>(open.history());
+    while (history.size() < Limits.STAGE_CHANGES) {
+      history.add(new dev.rapport.crm.opportunity.StageChange(Optional.of(pipeline.firstStage().name()),
+          pipeline.firstStage().name(), Limits.EARLIEST_INSTANT.plusSeconds(history.size())));
+    }
+    Opportunity full = new Opportunity(open.id(), open.tenantId(), open.version(), open.name(), open.accountId(),
+        open.primaryContact(), open.amount(), open.stage(), open.probability(), open.probabilityOverridden(),
+        open.forecastCategory(), open.expectedCloseDate(), open.status(), open.lostReason(), open.source(),
+        open.originLead(), open.owner(), history, open.createdAt(), Limits.LATEST_INSTANT, open.closedAt());
+    Opportunity stored = inUnitOfWork(uow -> uow.opportunities().update(full));
+    Opportunity won = crm.opportunities().win(open.id());
+    assertThat(won.history()).hasSize(Limits.STAGE_CHANGES + 1);
+    assertThat(storedOpportunity(open.id())).contains(won);
+    assertThat(stored.version()).isLessThan(won.version());
+  }
+
   private void newEpoch() {
     tenant = TenantId.of("storm-" + UUID.randomUUID());
     crm = crm(tenant, persistence);
