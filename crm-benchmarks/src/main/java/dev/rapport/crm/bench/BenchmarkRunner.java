@@ -189,14 +189,18 @@ public final class BenchmarkRunner {
     return byMethod;
   }
 
-  private void valueChecks() throws RunnerException {
-    Map<String, RunResult> r = run(options(ValueChecks.class.getName() + "\\.(" + only + ")", 1)
-        .mode(Mode.Throughput)
+  /** Throughput in operations per second, with the read settings' warm-ups and iterations. */
+  private ChainedOptionsBuilder throughputOf(ChainedOptionsBuilder o) {
+    return o.mode(Mode.Throughput)
         .timeUnit(TimeUnit.SECONDS)
         .warmupIterations(settings.readWarmups())
         .warmupTime(TimeValue.seconds(settings.readSeconds()))
         .measurementIterations(settings.readIterations())
-        .measurementTime(TimeValue.seconds(settings.readSeconds())));
+        .measurementTime(TimeValue.seconds(settings.readSeconds()));
+  }
+
+  private void valueChecks() throws RunnerException {
+    Map<String, RunResult> r = run(throughputOf(options(ValueChecks.class.getName() + "\\.(" + only + ")", 1)));
     throughput(r, "moneyRapport", "moneyBaseline", "read an amount: Money.of(\"12345.67\", \"EUR\") vs "
         + "BigDecimal parse + setScale", 1, "", Double.NaN);
     throughput(r, "textRapport", "textBaseline", "check a 200-character text (code points, NUL, "
@@ -204,13 +208,7 @@ public final class BenchmarkRunner {
   }
 
   private void memoryReads(int threads) throws RunnerException {
-    Map<String, RunResult> r = run(options(MemoryReads.class, threads)
-        .mode(Mode.Throughput)
-        .timeUnit(TimeUnit.SECONDS)
-        .warmupIterations(settings.readWarmups())
-        .warmupTime(TimeValue.seconds(settings.readSeconds()))
-        .measurementIterations(settings.readIterations())
-        .measurementTime(TimeValue.seconds(settings.readSeconds())));
+    Map<String, RunResult> r = run(throughputOf(options(MemoryReads.class, threads)));
     String store = String.format(Locale.ROOT, "memory, %,d leads", settings.leads());
     throughput(r, "emailRapport", "emailBaseline", "look up a lead by e-mail (" + store
         + ") vs ConcurrentHashMap.get", threads, "≥ 0.5", 0.5);
