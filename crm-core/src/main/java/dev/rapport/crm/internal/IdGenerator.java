@@ -30,7 +30,8 @@ public final class IdGenerator {
 
   /** The next id. */
   public synchronized UUID next() {
-    long millis = clock.millis();
+    // a clock before 1970 (Limits allows 1900) stamps ids at the epoch: they stay in order
+    long millis = Math.max(0, clock.millis());
     if (millis > lastMillis) {
       lastMillis = millis;
       counter = random.nextInt(1 << 10); // leave headroom in the 12-bit counter

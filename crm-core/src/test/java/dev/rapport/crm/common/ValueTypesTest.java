@@ -135,6 +135,18 @@ class ValueTypesTest {
   }
 
   @Test
+  void idsStayInOrderOnAClockBefore1970WhichTheLimitsAllow() {
+    Clock old = Clock.fixed(Limits.EARLIEST_INSTANT, ZoneOffset.UTC);
+    IdGenerator ids = new IdGenerator(old, new Random(7));
+    LeadId previous = LeadId.of(ids.next());
+    for (int i = 0; i < 10_000; i++) { // past the 12-bit counter: the generator borrows milliseconds
+      LeadId next = LeadId.of(ids.next());
+      assertThat(next).isGreaterThan(previous);
+      previous = next;
+    }
+  }
+
+  @Test
   void idsOrderUnsignedAsDatabasesDo() {
     LeadId low = LeadId.of(new UUID(0x7000_0000_0000_0000L, 0));
     LeadId high = LeadId.of(new UUID(0x8000_0000_0000_0000L, 0)); // negative as a signed long
