@@ -101,6 +101,14 @@ class ValueLimitsTest {
   }
 
   @Test
+  void theLargestAmountIsTheLimitInTheCurrencyWithTheMostDecimals() {
+    assertThat(Money.of(Limits.MAX_AMOUNT, "CLF").amount()).isEqualTo(Limits.MAX_AMOUNT);
+    assertThat(Money.of(Limits.MAX_AMOUNT.negate(), "CLF").amount()).isEqualTo(Limits.MAX_AMOUNT.negate());
+    assertThatThrownBy(() -> Money.of(Limits.MAX_AMOUNT.add(new BigDecimal("0.0001")), "CLF"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("less than 10^15");
+  }
+
+  @Test
   void sumsThatLeaveTheRangeAreRefused() {
     Money max = Money.of("999999999999999.99", "EUR");
     assertThatThrownBy(() -> max.plus(Money.of("0.01", "EUR")))
