@@ -89,11 +89,7 @@ public record Account(
   public static String nameKey(String name) {
     String n = Normalizer.normalize(name, Normalizer.Form.NFKD);
     n = MARKS.matcher(n).replaceAll("");
-    n = NOT_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-    if (n.length() > Limits.NAME_KEY && n.codePointCount(0, n.length()) > Limits.NAME_KEY) {
-      n = n.substring(0, n.offsetByCodePoints(0, Limits.NAME_KEY)).strip();
-    }
-    return n;
+    return Check.cut(NOT_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip(), Limits.NAME_KEY);
   }
 
   /** This account's {@link #nameKey(String) name key}. */

@@ -43,6 +43,17 @@ public final class Check {
   }
 
   /**
+   * A derived text cut to its first {@code max} code points (never inside a surrogate pair) and
+   * stripped: for values the core makes, which are cut rather than refused (see {@link Limits}).
+   */
+  public static String cut(String value, int max) {
+    if (value.length() <= max || value.codePointCount(0, value.length()) <= max) {
+      return value;
+    }
+    return value.substring(0, value.offsetByCodePoints(0, max)).strip();
+  }
+
+  /**
    * Throws when the text holds a NUL character or an unpaired surrogate: what PostgreSQL refuses
    * and what UTF-8 cannot encode.
    */

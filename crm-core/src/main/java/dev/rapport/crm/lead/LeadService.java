@@ -437,9 +437,7 @@ public final class LeadService {
 
   /** The name of an account conversion makes: derived, so cut to {@link Limits#TEXT} if longer. */
   private static String accountName(Lead lead) {
-    String name = lead.company().or(() -> companyDomain(lead)).orElse(lead.name().fullName());
-    return name.codePointCount(0, name.length()) <= Limits.TEXT ? name
-        : name.substring(0, name.offsetByCodePoints(0, Limits.TEXT)).strip();
+    return Check.cut(lead.company().or(() -> companyDomain(lead)).orElse(lead.name().fullName()), Limits.TEXT);
   }
 
   private Lead load(UnitOfWork uow, LeadId id) {
