@@ -294,6 +294,15 @@ final class Buffer<I extends Comparable<I>, R> {
       table.put(r);
     }
   }
+  /** The keys of one index for each of the values: the candidates of a query, any of which may match. */
+  static List<IndexKey> keys(String index, Collection<?> values) {
+    List<IndexKey> keys = new ArrayList<>(values.size());
+    for (Object v : values) {
+      keys.add(new IndexKey(index, v));
+    }
+    return keys;
+  }
+
 
   /** An index and a key in it. */
   record IndexKey(String index, Object key) {}

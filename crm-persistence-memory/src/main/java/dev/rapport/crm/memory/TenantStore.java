@@ -19,10 +19,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class TenantStore {
   final TenantId tenant;
   final ReadWriteLock lock = new ReentrantReadWriteLock();
-  final Table<LeadId, Lead> leads = new Table<>(Kinds.LEADS);
-  final Table<ContactId, Contact> contacts = new Table<>(Kinds.CONTACTS);
-  final Table<AccountId, Account> accounts = new Table<>(Kinds.ACCOUNTS);
-  final Table<OpportunityId, Opportunity> opportunities = new Table<>(Kinds.OPPORTUNITIES);
+  final Table<LeadId, Lead> leads = new Table<>(MemoryLeads.KIND);
+  final Table<ContactId, Contact> contacts = new Table<>(MemoryContacts.KIND);
+  final Table<AccountId, Account> accounts = new Table<>(MemoryAccounts.KIND);
+  final Table<OpportunityId, Opportunity> opportunities = new Table<>(MemoryOpportunities.KIND);
 
   TenantStore(TenantId tenant) {
     this.tenant = tenant;

@@ -1,0 +1,132 @@
+package dev.rapport.crm.jpa;
+
+import static dev.rapport.crm.jpa.Mapping.fromColumn;
+import static dev.rapport.crm.jpa.Mapping.orNull;
+import static dev.rapport.crm.jpa.Mapping.toColumn;
+
+import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.spi.AccountRepository;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The accounts of one unit of work, in {@code crm_account}. */
+final class JpaAccounts implements AccountRepository {
+  static final Kind<Account, AccountEntity> KIND = new Kind<>("account", "RapportAccount",
+      AccountEntity.class, a -> a.id().value(), Account::tenantId, Account::version,
+      Account::withVersion, AccountEntity::new, JpaAccounts::domainToEntity, e -> e.id,
+      e -> e.version, JpaAccounts::state);
+
+  private final JpaUnitOfWork uow;
+  private final Rows<Account, AccountEntity> rows;
+
+  JpaAccounts(JpaUnitOfWork uow) {
+    this.uow = uow;
+    this.rows = new Rows<>(uow, KIND, JpaAccounts::entityToDomain);
+    uow.uniqueKey("crm_account_ext_ref_uq", this::duplicateReference);
+  }
+
+  /** The external reference this unit wrote that the database found taken. */
+  private DuplicateException duplicateReference(Throwable cause) {
+    String ref = rows.written().stream()
+        .map(rows.loaded::get).filter(Objects::nonNull)
+        .map(a -> a.externalReference).filter(Objects::nonNull).findFirst().orElse("?");
+    DuplicateException d = new DuplicateException("account", "externalReference", ref);
+    d.initCause(cause);
+    return d;
+  }
+
+  @Override
+  public Optional<Account> find(AccountId id) {
+    uow.requireOpen();
+    Objects.requireNonNull(id, "id");
+    return rows.load(id.value()).map(rows::toDomain);
+  }
+
+  @Override
+  public List<Account> findByNameKey(String nameKey) {
+    uow.requireOpen();
+    Objects.requireNonNull(nameKey, "nameKey");
+    return rows.list(" and e.nameKey = :key", Rows.params("key", nameKey))
+        .stream().map(rows::toDomain).toList();
+  }
+
+  @Override
+  public List<Account> findByDomain(String domain) {
+    uow.requireOpen();
+    Objects.requireNonNull(domain, "domain");
+    return rows.list(" and e.domain = :domain", Rows.params("domain", domain.toLowerCase(Locale.ROOT)))
+        .stream().map(rows::toDomain).toList();
+  }
+
+  @Override
+  public Optional<Account> findByExternalReference(String externalReference) {
+    uow.requireOpen();
+    Objects.requireNonNull(externalReference, "externalReference");
+    return rows.list(" and e.externalReference = :ref", Rows.params("ref", externalReference))
+        .stream().map(rows::toDomain).findFirst();
+  }
+
+  @Override
+  public Page<Account> list(PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(page, "page");
+    List<Account> found = rows.page("", Map.of(), page).stream().map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), a -> a.id().value());
+  }
+
+  @Override
+  public Account insert(Account account) {
+    uow.requireOpen();
+    return rows.toDomain(rows.insert(account));
+  }
+
+  @Override
+  public Account update(Account account) {
+    uow.requireOpen();
+    rows.checkTenant(account);
+    String before = rows.load(account.id().value()).map(e -> e.externalReference).orElse(null);
+    AccountEntity e = rows.update(account);
+    if (e != null && !Objects.equals(before, e.externalReference)) {
+      // Write the change of a unique key at once, so that a reference this unit releases can
+      // be taken by another account later in the same unit, whatever order the provider flushes in.
+      uow.flush();
+    }
+    return rows.stored(e, account);
+  }
+
+  // ---- mapping
+
+  static void domainToEntity(Account a, AccountEntity e) {
+    e.id = a.id().value();
+    e.tenantId = a.tenantId().value();
+    e.name = a.name();
+    e.nameKey = a.nameKey();
+    e.domain = orNull(a.domain());
+    e.externalReference = orNull(a.externalReference());
+    e.industry = orNull(a.industry());
+    e.owner = orNull(a.owner());
+    e.createdAt = toColumn(a.createdAt());
+    e.updatedAt = toColumn(a.updatedAt());
+  }
+
+  static Account entityToDomain(AccountEntity e, long version) {
+    return new Account(AccountId.of(e.id), TenantId.of(e.tenantId), version, e.name,
+        Optional.ofNullable(e.domain), Optional.ofNullable(e.externalReference),
+        Optional.ofNullable(e.industry), Optional.ofNullable(e.owner), fromColumn(e.createdAt),
+        fromColumn(e.updatedAt));
+  }
+
+  static List<Object> state(AccountEntity e) {
+    return Arrays.asList(e.tenantId, e.name, e.nameKey, e.domain, e.externalReference,
+        e.industry, e.owner, e.createdAt, e.updatedAt);
+  }
+}

@@ -1,0 +1,204 @@
+package dev.rapport.crm.jpa;
+
+import static dev.rapport.crm.jpa.Mapping.fromColumn;
+import static dev.rapport.crm.jpa.Mapping.orNull;
+import static dev.rapport.crm.jpa.Mapping.toColumn;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.common.PhoneNumber;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.MarketingConsent;
+import dev.rapport.crm.spi.ContactRepository;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The contacts of one unit of work: their own rows in {@code crm_contact}, their e-mail addresses
+ * one row each in {@code crm_contact_email} (indexed, so a look-up by address is one query).
+ */
+final class JpaContacts implements ContactRepository {
+  static final Kind<Contact, ContactEntity> KIND = new Kind<>("contact", "RapportContact",
+      ContactEntity.class, c -> c.id().value(), Contact::tenantId, Contact::version,
+      Contact::withVersion, ContactEntity::new, JpaContacts::domainToEntity, e -> e.id,
+      e -> e.version, JpaContacts::state);
+
+  private final JpaUnitOfWork uow;
+  private final Rows<Contact, ContactEntity> rows;
+  /** The e-mail rows of every contact this unit has loaded or written, in list order. */
+  private final Map<UUID, List<ContactEmailEntity>> emailRows = new HashMap<>();
+
+  JpaContacts(JpaUnitOfWork uow) {
+    this.uow = uow;
+    this.rows = new Rows<>(uow, KIND,
+        (e, version) -> entityToDomain(e, emailRows.getOrDefault(e.id, List.of()), version));
+    uow.detachable(() -> emailRows.values().stream().flatMap(List::stream).toList());
+  }
+
+  @Override
+  public Optional<Contact> find(ContactId id) {
+    uow.requireOpen();
+    Objects.requireNonNull(id, "id");
+    return rows.load(id.value()).map(e -> withEmails(List.of(e)).get(0)).map(rows::toDomain);
+  }
+
+  @Override
+  public List<Contact> findByEmail(EmailAddress email) {
+    uow.requireOpen();
+    Objects.requireNonNull(email, "email");
+    List<ContactEntity> found = rows.list(" and e.id in (select x.contactId from"
+        + " RapportContactEmail x where x.tenantId = :tenant and x.emailNormalized = :email)",
+        Rows.params("email", email.normalized()));
+    return withEmails(found).stream().map(rows::toDomain).toList();
+  }
+
+  @Override
+  public Page<Contact> findByAccount(AccountId account, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(page, "page");
+    List<Contact> found = withEmails(rows.page(" and e.accountId = :account",
+        Rows.params("account", account.value()), page)).stream().map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), c -> c.id().value());
+  }
+
+  @Override
+  public Page<Contact> list(PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(page, "page");
+    List<Contact> found = withEmails(rows.page("", Map.of(), page)).stream()
+        .map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), c -> c.id().value());
+  }
+
+  @Override
+  public Contact insert(Contact contact) {
+    uow.requireOpen();
+    ContactEntity e = rows.insert(contact);
+    emailRows.put(contact.id().value(), new ArrayList<>());
+    syncEmails(contact);
+    return rows.toDomain(e);
+  }
+
+  @Override
+  public Contact update(Contact contact) {
+    uow.requireOpen();
+    rows.checkTenant(contact);
+    UUID id = contact.id().value();
+    rows.load(id).ifPresent(e -> withEmails(List.of(e)));
+    // When only the addresses change, the contact's row is unchanged and its version is raised
+    // at once by update(); the address rows follow at flush either way.
+    ContactEntity e = rows.update(contact);
+    syncEmails(contact);
+    return rows.stored(e, contact);
+  }
+
+  /** Loads the e-mail rows of the contacts not yet known to this unit, in one query. */
+  private List<ContactEntity> withEmails(List<ContactEntity> found) {
+    List<UUID> missing = found.stream().map(c -> c.id).filter(id -> !emailRows.containsKey(id)).toList();
+    if (!missing.isEmpty()) {
+      List<ContactEmailEntity> loaded = uow.em().createQuery("select x from RapportContactEmail x"
+              + " where x.tenantId = :tenant and x.contactId in :ids", ContactEmailEntity.class)
+          .setParameter("tenant", uow.tenant().value())
+          .setParameter("ids", missing)
+          .getResultList();
+      Map<UUID, List<ContactEmailEntity>> byContact = loaded.stream()
+          .collect(Collectors.groupingBy(x -> x.contactId));
+      for (UUID id : missing) {
+        List<ContactEmailEntity> list = new ArrayList<>(byContact.getOrDefault(id, List.of()));
+        list.sort((a, b) -> Integer.compare(a.listIndex, b.listIndex));
+        emailRows.put(id, list);
+      }
+    }
+    return found;
+  }
+
+  /** Brings the e-mail rows of a contact in line with its addresses. */
+  private void syncEmails(Contact contact) {
+    UUID id = contact.id().value();
+    List<ContactEmailEntity> current = emailRows.computeIfAbsent(id, k -> new ArrayList<>());
+    Map<String, ContactEmailEntity> byAddress = new HashMap<>();
+    for (ContactEmailEntity row : current) {
+      byAddress.put(row.emailNormalized, row);
+    }
+    List<ContactEmailEntity> next = new ArrayList<>();
+    List<EmailAddress> emails = contact.emails();
+    for (int i = 0; i < emails.size(); i++) {
+      EmailAddress a = emails.get(i);
+      ContactEmailEntity row = byAddress.remove(a.normalized());
+      if (row == null) {
+        row = new ContactEmailEntity(uow.tenant().value(), id, a.normalized(), a.address(), i);
+        uow.em().persist(row);
+      } else {
+        if (!row.address.equals(a.address())) {
+          row.address = a.address();
+        }
+        if (row.listIndex != i) {
+          row.listIndex = i;
+        }
+      }
+      next.add(row);
+    }
+    for (ContactEmailEntity gone : byAddress.values()) {
+      uow.em().remove(gone);
+    }
+    emailRows.put(id, next);
+  }
+
+  // ---- mapping
+
+
+  /** Fills the contact's own row; its e-mail rows are kept by {@link #syncEmails}. */
+  static void domainToEntity(Contact c, ContactEntity e) {
+    e.id = c.id().value();
+    e.tenantId = c.tenantId().value();
+    e.givenName = orNull(c.name().givenName());
+    e.familyName = c.name().familyName();
+    e.accountId = c.accountId().map(AccountId::value).orElse(null);
+    e.phones = Json.write(c.phones().stream().map(PhoneNumber::e164).toList());
+    e.title = orNull(c.title());
+    Optional<MarketingConsent> consent = c.marketingConsent();
+    e.consentGranted = consent.map(MarketingConsent::granted).orElse(null);
+    e.consentRecordedAt = consent.map(x -> toColumn(x.recordedAt())).orElse(null);
+    e.consentSource = consent.map(MarketingConsent::source).orElse(null);
+    e.originLeadId = c.originLead().map(LeadId::value).orElse(null);
+    e.owner = orNull(c.owner());
+    e.createdAt = toColumn(c.createdAt());
+    e.updatedAt = toColumn(c.updatedAt());
+  }
+
+  static Contact entityToDomain(ContactEntity e, List<ContactEmailEntity> emails, long version) {
+    List<EmailAddress> addresses = emails.stream()
+        .sorted((a, b) -> Integer.compare(a.listIndex, b.listIndex))
+        .map(x -> EmailAddress.of(x.address))
+        .toList();
+    Optional<MarketingConsent> consent = e.consentGranted == null ? Optional.empty()
+        : Optional.of(new MarketingConsent(e.consentGranted, fromColumn(e.consentRecordedAt), e.consentSource));
+    return new Contact(ContactId.of(e.id), TenantId.of(e.tenantId), version,
+        new PersonName(Optional.ofNullable(e.givenName), e.familyName),
+        Optional.ofNullable(e.accountId).map(AccountId::of), addresses,
+        Json.readStrings(e.phones).stream().map(PhoneNumber::of).toList(),
+        Optional.ofNullable(e.title), consent,
+        Optional.ofNullable(e.originLeadId).map(LeadId::of), Optional.ofNullable(e.owner),
+        fromColumn(e.createdAt), fromColumn(e.updatedAt));
+  }
+
+  static List<Object> state(ContactEntity e) {
+    return Arrays.asList(e.tenantId, e.givenName, e.familyName, e.accountId, e.phones, e.title,
+        e.consentGranted, e.consentRecordedAt, e.consentSource, e.originLeadId, e.owner,
+        e.createdAt, e.updatedAt);
+  }
+}

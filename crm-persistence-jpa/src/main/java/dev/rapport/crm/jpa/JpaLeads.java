@@ -1,0 +1,213 @@
+package dev.rapport.crm.jpa;
+
+import static dev.rapport.crm.jpa.Mapping.fromColumn;
+import static dev.rapport.crm.jpa.Mapping.orNull;
+import static dev.rapport.crm.jpa.Mapping.toColumn;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.common.PhoneNumber;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.lead.ConvertedTo;
+import dev.rapport.crm.lead.EngagementSignal;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.SignalType;
+import dev.rapport.crm.lead.SourceDetail;
+import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.spi.LeadRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The leads of one unit of work, in {@code crm_lead}. */
+final class JpaLeads implements LeadRepository {
+  static final Kind<Lead, LeadEntity> KIND = new Kind<>("lead", "RapportLead", LeadEntity.class,
+      l -> l.id().value(), Lead::tenantId, Lead::version, Lead::withVersion, LeadEntity::new,
+      JpaLeads::domainToEntity, e -> e.id, e -> e.version, JpaLeads::state);
+
+  private final JpaUnitOfWork uow;
+  private final Rows<Lead, LeadEntity> rows;
+
+  JpaLeads(JpaUnitOfWork uow) {
+    this.uow = uow;
+    this.rows = new Rows<>(uow, KIND, JpaLeads::entityToDomain);
+  }
+
+  @Override
+  public Optional<Lead> find(LeadId id) {
+    uow.requireOpen();
+    Objects.requireNonNull(id, "id");
+    return rows.load(id.value()).map(rows::toDomain);
+  }
+
+  @Override
+  public List<Lead> findByEmail(EmailAddress email) {
+    uow.requireOpen();
+    Objects.requireNonNull(email, "email");
+    return rows.list(" and e.emailNormalized = :email", Rows.params("email", email.normalized()))
+        .stream().map(rows::toDomain).toList();
+  }
+
+  @Override
+  public Page<Lead> query(LeadQuery query, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
+    StringBuilder where = new StringBuilder();
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (!query.statuses().isEmpty()) {
+      where.append(" and e.status in :statuses");
+      p.put("statuses", query.statuses().stream().map(Enum::name).sorted().toList());
+    }
+    if (!query.temperatures().isEmpty()) {
+      where.append(" and e.temperature in :temperatures");
+      p.put("temperatures", query.temperatures().stream().map(Enum::name).sorted().toList());
+    }
+    if (!query.sources().isEmpty()) {
+      where.append(" and e.source in :sources");
+      p.put("sources", query.sources().stream().map(s -> s.code()).sorted().toList());
+    }
+    query.owner().ifPresent(o -> {
+      where.append(" and e.owner = :owner");
+      p.put("owner", o);
+    });
+    query.createdFrom().ifPresent(f -> {
+      where.append(" and e.createdAt >= :createdFrom");
+      p.put("createdFrom", toColumn(f));
+    });
+    query.createdBefore().ifPresent(b -> {
+      where.append(" and e.createdAt < :createdBefore");
+      p.put("createdBefore", toColumn(b));
+    });
+    List<Lead> found = rows.page(where.toString(), p, page).stream().map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), l -> l.id().value());
+  }
+
+  @Override
+  public Lead insert(Lead lead) {
+    uow.requireOpen();
+    return rows.toDomain(rows.insert(lead));
+  }
+
+  @Override
+  public Lead update(Lead lead) {
+    uow.requireOpen();
+    return rows.stored(rows.update(lead), lead);
+  }
+
+  // ---- mapping
+
+  static void domainToEntity(Lead lead, LeadEntity e) {
+    e.id = lead.id().value();
+    e.tenantId = lead.tenantId().value();
+    e.givenName = orNull(lead.name().givenName());
+    e.familyName = lead.name().familyName();
+    e.email = lead.email().map(EmailAddress::address).orElse(null);
+    e.emailNormalized = lead.email().map(EmailAddress::normalized).orElse(null);
+    e.phone = lead.phone().map(PhoneNumber::e164).orElse(null);
+    e.company = orNull(lead.company());
+    e.title = orNull(lead.title());
+    e.source = lead.source().code();
+    e.sourceDetail = lead.sourceDetail().map(JpaLeads::sourceDetailJson).orElse(null);
+    e.status = lead.status().name();
+    e.disqualificationReason = orNull(lead.disqualificationReason());
+    e.signals = signalsJson(lead.signals());
+    e.temperature = lead.temperature().name();
+    e.temperatureOverride = lead.temperatureOverride().map(Enum::name).orElse(null);
+    e.owner = orNull(lead.owner());
+    e.score = lead.score();
+    e.createdAt = toColumn(lead.createdAt());
+    e.updatedAt = toColumn(lead.updatedAt());
+    Optional<ConvertedTo> c = lead.convertedTo();
+    e.convertedContactId = c.map(x -> x.contactId().value()).orElse(null);
+    e.convertedAccountId = c.map(x -> x.accountId().value()).orElse(null);
+    e.convertedOpportunityId = c.flatMap(ConvertedTo::opportunityId).map(OpportunityId::value).orElse(null);
+    e.convertedAt = c.map(x -> toColumn(x.convertedAt())).orElse(null);
+  }
+
+  static Lead entityToDomain(LeadEntity e, long version) {
+    Optional<ConvertedTo> converted = e.convertedContactId == null ? Optional.empty()
+        : Optional.of(new ConvertedTo(ContactId.of(e.convertedContactId),
+            AccountId.of(e.convertedAccountId),
+            Optional.ofNullable(e.convertedOpportunityId).map(OpportunityId::of),
+            fromColumn(e.convertedAt)));
+    return new Lead(LeadId.of(e.id), TenantId.of(e.tenantId), version,
+        new PersonName(Optional.ofNullable(e.givenName), e.familyName),
+        Optional.ofNullable(e.email).map(EmailAddress::of),
+        Optional.ofNullable(e.phone).map(PhoneNumber::of),
+        Optional.ofNullable(e.company), Optional.ofNullable(e.title),
+        new LeadSource(e.source),
+        Optional.ofNullable(e.sourceDetail).map(JpaLeads::sourceDetail),
+        LeadStatus.valueOf(e.status), Optional.ofNullable(e.disqualificationReason),
+        signals(e.signals), Temperature.valueOf(e.temperature),
+        Optional.ofNullable(e.temperatureOverride).map(Temperature::valueOf),
+        Optional.ofNullable(e.owner), e.score, fromColumn(e.createdAt), fromColumn(e.updatedAt),
+        converted);
+  }
+
+  /** Every column but id and version, to tell whether an update changes the row. */
+  static List<Object> state(LeadEntity e) {
+    return Arrays.asList(e.tenantId, e.givenName, e.familyName, e.email, e.emailNormalized,
+        e.phone, e.company, e.title, e.source, e.sourceDetail, e.status, e.disqualificationReason,
+        e.signals, e.temperature, e.temperatureOverride, e.owner, e.score, e.createdAt,
+        e.updatedAt, e.convertedContactId, e.convertedAccountId, e.convertedOpportunityId,
+        e.convertedAt);
+  }
+
+  private static String sourceDetailJson(SourceDetail d) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("campaign", orNull(d.campaign()));
+    m.put("utmSource", orNull(d.utmSource()));
+    m.put("utmMedium", orNull(d.utmMedium()));
+    m.put("utmCampaign", orNull(d.utmCampaign()));
+    return Json.write(m);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static SourceDetail sourceDetail(String json) {
+    Map<String, Object> m = (Map<String, Object>) Json.read(json);
+    return new SourceDetail(text(m, "campaign"), text(m, "utmSource"), text(m, "utmMedium"),
+        text(m, "utmCampaign"));
+  }
+
+  private static Optional<String> text(Map<String, Object> m, String key) {
+    return Optional.ofNullable((String) m.get(key));
+  }
+
+  private static String signalsJson(List<EngagementSignal> signals) {
+    List<Object> list = new ArrayList<>(signals.size());
+    for (EngagementSignal s : signals) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", s.type().code());
+      m.put("intent", s.type().intent().name());
+      m.put("at", s.occurredAt().toString());
+      m.put("detail", orNull(s.detail()));
+      list.add(m);
+    }
+    return Json.write(list);
+  }
+
+  private static List<EngagementSignal> signals(String json) {
+    List<EngagementSignal> out = new ArrayList<>();
+    for (Map<String, Object> m : Json.readObjects(json)) {
+      out.add(new EngagementSignal(
+          new SignalType((String) m.get("type"), SignalType.Intent.valueOf((String) m.get("intent"))),
+          Instant.parse((String) m.get("at")), text(m, "detail")));
+    }
+    return out;
+  }
+}

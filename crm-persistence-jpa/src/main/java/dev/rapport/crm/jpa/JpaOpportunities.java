@@ -1,0 +1,168 @@
+package dev.rapport.crm.jpa;
+
+import static dev.rapport.crm.jpa.Mapping.AMOUNT_SCALE;
+import static dev.rapport.crm.jpa.Mapping.fromColumn;
+import static dev.rapport.crm.jpa.Mapping.orNull;
+import static dev.rapport.crm.jpa.Mapping.toColumn;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.opportunity.ForecastCategory;
+import dev.rapport.crm.opportunity.LostReason;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
+import dev.rapport.crm.opportunity.OpportunityStatus;
+import dev.rapport.crm.opportunity.StageChange;
+import dev.rapport.crm.spi.OpportunityRepository;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The opportunities of one unit of work, in {@code crm_opportunity}. */
+final class JpaOpportunities implements OpportunityRepository {
+  static final Kind<Opportunity, OpportunityEntity> KIND = new Kind<>("opportunity",
+      "RapportOpportunity", OpportunityEntity.class, o -> o.id().value(), Opportunity::tenantId,
+      Opportunity::version, Opportunity::withVersion, OpportunityEntity::new,
+      JpaOpportunities::domainToEntity, e -> e.id, e -> e.version, JpaOpportunities::state);
+
+  private final JpaUnitOfWork uow;
+  private final Rows<Opportunity, OpportunityEntity> rows;
+
+  JpaOpportunities(JpaUnitOfWork uow) {
+    this.uow = uow;
+    this.rows = new Rows<>(uow, KIND, JpaOpportunities::entityToDomain);
+  }
+
+  @Override
+  public Optional<Opportunity> find(OpportunityId id) {
+    uow.requireOpen();
+    Objects.requireNonNull(id, "id");
+    return rows.load(id.value()).map(rows::toDomain);
+  }
+
+  @Override
+  public Page<Opportunity> query(OpportunityQuery query, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
+    StringBuilder where = new StringBuilder();
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (!query.statuses().isEmpty()) {
+      where.append(" and e.status in :statuses");
+      p.put("statuses", query.statuses().stream().map(Enum::name).sorted().toList());
+    }
+    if (!query.stages().isEmpty()) {
+      where.append(" and e.stage in :stages");
+      p.put("stages", query.stages().stream().sorted().toList());
+    }
+    query.accountId().ifPresent(a -> {
+      where.append(" and e.accountId = :account");
+      p.put("account", a.value());
+    });
+    query.owner().ifPresent(o -> {
+      where.append(" and e.owner = :owner");
+      p.put("owner", o);
+    });
+    List<Opportunity> found = rows.page(where.toString(), p, page).stream()
+        .map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), o -> o.id().value());
+  }
+
+  @Override
+  public Opportunity insert(Opportunity opportunity) {
+    uow.requireOpen();
+    return rows.toDomain(rows.insert(opportunity));
+  }
+
+  @Override
+  public Opportunity update(Opportunity opportunity) {
+    uow.requireOpen();
+    return rows.stored(rows.update(opportunity), opportunity);
+  }
+
+  // ---- mapping
+
+  static void domainToEntity(Opportunity o, OpportunityEntity e) {
+    e.id = o.id().value();
+    e.tenantId = o.tenantId().value();
+    e.name = o.name();
+    e.accountId = o.accountId().value();
+    e.primaryContactId = o.primaryContact().map(ContactId::value).orElse(null);
+    e.amount = o.amount().amount().setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+    e.currency = o.amount().currency().getCurrencyCode();
+    e.stage = o.stage();
+    e.probability = o.probability();
+    e.probabilityOverridden = o.probabilityOverridden();
+    e.forecastCategory = o.forecastCategory().name();
+    e.expectedCloseDate = orNull(o.expectedCloseDate());
+    e.status = o.status().name();
+    e.lostReason = o.lostReason().map(LostReason::code).orElse(null);
+    e.source = o.source().map(LeadSource::code).orElse(null);
+    e.originLeadId = o.originLead().map(LeadId::value).orElse(null);
+    e.owner = orNull(o.owner());
+    e.history = historyJson(o.history());
+    e.createdAt = toColumn(o.createdAt());
+    e.updatedAt = toColumn(o.updatedAt());
+    e.closedAt = o.closedAt().map(Mapping::toColumn).orElse(null);
+  }
+
+  static Opportunity entityToDomain(OpportunityEntity e, long version) {
+    Currency currency = Currency.getInstance(e.currency);
+    BigDecimal amount = e.amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY);
+    return new Opportunity(OpportunityId.of(e.id), TenantId.of(e.tenantId), version, e.name,
+        AccountId.of(e.accountId), Optional.ofNullable(e.primaryContactId).map(ContactId::of),
+        new Money(amount, currency), e.stage, e.probability, e.probabilityOverridden,
+        ForecastCategory.valueOf(e.forecastCategory), Optional.ofNullable(e.expectedCloseDate),
+        OpportunityStatus.valueOf(e.status), Optional.ofNullable(e.lostReason).map(LostReason::new),
+        Optional.ofNullable(e.source).map(LeadSource::new),
+        Optional.ofNullable(e.originLeadId).map(LeadId::of), Optional.ofNullable(e.owner),
+        history(e.history), fromColumn(e.createdAt), fromColumn(e.updatedAt),
+        Optional.ofNullable(e.closedAt).map(Mapping::fromColumn));
+  }
+
+  static List<Object> state(OpportunityEntity e) {
+    return Arrays.asList(e.tenantId, e.name, e.accountId, e.primaryContactId, e.amount,
+        e.currency, e.stage, e.probability, e.probabilityOverridden, e.forecastCategory,
+        e.expectedCloseDate, e.status, e.lostReason, e.source, e.originLeadId, e.owner, e.history,
+        e.createdAt, e.updatedAt, e.closedAt);
+  }
+
+  private static String historyJson(List<StageChange> history) {
+    List<Object> list = new ArrayList<>(history.size());
+    for (StageChange c : history) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("from", orNull(c.from()));
+      m.put("to", c.to());
+      m.put("at", c.at().toString());
+      list.add(m);
+    }
+    return Json.write(list);
+  }
+
+  private static List<StageChange> history(String json) {
+    List<StageChange> out = new ArrayList<>();
+    for (Map<String, Object> m : Json.readObjects(json)) {
+      out.add(new StageChange(text(m, "from"), (String) m.get("to"), Instant.parse((String) m.get("at"))));
+    }
+    return out;
+  }
+
+  private static Optional<String> text(Map<String, Object> m, String key) {
+    return Optional.ofNullable((String) m.get(key));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.rapport.crm.memory;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.spi.AccountRepository;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The accounts of one unit of work, in the tenant's accounts table. */
+final class MemoryAccounts implements AccountRepository {
+  static final Kind<AccountId, Account> KIND = new Kind<>("account", Account::id,
+      Account::version, Account::withVersion, Account::tenantId, AccountId::parse,
+      List.of(
+          new Kind.IndexDef<>(Kinds.NAME_KEY, a -> List.of(a.nameKey())),
+          new Kind.IndexDef<>(Kinds.DOMAIN, a -> a.domain().stream().toList()),
+          new Kind.IndexDef<>(Kinds.EXTERNAL_REFERENCE, a -> a.externalReference().stream().toList())),
+      Optional.of(new Kind.Unique(Kinds.EXTERNAL_REFERENCE, "externalReference")));
+
+  private final MemoryUnitOfWork uow;
+  private Buffer<AccountId, Account> buffer;
+
+  MemoryAccounts(MemoryUnitOfWork uow) {
+    this.uow = uow;
+  }
+
+  /** Made on first use: a unit that only reads other kinds needs none. */
+  private Buffer<AccountId, Account> buffer() {
+  if (buffer == null) {
+    buffer = uow.buffer(uow.store().accounts);
+  }
+  return buffer;
+  }
+
+  @Override
+  public Optional<Account> find(AccountId id) {
+    uow.requireOpen();
+    return buffer().find(id);
+  }
+
+  @Override
+  public List<Account> findByNameKey(String nameKey) {
+    uow.requireOpen();
+    return buffer().lookup(Kinds.NAME_KEY, Objects.requireNonNull(nameKey, "nameKey"));
+  }
+
+  @Override
+  public List<Account> findByDomain(String domain) {
+    uow.requireOpen();
+    return buffer().lookup(Kinds.DOMAIN, Objects.requireNonNull(domain, "domain"));
+  }
+
+  @Override
+  public Optional<Account> findByExternalReference(String externalReference) {
+    uow.requireOpen();
+    return buffer().lookup(Kinds.EXTERNAL_REFERENCE,
+        Objects.requireNonNull(externalReference, "externalReference")).stream().findFirst();
+  }
+
+  @Override
+  public Page<Account> list(PageRequest page) {
+    uow.requireOpen();
+    return buffer().page(List.of(), a -> true, page);
+  }
+
+  @Override
+  public Account insert(Account account) {
+    uow.requireOpen();
+    return buffer().insert(account);
+  }
+
+  @Override
+  public Account update(Account account) {
+    uow.requireOpen();
+    return buffer().update(account);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.rapport.crm.memory;
+
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
+import dev.rapport.crm.spi.OpportunityRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The opportunities of one unit of work, in the tenant's opportunities table. */
+final class MemoryOpportunities implements OpportunityRepository {
+  static final Kind<OpportunityId, Opportunity> KIND = new Kind<>("opportunity",
+      Opportunity::id, Opportunity::version, Opportunity::withVersion, Opportunity::tenantId,
+      OpportunityId::parse,
+      List.of(
+          new Kind.IndexDef<>(Kinds.STATUS, o -> List.of(o.status())),
+          new Kind.IndexDef<>(Kinds.ACCOUNT, o -> List.of(o.accountId())),
+          new Kind.IndexDef<>(Kinds.OWNER, o -> o.owner().stream().toList()),
+          new Kind.IndexDef<>(Kinds.STAGE, o -> List.of(o.stage()))),
+      Optional.empty());
+
+  private final MemoryUnitOfWork uow;
+  private Buffer<OpportunityId, Opportunity> buffer;
+
+  MemoryOpportunities(MemoryUnitOfWork uow) {
+    this.uow = uow;
+  }
+
+  /** Made on first use: a unit that only reads other kinds needs none. */
+  private Buffer<OpportunityId, Opportunity> buffer() {
+  if (buffer == null) {
+    buffer = uow.buffer(uow.store().opportunities);
+  }
+  return buffer;
+  }
+
+  @Override
+  public Optional<Opportunity> find(OpportunityId id) {
+    uow.requireOpen();
+    return buffer().find(id);
+  }
+
+  @Override
+  public Page<Opportunity> query(OpportunityQuery query, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    List<List<Buffer.IndexKey>> candidates = new ArrayList<>();
+    candidates.add(Buffer.keys(Kinds.STATUS, query.statuses()));
+    candidates.add(Buffer.keys(Kinds.STAGE, query.stages()));
+    candidates.add(Buffer.keys(Kinds.ACCOUNT, query.accountId().stream().toList()));
+    candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
+    return buffer().page(candidates, query::matches, page);
+  }
+
+  @Override
+  public Opportunity insert(Opportunity opportunity) {
+    uow.requireOpen();
+    return buffer().insert(opportunity);
+  }
+
+  @Override
+  public Opportunity update(Opportunity opportunity) {
+    uow.requireOpen();
+    return buffer().update(opportunity);
+  }
+}
