@@ -1,5 +1,6 @@
 package dev.rapport.crm;
 
+import dev.rapport.crm.campaign.CampaignService;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.AccountService;
 import dev.rapport.crm.contact.ContactService;
@@ -38,6 +39,7 @@ public final class Crm {
   private final ContactService contacts;
   private final AccountService accounts;
   private final OpportunityService opportunities;
+  private final CampaignService campaigns;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -45,6 +47,7 @@ public final class Crm {
     this.contacts = new ContactService(ctx);
     this.accounts = new AccountService(ctx);
     this.opportunities = new OpportunityService(ctx);
+    this.campaigns = new CampaignService(ctx);
   }
 
   /** Starts configuring a {@code Crm}. */
@@ -75,6 +78,11 @@ public final class Crm {
   /** Opportunities: possible sales moving through the pipeline. */
   public OpportunityService opportunities() {
     return opportunities;
+  }
+
+  /** Campaigns: members, responses, attributed leads and results. */
+  public CampaignService campaigns() {
+    return campaigns;
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */

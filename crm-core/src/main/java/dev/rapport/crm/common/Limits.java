@@ -137,4 +137,11 @@ public final class Limits {
    * cut); winning or losing stays possible, so a closed opportunity's history holds at most 1,001.
    */
   public static final int STAGE_CHANGES = 1_000;
+
+  /**
+   * People one command adds to a campaign: 10,000, as many leads as one {@code captureAll} takes.
+   * The command checks, writes and names (in its event) every one of them in one unit of work, so
+   * its cost must stay bounded; a larger list is added in several commands.
+   */
+  public static final int CAMPAIGN_MEMBERS_PER_COMMAND = 10_000;
 }

@@ -6,6 +6,7 @@ import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.internal.IdGenerator;
 import dev.rapport.crm.spi.AccountRepository;
+import dev.rapport.crm.spi.CampaignRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -44,6 +45,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaContacts contacts;
   private JpaAccounts accounts;
   private JpaOpportunities opportunities;
+  private JpaCampaigns campaigns;
   /** Outbox rows this unit wrote. */
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
@@ -108,6 +110,15 @@ final class JpaUnitOfWork implements UnitOfWork {
       opportunities = new JpaOpportunities(this);
     }
     return opportunities;
+  }
+
+  @Override
+  public CampaignRepository campaigns() {
+    requireOpen();
+    if (campaigns == null) {
+      campaigns = new JpaCampaigns(this);
+    }
+    return campaigns;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.rapport.crm.memory;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.spi.AccountRepository;
+import dev.rapport.crm.spi.CampaignRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -28,6 +29,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryContacts contacts;
   private MemoryAccounts accounts;
   private MemoryOpportunities opportunities;
+  private MemoryCampaigns campaigns;
   private boolean open = true;
 
   MemoryUnitOfWork(TenantStore store) {
@@ -129,6 +131,15 @@ final class MemoryUnitOfWork implements UnitOfWork {
       opportunities = new MemoryOpportunities(this);
     }
     return opportunities;
+  }
+
+  @Override
+  public CampaignRepository campaigns() {
+    requireOpen();
+    if (campaigns == null) {
+      campaigns = new MemoryCampaigns(this);
+    }
+    return campaigns;
   }
 
   @Override
