@@ -162,5 +162,4 @@ final class JpaOpportunities implements OpportunityRepository {
     }
     return out;
   }
-
 }
