@@ -1,5 +1,8 @@
 package dev.rapport.crm;
 
+import dev.rapport.crm.activity.ActivityService;
+import dev.rapport.crm.activity.TaskService;
+import dev.rapport.crm.activity.TimelineService;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.AccountService;
 import dev.rapport.crm.contact.ContactService;
@@ -38,6 +41,9 @@ public final class Crm {
   private final ContactService contacts;
   private final AccountService accounts;
   private final OpportunityService opportunities;
+  private final ActivityService activities;
+  private final TaskService tasks;
+  private final TimelineService timeline;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -45,6 +51,9 @@ public final class Crm {
     this.contacts = new ContactService(ctx);
     this.accounts = new AccountService(ctx);
     this.opportunities = new OpportunityService(ctx);
+    this.activities = new ActivityService(ctx);
+    this.tasks = new TaskService(ctx);
+    this.timeline = new TimelineService(ctx);
   }
 
   /** Starts configuring a {@code Crm}. */
@@ -75,6 +84,21 @@ public final class Crm {
   /** Opportunities: possible sales moving through the pipeline. */
   public OpportunityService opportunities() {
     return opportunities;
+  }
+
+  /** Activities: calls, e-mails, meetings and notes about leads, contacts, accounts and opportunities. */
+  public ActivityService activities() {
+    return activities;
+  }
+
+  /** Tasks: to-dos with due times and reminders. */
+  public TaskService tasks() {
+    return tasks;
+  }
+
+  /** Timelines: what happened to a lead, contact, account or opportunity, newest first. */
+  public TimelineService timeline() {
+    return timeline;
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */

@@ -1,5 +1,9 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.Priority;
+import dev.rapport.crm.activity.TaskStatus;
+import dev.rapport.crm.activity.TimelineItem;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,7 +129,25 @@ class SchemaLimitsTest {
       entry("crm_outbox.aggregate_type", ascii(20)),
       entry("crm_outbox.event_type", ascii(60)),
       // the largest event (a lead captured, with every text at its limit) is far below this
-      entry("crm_outbox.payload", json(100_000))));
+      entry("crm_outbox.payload", json(100_000)),
+      entry("crm_activity.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_activity.type", ascii(Limits.CODE)),
+      entry("crm_activity.subject", text(Limits.TEXT)),
+      entry("crm_activity.body", text(Limits.ACTIVITY_BODY)),
+      entry("crm_activity.direction", ascii(longest(Direction.values()))),
+      entry("crm_activity.outcome", ascii(Limits.CODE)),
+      entry("crm_activity.owner", text(Limits.TEXT)),
+      entry("crm_task.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_task.subject", text(Limits.TEXT)),
+      entry("crm_task.description", text(Limits.ACTIVITY_BODY)),
+      entry("crm_task.priority", ascii(longest(Priority.values()))),
+      entry("crm_task.owner", text(Limits.TEXT)),
+      entry("crm_task.status", ascii(longest(TaskStatus.values()))),
+      entry("crm_timeline_entry.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_timeline_entry.kind", ascii(longest(TimelineItem.Kind.values()))),
+      // the simple name of an event class
+      entry("crm_timeline_entry.event_type", ascii(2L * Limits.CODE)),
+      entry("crm_timeline_entry.summary", text(Limits.TIMELINE_SUMMARY))));
 
   @ParameterizedTest
   @EnumSource(names = {"H2", "POSTGRES"})

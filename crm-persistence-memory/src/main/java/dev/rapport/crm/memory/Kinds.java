@@ -15,4 +15,6 @@ final class Kinds {
   static final String NAME_KEY = "nameKey";
   static final String DOMAIN = "domain";
   static final String EXTERNAL_REFERENCE = "externalReference";
+  static final String CONVERTED_INTO = "convertedInto";
+  static final String SUBJECT = "subject";
 }

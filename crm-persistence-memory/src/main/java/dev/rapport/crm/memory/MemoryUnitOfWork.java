@@ -3,6 +3,9 @@ package dev.rapport.crm.memory;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.spi.AccountRepository;
+import dev.rapport.crm.spi.ActivityRepository;
+import dev.rapport.crm.spi.TaskRepository;
+import dev.rapport.crm.spi.TimelineRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -28,6 +31,9 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryContacts contacts;
   private MemoryAccounts accounts;
   private MemoryOpportunities opportunities;
+  private MemoryActivities activities;
+  private MemoryTasks tasks;
+  private MemoryTimeline timeline;
   private boolean open = true;
 
   MemoryUnitOfWork(TenantStore store) {
@@ -129,6 +135,33 @@ final class MemoryUnitOfWork implements UnitOfWork {
       opportunities = new MemoryOpportunities(this);
     }
     return opportunities;
+  }
+
+  @Override
+  public ActivityRepository activities() {
+    requireOpen();
+    if (activities == null) {
+      activities = new MemoryActivities(this);
+    }
+    return activities;
+  }
+
+  @Override
+  public TaskRepository tasks() {
+    requireOpen();
+    if (tasks == null) {
+      tasks = new MemoryTasks(this);
+    }
+    return tasks;
+  }
+
+  @Override
+  public TimelineRepository timeline() {
+    requireOpen();
+    if (timeline == null) {
+      timeline = new MemoryTimeline(this);
+    }
+    return timeline;
   }
 
   @Override

@@ -1,6 +1,12 @@
 package dev.rapport.crm.memory;
 
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineEntry;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ActivityId;
+import dev.rapport.crm.common.TaskId;
+import java.util.UUID;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.OpportunityId;
@@ -23,6 +29,10 @@ final class TenantStore {
   final Table<ContactId, Contact> contacts = new Table<>(MemoryContacts.KIND);
   final Table<AccountId, Account> accounts = new Table<>(MemoryAccounts.KIND);
   final Table<OpportunityId, Opportunity> opportunities = new Table<>(MemoryOpportunities.KIND);
+  final Table<ActivityId, Activity> activities = new Table<>(MemoryActivities.KIND);
+  final Table<TaskId, Task> tasks = new Table<>(MemoryTasks.KIND);
+  final Table<MemoryTimeline.Key, TimelineEntry> timeline = new Table<>(MemoryTimeline.BY_TIME);
+  final Table<UUID, TimelineEntry> timelineById = new Table<>(MemoryTimeline.BY_ID);
 
   TenantStore(TenantId tenant) {
     this.tenant = tenant;

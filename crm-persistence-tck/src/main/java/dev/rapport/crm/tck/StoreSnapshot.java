@@ -1,5 +1,8 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineEntry;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
@@ -25,9 +28,13 @@ import java.util.function.Function;
  * @param contacts every contact, in id order
  * @param accounts every account, in id order
  * @param opportunities every opportunity, in id order
+ * @param activities every activity, in id order
+ * @param tasks every task, in id order
+ * @param timeline every timeline index entry, in id order
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
-    List<Opportunity> opportunities) {
+    List<Opportunity> opportunities, List<Activity> activities, List<Task> tasks,
+    List<TimelineEntry> timeline) {
 
   /** Page size used while reading; small, so that paging itself is exercised. */
   private static final int PAGE = 7;
@@ -38,6 +45,9 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     contacts = List.copyOf(contacts);
     accounts = List.copyOf(accounts);
     opportunities = List.copyOf(opportunities);
+    activities = List.copyOf(activities);
+    tasks = List.copyOf(tasks);
+    timeline = List.copyOf(timeline);
   }
 
   /**
@@ -50,7 +60,10 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
         all(p -> uow.leads().query(LeadQuery.all(), p)),
         all(p -> uow.contacts().list(p)),
         all(p -> uow.accounts().list(p)),
-        all(p -> uow.opportunities().query(OpportunityQuery.all(), p))));
+        all(p -> uow.opportunities().query(OpportunityQuery.all(), p)),
+        all(p -> uow.activities().list(p)),
+        all(p -> uow.tasks().list(p)),
+        all(p -> uow.timeline().list(p))));
   }
 
   /** Every item of every page, following the cursors from the first page. */
@@ -76,6 +89,7 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
 
   /** How many records of every kind the snapshot holds. */
   public int size() {
-    return leads.size() + contacts.size() + accounts.size() + opportunities.size();
+    return leads.size() + contacts.size() + accounts.size() + opportunities.size()
+        + activities.size() + tasks.size() + timeline.size();
   }
 }
