@@ -1,6 +1,9 @@
 package dev.rapport.crm;
 
 import dev.rapport.crm.campaign.CampaignService;
+import dev.rapport.crm.activity.ActivityService;
+import dev.rapport.crm.activity.TaskService;
+import dev.rapport.crm.activity.TimelineService;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.AccountService;
 import dev.rapport.crm.contact.ContactService;
@@ -40,6 +43,9 @@ public final class Crm {
   private final AccountService accounts;
   private final OpportunityService opportunities;
   private final CampaignService campaigns;
+  private final ActivityService activities;
+  private final TaskService tasks;
+  private final TimelineService timeline;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -48,6 +54,9 @@ public final class Crm {
     this.accounts = new AccountService(ctx);
     this.opportunities = new OpportunityService(ctx);
     this.campaigns = new CampaignService(ctx);
+    this.activities = new ActivityService(ctx);
+    this.tasks = new TaskService(ctx);
+    this.timeline = new TimelineService(ctx);
   }
 
   /** Starts configuring a {@code Crm}. */
@@ -83,6 +92,21 @@ public final class Crm {
   /** Campaigns: members, responses, attributed leads and results. */
   public CampaignService campaigns() {
     return campaigns;
+  }
+
+  /** Activities: calls, e-mails, meetings and notes about leads, contacts, accounts and opportunities. */
+  public ActivityService activities() {
+    return activities;
+  }
+
+  /** Tasks: to-dos with due times and reminders. */
+  public TaskService tasks() {
+    return tasks;
+  }
+
+  /** Timelines: what happened to a lead, contact, account or opportunity, newest first. */
+  public TimelineService timeline() {
+    return timeline;
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */

@@ -81,7 +81,7 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
-    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns");
+    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline");
     Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
@@ -114,7 +114,7 @@ public final class BenchmarkRunner {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns] [--threads=1,2] [--leads=N] [--rows=N] [--param=db=h2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline] [--threads=1,2] [--leads=N] [--rows=N] [--param=db=h2] [--prof=gc])");
       }
     }
     exposeClassPath();
@@ -140,6 +140,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("campaigns")) {
       campaigns();
+    }
+    if (groups.contains("timeline")) {
+      timeline();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -351,6 +354,29 @@ public final class BenchmarkRunner {
           lines.add(new Line("JPA, " + (db.equals("h2") ? "H2" : "PostgreSQL") + ", "
               + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": campaign results ("
               + members + " members) vs hand-written SQL (4 statements)", "1", sa, sb, "ops/s", sa / sb, "", null));
+        }
+      }
+    }
+  }
+
+  /** A timeline page of 50 of a contact with 10,000 activities (issue 8): JPA and memory. */
+  private void timeline() throws RunnerException {
+    Map<String, RunResult> r = run(throughputOf(options(TimelineBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "memoryRapport", "memoryBaseline", "timeline page of 50 of a contact with 10,000 "
+        + "activities (memory) vs hand-written sorted map", 1, "", Double.NaN);
+    for (String db : List.of("h2", "postgresql")) {
+      for (String provider : List.of("hibernate", "eclipselink")) {
+        RunResult a = r.get("jpaRapport/" + db + "/" + provider);
+        RunResult b = r.get("jpaBaseline/" + db);
+        if (a != null && b != null) {
+          double sa = a.getPrimaryResult().getScore();
+          double sb = b.getPrimaryResult().getScore();
+          lines.add(new Line("JPA, " + (db.equals("h2") ? "H2" : "PostgreSQL") + ", "
+              + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": timeline page of 50 "
+              + "of a contact with 10,000 activities vs one hand-written JDBC join", "1", sa, sb,
+              "ops/s", sa / sb, "", null));
         }
       }
     }

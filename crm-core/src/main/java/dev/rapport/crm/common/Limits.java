@@ -144,4 +144,23 @@ public final class Limits {
    * its cost must stay bounded; a larger list is added in several commands.
    */
   public static final int CAMPAIGN_MEMBERS_PER_COMMAND = 10_000;
+
+  /**
+   * The body of an activity or the description of a task: 10,000 code points, stored in a text
+   * column. Long enough for the text of an ordinary e-mail or meeting minutes; a host keeps
+   * attachments and whole threads in its own store and links to them.
+   */
+  public static final int ACTIVITY_BODY = 10_000;
+
+  /**
+   * The longest duration of an activity: 7 days, kept to the second (a conference; anything
+   * longer is not one activity).
+   */
+  public static final java.time.Duration ACTIVITY_DURATION = java.time.Duration.ofDays(7);
+
+  /**
+   * The summary of a history entry of a timeline: 500 code points. Summaries are derived from
+   * events (e.g. "Stage: Proposal -> Negotiation"), so a longer one is cut, not refused.
+   */
+  public static final int TIMELINE_SUMMARY = 500;
 }

@@ -106,6 +106,10 @@ public final class CrmContext {
         Command command = new Command(uow, events);
         T r = work.apply(command);
         if (!events.isEmpty()) {
+          List<dev.rapport.crm.activity.TimelineEntry> history = TimelineHistory.entries(events, tenant, ids::next);
+          if (!history.isEmpty()) {
+            uow.timeline().add(history);
+          }
           uow.recordEvents(List.copyOf(events));
         }
         return r;

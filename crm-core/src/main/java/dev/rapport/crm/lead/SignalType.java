@@ -45,6 +45,10 @@ public record SignalType(String code, Intent intent) {
   public static final SignalType QUOTE_REQUEST = new SignalType("quote_request", Intent.BUYING);
   /** Booked a meeting with sales. */
   public static final SignalType MEETING_BOOKED = new SignalType("meeting_booked", Intent.BUYING);
+  /** Called the tenant (an inbound call logged as an activity): interest in the product. */
+  public static final SignalType INBOUND_CALL = new SignalType("inbound_call", Intent.BUYING);
+  /** Met with sales (a meeting logged as an activity). */
+  public static final SignalType MEETING_HELD = new SignalType("meeting_held", Intent.BUYING);
   /** Started a trial. */
   public static final SignalType TRIAL_STARTED = new SignalType("trial_started", Intent.BUYING);
 

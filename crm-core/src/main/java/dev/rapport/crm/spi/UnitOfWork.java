@@ -29,6 +29,15 @@ public interface UnitOfWork {
   /** The campaigns of the tenant and their members. */
   CampaignRepository campaigns();
 
+  /** The activities of the tenant. */
+  ActivityRepository activities();
+
+  /** The tasks of the tenant. */
+  TaskRepository tasks();
+
+  /** The timeline index of the tenant. */
+  TimelineRepository timeline();
+
   /**
    * Hands over the events the unit of work raised, in order, before it commits. A durable
    * adapter writes them to its outbox in the same transaction; one without an outbox ignores them

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * <p>The host's persistence unit must list Rapport's entity classes, {@link #managedClassNames()}
  * (or include the mapping file {@value #MAPPING_FILE}), and its database must hold Rapport's
  * tables: the scripts under {@code db/rapport/<postgresql|mariadb|h2>/} in this jar
- * ({@code V1__rapport_crm.sql}, {@code V2__rapport_value_limits.sql}), Flyway-compatible. Events that a unit of work records are written to the table
+ * ({@code V1__rapport_crm.sql}, {@code V2__rapport_value_limits.sql},
+ * {@code V3__rapport_activities.sql}), Flyway-compatible. Events that a unit of work records are written to the table
  * {@code crm_outbox} in the same transaction; {@link OutboxRelay} delivers them.
  *
  * <pre>{@code
@@ -60,7 +61,8 @@ public final class JpaPersistence implements Persistence {
       LeadEntity.class.getName(), AccountEntity.class.getName(), ContactEntity.class.getName(),
       ContactEmailEntity.class.getName(), OpportunityEntity.class.getName(),
       OutboxEntity.class.getName(), CampaignEntity.class.getName(),
-      CampaignMemberEntity.class.getName(), NullableUuid.class.getName());
+      CampaignMemberEntity.class.getName(), NullableUuid.class.getName(),
+      ActivityEntity.class.getName(), TaskEntity.class.getName(), TimelineEntryEntity.class.getName());
 
   private final EntityManagerFactory factory;
   private final Supplier<EntityManager> current;

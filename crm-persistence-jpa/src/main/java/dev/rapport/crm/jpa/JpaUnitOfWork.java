@@ -7,6 +7,9 @@ import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.internal.IdGenerator;
 import dev.rapport.crm.spi.AccountRepository;
 import dev.rapport.crm.spi.CampaignRepository;
+import dev.rapport.crm.spi.ActivityRepository;
+import dev.rapport.crm.spi.TaskRepository;
+import dev.rapport.crm.spi.TimelineRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -46,6 +49,9 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaAccounts accounts;
   private JpaOpportunities opportunities;
   private JpaCampaigns campaigns;
+  private JpaActivities activities;
+  private JpaTasks tasks;
+  private JpaTimeline timeline;
   /** Outbox rows this unit wrote. */
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
@@ -119,6 +125,33 @@ final class JpaUnitOfWork implements UnitOfWork {
       campaigns = new JpaCampaigns(this);
     }
     return campaigns;
+  }
+
+  @Override
+  public ActivityRepository activities() {
+    requireOpen();
+    if (activities == null) {
+      activities = new JpaActivities(this);
+    }
+    return activities;
+  }
+
+  @Override
+  public TaskRepository tasks() {
+    requireOpen();
+    if (tasks == null) {
+      tasks = new JpaTasks(this);
+    }
+    return tasks;
+  }
+
+  @Override
+  public TimelineRepository timeline() {
+    requireOpen();
+    if (timeline == null) {
+      timeline = new JpaTimeline(this);
+    }
+    return timeline;
   }
 
   @Override

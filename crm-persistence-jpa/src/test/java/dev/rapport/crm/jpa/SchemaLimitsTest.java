@@ -1,5 +1,9 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.Priority;
+import dev.rapport.crm.activity.TaskStatus;
+import dev.rapport.crm.activity.TimelineItem;
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,7 +138,25 @@ class SchemaLimitsTest {
       entry("crm_campaign_member.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_campaign_member.status", ascii(Limits.CODE)),
       entry("crm_campaign_member.status_signal", ascii(Limits.CODE)),
-      entry("crm_campaign_member.status_signal_intent", ascii(longest(dev.rapport.crm.lead.SignalType.Intent.values())))));
+      entry("crm_campaign_member.status_signal_intent", ascii(longest(dev.rapport.crm.lead.SignalType.Intent.values()))),
+      entry("crm_activity.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_activity.type", ascii(Limits.CODE)),
+      entry("crm_activity.subject", text(Limits.TEXT)),
+      entry("crm_activity.body", text(Limits.ACTIVITY_BODY)),
+      entry("crm_activity.direction", ascii(longest(Direction.values()))),
+      entry("crm_activity.outcome", ascii(Limits.CODE)),
+      entry("crm_activity.owner", text(Limits.TEXT)),
+      entry("crm_task.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_task.subject", text(Limits.TEXT)),
+      entry("crm_task.description", text(Limits.ACTIVITY_BODY)),
+      entry("crm_task.priority", ascii(longest(Priority.values()))),
+      entry("crm_task.owner", text(Limits.TEXT)),
+      entry("crm_task.status", ascii(longest(TaskStatus.values()))),
+      entry("crm_timeline_entry.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_timeline_entry.kind", ascii(longest(TimelineItem.Kind.values()))),
+      // the simple name of an event class
+      entry("crm_timeline_entry.event_type", ascii(2L * Limits.CODE)),
+      entry("crm_timeline_entry.summary", text(Limits.TIMELINE_SUMMARY))));
 
   @ParameterizedTest
   @EnumSource(names = {"H2", "POSTGRES"})

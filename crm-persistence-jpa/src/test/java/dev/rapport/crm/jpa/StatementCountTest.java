@@ -3,6 +3,15 @@ package dev.rapport.crm.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.Links;
+import dev.rapport.crm.activity.NewActivity;
+import dev.rapport.crm.activity.NewTask;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PersonName;
@@ -52,29 +61,29 @@ class StatementCountTest {
 
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
-  void capturingALeadInsertsTheLeadAndItsEventInTwoStatements(Target target) {
+  void capturingALeadInsertsTheLeadItsEventAndItsTimelineEntryInThreeStatements(Target target) {
     Crm crm = crm(target);
     NewLead lead = NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR)
         .email("ada@analytical.example").company("Analytical Engines").build();
-    assertThat(count(target, () -> crm.leads().capture(lead))).isEqualTo(2);
+    assertThat(count(target, () -> crm.leads().capture(lead))).isEqualTo(3);
   }
 
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
-  void capturingAListOf120LeadsTakesSixBatchedStatements(Target target) {
+  void capturingAListOf120LeadsTakesNineBatchedStatements(Target target) {
     Crm crm = crm(target);
     List<NewLead> leads = new java.util.ArrayList<>();
     for (int i = 0; i < 120; i++) {
       leads.add(NewLead.builder(PersonName.of("Imported " + i), LeadSource.PURCHASED_LIST)
           .email("imported" + i + "@list.example").build());
     }
-    // batches of 50: three of leads (50, 50, 20), three of outbox events
-    assertThat(count(target, () -> crm.leads().captureAll(leads))).isEqualTo(6);
+    // batches of 50: three of leads (50, 50, 20), three of outbox events, three of timeline entries
+    assertThat(count(target, () -> crm.leads().captureAll(leads))).isEqualTo(9);
   }
 
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
-  void convertingALeadIntoContactAccountAndOpportunityTakesTenStatements(Target target) {
+  void convertingALeadIntoContactAccountAndOpportunityTakesElevenStatements(Target target) {
     Crm crm = crm(target);
     Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"), LeadSource.REFERRAL)
         .email("grace@cobol.example").company("Cobol Works").build());
@@ -82,9 +91,9 @@ class StatementCountTest {
     Conversion conversion = Conversion.standard()
         .withOpportunity(NewOpportunity.builder("Compiler licence", Money.of("1000.00", "EUR")).build());
     // reads: the lead, contacts by e-mail, accounts by name key (and by domain when none matched);
-    // writes, one batch per table: account, contact, contact e-mail, opportunity, outbox; the
-    // lead's update
-    assertThat(count(target, () -> crm.leads().convert(lead.id(), conversion))).isEqualTo(10);
+    // writes, one batch per table: account, contact, contact e-mail, opportunity, outbox, timeline
+    // entries; the lead's update
+    assertThat(count(target, () -> crm.leads().convert(lead.id(), conversion))).isEqualTo(11);
   }
 
   @ParameterizedTest
@@ -108,12 +117,64 @@ class StatementCountTest {
 
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
-  void movingAnOpportunityToAnotherStageReadsItUpdatesItAndWritesItsEvent(Target target) {
+  void movingAnOpportunityToAnotherStageReadsItUpdatesItAndWritesItsEventAndHistory(Target target) {
     Crm crm = crm(target);
     var account = crm.accounts().create(NewAccount.builder("Staged Ltd").build());
     Opportunity o = crm.opportunities().open(account.id(),
         NewOpportunity.builder("Deal", Money.of("500.00", "EUR")).build());
-    assertThat(count(target, () -> crm.opportunities().moveToStage(o.id(), "Proposal"))).isEqualTo(3);
+    assertThat(count(target, () -> crm.opportunities().moveToStage(o.id(), "Proposal"))).isEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void loggingAnInboundCallOnFourRecordsTakesNineStatements(Target target) {
+    Crm crm = crm(target);
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Ada"), LeadSource.WEBINAR).build());
+    var account = crm.accounts().create(NewAccount.builder("Called Ltd").build());
+    var contact = crm.contacts().create(NewContact.builder(PersonName.of("Cal")).account(account.id()).build());
+    Opportunity o = crm.opportunities().open(account.id(), NewOpportunity.builder("Deal", Money.of("5.00", "EUR")).build());
+    NewActivity call = NewActivity.builder(ActivityType.CALL,
+        Links.lead(lead.id()).andContact(contact.id()).andAccount(account.id()).andOpportunity(o.id()), "Asked for a quote")
+        .direction(Direction.INBOUND).build();
+    // reads: the four linked records (the contact with its e-mail rows: two); writes: the
+    // activity, its four timeline entries and the lead's temperature history in one batch, the
+    // lead (its signal), the outbox
+    assertThat(count(target, () -> crm.activities().log(call))).isEqualTo(9);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void completingATaskReadsItUpdatesItAndWritesItsEventAndHistory(Target target) {
+    Crm crm = crm(target);
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Ada"), LeadSource.WEBINAR).build());
+    Task task = crm.tasks().create(NewTask.builder(Links.lead(lead.id()), "Call back", NOW).build());
+    assertThat(count(target, () -> crm.tasks().complete(task.id()))).isEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void aTimelinePageTakesAtMostSevenStatementsWhateverItsSize(Target target) {
+    Crm crm = crm(target);
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Busy"), LeadSource.WEBINAR).build());
+    crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
+    ConversionResult r = crm.leads().convert(lead.id(), Conversion.standard());
+    for (int i = 0; i < 40; i++) {
+      Links links = i % 2 == 0 ? Links.contact(r.contact().id()) : Links.lead(lead.id());
+      crm.activities().log(NewActivity.builder(ActivityType.NOTE, links, "Note " + i).build());
+      crm.tasks().create(NewTask.builder(links, "Task " + i, NOW).build());
+    }
+    var first = crm.timeline().contact(r.contact().id(), PageRequest.first(25));
+    assertThat(first.items()).extracting(TimelineItem::kind).contains(TimelineItem.Kind.ACTIVITY,
+        TimelineItem.Kind.TASK);
+    // the contact (with its e-mail rows: two), the leads converted into it, the page of the index,
+    // its activities, its tasks
+    assertThat(count(target, () -> crm.timeline().contact(r.contact().id(), PageRequest.first(25)))).isEqualTo(6);
+    // and the cursor's entry
+    assertThat(count(target, () -> crm.timeline().contact(r.contact().id(),
+        PageRequest.first(25).next(first).orElseThrow()))).isEqualTo(7);
+    assertThat(count(target, () -> crm.timeline().contact(r.contact().id(), PageRequest.first(200)))).isEqualTo(6);
+    // a lead's timeline needs no look-up of converted leads
+    assertThat(count(target, () -> crm.timeline().lead(lead.id(), PageRequest.first(200)))).isEqualTo(4);
   }
 
   // ---- campaigns
@@ -200,13 +261,13 @@ class StatementCountTest {
     @ParameterizedTest
     @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
     void capture(Target target) {
-      capturingALeadInsertsTheLeadAndItsEventInTwoStatements(target);
+      capturingALeadInsertsTheLeadItsEventAndItsTimelineEntryInThreeStatements(target);
     }
 
     @ParameterizedTest
     @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
     void conversion(Target target) {
-      convertingALeadIntoContactAccountAndOpportunityTakesTenStatements(target);
+      convertingALeadIntoContactAccountAndOpportunityTakesElevenStatements(target);
     }
 
     @ParameterizedTest
@@ -217,8 +278,20 @@ class StatementCountTest {
 
     @ParameterizedTest
     @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void timelinePage(Target target) {
+      aTimelinePageTakesAtMostSevenStatementsWhateverItsSize(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void activity(Target target) {
+      loggingAnInboundCallOnFourRecordsTakesNineStatements(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
     void stageChange(Target target) {
-      movingAnOpportunityToAnotherStageReadsItUpdatesItAndWritesItsEvent(target);
+      movingAnOpportunityToAnotherStageReadsItUpdatesItAndWritesItsEventAndHistory(target);
     }
 
     @ParameterizedTest

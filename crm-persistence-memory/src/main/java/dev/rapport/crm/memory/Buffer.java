@@ -206,6 +206,47 @@ final class Buffer<I extends Comparable<I>, R> {
     return iterators.size() == 1 ? iterators.get(0) : new MergingIterator<>(iterators);
   }
 
+  /**
+   * Up to {@code limit} records filed under any of the keys of the index, in descending id order,
+   * before {@code before} (exclusive) if given, as this unit sees them: for pages newest first.
+   * Reads at most {@code limit} committed ids per key.
+   */
+  List<R> descending(String index, Collection<?> keys, Optional<I> before, int limit) {
+    Kind.IndexDef<R> def = kind.index(index);
+    TreeMap<I, R> found = new TreeMap<>(Comparator.reverseOrder());
+    for (Map.Entry<I, R> w : writes.entrySet()) {
+      if ((before.isEmpty() || w.getKey().compareTo(before.get()) < 0)
+          && def.keys().apply(w.getValue()).stream().anyMatch(keys::contains)) {
+        found.put(w.getKey(), w.getValue());
+      }
+    }
+    readLock.lock();
+    try {
+      for (Object key : keys) {
+        NavigableSet<I> set = table.ids(index, key);
+        NavigableSet<I> head = before.isPresent() ? set.headSet(before.get(), false) : set;
+        Iterator<I> it = head.descendingIterator();
+        for (int n = 0; n < limit && it.hasNext(); ) {
+          I id = it.next();
+          if (!writes.containsKey(id)) {
+            found.put(id, table.get(id));
+            n++;
+          }
+        }
+      }
+    } finally {
+      readLock.unlock();
+    }
+    List<R> result = new ArrayList<>(Math.min(limit, found.size()));
+    for (R r : found.values()) {
+      if (result.size() == limit) {
+        break;
+      }
+      result.add(r);
+    }
+    return result;
+  }
+
   R insert(R record) {
     Objects.requireNonNull(record, kind.name());
     checkTenant(record);

@@ -18,4 +18,6 @@ final class Kinds {
   static final String CAMPAIGN = "campaign";
   static final String RESPONDED = "responded";
   static final String ORIGIN_LEAD = "originLead";
+  static final String CONVERTED_INTO = "convertedInto";
+  static final String SUBJECT = "subject";
 }

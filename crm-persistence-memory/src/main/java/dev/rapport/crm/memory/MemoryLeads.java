@@ -22,7 +22,9 @@ final class MemoryLeads implements LeadRepository {
           new Kind.IndexDef<>(Kinds.TEMPERATURE, l -> List.of(l.temperature())),
           new Kind.IndexDef<>(Kinds.OWNER, l -> l.owner().stream().toList()),
           new Kind.IndexDef<>(Kinds.SOURCE, l -> List.of(l.source())),
-          new Kind.IndexDef<>(Kinds.CAMPAIGN, l -> l.campaign().stream().toList())),
+          new Kind.IndexDef<>(Kinds.CAMPAIGN, l -> l.campaign().stream().toList()),
+          new Kind.IndexDef<>(Kinds.CONVERTED_INTO, l -> l.convertedTo()
+              .map(c -> List.<Object>of(c.contactId().value(), c.accountId().value())).orElse(List.of()))),
       Optional.empty());
 
   private final MemoryUnitOfWork uow;

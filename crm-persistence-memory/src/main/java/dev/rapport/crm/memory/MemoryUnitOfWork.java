@@ -4,6 +4,9 @@ import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.spi.AccountRepository;
 import dev.rapport.crm.spi.CampaignRepository;
+import dev.rapport.crm.spi.ActivityRepository;
+import dev.rapport.crm.spi.TaskRepository;
+import dev.rapport.crm.spi.TimelineRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -30,6 +33,9 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryAccounts accounts;
   private MemoryOpportunities opportunities;
   private MemoryCampaigns campaigns;
+  private MemoryActivities activities;
+  private MemoryTasks tasks;
+  private MemoryTimeline timeline;
   private boolean open = true;
 
   MemoryUnitOfWork(TenantStore store) {
@@ -140,6 +146,33 @@ final class MemoryUnitOfWork implements UnitOfWork {
       campaigns = new MemoryCampaigns(this);
     }
     return campaigns;
+  }
+
+  @Override
+  public ActivityRepository activities() {
+    requireOpen();
+    if (activities == null) {
+      activities = new MemoryActivities(this);
+    }
+    return activities;
+  }
+
+  @Override
+  public TaskRepository tasks() {
+    requireOpen();
+    if (tasks == null) {
+      tasks = new MemoryTasks(this);
+    }
+    return tasks;
+  }
+
+  @Override
+  public TimelineRepository timeline() {
+    requireOpen();
+    if (timeline == null) {
+      timeline = new MemoryTimeline(this);
+    }
+    return timeline;
   }
 
   @Override

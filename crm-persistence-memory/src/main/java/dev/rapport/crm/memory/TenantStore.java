@@ -1,6 +1,12 @@
 package dev.rapport.crm.memory;
 
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineEntry;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ActivityId;
+import dev.rapport.crm.common.TaskId;
+import java.util.UUID;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.OpportunityId;
@@ -25,6 +31,10 @@ final class TenantStore {
   final Table<OpportunityId, Opportunity> opportunities = new Table<>(MemoryOpportunities.KIND);
   final Table<dev.rapport.crm.common.CampaignId, dev.rapport.crm.campaign.Campaign> campaigns = new Table<>(MemoryCampaigns.KIND);
   final Table<MemoryCampaigns.MemberKey, dev.rapport.crm.campaign.CampaignMember> campaignMembers = new Table<>(MemoryCampaigns.MEMBER_KIND);
+  final Table<ActivityId, Activity> activities = new Table<>(MemoryActivities.KIND);
+  final Table<TaskId, Task> tasks = new Table<>(MemoryTasks.KIND);
+  final Table<MemoryTimeline.Key, TimelineEntry> timeline = new Table<>(MemoryTimeline.BY_TIME);
+  final Table<UUID, TimelineEntry> timelineById = new Table<>(MemoryTimeline.BY_ID);
 
   TenantStore(TenantId tenant) {
     this.tenant = tenant;

@@ -13,6 +13,17 @@ import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineEntry;
+import dev.rapport.crm.common.ActivityId;
+import dev.rapport.crm.common.TaskId;
+import dev.rapport.crm.spi.ActivityRepository;
+import dev.rapport.crm.spi.TaskRepository;
+import dev.rapport.crm.spi.TimelineRepository;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
@@ -285,6 +296,102 @@ final class InterceptingPersistence implements Persistence {
         @Override
         public CampaignTotals totals(CampaignId campaign) {
           return call("campaigns.totals", campaign, () -> r.totals(campaign));
+        }
+      };
+    }
+
+    @Override
+    public ActivityRepository activities() {
+      ActivityRepository r = d.activities();
+      return new ActivityRepository() {
+        @Override
+        public Optional<Activity> find(ActivityId id) {
+          return call("activities.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public List<Activity> findAll(Collection<ActivityId> ids) {
+          return call("activities.findAll", ids, () -> r.findAll(ids));
+        }
+
+        @Override
+        public Page<Activity> list(PageRequest page) {
+          return call("activities.list", page, () -> r.list(page));
+        }
+
+        @Override
+        public Activity insert(Activity a) {
+          return call("activities.insert", a, () -> r.insert(a));
+        }
+      };
+    }
+
+    @Override
+    public TaskRepository tasks() {
+      TaskRepository r = d.tasks();
+      return new TaskRepository() {
+        @Override
+        public Optional<Task> find(TaskId id) {
+          return call("tasks.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public List<Task> findAll(Collection<TaskId> ids) {
+          return call("tasks.findAll", ids, () -> r.findAll(ids));
+        }
+
+        @Override
+        public Page<Task> list(PageRequest page) {
+          return call("tasks.list", page, () -> r.list(page));
+        }
+
+        @Override
+        public Page<Task> openDueBefore(Optional<String> owner, Instant before, PageRequest page) {
+          return call("tasks.openDueBefore", before, () -> r.openDueBefore(owner, before, page));
+        }
+
+        @Override
+        public Page<Task> remindersDue(Instant now, PageRequest page) {
+          return call("tasks.remindersDue", now, () -> r.remindersDue(now, page));
+        }
+
+        @Override
+        public Task insert(Task t) {
+          return call("tasks.insert", t, () -> r.insert(t));
+        }
+
+        @Override
+        public Task update(Task t) {
+          return call("tasks.update", t, () -> r.update(t));
+        }
+      };
+    }
+
+    @Override
+    public TimelineRepository timeline() {
+      TimelineRepository r = d.timeline();
+      return new TimelineRepository() {
+        @Override
+        public void add(List<TimelineEntry> entries) {
+          call("timeline.add", entries, () -> {
+            r.add(entries);
+            return null;
+          });
+        }
+
+        @Override
+        public Page<TimelineEntry> page(Collection<UUID> subjects, PageRequest page) {
+          return call("timeline.page", subjects, () -> r.page(subjects, page));
+        }
+
+        @Override
+        public Page<TimelineEntry> list(PageRequest page) {
+          return call("timeline.list", page, () -> r.list(page));
+        }
+
+        @Override
+        public List<LeadId> leadsConvertedInto(UUID subject) {
+          return call("timeline.leadsConvertedInto", subject, () -> r.leadsConvertedInto(subject));
         }
       };
     }

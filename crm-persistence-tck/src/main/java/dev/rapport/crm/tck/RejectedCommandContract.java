@@ -36,7 +36,20 @@ import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.LostReason;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.Links;
+import dev.rapport.crm.activity.NewActivity;
+import dev.rapport.crm.activity.NewTask;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.common.ActivityId;
+import dev.rapport.crm.common.Limits;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.TaskId;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Currency;
 import java.util.List;
 import java.util.Random;
@@ -71,6 +84,9 @@ public abstract class RejectedCommandContract extends ContractSupport {
     Campaign active;
     Campaign completed;
     Campaign aborted;
+    Task task;
+    Task doneTask;
+    Task cancelledTask;
   }
 
   private World world;
@@ -101,6 +117,10 @@ public abstract class RejectedCommandContract extends ContractSupport {
     w.active = crm.campaigns().start(a.id());
     w.completed = crm.campaigns().complete(crm.campaigns().start(crm.campaigns().plan(campaign("Done")).id()).id());
     w.aborted = crm.campaigns().abort(crm.campaigns().plan(campaign("Aborted")).id());
+    w.task = crm.tasks().create(NewTask.builder(Links.lead(w.fresh.id()), "Call", START).build());
+    w.doneTask = crm.tasks().complete(crm.tasks().create(NewTask.builder(Links.account(w.account.id()), "Done", START).build()).id());
+    w.cancelledTask = crm.tasks().cancel(crm.tasks().create(NewTask.builder(Links.contact(w.contact.id()), "Gone", START).build()).id());
+    crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.contact(w.contact.id()), "Note").build());
     world = w;
     events.clear();
   }
@@ -255,7 +275,40 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("plan a campaign with a malformed channel", ValidationException.class, w -> w.crm.campaigns().plan(NewCampaign.builder("X",
             Channel.of("facebook ads"), LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1), Money.of("1", "EUR")).build())),
         bad("plan a campaign with a negative budget", ValidationException.class, w -> w.crm.campaigns().plan(NewCampaign.builder("X",
-            Channel.EMAIL, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1), new Money(new BigDecimal("-5.00"), Currency.getInstance("EUR"))).build())));
+            Channel.EMAIL, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1), new Money(new BigDecimal("-5.00"), Currency.getInstance("EUR"))).build())),
+        // activities, tasks, timelines
+        bad("log activity on unknown lead", NotFoundException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(unknownLead()), "n").build())),
+        bad("log activity on known lead and unknown contact", NotFoundException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.MEETING,
+            Links.lead(w.fresh.id()).andContact(ContactId.of(UUID.randomUUID())), "n").build())),
+        bad("log activity on unknown account", NotFoundException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.account(AccountId.of(UUID.randomUUID())), "n").build())),
+        bad("log inbound call on lead and unknown opportunity", NotFoundException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.CALL,
+            Links.lead(w.fresh.id()).andOpportunity(OpportunityId.of(UUID.randomUUID())), "n").direction(Direction.INBOUND).build())),
+        bad("create task on unknown opportunity", NotFoundException.class, w -> w.crm.tasks().create(NewTask.builder(Links.opportunity(OpportunityId.of(UUID.randomUUID())), "t", START).build())),
+        bad("get unknown activity", NotFoundException.class, w -> w.crm.activities().get(ActivityId.of(UUID.randomUUID()))),
+        bad("complete unknown task", NotFoundException.class, w -> w.crm.tasks().complete(TaskId.of(UUID.randomUUID()))),
+        bad("timeline of unknown contact", NotFoundException.class, w -> w.crm.timeline().contact(ContactId.of(UUID.randomUUID()), PageRequest.first(10))),
+        bad("timeline after unknown cursor", NotFoundException.class, w -> w.crm.timeline().lead(w.fresh.id(), PageRequest.after(UUID.randomUUID().toString(), 10))),
+        bad("complete a cancelled task", IllegalTransitionException.class, w -> w.crm.tasks().complete(w.cancelledTask.id())),
+        bad("cancel a done task", IllegalTransitionException.class, w -> w.crm.tasks().cancel(w.doneTask.id())),
+        bad("reschedule a done task", IllegalTransitionException.class, w -> w.crm.tasks().reschedule(w.doneTask.id(), START, null)),
+        bad("handle the reminder of a task without one", IllegalTransitionException.class, w -> w.crm.tasks().reminderHandled(w.task.id())),
+        bad("complete a task read at a stale version", ConcurrentUpdateException.class, w -> w.crm.tasks().ifVersion(w.task.version() + 1).complete(w.task.id())),
+        bad("log a call without direction", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.CALL, Links.lead(w.fresh.id()), "c").build())),
+        bad("log a note with a direction", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(w.fresh.id()), "c").direction(Direction.INBOUND).build())),
+        bad("log a body over the limit", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(w.fresh.id()), "c")
+            .body("b".repeat(Limits.ACTIVITY_BODY + 1)).build())),
+        bad("log a negative duration", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(w.fresh.id()), "c").duration(Duration.ofSeconds(-1)).build())),
+        bad("log a duration over the limit", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(w.fresh.id()), "c").duration(Limits.ACTIVITY_DURATION.plusSeconds(1)).build())),
+        bad("log a duration with a fraction of a second", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(w.fresh.id()), "c").duration(Duration.ofMillis(1500)).build())),
+        bad("log an activity in the year 10000", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(w.fresh.id()), "c")
+            .occurredAt(Instant.parse("+10000-01-01T00:00:00Z")).build())),
+        bad("log an activity linked to nothing", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.NOTE,
+            new Links(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), "c").build())),
+        bad("log an activity of a malformed type", ValidationException.class, w -> w.crm.activities().log(NewActivity.builder(ActivityType.of("two words"), Links.lead(w.fresh.id()), "c").build())),
+        bad("create a task with NUL in its subject", ValidationException.class, w -> w.crm.tasks().create(NewTask.builder(Links.lead(w.fresh.id()), "a\u0000b", START).build())),
+        bad("create a task without a due time", ValidationException.class, w -> w.crm.tasks().create(NewTask.builder(Links.lead(w.fresh.id()), "t", null).build())),
+        bad("complete a task in the future", ValidationException.class, w -> w.crm.tasks().complete(w.task.id(), START.plusSeconds(1))),
+        bad("list the tasks of a blank owner", ValidationException.class, w -> w.crm.tasks().dueBy(" ", START, PageRequest.first(10))));
   }
 
   @ParameterizedTest(name = "{0}")

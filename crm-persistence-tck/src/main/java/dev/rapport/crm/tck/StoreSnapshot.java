@@ -2,6 +2,9 @@ package dev.rapport.crm.tck;
 
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.CampaignMember;
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineEntry;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
@@ -30,9 +33,13 @@ import java.util.function.Function;
  * @param campaigns every campaign, in id order
  * @param campaignMembers every member of every campaign, by campaign in id order, then in the
  *     adapter's member order
+ * @param activities every activity, in id order
+ * @param tasks every task, in id order
+ * @param timeline every timeline index entry, in id order
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
-    List<Opportunity> opportunities, List<Campaign> campaigns, List<CampaignMember> campaignMembers) {
+    List<Opportunity> opportunities, List<Campaign> campaigns, List<CampaignMember> campaignMembers,
+    List<Activity> activities, List<Task> tasks, List<TimelineEntry> timeline) {
 
   /** Page size used while reading; small, so that paging itself is exercised. */
   private static final int PAGE = 7;
@@ -45,6 +52,9 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     opportunities = List.copyOf(opportunities);
     campaigns = List.copyOf(campaigns);
     campaignMembers = List.copyOf(campaignMembers);
+    activities = List.copyOf(activities);
+    tasks = List.copyOf(tasks);
+    timeline = List.copyOf(timeline);
   }
 
   /**
@@ -64,7 +74,10 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
           all(p -> uow.contacts().list(p)),
           all(p -> uow.accounts().list(p)),
           all(p -> uow.opportunities().query(OpportunityQuery.all(), p)),
-          campaigns, members);
+          campaigns, members,
+          all(p -> uow.activities().list(p)),
+          all(p -> uow.tasks().list(p)),
+          all(p -> uow.timeline().list(p)));
     });
   }
 
@@ -92,6 +105,7 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
   /** How many records of every kind the snapshot holds. */
   public int size() {
     return leads.size() + contacts.size() + accounts.size() + opportunities.size() + campaigns.size()
-        + campaignMembers.size();
+        + campaignMembers.size()
+        + activities.size() + tasks.size() + timeline.size();
   }
 }

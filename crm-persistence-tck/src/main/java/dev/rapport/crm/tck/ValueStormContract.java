@@ -9,6 +9,16 @@ import dev.rapport.crm.DuplicateException;
 import dev.rapport.crm.IllegalTransitionException;
 import dev.rapport.crm.NotFoundException;
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.Links;
+import dev.rapport.crm.activity.NewActivity;
+import dev.rapport.crm.activity.NewTask;
+import dev.rapport.crm.activity.Outcome;
+import dev.rapport.crm.activity.Priority;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineItem;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.campaign.Channel;
@@ -17,7 +27,9 @@ import dev.rapport.crm.campaign.MemberId;
 import dev.rapport.crm.campaign.NewCampaign;
 import dev.rapport.crm.campaign.ResponseStatus;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.CampaignId;
+import dev.rapport.crm.common.TaskId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
@@ -103,6 +115,8 @@ public abstract class ValueStormContract extends ContractSupport {
   private final Map<OpportunityId, Opportunity> opportunities = new LinkedHashMap<>();
   private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
   private final Map<List<Object>, CampaignMember> members = new LinkedHashMap<>();
+  private final Map<ActivityId, Activity> activities = new LinkedHashMap<>();
+  private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
   private final Deque<String> sinceCheckpoint = new ArrayDeque<>();
 
   private StormValues v;
@@ -202,6 +216,8 @@ public abstract class ValueStormContract extends ContractSupport {
     opportunities.clear();
     campaigns.clear();
     members.clear();
+    activities.clear();
+    tasks.clear();
     // a world to aim at: leads in every state, accounts, a contact, open and closed deals
     for (int i = 0; i < 3; i++) {
       put(crm.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR)
@@ -262,6 +278,26 @@ public abstract class ValueStormContract extends ContractSupport {
     } else if (result instanceof Opportunity o) {
       assertThat(storedOpportunity(o.id())).as("read back after %s (seed %d)", described, seed).contains(o);
       put(o);
+    } else if (result instanceof Activity a) {
+      assertThat(this.<Optional<Activity>>inUnitOfWork(uow -> uow.activities().find(a.id())))
+          .as("read back after %s (seed %d)", described, seed).contains(a);
+      activities.put(a.id(), a);
+      if (a.links().lead().isPresent()) { // engagement: the lead gained the signal, or is unchanged
+        Lead before = leads.get(a.links().lead().get());
+        Lead after = storedLead(a.links().lead().get()).orElseThrow();
+        if (a.isEngagement() && before.status() != LeadStatus.CONVERTED) {
+          assertThat(after.signals().size() == Limits.SIGNALS_PER_LEAD ? List.of(a.occurredAt()) // may drop off
+              : after.signals().stream().map(sig -> sig.occurredAt()).toList()).as("engagement after %s (seed %d)", described, seed)
+              .contains(a.occurredAt());
+          put(after);
+        } else {
+          assertThat(after).as("lead after %s (seed %d)", described, seed).isEqualTo(before);
+        }
+      }
+    } else if (result instanceof Task t) {
+      assertThat(this.<Optional<Task>>inUnitOfWork(uow -> uow.tasks().find(t.id())))
+          .as("read back after %s (seed %d)", described, seed).contains(t);
+      tasks.put(t.id(), t);
     } else if (result instanceof ConversionResult r) {
       recordAndReadBack(r.lead(), described);
       recordAndReadBack(r.contact(), described);
@@ -292,6 +328,8 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(byId(s.opportunities(), Opportunity::id)).as("opportunities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(opportunities);
     assertThat(byId(s.campaigns(), Campaign::id)).as("campaigns at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(campaigns);
     assertThat(byId(s.campaignMembers(), ValueStormContract::key)).as("campaign members at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(members);
+    assertThat(byId(s.activities(), Activity::id)).as("activities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(activities);
+    assertThat(byId(s.tasks(), Task::id)).as("tasks at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(tasks);
     sinceCheckpoint.clear();
   }
 
@@ -406,6 +444,91 @@ public abstract class ValueStormContract extends ContractSupport {
   private OpportunityId opportunityId() {
     return v.chance(90) && !opportunities.isEmpty() ? v.pick(new ArrayList<>(opportunities.keySet()))
         : v.chance(50) ? OpportunityId.of(UUID.randomUUID()) : null;
+  }
+
+  private TaskId taskId() {
+    return v.chance(90) && !tasks.isEmpty() ? v.pick(new ArrayList<>(tasks.keySet()))
+        : v.chance(50) ? TaskId.of(UUID.randomUUID()) : null;
+  }
+
+  /** Links to mostly existing records, sometimes none or unknown ones or null ids. */
+  private Links links() {
+    Links l = switch (v.nextInt(4)) {
+      case 0 -> Links.lead(leadId());
+      case 1 -> Links.contact(contactId());
+      case 2 -> Links.account(accountId());
+      default -> Links.opportunity(opportunityId());
+    };
+    if (v.chance(30)) {
+      l = l.andAccount(accountId());
+    }
+    if (v.chance(20)) {
+      l = l.andLead(leadId());
+    }
+    return l;
+  }
+
+  private Instant someInstant() {
+    return v.chance(70) ? clock.instant().plus(Duration.ofMinutes(v.nextInt(20_000) - 10_000)) : v.instant(clock.instant());
+  }
+
+  private NewActivity newActivity() {
+    ActivityType type = v.chance(90) ? v.pick(List.of(ActivityType.CALL, ActivityType.EMAIL, ActivityType.MEETING, ActivityType.NOTE))
+        : ActivityType.of(v.code());
+    NewActivity.Builder b = NewActivity.builder(type, links(), v.text(Limits.TEXT));
+    if (v.chance(50)) {
+      b.body(v.chance(10) ? "b".repeat(Limits.ACTIVITY_BODY + v.nextInt(2)) : v.text(Limits.ACTIVITY_BODY));
+    }
+    if (type.hasDirection() ? v.chance(95) : v.chance(5)) {
+      b.direction(v.pick(List.of(Direction.values())));
+    }
+    if (v.chance(50)) {
+      b.outcome(Outcome.of(v.code()));
+    }
+    if (v.chance(60)) {
+      b.occurredAt(someInstant());
+    }
+    if (v.chance(40)) {
+      b.duration(v.chance(90) ? Duration.ofSeconds(v.nextInt(4 * 24 * 3600)) : v.pick(List.of(Duration.ofMillis(1500),
+          Duration.ofSeconds(-1), Limits.ACTIVITY_DURATION, Limits.ACTIVITY_DURATION.plusSeconds(1))));
+    }
+    if (v.chance(50)) {
+      b.owner(v.text(Limits.TEXT));
+    }
+    return b.build();
+  }
+
+  private NewTask newTask() {
+    NewTask.Builder b = NewTask.builder(links(), v.text(Limits.TEXT), someInstant());
+    if (v.chance(40)) {
+      b.description(v.text(Limits.ACTIVITY_BODY));
+    }
+    if (v.chance(90)) {
+      b.priority(v.pick(List.of(Priority.values())));
+    } else {
+      b.priority(null);
+    }
+    if (v.chance(60)) {
+      b.owner(v.chance(50) ? v.pick(List.of("ann", "bob")) : v.text(Limits.TEXT));
+    }
+    if (v.chance(60)) {
+      b.reminderAt(someInstant());
+    }
+    return b.build();
+  }
+
+  /** Activities and tasks of a page, checked against the model. */
+  private Object sameItems(Page<TimelineItem> page) {
+    for (TimelineItem item : page.items()) {
+      item.activity().ifPresent(a -> same(a, activities));
+      item.task().ifPresent(t -> same(t, tasks));
+    }
+    return null;
+  }
+
+  private Object sameTasks(Page<Task> page) {
+    page.items().forEach(t -> same(t, tasks));
+    return null;
   }
 
   private String existingEmail() {
@@ -564,7 +687,7 @@ public abstract class ValueStormContract extends ContractSupport {
     if (v.chance(5)) {
       clock.advance(Duration.ofMinutes(1 + v.nextInt(600)));
     }
-    int kinds = 48;
+    int kinds = 55;
     int drawn = v.nextInt(kinds + 8);
     if (drawn >= kinds) {
       return campaignInput(c, drawn - kinds);
@@ -779,6 +902,33 @@ public abstract class ValueStormContract extends ContractSupport {
         case 0 -> c.accounts().ifVersion(version).rename(accountId(), v.text(Limits.TEXT));
         case 1 -> c.contacts().ifVersion(version).addPhone(contactId(), v.phone());
         default -> c.opportunities().ifVersion(version).overrideProbability(opportunityId(), v.percent());
+      }); }
+      case 48, 49 -> in("activities.log", () -> c.activities().log(newActivity()));
+      case 50 -> in("tasks.create", () -> c.tasks().create(newTask()));
+      case 51 -> { TaskId id = taskId(); int kind = v.nextInt(6); yield in("tasks.change(" + kind + ") " + id, () -> switch (kind) {
+        case 0 -> c.tasks().complete(id);
+        case 1 -> c.tasks().complete(id, someInstant());
+        case 2 -> c.tasks().cancel(id);
+        case 3 -> c.tasks().reschedule(id, someInstant(), v.chance(50) ? someInstant() : null);
+        case 4 -> c.tasks().reminderHandled(id);
+        default -> c.tasks().ifVersion(1 + v.nextInt(4)).complete(id);
+      }); }
+      case 52 -> { int kind = v.nextInt(3); yield in("tasks.list(" + kind + ")", () -> switch (kind) {
+        case 0 -> sameTasks(c.tasks().dueBy(v.chance(60) ? v.pick(List.of("ann", "bob")) : v.text(Limits.TEXT), someInstant(),
+            page(ids(tasks))));
+        case 1 -> sameTasks(c.tasks().overdue(page(ids(tasks))));
+        default -> sameTasks(c.tasks().remindersDue(page(ids(tasks))));
+      }); }
+      case 53 -> { int kind = v.nextInt(4); yield in("timeline(" + kind + ")", () -> switch (kind) {
+        case 0 -> sameItems(c.timeline().lead(leadId(), PageRequest.first(1 + v.nextInt(20))));
+        case 1 -> sameItems(c.timeline().contact(contactId(), PageRequest.first(1 + v.nextInt(20))));
+        case 2 -> sameItems(c.timeline().account(accountId(), PageRequest.first(1 + v.nextInt(20))));
+        default -> sameItems(c.timeline().opportunity(opportunityId(), PageRequest.first(1 + v.nextInt(20))));
+      }); }
+      case 54 -> { ActivityId id = v.chance(80) && !activities.isEmpty() ? v.pick(new ArrayList<>(activities.keySet()))
+          : v.chance(50) ? ActivityId.of(UUID.randomUUID()) : null; yield in("activities.get/find " + id, () -> {
+        assertThat(c.activities().find(id)).isEqualTo(Optional.ofNullable(activities.get(id)));
+        return same(c.activities().get(id), activities);
       }); }
       default -> { OpportunityId id = opportunityId(); yield in("opportunities.expectCloseOn", () -> c.opportunities().expectCloseOn(id, v.date())); }
     };

@@ -1,0 +1,143 @@
+package dev.rapport.crm.internal;
+
+import dev.rapport.crm.activity.TimelineEntry;
+import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.common.Limits;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.event.AccountCreated;
+import dev.rapport.crm.event.ActivityLogged;
+import dev.rapport.crm.event.ContactCreated;
+import dev.rapport.crm.event.CrmEvent;
+import dev.rapport.crm.event.LeadCaptured;
+import dev.rapport.crm.event.LeadConverted;
+import dev.rapport.crm.event.LeadStatusChanged;
+import dev.rapport.crm.event.LeadTemperatureChanged;
+import dev.rapport.crm.event.OpportunityLost;
+import dev.rapport.crm.event.OpportunityOpened;
+import dev.rapport.crm.event.OpportunityReopened;
+import dev.rapport.crm.event.OpportunityStageChanged;
+import dev.rapport.crm.event.OpportunityWon;
+import dev.rapport.crm.event.CampaignMembersAdded;
+import dev.rapport.crm.event.CampaignPlanned;
+import dev.rapport.crm.event.CampaignResponseRecorded;
+import dev.rapport.crm.event.CampaignStatusChanged;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.event.TaskCancelled;
+import dev.rapport.crm.event.TaskCompleted;
+import dev.rapport.crm.event.TaskCreated;
+import dev.rapport.crm.event.TaskRescheduled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The one place that decides which events show in timelines: for each type of {@link CrmEvent},
+ * the records (subjects) whose timelines show it and a one-line summary. The core writes one
+ * history entry per subject for each event a command raises, in the same unit of work.
+ *
+ * <p>Every event type is named here explicitly, also those that show nothing (an activity or task
+ * is filed itself, not as history); a test checks that every permitted subtype of
+ * {@code CrmEvent} is mapped, so a new event type fails that test until it is added here.
+ * Internal: may change without notice.
+ */
+public final class TimelineHistory {
+  private TimelineHistory() {}
+
+  /** Where an event shows: the subjects and the summary. No subjects: it shows nowhere. */
+  public record Line(List<UUID> subjects, String summary) {
+    static final Line NONE = new Line(List.of(), "");
+
+    public Line {
+      subjects = List.copyOf(subjects);
+    }
+  }
+
+  /** The history entries of the events, in order, one per event and subject. */
+  public static List<TimelineEntry> entries(List<CrmEvent> events, TenantId tenant, Supplier<UUID> ids) {
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (CrmEvent event : events) {
+      Line line = line(event);
+      for (UUID subject : line.subjects()) {
+        entries.add(new TimelineEntry(ids.get(), tenant, subject, event.occurredAt(),
+            TimelineItem.Kind.HISTORY, Optional.empty(), Optional.of(event.getClass().getSimpleName()),
+            Optional.of(Check.cut(line.summary(), Limits.TIMELINE_SUMMARY))));
+      }
+    }
+    return entries;
+  }
+
+  /** Where one event shows. */
+  public static Line line(CrmEvent event) {
+    if (event instanceof LeadCaptured e) {
+      return new Line(List.of(e.leadId().value()), "Lead captured (source: " + e.source().code() + ")");
+    }
+    if (event instanceof LeadStatusChanged e) {
+      return new Line(List.of(e.leadId().value()), "Status: " + e.from() + " -> " + e.to());
+    }
+    if (event instanceof LeadTemperatureChanged e) {
+      return new Line(List.of(e.leadId().value()), "Temperature: " + e.from() + " -> " + e.to());
+    }
+    if (event instanceof LeadConverted e) {
+      // The contact's and account's timelines show the lead's whole history (the lead is read as
+      // one of their subjects), so the conversion is filed under the lead and the opportunity.
+      List<UUID> s = new ArrayList<>(List.of(e.leadId().value()));
+      e.opportunityId().ifPresent(o -> s.add(o.value()));
+      return new Line(s, "Converted into contact " + e.contactId() + " of account " + e.accountId()
+          + e.opportunityId().map(o -> " with opportunity " + o).orElse(""));
+    }
+    if (event instanceof AccountCreated e) {
+      return new Line(List.of(e.accountId().value()), "Account created: " + e.name());
+    }
+    if (event instanceof ContactCreated e) {
+      return new Line(List.of(e.contactId().value()), "Contact created");
+    }
+    if (event instanceof OpportunityOpened e) {
+      return new Line(List.of(e.opportunityId().value(), e.accountId().value()),
+          "Opportunity opened at stage " + e.stage() + " for " + e.amount());
+    }
+    if (event instanceof OpportunityStageChanged e) {
+      return new Line(List.of(e.opportunityId().value()), "Stage: " + e.from() + " -> " + e.to());
+    }
+    if (event instanceof OpportunityWon e) {
+      return new Line(List.of(e.opportunityId().value(), e.accountId().value()), "Won: " + e.amount());
+    }
+    if (event instanceof OpportunityLost e) {
+      return new Line(List.of(e.opportunityId().value()), "Lost: " + e.reason().code());
+    }
+    if (event instanceof OpportunityReopened e) {
+      return new Line(List.of(e.opportunityId().value()), "Reopened at stage " + e.stage());
+    }
+    if (event instanceof ActivityLogged) {
+      return Line.NONE; // the activity itself is filed under each of its links
+    }
+    if (event instanceof TaskCreated) {
+      return Line.NONE; // the task itself is filed under each of its links
+    }
+    if (event instanceof TaskCompleted e) {
+      return new Line(e.links().subjects(), "Task done: " + e.subject());
+    }
+    if (event instanceof TaskCancelled e) {
+      return new Line(e.links().subjects(), "Task cancelled: " + e.subject());
+    }
+    if (event instanceof TaskRescheduled) {
+      return Line.NONE; // the task's entry shows its current due time
+    }
+    if (event instanceof CampaignPlanned || event instanceof CampaignStatusChanged) {
+      return Line.NONE; // about the campaign, not about a customer
+    }
+    if (event instanceof CampaignMembersAdded) {
+      // Being sent a campaign is not something a customer did; up to 10,000 people join per
+      // command, and filing each would multiply the command's writes. Responses show.
+      return Line.NONE;
+    }
+    if (event instanceof CampaignResponseRecorded e) {
+      UUID person = e.leadId().map(LeadId::value).orElseGet(() -> e.contactId().orElseThrow().value());
+      return new Line(List.of(person), "Campaign response: " + e.status().code() + " (campaign "
+          + e.campaignId() + ")");
+    }
+    throw new IllegalArgumentException("no timeline mapping for " + event.getClass().getName()
+        + ": add it to TimelineHistory");
+  }
+}

@@ -1,0 +1,150 @@
+package dev.rapport.crm.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.Links;
+import dev.rapport.crm.activity.TimelineEntry;
+import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ActivityId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Limits;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.TaskId;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.event.AccountCreated;
+import dev.rapport.crm.event.ActivityLogged;
+import dev.rapport.crm.event.ContactCreated;
+import dev.rapport.crm.event.CrmEvent;
+import dev.rapport.crm.event.LeadCaptured;
+import dev.rapport.crm.event.LeadConverted;
+import dev.rapport.crm.event.LeadStatusChanged;
+import dev.rapport.crm.event.LeadTemperatureChanged;
+import dev.rapport.crm.event.OpportunityLost;
+import dev.rapport.crm.event.OpportunityOpened;
+import dev.rapport.crm.event.OpportunityReopened;
+import dev.rapport.crm.event.OpportunityStageChanged;
+import dev.rapport.crm.event.OpportunityWon;
+import dev.rapport.crm.campaign.CampaignStatus;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.ResponseStatus;
+import dev.rapport.crm.common.CampaignId;
+import dev.rapport.crm.event.CampaignMembersAdded;
+import dev.rapport.crm.event.CampaignPlanned;
+import dev.rapport.crm.event.CampaignResponseRecorded;
+import dev.rapport.crm.event.CampaignStatusChanged;
+import dev.rapport.crm.event.TaskCancelled;
+import dev.rapport.crm.event.TaskCompleted;
+import dev.rapport.crm.event.TaskCreated;
+import dev.rapport.crm.event.TaskRescheduled;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.opportunity.LostReason;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Which timelines show each event type, and what they say: one expected line per type. */
+class TimelineHistoryTest {
+  private static final TenantId T = TenantId.of("t");
+  private static final Instant AT = Instant.parse("2025-01-01T10:00:00Z");
+  private static final LeadId LEAD = LeadId.of(UUID.randomUUID());
+  private static final ContactId CONTACT = ContactId.of(UUID.randomUUID());
+  private static final AccountId ACCOUNT = AccountId.of(UUID.randomUUID());
+  private static final OpportunityId OPP = OpportunityId.of(UUID.randomUUID());
+  private static final TaskId TASK = TaskId.of(UUID.randomUUID());
+  private static final Money MONEY = Money.of("10.00", "EUR");
+  private static final Links LINKS = Links.lead(LEAD).andAccount(ACCOUNT);
+
+  /** One event of every type, with the subjects and summary it must give. */
+  private static Map<CrmEvent, TimelineHistory.Line> expected() {
+    Map<CrmEvent, TimelineHistory.Line> m = new LinkedHashMap<>();
+    m.put(new LeadCaptured(T, AT, LEAD, LeadSource.WEBINAR), line("Lead captured (source: webinar)", LEAD.value()));
+    m.put(new LeadStatusChanged(T, AT, LEAD, LeadStatus.NEW, LeadStatus.CONTACTED), line("Status: NEW -> CONTACTED", LEAD.value()));
+    m.put(new LeadTemperatureChanged(T, AT, LEAD, Temperature.COLD, Temperature.HOT), line("Temperature: COLD -> HOT", LEAD.value()));
+    m.put(new LeadConverted(T, AT, LEAD, CONTACT, ACCOUNT, Optional.of(OPP)),
+        line("Converted into contact " + CONTACT + " of account " + ACCOUNT + " with opportunity " + OPP, LEAD.value(), OPP.value()));
+    m.put(new AccountCreated(T, AT, ACCOUNT, "Acme"), line("Account created: Acme", ACCOUNT.value()));
+    m.put(new ContactCreated(T, AT, CONTACT, Optional.of(ACCOUNT)), line("Contact created", CONTACT.value()));
+    m.put(new OpportunityOpened(T, AT, OPP, ACCOUNT, MONEY, "Prospecting"),
+        line("Opportunity opened at stage Prospecting for " + MONEY, OPP.value(), ACCOUNT.value()));
+    m.put(new OpportunityStageChanged(T, AT, OPP, "Prospecting", "Proposal"), line("Stage: Prospecting -> Proposal", OPP.value()));
+    m.put(new OpportunityWon(T, AT, OPP, ACCOUNT, MONEY), line("Won: " + MONEY, OPP.value(), ACCOUNT.value()));
+    m.put(new OpportunityLost(T, AT, OPP, LostReason.PRICE), line("Lost: price", OPP.value()));
+    m.put(new OpportunityReopened(T, AT, OPP, "Proposal"), line("Reopened at stage Proposal", OPP.value()));
+    m.put(new ActivityLogged(T, AT, ActivityId.of(UUID.randomUUID()), ActivityType.CALL, Optional.of(Direction.INBOUND), LINKS, AT),
+        TimelineHistory.Line.NONE);
+    m.put(new TaskCreated(T, AT, TASK, LINKS, "Call back", AT, Optional.empty()), TimelineHistory.Line.NONE);
+    m.put(new TaskCompleted(T, AT, TASK, LINKS, "Call back", AT), line("Task done: Call back", LEAD.value(), ACCOUNT.value()));
+    m.put(new TaskCancelled(T, AT, TASK, LINKS, "Call back"), line("Task cancelled: Call back", LEAD.value(), ACCOUNT.value()));
+    m.put(new TaskRescheduled(T, AT, TASK, AT, Optional.empty()), TimelineHistory.Line.NONE);
+    CampaignId campaign = CampaignId.of(UUID.randomUUID());
+    m.put(new CampaignPlanned(T, AT, campaign, "Spring", Channel.NEWSLETTER), TimelineHistory.Line.NONE);
+    m.put(new CampaignStatusChanged(T, AT, campaign, CampaignStatus.PLANNED, CampaignStatus.ACTIVE), TimelineHistory.Line.NONE);
+    m.put(new CampaignMembersAdded(T, AT, campaign, List.of(LEAD), List.of(CONTACT)), TimelineHistory.Line.NONE);
+    m.put(new CampaignResponseRecorded(T, AT, campaign, Optional.of(LEAD), Optional.empty(), ResponseStatus.REGISTERED, AT),
+        line("Campaign response: registered (campaign " + campaign + ")", LEAD.value()));
+    return m;
+  }
+
+  private static TimelineHistory.Line line(String summary, UUID... subjects) {
+    return new TimelineHistory.Line(List.of(subjects), summary);
+  }
+
+  @Test
+  void everyEventTypeOfTheSealedHierarchyHasAnExplicitLine() {
+    assertThat(expected().keySet()).extracting(Object::getClass)
+        .containsExactlyInAnyOrder(CrmEvent.class.getPermittedSubclasses());
+  }
+
+  @Test
+  void eachEventShowsInTheTimelinesOfItsSubjectsWithItsSummary() {
+    expected().forEach((event, line) -> {
+      TimelineHistory.Line actual = TimelineHistory.line(event);
+      assertThat(actual.subjects()).as(event.getClass().getSimpleName()).containsExactlyElementsOf(line.subjects());
+      if (!line.subjects().isEmpty()) {
+        assertThat(actual.summary()).as(event.getClass().getSimpleName()).isEqualTo(line.summary());
+      }
+    });
+  }
+
+  @Test
+  void theEntriesAreOnePerEventAndSubjectInOrderAtTheEventsTime() {
+    List<CrmEvent> events = List.of(new LeadCaptured(T, AT, LEAD, LeadSource.WEBINAR),
+        new TaskRescheduled(T, AT, TASK, AT, Optional.empty()),
+        new OpportunityWon(T, AT.plusSeconds(1), OPP, ACCOUNT, MONEY));
+    UUID[] ids = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+    int[] next = {0};
+    List<TimelineEntry> entries = TimelineHistory.entries(events, T, () -> ids[next[0]++]);
+    assertThat(entries).extracting(TimelineEntry::id).containsExactly(ids);
+    assertThat(entries).extracting(TimelineEntry::subjectId).containsExactly(LEAD.value(), OPP.value(), ACCOUNT.value());
+    assertThat(entries).extracting(TimelineEntry::event).containsExactly(Optional.of("LeadCaptured"),
+        Optional.of("OpportunityWon"), Optional.of("OpportunityWon"));
+    assertThat(entries).extracting(TimelineEntry::occurredAt).containsExactly(AT, AT.plusSeconds(1), AT.plusSeconds(1));
+    assertThat(entries).allSatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(TimelineItem.Kind.HISTORY);
+      assertThat(e.refId()).isEmpty();
+      assertThat(e.tenantId()).isEqualTo(T);
+    });
+  }
+
+  @Test
+  void aSummaryLongerThanTheLimitIsCut() {
+    String name = "\uD83D\uDE00".repeat(Limits.TIMELINE_SUMMARY);
+    TimelineEntry e = TimelineHistory.entries(List.of(new AccountCreated(T, AT, ACCOUNT, name)), T, UUID::randomUUID).get(0);
+    String summary = e.summary().orElseThrow();
+    assertThat(summary.codePointCount(0, summary.length())).isEqualTo(Limits.TIMELINE_SUMMARY);
+    assertThat(summary).startsWith("Account created: ");
+    assertThat(Arrays.asList(CrmEvent.class.getPermittedSubclasses())).isNotEmpty();
+  }
+}

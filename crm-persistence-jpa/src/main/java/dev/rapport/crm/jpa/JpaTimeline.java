@@ -1,0 +1,145 @@
+package dev.rapport.crm.jpa;
+
+import static dev.rapport.crm.jpa.Mapping.fromColumn;
+import static dev.rapport.crm.jpa.Mapping.toColumn;
+
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.activity.TimelineEntry;
+import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.spi.TimelineRepository;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The timeline index of one unit of work, in {@code crm_timeline_entry}. A page is one query on
+ * the index {@code (tenant_id, subject_id, occurred_at, id)}, newest first, after one look-up of
+ * the cursor's entry. Rows are only inserted (in JDBC batches at flush) and detached at the end.
+ */
+final class JpaTimeline implements TimelineRepository {
+  private final JpaUnitOfWork uow;
+  private final Set<TimelineEntryEntity> written = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  JpaTimeline(JpaUnitOfWork uow) {
+    this.uow = uow;
+    uow.detachable(() -> written);
+  }
+
+  @Override
+  public void add(List<TimelineEntry> entries) {
+    uow.requireOpen();
+    for (TimelineEntry entry : entries) {
+      if (!uow.tenant().equals(entry.tenantId())) {
+        throw new IllegalArgumentException("the timeline entry belongs to tenant " + entry.tenantId()
+            + ", not to this unit of work's tenant " + uow.tenant());
+      }
+      TimelineEntryEntity e = toEntity(entry);
+      uow.em().persist(e);
+      written.add(e);
+    }
+  }
+
+  @Override
+  public Page<TimelineEntry> page(Collection<UUID> subjects, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(subjects, "subjects");
+    if (subjects.isEmpty()) {
+      return new Page<>(List.of(), Optional.empty());
+    }
+    String tenant = uow.tenant().value();
+    StringBuilder jpql = new StringBuilder("select e from RapportTimelineEntry e where e.tenantId = :tenant"
+        + " and e.subjectId in :subjects");
+    LocalDateTime at = null;
+    UUID cursor = null;
+    if (page.after().isPresent()) {
+      cursor = UUID.fromString(page.after().get());
+      List<LocalDateTime> found = uow.em().createQuery("select e.occurredAt from RapportTimelineEntry e"
+              + " where e.tenantId = :tenant and e.id = :id", LocalDateTime.class)
+          .setParameter("tenant", tenant).setParameter("id", cursor).getResultList();
+      if (found.isEmpty()) {
+        throw new NotFoundException("timelineEntry", cursor);
+      }
+      at = found.get(0);
+      jpql.append(" and (e.occurredAt < :at or (e.occurredAt = :at and e.id < :cursor))");
+    }
+    jpql.append(" order by e.occurredAt desc, e.id desc");
+    TypedQuery<TimelineEntryEntity> q = uow.em().createQuery(jpql.toString(), TimelineEntryEntity.class)
+        .setParameter("tenant", tenant)
+        .setParameter("subjects", List.copyOf(subjects))
+        .setMaxResults(page.size() + 1);
+    if (cursor != null) {
+      q.setParameter("at", at).setParameter("cursor", cursor);
+    }
+    List<TimelineEntry> found = detached(q.getResultList());
+    return Rows.toPage(found, page.size(), TimelineEntry::id);
+  }
+
+  @Override
+  public Page<TimelineEntry> list(PageRequest page) {
+    uow.requireOpen();
+    StringBuilder jpql = new StringBuilder("select e from RapportTimelineEntry e where e.tenantId = :tenant");
+    page.after().ifPresent(a -> jpql.append(" and e.id > :after"));
+    jpql.append(" order by e.id");
+    TypedQuery<TimelineEntryEntity> q = uow.em().createQuery(jpql.toString(), TimelineEntryEntity.class)
+        .setParameter("tenant", uow.tenant().value())
+        .setMaxResults(page.size() + 1);
+    page.after().ifPresent(a -> q.setParameter("after", UUID.fromString(a)));
+    return Rows.toPage(detached(q.getResultList()), page.size(), TimelineEntry::id);
+  }
+
+  @Override
+  public List<LeadId> leadsConvertedInto(UUID contactOrAccount) {
+    uow.requireOpen();
+    Objects.requireNonNull(contactOrAccount, "contactOrAccount");
+    return uow.em().createQuery("select e.id from RapportLead e where e.tenantId = :tenant"
+            + " and (e.convertedContactId = :subject or e.convertedAccountId = :subject) order by e.id", UUID.class)
+        .setParameter("tenant", uow.tenant().value())
+        .setParameter("subject", contactOrAccount)
+        .getResultList().stream().map(LeadId::of).toList();
+  }
+
+  /** The entries, mapped; the entities the query loaded are detached (they never change). */
+  private List<TimelineEntry> detached(List<TimelineEntryEntity> entities) {
+    List<TimelineEntry> out = new ArrayList<>(entities.size());
+    for (TimelineEntryEntity e : entities) {
+      out.add(toDomain(e));
+      if (!written.contains(e) && uow.em().contains(e)) {
+        uow.em().detach(e);
+      }
+    }
+    return out;
+  }
+
+  private static TimelineEntryEntity toEntity(TimelineEntry t) {
+    TimelineEntryEntity e = new TimelineEntryEntity();
+    e.id = t.id();
+    e.tenantId = t.tenantId().value();
+    e.subjectId = t.subjectId();
+    e.occurredAt = toColumn(t.occurredAt());
+    e.kind = t.kind().name();
+    e.activityId = t.kind() == TimelineItem.Kind.ACTIVITY ? t.refId().orElseThrow() : null;
+    e.taskId = t.kind() == TimelineItem.Kind.TASK ? t.refId().orElseThrow() : null;
+    e.eventType = t.event().orElse(null);
+    e.summary = t.summary().orElse(null);
+    return e;
+  }
+
+  private static TimelineEntry toDomain(TimelineEntryEntity e) {
+    TimelineItem.Kind kind = TimelineItem.Kind.valueOf(e.kind);
+    Optional<UUID> ref = Optional.ofNullable(kind == TimelineItem.Kind.ACTIVITY ? e.activityId : e.taskId);
+    return new TimelineEntry(e.id, TenantId.of(e.tenantId), e.subjectId, fromColumn(e.occurredAt), kind,
+        ref, Optional.ofNullable(e.eventType), Optional.ofNullable(e.summary));
+  }
+}

@@ -1,0 +1,61 @@
+package dev.rapport.crm.memory;
+
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.common.ActivityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.spi.ActivityRepository;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The activities of one unit of work, in the tenant's activities table. */
+final class MemoryActivities implements ActivityRepository {
+  static final Kind<ActivityId, Activity> KIND = new Kind<>("activity", Activity::id,
+      Activity::version, Activity::withVersion, Activity::tenantId, ActivityId::parse, List.of(),
+      Optional.empty());
+
+  private final MemoryUnitOfWork uow;
+  private Buffer<ActivityId, Activity> buffer;
+
+  MemoryActivities(MemoryUnitOfWork uow) {
+    this.uow = uow;
+  }
+
+  private Buffer<ActivityId, Activity> buffer() {
+    if (buffer == null) {
+      buffer = uow.buffer(uow.store().activities);
+    }
+    return buffer;
+  }
+
+  @Override
+  public Optional<Activity> find(ActivityId id) {
+    uow.requireOpen();
+    return buffer().find(id);
+  }
+
+  @Override
+  public List<Activity> findAll(Collection<ActivityId> ids) {
+    uow.requireOpen();
+    List<Activity> found = new ArrayList<>(ids.size());
+    for (ActivityId id : new TreeSet<>(ids)) {
+      buffer().find(id).ifPresent(found::add);
+    }
+    return List.copyOf(found);
+  }
+
+  @Override
+  public Page<Activity> list(PageRequest page) {
+    uow.requireOpen();
+    return buffer().page(List.of(), a -> true, page);
+  }
+
+  @Override
+  public Activity insert(Activity activity) {
+    uow.requireOpen();
+    return buffer().insert(activity);
+  }
+}
