@@ -249,9 +249,10 @@ class StatementCountTest {
     dev.rapport.crm.campaign.MemberId m = dev.rapport.crm.campaign.MemberId.lead(l.id());
     crm.campaigns().addMembers(c.id(), List.of(m));
     crm.campaigns().start(c.id());
-    // the campaign, the member, the lead; the member's and the lead's updates; the two events in one batch
+    // the campaign, the member, the lead; the member's and the lead's updates; the two events in
+    // one batch; the two timeline entries of the lead (the response, the warming) in one batch
     assertThat(count(target, () -> crm.campaigns().recordResponse(c.id(), m,
-        dev.rapport.crm.campaign.ResponseStatus.ATTENDED))).isEqualTo(3 + 2 + 1);
+        dev.rapport.crm.campaign.ResponseStatus.ATTENDED))).isEqualTo(3 + 2 + 1 + 1);
   }
 
   /** The same counts on the external servers, with {@code -Pdatabases}. */
