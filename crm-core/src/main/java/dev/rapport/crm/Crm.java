@@ -3,6 +3,7 @@ package dev.rapport.crm;
 import dev.rapport.crm.activity.ActivityService;
 import dev.rapport.crm.activity.TaskService;
 import dev.rapport.crm.activity.TimelineService;
+import dev.rapport.crm.campaign.CampaignService;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.AccountService;
 import dev.rapport.crm.contact.ContactService;
@@ -44,6 +45,7 @@ public final class Crm {
   private final ActivityService activities;
   private final TaskService tasks;
   private final TimelineService timeline;
+  private final CampaignService campaigns;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -54,6 +56,7 @@ public final class Crm {
     this.activities = new ActivityService(ctx);
     this.tasks = new TaskService(ctx);
     this.timeline = new TimelineService(ctx);
+    this.campaigns = new CampaignService(ctx);
   }
 
   /** Starts configuring a {@code Crm}. */
@@ -99,6 +102,11 @@ public final class Crm {
   /** Timelines: what happened to a lead, contact, account or opportunity, newest first. */
   public TimelineService timeline() {
     return timeline;
+  }
+
+  /** Campaigns: members, responses, attributed leads and results. */
+  public CampaignService campaigns() {
+    return campaigns;
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */

@@ -156,4 +156,11 @@ public final class Limits {
    * events (e.g. "Stage: Proposal -> Negotiation"), so a longer one is cut, not refused.
    */
   public static final int TIMELINE_SUMMARY = 500;
+
+  /**
+   * People one command adds to a campaign: 10,000, as many leads as one {@code captureAll} takes.
+   * The command checks, writes and names (in its event) every one of them in one unit of work, so
+   * its cost must stay bounded; a larger list is added in several commands.
+   */
+  public static final int CAMPAIGN_MEMBERS_PER_COMMAND = 10_000;
 }

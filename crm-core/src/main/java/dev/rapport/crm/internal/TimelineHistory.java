@@ -6,6 +6,10 @@ import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.AccountCreated;
 import dev.rapport.crm.event.ActivityLogged;
+import dev.rapport.crm.event.CampaignMembersAdded;
+import dev.rapport.crm.event.CampaignPlanned;
+import dev.rapport.crm.event.CampaignResponseRecorded;
+import dev.rapport.crm.event.CampaignStatusChanged;
 import dev.rapport.crm.event.ContactCreated;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.event.LeadCaptured;
@@ -118,6 +122,21 @@ public final class TimelineHistory {
     }
     if (event instanceof TaskRescheduled) {
       return Line.NONE; // the task's entry shows its current due time
+    }
+    if (event instanceof CampaignPlanned) {
+      return Line.NONE; // a campaign has no timeline (yet)
+    }
+    if (event instanceof CampaignStatusChanged) {
+      return Line.NONE;
+    }
+    if (event instanceof CampaignMembersAdded) {
+      return Line.NONE; // up to 10,000 people per command: their responses are what shows
+    }
+    if (event instanceof CampaignResponseRecorded e) {
+      List<UUID> s = new ArrayList<>(2);
+      e.leadId().ifPresent(l -> s.add(l.value()));
+      e.contactId().ifPresent(c -> s.add(c.value()));
+      return new Line(s, "Campaign response: " + e.status().code() + " (campaign " + e.campaignId() + ")");
     }
     throw new IllegalArgumentException("no timeline mapping for " + event.getClass().getName()
         + ": add it to TimelineHistory");

@@ -16,7 +16,15 @@ import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.OpportunityId;
 import dev.rapport.crm.common.TaskId;
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.campaign.CampaignStatus;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.ResponseStatus;
+import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.event.AccountCreated;
+import dev.rapport.crm.event.CampaignMembersAdded;
+import dev.rapport.crm.event.CampaignPlanned;
+import dev.rapport.crm.event.CampaignResponseRecorded;
+import dev.rapport.crm.event.CampaignStatusChanged;
 import dev.rapport.crm.event.ActivityLogged;
 import dev.rapport.crm.event.ContactCreated;
 import dev.rapport.crm.event.CrmEvent;
@@ -55,6 +63,7 @@ class TimelineHistoryTest {
   private static final AccountId ACCOUNT = AccountId.of(UUID.randomUUID());
   private static final OpportunityId OPP = OpportunityId.of(UUID.randomUUID());
   private static final TaskId TASK = TaskId.of(UUID.randomUUID());
+  private static final CampaignId CAMPAIGN = CampaignId.of(UUID.randomUUID());
   private static final Money MONEY = Money.of("10.00", "EUR");
   private static final Links LINKS = Links.lead(LEAD).andAccount(ACCOUNT);
 
@@ -80,6 +89,11 @@ class TimelineHistoryTest {
     m.put(new TaskCompleted(T, AT, TASK, LINKS, "Call back", AT), line("Task done: Call back", LEAD.value(), ACCOUNT.value()));
     m.put(new TaskCancelled(T, AT, TASK, LINKS, "Call back"), line("Task cancelled: Call back", LEAD.value(), ACCOUNT.value()));
     m.put(new TaskRescheduled(T, AT, TASK, AT, Optional.empty()), TimelineHistory.Line.NONE);
+    m.put(new CampaignPlanned(T, AT, CAMPAIGN, "Spring", Channel.WEBINAR), TimelineHistory.Line.NONE);
+    m.put(new CampaignStatusChanged(T, AT, CAMPAIGN, CampaignStatus.PLANNED, CampaignStatus.ACTIVE), TimelineHistory.Line.NONE);
+    m.put(new CampaignMembersAdded(T, AT, CAMPAIGN, List.of(LEAD), List.of(CONTACT)), TimelineHistory.Line.NONE);
+    m.put(new CampaignResponseRecorded(T, AT, CAMPAIGN, Optional.of(LEAD), Optional.empty(), ResponseStatus.ATTENDED, AT),
+        line("Campaign response: attended (campaign " + CAMPAIGN + ")", LEAD.value()));
     return m;
   }
 

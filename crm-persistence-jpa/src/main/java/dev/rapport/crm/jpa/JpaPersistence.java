@@ -61,7 +61,8 @@ public final class JpaPersistence implements Persistence {
       LeadEntity.class.getName(), AccountEntity.class.getName(), ContactEntity.class.getName(),
       ContactEmailEntity.class.getName(), OpportunityEntity.class.getName(),
       OutboxEntity.class.getName(), NullableUuid.class.getName(),
-      ActivityEntity.class.getName(), TaskEntity.class.getName(), TimelineEntryEntity.class.getName());
+      ActivityEntity.class.getName(), TaskEntity.class.getName(), TimelineEntryEntity.class.getName(),
+      CampaignEntity.class.getName(), CampaignMemberEntity.class.getName());
 
   private final EntityManagerFactory factory;
   private final Supplier<EntityManager> current;

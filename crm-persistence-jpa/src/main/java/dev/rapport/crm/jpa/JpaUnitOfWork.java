@@ -9,6 +9,7 @@ import dev.rapport.crm.spi.AccountRepository;
 import dev.rapport.crm.spi.ActivityRepository;
 import dev.rapport.crm.spi.TaskRepository;
 import dev.rapport.crm.spi.TimelineRepository;
+import dev.rapport.crm.spi.CampaignRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -50,6 +51,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaActivities activities;
   private JpaTasks tasks;
   private JpaTimeline timeline;
+  private JpaCampaigns campaigns;
   /** Outbox rows this unit wrote. */
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
@@ -141,6 +143,15 @@ final class JpaUnitOfWork implements UnitOfWork {
       timeline = new JpaTimeline(this);
     }
     return timeline;
+  }
+
+  @Override
+  public CampaignRepository campaigns() {
+    requireOpen();
+    if (campaigns == null) {
+      campaigns = new JpaCampaigns(this);
+    }
+    return campaigns;
   }
 
   @Override

@@ -76,7 +76,8 @@ class MigrationFromV1Test {
     writeVersionOneRows(ds, database == Database.POSTGRES || database == Database.EXTERNAL_POSTGRES);
 
     MigrateResult result = Flyway.configure().dataSource(ds).locations(location).load().migrate();
-    assertThat(result.targetSchemaVersion).isEqualTo(String.valueOf(Database.SCRIPTS.size()));
+    assertThat(result.targetSchemaVersion) // the last script's version (versions may skip a number)
+        .isEqualTo(Database.SCRIPTS.get(Database.SCRIPTS.size() - 1).replaceFirst("^V(\\d+)__.*", "$1"));
 
     for (Provider provider : Provider.values()) {
       EntityManagerFactory factory = provider.factory(ds);

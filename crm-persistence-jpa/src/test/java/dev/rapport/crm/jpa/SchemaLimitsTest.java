@@ -147,7 +147,16 @@ class SchemaLimitsTest {
       entry("crm_timeline_entry.kind", ascii(longest(TimelineItem.Kind.values()))),
       // the simple name of an event class
       entry("crm_timeline_entry.event_type", ascii(2L * Limits.CODE)),
-      entry("crm_timeline_entry.summary", text(Limits.TIMELINE_SUMMARY))));
+      entry("crm_timeline_entry.summary", text(Limits.TIMELINE_SUMMARY)),
+      entry("crm_campaign.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_campaign.name", text(Limits.TEXT)),
+      entry("crm_campaign.channel", ascii(Limits.CODE)),
+      entry("crm_campaign.status", ascii(longest(dev.rapport.crm.campaign.CampaignStatus.values()))),
+      entry("crm_campaign.currency", ascii(3)),
+      entry("crm_campaign_member.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_campaign_member.status", ascii(Limits.CODE)),
+      entry("crm_campaign_member.status_signal", ascii(Limits.CODE)),
+      entry("crm_campaign_member.status_signal_intent", ascii(longest(dev.rapport.crm.lead.SignalType.Intent.values())))));
 
   @ParameterizedTest
   @EnumSource(names = {"H2", "POSTGRES"})

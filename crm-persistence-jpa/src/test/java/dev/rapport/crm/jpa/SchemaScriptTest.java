@@ -38,7 +38,8 @@ class SchemaScriptTest {
     MigrateResult result = Flyway.configure().dataSource(ds)
         .locations("classpath:db/rapport/" + database.scriptFolder()).load().migrate();
     assertThat(result.migrationsExecuted).isEqualTo(Database.SCRIPTS.size());
-    assertThat(result.targetSchemaVersion).isEqualTo(String.valueOf(Database.SCRIPTS.size()));
+    assertThat(result.targetSchemaVersion) // the last script's version (versions may skip a number)
+        .isEqualTo(Database.SCRIPTS.get(Database.SCRIPTS.size() - 1).replaceFirst("^V(\\d+)__.*", "$1"));
 
     EntityManagerFactory factory = Provider.HIBERNATE.factory(ds); // validates the mapping
     try {

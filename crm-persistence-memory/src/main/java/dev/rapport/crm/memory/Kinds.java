@@ -17,4 +17,7 @@ final class Kinds {
   static final String EXTERNAL_REFERENCE = "externalReference";
   static final String CONVERTED_INTO = "convertedInto";
   static final String SUBJECT = "subject";
+  static final String CAMPAIGN = "campaign";
+  static final String RESPONDED = "responded";
+  static final String ORIGIN_LEAD = "originLead";
 }

@@ -23,7 +23,8 @@ final class MemoryLeads implements LeadRepository {
           new Kind.IndexDef<>(Kinds.OWNER, l -> l.owner().stream().toList()),
           new Kind.IndexDef<>(Kinds.SOURCE, l -> List.of(l.source())),
           new Kind.IndexDef<>(Kinds.CONVERTED_INTO, l -> l.convertedTo()
-              .map(c -> List.<Object>of(c.contactId().value(), c.accountId().value())).orElse(List.of()))),
+              .map(c -> List.<Object>of(c.contactId().value(), c.accountId().value())).orElse(List.of())),
+          new Kind.IndexDef<>(Kinds.CAMPAIGN, l -> l.campaign().stream().toList())),
       Optional.empty());
 
   private final MemoryUnitOfWork uow;
@@ -34,7 +35,7 @@ final class MemoryLeads implements LeadRepository {
   }
 
   /** Made on first use: a unit that only reads other kinds needs none. */
-  private Buffer<LeadId, Lead> buffer() {
+  Buffer<LeadId, Lead> buffer() {
   if (buffer == null) {
     buffer = uow.buffer(uow.store().leads);
   }

@@ -6,6 +6,7 @@ import dev.rapport.crm.spi.AccountRepository;
 import dev.rapport.crm.spi.ActivityRepository;
 import dev.rapport.crm.spi.TaskRepository;
 import dev.rapport.crm.spi.TimelineRepository;
+import dev.rapport.crm.spi.CampaignRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -34,6 +35,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryActivities activities;
   private MemoryTasks tasks;
   private MemoryTimeline timeline;
+  private MemoryCampaigns campaigns;
   private boolean open = true;
 
   MemoryUnitOfWork(TenantStore store) {
@@ -162,6 +164,15 @@ final class MemoryUnitOfWork implements UnitOfWork {
       timeline = new MemoryTimeline(this);
     }
     return timeline;
+  }
+
+  @Override
+  public CampaignRepository campaigns() {
+    requireOpen();
+    if (campaigns == null) {
+      campaigns = new MemoryCampaigns(this);
+    }
+    return campaigns;
   }
 
   @Override

@@ -3,6 +3,8 @@ package dev.rapport.crm.tck;
 import dev.rapport.crm.activity.Activity;
 import dev.rapport.crm.activity.Task;
 import dev.rapport.crm.activity.TimelineEntry;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
@@ -30,11 +32,16 @@ import java.util.function.Function;
  * @param opportunities every opportunity, in id order
  * @param activities every activity, in id order
  * @param tasks every task, in id order
+ * @param campaigns every campaign, in id order
+ * @param campaignMembers every member of every campaign, by campaign in id order, then in the
+ *     adapter's member order
+ * @param activities every activity, in id order
+ * @param tasks every task, in id order
  * @param timeline every timeline index entry, in id order
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
-    List<Opportunity> opportunities, List<Activity> activities, List<Task> tasks,
-    List<TimelineEntry> timeline) {
+    List<Opportunity> opportunities, List<Campaign> campaigns, List<CampaignMember> campaignMembers,
+    List<Activity> activities, List<Task> tasks, List<TimelineEntry> timeline) {
 
   /** Page size used while reading; small, so that paging itself is exercised. */
   private static final int PAGE = 7;
@@ -48,6 +55,8 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     activities = List.copyOf(activities);
     tasks = List.copyOf(tasks);
     timeline = List.copyOf(timeline);
+    campaigns = List.copyOf(campaigns);
+    campaignMembers = List.copyOf(campaignMembers);
   }
 
   /**
@@ -56,14 +65,22 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
    * @throws NullPointerException if an argument is null
    */
   public static StoreSnapshot capture(Persistence persistence, TenantId tenant) {
-    return persistence.inUnitOfWork(tenant, uow -> new StoreSnapshot(
-        all(p -> uow.leads().query(LeadQuery.all(), p)),
-        all(p -> uow.contacts().list(p)),
-        all(p -> uow.accounts().list(p)),
-        all(p -> uow.opportunities().query(OpportunityQuery.all(), p)),
-        all(p -> uow.activities().list(p)),
-        all(p -> uow.tasks().list(p)),
-        all(p -> uow.timeline().list(p))));
+    return persistence.inUnitOfWork(tenant, uow -> {
+      List<Campaign> campaigns = all(p -> uow.campaigns().list(p));
+      List<CampaignMember> members = new ArrayList<>();
+      for (Campaign c : campaigns) {
+        members.addAll(all(p -> uow.campaigns().members(c.id(), p), PageRequest.MAX_SIZE));
+      }
+      return new StoreSnapshot(
+          all(p -> uow.leads().query(LeadQuery.all(), p)),
+          all(p -> uow.contacts().list(p)),
+          all(p -> uow.accounts().list(p)),
+          all(p -> uow.opportunities().query(OpportunityQuery.all(), p)),
+          campaigns, members,
+          all(p -> uow.activities().list(p)),
+          all(p -> uow.tasks().list(p)),
+          all(p -> uow.timeline().list(p)));
+    });
   }
 
   /** Every item of every page, following the cursors from the first page. */
@@ -89,7 +106,7 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
 
   /** How many records of every kind the snapshot holds. */
   public int size() {
-    return leads.size() + contacts.size() + accounts.size() + opportunities.size()
-        + activities.size() + tasks.size() + timeline.size();
+    return leads.size() + contacts.size() + accounts.size() + opportunities.size() + campaigns.size()
+        + campaignMembers.size() + activities.size() + tasks.size() + timeline.size();
   }
 }

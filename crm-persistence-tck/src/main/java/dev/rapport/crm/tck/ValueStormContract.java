@@ -22,6 +22,15 @@ import dev.rapport.crm.activity.TimelineItem;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.TaskId;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignMember;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.Goals;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.campaign.ResponseStatus;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
@@ -107,6 +116,8 @@ public abstract class ValueStormContract extends ContractSupport {
   private final Map<OpportunityId, Opportunity> opportunities = new LinkedHashMap<>();
   private final Map<ActivityId, Activity> activities = new LinkedHashMap<>();
   private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
+  private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
+  private final Map<List<Object>, CampaignMember> members = new LinkedHashMap<>();
   private final Deque<String> sinceCheckpoint = new ArrayDeque<>();
 
   private StormValues v;
@@ -206,6 +217,8 @@ public abstract class ValueStormContract extends ContractSupport {
     opportunities.clear();
     activities.clear();
     tasks.clear();
+    campaigns.clear();
+    members.clear();
     // a world to aim at: leads in every state, accounts, a contact, open and closed deals
     for (int i = 0; i < 3; i++) {
       put(crm.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR)
@@ -219,6 +232,12 @@ public abstract class ValueStormContract extends ContractSupport {
     put(crm.opportunities().open(a.id(), NewOpportunity.builder("Deal", Money.of("100.00", "EUR")).build()));
     Opportunity w = crm.opportunities().open(a.id(), NewOpportunity.builder("Won", Money.of("5", "JPY")).build());
     put(crm.opportunities().win(w.id()));
+    Campaign campaign = put(crm.campaigns().plan(NewCampaign.builder("Newsletter", Channel.NEWSLETTER,
+        java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 3, 31), Money.of("500.00", "EUR")).build()));
+    crm.campaigns().addMembers(campaign.id(), List.of(MemberId.lead(q.id()))).forEach(this::put);
+    put(crm.campaigns().start(campaign.id()));
+    put(crm.campaigns().plan(NewCampaign.builder("Fair", Channel.TRADE_SHOW, java.time.LocalDate.of(2025, 4, 1),
+        java.time.LocalDate.of(2025, 4, 3), Money.of("90000", "JPY")).build()));
     events.clear();
   }
 
@@ -285,6 +304,16 @@ public abstract class ValueStormContract extends ContractSupport {
       recordAndReadBack(r.contact(), described);
       recordAndReadBack(r.account(), described);
       r.opportunity().ifPresent(o -> recordAndReadBack(o, described));
+    } else if (result instanceof Campaign x) {
+      Optional<Campaign> back = inUnitOfWork(uow -> uow.campaigns().find(x.id()));
+      assertThat(back).as("read back after %s (seed %d)", described, seed).contains(x);
+      put(x);
+    } else if (result instanceof CampaignMember m) {
+      Optional<CampaignMember> back = inUnitOfWork(uow -> uow.campaigns().findMember(m.campaignId(), m.member()));
+      assertThat(back).as("read back after %s (seed %d)", described, seed).contains(m);
+      put(m);
+      // a response may record a signal on the lead: take the lead as stored
+      m.member().lead().ifPresent(id -> storedLead(id).ifPresent(this::put));
     } else if (result instanceof List<?> list) {
       list.forEach(item -> recordAndReadBack(item, described));
     }
@@ -300,6 +329,8 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(byId(s.opportunities(), Opportunity::id)).as("opportunities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(opportunities);
     assertThat(byId(s.activities(), Activity::id)).as("activities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(activities);
     assertThat(byId(s.tasks(), Task::id)).as("tasks at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(tasks);
+    assertThat(byId(s.campaigns(), Campaign::id)).as("campaigns at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(campaigns);
+    assertThat(byId(s.campaignMembers(), ValueStormContract::key)).as("campaign members at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(members);
     sinceCheckpoint.clear();
   }
 
@@ -322,6 +353,42 @@ public abstract class ValueStormContract extends ContractSupport {
   private Account put(Account a) {
     accounts.put(a.id(), a);
     return a;
+  }
+
+  private Campaign put(Campaign c) {
+    campaigns.put(c.id(), c);
+    return c;
+  }
+
+  private CampaignMember put(CampaignMember m) {
+    members.put(key(m), m);
+    return m;
+  }
+
+  private static List<Object> key(CampaignMember m) {
+    return List.of(m.campaignId(), m.member());
+  }
+
+  private CampaignId campaignId() {
+    return v.chance(90) && !campaigns.isEmpty() ? v.pick(new ArrayList<>(campaigns.keySet()))
+        : v.chance(50) ? CampaignId.of(UUID.randomUUID()) : null;
+  }
+
+  private MemberId memberId() {
+    if (v.chance(60)) {
+      LeadId lead = leadId();
+      return lead == null ? null : MemberId.lead(lead);
+    }
+    ContactId contact = contactId();
+    return contact == null ? null : MemberId.contact(contact);
+  }
+
+  private ResponseStatus responseStatus() {
+    return v.chance(80) ? v.pick(List.of(ResponseStatus.SENT, ResponseStatus.OPENED, ResponseStatus.CLICKED,
+        ResponseStatus.RESPONDED, ResponseStatus.REGISTERED, ResponseStatus.ATTENDED, ResponseStatus.UNSUBSCRIBED,
+        ResponseStatus.BOUNCED))
+        : ResponseStatus.of(v.code(), v.chance(50), v.chance(50) ? Optional.empty()
+            : Optional.of(SignalType.of(v.code(), SignalType.Intent.BUYING)));
   }
 
   private Opportunity put(Opportunity o) {
@@ -534,6 +601,9 @@ public abstract class ValueStormContract extends ContractSupport {
     for (int i = v.nextInt(3); i > 0; i--) {
       b.signal(signal());
     }
+    if (v.chance(15)) {
+      b.campaign(campaignId());
+    }
     return b.build();
   }
 
@@ -575,13 +645,55 @@ public abstract class ValueStormContract extends ContractSupport {
     return records.keySet().stream().map(Object::toString).toList();
   }
 
+  /** One generated campaign command or query. */
+  private Input campaignInput(Crm c, int which) {
+    return switch (which) {
+      case 0 -> in("campaigns.plan", () -> {
+        NewCampaign.Builder b = NewCampaign.builder(v.text(Limits.TEXT), v.chance(80) ? Channel.WEBINAR : Channel.of(v.code()),
+            v.date(), v.date(), money());
+        if (v.chance(40)) {
+          b.goals(Goals.of(v.percent(), v.percent(), money()));
+        }
+        return c.campaigns().plan(b.build());
+      });
+      case 1 -> { CampaignId id = campaignId(); int move = v.nextInt(3);
+        yield in("campaigns.move " + move + " " + id, () -> move == 0 ? c.campaigns().start(id)
+            : move == 1 ? c.campaigns().complete(id) : c.campaigns().abort(id)); }
+      case 2 -> { CampaignId id = campaignId(); yield in("campaigns.recordActualCost " + id, () -> c.campaigns().recordActualCost(id, money())); }
+      case 3 -> { CampaignId id = campaignId(); yield in("campaigns.changeGoals " + id, () -> c.campaigns().changeGoals(id,
+          Goals.of(v.percent(), v.percent(), money()))); }
+      case 4 -> { CampaignId id = campaignId(); yield in("campaigns.addMembers " + id, () -> {
+        List<MemberId> people = new ArrayList<>();
+        for (int i = v.nextInt(5); i > 0; i--) {
+          people.add(memberId());
+        }
+        return c.campaigns().addMembers(id, people);
+      }); }
+      case 5, 6 -> { CampaignId id = campaignId(); MemberId m = v.chance(70) && !members.isEmpty()
+          ? v.pick(new ArrayList<>(members.values())).member() : memberId();
+        yield in("campaigns.recordResponse " + id + " " + m, () -> c.campaigns().recordResponse(id, m, responseStatus(),
+            v.instant(clock.instant()))); }
+      default -> { CampaignId id = campaignId(); yield in("campaigns.results " + id, () -> {
+        long expected = members.values().stream().filter(m -> m.campaignId().equals(id)).count();
+        assertThat(c.campaigns().results(id).members()).isEqualTo(expected);
+        assertThat(c.campaigns().get(id)).isEqualTo(campaigns.get(id));
+        return null;
+      }); }
+    };
+  }
+
   /** One generated input, drawn evenly from every public command and query. */
   private Input input() {
     Crm c = crm;
     if (v.chance(5)) {
       clock.advance(Duration.ofMinutes(1 + v.nextInt(600)));
     }
-    return switch (v.nextInt(55)) {
+    int kinds = 55;
+    int drawn = v.nextInt(kinds + 8);
+    if (drawn >= kinds) {
+      return campaignInput(c, drawn - kinds);
+    }
+    return switch (drawn) {
       case 0 -> in("leads.capture", () -> c.leads().capture(newLead()));
       case 1 -> in("leads.captureAll", () -> {
         List<NewLead> batch = new ArrayList<>();
