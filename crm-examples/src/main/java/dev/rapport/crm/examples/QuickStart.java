@@ -1,6 +1,23 @@
 package dev.rapport.crm.examples;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.Links;
+import dev.rapport.crm.activity.NewActivity;
+import dev.rapport.crm.activity.NewTask;
+import dev.rapport.crm.activity.Outcome;
+import dev.rapport.crm.activity.Priority;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignResults;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.campaign.ResponseStatus;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.event.CrmEvent;
@@ -16,12 +33,12 @@ import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
-import dev.rapport.crm.lead.SignalType;
-import dev.rapport.crm.lead.SourceDetail;
 import dev.rapport.crm.memory.MemoryPersistence;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +47,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The quick start: leads from several sources warm up and heat up with engagement, one is
- * qualified and converted into contact, account and opportunity, and the opportunity is won.
+ * The quick start: a webinar campaign and leads from several sources; campaign responses, a call
+ * and a meeting warm and heat them; a follow-up task; one lead is qualified and converted into
+ * contact, account and opportunity, the opportunity is won, and the campaign's results and the
+ * contact's timeline show what happened.
  * Run it with {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl crm-examples exec:java}.
  */
 public final class QuickStart {
@@ -51,19 +70,32 @@ public final class QuickStart {
         .listener(events::add)
         .build();
 
+    // A webinar campaign: leads captured with it are attributed to it, responses are engagement.
+    Campaign webinar = crm.campaigns().plan(NewCampaign.builder("Year-end close webinar", Channel.WEBINAR,
+        LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 15), Money.of("1500.00", "EUR")).build());
+    crm.campaigns().start(webinar.id());
+
     // Leads arrive from several sources.
     Lead ada = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR)
         .email("ada@analytical-engines.example").company("Analytical Engines Ltd")
-        .sourceDetail(SourceDetail.campaign("Spring close webinar")).build());
+        .campaign(webinar.id()).build());
     Lead grace = crm.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"), LeadSource.NEWSLETTER)
         .email("grace@cobol.example").build());
     Lead alan = crm.leads().capture(NewLead.builder(PersonName.of("Alan", "Turing"), LeadSource.PURCHASED_LIST)
         .email("alan@bletchley.example").build());
 
-    // Engagement warms them up; buying interest makes a lead hot.
-    crm.leads().recordSignal(grace.id(), SignalType.NEWSLETTER_SIGNUP);
-    crm.leads().recordSignal(ada.id(), SignalType.WEBINAR_ATTENDED);
-    crm.leads().recordSignal(ada.id(), SignalType.DEMO_REQUEST);
+    // Engagement warms them up: Grace registers for the webinar, Ada attends it.
+    crm.campaigns().addMembers(webinar.id(), List.of(MemberId.lead(ada.id()), MemberId.lead(grace.id())));
+    crm.campaigns().recordResponse(webinar.id(), MemberId.lead(grace.id()), ResponseStatus.REGISTERED);
+    crm.campaigns().recordResponse(webinar.id(), MemberId.lead(ada.id()), ResponseStatus.ATTENDED);
+
+    // Ada calls in and meets the team: buying interest makes her hot. A follow-up task is set.
+    crm.activities().log(NewActivity.builder(ActivityType.CALL, Links.lead(ada.id()), "Asked for a demo")
+        .direction(Direction.INBOUND).outcome(Outcome.CONNECTED).duration(Duration.ofMinutes(12)).owner("sam").build());
+    crm.activities().log(NewActivity.builder(ActivityType.MEETING, Links.lead(ada.id()), "Demo of the ledger suite")
+        .duration(Duration.ofHours(1)).owner("sam").build());
+    Task followUp = crm.tasks().create(NewTask.builder(Links.lead(ada.id()), "Send the quote",
+        Instant.now().plus(Duration.ofDays(2))).owner("sam").priority(Priority.HIGH).build());
 
     // Ada is qualified and converted into contact, account and opportunity in one step.
     crm.leads().changeStatus(ada.id(), LeadStatus.CONTACTED);
@@ -77,7 +109,11 @@ public final class QuickStart {
     crm.opportunities().moveToStage(deal.id(), "Needs Analysis");
     crm.opportunities().moveToStage(deal.id(), "Proposal");
     crm.opportunities().moveToStage(deal.id(), "Negotiation");
+    crm.tasks().complete(followUp.id());
     Opportunity won = crm.opportunities().win(deal.id());
+    crm.campaigns().recordActualCost(webinar.id(), Money.of("1200.00", "EUR"));
+    CampaignResults results = crm.campaigns().results(webinar.id());
+    Page<TimelineItem> timeline = crm.timeline().contact(converted.contact().id(), PageRequest.first(50));
     // quick-start:end
 
     out.printf("%-16s %-15s %-10s %-11s%n", "lead", "source", "status", "temperature");
@@ -90,6 +126,16 @@ public final class QuickStart {
         ada.name(), converted.contact().name(), converted.account().name(), converted.accountCreated());
     out.printf("opportunity \"%s\": %s, %s, stages %s%n", won.name(), won.amount(), won.status(),
         won.history().stream().map(h -> h.to()).toList());
+    out.printf("campaign \"%s\": %d members, %d responses, %d lead, %d converted, %d won for %s, ROI %s%n",
+        webinar.name(), results.members(), results.responses(), results.leads(), results.convertedLeads(),
+        results.wonDeals(), results.wonRevenue(), results.roi().map(r -> r.toPlainString()).orElse("-"));
+    out.println();
+    out.printf("%s's timeline as a contact (newest first, with her history as a lead):%n", ada.name());
+    for (TimelineItem item : timeline.items()) {
+      out.printf("  %-8s %s%n", item.kind(), item.activity().map(a -> a.type() + ": " + a.subject())
+          .or(() -> item.task().map(t -> "task: " + t.subject() + " (" + t.status() + ")"))
+          .orElse(item.summary().orElse("")));
+    }
     out.println();
     out.println("what happened (events delivered after each commit):");
     Map<UUID, String> names = new HashMap<>();
@@ -99,6 +145,7 @@ public final class QuickStart {
     names.put(converted.account().id().value(), converted.account().name());
     names.put(converted.contact().id().value(), converted.contact().name().fullName());
     names.put(won.id().value(), won.name());
+    names.put(webinar.id().value(), webinar.name());
     for (CrmEvent e : events) {
       out.printf("  %-24s %-24s %s%n", e.getClass().getSimpleName(),
           names.getOrDefault(e.aggregateId(), e.aggregateId().toString()), detail(e));

@@ -29,6 +29,12 @@ class QuickStartTest {
     assertThat(out).containsPattern("Alan Turing\\s+purchased_list\\s+NEW\\s+COLD");
     assertThat(out).contains("at account \"Analytical Engines Ltd\" (new account: true)");
     assertThat(out).contains("18000.00 EUR, WON");
+    // 2 members (Ada, Grace), both responded; Ada attributed, converted and won;
+    // ROI = (18000 - 1200) / 1200 = 14
+    assertThat(out).contains("2 members, 2 responses, 1 lead, 1 converted, 1 won for 18000.00 EUR, ROI 14.0000");
+    assertThat(out).containsSubsequence("Task done: Send the quote", "Status: QUALIFIED -> CONVERTED",
+        "meeting: Demo of the ledger suite", "Temperature: WARM -> HOT", "call: Asked for a demo",
+        "Campaign response: attended", "Lead captured (source: webinar)");
     assertThat(events).filteredOn(LeadConverted.class::isInstance).hasSize(1);
     assertThat(events).last().isInstanceOf(OpportunityWon.class);
   }
