@@ -26,6 +26,12 @@ public interface UnitOfWork {
   /** The opportunities of the tenant. */
   OpportunityRepository opportunities();
 
+  /** The service cases of the tenant. */
+  CaseRepository cases();
+
+  /** The feedback answers of the tenant. */
+  FeedbackRepository feedback();
+
   /**
    * Hands over the events the unit of work raised, in order, before it commits. A durable
    * adapter writes them to its outbox in the same transaction; one without an outbox ignores them

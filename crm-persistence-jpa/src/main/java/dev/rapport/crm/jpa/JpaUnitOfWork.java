@@ -44,6 +44,8 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaContacts contacts;
   private JpaAccounts accounts;
   private JpaOpportunities opportunities;
+  private JpaCases cases;
+  private JpaFeedback feedback;
   /** Outbox rows this unit wrote. */
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
@@ -108,6 +110,24 @@ final class JpaUnitOfWork implements UnitOfWork {
       opportunities = new JpaOpportunities(this);
     }
     return opportunities;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.CaseRepository cases() {
+    requireOpen();
+    if (cases == null) {
+      cases = new JpaCases(this);
+    }
+    return cases;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.FeedbackRepository feedback() {
+    requireOpen();
+    if (feedback == null) {
+      feedback = new JpaFeedback(this);
+    }
+    return feedback;
   }
 
   @Override

@@ -38,7 +38,9 @@ class SchemaScriptTest {
     MigrateResult result = Flyway.configure().dataSource(ds)
         .locations("classpath:db/rapport/" + database.scriptFolder()).load().migrate();
     assertThat(result.migrationsExecuted).isEqualTo(Database.SCRIPTS.size());
-    assertThat(result.targetSchemaVersion).isEqualTo(String.valueOf(Database.SCRIPTS.size()));
+    // the version of the last script (versions may have gaps while features land in parallel)
+    String last = Database.SCRIPTS.get(Database.SCRIPTS.size() - 1);
+    assertThat(result.targetSchemaVersion).isEqualTo(last.substring(1, last.indexOf("__")));
 
     EntityManagerFactory factory = Provider.HIBERNATE.factory(ds); // validates the mapping
     try {

@@ -10,6 +10,8 @@ import dev.rapport.crm.lead.LeadQuery;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.spi.Persistence;
+import dev.rapport.crm.service.ServiceCase;
+import dev.rapport.crm.feedback.Feedback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +27,11 @@ import java.util.function.Function;
  * @param contacts every contact, in id order
  * @param accounts every account, in id order
  * @param opportunities every opportunity, in id order
+ * @param cases every service case, in id order
+ * @param feedback every feedback answer, in id order
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
-    List<Opportunity> opportunities) {
+    List<Opportunity> opportunities, List<ServiceCase> cases, List<Feedback> feedback) {
 
   /** Page size used while reading; small, so that paging itself is exercised. */
   private static final int PAGE = 7;
@@ -38,6 +42,8 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     contacts = List.copyOf(contacts);
     accounts = List.copyOf(accounts);
     opportunities = List.copyOf(opportunities);
+    cases = List.copyOf(cases);
+    feedback = List.copyOf(feedback);
   }
 
   /**
@@ -50,7 +56,9 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
         all(p -> uow.leads().query(LeadQuery.all(), p)),
         all(p -> uow.contacts().list(p)),
         all(p -> uow.accounts().list(p)),
-        all(p -> uow.opportunities().query(OpportunityQuery.all(), p))));
+        all(p -> uow.opportunities().query(OpportunityQuery.all(), p)),
+        all(p -> uow.cases().list(p)),
+        all(p -> uow.feedback().list(p))));
   }
 
   /** Every item of every page, following the cursors from the first page. */
@@ -76,6 +84,7 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
 
   /** How many records of every kind the snapshot holds. */
   public int size() {
-    return leads.size() + contacts.size() + accounts.size() + opportunities.size();
+    return leads.size() + contacts.size() + accounts.size() + opportunities.size() + cases.size()
+        + feedback.size();
   }
 }
