@@ -52,7 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * Throughput, single-threaded. Run: {@code ./mvnw -q -pl crm-benchmarks -am -DskipTests package
- * exec:java -Dexec.mainClass=org.openjdk.jmh.Main -Dexec.args="FeedbackBenchmarks"}.
+ * exec:java -Dexec.mainClass=dev.rapport.crm.bench.FeedbackBenchmarks} (JMH's own options may
+ * follow in {@code -Dexec.args}, e.g. {@code "-wi 1 -i 3 -r 2"}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -61,6 +62,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 public class FeedbackBenchmarks {
   static final String TENANT = "bench-feedback";
+
+  /** Runs these benchmarks with JMH's command-line options. */
+  public static void main(String[] args) throws Exception {
+    BenchmarkRunner.exposeClassPath();
+    String[] all = new String[args.length + 1];
+    all[0] = FeedbackBenchmarks.class.getName();
+    System.arraycopy(args, 0, all, 1, args.length);
+    org.openjdk.jmh.Main.main(all);
+  }
+
   static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
   static final Instant TO = Instant.parse("2026-01-01T00:00:00Z");
   /** Seconds between answers: {@code answers} of them spread over the year. */
