@@ -2,12 +2,13 @@ package dev.rapport.crm.common;
 
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.Domains;
 import java.util.Locale;
 
 /**
  * An e-mail address. It keeps the address as given (trimmed) for display, and compares by its
  * normalised form: the whole address in lower case. Two addresses that differ only in case are
- * equal.
+ * equal. The domain may be internationalised ({@code ana@bücher.de}); the local part is ASCII.
  */
 public final class EmailAddress {
   // Deliberately simple (RFC 5322 in full accepts far more than mail systems deliver to): a local
@@ -44,10 +45,22 @@ public final class EmailAddress {
   public static EmailAddress of(String address, String field) {
     Check.notNull(address, field);
     String trimmed = address.strip();
-    if (trimmed.length() > 254 || !isValid(trimmed)) {
+    if (trimmed.length() > 254 || !isValid(asciiDomain(trimmed))) {
       throw new ValidationException(field, "must be a valid e-mail address");
     }
     return new EmailAddress(trimmed);
+  }
+
+  /**
+   * The address with an internationalised domain in its ASCII (Punycode) form, for the check:
+   * {@code ana@bücher.de} is checked as {@code ana@xn--bcher-kva.de}. The local part stays ASCII.
+   */
+  private static String asciiDomain(String s) {
+    int at = s.lastIndexOf('@');
+    if (at < 0 || s.chars().allMatch(c -> c < 0x80)) {
+      return s;
+    }
+    return Domains.ascii(s.substring(at + 1)).map(d -> s.substring(0, at + 1) + d).orElse(s);
   }
 
   static boolean isValid(String s) {
@@ -72,9 +85,13 @@ public final class EmailAddress {
         return false;
       }
       labels++;
-      if (dot < 0) { // the top-level domain: letters only, at least two
+      if (dot < 0) { // the top-level domain: letters only, at least two, or an IDN (xn--)
         if (labels < 2 || length < 2) {
           return false;
+        }
+        if (length > 4 && s.regionMatches(true, start, "xn--", 0, 4)) {
+          return isAsciiLetterOrDigit(s.charAt(end - 1))
+              && s.substring(start + 4, end).chars().allMatch(c -> isAsciiLetterOrDigit((char) c) || c == '-');
         }
         for (int i = start; i < end; i++) {
           if (!isAsciiLetter(s.charAt(i))) {

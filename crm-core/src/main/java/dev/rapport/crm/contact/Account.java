@@ -5,6 +5,7 @@ import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.Domains;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
@@ -43,7 +44,7 @@ public record Account(
 
   static final int MAX_TEXT = Limits.TEXT;
   private static final Pattern DOMAIN = Pattern.compile(
-      "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+      "(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})");
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -68,17 +69,19 @@ public record Account(
   }
 
   /**
-   * Checks and normalises a domain: lower case, without scheme, {@code www.} or path.
+   * Checks and normalises a domain: lower case, without scheme, {@code www.} or path, in ASCII
+   * (an internationalised name in its Punycode form), and cut to the registrable domain below its
+   * public suffix ({@code sales.acme.co.uk} becomes {@code acme.co.uk}), so that one company has
+   * one domain whichever host of it is given.
    *
    * @throws ValidationException (field {@code domain}) if it is not a domain name
    */
   static String checkDomain(String value) {
     String d = Check.text(value, "domain", Limits.DOMAIN).toLowerCase(Locale.ROOT);
-    d = d.replaceFirst("^https?://", "").replaceFirst("/.*$", "").replaceFirst("^www\\.", "");
-    if (!DOMAIN.matcher(d).matches()) {
-      throw new ValidationException("domain", "must be a domain name such as example.com");
-    }
-    return d;
+    d = d.replaceFirst("^https?://", "").replaceFirst("[/?#].*$", "").replaceFirst("^www\\.", "");
+    String ascii = Domains.ascii(d).filter(a -> DOMAIN.matcher(a).matches())
+        .orElseThrow(() -> new ValidationException("domain", "must be a domain name such as example.com"));
+    return Domains.registrable(ascii);
   }
 
   /**

@@ -22,6 +22,7 @@ import dev.rapport.crm.event.LeadTemperatureChanged;
 import dev.rapport.crm.event.OpportunityOpened;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.Domains;
 import dev.rapport.crm.internal.CrmContext;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.spi.UnitOfWork;
@@ -430,9 +431,13 @@ public final class LeadService {
     return companyDomain(lead).flatMap(d -> uow.accounts().findByDomain(d).stream().findFirst());
   }
 
-  /** The lead's e-mail domain, unless it is a free-mail provider's. */
+  /**
+   * The registrable domain of the lead's e-mail address ({@code acme.co.uk} for {@code
+   * ana@sales.acme.co.uk}, in ASCII), unless it is a free-mail provider's.
+   */
   private static Optional<String> companyDomain(Lead lead) {
-    return lead.email().map(EmailAddress::domain).filter(d -> !FREE_MAIL.contains(d));
+    return lead.email().flatMap(e -> Domains.ascii(e.domain())).map(Domains::registrable)
+        .filter(d -> !FREE_MAIL.contains(d));
   }
 
   /** The name of an account conversion makes: derived, so cut to {@link Limits#TEXT} if longer. */

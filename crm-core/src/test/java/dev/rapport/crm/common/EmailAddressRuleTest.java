@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class EmailAddressRuleTest {
   private static final Pattern RULE = Pattern.compile(
       "(?!\\.)(?!.*\\.\\.[^@]*@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}(?<!\\.)@"
-          + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
-  private static final String[] TLDS = {".com", ".c0m", ".x", "", "-", ".de."};
+          + "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?:[A-Za-z]{2,63}|[Xx][Nn]--[A-Za-z0-9-]{0,58}[A-Za-z0-9])");
+  private static final String[] TLDS = {".com", ".c0m", ".x", "", "-", ".de.", ".xn--p1ai", ".xn--", ".xn--a-"};
 
   private static void append(StringBuilder b, Random random, String alphabet, int n) {
     for (int j = 0; j < n; j++) {
@@ -40,6 +40,18 @@ class EmailAddressRuleTest {
       accepted += expected ? 1 : 0;
     }
     assertThat(accepted).as("the generator must also make valid addresses").isGreaterThan(5_000);
+  }
+
+  @Test
+  void anInternationalisedDomainIsCheckedInItsAsciiFormAndKeptAsGiven() {
+    EmailAddress a = EmailAddress.of("Jorg@Bücher.de");
+    assertThat(a.address()).isEqualTo("Jorg@Bücher.de");
+    assertThat(a.domain()).isEqualTo("bücher.de");
+    assertThat(EmailAddress.of("ana@пример.рф").domain()).isEqualTo("пример.рф");
+    assertThat(EmailAddress.of("ana@xn--e1afmkfd.xn--p1ai").domain()).isEqualTo("xn--e1afmkfd.xn--p1ai");
+    assertThat(EmailAddress.isValid("jörg@example.com")).isFalse(); // the local part stays ASCII
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmailAddress.of("ana@bü cher.de"))
+        .isInstanceOf(dev.rapport.crm.ValidationException.class);
   }
 
   @Test

@@ -18,13 +18,16 @@ class AccountTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"Acme.COM, acme.com", "https://www.acme.com/about, acme.com", "sub.acme.co.uk, sub.acme.co.uk"})
-  void domainsAreNormalised(String input, String domain) {
+  @CsvSource({"Acme.COM, acme.com", "https://www.acme.com/about, acme.com",
+      "sub.acme.co.uk, acme.co.uk", "sales.eu.acme.com, acme.com", "acme.github.io, acme.github.io",
+      "Bücher.de, xn--bcher-kva.de", "xn--bcher-kva.de, xn--bcher-kva.de", "пример.рф, xn--e1afmkfd.xn--p1ai",
+      "intranet.corp, intranet.corp", "https://acme.com?ref=x, acme.com"})
+  void domainsAreNormalisedToTheRegistrableDomainInAscii(String input, String domain) {
     assertThat(NewAccount.builder("Acme").domain(input).build().domain).contains(domain);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"acme", "acme..com", "-acme.com", "acme.c", "a b.com"})
+  @ValueSource(strings = {"acme", "acme..com", "-acme.com", "acme.c", "a b.com", "bü cher.de", "acme.1com"})
   void malformedDomainsAreRefused(String bad) {
     assertThatThrownBy(() -> NewAccount.builder("Acme").domain(bad))
         .isInstanceOf(ValidationException.class).extracting(e -> ((ValidationException) e).field())

@@ -2,6 +2,7 @@ package dev.rapport.crm.jpa;
 
 import static dev.rapport.crm.jpa.Mapping.fromColumn;
 import static dev.rapport.crm.jpa.Mapping.orNull;
+import static dev.rapport.crm.jpa.Mapping.text;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.common.AccountId;
@@ -184,9 +185,6 @@ final class JpaLeads implements LeadRepository {
         text(m, "utmCampaign"));
   }
 
-  private static Optional<String> text(Map<String, Object> m, String key) {
-    return Optional.ofNullable((String) m.get(key));
-  }
 
   private static String signalsJson(List<EngagementSignal> signals) {
     List<Object> list = new ArrayList<>(signals.size());

@@ -3,6 +3,7 @@ package dev.rapport.crm.jpa;
 import static dev.rapport.crm.jpa.Mapping.AMOUNT_SCALE;
 import static dev.rapport.crm.jpa.Mapping.fromColumn;
 import static dev.rapport.crm.jpa.Mapping.orNull;
+import static dev.rapport.crm.jpa.Mapping.text;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.common.AccountId;
@@ -160,9 +161,5 @@ final class JpaOpportunities implements OpportunityRepository {
       out.add(new StageChange(text(m, "from"), (String) m.get("to"), Instant.parse((String) m.get("at"))));
     }
     return out;
-  }
-
-  private static Optional<String> text(Map<String, Object> m, String key) {
-    return Optional.ofNullable((String) m.get(key));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,5 +39,10 @@ final class Mapping {
 
   static <T> T orNull(Optional<T> value) {
     return value.orElse(null);
+  }
+
+  /** A text member of a JSON object read by {@link Json}, empty if absent or null. */
+  static Optional<String> text(Map<String, Object> m, String key) {
+    return Optional.ofNullable((String) m.get(key));
   }
 }

@@ -37,7 +37,7 @@ class SchemaLimitsTest {
 
   /** How a column's values are measured. */
   enum Unit {
-    /** ASCII only (codes, enum names, e-mail addresses, domains, ids): one unit a character. */
+    /** ASCII (codes, enum names, domains, ids), or bounded by the core in UTF-16 units (e-mail addresses): the same width on every database. */
     ASCII,
     /** Any text: code points, which H2 counts as two UTF-16 units outside the BMP. */
     TEXT,

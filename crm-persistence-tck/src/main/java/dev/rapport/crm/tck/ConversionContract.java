@@ -121,6 +121,33 @@ public abstract class ConversionContract extends ContractSupport {
   }
 
   @Test
+  public void aLeadFromASubdomainOrAnInternationalisedDomainConvertsOntoTheCompanysAccount() {
+    Account uk = crm.accounts().create(NewAccount.builder("Acme UK").domain("acme.co.uk").build());
+    Account books = crm.accounts().create(NewAccount.builder("Bücherei").domain("https://www.bücher.de/").build());
+    assertThat(books.domain()).contains("xn--bcher-kva.de");
+    Lead fromSales = qualified(NewLead.builder(PersonName.of("Ana", "Silva"), LeadSource.REFERRAL)
+        .email("ana@sales.acme.co.uk"));
+    Lead fromShop = qualified(NewLead.builder(PersonName.of("Jörg", "Weber"), LeadSource.REFERRAL)
+        .email("joerg@shop.bücher.de"));
+    assertThat(crm.leads().convert(fromSales.id(), Conversion.standard()).account().id()).isEqualTo(uk.id());
+    ConversionResult shop = crm.leads().convert(fromShop.id(), Conversion.standard());
+    assertThat(shop.account().id()).isEqualTo(books.id());
+    assertThat(crm.contacts().get(shop.contact().id()).emails()).extracting(e -> e.address())
+        .containsExactly("joerg@shop.bücher.de");
+    assertThat(snapshot().accounts()).hasSize(2);
+  }
+
+  @Test
+  public void aLeadOnAPublicSuffixDomainIsNotMatchedToAnotherCompanyUnderThatSuffix() {
+    crm.accounts().create(NewAccount.builder("Acme UK").domain("acme.co.uk").build());
+    Lead lead = qualified(NewLead.builder(PersonName.of("Bo", "Berg"), LeadSource.REFERRAL)
+        .email("bo@other.co.uk"));
+    ConversionResult r = crm.leads().convert(lead.id(), Conversion.standard());
+    assertThat(r.accountCreated()).isTrue();
+    assertThat(crm.accounts().get(r.account().id()).domain()).contains("other.co.uk");
+  }
+
+  @Test
   public void anExistingContactMatchedByEmailIsReusedFillingOnlyItsEmptyFields() {
     Account account = crm.accounts().create(NewAccount.builder("Elsewhere Inc").build());
     Contact existing = crm.contacts().create(NewContact.builder(PersonName.of("A.", "Lovelace"))
