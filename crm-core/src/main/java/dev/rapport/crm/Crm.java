@@ -1,5 +1,6 @@
 package dev.rapport.crm;
 
+import dev.rapport.crm.campaign.CampaignService;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.AccountService;
 import dev.rapport.crm.contact.ContactService;
@@ -42,6 +43,7 @@ public final class Crm {
   private final OpportunityService opportunities;
   private final CaseService cases;
   private final FeedbackService feedback;
+  private final CampaignService campaigns;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -51,6 +53,7 @@ public final class Crm {
     this.opportunities = new OpportunityService(ctx);
     this.cases = new CaseService(ctx);
     this.feedback = new FeedbackService(ctx);
+    this.campaigns = new CampaignService(ctx);
   }
 
   /** Starts configuring a {@code Crm}. */
@@ -91,6 +94,11 @@ public final class Crm {
   /** Feedback: CSAT and NPS answers, and the scores computed from them. */
   public FeedbackService feedback() {
     return feedback;
+  }
+
+  /** Campaigns: members, responses, attributed leads and results. */
+  public CampaignService campaigns() {
+    return campaigns;
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */

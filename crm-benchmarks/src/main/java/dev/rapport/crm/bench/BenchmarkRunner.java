@@ -81,7 +81,7 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
-    List<String> groups = List.of("memory", "values", "footprint", "jpa");
+    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns");
     Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
@@ -114,7 +114,7 @@ public final class BenchmarkRunner {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa] [--threads=1,2] [--leads=N] [--rows=N] [--param=db=h2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns] [--threads=1,2] [--leads=N] [--rows=N] [--param=db=h2] [--prof=gc])");
       }
     }
     exposeClassPath();
@@ -137,6 +137,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("jpa")) {
       jpa();
+    }
+    if (groups.contains("campaigns")) {
+      campaigns();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -320,6 +323,34 @@ public final class BenchmarkRunner {
           lines.add(new Line(on + "conversion latency (contact + account + opportunity) vs "
               + "hand-written JDBC transaction; ratio = baseline / Rapport", "1", la, lb,
               "µs/conversion", lb / la, "", null));
+        }
+      }
+    }
+  }
+
+  /** The results of a campaign of {@code rows} members: JPA vs hand-written SQL, memory vs hand-written maps. */
+  private void campaigns() throws RunnerException {
+    Map<String, RunResult> r = run(options(CampaignBenchmarks.class.getName() + "\\.(" + only + ")", 1)
+        .param("members", String.valueOf(settings.rows()))
+        .mode(Mode.Throughput)
+        .timeUnit(TimeUnit.SECONDS)
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .warmupTime(TimeValue.seconds(settings.readSeconds()))
+        .measurementIterations(Math.min(3, settings.readIterations()))
+        .measurementTime(TimeValue.seconds(settings.readSeconds())));
+    String members = String.format(Locale.ROOT, "%,d", settings.rows());
+    throughput(r, "memoryResultsRapport", "memoryResultsBaseline", "campaign results (memory, "
+        + members + " members) vs hand-written maps with the same indexes", 1, "", Double.NaN);
+    for (String db : List.of("h2", "postgresql")) {
+      for (String provider : List.of("hibernate", "eclipselink")) {
+        RunResult a = r.get("jpaResultsRapport/" + db + "/" + provider);
+        RunResult b = r.get("jpaResultsBaseline/" + db);
+        if (a != null && b != null) {
+          double sa = a.getPrimaryResult().getScore();
+          double sb = b.getPrimaryResult().getScore();
+          lines.add(new Line("JPA, " + (db.equals("h2") ? "H2" : "PostgreSQL") + ", "
+              + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": campaign results ("
+              + members + " members) vs hand-written SQL (4 statements)", "1", sa, sb, "ops/s", sa / sb, "", null));
         }
       }
     }

@@ -68,7 +68,8 @@ final class Database implements AutoCloseable {
   }
 
   private void applySchema() {
-    for (String file : List.of("V1__rapport_crm.sql", "V2__rapport_value_limits.sql", "V5__rapport_service.sql")) {
+    for (String file : List.of("V1__rapport_crm.sql", "V2__rapport_value_limits.sql", "V4__rapport_campaigns.sql",
+        "V5__rapport_service.sql")) {
       applyScript("db/rapport/" + name + "/" + file);
     }
   }

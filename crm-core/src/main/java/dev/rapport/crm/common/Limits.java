@@ -156,4 +156,11 @@ public final class Limits {
    * usually allows (often 1,000), short enough for an inline column on every database.
    */
   public static final int FEEDBACK_COMMENT = 2_000;
+
+  /**
+   * People one command adds to a campaign: 10,000, as many leads as one {@code captureAll} takes.
+   * The command checks, writes and names (in its event) every one of them in one unit of work, so
+   * its cost must stay bounded; a larger list is added in several commands.
+   */
+  public static final int CAMPAIGN_MEMBERS_PER_COMMAND = 10_000;
 }

@@ -2,6 +2,7 @@ package dev.rapport.crm.lead;
 
 import dev.rapport.crm.IllegalTransitionException;
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
@@ -45,6 +46,7 @@ import java.util.Optional;
  * @param createdAt when it was captured
  * @param updatedAt when it last changed
  * @param convertedTo what it became; present exactly when {@code CONVERTED}
+ * @param campaign the campaign it is attributed to: the one it was captured with
  */
 public record Lead(
     LeadId id,
@@ -66,7 +68,8 @@ public record Lead(
     int score,
     Instant createdAt,
     Instant updatedAt,
-    Optional<ConvertedTo> convertedTo) {
+    Optional<ConvertedTo> convertedTo,
+    Optional<CampaignId> campaign) {
 
   /** The longest company name, title, owner or reason. */
   static final int MAX_TEXT = Limits.TEXT;
@@ -105,6 +108,23 @@ public record Lead(
     if (temperatureOverride.isPresent() && temperatureOverride.get() != temperature) {
       throw new ValidationException("temperature", "must equal the override when one is set");
     }
+    Check.notNull(campaign, "campaign");
+  }
+
+  /**
+   * A lead attributed to no campaign: the canonical constructor without {@code campaign}.
+   *
+   * @throws ValidationException as the canonical constructor
+   */
+  public Lead(LeadId id, TenantId tenantId, long version, PersonName name,
+      Optional<EmailAddress> email, Optional<PhoneNumber> phone, Optional<String> company,
+      Optional<String> title, LeadSource source, Optional<SourceDetail> sourceDetail,
+      LeadStatus status, Optional<String> disqualificationReason, List<EngagementSignal> signals,
+      Temperature temperature, Optional<Temperature> temperatureOverride, Optional<String> owner,
+      int score, Instant createdAt, Instant updatedAt, Optional<ConvertedTo> convertedTo) {
+    this(id, tenantId, version, name, email, phone, company, title, source, sourceDetail, status,
+        disqualificationReason, signals, temperature, temperatureOverride, owner, score, createdAt,
+        updatedAt, convertedTo, Optional.empty());
   }
 
   private static Optional<String> optionalText(Optional<String> value, String field) {
@@ -118,14 +138,14 @@ public record Lead(
     return new Lead(id, tenantId, 0, draft.name(), draft.email(), draft.phone(), draft.company(),
         draft.title(), draft.source(), draft.sourceDetail(), LeadStatus.NEW, Optional.empty(),
         signals, policy.evaluate(signals, now), Optional.empty(), draft.owner(), 0, now, now,
-        Optional.empty());
+        Optional.empty(), draft.campaign());
   }
 
   /** This lead with another version: for adapters, which store and count versions. */
   public Lead withVersion(long newVersion) {
     return new Lead(id, tenantId, newVersion, name, email, phone, company, title, source,
         sourceDetail, status, disqualificationReason, signals, temperature, temperatureOverride,
-        owner, score, createdAt, updatedAt, convertedTo);
+        owner, score, createdAt, updatedAt, convertedTo, campaign);
   }
 
   /**
@@ -178,7 +198,7 @@ public record Lead(
   private Lead with(LeadStatus newStatus, Optional<String> reason, Instant now) {
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         newStatus, reason, signals, temperature, temperatureOverride, owner, score, createdAt, now,
-        convertedTo);
+        convertedTo, campaign);
   }
 
   /**
@@ -219,14 +239,14 @@ public record Lead(
     }
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, t, temperatureOverride, owner, score, createdAt,
-        now, convertedTo);
+        now, convertedTo, campaign);
   }
 
   private Lead withSignals(List<EngagementSignal> next, TemperaturePolicy policy, Instant now) {
     Temperature t = temperatureOverride.orElseGet(() -> policy.evaluate(next, now));
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, next, t, temperatureOverride, owner, score, createdAt, now,
-        convertedTo);
+        convertedTo, campaign);
   }
 
   /**
@@ -241,7 +261,7 @@ public record Lead(
     requireChangeable("overrideTemperature");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, override, Optional.of(override), owner, score,
-        createdAt, now, convertedTo);
+        createdAt, now, convertedTo, campaign);
   }
 
   /**
@@ -255,7 +275,7 @@ public record Lead(
     requireChangeable("clearTemperatureOverride");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, policy.evaluate(signals, now), Optional.empty(),
-        owner, score, createdAt, now, convertedTo);
+        owner, score, createdAt, now, convertedTo, campaign);
   }
 
   /**
@@ -269,7 +289,7 @@ public record Lead(
     requireChangeable("assign");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, Optional.of(who),
-        score, createdAt, now, convertedTo);
+        score, createdAt, now, convertedTo, campaign);
   }
 
   /**
@@ -283,7 +303,7 @@ public record Lead(
     requireChangeable("score");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, owner, newScore,
-        createdAt, now, convertedTo);
+        createdAt, now, convertedTo, campaign);
   }
 
   /**
@@ -298,14 +318,14 @@ public record Lead(
     Lead next = new Lead(id, tenantId, version, update.name.orElse(name), update.email.or(() -> email),
         update.phone.or(() -> phone), update.company.or(() -> company), update.title.or(() -> title),
         source, sourceDetail, status, disqualificationReason, signals, temperature,
-        temperatureOverride, owner, score, createdAt, updatedAt, convertedTo);
+        temperatureOverride, owner, score, createdAt, updatedAt, convertedTo, campaign);
     return next.equals(this) ? this : next.touched(now);
   }
 
   private Lead touched(Instant now) {
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, owner, score,
-        createdAt, now, convertedTo);
+        createdAt, now, convertedTo, campaign);
   }
 
   /** The converted lead; only conversion calls this, after checking the lifecycle. */
@@ -315,7 +335,7 @@ public record Lead(
     }
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         LeadStatus.CONVERTED, Optional.empty(), signals, temperature, temperatureOverride, owner,
-        score, createdAt, links.convertedAt(), Optional.of(links));
+        score, createdAt, links.convertedAt(), Optional.of(links), campaign);
   }
 
   private void requireChangeable(String action) {

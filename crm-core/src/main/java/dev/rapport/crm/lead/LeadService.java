@@ -72,14 +72,16 @@ public final class LeadService {
   }
 
   /**
-   * Captures a new lead: status {@code NEW}, temperature from its signals. Raises
-   * {@link LeadCaptured}.
+   * Captures a new lead: status {@code NEW}, temperature from its signals, attributed to the
+   * campaign it names. Raises {@link LeadCaptured}.
    *
    * @throws ValidationException if {@code lead} is null
+   * @throws NotFoundException if the lead names a campaign the tenant does not have
    */
   public Lead capture(NewLead lead) {
     Check.notNull(lead, "lead");
     return ctx.command(cmd -> {
+      requireCampaign(cmd.uow(), lead);
       Instant now = ctx.now();
       Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), lead, ctx.temperaturePolicy(), now);
       Lead stored = cmd.uow().leads().insert(l);
@@ -99,6 +101,7 @@ public final class LeadService {
    * @return the stored leads, in list order
    * @throws ValidationException if the list is null, holds null, or holds more than
    *     {@value #MAX_BATCH} leads
+   * @throws NotFoundException if a lead names a campaign the tenant does not have
    */
   public List<Lead> captureAll(List<NewLead> leads) {
     Check.noNulls(leads, "leads");
@@ -109,6 +112,12 @@ public final class LeadService {
     return ctx.command(cmd -> {
       Instant now = ctx.now();
       List<Lead> stored = new java.util.ArrayList<>(drafts.size());
+      Set<dev.rapport.crm.common.CampaignId> campaigns = new java.util.HashSet<>();
+      for (NewLead draft : drafts) {
+        if (draft.campaign().isPresent() && campaigns.add(draft.campaign().get())) {
+          requireCampaign(cmd.uow(), draft);
+        }
+      }
       for (NewLead draft : drafts) {
         Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), draft, ctx.temperaturePolicy(), now);
         Lead s = cmd.uow().leads().insert(l);
@@ -443,6 +452,13 @@ public final class LeadService {
   /** The name of an account conversion makes: derived, so cut to {@link Limits#TEXT} if longer. */
   private static String accountName(Lead lead) {
     return Check.cut(lead.company().or(() -> companyDomain(lead)).orElse(lead.name().fullName()), Limits.TEXT);
+  }
+
+  /** Throws when the draft names a campaign the tenant does not have. */
+  private static void requireCampaign(UnitOfWork uow, NewLead draft) {
+    if (draft.campaign().isPresent() && uow.campaigns().find(draft.campaign().get()).isEmpty()) {
+      throw new NotFoundException("campaign", draft.campaign().get());
+    }
   }
 
   private Lead load(UnitOfWork uow, LeadId id) {

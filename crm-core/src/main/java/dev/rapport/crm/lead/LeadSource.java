@@ -32,6 +32,8 @@ public record LeadSource(String code) {
   public static final LeadSource COLD_CALL = new LeadSource("cold_call");
   /** Was passed on by a partner. */
   public static final LeadSource PARTNER = new LeadSource("partner");
+  /** Answered an advertisement on a social network, e.g. Facebook ads. */
+  public static final LeadSource SOCIAL_ADS = new LeadSource("social_ads");
   /** Anything else. */
   public static final LeadSource OTHER = new LeadSource("other");
 

@@ -1,6 +1,7 @@
 package dev.rapport.crm.lead;
 
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
@@ -23,6 +24,7 @@ public final class NewLead {
   private final Optional<SourceDetail> sourceDetail;
   private final Optional<String> owner;
   private final List<EngagementSignal> signals;
+  private final Optional<CampaignId> campaign;
 
   private NewLead(Builder b) {
     this.name = b.name;
@@ -34,6 +36,7 @@ public final class NewLead {
     this.sourceDetail = Optional.ofNullable(b.sourceDetail);
     this.owner = Optional.ofNullable(b.owner);
     this.signals = List.copyOf(b.signals);
+    this.campaign = Optional.ofNullable(b.campaign);
   }
 
   /**
@@ -54,6 +57,7 @@ public final class NewLead {
   Optional<SourceDetail> sourceDetail() { return sourceDetail; }
   Optional<String> owner() { return owner; }
   List<EngagementSignal> signals() { return signals; }
+  Optional<CampaignId> campaign() { return campaign; }
 
   /** Builds a {@link NewLead}. Not thread-safe. */
   public static final class Builder {
@@ -66,6 +70,7 @@ public final class NewLead {
     private SourceDetail sourceDetail;
     private String owner;
     private final List<EngagementSignal> signals = new ArrayList<>();
+    private CampaignId campaign;
 
     private Builder(PersonName name, LeadSource source) {
       this.name = name;
@@ -123,6 +128,17 @@ public final class NewLead {
     /** An engagement known at capture, e.g. the webinar attended. @throws ValidationException if null */
     public Builder signal(EngagementSignal signal) {
       signals.add(Check.notNull(signal, "signal"));
+      return this;
+    }
+
+    /**
+     * The campaign the lead came from: the lead is attributed to it, and counts in its results.
+     * Capture refuses a campaign the tenant does not have.
+     *
+     * @throws ValidationException if it is null
+     */
+    public Builder campaign(CampaignId id) {
+      this.campaign = Check.notNull(id, "campaign");
       return this;
     }
 

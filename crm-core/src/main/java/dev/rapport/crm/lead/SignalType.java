@@ -33,6 +33,10 @@ public record SignalType(String code, Intent intent) {
   public static final SignalType EMAIL_REPLY = new SignalType("email_reply", Intent.MARKETING);
   /** Visited the website. */
   public static final SignalType WEBSITE_VISIT = new SignalType("website_visit", Intent.MARKETING);
+  /** Registered for an event or webinar (a campaign response). */
+  public static final SignalType EVENT_REGISTERED = new SignalType("event_registered", Intent.MARKETING);
+  /** Attended an event: a trade show stand, a seminar (a campaign response). */
+  public static final SignalType EVENT_ATTENDED = new SignalType("event_attended", Intent.MARKETING);
   /** Asked for pricing. */
   public static final SignalType PRICING_REQUEST = new SignalType("pricing_request", Intent.BUYING);
   /** Asked for a demo. */

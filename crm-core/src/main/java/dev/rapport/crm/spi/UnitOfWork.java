@@ -32,6 +32,9 @@ public interface UnitOfWork {
   /** The feedback answers of the tenant. */
   FeedbackRepository feedback();
 
+  /** The campaigns of the tenant and their members. */
+  CampaignRepository campaigns();
+
   /**
    * Hands over the events the unit of work raised, in order, before it commits. A durable
    * adapter writes them to its outbox in the same transaction; one without an outbox ignores them

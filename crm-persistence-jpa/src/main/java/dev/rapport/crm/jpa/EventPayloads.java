@@ -43,6 +43,9 @@ final class EventPayloads {
       m.put("currency", money.currency().getCurrencyCode());
       return m;
     }
+    if (v instanceof java.util.Collection<?> c) { // e.g. the ids a batch event names
+      return c.stream().map(EventPayloads::value).toList();
+    }
     if (v == null || v instanceof Number || v instanceof Boolean) {
       return v;
     }

@@ -6,6 +6,7 @@ import static dev.rapport.crm.jpa.Mapping.text;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
@@ -138,6 +139,7 @@ final class JpaLeads implements LeadRepository {
     e.convertedAccountId = c.map(x -> x.accountId().value()).orElse(null);
     e.convertedOpportunityId = c.flatMap(ConvertedTo::opportunityId).map(OpportunityId::value).orElse(null);
     e.convertedAt = c.map(x -> toColumn(x.convertedAt())).orElse(null);
+    e.campaignId = lead.campaign().map(CampaignId::value).orElse(null);
   }
 
   static Lead entityToDomain(LeadEntity e, long version) {
@@ -157,7 +159,7 @@ final class JpaLeads implements LeadRepository {
         signals(e.signals), Temperature.valueOf(e.temperature),
         Optional.ofNullable(e.temperatureOverride).map(Temperature::valueOf),
         Optional.ofNullable(e.owner), e.score, fromColumn(e.createdAt), fromColumn(e.updatedAt),
-        converted);
+        converted, Optional.ofNullable(e.campaignId).map(CampaignId::of));
   }
 
   /** Every column but id and version, to tell whether an update changes the row. */
@@ -166,7 +168,7 @@ final class JpaLeads implements LeadRepository {
         e.phone, e.company, e.title, e.source, e.sourceDetail, e.status, e.disqualificationReason,
         e.signals, e.temperature, e.temperatureOverride, e.owner, e.score, e.createdAt,
         e.updatedAt, e.convertedContactId, e.convertedAccountId, e.convertedOpportunityId,
-        e.convertedAt);
+        e.convertedAt, e.campaignId);
   }
 
   private static String sourceDetailJson(SourceDetail d) {

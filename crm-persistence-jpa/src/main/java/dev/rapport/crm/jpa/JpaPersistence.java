@@ -59,7 +59,8 @@ public final class JpaPersistence implements Persistence {
   private static final List<String> ENTITY_CLASSES = List.of(
       LeadEntity.class.getName(), AccountEntity.class.getName(), ContactEntity.class.getName(),
       ContactEmailEntity.class.getName(), OpportunityEntity.class.getName(),
-      OutboxEntity.class.getName(), NullableUuid.class.getName(), CaseEntity.class.getName(),
+      OutboxEntity.class.getName(), CampaignEntity.class.getName(),
+      CampaignMemberEntity.class.getName(), NullableUuid.class.getName(), CaseEntity.class.getName(),
       FeedbackEntity.class.getName());
 
   private final EntityManagerFactory factory;

@@ -6,6 +6,7 @@ import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.internal.IdGenerator;
 import dev.rapport.crm.spi.AccountRepository;
+import dev.rapport.crm.spi.CampaignRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -46,6 +47,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaOpportunities opportunities;
   private JpaCases cases;
   private JpaFeedback feedback;
+  private JpaCampaigns campaigns;
   /** Outbox rows this unit wrote. */
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
@@ -128,6 +130,15 @@ final class JpaUnitOfWork implements UnitOfWork {
       feedback = new JpaFeedback(this);
     }
     return feedback;
+  }
+
+  @Override
+  public CampaignRepository campaigns() {
+    requireOpen();
+    if (campaigns == null) {
+      campaigns = new JpaCampaigns(this);
+    }
+    return campaigns;
   }
 
   @Override

@@ -100,5 +100,10 @@ class LeadEntity {
   @Column(name = "converted_at")
   LocalDateTime convertedAt;
 
+  /** The campaign the lead is attributed to (schema version 4). */
+  @Column(name = "campaign_id")
+  @Convert(converter = NullableUuid.class)
+  UUID campaignId;
+
   LeadEntity() {}
 }

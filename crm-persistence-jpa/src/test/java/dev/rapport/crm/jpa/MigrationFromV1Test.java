@@ -76,8 +76,8 @@ class MigrationFromV1Test {
     writeVersionOneRows(ds, database == Database.POSTGRES || database == Database.EXTERNAL_POSTGRES);
 
     MigrateResult result = Flyway.configure().dataSource(ds).locations(location).load().migrate();
-    String last = Database.SCRIPTS.get(Database.SCRIPTS.size() - 1); // versions may have gaps
-    assertThat(result.targetSchemaVersion).isEqualTo(last.substring(1, last.indexOf("__")));
+    assertThat(result.targetSchemaVersion) // the last script's version (versions may skip a number)
+        .isEqualTo(Database.SCRIPTS.get(Database.SCRIPTS.size() - 1).replaceFirst("^V(\\d+)__.*", "$1"));
 
     for (Provider provider : Provider.values()) {
       EntityManagerFactory factory = provider.factory(ds);

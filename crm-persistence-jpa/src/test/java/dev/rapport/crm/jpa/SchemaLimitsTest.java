@@ -140,7 +140,16 @@ class SchemaLimitsTest {
       entry("crm_outbox.aggregate_type", ascii(20)),
       entry("crm_outbox.event_type", ascii(60)),
       // the largest event (a lead captured, with every text at its limit) is far below this
-      entry("crm_outbox.payload", json(100_000))));
+      entry("crm_outbox.payload", json(100_000)),
+      entry("crm_campaign.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_campaign.name", text(Limits.TEXT)),
+      entry("crm_campaign.channel", ascii(Limits.CODE)),
+      entry("crm_campaign.status", ascii(longest(dev.rapport.crm.campaign.CampaignStatus.values()))),
+      entry("crm_campaign.currency", ascii(3)),
+      entry("crm_campaign_member.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_campaign_member.status", ascii(Limits.CODE)),
+      entry("crm_campaign_member.status_signal", ascii(Limits.CODE)),
+      entry("crm_campaign_member.status_signal_intent", ascii(longest(dev.rapport.crm.lead.SignalType.Intent.values())))));
 
   @ParameterizedTest
   @EnumSource(names = {"H2", "POSTGRES"})

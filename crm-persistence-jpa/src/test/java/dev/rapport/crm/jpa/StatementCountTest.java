@@ -121,6 +121,83 @@ class StatementCountTest {
     assertThat(count(target, () -> crm.opportunities().moveToStage(o.id(), "Proposal"))).isEqualTo(3);
   }
 
+  // ---- campaigns
+
+  private static dev.rapport.crm.campaign.Campaign campaign(Crm crm) {
+    return crm.campaigns().plan(dev.rapport.crm.campaign.NewCampaign.builder("Newsletter",
+        dev.rapport.crm.campaign.Channel.NEWSLETTER, java.time.LocalDate.of(2025, 3, 1),
+        java.time.LocalDate.of(2025, 3, 31), Money.of("1000.00", "EUR")).build());
+  }
+
+  /** Leads attributed to the campaign and as many contacts, all of them members; every lead converted and won. */
+  private static List<dev.rapport.crm.campaign.MemberId> grow(Crm crm, dev.rapport.crm.campaign.Campaign c, int people) {
+    List<dev.rapport.crm.campaign.MemberId> members = new java.util.ArrayList<>();
+    for (int i = 0; i < people; i++) {
+      Lead l = crm.leads().capture(NewLead.builder(PersonName.of("L" + i), LeadSource.SOCIAL_ADS).campaign(c.id()).build());
+      members.add(dev.rapport.crm.campaign.MemberId.lead(l.id()));
+      members.add(dev.rapport.crm.campaign.MemberId.contact(crm.contacts().create(
+          dev.rapport.crm.contact.NewContact.builder(PersonName.of("C" + i)).build()).id()));
+      crm.leads().changeStatus(l.id(), LeadStatus.QUALIFIED);
+      Opportunity o = crm.leads().convert(l.id(), Conversion.standard().withOpportunity(
+          NewOpportunity.builder("Deal " + i, Money.of("10.00", i % 2 == 0 ? "EUR" : "USD")).build())).opportunity().orElseThrow();
+      crm.opportunities().win(o.id());
+    }
+    return members;
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void planningACampaignInsertsItAndItsEventInTwoStatements(Target target) {
+    Crm crm = crm(target);
+    assertThat(count(target, () -> campaign(crm))).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void adding120MembersTakesEightStatements(Target target) {
+    Crm crm = crm(target);
+    dev.rapport.crm.campaign.Campaign c = campaign(crm);
+    List<dev.rapport.crm.campaign.MemberId> people = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      people.add(dev.rapport.crm.campaign.MemberId.lead(crm.leads().capture(
+          NewLead.builder(PersonName.of("L" + i), LeadSource.PURCHASED_LIST).build()).id()));
+      people.add(dev.rapport.crm.campaign.MemberId.contact(crm.contacts().create(
+          dev.rapport.crm.contact.NewContact.builder(PersonName.of("C" + i)).build()).id()));
+    }
+    // the campaign; which leads and which contacts exist; who is a member already;
+    // the members in batches of 50 (50, 50, 20); the one event
+    assertThat(count(target, () -> crm.campaigns().addMembers(c.id(), people))).isEqualTo(1 + 2 + 1 + 3 + 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void theResultsOfACampaignAreFourStatementsWhateverItsSize(Target target) {
+    Crm crm = crm(target);
+    dev.rapport.crm.campaign.Campaign small = campaign(crm);
+    crm.campaigns().addMembers(small.id(), grow(crm, small, 1));
+    dev.rapport.crm.campaign.Campaign large = campaign(crm);
+    crm.campaigns().addMembers(large.id(), grow(crm, large, 30));
+    // the campaign; members and responses; attributed and converted leads; their deals by status and currency
+    assertThat(count(target, () -> crm.campaigns().results(small.id()))).isEqualTo(4);
+    assertThat(count(target, () -> crm.campaigns().results(large.id()))).isEqualTo(4);
+    assertThat(crm.campaigns().results(large.id()).members()).isEqualTo(60);
+    assertThat(crm.campaigns().results(large.id()).wonDeals()).isEqualTo(30);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void aResponseThatWarmsALeadTakesSevenStatements(Target target) {
+    Crm crm = crm(target);
+    dev.rapport.crm.campaign.Campaign c = campaign(crm);
+    Lead l = crm.leads().capture(NewLead.builder(PersonName.of("Cold"), LeadSource.NEWSLETTER).build());
+    dev.rapport.crm.campaign.MemberId m = dev.rapport.crm.campaign.MemberId.lead(l.id());
+    crm.campaigns().addMembers(c.id(), List.of(m));
+    crm.campaigns().start(c.id());
+    // the campaign, the member, the lead; the member's and the lead's updates; the two events in one batch
+    assertThat(count(target, () -> crm.campaigns().recordResponse(c.id(), m,
+        dev.rapport.crm.campaign.ResponseStatus.ATTENDED))).isEqualTo(3 + 2 + 1);
+  }
+
   /** The same counts on the external servers, with {@code -Pdatabases}. */
   @Nested
   @Tag("databases")
@@ -147,6 +224,18 @@ class StatementCountTest {
     @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
     void stageChange(Target target) {
       movingAnOpportunityToAnotherStageReadsItUpdatesItAndWritesItsEvent(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void campaignMembers(Target target) {
+      adding120MembersTakesEightStatements(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+    void campaignResults(Target target) {
+      theResultsOfACampaignAreFourStatementsWhateverItsSize(target);
     }
   }
 

@@ -99,6 +99,20 @@ final class Buffer<I extends Comparable<I>, R> {
     return List.copyOf(result.values());
   }
 
+  /** How many records are filed under {@code key} in the index, as this unit sees them. */
+  int count(String index, Object key) {
+    Objects.requireNonNull(key, "key");
+    if (writes.isEmpty()) { // the committed index's size: no records to walk
+      readLock.lock();
+      try {
+        return table.ids(index, key).size();
+      } finally {
+        readLock.unlock();
+      }
+    }
+    return lookup(index, key).size();
+  }
+
   /**
    * A page of the records matching {@code filter}, in id order after the request's cursor.
    *
@@ -108,8 +122,17 @@ final class Buffer<I extends Comparable<I>, R> {
    * @param filter the full criterion, applied to every candidate
    */
   Page<R> page(List<List<IndexKey>> candidates, Predicate<R> filter, PageRequest request) {
+    return page(candidates, filter, request, kind.parseId(), I::toString);
+  }
+
+  /**
+   * Like {@link #page(List, Predicate, PageRequest)}, with the cursor read by {@code parseCursor}
+   * and written by {@code cursorOf} (for keys whose text is not a page cursor).
+   */
+  Page<R> page(List<List<IndexKey>> candidates, Predicate<R> filter, PageRequest request,
+      java.util.function.Function<String, I> parseCursor, java.util.function.Function<I, String> cursorOf) {
     Objects.requireNonNull(request, "page");
-    Optional<I> after = request.after().map(kind.parseId());
+    Optional<I> after = request.after().map(parseCursor);
     int wanted = request.size() + 1;
     TreeMap<I, R> pending = new TreeMap<>();
     for (Map.Entry<I, R> w : writes.entrySet()) {
@@ -138,7 +161,7 @@ final class Buffer<I extends Comparable<I>, R> {
     }
     if (found.size() > request.size()) {
       List<R> items = found.subList(0, request.size());
-      return new Page<>(items, Optional.of(kind.id().apply(items.get(items.size() - 1)).toString()));
+      return new Page<>(items, Optional.of(cursorOf.apply(kind.id().apply(items.get(items.size() - 1)))));
     }
     return new Page<>(found, Optional.empty());
   }

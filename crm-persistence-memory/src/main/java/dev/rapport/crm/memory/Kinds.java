@@ -15,4 +15,7 @@ final class Kinds {
   static final String NAME_KEY = "nameKey";
   static final String DOMAIN = "domain";
   static final String EXTERNAL_REFERENCE = "externalReference";
+  static final String CAMPAIGN = "campaign";
+  static final String RESPONDED = "responded";
+  static final String ORIGIN_LEAD = "originLead";
 }

@@ -21,7 +21,8 @@ final class MemoryLeads implements LeadRepository {
           new Kind.IndexDef<>(Kinds.STATUS, l -> List.of(l.status())),
           new Kind.IndexDef<>(Kinds.TEMPERATURE, l -> List.of(l.temperature())),
           new Kind.IndexDef<>(Kinds.OWNER, l -> l.owner().stream().toList()),
-          new Kind.IndexDef<>(Kinds.SOURCE, l -> List.of(l.source()))),
+          new Kind.IndexDef<>(Kinds.SOURCE, l -> List.of(l.source())),
+          new Kind.IndexDef<>(Kinds.CAMPAIGN, l -> l.campaign().stream().toList())),
       Optional.empty());
 
   private final MemoryUnitOfWork uow;
@@ -32,7 +33,7 @@ final class MemoryLeads implements LeadRepository {
   }
 
   /** Made on first use: a unit that only reads other kinds needs none. */
-  private Buffer<LeadId, Lead> buffer() {
+  Buffer<LeadId, Lead> buffer() {
   if (buffer == null) {
     buffer = uow.buffer(uow.store().leads);
   }

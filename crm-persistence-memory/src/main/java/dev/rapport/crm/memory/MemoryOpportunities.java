@@ -20,7 +20,8 @@ final class MemoryOpportunities implements OpportunityRepository {
           new Kind.IndexDef<>(Kinds.STATUS, o -> List.of(o.status())),
           new Kind.IndexDef<>(Kinds.ACCOUNT, o -> List.of(o.accountId())),
           new Kind.IndexDef<>(Kinds.OWNER, o -> o.owner().stream().toList()),
-          new Kind.IndexDef<>(Kinds.STAGE, o -> List.of(o.stage()))),
+          new Kind.IndexDef<>(Kinds.STAGE, o -> List.of(o.stage())),
+          new Kind.IndexDef<>(Kinds.ORIGIN_LEAD, o -> o.originLead().stream().toList())),
       Optional.empty());
 
   private final MemoryUnitOfWork uow;
@@ -31,7 +32,7 @@ final class MemoryOpportunities implements OpportunityRepository {
   }
 
   /** Made on first use: a unit that only reads other kinds needs none. */
-  private Buffer<OpportunityId, Opportunity> buffer() {
+  Buffer<OpportunityId, Opportunity> buffer() {
   if (buffer == null) {
     buffer = uow.buffer(uow.store().opportunities);
   }

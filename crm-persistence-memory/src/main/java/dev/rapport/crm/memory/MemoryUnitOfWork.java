@@ -3,6 +3,7 @@ package dev.rapport.crm.memory;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.spi.AccountRepository;
+import dev.rapport.crm.spi.CampaignRepository;
 import dev.rapport.crm.spi.ContactRepository;
 import dev.rapport.crm.spi.LeadRepository;
 import dev.rapport.crm.spi.OpportunityRepository;
@@ -30,6 +31,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryOpportunities opportunities;
   private MemoryCases cases;
   private MemoryFeedback feedback;
+  private MemoryCampaigns campaigns;
   private boolean open = true;
 
   MemoryUnitOfWork(TenantStore store) {
@@ -149,6 +151,15 @@ final class MemoryUnitOfWork implements UnitOfWork {
       feedback = new MemoryFeedback(this);
     }
     return feedback;
+  }
+
+  @Override
+  public CampaignRepository campaigns() {
+    requireOpen();
+    if (campaigns == null) {
+      campaigns = new MemoryCampaigns(this);
+    }
+    return campaigns;
   }
 
   @Override

@@ -23,6 +23,8 @@ final class TenantStore {
   final Table<ContactId, Contact> contacts = new Table<>(MemoryContacts.KIND);
   final Table<AccountId, Account> accounts = new Table<>(MemoryAccounts.KIND);
   final Table<OpportunityId, Opportunity> opportunities = new Table<>(MemoryOpportunities.KIND);
+  final Table<dev.rapport.crm.common.CampaignId, dev.rapport.crm.campaign.Campaign> campaigns = new Table<>(MemoryCampaigns.KIND);
+  final Table<MemoryCampaigns.MemberKey, dev.rapport.crm.campaign.CampaignMember> campaignMembers = new Table<>(MemoryCampaigns.MEMBER_KIND);
   final Table<dev.rapport.crm.common.CaseId, dev.rapport.crm.service.ServiceCase> cases = new Table<>(MemoryCases.KIND);
   final Table<dev.rapport.crm.common.FeedbackId, dev.rapport.crm.feedback.Feedback> feedback = new Table<>(MemoryFeedback.KIND);
 

@@ -1,6 +1,14 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignMember;
+import dev.rapport.crm.campaign.CampaignTotals;
+import dev.rapport.crm.campaign.MemberId;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CampaignId;
+import dev.rapport.crm.spi.CampaignRepository;
+import java.util.Collection;
+import java.util.Set;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
@@ -289,6 +297,67 @@ final class InterceptingPersistence implements Persistence {
         @Override
         public dev.rapport.crm.feedback.Feedback insert(dev.rapport.crm.feedback.Feedback f) {
           return call("feedback.insert", f, () -> r.insert(f));
+        }
+      };
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+      CampaignRepository r = d.campaigns();
+      return new CampaignRepository() {
+        @Override
+        public Optional<Campaign> find(CampaignId id) {
+          return call("campaigns.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public Page<Campaign> list(PageRequest page) {
+          return call("campaigns.list", page, () -> r.list(page));
+        }
+
+        @Override
+        public Campaign insert(Campaign c) {
+          return call("campaigns.insert", c, () -> r.insert(c));
+        }
+
+        @Override
+        public Campaign update(Campaign c) {
+          return call("campaigns.update", c, () -> r.update(c));
+        }
+
+        @Override
+        public Optional<CampaignMember> findMember(CampaignId campaign, MemberId member) {
+          return call("campaigns.findMember", member, () -> r.findMember(campaign, member));
+        }
+
+        @Override
+        public Page<CampaignMember> members(CampaignId campaign, PageRequest page) {
+          return call("campaigns.members", campaign, () -> r.members(campaign, page));
+        }
+
+        @Override
+        public Set<MemberId> existingMembers(CampaignId campaign, Collection<MemberId> people) {
+          return call("campaigns.existingMembers", people, () -> r.existingMembers(campaign, people));
+        }
+
+        @Override
+        public Set<MemberId> unknownPeople(Collection<MemberId> people) {
+          return call("campaigns.unknownPeople", people, () -> r.unknownPeople(people));
+        }
+
+        @Override
+        public List<CampaignMember> insertMembers(List<CampaignMember> members) {
+          return call("campaigns.insertMembers", members, () -> r.insertMembers(members));
+        }
+
+        @Override
+        public CampaignMember updateMember(CampaignMember member) {
+          return call("campaigns.updateMember", member, () -> r.updateMember(member));
+        }
+
+        @Override
+        public CampaignTotals totals(CampaignId campaign) {
+          return call("campaigns.totals", campaign, () -> r.totals(campaign));
         }
       };
     }

@@ -10,7 +10,15 @@ import dev.rapport.crm.DuplicateException;
 import dev.rapport.crm.IllegalTransitionException;
 import dev.rapport.crm.NotFoundException;
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.Goals;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.campaign.ResponseStatus;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CampaignId;
+import java.time.LocalDate;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Money;
@@ -59,6 +67,10 @@ public abstract class RejectedCommandContract extends ContractSupport {
     Contact contact;
     Opportunity open;
     Opportunity won;
+    Campaign planned;
+    Campaign active;
+    Campaign completed;
+    Campaign aborted;
   }
 
   private World world;
@@ -81,12 +93,29 @@ public abstract class RejectedCommandContract extends ContractSupport {
     w.open = crm.opportunities().open(w.account.id(), NewOpportunity.builder("Open", Money.of("10.00", "EUR")).build());
     Opportunity toWin = crm.opportunities().open(w.account.id(), NewOpportunity.builder("Won", Money.of("20.00", "EUR")).build());
     w.won = crm.opportunities().win(toWin.id());
+    // campaigns in every status; the fresh lead is a member of the planned and the active one
+    w.planned = crm.campaigns().plan(campaign("Planned"));
+    crm.campaigns().addMembers(w.planned.id(), List.of(MemberId.lead(w.fresh.id())));
+    Campaign a = crm.campaigns().plan(campaign("Active"));
+    crm.campaigns().addMembers(a.id(), List.of(MemberId.lead(w.fresh.id())));
+    w.active = crm.campaigns().start(a.id());
+    w.completed = crm.campaigns().complete(crm.campaigns().start(crm.campaigns().plan(campaign("Done")).id()).id());
+    w.aborted = crm.campaigns().abort(crm.campaigns().plan(campaign("Aborted")).id());
     world = w;
     events.clear();
   }
 
   private static Arguments bad(String name, Class<? extends CrmException> expected, Consumer<World> command) {
     return Arguments.of(name, expected, command);
+  }
+
+  private static NewCampaign campaign(String name) {
+    return NewCampaign.builder(name, Channel.EMAIL, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31),
+        Money.of("100.00", "EUR")).build();
+  }
+
+  private static CampaignId unknownCampaign() {
+    return CampaignId.of(UUID.randomUUID());
   }
 
   private static LeadId unknownLead() {
@@ -171,7 +200,62 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("add invalid phone", ValidationException.class, w -> w.crm.contacts().addPhone(w.contact.id(), "12")),
         bad("rename account to blank", ValidationException.class, w -> w.crm.accounts().rename(w.account.id(), " ")),
         bad("link blank reference", ValidationException.class, w -> w.crm.accounts().linkExternalReference(w.account.id(), "")),
-        bad("record consent without source", ValidationException.class, w -> w.crm.contacts().recordConsent(w.contact.id(), true, "")));
+        bad("record consent without source", ValidationException.class, w -> w.crm.contacts().recordConsent(w.contact.id(), true, "")),
+        // campaigns: unknown ids
+        bad("start unknown campaign", NotFoundException.class, w -> w.crm.campaigns().start(unknownCampaign())),
+        bad("results of unknown campaign", NotFoundException.class, w -> w.crm.campaigns().results(unknownCampaign())),
+        bad("add members to unknown campaign", NotFoundException.class, w -> w.crm.campaigns().addMembers(unknownCampaign(), List.of(MemberId.lead(w.fresh.id())))),
+        bad("add an unknown lead to a campaign", NotFoundException.class, w -> w.crm.campaigns().addMembers(w.active.id(),
+            List.of(MemberId.lead(w.qualified.id()), MemberId.lead(unknownLead())))),
+        bad("add an unknown contact to a campaign", NotFoundException.class, w -> w.crm.campaigns().addMembers(w.active.id(),
+            List.of(MemberId.contact(w.contact.id()), MemberId.contact(ContactId.of(UUID.randomUUID()))))),
+        bad("record a response of a non-member", NotFoundException.class, w -> w.crm.campaigns().recordResponse(w.active.id(),
+            MemberId.lead(w.qualified.id()), ResponseStatus.CLICKED)),
+        bad("capture a lead with an unknown campaign", NotFoundException.class, w -> w.crm.leads().capture(
+            NewLead.builder(PersonName.of("X"), LeadSource.SOCIAL_ADS).campaign(unknownCampaign()).build())),
+        bad("capture leads, one with an unknown campaign", NotFoundException.class, w -> w.crm.leads().captureAll(List.of(
+            NewLead.builder(PersonName.of("X"), LeadSource.SOCIAL_ADS).campaign(w.active.id()).build(),
+            NewLead.builder(PersonName.of("Y"), LeadSource.SOCIAL_ADS).campaign(unknownCampaign()).build()))),
+        // campaigns: illegal moves
+        bad("complete a planned campaign", IllegalTransitionException.class, w -> w.crm.campaigns().complete(w.planned.id())),
+        bad("start an active campaign", IllegalTransitionException.class, w -> w.crm.campaigns().start(w.active.id())),
+        bad("abort a completed campaign", IllegalTransitionException.class, w -> w.crm.campaigns().abort(w.completed.id())),
+        bad("start an aborted campaign", IllegalTransitionException.class, w -> w.crm.campaigns().start(w.aborted.id())),
+        bad("add members to a completed campaign", IllegalTransitionException.class, w -> w.crm.campaigns().addMembers(w.completed.id(),
+            List.of(MemberId.lead(w.qualified.id())))),
+        bad("add members to an aborted campaign", IllegalTransitionException.class, w -> w.crm.campaigns().addMembers(w.aborted.id(),
+            List.of(MemberId.lead(w.qualified.id())))),
+        bad("record a response on a planned campaign", IllegalTransitionException.class, w -> w.crm.campaigns().recordResponse(w.planned.id(),
+            MemberId.lead(w.fresh.id()), ResponseStatus.CLICKED)),
+        bad("record the cost of an aborted campaign", IllegalTransitionException.class, w -> w.crm.campaigns().recordActualCost(w.aborted.id(),
+            Money.of("1.00", "EUR"))),
+        bad("change the goals of an aborted campaign", IllegalTransitionException.class, w -> w.crm.campaigns().changeGoals(w.aborted.id(), Goals.NONE)),
+        // campaigns: stale version
+        bad("start a campaign read at a stale version", ConcurrentUpdateException.class, w -> w.crm.campaigns().ifVersion(w.planned.version() + 1).start(w.planned.id())),
+        // campaigns: bad values
+        bad("record a cost in another currency", ValidationException.class, w -> w.crm.campaigns().recordActualCost(w.active.id(), Money.of("1", "USD"))),
+        bad("record a negative cost", ValidationException.class, w -> w.crm.campaigns().recordActualCost(w.active.id(),
+            new Money(new BigDecimal("-1.00"), Currency.getInstance("EUR")))),
+        bad("set a revenue goal in another currency", ValidationException.class, w -> w.crm.campaigns().changeGoals(w.active.id(),
+            Goals.of(1, 1, Money.of("1", "USD")))),
+        bad("set a negative lead goal", ValidationException.class, w -> w.crm.campaigns().changeGoals(w.active.id(),
+            Goals.of(-1, 1, Money.of("1", "EUR")))),
+        bad("add more people than one command takes", ValidationException.class, w -> w.crm.campaigns().addMembers(w.active.id(),
+            java.util.Collections.nCopies(10_001, MemberId.lead(w.qualified.id())))),
+        bad("add a null member", ValidationException.class, w -> w.crm.campaigns().addMembers(w.active.id(),
+            java.util.Arrays.asList(MemberId.lead(w.qualified.id()), null))),
+        bad("record a response in the year 10000", ValidationException.class, w -> w.crm.campaigns().recordResponse(w.active.id(),
+            MemberId.lead(w.fresh.id()), ResponseStatus.CLICKED, java.time.Instant.parse("+10000-01-01T00:00:00Z"))),
+        bad("record a null response status", ValidationException.class, w -> w.crm.campaigns().recordResponse(w.active.id(),
+            MemberId.lead(w.fresh.id()), null)),
+        bad("plan a campaign ending before it starts", ValidationException.class, w -> w.crm.campaigns().plan(NewCampaign.builder("X",
+            Channel.EMAIL, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 1, 31), Money.of("1", "EUR")).build())),
+        bad("plan a campaign with a blank name", ValidationException.class, w -> w.crm.campaigns().plan(NewCampaign.builder(" ",
+            Channel.EMAIL, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1), Money.of("1", "EUR")).build())),
+        bad("plan a campaign with a malformed channel", ValidationException.class, w -> w.crm.campaigns().plan(NewCampaign.builder("X",
+            Channel.of("facebook ads"), LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1), Money.of("1", "EUR")).build())),
+        bad("plan a campaign with a negative budget", ValidationException.class, w -> w.crm.campaigns().plan(NewCampaign.builder("X",
+            Channel.EMAIL, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 1), new Money(new BigDecimal("-5.00"), Currency.getInstance("EUR"))).build())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -197,6 +281,10 @@ public abstract class RejectedCommandContract extends ContractSupport {
     assertThat(s.leads()).hasSize(4);
     assertThat(s.accounts()).hasSize(3); // two named, one from the conversion
     assertThat(s.opportunities()).hasSize(2);
+    assertThat(s.campaigns()).extracting(c -> c.status()).containsExactly(dev.rapport.crm.campaign.CampaignStatus.PLANNED,
+        dev.rapport.crm.campaign.CampaignStatus.ACTIVE, dev.rapport.crm.campaign.CampaignStatus.COMPLETED,
+        dev.rapport.crm.campaign.CampaignStatus.ABORTED);
+    assertThat(s.campaignMembers()).hasSize(2);
     assertThat(world.converted.status()).isEqualTo(LeadStatus.CONVERTED);
     assertThat(world.qualified.version()).isEqualTo(2); // captured, then qualified: a stale version 1 exists
   }

@@ -1,5 +1,7 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
@@ -27,11 +29,15 @@ import java.util.function.Function;
  * @param contacts every contact, in id order
  * @param accounts every account, in id order
  * @param opportunities every opportunity, in id order
+ * @param campaigns every campaign, in id order
+ * @param campaignMembers every member of every campaign, by campaign in id order, then in the
+ *     adapter's member order
  * @param cases every service case, in id order
  * @param feedback every feedback answer, in id order
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
-    List<Opportunity> opportunities, List<ServiceCase> cases, List<Feedback> feedback) {
+    List<Opportunity> opportunities, List<Campaign> campaigns, List<CampaignMember> campaignMembers,
+    List<ServiceCase> cases, List<Feedback> feedback) {
 
   /** Page size used while reading; small, so that paging itself is exercised. */
   private static final int PAGE = 7;
@@ -42,6 +48,8 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     contacts = List.copyOf(contacts);
     accounts = List.copyOf(accounts);
     opportunities = List.copyOf(opportunities);
+    campaigns = List.copyOf(campaigns);
+    campaignMembers = List.copyOf(campaignMembers);
     cases = List.copyOf(cases);
     feedback = List.copyOf(feedback);
   }
@@ -52,13 +60,21 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
    * @throws NullPointerException if an argument is null
    */
   public static StoreSnapshot capture(Persistence persistence, TenantId tenant) {
-    return persistence.inUnitOfWork(tenant, uow -> new StoreSnapshot(
-        all(p -> uow.leads().query(LeadQuery.all(), p)),
-        all(p -> uow.contacts().list(p)),
-        all(p -> uow.accounts().list(p)),
-        all(p -> uow.opportunities().query(OpportunityQuery.all(), p)),
-        all(p -> uow.cases().list(p)),
-        all(p -> uow.feedback().list(p))));
+    return persistence.inUnitOfWork(tenant, uow -> {
+      List<Campaign> campaigns = all(p -> uow.campaigns().list(p));
+      List<CampaignMember> members = new ArrayList<>();
+      for (Campaign c : campaigns) {
+        members.addAll(all(p -> uow.campaigns().members(c.id(), p), PageRequest.MAX_SIZE));
+      }
+      return new StoreSnapshot(
+          all(p -> uow.leads().query(LeadQuery.all(), p)),
+          all(p -> uow.contacts().list(p)),
+          all(p -> uow.accounts().list(p)),
+          all(p -> uow.opportunities().query(OpportunityQuery.all(), p)),
+          campaigns, members,
+          all(p -> uow.cases().list(p)),
+          all(p -> uow.feedback().list(p)));
+    });
   }
 
   /** Every item of every page, following the cursors from the first page. */
@@ -84,7 +100,7 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
 
   /** How many records of every kind the snapshot holds. */
   public int size() {
-    return leads.size() + contacts.size() + accounts.size() + opportunities.size() + cases.size()
-        + feedback.size();
+    return leads.size() + contacts.size() + accounts.size() + opportunities.size() + campaigns.size()
+        + campaignMembers.size() + cases.size() + feedback.size();
   }
 }

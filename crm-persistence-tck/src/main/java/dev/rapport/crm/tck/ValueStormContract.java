@@ -9,7 +9,15 @@ import dev.rapport.crm.DuplicateException;
 import dev.rapport.crm.IllegalTransitionException;
 import dev.rapport.crm.NotFoundException;
 import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignMember;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.Goals;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.campaign.ResponseStatus;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
@@ -106,6 +114,8 @@ public abstract class ValueStormContract extends ContractSupport {
   private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
   private final Map<OpportunityId, Opportunity> opportunities = new LinkedHashMap<>();
+  private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
+  private final Map<List<Object>, CampaignMember> members = new LinkedHashMap<>();
   private final Map<CaseId, ServiceCase> cases = new LinkedHashMap<>();
   private final Map<FeedbackId, Feedback> feedback = new LinkedHashMap<>();
   private final Deque<String> sinceCheckpoint = new ArrayDeque<>();
@@ -205,6 +215,8 @@ public abstract class ValueStormContract extends ContractSupport {
     contacts.clear();
     accounts.clear();
     opportunities.clear();
+    campaigns.clear();
+    members.clear();
     cases.clear();
     feedback.clear();
     // a world to aim at: leads in every state, accounts, a contact, open and closed deals
@@ -220,6 +232,12 @@ public abstract class ValueStormContract extends ContractSupport {
     put(crm.opportunities().open(a.id(), NewOpportunity.builder("Deal", Money.of("100.00", "EUR")).build()));
     Opportunity w = crm.opportunities().open(a.id(), NewOpportunity.builder("Won", Money.of("5", "JPY")).build());
     put(crm.opportunities().win(w.id()));
+    Campaign campaign = put(crm.campaigns().plan(NewCampaign.builder("Newsletter", Channel.NEWSLETTER,
+        java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 3, 31), Money.of("500.00", "EUR")).build()));
+    crm.campaigns().addMembers(campaign.id(), List.of(MemberId.lead(q.id()))).forEach(this::put);
+    put(crm.campaigns().start(campaign.id()));
+    put(crm.campaigns().plan(NewCampaign.builder("Fair", Channel.TRADE_SHOW, java.time.LocalDate.of(2025, 4, 1),
+        java.time.LocalDate.of(2025, 4, 3), Money.of("90000", "JPY")).build()));
     ServiceCase sc = crm.cases().open(NewCase.builder(a.id(), "Case").build());
     cases.put(sc.id(), sc);
     events.clear();
@@ -274,6 +292,16 @@ public abstract class ValueStormContract extends ContractSupport {
       recordAndReadBack(r.contact(), described);
       recordAndReadBack(r.account(), described);
       r.opportunity().ifPresent(o -> recordAndReadBack(o, described));
+    } else if (result instanceof Campaign x) {
+      Optional<Campaign> back = inUnitOfWork(uow -> uow.campaigns().find(x.id()));
+      assertThat(back).as("read back after %s (seed %d)", described, seed).contains(x);
+      put(x);
+    } else if (result instanceof CampaignMember m) {
+      Optional<CampaignMember> back = inUnitOfWork(uow -> uow.campaigns().findMember(m.campaignId(), m.member()));
+      assertThat(back).as("read back after %s (seed %d)", described, seed).contains(m);
+      put(m);
+      // a response may record a signal on the lead: take the lead as stored
+      m.member().lead().ifPresent(id -> storedLead(id).ifPresent(this::put));
     } else if (result instanceof List<?> list) {
       list.forEach(item -> recordAndReadBack(item, described));
     }
@@ -287,6 +315,8 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(byId(s.contacts(), Contact::id)).as("contacts at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(contacts);
     assertThat(byId(s.accounts(), Account::id)).as("accounts at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(accounts);
     assertThat(byId(s.opportunities(), Opportunity::id)).as("opportunities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(opportunities);
+    assertThat(byId(s.campaigns(), Campaign::id)).as("campaigns at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(campaigns);
+    assertThat(byId(s.campaignMembers(), ValueStormContract::key)).as("campaign members at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(members);
     assertThat(byId(s.cases(), ServiceCase::id)).as("cases at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(cases);
     assertThat(byId(s.feedback(), Feedback::id)).as("feedback at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(feedback);
     sinceCheckpoint.clear();
@@ -311,6 +341,42 @@ public abstract class ValueStormContract extends ContractSupport {
   private Account put(Account a) {
     accounts.put(a.id(), a);
     return a;
+  }
+
+  private Campaign put(Campaign c) {
+    campaigns.put(c.id(), c);
+    return c;
+  }
+
+  private CampaignMember put(CampaignMember m) {
+    members.put(key(m), m);
+    return m;
+  }
+
+  private static List<Object> key(CampaignMember m) {
+    return List.of(m.campaignId(), m.member());
+  }
+
+  private CampaignId campaignId() {
+    return v.chance(90) && !campaigns.isEmpty() ? v.pick(new ArrayList<>(campaigns.keySet()))
+        : v.chance(50) ? CampaignId.of(UUID.randomUUID()) : null;
+  }
+
+  private MemberId memberId() {
+    if (v.chance(60)) {
+      LeadId lead = leadId();
+      return lead == null ? null : MemberId.lead(lead);
+    }
+    ContactId contact = contactId();
+    return contact == null ? null : MemberId.contact(contact);
+  }
+
+  private ResponseStatus responseStatus() {
+    return v.chance(80) ? v.pick(List.of(ResponseStatus.SENT, ResponseStatus.OPENED, ResponseStatus.CLICKED,
+        ResponseStatus.RESPONDED, ResponseStatus.REGISTERED, ResponseStatus.ATTENDED, ResponseStatus.UNSUBSCRIBED,
+        ResponseStatus.BOUNCED))
+        : ResponseStatus.of(v.code(), v.chance(50), v.chance(50) ? Optional.empty()
+            : Optional.of(SignalType.of(v.code(), SignalType.Intent.BUYING)));
   }
 
   private Opportunity put(Opportunity o) {
@@ -438,6 +504,9 @@ public abstract class ValueStormContract extends ContractSupport {
     for (int i = v.nextInt(3); i > 0; i--) {
       b.signal(signal());
     }
+    if (v.chance(15)) {
+      b.campaign(campaignId());
+    }
     return b.build();
   }
 
@@ -479,6 +548,43 @@ public abstract class ValueStormContract extends ContractSupport {
     return records.keySet().stream().map(Object::toString).toList();
   }
 
+  /** One generated campaign command or query. */
+  private Input campaignInput(Crm c, int which) {
+    return switch (which) {
+      case 0 -> in("campaigns.plan", () -> {
+        NewCampaign.Builder b = NewCampaign.builder(v.text(Limits.TEXT), v.chance(80) ? Channel.WEBINAR : Channel.of(v.code()),
+            v.date(), v.date(), money());
+        if (v.chance(40)) {
+          b.goals(Goals.of(v.percent(), v.percent(), money()));
+        }
+        return c.campaigns().plan(b.build());
+      });
+      case 1 -> { CampaignId id = campaignId(); int move = v.nextInt(3);
+        yield in("campaigns.move " + move + " " + id, () -> move == 0 ? c.campaigns().start(id)
+            : move == 1 ? c.campaigns().complete(id) : c.campaigns().abort(id)); }
+      case 2 -> { CampaignId id = campaignId(); yield in("campaigns.recordActualCost " + id, () -> c.campaigns().recordActualCost(id, money())); }
+      case 3 -> { CampaignId id = campaignId(); yield in("campaigns.changeGoals " + id, () -> c.campaigns().changeGoals(id,
+          Goals.of(v.percent(), v.percent(), money()))); }
+      case 4 -> { CampaignId id = campaignId(); yield in("campaigns.addMembers " + id, () -> {
+        List<MemberId> people = new ArrayList<>();
+        for (int i = v.nextInt(5); i > 0; i--) {
+          people.add(memberId());
+        }
+        return c.campaigns().addMembers(id, people);
+      }); }
+      case 5, 6 -> { CampaignId id = campaignId(); MemberId m = v.chance(70) && !members.isEmpty()
+          ? v.pick(new ArrayList<>(members.values())).member() : memberId();
+        yield in("campaigns.recordResponse " + id + " " + m, () -> c.campaigns().recordResponse(id, m, responseStatus(),
+            v.instant(clock.instant()))); }
+      default -> { CampaignId id = campaignId(); yield in("campaigns.results " + id, () -> {
+        long expected = members.values().stream().filter(m -> m.campaignId().equals(id)).count();
+        assertThat(c.campaigns().results(id).members()).isEqualTo(expected);
+        assertThat(c.campaigns().get(id)).isEqualTo(campaigns.get(id));
+        return null;
+      }); }
+    };
+  }
+
   /** One generated input, drawn evenly from every public command and query. */
   private Input input() {
     Crm c = crm;
@@ -488,7 +594,12 @@ public abstract class ValueStormContract extends ContractSupport {
     if (v.chance(15)) {
       return serviceInput(c);
     }
-    return switch (v.nextInt(48)) {
+    int kinds = 48;
+    int drawn = v.nextInt(kinds + 8);
+    if (drawn >= kinds) {
+      return campaignInput(c, drawn - kinds);
+    }
+    return switch (drawn) {
       case 0 -> in("leads.capture", () -> c.leads().capture(newLead()));
       case 1 -> in("leads.captureAll", () -> {
         List<NewLead> batch = new ArrayList<>();
