@@ -15,6 +15,8 @@ import dev.rapport.crm.lead.LeadService;
 import dev.rapport.crm.lead.TemperaturePolicy;
 import dev.rapport.crm.opportunity.OpportunityService;
 import dev.rapport.crm.opportunity.Pipeline;
+import dev.rapport.crm.service.CaseService;
+import dev.rapport.crm.feedback.FeedbackService;
 import dev.rapport.crm.spi.Persistence;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ public final class Crm {
   private final ContactService contacts;
   private final AccountService accounts;
   private final OpportunityService opportunities;
+  private final CaseService cases;
+  private final FeedbackService feedback;
   private final CampaignService campaigns;
   private final ActivityService activities;
   private final TaskService tasks;
@@ -53,6 +57,8 @@ public final class Crm {
     this.contacts = new ContactService(ctx);
     this.accounts = new AccountService(ctx);
     this.opportunities = new OpportunityService(ctx);
+    this.cases = new CaseService(ctx);
+    this.feedback = new FeedbackService(ctx);
     this.campaigns = new CampaignService(ctx);
     this.activities = new ActivityService(ctx);
     this.tasks = new TaskService(ctx);
@@ -87,6 +93,16 @@ public final class Crm {
   /** Opportunities: possible sales moving through the pipeline. */
   public OpportunityService opportunities() {
     return opportunities;
+  }
+
+  /** Service cases: customers' requests after a sale, from new to resolved and closed. */
+  public CaseService cases() {
+    return cases;
+  }
+
+  /** Feedback: CSAT and NPS answers, and the scores computed from them. */
+  public FeedbackService feedback() {
+    return feedback;
   }
 
   /** Campaigns: members, responses, attributed leads and results. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String[] DOMAIN = {
       "dev.rapport.crm.common..", "dev.rapport.crm.lead..", "dev.rapport.crm.contact..",
-      "dev.rapport.crm.opportunity..", "dev.rapport.crm.event..", "dev.rapport.crm.spi.."};
+      "dev.rapport.crm.opportunity..", "dev.rapport.crm.event..", "dev.rapport.crm.spi..",
+      "dev.rapport.crm.service..", "dev.rapport.crm.feedback.."};
 
   private static JavaClasses classes;
 

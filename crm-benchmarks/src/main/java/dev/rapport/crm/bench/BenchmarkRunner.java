@@ -497,7 +497,7 @@ public final class BenchmarkRunner {
    * this JVM is Maven's, and the benchmarks are on the class loader the plugin made, so the
    * loader's entries become {@code java.class.path}, which JMH passes to its forks.
    */
-  private static void exposeClassPath() throws URISyntaxException {
+  static void exposeClassPath() throws URISyntaxException {
     ClassLoader loader = BenchmarkRunner.class.getClassLoader();
     if (!(loader instanceof URLClassLoader urls) || loader == ClassLoader.getSystemClassLoader()) {
       return;

@@ -139,6 +139,25 @@ public final class Limits {
   public static final int STAGE_CHANGES = 1_000;
 
   /**
+   * The description of a service case: 10,000 code points, room for a customer's message with a
+   * pasted error log, yet small enough to keep a case a single row (MariaDB {@code text} holds
+   * 65,535 bytes, 16,383 characters at four bytes each).
+   */
+  public static final int CASE_DESCRIPTION = 10_000;
+
+  /**
+   * The resolution of a service case: 2,000 code points, what was done, in a paragraph or two
+   * (as a MariaDB {@code varchar} it keeps the case row within the 65,535-byte row limit).
+   */
+  public static final int CASE_RESOLUTION = 2_000;
+
+  /**
+   * The comment of a feedback answer: 2,000 code points, longer than any survey's free-text box
+   * usually allows (often 1,000), short enough for an inline column on every database.
+   */
+  public static final int FEEDBACK_COMMENT = 2_000;
+
+  /**
    * People one command adds to a campaign: 10,000, as many leads as one {@code captureAll} takes.
    * The command checks, writes and names (in its event) every one of them in one unit of work, so
    * its cost must stay bounded; a larger list is added in several commands.

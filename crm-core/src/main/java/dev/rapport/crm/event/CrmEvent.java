@@ -10,7 +10,7 @@ import java.util.UUID;
  * also write them to an outbox in the same transaction. A sealed hierarchy: a {@code switch} over
  * it is checked for completeness by the compiler.
  */
-public sealed interface CrmEvent permits LeadCaptured, LeadStatusChanged, LeadTemperatureChanged, LeadConverted, AccountCreated, ContactCreated, OpportunityOpened, OpportunityStageChanged, OpportunityWon, OpportunityLost, OpportunityReopened, CampaignPlanned, CampaignStatusChanged, CampaignMembersAdded, CampaignResponseRecorded, ActivityLogged, TaskCreated, TaskCompleted, TaskCancelled, TaskRescheduled {
+public sealed interface CrmEvent permits LeadCaptured, LeadStatusChanged, LeadTemperatureChanged, LeadConverted, AccountCreated, ContactCreated, OpportunityOpened, OpportunityStageChanged, OpportunityWon, OpportunityLost, OpportunityReopened, CampaignPlanned, CampaignStatusChanged, CampaignMembersAdded, CampaignResponseRecorded, ActivityLogged, TaskCreated, TaskCompleted, TaskCancelled, TaskRescheduled, CaseOpened, CaseStatusChanged, CaseResolved, FeedbackReceived {
   /** The tenant whose data changed. */
   TenantId tenantId();
 

@@ -22,6 +22,13 @@ import dev.rapport.crm.event.CampaignPlanned;
 import dev.rapport.crm.event.CampaignResponseRecorded;
 import dev.rapport.crm.event.CampaignStatusChanged;
 import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.event.CaseOpened;
+import dev.rapport.crm.event.CaseResolved;
+import dev.rapport.crm.event.CaseStatusChanged;
+import dev.rapport.crm.event.FeedbackReceived;
+import dev.rapport.crm.service.CaseStatus;
 import dev.rapport.crm.event.TaskCancelled;
 import dev.rapport.crm.event.TaskCompleted;
 import dev.rapport.crm.event.TaskCreated;
@@ -137,7 +144,31 @@ public final class TimelineHistory {
       return new Line(List.of(person), "Campaign response: " + e.status().code() + " (campaign "
           + e.campaignId() + ")");
     }
+    if (event instanceof CaseOpened e) {
+      return new Line(accountAndContact(e.accountId(), e.contactId()),
+          "Case opened (" + e.priority() + "): " + e.subject());
+    }
+    if (event instanceof CaseStatusChanged e) {
+      if (e.to() == CaseStatus.RESOLVED) {
+        return Line.NONE; // CaseResolved says it, with the resolution
+      }
+      return new Line(accountAndContact(e.accountId(), e.contactId()), "Case: " + e.from() + " -> " + e.to());
+    }
+    if (event instanceof CaseResolved e) {
+      return new Line(accountAndContact(e.accountId(), e.contactId()), "Case resolved: " + e.resolution());
+    }
+    if (event instanceof FeedbackReceived e) {
+      List<UUID> s = new ArrayList<>(accountAndContact(e.accountId(), Optional.of(e.contactId())));
+      e.opportunityId().ifPresent(o -> s.add(o.value()));
+      return new Line(s, e.scale() + " answer: " + e.score());
+    }
     throw new IllegalArgumentException("no timeline mapping for " + event.getClass().getName()
         + ": add it to TimelineHistory");
+  }
+
+  private static List<UUID> accountAndContact(AccountId account, Optional<ContactId> contact) {
+    List<UUID> s = new ArrayList<>(List.of(account.value()));
+    contact.ifPresent(c -> s.add(c.value()));
+    return s;
   }
 }

@@ -26,6 +26,12 @@ public interface UnitOfWork {
   /** The opportunities of the tenant. */
   OpportunityRepository opportunities();
 
+  /** The service cases of the tenant. */
+  CaseRepository cases();
+
+  /** The feedback answers of the tenant. */
+  FeedbackRepository feedback();
+
   /** The campaigns of the tenant and their members. */
   CampaignRepository campaigns();
 

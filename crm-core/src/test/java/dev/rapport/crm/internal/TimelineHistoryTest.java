@@ -30,6 +30,15 @@ import dev.rapport.crm.event.OpportunityReopened;
 import dev.rapport.crm.event.OpportunityStageChanged;
 import dev.rapport.crm.event.OpportunityWon;
 import dev.rapport.crm.campaign.CampaignStatus;
+import dev.rapport.crm.common.CaseId;
+import dev.rapport.crm.common.FeedbackId;
+import dev.rapport.crm.event.CaseOpened;
+import dev.rapport.crm.event.CaseResolved;
+import dev.rapport.crm.event.CaseStatusChanged;
+import dev.rapport.crm.event.FeedbackReceived;
+import dev.rapport.crm.feedback.FeedbackScale;
+import dev.rapport.crm.service.CasePriority;
+import dev.rapport.crm.service.CaseStatus;
 import dev.rapport.crm.campaign.Channel;
 import dev.rapport.crm.campaign.ResponseStatus;
 import dev.rapport.crm.common.CampaignId;
@@ -92,6 +101,15 @@ class TimelineHistoryTest {
     m.put(new CampaignPlanned(T, AT, campaign, "Spring", Channel.NEWSLETTER), TimelineHistory.Line.NONE);
     m.put(new CampaignStatusChanged(T, AT, campaign, CampaignStatus.PLANNED, CampaignStatus.ACTIVE), TimelineHistory.Line.NONE);
     m.put(new CampaignMembersAdded(T, AT, campaign, List.of(LEAD), List.of(CONTACT)), TimelineHistory.Line.NONE);
+    CaseId kase = CaseId.of(UUID.randomUUID());
+    m.put(new CaseOpened(T, AT, kase, ACCOUNT, Optional.of(CONTACT), "Export fails", CasePriority.HIGH),
+        line("Case opened (HIGH): Export fails", ACCOUNT.value(), CONTACT.value()));
+    m.put(new CaseStatusChanged(T, AT, kase, ACCOUNT, Optional.empty(), CaseStatus.NEW, CaseStatus.IN_PROGRESS),
+        line("Case: NEW -> IN_PROGRESS", ACCOUNT.value()));
+    m.put(new CaseResolved(T, AT, kase, ACCOUNT, Optional.of(CONTACT), "Patched", AT),
+        line("Case resolved: Patched", ACCOUNT.value(), CONTACT.value()));
+    m.put(new FeedbackReceived(T, AT, FeedbackId.of(UUID.randomUUID()), ACCOUNT, CONTACT, Optional.of(kase),
+        Optional.of(OPP), FeedbackScale.NPS, 9, AT), line("NPS answer: 9", ACCOUNT.value(), CONTACT.value(), OPP.value()));
     m.put(new CampaignResponseRecorded(T, AT, campaign, Optional.of(LEAD), Optional.empty(), ResponseStatus.REGISTERED, AT),
         line("Campaign response: registered (campaign " + campaign + ")", LEAD.value()));
     return m;
@@ -116,6 +134,12 @@ class TimelineHistoryTest {
         assertThat(actual.summary()).as(event.getClass().getSimpleName()).isEqualTo(line.summary());
       }
     });
+  }
+
+  @Test
+  void aCaseMovingToResolvedShowsOnceThroughItsResolution() {
+    assertThat(TimelineHistory.line(new CaseStatusChanged(T, AT, CaseId.of(UUID.randomUUID()), ACCOUNT,
+        Optional.empty(), CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED)).subjects()).isEmpty();
   }
 
   @Test

@@ -62,7 +62,8 @@ public final class JpaPersistence implements Persistence {
       ContactEmailEntity.class.getName(), OpportunityEntity.class.getName(),
       OutboxEntity.class.getName(), CampaignEntity.class.getName(),
       CampaignMemberEntity.class.getName(), NullableUuid.class.getName(),
-      ActivityEntity.class.getName(), TaskEntity.class.getName(), TimelineEntryEntity.class.getName());
+      ActivityEntity.class.getName(), TaskEntity.class.getName(), TimelineEntryEntity.class.getName(),
+      CaseEntity.class.getName(), FeedbackEntity.class.getName());
 
   private final EntityManagerFactory factory;
   private final Supplier<EntityManager> current;

@@ -48,6 +48,8 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaContacts contacts;
   private JpaAccounts accounts;
   private JpaOpportunities opportunities;
+  private JpaCases cases;
+  private JpaFeedback feedback;
   private JpaCampaigns campaigns;
   private JpaActivities activities;
   private JpaTasks tasks;
@@ -116,6 +118,24 @@ final class JpaUnitOfWork implements UnitOfWork {
       opportunities = new JpaOpportunities(this);
     }
     return opportunities;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.CaseRepository cases() {
+    requireOpen();
+    if (cases == null) {
+      cases = new JpaCases(this);
+    }
+    return cases;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.FeedbackRepository feedback() {
+    requireOpen();
+    if (feedback == null) {
+      feedback = new JpaFeedback(this);
+    }
+    return feedback;
   }
 
   @Override

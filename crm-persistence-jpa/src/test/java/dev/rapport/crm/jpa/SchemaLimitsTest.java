@@ -12,6 +12,9 @@ import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.opportunity.ForecastCategory;
 import dev.rapport.crm.opportunity.OpportunityStatus;
+import dev.rapport.crm.feedback.FeedbackScale;
+import dev.rapport.crm.service.CasePriority;
+import dev.rapport.crm.service.CaseStatus;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -125,6 +128,18 @@ class SchemaLimitsTest {
       entry("crm_opportunity.owner", text(Limits.TEXT)),
       // each change: two stage names and an instant, with names and punctuation
       entry("crm_opportunity.history", json((long) Limits.STAGE_CHANGES * (2L * Limits.STAGE_NAME + 80))),
+      entry("crm_case.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_case.subject", text(Limits.TEXT)),
+      entry("crm_case.description", text(Limits.CASE_DESCRIPTION)),
+      entry("crm_case.priority", ascii(longest(CasePriority.values()))),
+      entry("crm_case.status", ascii(longest(CaseStatus.values()))),
+      entry("crm_case.owner", text(Limits.TEXT)),
+      entry("crm_case.resolution", text(Limits.CASE_RESOLUTION)),
+      entry("crm_feedback.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_feedback.scale", ascii(longest(FeedbackScale.values()))),
+      entry("crm_feedback.comment_text", text(Limits.FEEDBACK_COMMENT)),
+      entry("crm_feedback.channel", ascii(Limits.CODE)),
+      entry("crm_feedback.survey", text(Limits.TEXT)),
       entry("crm_outbox.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_outbox.aggregate_type", ascii(20)),
       entry("crm_outbox.event_type", ascii(60)),

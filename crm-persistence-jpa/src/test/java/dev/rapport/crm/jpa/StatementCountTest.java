@@ -25,6 +25,11 @@ import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.feedback.NewFeedback;
+import dev.rapport.crm.service.CaseQuery;
+import dev.rapport.crm.service.NewCase;
+import dev.rapport.crm.service.ServiceCase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -305,6 +310,80 @@ class StatementCountTest {
     @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
     void campaignResults(Target target) {
       theResultsOfACampaignAreFourStatementsWhateverItsSize(target);
+    }
+  }
+
+  /**
+   * Service cases and feedback: each command in a fixed number of statements, and NPS and CSAT
+   * one aggregate statement each, the same with 20 answers as with 200.
+   */
+  @Nested
+  class ServiceCasesAndFeedback {
+    private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2026-01-01T00:00:00Z");
+
+    private void recordAnswers(Crm crm, dev.rapport.crm.contact.Account account,
+        dev.rapport.crm.contact.Contact contact, int n) {
+      for (int i = 0; i < n; i++) {
+        crm.feedback().record((i % 2 == 0 ? NewFeedback.nps(account.id(), contact.id(), i % 11)
+            : NewFeedback.csat(account.id(), contact.id(), 1 + i % 5)).answeredAt(FROM.plusSeconds(3_600L * i)).build());
+      }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+    void caseCommandsAndQueriesTakeAFixedNumberOfStatements(Target target) {
+      Crm crm = crm(target);
+      var account = crm.accounts().create(NewAccount.builder("Serviced Ltd").build());
+      var contact = crm.contacts().create(NewContact.builder(PersonName.of("Asking")).account(account.id()).build());
+      // reads: the account, the contact (its row and its e-mail rows); writes: the case, the outbox
+      ServiceCase c = crm.cases().open(NewCase.builder(account.id(), "Broken").contact(contact.id()).build());
+      assertThat(count(target, () -> crm.cases().open(NewCase.builder(account.id(), "Broken").contact(contact.id()).build())))
+          .isEqualTo(5);
+      // read the case, update it, one outbox batch for both events (status changed, resolved)
+      assertThat(count(target, () -> crm.cases().resolve(c.id(), "Fixed"))).isEqualTo(3);
+      assertThat(count(target, () -> crm.cases().openCases(CaseQuery.allOpen().withOwner("nobody"), PageRequest.first(10))))
+          .isEqualTo(1);
+      assertThat(count(target, () -> crm.cases().ofAccount(account.id(), PageRequest.first(10)))).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+    void feedbackAndItsFiguresTakeAFixedNumberOfStatementsWhateverTheAnswers(Target target) {
+      Crm crm = crm(target);
+      var account = crm.accounts().create(NewAccount.builder("Rated Ltd").build());
+      var contact = crm.contacts().create(NewContact.builder(PersonName.of("Rater")).account(account.id()).build());
+      ServiceCase c = crm.cases().open(NewCase.builder(account.id(), "Rated case").build());
+      // reads: account, contact (row and e-mail rows), case; writes: the answer, the outbox
+      assertThat(count(target, () -> crm.feedback().record(NewFeedback.nps(account.id(), contact.id(), 3)
+          .aboutCase(c.id()).build()))).isEqualTo(6);
+      recordAnswers(crm, account, contact, 20);
+      List<Integer> few = List.of(count(target, () -> crm.feedback().nps(FROM, TO)),
+          count(target, () -> crm.feedback().csat(account.id(), FROM, TO)),
+          count(target, () -> crm.feedback().detractors(java.util.Optional.empty(), FROM, TO, PageRequest.first(10))));
+      recordAnswers(crm, account, contact, 180);
+      List<Integer> many = List.of(count(target, () -> crm.feedback().nps(FROM, TO)),
+          count(target, () -> crm.feedback().csat(account.id(), FROM, TO)),
+          count(target, () -> crm.feedback().detractors(java.util.Optional.empty(), FROM, TO, PageRequest.first(10))));
+      assertThat(few).containsExactly(1, 1, 1);
+      assertThat(many).isEqualTo(few);
+    }
+  
+    /** The same counts on the external servers, with {@code -Pdatabases}. */
+    @Nested
+    @Tag("databases")
+    class OnExternalServers {
+      @ParameterizedTest
+      @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+      void cases(Target target) {
+        caseCommandsAndQueriesTakeAFixedNumberOfStatements(target);
+      }
+
+      @ParameterizedTest
+      @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+      void feedback(Target target) {
+        feedbackAndItsFiguresTakeAFixedNumberOfStatementsWhateverTheAnswers(target);
+      }
     }
   }
 }

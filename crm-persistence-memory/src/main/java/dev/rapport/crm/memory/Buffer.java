@@ -166,6 +166,32 @@ final class Buffer<I extends Comparable<I>, R> {
     return new Page<>(found, Optional.empty());
   }
 
+  /**
+   * Visits every record this unit sees that matches {@code filter}, each once: the committed ones
+   * filed under any of the candidates' keys (all records when there are none), then the unit's
+   * own writes. For aggregates over a kind (counts, sums), without paging.
+   */
+  void forEach(List<IndexKey> candidates, Predicate<R> filter, java.util.function.Consumer<R> visitor) {
+    readLock.lock();
+    try {
+      Iterator<I> committed = committedCandidates(candidates.isEmpty() ? List.of() : List.of(candidates), Optional.empty());
+      while (committed.hasNext()) {
+        I id = committed.next();
+        R r = table.get(id);
+        if (!writes.containsKey(id) && filter.test(r)) {
+          visitor.accept(r);
+        }
+      }
+    } finally {
+      readLock.unlock();
+    }
+    for (R r : writes.values()) {
+      if (filter.test(r)) {
+        visitor.accept(r);
+      }
+    }
+  }
+
   /** The next committed id that the unit has not rewritten and that matches; null at the end. */
   private I nextMatch(Iterator<I> ids, Predicate<R> filter) {
     while (ids.hasNext()) {

@@ -32,6 +32,8 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryContacts contacts;
   private MemoryAccounts accounts;
   private MemoryOpportunities opportunities;
+  private MemoryCases cases;
+  private MemoryFeedback feedback;
   private MemoryCampaigns campaigns;
   private MemoryActivities activities;
   private MemoryTasks tasks;
@@ -137,6 +139,24 @@ final class MemoryUnitOfWork implements UnitOfWork {
       opportunities = new MemoryOpportunities(this);
     }
     return opportunities;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.CaseRepository cases() {
+    requireOpen();
+    if (cases == null) {
+      cases = new MemoryCases(this);
+    }
+    return cases;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.FeedbackRepository feedback() {
+    requireOpen();
+    if (feedback == null) {
+      feedback = new MemoryFeedback(this);
+    }
+    return feedback;
   }
 
   @Override

@@ -35,6 +35,8 @@ final class TenantStore {
   final Table<TaskId, Task> tasks = new Table<>(MemoryTasks.KIND);
   final Table<MemoryTimeline.Key, TimelineEntry> timeline = new Table<>(MemoryTimeline.BY_TIME);
   final Table<UUID, TimelineEntry> timelineById = new Table<>(MemoryTimeline.BY_ID);
+  final Table<dev.rapport.crm.common.CaseId, dev.rapport.crm.service.ServiceCase> cases = new Table<>(MemoryCases.KIND);
+  final Table<dev.rapport.crm.common.FeedbackId, dev.rapport.crm.feedback.Feedback> feedback = new Table<>(MemoryFeedback.KIND);
 
   TenantStore(TenantId tenant) {
     this.tenant = tenant;

@@ -95,6 +95,16 @@ public abstract class ContractSupport {
     return persistence.inUnitOfWork(tenant, uow -> uow.opportunities().find(id));
   }
 
+  /** The stored service case with this id, read in its own unit of work. */
+  Optional<dev.rapport.crm.service.ServiceCase> storedCase(dev.rapport.crm.common.CaseId id) {
+    return persistence.inUnitOfWork(tenant, uow -> uow.cases().find(id));
+  }
+
+  /** The stored feedback answer with this id, read in its own unit of work. */
+  Optional<dev.rapport.crm.feedback.Feedback> storedFeedback(dev.rapport.crm.common.FeedbackId id) {
+    return persistence.inUnitOfWork(tenant, uow -> uow.feedback().find(id));
+  }
+
   /** Everything this test's tenant has stored. */
   StoreSnapshot snapshot() {
     return StoreSnapshot.capture(persistence, tenant);

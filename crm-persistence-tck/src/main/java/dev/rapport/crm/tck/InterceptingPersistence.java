@@ -240,6 +240,79 @@ final class InterceptingPersistence implements Persistence {
     }
 
     @Override
+    public dev.rapport.crm.spi.CaseRepository cases() {
+      dev.rapport.crm.spi.CaseRepository r = d.cases();
+      return new dev.rapport.crm.spi.CaseRepository() {
+        @Override
+        public Optional<dev.rapport.crm.service.ServiceCase> find(dev.rapport.crm.common.CaseId id) {
+          return call("cases.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public Page<dev.rapport.crm.service.ServiceCase> openCases(dev.rapport.crm.service.CaseQuery query, PageRequest page) {
+          return call("cases.openCases", query, () -> r.openCases(query, page));
+        }
+
+        @Override
+        public Page<dev.rapport.crm.service.ServiceCase> ofAccount(AccountId account, PageRequest page) {
+          return call("cases.ofAccount", account, () -> r.ofAccount(account, page));
+        }
+
+        @Override
+        public Page<dev.rapport.crm.service.ServiceCase> list(PageRequest page) {
+          return call("cases.list", page, () -> r.list(page));
+        }
+
+        @Override
+        public dev.rapport.crm.service.ServiceCase insert(dev.rapport.crm.service.ServiceCase c) {
+          return call("cases.insert", c, () -> r.insert(c));
+        }
+
+        @Override
+        public dev.rapport.crm.service.ServiceCase update(dev.rapport.crm.service.ServiceCase c) {
+          return call("cases.update", c, () -> r.update(c));
+        }
+      };
+    }
+
+    @Override
+    public dev.rapport.crm.spi.FeedbackRepository feedback() {
+      dev.rapport.crm.spi.FeedbackRepository r = d.feedback();
+      return new dev.rapport.crm.spi.FeedbackRepository() {
+        @Override
+        public Optional<dev.rapport.crm.feedback.Feedback> find(dev.rapport.crm.common.FeedbackId id) {
+          return call("feedback.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public Page<dev.rapport.crm.feedback.Feedback> list(PageRequest page) {
+          return call("feedback.list", page, () -> r.list(page));
+        }
+
+        @Override
+        public Page<dev.rapport.crm.feedback.Feedback> detractors(Optional<AccountId> account,
+            java.time.Instant from, java.time.Instant to, PageRequest page) {
+          return call("feedback.detractors", account, () -> r.detractors(account, from, to, page));
+        }
+
+        @Override
+        public dev.rapport.crm.feedback.NpsResult nps(Optional<AccountId> account, java.time.Instant from, java.time.Instant to) {
+          return call("feedback.nps", account, () -> r.nps(account, from, to));
+        }
+
+        @Override
+        public dev.rapport.crm.feedback.CsatResult csat(Optional<AccountId> account, java.time.Instant from, java.time.Instant to) {
+          return call("feedback.csat", account, () -> r.csat(account, from, to));
+        }
+
+        @Override
+        public dev.rapport.crm.feedback.Feedback insert(dev.rapport.crm.feedback.Feedback f) {
+          return call("feedback.insert", f, () -> r.insert(f));
+        }
+      };
+    }
+
+    @Override
     public CampaignRepository campaigns() {
       CampaignRepository r = d.campaigns();
       return new CampaignRepository() {

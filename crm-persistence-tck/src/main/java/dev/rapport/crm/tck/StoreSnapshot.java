@@ -15,6 +15,8 @@ import dev.rapport.crm.lead.LeadQuery;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.spi.Persistence;
+import dev.rapport.crm.service.ServiceCase;
+import dev.rapport.crm.feedback.Feedback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +38,12 @@ import java.util.function.Function;
  * @param activities every activity, in id order
  * @param tasks every task, in id order
  * @param timeline every timeline index entry, in id order
+ * @param cases every service case, in id order
+ * @param feedback every feedback answer, in id order
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
     List<Opportunity> opportunities, List<Campaign> campaigns, List<CampaignMember> campaignMembers,
-    List<Activity> activities, List<Task> tasks, List<TimelineEntry> timeline) {
+    List<Activity> activities, List<Task> tasks, List<TimelineEntry> timeline, List<ServiceCase> cases, List<Feedback> feedback) {
 
   /** Page size used while reading; small, so that paging itself is exercised. */
   private static final int PAGE = 7;
@@ -55,6 +59,8 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     activities = List.copyOf(activities);
     tasks = List.copyOf(tasks);
     timeline = List.copyOf(timeline);
+    cases = List.copyOf(cases);
+    feedback = List.copyOf(feedback);
   }
 
   /**
@@ -77,7 +83,10 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
           campaigns, members,
           all(p -> uow.activities().list(p)),
           all(p -> uow.tasks().list(p)),
-          all(p -> uow.timeline().list(p)));
+          all(p -> uow.timeline().list(p)),
+
+          all(p -> uow.cases().list(p)),
+          all(p -> uow.feedback().list(p)));
     });
   }
 
@@ -106,6 +115,7 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
   public int size() {
     return leads.size() + contacts.size() + accounts.size() + opportunities.size() + campaigns.size()
         + campaignMembers.size()
-        + activities.size() + tasks.size() + timeline.size();
+        + activities.size() + tasks.size() + timeline.size()
+        + cases.size() + feedback.size();
   }
 }

@@ -64,6 +64,19 @@ import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.opportunity.OpportunityStatus;
 import dev.rapport.crm.opportunity.Pipeline;
 import dev.rapport.crm.opportunity.Stage;
+import dev.rapport.crm.common.CaseId;
+import dev.rapport.crm.common.FeedbackId;
+import dev.rapport.crm.feedback.CsatResult;
+import dev.rapport.crm.feedback.Feedback;
+import dev.rapport.crm.feedback.FeedbackChannel;
+import dev.rapport.crm.feedback.FeedbackScale;
+import dev.rapport.crm.feedback.NewFeedback;
+import dev.rapport.crm.feedback.NpsResult;
+import dev.rapport.crm.service.CasePriority;
+import dev.rapport.crm.service.CaseQuery;
+import dev.rapport.crm.service.CaseStatus;
+import dev.rapport.crm.service.NewCase;
+import dev.rapport.crm.service.ServiceCase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -117,6 +130,8 @@ public abstract class ValueStormContract extends ContractSupport {
   private final Map<List<Object>, CampaignMember> members = new LinkedHashMap<>();
   private final Map<ActivityId, Activity> activities = new LinkedHashMap<>();
   private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
+  private final Map<CaseId, ServiceCase> cases = new LinkedHashMap<>();
+  private final Map<FeedbackId, Feedback> feedback = new LinkedHashMap<>();
   private final Deque<String> sinceCheckpoint = new ArrayDeque<>();
 
   private StormValues v;
@@ -218,6 +233,8 @@ public abstract class ValueStormContract extends ContractSupport {
     members.clear();
     activities.clear();
     tasks.clear();
+    cases.clear();
+    feedback.clear();
     // a world to aim at: leads in every state, accounts, a contact, open and closed deals
     for (int i = 0; i < 3; i++) {
       put(crm.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR)
@@ -237,6 +254,8 @@ public abstract class ValueStormContract extends ContractSupport {
     put(crm.campaigns().start(campaign.id()));
     put(crm.campaigns().plan(NewCampaign.builder("Fair", Channel.TRADE_SHOW, java.time.LocalDate.of(2025, 4, 1),
         java.time.LocalDate.of(2025, 4, 3), Money.of("90000", "JPY")).build()));
+    ServiceCase sc = crm.cases().open(NewCase.builder(a.id(), "Case").build());
+    cases.put(sc.id(), sc);
     events.clear();
   }
 
@@ -298,6 +317,12 @@ public abstract class ValueStormContract extends ContractSupport {
       assertThat(this.<Optional<Task>>inUnitOfWork(uow -> uow.tasks().find(t.id())))
           .as("read back after %s (seed %d)", described, seed).contains(t);
       tasks.put(t.id(), t);
+    } else if (result instanceof ServiceCase sc) {
+      assertThat(storedCase(sc.id())).as("read back after %s (seed %d)", described, seed).contains(sc);
+      cases.put(sc.id(), sc);
+    } else if (result instanceof Feedback f) {
+      assertThat(storedFeedback(f.id())).as("read back after %s (seed %d)", described, seed).contains(f);
+      feedback.put(f.id(), f);
     } else if (result instanceof ConversionResult r) {
       recordAndReadBack(r.lead(), described);
       recordAndReadBack(r.contact(), described);
@@ -330,6 +355,8 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(byId(s.campaignMembers(), ValueStormContract::key)).as("campaign members at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(members);
     assertThat(byId(s.activities(), Activity::id)).as("activities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(activities);
     assertThat(byId(s.tasks(), Task::id)).as("tasks at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(tasks);
+    assertThat(byId(s.cases(), ServiceCase::id)).as("cases at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(cases);
+    assertThat(byId(s.feedback(), Feedback::id)).as("feedback at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(feedback);
     sinceCheckpoint.clear();
   }
 
@@ -687,6 +714,9 @@ public abstract class ValueStormContract extends ContractSupport {
     if (v.chance(5)) {
       clock.advance(Duration.ofMinutes(1 + v.nextInt(600)));
     }
+    if (v.chance(15)) {
+      return serviceInput(c);
+    }
     int kinds = 55;
     int drawn = v.nextInt(kinds + 8);
     if (drawn >= kinds) {
@@ -931,6 +961,141 @@ public abstract class ValueStormContract extends ContractSupport {
         return same(c.activities().get(id), activities);
       }); }
       default -> { OpportunityId id = opportunityId(); yield in("opportunities.expectCloseOn", () -> c.opportunities().expectCloseOn(id, v.date())); }
+    };
+  }
+
+  // ---- service cases and feedback
+
+  private CaseId caseId() {
+    return v.chance(90) && !cases.isEmpty() ? v.pick(new ArrayList<>(cases.keySet()))
+        : v.chance(50) ? CaseId.of(UUID.randomUUID()) : null;
+  }
+
+  private NewCase newCase() {
+    NewCase.Builder b = NewCase.builder(accountId(), v.chance(70) ? v.word() : v.text(Limits.TEXT));
+    if (v.chance(40)) {
+      b.contact(contactId());
+    }
+    if (v.chance(50)) {
+      b.description(v.chance(10) ? "d".repeat(Limits.CASE_DESCRIPTION + v.nextInt(2)) : v.text(Limits.CASE_DESCRIPTION));
+    }
+    if (v.chance(50)) {
+      b.priority(v.chance(95) ? v.pick(List.of(CasePriority.values())) : null);
+    }
+    if (v.chance(40)) {
+      b.owner(v.chance(50) ? v.pick(List.of("ann", "bob")) : v.text(Limits.TEXT));
+    }
+    return b.build();
+  }
+
+  private NewFeedback newFeedback() {
+    // mostly a contact of an account that exists, so that many answers are accepted
+    List<Contact> attached = contacts.values().stream().filter(x -> x.accountId().isPresent()).toList();
+    boolean matching = v.chance(80) && !attached.isEmpty();
+    Contact who = matching ? v.pick(attached) : null;
+    AccountId account = matching ? who.accountId().get() : accountId();
+    ContactId contact = matching ? who.id() : contactId();
+    NewFeedback.Builder b = v.chance(50) ? NewFeedback.nps(account, contact, v.chance(90) ? v.nextInt(11) : v.percent())
+        : NewFeedback.csat(account, contact, v.chance(90) ? 1 + v.nextInt(5) : v.percent());
+    if (v.chance(50)) {
+      b.comment(v.chance(10) ? "c".repeat(Limits.FEEDBACK_COMMENT + v.nextInt(2)) : v.text(Limits.FEEDBACK_COMMENT));
+    }
+    if (v.chance(30)) {
+      b.channel(v.chance(70) ? FeedbackChannel.EMAIL : FeedbackChannel.of(v.code()));
+    }
+    if (v.chance(30)) {
+      b.survey(v.text(Limits.TEXT));
+    }
+    if (v.chance(60)) {
+      b.answeredAt(v.instant(clock.instant()));
+    }
+    if (v.chance(15)) {
+      b.aboutCase(caseId());
+    }
+    if (v.chance(15)) {
+      b.aboutOpportunity(opportunityId());
+    }
+    return b.build();
+  }
+
+  /** A query bound as the service uses it: rounded up to the microsecond. */
+  private static Instant up(Instant t) {
+    Instant micros = t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return micros.equals(t) ? t : micros.plusNanos(1_000);
+  }
+
+  /** The model's answers of the scale (and account) answered in [from, to), bounds rounded up. */
+  private List<Feedback> answers(FeedbackScale scale, Optional<AccountId> account, Instant from, Instant to) {
+    Instant f = up(from);
+    Instant t = up(to);
+    return feedback.values().stream().filter(x -> x.scale() == scale)
+        .filter(x -> account.isEmpty() || account.get().equals(x.accountId()))
+        .filter(x -> !x.answeredAt().isBefore(f) && x.answeredAt().isBefore(t)).toList();
+  }
+
+  /** One generated input over the commands and queries of service cases and feedback. */
+  private Input serviceInput(Crm c) {
+    return switch (v.nextInt(12)) {
+      case 0 -> in("cases.open", () -> c.cases().open(newCase()));
+      case 1 -> { CaseId id = caseId(); yield in("cases.get/find " + id, () -> {
+        assertThat(c.cases().find(id)).isEqualTo(Optional.ofNullable(cases.get(id)));
+        return same(c.cases().get(id), cases);
+      }); }
+      case 2 -> { CaseId id = caseId(); CaseStatus s = v.chance(95) ? v.pick(List.of(CaseStatus.values())) : null;
+        yield in("cases.changeStatus " + id + " " + s, () -> c.cases().changeStatus(id, s)); }
+      case 3 -> { CaseId id = caseId(); String r = v.chance(10) ? "r".repeat(Limits.CASE_RESOLUTION + v.nextInt(2)) : v.text(Limits.CASE_RESOLUTION);
+        yield in("cases.resolve " + show(r), () -> c.cases().resolve(id, r)); }
+      case 4 -> { CaseId id = caseId(); yield in("cases.assign/changePriority/recordFirstResponse " + id, () -> switch (v.nextInt(3)) {
+        case 0 -> c.cases().assign(id, v.chance(50) ? "ann" : v.text(Limits.TEXT));
+        case 1 -> c.cases().changePriority(id, v.chance(95) ? v.pick(List.of(CasePriority.values())) : null);
+        default -> c.cases().recordFirstResponse(id);
+      }); }
+      case 5 -> in("cases.openCases", () -> {
+        CaseQuery q = CaseQuery.allOpen();
+        if (v.chance(40)) {
+          q = q.withOwner(v.chance(60) ? "ann" : v.text(Limits.TEXT));
+        }
+        if (v.chance(40)) {
+          q = q.withPriorities(EnumSet.of(v.pick(List.of(CasePriority.values()))));
+        }
+        CaseQuery query = q;
+        Page<ServiceCase> p = c.cases().openCases(query, page(ids(cases)));
+        assertThat(p.items()).allMatch(query::matches).allMatch(x -> x.equals(cases.get(x.id())));
+        return null;
+      });
+      case 6 -> { AccountId id = accountId(); yield in("cases.ofAccount " + id, () -> {
+        Page<ServiceCase> p = c.cases().ofAccount(id, page(ids(cases)));
+        assertThat(p.items()).allMatch(x -> x.accountId().equals(id)).allMatch(x -> x.equals(cases.get(x.id())));
+        return null;
+      }); }
+      case 7 -> { CaseId id = caseId(); long version = id == null || !cases.containsKey(id) ? 1 + v.nextInt(3)
+          : cases.get(id).version() + (v.chance(50) ? 0 : v.pick(List.of(-1L, 1L)));
+        yield in("cases.ifVersion(" + version + ").changeStatus", () -> c.cases().ifVersion(version).changeStatus(id, CaseStatus.IN_PROGRESS)); }
+      case 8, 9 -> in("feedback.record", () -> c.feedback().record(newFeedback()));
+      case 10 -> { Optional<AccountId> account = v.chance(50) ? Optional.ofNullable(accountId()) : Optional.empty();
+        Instant from = v.chance(20) ? v.instant(clock.instant()) : Limits.EARLIEST_INSTANT.plusNanos(v.nextInt(2_000));
+        Instant to = v.chance(20) ? v.instant(clock.instant()) : Limits.LATEST_INSTANT;
+        yield in("feedback.nps/csat " + account + " " + from + " " + to, () -> {
+          // both figures against the model's answers counted by hand (once the bounds were accepted)
+          NpsResult n = account.isPresent() ? c.feedback().nps(account.get(), from, to) : c.feedback().nps(from, to);
+          List<Feedback> nps = answers(FeedbackScale.NPS, account, from, to);
+          List<Feedback> csat = answers(FeedbackScale.CSAT, account, from, to);
+          long promoters = nps.stream().filter(x -> x.score() >= 9).count();
+          long detractors = nps.stream().filter(x -> x.score() <= 6).count();
+          assertThat(n).isEqualTo(new NpsResult(nps.size(), promoters, nps.size() - promoters - detractors, detractors));
+          CsatResult s = account.isPresent() ? c.feedback().csat(account.get(), from, to) : c.feedback().csat(from, to);
+          assertThat(s).isEqualTo(new CsatResult(csat.size(), csat.stream().filter(x -> x.score() >= 4).count(),
+              csat.stream().mapToLong(Feedback::score).sum()));
+          return null;
+        }); }
+      default -> { Optional<AccountId> account = v.chance(50) ? Optional.ofNullable(accountId()) : Optional.empty();
+        Instant from = v.chance(20) ? v.instant(clock.instant()) : Limits.EARLIEST_INSTANT;
+        yield in("feedback.detractors " + account, () -> {
+          Page<Feedback> p = c.feedback().detractors(account, from, Limits.LATEST_INSTANT, page(ids(feedback)));
+          assertThat(p.items()).allMatch(Feedback::isDetractor).allMatch(x -> x.equals(feedback.get(x.id())))
+              .allMatch(x -> account.isEmpty() || x.accountId().equals(account.get()));
+          return null;
+        }); }
     };
   }
 }

@@ -1,0 +1,222 @@
+package dev.rapport.crm.service;
+
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.IllegalTransitionException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CaseId;
+import dev.rapport.crm.common.Limits;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.event.CaseOpened;
+import dev.rapport.crm.event.CaseResolved;
+import dev.rapport.crm.event.CaseStatusChanged;
+import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.spi.UnitOfWork;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Opens service cases and works them to resolved and closed. Reached through {@code crm.cases()}.
+ * Thread-safe; every command is stored whole or not at all, and a refused one changes nothing.
+ *
+ * <p>A case's contact, when given, must be a contact of the case's account (a contact attached to
+ * no account, or to another, is refused): the case, its events and the account's timeline then
+ * agree on who asked.
+ */
+public final class CaseService {
+  private final CrmContext ctx;
+  private final long expectedVersion; // -1: any version
+
+  /** Internal: obtain the service from {@code Crm.cases()}. */
+  public CaseService(CrmContext ctx) {
+    this(ctx, -1);
+  }
+
+  private CaseService(CrmContext ctx, long expectedVersion) {
+    this.ctx = ctx;
+    this.expectedVersion = expectedVersion;
+  }
+
+  /**
+   * A view of this service whose commands on an existing case first check that it is still at
+   * {@code version}, and refuse with {@link ConcurrentUpdateException} when someone changed it
+   * since. Queries and opening are unaffected.
+   *
+   * @throws ValidationException if the version is below 1
+   */
+  public CaseService ifVersion(long version) {
+    return new CaseService(ctx, Check.expectedVersion(version));
+  }
+
+  /**
+   * Opens a case, {@link CaseStatus#NEW}. Raises {@link CaseOpened}.
+   *
+   * @throws ValidationException if the draft is null, or its contact is not a contact of its account
+   * @throws NotFoundException if the account or the contact does not exist
+   */
+  public ServiceCase open(NewCase draft) {
+    Check.notNull(draft, "case");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      if (uow.accounts().find(draft.accountId).isEmpty()) {
+        throw new NotFoundException("account", draft.accountId);
+      }
+      if (draft.contactId.isPresent()) {
+        Contact c = uow.contacts().find(draft.contactId.get())
+            .orElseThrow(() -> new NotFoundException("contact", draft.contactId.get()));
+        if (!c.accountId().equals(Optional.of(draft.accountId))) {
+          throw new ValidationException("contactId", "must be a contact of the account " + draft.accountId);
+        }
+      }
+      Instant now = ctx.now();
+      ServiceCase c = ServiceCase.open(CaseId.of(ctx.ids().next()), ctx.tenant(), draft, now);
+      ServiceCase stored = uow.cases().insert(c);
+      cmd.raise(new CaseOpened(ctx.tenant(), now, c.id(), c.accountId(), c.contactId(), c.subject(), c.priority()));
+      return stored;
+    });
+  }
+
+  /**
+   * The case with this id.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such case
+   */
+  public ServiceCase get(CaseId id) {
+    Check.notNull(id, "caseId");
+    return ctx.read(uow -> load(uow, id));
+  }
+
+  /** The case with this id, or empty. @throws ValidationException if the id is null */
+  public Optional<ServiceCase> find(CaseId id) {
+    Check.notNull(id, "caseId");
+    return ctx.read(uow -> uow.cases().find(id));
+  }
+
+  /**
+   * A page of the open cases (new, in progress, waiting on customer, reopened) matching the query,
+   * oldest first (keyset paging: see {@link PageRequest}).
+   *
+   * @throws ValidationException if an argument is null
+   */
+  public Page<ServiceCase> openCases(CaseQuery query, PageRequest page) {
+    Check.notNull(query, "query");
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.cases().openCases(query, page));
+  }
+
+  /**
+   * A page of the account's cases in every status, oldest first.
+   *
+   * @throws ValidationException if an argument is null
+   */
+  public Page<ServiceCase> ofAccount(AccountId account, PageRequest page) {
+    Check.notNull(account, "accountId");
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.cases().ofAccount(account, page));
+  }
+
+  /**
+   * Moves a case to another status: in progress, waiting on customer, closed or reopened (resolve
+   * with {@link #resolve}). The first move out of {@code NEW} sets the first response time.
+   * Raises {@link CaseStatusChanged}.
+   *
+   * @throws ValidationException if an argument is null, or the status is {@code RESOLVED}
+   * @throws NotFoundException if the case does not exist
+   * @throws IllegalTransitionException if the move is not one of {@link CaseStatus}'s
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public ServiceCase changeStatus(CaseId id, CaseStatus status) {
+    Check.notNull(status, "status");
+    if (status == CaseStatus.RESOLVED) {
+      throw new ValidationException("status", "must not be RESOLVED: resolve the case with a resolution");
+    }
+    return change(id, (c, now) -> c.moveTo(status, now));
+  }
+
+  /**
+   * Resolves a case with what solved it. Raises {@link CaseStatusChanged} and {@link CaseResolved}.
+   *
+   * @throws ValidationException if an argument is null, or the resolution blank, longer than
+   *     {@value Limits#CASE_RESOLUTION} characters or not storable
+   * @throws NotFoundException if the case does not exist
+   * @throws IllegalTransitionException if it is resolved or closed
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public ServiceCase resolve(CaseId id, String resolution) {
+    String r = Check.text(resolution, "resolution", Limits.CASE_RESOLUTION);
+    return change(id, (c, now) -> c.resolve(r, now));
+  }
+
+  /**
+   * Records that the customer got a first answer now (e.g. a reply by e-mail while the case stays
+   * {@code NEW}). A case that has a first response keeps it, unchanged.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the case does not exist
+   * @throws IllegalTransitionException if it is closed
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public ServiceCase recordFirstResponse(CaseId id) {
+    return change(id, (c, now) -> c.respond(now));
+  }
+
+  /**
+   * Gives a case to an owner.
+   *
+   * @throws ValidationException if an argument is null, or the owner blank, longer than
+   *     {@value Limits#TEXT} characters or not storable
+   * @throws NotFoundException if the case does not exist
+   * @throws IllegalTransitionException if it is closed
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public ServiceCase assign(CaseId id, String owner) {
+    String o = Check.text(owner, "owner", Limits.TEXT);
+    return change(id, (c, now) -> c.assign(o, now));
+  }
+
+  /**
+   * Changes a case's priority.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the case does not exist
+   * @throws IllegalTransitionException if it is closed
+   * @throws ConcurrentUpdateException if it was changed concurrently
+   */
+  public ServiceCase changePriority(CaseId id, CasePriority priority) {
+    Check.notNull(priority, "priority");
+    return change(id, (c, now) -> c.prioritize(priority, now));
+  }
+
+  private static ServiceCase load(UnitOfWork uow, CaseId id) {
+    return uow.cases().find(id).orElseThrow(() -> new NotFoundException("case", id));
+  }
+
+  private ServiceCase change(CaseId id, BiFunction<ServiceCase, Instant, ServiceCase> transition) {
+    Check.notNull(id, "caseId");
+    return ctx.command(cmd -> {
+      ServiceCase before = load(cmd.uow(), id);
+      Check.version("case", id, before.version(), expectedVersion);
+      Instant now = ctx.now();
+      ServiceCase after = transition.apply(before, now);
+      if (after.equals(before)) {
+        return before;
+      }
+      ServiceCase stored = cmd.uow().cases().update(after);
+      if (before.status() != after.status()) {
+        cmd.raise(new CaseStatusChanged(ctx.tenant(), now, id, after.accountId(), after.contactId(),
+            before.status(), after.status()));
+        if (after.status() == CaseStatus.RESOLVED) {
+          cmd.raise(new CaseResolved(ctx.tenant(), now, id, after.accountId(), after.contactId(),
+              after.resolution().orElseThrow(), after.openedAt()));
+        }
+      }
+      return stored;
+    });
+  }
+}

@@ -1,0 +1,36 @@
+package dev.rapport.crm.spi;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CaseId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.service.CaseQuery;
+import dev.rapport.crm.service.ServiceCase;
+import java.util.Optional;
+
+/**
+ * The service cases of one tenant, inside one {@link UnitOfWork}. Insert and update follow the
+ * same version rules as {@link LeadRepository#insert} and {@link LeadRepository#update}. Pages
+ * are in id (creation) order; the next cursor is the last item's id, present only when more
+ * matching cases follow.
+ */
+public interface CaseRepository {
+
+  /** The case with this id, or empty. */
+  Optional<ServiceCase> find(CaseId id);
+
+  /** The page of open cases matching the query ({@link CaseQuery#matches}). */
+  Page<ServiceCase> openCases(CaseQuery query, PageRequest page);
+
+  /** The page of the account's cases, in every status. */
+  Page<ServiceCase> ofAccount(AccountId account, PageRequest page);
+
+  /** The page of all cases of the tenant. */
+  Page<ServiceCase> list(PageRequest page);
+
+  /** Stores a new case (version 0) and returns it with version 1. */
+  ServiceCase insert(ServiceCase serviceCase);
+
+  /** Stores a changed case read at its version; returns it with the next version. */
+  ServiceCase update(ServiceCase serviceCase);
+}

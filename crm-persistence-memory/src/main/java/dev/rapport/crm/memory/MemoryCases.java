@@ -1,0 +1,87 @@
+package dev.rapport.crm.memory;
+
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CaseId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.service.CaseQuery;
+import dev.rapport.crm.service.CaseStatus;
+import dev.rapport.crm.service.ServiceCase;
+import dev.rapport.crm.spi.CaseRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The service cases of one unit of work, in the tenant's cases table. */
+final class MemoryCases implements CaseRepository {
+  /** The index of cases by priority. */
+  static final String PRIORITY = "priority";
+
+  static final Kind<CaseId, ServiceCase> KIND = new Kind<>("case", ServiceCase::id,
+      ServiceCase::version, ServiceCase::withVersion, ServiceCase::tenantId, CaseId::parse,
+      List.of(
+          new Kind.IndexDef<>(Kinds.STATUS, c -> List.of(c.status())),
+          new Kind.IndexDef<>(Kinds.ACCOUNT, c -> List.of(c.accountId())),
+          new Kind.IndexDef<>(Kinds.OWNER, c -> c.owner().stream().toList()),
+          new Kind.IndexDef<>(PRIORITY, c -> List.of(c.priority()))),
+      Optional.empty());
+
+  private final MemoryUnitOfWork uow;
+  private Buffer<CaseId, ServiceCase> buffer;
+
+  MemoryCases(MemoryUnitOfWork uow) {
+    this.uow = uow;
+  }
+
+  /** Made on first use: a unit that only reads other kinds needs none. */
+  private Buffer<CaseId, ServiceCase> buffer() {
+    if (buffer == null) {
+      buffer = uow.buffer(uow.store().cases);
+    }
+    return buffer;
+  }
+
+  @Override
+  public Optional<ServiceCase> find(CaseId id) {
+    uow.requireOpen();
+    return buffer().find(id);
+  }
+
+  @Override
+  public Page<ServiceCase> openCases(CaseQuery query, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    List<List<Buffer.IndexKey>> candidates = new ArrayList<>();
+    candidates.add(Buffer.keys(Kinds.STATUS, CaseStatus.OPEN));
+    candidates.add(Buffer.keys(PRIORITY, query.priorities()));
+    candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
+    return buffer().page(candidates, query::matches, page);
+  }
+
+  @Override
+  public Page<ServiceCase> ofAccount(AccountId account, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    return buffer().page(List.of(Buffer.keys(Kinds.ACCOUNT, List.of(account))),
+        c -> c.accountId().equals(account), page);
+  }
+
+  @Override
+  public Page<ServiceCase> list(PageRequest page) {
+    uow.requireOpen();
+    return buffer().page(List.of(), c -> true, page);
+  }
+
+  @Override
+  public ServiceCase insert(ServiceCase serviceCase) {
+    uow.requireOpen();
+    return buffer().insert(serviceCase);
+  }
+
+  @Override
+  public ServiceCase update(ServiceCase serviceCase) {
+    uow.requireOpen();
+    return buffer().update(serviceCase);
+  }
+}
