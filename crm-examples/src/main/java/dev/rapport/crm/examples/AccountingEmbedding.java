@@ -1,6 +1,24 @@
 package dev.rapport.crm.examples;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.Links;
+import dev.rapport.crm.activity.NewActivity;
+import dev.rapport.crm.activity.NewTask;
+import dev.rapport.crm.activity.Outcome;
+import dev.rapport.crm.activity.Priority;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.campaign.ResponseStatus;
+import dev.rapport.crm.feedback.NewFeedback;
+import dev.rapport.crm.service.CasePriority;
+import dev.rapport.crm.service.CaseStatus;
+import dev.rapport.crm.service.NewCase;
+import dev.rapport.crm.service.ServiceCase;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.OpportunityId;
 import dev.rapport.crm.common.PageRequest;
@@ -18,7 +36,6 @@ import dev.rapport.crm.lead.LeadQuery;
 import dev.rapport.crm.lead.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
-import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.lead.SourceDetail;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.opportunity.NewOpportunity;
@@ -28,6 +45,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -39,8 +58,9 @@ import org.flywaydb.core.Flyway;
 /**
  * A small invoicing program that embeds Rapport through JPA, in its own database and its own
  * persistence unit ({@code META-INF/persistence.xml}: the host's entities plus Rapport's mapping
- * file). Web signups arrive as leads; the hot one is qualified and converted; its opportunity is
- * won; the host drains the CRM's outbox and, on a won opportunity, makes the account one of its
+ * file). Web signups arrive as leads; a newsletter campaign reaches some of them; a call and a
+ * meeting make one hot, with a follow-up task; the hot one is qualified and converted; its
+ * opportunity is won; after the sale a service case is resolved and an NPS answer recorded; the host drains the CRM's outbox and, on a won opportunity, makes the account one of its
  * customers (linking its customer number as the account's external reference) and drafts an
  * invoice.
  *
@@ -109,11 +129,23 @@ public final class AccountingEmbedding {
     // 1. Web signups arrive as leads, with the campaign they came from.
     Lead maria = signup("Maria", "Garcia", "maria.garcia@northwind-traders.example", "Northwind Traders", "spring-promo");
     Lead tom = signup("Tom", "Baker", "tom@baker-and-sons.example", "Baker & Sons", "newsletter");
-    signup("Li", "Wei", "li.wei@gmail.com", null, "spring-promo");
+    Lead li = signup("Li", "Wei", "li.wei@gmail.com", null, "spring-promo");
 
-    // 2. Engagement: Tom reads the newsletter; Maria asks for a quote, which makes her hot.
-    crm.leads().recordSignal(tom.id(), SignalType.NEWSLETTER_SIGNUP);
-    crm.leads().recordSignal(maria.id(), SignalType.QUOTE_REQUEST);
+    // 2. The firm's newsletter campaign: Tom and Li receive it, Tom clicks through (engagement).
+    Campaign newsletter = crm.campaigns().plan(NewCampaign.builder("Year-end tax newsletter", Channel.NEWSLETTER,
+        LocalDate.now().withDayOfMonth(1), LocalDate.now().plusMonths(1), Money.of("300.00", "EUR")).build());
+    crm.campaigns().start(newsletter.id());
+    crm.campaigns().addMembers(newsletter.id(), List.of(MemberId.lead(tom.id()), MemberId.lead(li.id())));
+    crm.campaigns().recordResponse(newsletter.id(), MemberId.lead(tom.id()), ResponseStatus.CLICKED);
+
+    // Maria calls to ask for a quote (an inbound call is buying interest: she turns hot), meets
+    // the firm's partner, and a follow-up task is set.
+    crm.activities().log(NewActivity.builder(ActivityType.CALL, Links.lead(maria.id()), "Asked for a quote")
+        .direction(Direction.INBOUND).outcome(Outcome.CONNECTED).duration(Duration.ofMinutes(9)).owner("partner").build());
+    crm.activities().log(NewActivity.builder(ActivityType.MEETING, Links.lead(maria.id()), "Walk through the bookkeeping suite")
+        .duration(Duration.ofMinutes(45)).owner("partner").build());
+    Task quote = crm.tasks().create(NewTask.builder(Links.lead(maria.id()), "Send the quote",
+        Instant.now().plus(Duration.ofDays(1))).owner("partner").priority(Priority.HIGH).build());
 
     // 3. Sales works the hot leads: qualify and convert, with an opportunity.
     List<Lead> hot = crm.leads().query(LeadQuery.all().withTemperatures(Set.of(Temperature.HOT))
@@ -126,10 +158,19 @@ public final class AccountingEmbedding {
 
     // 4. The deal is negotiated and won.
     Opportunity deal = conversion.opportunity().orElseThrow();
+    crm.tasks().complete(quote.id());
     crm.opportunities().moveToStage(deal.id(), "Proposal");
     Opportunity won = crm.opportunities().win(deal.id());
 
-    // 5. The host drains the outbox: every event of committed work, in order, at least once.
+    // 5. After the sale: Maria opens a service case, support resolves it, she answers the NPS survey.
+    ServiceCase kase = crm.cases().open(NewCase.builder(conversion.account().id(), "Opening balances do not import")
+        .contact(conversion.contact().id()).priority(CasePriority.HIGH).owner("support").build());
+    crm.cases().changeStatus(kase.id(), CaseStatus.IN_PROGRESS);
+    crm.cases().resolve(kase.id(), "Imported from the old ledger's CSV export");
+    crm.feedback().record(NewFeedback.nps(conversion.account().id(), conversion.contact().id(), 10)
+        .aboutCase(kase.id()).comment("Patient and quick").build());
+
+    // 6. The host drains the outbox: every event of committed work, in order, at least once.
     int delivered = 0;
     int batch;
     while ((batch = relay.deliver(100, this::handle)) > 0) {
@@ -141,6 +182,9 @@ public final class AccountingEmbedding {
     Invoice invoice = inTransaction(em -> em.find(Invoice.class, won.id().toString()));
     out.printf("converted %s into %s at %s%n", hottest.name(), conversion.contact().name(), account.name());
     out.printf("won \"%s\" for %s%n", won.name(), won.amount());
+    out.printf("%s's timeline as a contact: %d items, newest: %s%n", hottest.name(),
+        crm.timeline().contact(conversion.contact().id(), PageRequest.first(100)).items().size(),
+        crm.timeline().contact(conversion.contact().id(), PageRequest.first(1)).items().get(0).summary().orElse(""));
     out.printf("outbox: %d events delivered to the host %s%n", delivered, eventsSeen);
     out.printf("host customer %s \"%s\" <-> CRM account %s (external reference %s)%n",
         customer.number, customer.name, account.id(), account.externalReference().orElseThrow());

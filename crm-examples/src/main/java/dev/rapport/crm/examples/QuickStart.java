@@ -17,6 +17,11 @@ import dev.rapport.crm.campaign.MemberId;
 import dev.rapport.crm.campaign.NewCampaign;
 import dev.rapport.crm.campaign.ResponseStatus;
 import dev.rapport.crm.common.Page;
+import dev.rapport.crm.feedback.NewFeedback;
+import dev.rapport.crm.service.CasePriority;
+import dev.rapport.crm.service.CaseStatus;
+import dev.rapport.crm.service.NewCase;
+import dev.rapport.crm.service.ServiceCase;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PersonName;
@@ -49,7 +54,8 @@ import java.util.UUID;
 /**
  * The quick start: a webinar campaign and leads from several sources; campaign responses, a call
  * and a meeting warm and heat them; a follow-up task; one lead is qualified and converted into
- * contact, account and opportunity, the opportunity is won, and the campaign's results and the
+ * contact, account and opportunity, the opportunity is won; after the sale a service case is
+ * opened and resolved and the customer answers an NPS survey; the campaign's results and the
  * contact's timeline show what happened.
  * Run it with {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl crm-examples exec:java}.
  */
@@ -112,6 +118,15 @@ public final class QuickStart {
     crm.tasks().complete(followUp.id());
     Opportunity won = crm.opportunities().win(deal.id());
     crm.campaigns().recordActualCost(webinar.id(), Money.of("1200.00", "EUR"));
+
+    // After the sale: a service case, resolved, and Ada's answer to the NPS survey.
+    ServiceCase bankImport = crm.cases().open(NewCase.builder(converted.account().id(), "Bank import rejects MT940 files")
+        .contact(converted.contact().id()).priority(CasePriority.HIGH).owner("support").build());
+    crm.cases().changeStatus(bankImport.id(), CaseStatus.IN_PROGRESS);
+    crm.cases().resolve(bankImport.id(), "Import mapping updated for the bank's format");
+    crm.feedback().record(NewFeedback.nps(converted.account().id(), converted.contact().id(), 9)
+        .aboutCase(bankImport.id()).comment("Fixed the same day").build());
+
     CampaignResults results = crm.campaigns().results(webinar.id());
     Page<TimelineItem> timeline = crm.timeline().contact(converted.contact().id(), PageRequest.first(50));
     // quick-start:end

@@ -3,6 +3,7 @@ package dev.rapport.crm.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.event.CrmEvent;
+import dev.rapport.crm.event.FeedbackReceived;
 import dev.rapport.crm.event.LeadConverted;
 import dev.rapport.crm.event.OpportunityWon;
 import java.io.ByteArrayOutputStream;
@@ -32,11 +33,13 @@ class QuickStartTest {
     // 2 members (Ada, Grace), both responded; Ada attributed, converted and won;
     // ROI = (18000 - 1200) / 1200 = 14
     assertThat(out).contains("2 members, 2 responses, 1 lead, 1 converted, 1 won for 18000.00 EUR, ROI 14.0000");
-    assertThat(out).containsSubsequence("Task done: Send the quote", "Status: QUALIFIED -> CONVERTED",
+    assertThat(out).containsSubsequence("NPS answer: 9", "Case resolved: Import mapping updated",
+        "Case: NEW -> IN_PROGRESS", "Case opened (HIGH): Bank import rejects MT940 files", "Task done: Send the quote", "Status: QUALIFIED -> CONVERTED",
         "meeting: Demo of the ledger suite", "Temperature: WARM -> HOT", "call: Asked for a demo",
         "Campaign response: attended", "Lead captured (source: webinar)");
     assertThat(events).filteredOn(LeadConverted.class::isInstance).hasSize(1);
-    assertThat(events).last().isInstanceOf(OpportunityWon.class);
+    assertThat(events).filteredOn(OpportunityWon.class::isInstance).hasSize(1);
+    assertThat(events).last().isInstanceOf(FeedbackReceived.class);
   }
 
   @Test

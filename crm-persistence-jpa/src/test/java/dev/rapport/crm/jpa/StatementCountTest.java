@@ -336,12 +336,14 @@ class StatementCountTest {
       Crm crm = crm(target);
       var account = crm.accounts().create(NewAccount.builder("Serviced Ltd").build());
       var contact = crm.contacts().create(NewContact.builder(PersonName.of("Asking")).account(account.id()).build());
-      // reads: the account, the contact (its row and its e-mail rows); writes: the case, the outbox
+      // reads: the account, the contact (its row and its e-mail rows); writes: the case, the outbox,
+      // the timeline entries of the account and the contact (one batch)
       ServiceCase c = crm.cases().open(NewCase.builder(account.id(), "Broken").contact(contact.id()).build());
       assertThat(count(target, () -> crm.cases().open(NewCase.builder(account.id(), "Broken").contact(contact.id()).build())))
-          .isEqualTo(5);
-      // read the case, update it, one outbox batch for both events (status changed, resolved)
-      assertThat(count(target, () -> crm.cases().resolve(c.id(), "Fixed"))).isEqualTo(3);
+          .isEqualTo(6);
+      // read the case, update it, one outbox batch for both events (status changed, resolved), one
+      // batch of timeline entries
+      assertThat(count(target, () -> crm.cases().resolve(c.id(), "Fixed"))).isEqualTo(4);
       assertThat(count(target, () -> crm.cases().openCases(CaseQuery.allOpen().withOwner("nobody"), PageRequest.first(10))))
           .isEqualTo(1);
       assertThat(count(target, () -> crm.cases().ofAccount(account.id(), PageRequest.first(10)))).isEqualTo(1);
@@ -354,9 +356,10 @@ class StatementCountTest {
       var account = crm.accounts().create(NewAccount.builder("Rated Ltd").build());
       var contact = crm.contacts().create(NewContact.builder(PersonName.of("Rater")).account(account.id()).build());
       ServiceCase c = crm.cases().open(NewCase.builder(account.id(), "Rated case").build());
-      // reads: account, contact (row and e-mail rows), case; writes: the answer, the outbox
+      // reads: account, contact (row and e-mail rows), case; writes: the answer, the outbox, the
+      // timeline entries of the account and the contact (one batch)
       assertThat(count(target, () -> crm.feedback().record(NewFeedback.nps(account.id(), contact.id(), 3)
-          .aboutCase(c.id()).build()))).isEqualTo(6);
+          .aboutCase(c.id()).build()))).isEqualTo(7);
       recordAnswers(crm, account, contact, 20);
       List<Integer> few = List.of(count(target, () -> crm.feedback().nps(FROM, TO)),
           count(target, () -> crm.feedback().csat(account.id(), FROM, TO)),
