@@ -17,6 +17,13 @@ import dev.rapport.crm.opportunity.OpportunityService;
 import dev.rapport.crm.opportunity.Pipeline;
 import dev.rapport.crm.service.CaseService;
 import dev.rapport.crm.feedback.FeedbackService;
+import dev.rapport.crm.internal.SalesSettings;
+import dev.rapport.crm.sales.ExchangeRates;
+import dev.rapport.crm.sales.PayerPolicy;
+import dev.rapport.crm.sales.SalesLedger;
+import dev.rapport.crm.sales.SalesService;
+import java.util.Currency;
+import java.util.Optional;
 import dev.rapport.crm.spi.Persistence;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,7 +31,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The CRM of one tenant: the entry point to leads, contacts, accounts and opportunities.
+ * The CRM of one tenant: the entry point to leads, contacts, accounts, opportunities, activities,
+ * campaigns, service cases, feedback and sales history.
  *
  * <pre>{@code
  * Crm crm = Crm.builder()
@@ -50,6 +58,7 @@ public final class Crm {
   private final ActivityService activities;
   private final TaskService tasks;
   private final TimelineService timeline;
+  private final SalesService sales;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -63,6 +72,7 @@ public final class Crm {
     this.activities = new ActivityService(ctx);
     this.tasks = new TaskService(ctx);
     this.timeline = new TimelineService(ctx);
+    this.sales = new SalesService(ctx);
   }
 
   /** Starts configuring a {@code Crm}. */
@@ -125,6 +135,14 @@ public final class Crm {
     return timeline;
   }
 
+  /**
+   * Sales and payment history: purchases, purchase frequency, repurchase reminders, late payers
+   * and best customers, from Rapport's store or the host's {@link SalesLedger}.
+   */
+  public SalesService sales() {
+    return sales;
+  }
+
   /** Configures a {@link Crm}. Not thread-safe. */
   public static final class Builder {
     private Persistence persistence;
@@ -134,6 +152,10 @@ public final class Crm {
     private TemperaturePolicy temperaturePolicy = TemperaturePolicy.standard();
     private Pipeline pipeline = Pipeline.standard();
     private final List<CrmEventListener> listeners = new ArrayList<>();
+    private Optional<SalesLedger> salesLedger = Optional.empty();
+    private ExchangeRates exchangeRates = ExchangeRates.none();
+    private Currency reportingCurrency = Currency.getInstance("EUR");
+    private PayerPolicy payerPolicy = PayerPolicy.standard();
 
     private Builder() {}
 
@@ -183,6 +205,45 @@ public final class Crm {
       return this;
     }
 
+    /**
+     * Reads sales and payments from the host's own ledger instead of storing them in Rapport
+     * (default: Rapport stores them, see {@link SalesService}). With a ledger, {@code
+     * crm.sales()} computes every answer from it and refuses to record sales.
+     *
+     * @throws ValidationException if null
+     */
+    public Builder salesLedger(SalesLedger ledger) {
+      this.salesLedger = Optional.of(Check.notNull(ledger, "salesLedger"));
+      return this;
+    }
+
+    /**
+     * The host's dated exchange rates, which turn amounts into the reporting currency (default:
+     * none, so every amount must be in the reporting currency).
+     *
+     * @throws ValidationException if null
+     */
+    public Builder exchangeRates(ExchangeRates rates) {
+      this.exchangeRates = Check.notNull(rates, "exchangeRates");
+      return this;
+    }
+
+    /**
+     * The currency totals are reported in (default: EUR).
+     *
+     * @throws ValidationException if null or not an ISO 4217 code
+     */
+    public Builder reportingCurrency(String code) {
+      this.reportingCurrency = dev.rapport.crm.common.Money.zero(Check.notNull(code, "reportingCurrency")).currency();
+      return this;
+    }
+
+    /** The rules that class payers (default: {@link PayerPolicy#standard()}). @throws ValidationException if null */
+    public Builder payerPolicy(PayerPolicy policy) {
+      this.payerPolicy = Check.notNull(policy, "payerPolicy");
+      return this;
+    }
+
     /** Adds a listener for events of committed work. @throws ValidationException if null */
     public Builder listener(CrmEventListener listener) {
       listeners.add(Check.notNull(listener, "listener"));
@@ -198,7 +259,8 @@ public final class Crm {
       Check.notNull(persistence, "persistence");
       Check.notNull(tenant, "tenant");
       IdGenerator ids = random == null ? new IdGenerator(clock) : new IdGenerator(clock, random);
-      return new Crm(new CrmContext(persistence, tenant, clock, ids, temperaturePolicy, pipeline, listeners));
+      return new Crm(new CrmContext(persistence, tenant, clock, ids, temperaturePolicy, pipeline, listeners,
+          new SalesSettings(salesLedger, exchangeRates, reportingCurrency, payerPolicy)));
     }
   }
 }

@@ -182,4 +182,22 @@ public final class Limits {
    * events (e.g. "Stage: Proposal -> Negotiation"), so a longer one is cut, not refused.
    */
   public static final int TIMELINE_SUMMARY = 500;
+
+  /**
+   * Lines of one sale: 1,000, more than any invoice a small business writes by hand, few enough to
+   * check and store a sale in one unit of work.
+   */
+  public static final int SALE_LINES = 1_000;
+
+  /** Sales one payment settles: 1,000 (a customer paying a year of weekly invoices at once). */
+  public static final int PAYMENT_ALLOCATIONS = 1_000;
+
+  /**
+   * Decimals of a sale line's quantity: 6 (grams of a kilogram, hours to the second fraction);
+   * its integer part is below 10^9.
+   */
+  public static final int QUANTITY_DECIMALS = 6;
+
+  /** The integer digits of a sale line's quantity: 9 (below a billion units). */
+  public static final int QUANTITY_INTEGER_DIGITS = 9;
 }

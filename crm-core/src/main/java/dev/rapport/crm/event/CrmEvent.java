@@ -10,14 +10,14 @@ import java.util.UUID;
  * also write them to an outbox in the same transaction. A sealed hierarchy: a {@code switch} over
  * it is checked for completeness by the compiler.
  */
-public sealed interface CrmEvent permits LeadCaptured, LeadStatusChanged, LeadTemperatureChanged, LeadConverted, AccountCreated, ContactCreated, OpportunityOpened, OpportunityStageChanged, OpportunityWon, OpportunityLost, OpportunityReopened, CampaignPlanned, CampaignStatusChanged, CampaignMembersAdded, CampaignResponseRecorded, ActivityLogged, TaskCreated, TaskCompleted, TaskCancelled, TaskRescheduled, CaseOpened, CaseStatusChanged, CaseResolved, FeedbackReceived {
+public sealed interface CrmEvent permits LeadCaptured, LeadStatusChanged, LeadTemperatureChanged, LeadConverted, AccountCreated, ContactCreated, OpportunityOpened, OpportunityStageChanged, OpportunityWon, OpportunityLost, OpportunityReopened, CampaignPlanned, CampaignStatusChanged, CampaignMembersAdded, CampaignResponseRecorded, ActivityLogged, TaskCreated, TaskCompleted, TaskCancelled, TaskRescheduled, CaseOpened, CaseStatusChanged, CaseResolved, FeedbackReceived, SaleRecorded, PaymentRecorded, PayerClassChanged {
   /** The tenant whose data changed. */
   TenantId tenantId();
 
   /** When it happened, by the {@code Crm}'s clock. */
   Instant occurredAt();
 
-  /** The kind of record that changed: {@code lead}, {@code contact}, {@code account}, {@code opportunity}, {@code activity} or {@code task}. */
+  /** The kind of record that changed: {@code lead}, {@code contact}, {@code account}, {@code opportunity}, {@code activity}, {@code task}, {@code campaign}, {@code case}, {@code feedback}, {@code sale} or {@code payment}. */
   String aggregateType();
 
   /** The id of the record that changed. */

@@ -33,10 +33,12 @@ public final class CrmContext {
   private final TemperaturePolicy temperaturePolicy;
   private final Pipeline pipeline;
   private final List<CrmEventListener> listeners;
+  private final SalesSettings sales;
 
   /** Made by {@code Crm.Builder}; all arguments already checked. */
   public CrmContext(Persistence persistence, TenantId tenant, Clock clock, IdGenerator ids,
-      TemperaturePolicy temperaturePolicy, Pipeline pipeline, List<CrmEventListener> listeners) {
+      TemperaturePolicy temperaturePolicy, Pipeline pipeline, List<CrmEventListener> listeners,
+      SalesSettings sales) {
     this.persistence = persistence;
     this.tenant = tenant;
     this.clock = clock;
@@ -44,6 +46,21 @@ public final class CrmContext {
     this.temperaturePolicy = temperaturePolicy;
     this.pipeline = pipeline;
     this.listeners = List.copyOf(listeners);
+    this.sales = sales;
+  }
+
+  /** The zone of the clock: where a day starts. */
+  public java.time.ZoneId clockZone() {
+    return clock.getZone();
+  }
+
+  public SalesSettings sales() {
+    return sales;
+  }
+
+  /** The clock's day, in the clock's zone: what "today" means for due days and rhythms. */
+  public java.time.LocalDate today() {
+    return Check.date(java.time.LocalDate.ofInstant(now(), clock.getZone()), "clock");
   }
 
   public TenantId tenant() {
@@ -87,7 +104,7 @@ public final class CrmContext {
    * Whatever an adapter throws that is not one of Rapport's exceptions reaches the caller as a
    * {@link StoreException} with it as the cause: callers catch Rapport's types only.
    */
-  private StoreException storeFailure(RuntimeException e) {
+  public StoreException storeFailure(RuntimeException e) {
     return new StoreException("the store failed (" + persistence.getClass().getSimpleName() + ", tenant "
         + tenant.value() + "): " + e, e);
   }

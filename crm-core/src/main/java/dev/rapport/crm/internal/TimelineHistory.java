@@ -28,6 +28,9 @@ import dev.rapport.crm.event.CaseOpened;
 import dev.rapport.crm.event.CaseResolved;
 import dev.rapport.crm.event.CaseStatusChanged;
 import dev.rapport.crm.event.FeedbackReceived;
+import dev.rapport.crm.event.PayerClassChanged;
+import dev.rapport.crm.event.PaymentRecorded;
+import dev.rapport.crm.event.SaleRecorded;
 import dev.rapport.crm.service.CaseStatus;
 import dev.rapport.crm.event.TaskCancelled;
 import dev.rapport.crm.event.TaskCompleted;
@@ -161,6 +164,17 @@ public final class TimelineHistory {
       List<UUID> s = new ArrayList<>(accountAndContact(e.accountId(), Optional.of(e.contactId())));
       e.opportunityId().ifPresent(o -> s.add(o.value()));
       return new Line(s, e.scale() + " answer: " + e.score());
+    }
+    if (event instanceof SaleRecorded e) {
+      String what = e.corrects().map(c -> "Credit note " + e.reference() + " for " + c)
+          .orElse("Invoice " + e.reference());
+      return new Line(List.of(e.accountId().value()), what + ": " + e.total() + (e.version() > 1 ? " (updated)" : ""));
+    }
+    if (event instanceof PaymentRecorded e) {
+      return new Line(List.of(e.accountId().value()), "Payment " + e.reference() + ": " + e.amount());
+    }
+    if (event instanceof PayerClassChanged e) {
+      return new Line(List.of(e.accountId().value()), "Payer class: " + e.from() + " -> " + e.to());
     }
     throw new IllegalArgumentException("no timeline mapping for " + event.getClass().getName()
         + ": add it to TimelineHistory");

@@ -41,6 +41,9 @@ public interface UnitOfWork {
   /** The tasks of the tenant. */
   TaskRepository tasks();
 
+  /** The sales, payments and payer classes of the tenant. */
+  SalesRepository sales();
+
   /** The timeline index of the tenant. */
   TimelineRepository timeline();
 

@@ -38,6 +38,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryActivities activities;
   private MemoryTasks tasks;
   private MemoryTimeline timeline;
+  private MemorySales sales;
   private boolean open = true;
 
   MemoryUnitOfWork(TenantStore store) {
@@ -184,6 +185,15 @@ final class MemoryUnitOfWork implements UnitOfWork {
       tasks = new MemoryTasks(this);
     }
     return tasks;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.SalesRepository sales() {
+    requireOpen();
+    if (sales == null) {
+      sales = new MemorySales(this);
+    }
+    return sales;
   }
 
   @Override

@@ -38,6 +38,10 @@ final class TenantStore {
   final Table<dev.rapport.crm.common.CaseId, dev.rapport.crm.service.ServiceCase> cases = new Table<>(MemoryCases.KIND);
   final Table<dev.rapport.crm.common.FeedbackId, dev.rapport.crm.feedback.Feedback> feedback = new Table<>(MemoryFeedback.KIND);
 
+  final Table<dev.rapport.crm.common.SaleId, dev.rapport.crm.sales.Sale> sales = new Table<>(MemorySales.KIND);
+  final Table<dev.rapport.crm.common.PaymentId, dev.rapport.crm.sales.Payment> payments = new Table<>(MemorySales.PAYMENT_KIND);
+  final Table<dev.rapport.crm.common.AccountId, MemorySales.Standing> payerClasses = new Table<>(MemorySales.STANDING_KIND);
+
   TenantStore(TenantId tenant) {
     this.tenant = tenant;
   }

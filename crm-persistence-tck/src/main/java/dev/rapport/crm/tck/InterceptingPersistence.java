@@ -313,6 +313,98 @@ final class InterceptingPersistence implements Persistence {
     }
 
     @Override
+    public dev.rapport.crm.spi.SalesRepository sales() {
+      dev.rapport.crm.spi.SalesRepository r = d.sales();
+      return new dev.rapport.crm.spi.SalesRepository() {
+        @Override
+        public Optional<dev.rapport.crm.sales.Sale> find(dev.rapport.crm.common.SaleId id) {
+          return call("sales.find", id, () -> r.find(id));
+        }
+
+        @Override
+        public Optional<dev.rapport.crm.sales.Sale> findByReference(String reference) {
+          return call("sales.findByReference", reference, () -> r.findByReference(reference));
+        }
+
+        @Override
+        public Page<dev.rapport.crm.sales.Sale> list(Optional<AccountId> account, PageRequest page) {
+          return call("sales.list", account, () -> r.list(account, page));
+        }
+
+        @Override
+        public dev.rapport.crm.sales.Sale insert(dev.rapport.crm.sales.Sale sale) {
+          return call("sales.insert", sale, () -> r.insert(sale));
+        }
+
+        @Override
+        public dev.rapport.crm.sales.Sale update(dev.rapport.crm.sales.Sale sale) {
+          return call("sales.update", sale, () -> r.update(sale));
+        }
+
+        @Override
+        public Optional<dev.rapport.crm.sales.Payment> findPayment(dev.rapport.crm.common.PaymentId id) {
+          return call("sales.findPayment", id, () -> r.findPayment(id));
+        }
+
+        @Override
+        public Optional<dev.rapport.crm.sales.Payment> findPaymentByReference(String reference) {
+          return call("sales.findPaymentByReference", reference, () -> r.findPaymentByReference(reference));
+        }
+
+        @Override
+        public Page<dev.rapport.crm.sales.Payment> payments(Optional<AccountId> account, PageRequest page) {
+          return call("sales.payments", account, () -> r.payments(account, page));
+        }
+
+        @Override
+        public dev.rapport.crm.sales.Payment insertPayment(dev.rapport.crm.sales.Payment payment) {
+          return call("sales.insertPayment", payment, () -> r.insertPayment(payment));
+        }
+
+        @Override
+        public List<Movement> movements(String invoiceReference) {
+          return call("sales.movements", invoiceReference, () -> r.movements(invoiceReference));
+        }
+
+        @Override
+        public void saveBalance(String invoiceReference, Balance balance) {
+          call("sales.saveBalance", invoiceReference, () -> {
+            r.saveBalance(invoiceReference, balance);
+            return null;
+          });
+        }
+
+        @Override
+        public List<PurchaseRow> purchases(Optional<AccountId> account, boolean byProduct) {
+          return call("sales.purchases", account, () -> r.purchases(account, byProduct));
+        }
+
+        @Override
+        public List<PurchaseRow> revenue(java.time.LocalDate from, java.time.LocalDate to, java.util.Currency reporting) {
+          return call("sales.revenue", from, () -> r.revenue(from, to, reporting));
+        }
+
+        @Override
+        public List<CreditRow> credit(Optional<AccountId> account, java.time.LocalDate asOf, int graceDays) {
+          return call("sales.credit", account, () -> r.credit(account, asOf, graceDays));
+        }
+
+        @Override
+        public java.util.Map<AccountId, dev.rapport.crm.sales.PayerClass> payerClasses() {
+          return call("sales.payerClasses", null, r::payerClasses);
+        }
+
+        @Override
+        public void savePayerClasses(java.util.Map<AccountId, dev.rapport.crm.sales.PayerClass> classes) {
+          call("sales.savePayerClasses", classes, () -> {
+            r.savePayerClasses(classes);
+            return null;
+          });
+        }
+      };
+    }
+
+    @Override
     public CampaignRepository campaigns() {
       CampaignRepository r = d.campaigns();
       return new CampaignRepository() {

@@ -17,7 +17,15 @@ import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.spi.Persistence;
 import dev.rapport.crm.service.ServiceCase;
 import dev.rapport.crm.feedback.Feedback;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.sales.PayerClass;
+import dev.rapport.crm.sales.Payment;
+import dev.rapport.crm.sales.Sale;
+import dev.rapport.crm.spi.SalesRepository.CreditRow;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,10 +48,19 @@ import java.util.function.Function;
  * @param timeline every timeline index entry, in id order
  * @param cases every service case, in id order
  * @param feedback every feedback answer, in id order
+ * @param sales every sale and credit note, in id order
+ * @param payments every payment, in id order
+ * @param payerClasses the payer class given to each account
+ * @param credit the credit figures of every account as of {@link #CREDIT_AS_OF}, sorted by account
+ *     and currency: they show the invoices' balances, which the SPI keeps but does not return
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
     List<Opportunity> opportunities, List<Campaign> campaigns, List<CampaignMember> campaignMembers,
-    List<Activity> activities, List<Task> tasks, List<TimelineEntry> timeline, List<ServiceCase> cases, List<Feedback> feedback) {
+    List<Activity> activities, List<Task> tasks, List<TimelineEntry> timeline, List<ServiceCase> cases, List<Feedback> feedback,
+    List<Sale> sales, List<Payment> payments, Map<AccountId, PayerClass> payerClasses, List<CreditRow> credit) {
+
+  /** The day the credit figures of a snapshot are as of. */
+  public static final LocalDate CREDIT_AS_OF = LocalDate.of(2030, 1, 1);
 
   /** Page size used while reading; small, so that paging itself is exercised. */
   private static final int PAGE = 7;
@@ -61,6 +78,10 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     timeline = List.copyOf(timeline);
     cases = List.copyOf(cases);
     feedback = List.copyOf(feedback);
+    sales = List.copyOf(sales);
+    payments = List.copyOf(payments);
+    payerClasses = Map.copyOf(payerClasses);
+    credit = List.copyOf(credit);
   }
 
   /**
@@ -86,7 +107,13 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
           all(p -> uow.timeline().list(p)),
 
           all(p -> uow.cases().list(p)),
-          all(p -> uow.feedback().list(p)));
+          all(p -> uow.feedback().list(p)),
+          all(p -> uow.sales().list(Optional.empty(), p)),
+          all(p -> uow.sales().payments(Optional.empty(), p)),
+          uow.sales().payerClasses(),
+          uow.sales().credit(Optional.empty(), CREDIT_AS_OF, 0).stream()
+              .sorted(Comparator.comparing(CreditRow::accountId).thenComparing(r -> r.currency().getCurrencyCode()))
+              .map(StoreSnapshot::canonical).toList());
     });
   }
 
@@ -116,6 +143,13 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     return leads.size() + contacts.size() + accounts.size() + opportunities.size() + campaigns.size()
         + campaignMembers.size()
         + activities.size() + tasks.size() + timeline.size()
-        + cases.size() + feedback.size();
+        + cases.size() + feedback.size() + sales.size() + payments.size() + payerClasses.size();
+  }
+
+  /** The row with its amounts stripped of trailing zeros, so that 1.50 from one store equals 1.5 from another. */
+  private static CreditRow canonical(CreditRow r) {
+    return new CreditRow(r.accountId(), r.currency(), r.onTime(), r.paidLate(), r.openLate(), r.daysLate(),
+        r.worstDaysLate(), r.outstanding().stripTrailingZeros(), r.overdue().stripTrailingZeros(),
+        r.unapplied().stripTrailingZeros());
   }
 }

@@ -1,0 +1,229 @@
+package dev.rapport.crm.sales;
+
+import dev.rapport.crm.MissingExchangeRateException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.spi.SalesRepository.Balance;
+import dev.rapport.crm.spi.SalesRepository.CreditRow;
+import dev.rapport.crm.spi.SalesRepository.PurchaseRow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+/**
+ * The answers of {@link SalesService} computed from the figures of a source (store or ledger):
+ * the one place the definitions live, so every source answers the same. Stateless but for the rate
+ * cache of one answer.
+ */
+final class Answers {
+  private final ExchangeRates rates;
+  private final Currency reporting;
+  private final LocalDate asOf;
+  private final Map<List<Object>, BigDecimal> rateCache = new HashMap<>();
+
+  Answers(ExchangeRates rates, Currency reporting, LocalDate asOf) {
+    this.rates = rates;
+    this.reporting = reporting;
+    this.asOf = asOf;
+  }
+
+  /** The amount in the reporting currency at the day's rate, not yet rounded. */
+  BigDecimal convert(BigDecimal amount, Currency from, LocalDate day) {
+    if (from.equals(reporting) || amount.signum() == 0) {
+      return amount;
+    }
+    BigDecimal rate = rateCache.computeIfAbsent(List.of(from, day), k -> {
+      BigDecimal r;
+      try {
+        r = rates.rate(from, reporting, day).orElseThrow(() -> new MissingExchangeRateException(from, reporting, day));
+      } catch (NullPointerException e) {
+        throw new MissingExchangeRateException(from, reporting, day);
+      }
+      if (r == null) {
+        throw new MissingExchangeRateException(from, reporting, day);
+      }
+      if (r.signum() <= 0) {
+        throw new ValidationException("exchangeRate", "must be more than zero (the host gave " + r.toPlainString()
+            + " for " + from + " to " + reporting + " on " + day + ")");
+      }
+      return r;
+    });
+    return amount.multiply(rate);
+  }
+
+  Money money(BigDecimal unrounded) {
+    int scale = Math.max(reporting.getDefaultFractionDigits(), 0);
+    return new Money(unrounded.setScale(scale, RoundingMode.HALF_EVEN), reporting);
+  }
+
+  CustomerSummary summary(AccountId account, List<PurchaseRow> sales, List<PurchaseRow> products) {
+    Optional<PurchaseHistory> overall = grouped(sales).values().stream().findFirst().flatMap(this::history);
+    List<PurchaseHistory> perProduct = new ArrayList<>();
+    for (List<PurchaseRow> rows : grouped(products).values()) {
+      history(rows).ifPresent(perProduct::add);
+    }
+    perProduct.sort(Comparator.comparing((PurchaseHistory h) -> h.total().amount()).reversed()
+        .thenComparing(h -> h.productCode().orElse("")));
+    return new CustomerSummary(account, asOf, overall, perProduct);
+  }
+
+  /** Rows grouped by account and product, in a stable order. */
+  static Map<List<Object>, List<PurchaseRow>> grouped(List<PurchaseRow> rows) {
+    Map<List<Object>, List<PurchaseRow>> groups = new LinkedHashMap<>();
+    for (PurchaseRow r : rows) {
+      groups.computeIfAbsent(List.of(r.accountId(), r.productCode()), k -> new ArrayList<>()).add(r);
+    }
+    return groups;
+  }
+
+  private Optional<PurchaseHistory> history(List<PurchaseRow> rows) {
+    Optional<Rhythm> rhythm = rhythm(rows);
+    if (rhythm.isEmpty()) {
+      return Optional.empty();
+    }
+    Rhythm r = rhythm.get();
+    BigDecimal total = BigDecimal.ZERO;
+    for (PurchaseRow row : rows) {
+      total = total.add(convert(row.amount(), row.currency(), row.day()));
+    }
+    Money sum = money(total);
+    Money average = money(sum.amount().divide(BigDecimal.valueOf(r.purchases), sum.amount().scale() + 4, RoundingMode.HALF_EVEN));
+    return Optional.of(new PurchaseHistory(rows.get(0).productCode(), r.first, r.last, r.purchases, sum, average,
+        r.median, ChronoUnit.DAYS.between(r.last, asOf), r.expectedNext()));
+  }
+
+  /** When and how often: the purchase days of the rows (of one account and product). */
+  record Rhythm(LocalDate first, LocalDate last, long purchases, OptionalDouble median) {
+    Optional<LocalDate> expectedNext() {
+      return median.isPresent() ? Optional.of(last.plusDays(Math.round(median.getAsDouble()))) : Optional.empty();
+    }
+  }
+
+  static Optional<Rhythm> rhythm(List<PurchaseRow> rows) {
+    TreeSet<LocalDate> days = new TreeSet<>();
+    long purchases = 0;
+    for (PurchaseRow r : rows) {
+      if (r.purchases() > 0) {
+        days.add(r.day());
+        purchases += r.purchases();
+      }
+    }
+    if (days.isEmpty()) {
+      return Optional.empty();
+    }
+    long[] gaps = new long[days.size() - 1];
+    LocalDate previous = null;
+    int i = 0;
+    for (LocalDate d : days) {
+      if (previous != null) {
+        gaps[i++] = ChronoUnit.DAYS.between(previous, d);
+      }
+      previous = d;
+    }
+    java.util.Arrays.sort(gaps);
+    OptionalDouble median = gaps.length == 0 ? OptionalDouble.empty()
+        : OptionalDouble.of(gaps.length % 2 == 1 ? gaps[gaps.length / 2]
+            : (gaps[gaps.length / 2 - 1] + gaps[gaps.length / 2]) / 2.0);
+    return Optional.of(new Rhythm(days.first(), days.last(), purchases, median));
+  }
+
+  List<RepurchaseReminder> reminders(List<PurchaseRow> rows, int withinDays) {
+    List<RepurchaseReminder> due = new ArrayList<>();
+    LocalDate horizon = asOf.plusDays(withinDays);
+    for (List<PurchaseRow> group : grouped(rows).values()) {
+      rhythm(group).ifPresent(r -> r.expectedNext().filter(next -> !next.isAfter(horizon)).ifPresent(next ->
+          due.add(new RepurchaseReminder(group.get(0).accountId(), group.get(0).productCode(), r.last, next,
+              r.median.getAsDouble(), ChronoUnit.DAYS.between(asOf, next)))));
+    }
+    due.sort(Comparator.comparing(RepurchaseReminder::expectedNext).thenComparing(RepurchaseReminder::accountId)
+        .thenComparing(x -> x.productCode().orElse("")));
+    return due;
+  }
+
+  /** The credit history of each account that has rows. */
+  Map<AccountId, CreditHistory> credit(List<CreditRow> rows, PayerPolicy policy) {
+    Map<AccountId, List<CreditRow>> byAccount = new LinkedHashMap<>();
+    for (CreditRow r : rows) {
+      byAccount.computeIfAbsent(r.accountId(), k -> new ArrayList<>()).add(r);
+    }
+    Map<AccountId, CreditHistory> result = new LinkedHashMap<>();
+    byAccount.forEach((account, list) -> result.put(account, credit(account, list, policy)));
+    return result;
+  }
+
+  CreditHistory credit(AccountId account, List<CreditRow> rows, PayerPolicy policy) {
+    long onTime = 0;
+    long paidLate = 0;
+    long openLate = 0;
+    long days = 0;
+    long worst = 0;
+    BigDecimal outstanding = BigDecimal.ZERO;
+    BigDecimal overdue = BigDecimal.ZERO;
+    BigDecimal unapplied = BigDecimal.ZERO;
+    for (CreditRow r : rows) {
+      onTime += r.onTime();
+      paidLate += r.paidLate();
+      openLate += r.openLate();
+      days += r.daysLate();
+      worst = Math.max(worst, r.worstDaysLate());
+      outstanding = outstanding.add(convert(r.outstanding(), r.currency(), asOf));
+      overdue = overdue.add(convert(r.overdue(), r.currency(), asOf));
+      unapplied = unapplied.add(convert(r.unapplied(), r.currency(), asOf));
+    }
+    long late = paidLate + openLate;
+    OptionalDouble mean = late == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) days / late);
+    return new CreditHistory(account, asOf, onTime, paidLate, openLate, mean, worst, money(outstanding),
+        money(overdue), money(unapplied), policy.classify(onTime + late, late, worst));
+  }
+
+  List<CustomerRank> best(List<PurchaseRow> rows, CustomerRank.By by, int limit) {
+    Map<AccountId, BigDecimal[]> sums = new LinkedHashMap<>();
+    Map<AccountId, long[]> counts = new HashMap<>();
+    for (PurchaseRow r : rows) {
+      BigDecimal[] s = sums.computeIfAbsent(r.accountId(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      long[] c = counts.computeIfAbsent(r.accountId(), k -> new long[2]);
+      s[0] = s[0].add(convert(r.amount(), r.currency(), r.day()));
+      s[1] = s[1].add(convert(r.costedAmount().subtract(r.cost()), r.currency(), r.day()));
+      c[0] += r.purchases();
+      c[1] += r.costedLines();
+    }
+    List<CustomerRank> ranks = new ArrayList<>();
+    sums.forEach((account, s) -> {
+      long[] c = counts.get(account);
+      CustomerRank rank = new CustomerRank(account, money(s[0]), c[0],
+          c[1] > 0 ? Optional.of(money(s[1])) : Optional.empty());
+      if (by != CustomerRank.By.MARGIN || rank.margin().isPresent()) {
+        ranks.add(rank);
+      }
+    });
+    Comparator<CustomerRank> order = switch (by) {
+      case REVENUE -> Comparator.comparing((CustomerRank r) -> r.revenue().amount()).reversed();
+      case PURCHASES -> Comparator.comparingLong(CustomerRank::purchases).reversed();
+      case MARGIN -> Comparator.comparing((CustomerRank r) -> r.margin().get().amount()).reversed();
+    };
+    ranks.sort(order.thenComparing(CustomerRank::accountId));
+    return List.copyOf(ranks.subList(0, Math.min(limit, ranks.size())));
+  }
+
+  static SaleStatus status(NewSale invoice, Balance b, LocalDate asOf) {
+    Currency c = invoice.currency();
+    BigDecimal open = b.settledOn().isPresent() ? BigDecimal.ZERO : b.due().subtract(b.paid()).max(BigDecimal.ZERO);
+    boolean overdue = b.settledOn().isEmpty() && asOf.isAfter(invoice.dueOn());
+    long late = b.settledOn().map(d -> Math.max(0, ChronoUnit.DAYS.between(invoice.dueOn(), d)))
+        .orElse(overdue ? ChronoUnit.DAYS.between(invoice.dueOn(), asOf) : 0L);
+    return new SaleStatus(invoice.reference(), asOf, new Money(b.due(), c), new Money(b.paid(), c), new Money(open, c),
+        b.settledOn(), overdue, late);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.rapport.crm.sales;
+
+import dev.rapport.crm.CrmException;
+import dev.rapport.crm.StoreException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Limits;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.TenantId;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads every page of a host's ledger, defensively: a failing or looping host is a {@link StoreException}. */
+final class LedgerReader {
+  /** Items asked for per page. */
+  static final int PAGE = PageRequest.MAX_SIZE;
+
+  private final SalesLedger ledger;
+  private final TenantId tenant;
+
+  LedgerReader(SalesLedger ledger, TenantId tenant) {
+    this.ledger = ledger;
+    this.tenant = tenant;
+  }
+
+  interface Reader<T> {
+    Page<T> page(Optional<String> after);
+  }
+
+  List<NewSale> sales(Optional<AccountId> account) {
+    return all("sales", after -> ledger.sales(tenant, account, Limits.EARLIEST_DATE, Limits.LATEST_DATE, after, PAGE),
+        account, NewSale::accountId);
+  }
+
+  List<NewPayment> payments(Optional<AccountId> account) {
+    return all("payments", after -> ledger.payments(tenant, account, Limits.EARLIEST_DATE, Limits.LATEST_DATE, after,
+        PAGE), account, NewPayment::accountId);
+  }
+
+  private <T> List<T> all(String what, Reader<T> reader, Optional<AccountId> account,
+      java.util.function.Function<T, AccountId> accountOf) {
+    List<T> items = new ArrayList<>();
+    Set<String> cursors = new HashSet<>();
+    Optional<String> after = Optional.empty();
+    try {
+      while (true) {
+        Page<T> page = reader.page(after);
+        if (page == null) {
+          throw new StoreException("the sales ledger returned no page of " + what + " (tenant " + tenant.value() + ")", null);
+        }
+        for (T item : page.items()) {
+          if (account.isEmpty() || account.get().equals(accountOf.apply(item))) {
+            items.add(item);
+          }
+        }
+        if (page.nextCursor().isEmpty()) {
+          return items;
+        }
+        if (!cursors.add(page.nextCursor().get())) {
+          throw new StoreException("the sales ledger returned the cursor " + page.nextCursor().get()
+              + " twice while reading " + what + " (tenant " + tenant.value() + ")", null);
+        }
+        after = page.nextCursor();
+      }
+    } catch (CrmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StoreException("the sales ledger failed reading " + what + " (tenant " + tenant.value() + "): " + e, e);
+    }
+  }
+}
