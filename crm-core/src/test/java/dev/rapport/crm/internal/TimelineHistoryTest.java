@@ -112,6 +112,15 @@ class TimelineHistoryTest {
         Optional.of(OPP), FeedbackScale.NPS, 9, AT), line("NPS answer: 9", ACCOUNT.value(), CONTACT.value(), OPP.value()));
     m.put(new CampaignResponseRecorded(T, AT, campaign, Optional.of(LEAD), Optional.empty(), ResponseStatus.REGISTERED, AT),
         line("Campaign response: registered (campaign " + campaign + ")", LEAD.value()));
+    dev.rapport.crm.common.SaleId sale = dev.rapport.crm.common.SaleId.of(UUID.randomUUID());
+    java.time.LocalDate day = java.time.LocalDate.of(2025, 1, 6);
+    m.put(new dev.rapport.crm.event.SaleRecorded(T, AT, sale, "INV-1", ACCOUNT, Optional.empty(), day, MONEY, 1),
+        line("Invoice INV-1: " + MONEY, ACCOUNT.value()));
+    m.put(new dev.rapport.crm.event.PaymentRecorded(T, AT, dev.rapport.crm.common.PaymentId.of(UUID.randomUUID()), "PAY-1",
+        ACCOUNT, MONEY, day, dev.rapport.crm.common.Money.of("0.00", "EUR")), line("Payment PAY-1: " + MONEY, ACCOUNT.value()));
+    m.put(new dev.rapport.crm.event.PayerClassChanged(T, AT, ACCOUNT, dev.rapport.crm.sales.PayerClass.ON_TIME,
+        dev.rapport.crm.sales.PayerClass.CHRONICALLY_LATE, 1, 2, 92),
+        line("Payer class: ON_TIME -> CHRONICALLY_LATE", ACCOUNT.value()));
     return m;
   }
 
