@@ -3,6 +3,14 @@ package dev.rapport.crm.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.MissingExchangeRateException;
+import dev.rapport.crm.sales.CustomerRank;
+import dev.rapport.crm.sales.NewPayment;
+import dev.rapport.crm.sales.NewSale;
+import dev.rapport.crm.sales.Payment;
+import dev.rapport.crm.sales.Sale;
+import dev.rapport.crm.sales.SaleLine;
+import dev.rapport.crm.spi.SalesFigures;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.CrmException;
 import dev.rapport.crm.DuplicateException;
@@ -80,6 +88,7 @@ import dev.rapport.crm.service.ServiceCase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -132,6 +141,8 @@ public abstract class ValueStormContract extends ContractSupport {
   private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
   private final Map<CaseId, ServiceCase> cases = new LinkedHashMap<>();
   private final Map<FeedbackId, Feedback> feedback = new LinkedHashMap<>();
+  private final Map<dev.rapport.crm.common.SaleId, Sale> sales = new LinkedHashMap<>();
+  private final Map<dev.rapport.crm.common.PaymentId, Payment> payments = new LinkedHashMap<>();
   private final Deque<String> sinceCheckpoint = new ArrayDeque<>();
 
   private StormValues v;
@@ -160,7 +171,8 @@ public abstract class ValueStormContract extends ContractSupport {
     }
     checkpoint(inputs);
     System.out.println("[value storm] " + getClass().getSimpleName() + ": " + accepted + " accepted, "
-        + refused + " refused " + refusedBy);
+        + refused + " refused " + refusedBy + "; the last epoch holds " + sales.size() + " sales and "
+        + payments.size() + " payments");
     // the storm must exercise both sides: a generator that only ever fails proves little
     assertThat(accepted).as("accepted inputs").isGreaterThan(inputs / 5);
     assertThat(refused).as("refused inputs").isGreaterThan(inputs / 5);
@@ -235,6 +247,8 @@ public abstract class ValueStormContract extends ContractSupport {
     tasks.clear();
     cases.clear();
     feedback.clear();
+    sales.clear();
+    payments.clear();
     // a world to aim at: leads in every state, accounts, a contact, open and closed deals
     for (int i = 0; i < 3; i++) {
       put(crm.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR)
@@ -269,7 +283,7 @@ public abstract class ValueStormContract extends ContractSupport {
     try {
       result = input.run.get();
     } catch (ValidationException | NotFoundException | IllegalTransitionException
-        | ConcurrentUpdateException | DuplicateException e) {
+        | ConcurrentUpdateException | DuplicateException | MissingExchangeRateException e) {
       refused++;
       refusedBy.merge(e.getClass().getSimpleName(), 1, Integer::sum);
       assertThat(events.size()).as("%s delivered an event although it was refused (seed %d)", described, seed)
@@ -323,6 +337,14 @@ public abstract class ValueStormContract extends ContractSupport {
     } else if (result instanceof Feedback f) {
       assertThat(storedFeedback(f.id())).as("read back after %s (seed %d)", described, seed).contains(f);
       feedback.put(f.id(), f);
+    } else if (result instanceof Sale x) {
+      Optional<Sale> back = inUnitOfWork(uow -> uow.sales().find(x.id()));
+      assertThat(back).as("read back after %s (seed %d)", described, seed).contains(x);
+      sales.put(x.id(), x);
+    } else if (result instanceof Payment x) {
+      Optional<Payment> back = inUnitOfWork(uow -> uow.sales().findPayment(x.id()));
+      assertThat(back).as("read back after %s (seed %d)", described, seed).contains(x);
+      payments.put(x.id(), x);
     } else if (result instanceof ConversionResult r) {
       recordAndReadBack(r.lead(), described);
       recordAndReadBack(r.contact(), described);
@@ -357,7 +379,36 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(byId(s.tasks(), Task::id)).as("tasks at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(tasks);
     assertThat(byId(s.cases(), ServiceCase::id)).as("cases at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(cases);
     assertThat(byId(s.feedback(), Feedback::id)).as("feedback at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(feedback);
+    assertThat(byId(s.sales(), Sale::id)).as("sales at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(sales);
+    assertThat(byId(s.payments(), Payment::id)).as("payments at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(payments);
+    // the store's figures are the reference definition's over the records it holds
+    List<NewSale> contents = sales.values().stream().map(Sale::content).toList();
+    List<dev.rapport.crm.sales.NewPayment> paid = payments.values().stream().map(Payment::content).toList();
+    assertThat(rows(s.credit())).as("credit figures at input %d (seed %d); inputs since:\n  %s", index, seed, since)
+        .isEqualTo(rows(SalesFigures.credit(contents, paid, StoreSnapshot.CREDIT_AS_OF, 0)));
+    for (boolean byProduct : List.of(false, true)) {
+      List<?> stored = inUnitOfWork(uow -> uow.sales().purchases(Optional.empty(), byProduct));
+      assertThat(rows(stored)).as("purchase figures (by product: %s) at input %d (seed %d); inputs since:\n  %s",
+          byProduct, index, seed, since).isEqualTo(rows(SalesFigures.purchases(contents, byProduct)));
+    }
     sinceCheckpoint.clear();
+  }
+
+  /** Figure rows as sorted texts with plain amounts stripped of trailing zeros: stores differ in scale and order only. */
+  private static List<String> rows(List<?> rows) {
+    return rows.stream().map(r -> {
+      if (r instanceof dev.rapport.crm.spi.SalesRepository.PurchaseRow p) {
+        return List.of(p.accountId(), p.productCode(), p.day(), p.currency(), p.purchases(), plain(p.amount()),
+            plain(p.cost()), plain(p.costedAmount()), p.costedLines()).toString();
+      }
+      dev.rapport.crm.spi.SalesRepository.CreditRow c = (dev.rapport.crm.spi.SalesRepository.CreditRow) r;
+      return List.of(c.accountId(), c.currency(), c.onTime(), c.paidLate(), c.openLate(), c.daysLate(),
+          c.worstDaysLate(), plain(c.outstanding()), plain(c.overdue()), plain(c.unapplied())).toString();
+    }).sorted().toList();
+  }
+
+  private static String plain(java.math.BigDecimal d) {
+    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
   }
 
   private static <K, T> Map<K, T> byId(List<T> items, Function<T, K> id) {
@@ -716,6 +767,9 @@ public abstract class ValueStormContract extends ContractSupport {
     }
     if (v.chance(15)) {
       return serviceInput(c);
+    }
+    if (v.chance(12)) {
+      return salesInput(c);
     }
     int kinds = 55;
     int drawn = v.nextInt(kinds + 8);
@@ -1096,6 +1150,106 @@ public abstract class ValueStormContract extends ContractSupport {
               .allMatch(x -> account.isEmpty() || x.accountId().equals(account.get()));
           return null;
         }); }
+    };
+  }
+
+  // ---- sales and payments
+
+  /** A reference: mostly one of a few, so that repeats, updates and duplicates happen. */
+  private String saleReference() {
+    return v.chance(80) ? "INV-" + v.nextInt(60) : v.chance(50) ? v.text(Limits.TEXT) : v.chance(50) ? null : "r".repeat(Limits.TEXT + 1);
+  }
+
+  private String quantity() {
+    return v.chance(85) ? v.pick(List.of("1", "2", "2.5", "0.000001", "12.345678", "999999999", "1e3", " 3 "))
+        : v.pick(List.of("-1", "1000000000", "0", "0.0000001", "-0.5", "x", "1e-7"));
+  }
+
+  private String price(String currency) {
+    if (v.chance(85)) {
+      return "EUR".equals(currency) && v.chance(50) ? v.pick(List.of("5.00", "0.01", "19.99", "0.1"))
+          : v.pick(List.of("1", "2", "19", "1000", "250", "999999"));
+    }
+    return v.chance(50) ? "0.125" : v.amount();
+  }
+
+  private NewSale newSale(boolean creditNote) {
+    List<Sale> invoices = sales.values().stream().filter(x -> !x.content().isCreditNote()).toList();
+    Sale corrected = creditNote && !invoices.isEmpty() && v.chance(90) ? v.pick(invoices) : null;
+    AccountId account = corrected != null && v.chance(90) ? corrected.accountId() : accountId();
+    String currency = corrected != null && v.chance(90) ? corrected.content().currency().getCurrencyCode()
+        : v.chance(60) ? "EUR" : v.currency();
+    LocalDate issued = v.chance(80) ? LocalDate.of(2024, 1, 1).plusDays(v.nextInt(500)) : v.date();
+    NewSale.Builder b = creditNote
+        ? NewSale.creditNote(saleReference(), corrected == null ? saleReference() : corrected.reference(), account, issued, currency)
+        : NewSale.invoice(saleReference(), account, issued, currency);
+    if (v.chance(70)) {
+      b.dueInDays(v.chance(95) ? v.pick(List.of(0, 14, 30, 60)) : v.nextInt(5000) - 10);
+    } else if (v.chance(30)) {
+      b.dueOn(v.date());
+    }
+    for (int n = v.chance(5) ? 0 : 1 + v.nextInt(3); n > 0; n--) {
+      String q = quantity();
+      String quantity = creditNote && v.chance(90) && !q.startsWith("-") ? "-" + q.strip() : q;
+      String code = v.chance(80) ? v.pick(List.of("PAPER", "TONER", "INK")) : v.code();
+      if (v.chance(20) && quantity.strip().matches("-?[0-9.e]+")) {
+        b.line(SaleLine.of(code, new java.math.BigDecimal(quantity.strip()),
+            Money.of(price(currency), currency)).withUnitCost(Money.of(price(currency), currency)));
+      } else {
+        b.line(code, quantity, price(currency));
+      }
+    }
+    return b.build();
+  }
+
+  private NewPayment newPayment() {
+    List<Sale> invoices = sales.values().stream().filter(x -> !x.content().isCreditNote()).toList();
+    Sale paid = !invoices.isEmpty() && v.chance(80) ? v.pick(invoices) : null;
+    AccountId account = paid != null && v.chance(90) ? paid.accountId() : accountId();
+    String currency = paid != null && v.chance(90) ? paid.content().currency().getCurrencyCode() : v.currency();
+    String amount = v.chance(70) ? v.pick(List.of("1", "10.00", "0.01", "100", "5000")) : v.amount();
+    LocalDate day = v.chance(80) ? LocalDate.of(2024, 1, 1).plusDays(v.nextInt(600)) : v.date();
+    String reference = v.chance(80) ? "PAY-" + v.nextInt(60) : v.text(Limits.TEXT);
+    if (paid == null || v.chance(10)) {
+      return NewPayment.of(reference, account, Money.of(amount, currency), day);
+    }
+    String part = v.chance(80) ? v.pick(List.of("1", "0.01", "10.00", "100")) : v.amount();
+    return NewPayment.of(reference, account, Money.of(amount, currency), day, paid.reference(), part);
+  }
+
+  /** One generated input over the commands and answers of sales. */
+  private Input salesInput(Crm c) {
+    return switch (v.nextInt(10)) {
+      case 0, 1, 2 -> in("sales.record", () -> c.sales().record(newSale(false)));
+      case 3 -> in("sales.record credit note", () -> c.sales().record(newSale(true)));
+      case 4 -> { Sale old = sales.isEmpty() || v.chance(10) ? null : v.pick(new ArrayList<>(sales.values()));
+        long version = old == null ? 1 : old.version() + (v.chance(80) ? 0 : v.pick(List.of(-1L, 1L)));
+        yield in("sales.update " + (old == null ? "?" : old.reference()) + " at " + version, () -> {
+          NewSale changed = newSale(old != null && old.content().isCreditNote());
+          NewSale same = old == null ? changed : new NewSale(old.reference(), v.chance(90) ? old.accountId() : changed.accountId(),
+              old.content().corrects(), changed.issuedOn(), changed.dueOn(), changed.currency(), changed.lines(), changed.total());
+          Sale updated = c.sales().update(old == null ? "INV-404" : old.reference(), version, same);
+          // a credit note changes its invoice's balance, which the checkpoint compares
+          return updated;
+        }); }
+      case 5, 6 -> in("sales.recordPayment", () -> c.sales().recordPayment(newPayment()));
+      case 7 -> { AccountId id = accountId(); yield in("sales.summary/creditHistory " + id, () -> {
+        c.sales().summary(id);
+        c.sales().creditHistory(id);
+        return null;
+      }); }
+      case 8 -> in("sales.reminders/latePayers/bestCustomers", () -> {
+        c.sales().reminders(v.chance(90) ? v.nextInt(60) : v.nextInt(10_000) - 10);
+        c.sales().latePayers();
+        LocalDate from = v.chance(80) ? LocalDate.of(2024, 1, 1) : v.date();
+        c.sales().bestCustomers(from, v.chance(80) ? LocalDate.of(2025, 12, 31) : v.date(),
+            v.pick(List.of(CustomerRank.By.values())), v.chance(90) ? 10 : v.nextInt(2000) - 5);
+        return null;
+      });
+      default -> { String ref = saleReference(); yield in("sales.status/sale " + show(ref), () -> {
+        c.sales().status(ref);
+        return same(c.sales().sale(ref), sales);
+      }); }
     };
   }
 }
