@@ -26,6 +26,15 @@ import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.examples.invoicing.Customer;
 import dev.rapport.crm.examples.invoicing.Invoice;
+import dev.rapport.crm.examples.invoicing.InvoiceLine;
+import dev.rapport.crm.examples.invoicing.InvoicingLedger;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.sales.CreditHistory;
+import dev.rapport.crm.sales.RepurchaseReminder;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import dev.rapport.crm.jpa.JpaPersistence;
 import dev.rapport.crm.jpa.OutboxMessage;
 import dev.rapport.crm.jpa.OutboxRelay;
@@ -62,12 +71,15 @@ import org.flywaydb.core.Flyway;
  * meeting make one hot, with a follow-up task; the hot one is qualified and converted; its
  * opportunity is won; after the sale a service case is resolved and an NPS answer recorded; the host drains the CRM's outbox and, on a won opportunity, makes the account one of its
  * customers (linking its customer number as the account's external reference) and drafts an
- * invoice.
+ * invoice. Rapport reads the host's invoices and payments through {@link InvoicingLedger} (the
+ * host's tables, not a copy): a customer who pays late shows as a late payer, and one due to
+ * order again by its monthly rhythm becomes a task for its account manager.
  *
  * <p>Runs on an H2 file database under {@code target/} by default; pass a JDBC URL (and user and
  * password) to run on PostgreSQL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test postgres}.
  */
 public final class AccountingEmbedding {
+  private static final String TENANT = "northwind-books";
   private final EntityManagerFactory emf;
   private final Crm crm;
   private final OutboxRelay relay;
@@ -76,7 +88,9 @@ public final class AccountingEmbedding {
 
   private AccountingEmbedding(EntityManagerFactory emf, PrintStream out) {
     this.emf = emf;
-    this.crm = Crm.builder().persistence(JpaPersistence.create(emf)).tenant("northwind-books").build();
+    // sales history comes straight from the host's own invoice and payment tables: no copy
+    this.crm = Crm.builder().persistence(JpaPersistence.create(emf)).tenant(TENANT)
+        .salesLedger(new InvoicingLedger(emf, TenantId.of(TENANT))).build();
     this.relay = OutboxRelay.create(emf);
     this.out = out;
   }
@@ -123,9 +137,12 @@ public final class AccountingEmbedding {
 
   /** What the story left behind, for the test. */
   record Summary(ConversionResult conversion, Opportunity won, Customer customer, Invoice invoice,
-      int eventsDelivered, int eventsPending) {}
+      CreditHistory latePayer, RepurchaseReminder reminder, Task reminderTask, int eventsDelivered, int eventsPending) {}
 
   private Summary story() {
+    // 0. The firm's longest-standing customer, with half a year of monthly invoices in the ledger.
+    Account contoso = regularCustomer();
+
     // 1. Web signups arrive as leads, with the campaign they came from.
     Lead maria = signup("Maria", "Garcia", "maria.garcia@northwind-traders.example", "Northwind Traders", "spring-promo");
     Lead tom = signup("Tom", "Baker", "tom@baker-and-sons.example", "Baker & Sons", "newsletter");
@@ -170,7 +187,14 @@ public final class AccountingEmbedding {
     crm.feedback().record(NewFeedback.nps(conversion.account().id(), conversion.contact().id(), 10)
         .aboutCase(kase.id()).comment("Patient and quick").build());
 
-    // 6. The host drains the outbox: every event of committed work, in order, at least once.
+    // 6. From the host's ledger: who pays late, and who is due to order again by their own rhythm.
+    crm.sales().refreshPayerClasses();
+    CreditHistory latePayer = crm.sales().latePayers().get(0);
+    RepurchaseReminder due = crm.sales().reminders(7).stream()
+        .filter(r -> r.accountId().equals(contoso.id()) && r.productCode().isEmpty()).findFirst().orElseThrow();
+    Task call = crm.sales().remind(due);
+
+    // 7. The host drains the outbox: every event of committed work, in order, at least once.
     int delivered = 0;
     int batch;
     while ((batch = relay.deliver(100, this::handle)) > 0) {
@@ -185,12 +209,50 @@ public final class AccountingEmbedding {
     out.printf("%s's timeline as a contact: %d items, newest: %s%n", hottest.name(),
         crm.timeline().contact(conversion.contact().id(), PageRequest.first(100)).items().size(),
         crm.timeline().contact(conversion.contact().id(), PageRequest.first(1)).items().get(0).summary().orElse(""));
+    out.printf("late payer: %s, %s (%d of %d invoices late, worst %d days, %s overdue)%n",
+        crm.accounts().get(latePayer.accountId()).name(), latePayer.payerClass(), latePayer.paidLate() + latePayer.openLate(),
+        latePayer.judged(), latePayer.worstDaysLate(), latePayer.overdue());
+    out.printf("repurchase due: %s buys every %.0f days, last on %s, next expected %s -> task \"%s\" for %s%n",
+        contoso.name(), due.medianDaysBetween(), due.lastPurchase(), due.expectedNext(), call.subject(),
+        call.owner().orElse("nobody"));
     out.printf("outbox: %d events delivered to the host %s%n", delivered, eventsSeen);
     out.printf("host customer %s \"%s\" <-> CRM account %s (external reference %s)%n",
         customer.number, customer.name, account.id(), account.externalReference().orElseThrow());
     out.printf("host invoice %s: %s %s %s, %s%n", invoice.id, invoice.status, invoice.amount.stripTrailingZeros().toPlainString(),
         invoice.currency, invoice.description);
-    return new Summary(conversion, won, customer, invoice, delivered, relay.pending(100).size());
+    return new Summary(conversion, won, customer, invoice, latePayer, due, call, delivered, relay.pending(100).size());
+  }
+
+  /**
+   * Contoso Bakery, customer C-10000, with six monthly invoices of its bookkeeping subscription,
+   * issued every 30 days up to a month ago and due in 14 days; it paid the first five 20 days late
+   * and the last is open. Made once per database (a CRM account linked to the host's customer).
+   */
+  private Account regularCustomer() {
+    Optional<Account> existing = crm.accounts().findByExternalReference("C-10000");
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Account account = crm.accounts().create(NewAccount.builder("Contoso Bakery").externalReference("C-10000")
+        .owner("partner").build());
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    inTransaction(em -> {
+      em.persist(new Customer("C-10000", account.name(), account.id().toString()));
+      for (int month = 6; month >= 1; month--) {
+        String id = "INV-C10000-" + (7 - month);
+        LocalDate issued = today.minusDays(30L * month);
+        BigDecimal price = new BigDecimal("49.00");
+        em.persist(Invoice.issued(id, "C-10000", price, "EUR", "Bookkeeping, monthly", issued, issued.plusDays(14)));
+        em.flush();
+        em.persist(new InvoiceLine(id, 1, "BOOKKEEPING-MONTHLY", BigDecimal.ONE, price, price));
+        if (month > 1) {
+          em.persist(new dev.rapport.crm.examples.invoicing.Payment("PAY-" + id, "C-10000", price, "EUR",
+              issued.plusDays(34), id));
+        }
+      }
+      return null;
+    });
+    return account;
   }
 
   private Lead signup(String given, String family, String email, String company, String campaign) {
@@ -224,7 +286,7 @@ public final class AccountingEmbedding {
   private String becomeCustomer(Account account) {
     String number = inTransaction(em -> {
       long count = em.createQuery("select count(c) from Customer c", Long.class).getSingleResult();
-      String next = "C-" + (10001 + count);
+      String next = "C-" + (10000 + count);
       em.persist(new Customer(next, account.name(), account.id().toString()));
       return next;
     });

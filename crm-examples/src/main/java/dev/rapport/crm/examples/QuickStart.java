@@ -1,5 +1,10 @@
 package dev.rapport.crm.examples;
 
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.sales.CreditHistory;
+import dev.rapport.crm.sales.NewPayment;
+import dev.rapport.crm.sales.NewSale;
+import dev.rapport.crm.sales.PurchaseHistory;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.activity.ActivityType;
 import dev.rapport.crm.activity.Direction;
@@ -119,6 +124,17 @@ public final class QuickStart {
     Opportunity won = crm.opportunities().win(deal.id());
     crm.campaigns().recordActualCost(webinar.id(), Money.of("1200.00", "EUR"));
 
+    // The sale is invoiced with 30 days' credit and paid in two parts, the second late. (A host
+    // that keeps invoices in its own ledger hands Rapport a SalesLedger instead: no copy.)
+    AccountId customer = converted.account().id();
+    LocalDate invoiced = LocalDate.of(2026, 11, 2);
+    crm.sales().record(NewSale.invoice("INV-2026-0042", customer, invoiced, "EUR").dueInDays(30)
+        .line("LEDGER-SEAT", "25", "720.00").build());
+    crm.sales().recordPayment(NewPayment.of("BANK-7781", customer, Money.of("9000.00", "EUR"),
+        invoiced.plusDays(20), "INV-2026-0042", "9000.00"));
+    crm.sales().recordPayment(NewPayment.of("BANK-7802", customer, Money.of("9000.00", "EUR"),
+        invoiced.plusDays(41), "INV-2026-0042", "9000.00"));
+
     // After the sale: a service case, resolved, and Ada's answer to the NPS survey.
     ServiceCase bankImport = crm.cases().open(NewCase.builder(converted.account().id(), "Bank import rejects MT940 files")
         .contact(converted.contact().id()).priority(CasePriority.HIGH).owner("support").build());
@@ -128,6 +144,8 @@ public final class QuickStart {
         .aboutCase(bankImport.id()).comment("Fixed the same day").build());
 
     CampaignResults results = crm.campaigns().results(webinar.id());
+    PurchaseHistory purchases = crm.sales().summary(customer).overall().orElseThrow();
+    CreditHistory credit = crm.sales().creditHistory(customer);
     Page<TimelineItem> timeline = crm.timeline().contact(converted.contact().id(), PageRequest.first(50));
     // quick-start:end
 
@@ -144,6 +162,9 @@ public final class QuickStart {
     out.printf("campaign \"%s\": %d members, %d responses, %d lead, %d converted, %d won for %s, ROI %s%n",
         webinar.name(), results.members(), results.responses(), results.leads(), results.convertedLeads(),
         results.wonDeals(), results.wonRevenue(), results.roi().map(r -> r.toPlainString()).orElse("-"));
+    out.printf("sales of \"%s\": %d purchase of %s, first on %s; invoices paid on time %d, late %d (worst %d days): %s%n",
+        converted.account().name(), purchases.purchases(), purchases.total(), purchases.firstPurchase(),
+        credit.onTime(), credit.paidLate(), credit.worstDaysLate(), credit.payerClass());
     out.println();
     out.printf("%s's timeline as a contact (newest first, with her history as a lead):%n", ada.name());
     for (TimelineItem item : timeline.items()) {

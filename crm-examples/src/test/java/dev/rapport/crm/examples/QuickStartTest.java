@@ -33,6 +33,9 @@ class QuickStartTest {
     // 2 members (Ada, Grace), both responded; Ada attributed, converted and won;
     // ROI = (18000 - 1200) / 1200 = 14
     assertThat(out).contains("2 members, 2 responses, 1 lead, 1 converted, 1 won for 18000.00 EUR, ROI 14.0000");
+    // 25 seats at 720.00, due 2026-12-02, settled on 2026-12-13: 11 days late
+    assertThat(out).contains("sales of \"Analytical Engines Ltd\": 1 purchase of 18000.00 EUR, first on 2026-11-02;"
+        + " invoices paid on time 0, late 1 (worst 11 days): OCCASIONALLY_LATE");
     assertThat(out).containsSubsequence("NPS answer: 9", "Case resolved: Import mapping updated",
         "Case: NEW -> IN_PROGRESS", "Case opened (HIGH): Bank import rejects MT940 files", "Task done: Send the quote", "Status: QUALIFIED -> CONVERTED",
         "meeting: Demo of the ledger suite", "Temperature: WARM -> HOT", "call: Asked for a demo",

@@ -30,6 +30,14 @@ public class Invoice {
   @Column(name = "description")
   public String description;
 
+  /** The day it was issued: empty while it is a draft. */
+  @Column(name = "issued_on")
+  public java.time.LocalDate issuedOn;
+
+  /** The day payment is due: empty while it is a draft. */
+  @Column(name = "due_on")
+  public java.time.LocalDate dueOn;
+
   protected Invoice() {}
 
   public Invoice(String id, String customerNumber, BigDecimal amount, String currency, String description) {
@@ -39,5 +47,15 @@ public class Invoice {
     this.currency = currency;
     this.status = "DRAFT";
     this.description = description;
+  }
+
+  /** An issued invoice. */
+  public static Invoice issued(String id, String customerNumber, BigDecimal amount, String currency, String description,
+      java.time.LocalDate issuedOn, java.time.LocalDate dueOn) {
+    Invoice i = new Invoice(id, customerNumber, amount, currency, description);
+    i.status = "ISSUED";
+    i.issuedOn = issuedOn;
+    i.dueOn = dueOn;
+    return i;
   }
 }
