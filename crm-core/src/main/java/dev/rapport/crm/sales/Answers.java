@@ -1,6 +1,7 @@
 package dev.rapport.crm.sales;
 
 import dev.rapport.crm.MissingExchangeRateException;
+import dev.rapport.crm.StoreException;
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
@@ -44,22 +45,25 @@ final class Answers {
     if (from.equals(reporting) || amount.signum() == 0) {
       return amount;
     }
-    BigDecimal rate = rateCache.computeIfAbsent(List.of(from, day), k -> {
-      BigDecimal r;
+    BigDecimal rate = rateCache.get(List.of(from, day));
+    if (rate == null) {
+      Optional<BigDecimal> given;
       try {
-        r = rates.rate(from, reporting, day).orElseThrow(() -> new MissingExchangeRateException(from, reporting, day));
-      } catch (NullPointerException e) {
+        given = rates.rate(from, reporting, day);
+      } catch (RuntimeException e) {
+        throw new StoreException("the host's exchange rates failed for " + from + " to " + reporting + " on " + day
+            + ": " + e, e);
+      }
+      rate = given == null ? null : given.orElse(null);
+      if (rate == null) {
         throw new MissingExchangeRateException(from, reporting, day);
       }
-      if (r == null) {
-        throw new MissingExchangeRateException(from, reporting, day);
-      }
-      if (r.signum() <= 0) {
-        throw new ValidationException("exchangeRate", "must be more than zero (the host gave " + r.toPlainString()
+      if (rate.signum() <= 0) {
+        throw new ValidationException("exchangeRate", "must be more than zero (the host gave " + rate.toPlainString()
             + " for " + from + " to " + reporting + " on " + day + ")");
       }
-      return r;
-    });
+      rateCache.put(List.of(from, day), rate);
+    }
     return amount.multiply(rate);
   }
 

@@ -81,6 +81,7 @@ public final class SalesService {
    *     other credit notes (field {@code total})
    * @throws NotFoundException if the account, or the invoice a credit note corrects, does not exist
    * @throws DuplicateException if the reference is recorded with other content
+   * @throws ConcurrentUpdateException if a credit note's invoice was paid or credited at the same time
    */
   public Sale record(NewSale sale) {
     Check.notNull(sale, "sale");
@@ -98,13 +99,15 @@ public final class SalesService {
       }
       Optional<Sale> invoice = sale.isCreditNote() ? Optional.of(correctedInvoice(sales, sale, Optional.empty()))
           : Optional.empty();
+      List<Movement> before = invoice.isPresent() ? sales.movements(invoice.get().reference()) : List.of();
       Instant now = ctx.now();
       Sale stored = sales.insert(new Sale(SaleId.of(ctx.ids().next()), ctx.tenant(), 0, sale, now, now));
       if (invoice.isPresent()) {
-        rebalance(sales, invoice.get().content(), sale.reference(),
+        rebalance(sales, invoice.get().content(), before, sale.reference(),
             Optional.of(new Movement(sale.issuedOn(), sale.total().amount().negate(), true, sale.reference())));
       } else {
-        sales.saveBalance(sale.reference(), SalesFigures.balance(sale.total().amount(), sale.issuedOn(), List.of()));
+        sales.saveBalance(sale.reference(), Optional.empty(),
+            SalesFigures.balance(sale.total().amount(), sale.issuedOn(), List.of()));
       }
       cmd.raise(new SaleRecorded(ctx.tenant(), now, stored.id(), sale.reference(), sale.accountId(),
           sale.corrects(), sale.issuedOn(), sale.total(), stored.version()));
@@ -162,13 +165,15 @@ public final class SalesService {
           throw new ValidationException("total", "must not be below what its credit notes credit (" + credited.toPlainString() + ")");
         }
       }
+      List<Movement> before = sales.movements(invoice.isPresent() ? invoice.get().reference() : reference);
       Instant now = ctx.now();
       Sale stored = sales.update(existing.changed(sale, now));
       if (invoice.isPresent()) {
-        rebalance(sales, invoice.get().content(), reference,
+        rebalance(sales, invoice.get().content(), before, reference,
             Optional.of(new Movement(sale.issuedOn(), sale.total().amount().negate(), true, reference)));
       } else {
-        sales.saveBalance(reference, SalesFigures.balance(sale.total().amount(), sale.issuedOn(), sales.movements(reference)));
+        sales.saveBalance(reference, Optional.of(SalesFigures.balance(old.total().amount(), old.issuedOn(), before)),
+            SalesFigures.balance(sale.total().amount(), sale.issuedOn(), before));
       }
       cmd.raise(new SaleRecorded(ctx.tenant(), now, stored.id(), reference, sale.accountId(), sale.corrects(),
           sale.issuedOn(), sale.total(), stored.version()));
@@ -209,16 +214,22 @@ public final class SalesService {
     return sum;
   }
 
-  /** Recomputes and keeps an invoice's balance, with {@code replacing}'s movement replaced by {@code movement}. */
-  private static void rebalance(SalesRepository sales, NewSale invoice, String replacing, Optional<Movement> movement) {
+  /**
+   * Recomputes and keeps an invoice's balance, with {@code replacing}'s movement replaced by {@code
+   * movement}; {@code before} are its movements as read before the change.
+   */
+  private static void rebalance(SalesRepository sales, NewSale invoice, List<Movement> before, String replacing,
+      Optional<Movement> movement) {
     List<Movement> movements = new ArrayList<>();
-    for (Movement m : sales.movements(invoice.reference())) {
+    for (Movement m : before) {
       if (!m.reference().equals(replacing)) {
         movements.add(m);
       }
     }
     movement.ifPresent(movements::add);
-    sales.saveBalance(invoice.reference(), SalesFigures.balance(invoice.total().amount(), invoice.issuedOn(), movements));
+    sales.saveBalance(invoice.reference(),
+        Optional.of(SalesFigures.balance(invoice.total().amount(), invoice.issuedOn(), before)),
+        SalesFigures.balance(invoice.total().amount(), invoice.issuedOn(), movements));
   }
 
   /**
@@ -230,6 +241,8 @@ public final class SalesService {
    *     outstanding on its invoice (field {@code allocations}); or if sales are read from a host's ledger
    * @throws NotFoundException if the account or an allocated sale does not exist
    * @throws DuplicateException if the reference is recorded with other content
+   * @throws ConcurrentUpdateException if another payment or credit note of an invoice it pays was
+   *     recorded at the same time (nothing is stored; read again and retry)
    */
   public Payment recordPayment(NewPayment payment) {
     Check.notNull(payment, "payment");
@@ -246,6 +259,7 @@ public final class SalesService {
         throw new DuplicateException("payment", "reference", payment.reference());
       }
       Map<NewSale, List<Movement>> touched = new LinkedHashMap<>();
+      Map<NewSale, Balance> balances = new LinkedHashMap<>();
       for (Allocation a : payment.allocations()) {
         NewSale inv = sales.findByReference(a.saleReference())
             .orElseThrow(() -> new NotFoundException("sale", a.saleReference())).content();
@@ -270,10 +284,11 @@ public final class SalesService {
         }
         movements.add(new Movement(payment.paidOn(), a.amount().amount(), false, payment.reference()));
         touched.put(inv, movements);
+        balances.put(inv, before);
       }
       Instant now = ctx.now();
       Payment stored = sales.insertPayment(new Payment(PaymentId.of(ctx.ids().next()), ctx.tenant(), 0, payment, now));
-      touched.forEach((inv, movements) -> sales.saveBalance(inv.reference(),
+      touched.forEach((inv, movements) -> sales.saveBalance(inv.reference(), Optional.of(balances.get(inv)),
           SalesFigures.balance(inv.total().amount(), inv.issuedOn(), movements)));
       cmd.raise(new PaymentRecorded(ctx.tenant(), now, stored.id(), payment.reference(), payment.accountId(),
           payment.amount(), payment.paidOn(), payment.unapplied()));

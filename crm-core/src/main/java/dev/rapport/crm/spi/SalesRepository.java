@@ -64,10 +64,16 @@ public interface SalesRepository {
 
   /**
    * Keeps the invoice's balance, which the core computes from the invoice and its {@link #movements}
-   * whenever one of them changes: an adapter that computes {@link #credit} from stored balances
-   * stores it; one that computes it from the sales and payments themselves may ignore it.
+   * whenever one of them changes. {@code expected} is the balance the core computed from what it
+   * read before its change (empty when the invoice itself is inserted in this unit of work): if the
+   * stored balance is another one, another unit of work changed the invoice's balance meanwhile
+   * (two payments of one invoice at once) and the adapter throws {@link
+   * dev.rapport.crm.ConcurrentUpdateException} (kind {@code "sale"}), at once or at commit, so
+   * that no payment is counted twice or lost and no invoice is paid beyond what is due. Amounts
+   * compare by value, not scale. An adapter that computes {@link #credit} from the sales and
+   * payments themselves still keeps something per invoice to detect such races.
    */
-  void saveBalance(String invoiceReference, Balance balance);
+  void saveBalance(String invoiceReference, Optional<Balance> expected, Balance balance);
 
   /**
    * Purchases per account, day and currency: with {@code byProduct} also per product code (from

@@ -1,5 +1,6 @@
 package dev.rapport.crm.memory;
 
+import dev.rapport.crm.ConcurrentUpdateException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -26,7 +27,8 @@ import java.util.Optional;
 /**
  * The sales, payments and payer classes of one unit of work. The figures are {@link SalesFigures}
  * over the sales (and payments) the unit sees: of the account through its index, or all of the
- * tenant's. Balances are not kept: {@link SalesFigures#credit} computes them from the payments.
+ * tenant's; {@link SalesFigures#credit} computes balances from the payments. The balances the core
+ * saves are kept only to make concurrent changes of one invoice's balance collide.
  */
 final class MemorySales implements SalesRepository {
   /** The index of sales and payments by reference (unique). */
@@ -60,10 +62,25 @@ final class MemorySales implements SalesRepository {
   static final Kind<AccountId, Standing> STANDING_KIND = new Kind<>("payer class", Standing::accountId,
       Standing::version, Standing::withVersion, Standing::tenantId, AccountId::parse, List.of(), Optional.empty());
 
+  /**
+   * What the core last computed as an invoice's balance, versioned: two units of work that change
+   * one invoice's balance at once collide here (the second fails at commit, or at once when it
+   * read a balance that was already replaced).
+   */
+  record BalanceRow(String reference, TenantId tenantId, long version, Balance balance) {
+    BalanceRow withVersion(long v) {
+      return new BalanceRow(reference, tenantId, v, balance);
+    }
+  }
+
+  static final Kind<String, BalanceRow> BALANCE_KIND = new Kind<>("sale", BalanceRow::reference, BalanceRow::version,
+      BalanceRow::withVersion, BalanceRow::tenantId, s -> s, List.of(), Optional.empty());
+
   private final MemoryUnitOfWork uow;
   private Buffer<SaleId, Sale> sales;
   private Buffer<PaymentId, Payment> payments;
   private Buffer<AccountId, Standing> standings;
+  private Buffer<String, BalanceRow> balances;
 
   MemorySales(MemoryUnitOfWork uow) {
     this.uow = uow;
@@ -81,6 +98,13 @@ final class MemorySales implements SalesRepository {
       payments = uow.buffer(uow.store().payments);
     }
     return payments;
+  }
+
+  private Buffer<String, BalanceRow> balances() {
+    if (balances == null) {
+      balances = uow.buffer(uow.store().balances);
+    }
+    return balances;
   }
 
   private Buffer<AccountId, Standing> standings() {
@@ -164,8 +188,21 @@ final class MemorySales implements SalesRepository {
   }
 
   @Override
-  public void saveBalance(String invoiceReference, Balance balance) {
-    uow.requireOpen(); // computed from the payments when needed
+  public void saveBalance(String invoiceReference, Optional<Balance> expected, Balance balance) {
+    uow.requireOpen();
+    Optional<BalanceRow> row = balances().find(invoiceReference);
+    if (row.isEmpty()) {
+      balances().insert(new BalanceRow(invoiceReference, uow.tenant(), 0, balance));
+      return;
+    }
+    if (expected.isPresent() && !same(row.get().balance(), expected.get())) {
+      throw new ConcurrentUpdateException("sale", invoiceReference, row.get().version());
+    }
+    balances().update(new BalanceRow(invoiceReference, uow.tenant(), row.get().version(), balance));
+  }
+
+  private static boolean same(Balance a, Balance b) {
+    return a.due().compareTo(b.due()) == 0 && a.paid().compareTo(b.paid()) == 0 && a.settledOn().equals(b.settledOn());
   }
 
   @Override

@@ -40,6 +40,7 @@ final class TenantStore {
 
   final Table<dev.rapport.crm.common.SaleId, dev.rapport.crm.sales.Sale> sales = new Table<>(MemorySales.KIND);
   final Table<dev.rapport.crm.common.PaymentId, dev.rapport.crm.sales.Payment> payments = new Table<>(MemorySales.PAYMENT_KIND);
+  final Table<String, MemorySales.BalanceRow> balances = new Table<>(MemorySales.BALANCE_KIND);
   final Table<dev.rapport.crm.common.AccountId, MemorySales.Standing> payerClasses = new Table<>(MemorySales.STANDING_KIND);
 
   TenantStore(TenantId tenant) {

@@ -367,9 +367,9 @@ final class InterceptingPersistence implements Persistence {
         }
 
         @Override
-        public void saveBalance(String invoiceReference, Balance balance) {
+        public void saveBalance(String invoiceReference, Optional<Balance> expected, Balance balance) {
           call("sales.saveBalance", invoiceReference, () -> {
-            r.saveBalance(invoiceReference, balance);
+            r.saveBalance(invoiceReference, expected, balance);
             return null;
           });
         }

@@ -509,6 +509,39 @@ public abstract class SalesContract extends ContractSupport {
     assertThat(crm.sales().sale("INV-A1").accountId()).isEqualTo(a.id());
   }
 
+  @Test
+  public void twoPaymentsOfOneInvoiceAtOnceNeitherCountTwiceNorPayBeyondWhatIsDue() {
+    crm.sales().record(NewSale.invoice("INV-1", a.id(), day("2025-02-01"), "EUR").line("P", "1", "100.00").build());
+    // both payments read the invoice's movements before either writes: they meet after their reads
+    java.util.concurrent.CountDownLatch bothRead = new java.util.concurrent.CountDownLatch(2);
+    InterceptingPersistence meeting = new InterceptingPersistence(persistence, new InterceptingPersistence.Interceptor() {
+      @Override
+      public void after(String operation, Object result) {
+        if (operation.equals("sales.movements") && bothRead.getCount() > 0) {
+          bothRead.countDown();
+          Threads.await(bothRead);
+        }
+      }
+    });
+    Crm racing = crm(tenant, meeting);
+    events.clear();
+    java.util.concurrent.CompletableFuture<Payment> first = Threads.start("first", () -> racing.sales().recordPayment(
+        NewPayment.of("PAY-1", a.id(), eur("60.00"), day("2025-02-10"), "INV-1", "60.00")));
+    java.util.concurrent.CompletableFuture<Payment> second = Threads.start("second", () -> racing.sales().recordPayment(
+        NewPayment.of("PAY-2", a.id(), eur("60.00"), day("2025-02-11"), "INV-1", "60.00")));
+    List<Object> outcomes = List.of(Threads.outcome(first), Threads.outcome(second));
+
+    assertThat(outcomes).filteredOn(o -> o instanceof ConcurrentUpdateException).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o instanceof Payment).hasSize(1);
+    assertThat(snapshot().payments()).hasSize(1);
+    assertThat(crm.sales().status("INV-1").paid()).isEqualTo(eur("60.00"));
+    assertThat(events).hasSize(1);
+    // the loser reads again and pays what is left
+    assertThat(crm.sales().recordPayment(NewPayment.of("PAY-3", a.id(), eur("40.00"), day("2025-02-12"), "INV-1", "40.00")))
+        .isNotNull();
+    assertThat(crm.sales().status("INV-1").settledOn()).contains(day("2025-02-12"));
+  }
+
   // ---------------------------------------------------------------- the host's ledger
 
   @Test
