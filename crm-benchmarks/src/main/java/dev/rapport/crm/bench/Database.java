@@ -69,7 +69,7 @@ final class Database implements AutoCloseable {
 
   private void applySchema() {
     for (String file : List.of("V1__rapport_crm.sql", "V2__rapport_value_limits.sql",
-        "V3__rapport_activities.sql", "V4__rapport_campaigns.sql", "V5__rapport_service.sql")) {
+        "V3__rapport_activities.sql", "V4__rapport_campaigns.sql", "V5__rapport_service.sql", "V6__rapport_sales.sql")) {
       applyScript("db/rapport/" + name + "/" + file);
     }
   }

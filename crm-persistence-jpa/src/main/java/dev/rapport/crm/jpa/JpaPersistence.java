@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * (or include the mapping file {@value #MAPPING_FILE}), and its database must hold Rapport's
  * tables: the scripts under {@code db/rapport/<postgresql|mariadb|h2>/} in this jar
  * ({@code V1__rapport_crm.sql}, {@code V2__rapport_value_limits.sql},
- * {@code V3__rapport_activities.sql}), Flyway-compatible. Events that a unit of work records are written to the table
+ * {@code V3__rapport_activities.sql}, {@code V4__rapport_campaigns.sql}, {@code V5__rapport_service.sql},
+ * {@code V6__rapport_sales.sql}), Flyway-compatible. Events that a unit of work records are written to the table
  * {@code crm_outbox} in the same transaction; {@link OutboxRelay} delivers them.
  *
  * <pre>{@code
@@ -63,7 +64,9 @@ public final class JpaPersistence implements Persistence {
       OutboxEntity.class.getName(), CampaignEntity.class.getName(),
       CampaignMemberEntity.class.getName(), NullableUuid.class.getName(),
       ActivityEntity.class.getName(), TaskEntity.class.getName(), TimelineEntryEntity.class.getName(),
-      CaseEntity.class.getName(), FeedbackEntity.class.getName());
+      CaseEntity.class.getName(), FeedbackEntity.class.getName(), SaleEntity.class.getName(),
+      SaleLineEntity.class.getName(), PaymentEntity.class.getName(), PaymentAllocationEntity.class.getName(),
+      PayerClassEntity.class.getName());
 
   private final EntityManagerFactory factory;
   private final Supplier<EntityManager> current;

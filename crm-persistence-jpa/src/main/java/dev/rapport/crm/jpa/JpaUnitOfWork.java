@@ -54,6 +54,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaActivities activities;
   private JpaTasks tasks;
   private JpaTimeline timeline;
+  private JpaSales sales;
   /** Outbox rows this unit wrote. */
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
@@ -172,6 +173,15 @@ final class JpaUnitOfWork implements UnitOfWork {
       timeline = new JpaTimeline(this);
     }
     return timeline;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.SalesRepository sales() {
+    requireOpen();
+    if (sales == null) {
+      sales = new JpaSales(this);
+    }
+    return sales;
   }
 
   @Override

@@ -171,7 +171,22 @@ class SchemaLimitsTest {
       entry("crm_timeline_entry.kind", ascii(longest(TimelineItem.Kind.values()))),
       // the simple name of an event class
       entry("crm_timeline_entry.event_type", ascii(2L * Limits.CODE)),
-      entry("crm_timeline_entry.summary", text(Limits.TIMELINE_SUMMARY))));
+      entry("crm_timeline_entry.summary", text(Limits.TIMELINE_SUMMARY)),
+      entry("crm_sale.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_sale.reference", text(Limits.TEXT)),
+      entry("crm_sale.corrects", text(Limits.TEXT)),
+      entry("crm_sale.currency", ascii(3)),
+      entry("crm_sale_line.tenant_id", ascii(Limits.TENANT_ID)),
+      // a product code is the host's own text (SaleLine: up to Limits.CODE code points, not a code of the vocabulary)
+      entry("crm_sale_line.product_code", text(Limits.CODE)),
+      entry("crm_sale_line.description", text(Limits.TEXT)),
+      entry("crm_payment.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_payment.reference", text(Limits.TEXT)),
+      entry("crm_payment.currency", ascii(3)),
+      entry("crm_payment_allocation.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_payment_allocation.sale_reference", text(Limits.TEXT)),
+      entry("crm_payer_class.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_payer_class.payer_class", ascii(longest(dev.rapport.crm.sales.PayerClass.values())))));
 
   @ParameterizedTest
   @EnumSource(names = {"H2", "POSTGRES"})

@@ -1,0 +1,732 @@
+package dev.rapport.crm.jpa;
+
+import static dev.rapport.crm.jpa.Mapping.fromColumn;
+import static dev.rapport.crm.jpa.Mapping.orNull;
+import static dev.rapport.crm.jpa.Mapping.toColumn;
+
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PaymentId;
+import dev.rapport.crm.common.SaleId;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.sales.Allocation;
+import dev.rapport.crm.sales.NewPayment;
+import dev.rapport.crm.sales.NewSale;
+import dev.rapport.crm.sales.PayerClass;
+import dev.rapport.crm.sales.Payment;
+import dev.rapport.crm.sales.Sale;
+import dev.rapport.crm.sales.SaleLine;
+import dev.rapport.crm.spi.SalesFigures;
+import dev.rapport.crm.spi.SalesRepository;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The sales, payments and payer classes of one unit of work: sales in {@code crm_sale} with their
+ * lines in {@code crm_sale_line}, payments in {@code crm_payment} with their allocations in {@code
+ * crm_payment_allocation}, payer classes in {@code crm_payer_class}. A sale's row carries the sums
+ * of its lines (cost, costed amount, costed lines) and, for an invoice, the balance the core keeps
+ * with {@link #saveBalance}, so every figure is a fixed number of aggregate queries (one or two)
+ * whatever the number of sales, with no loop over rows in Java but the merging of two results by
+ * key. Days are stored as epoch days, so days late are integer arithmetic in portable JPQL.
+ *
+ * <p>A balance is written by a bulk update that leaves the sale's version alone (the version counts
+ * changes of content); it is guarded by the balance this unit read, so two units that change the
+ * same invoice's balance at once cannot lose one of the changes: the second gets a {@link
+ * ConcurrentUpdateException}. Not thread-safe.
+ */
+final class JpaSales implements SalesRepository {
+  static final Kind<Sale, SaleEntity> KIND = new Kind<>("sale", "RapportSale", SaleEntity.class,
+      s -> s.id().value(), Sale::tenantId, Sale::version, Sale::withVersion, SaleEntity::new,
+      JpaSales::domainToEntity, e -> e.id, e -> e.version, JpaSales::state);
+
+  static final Kind<Payment, PaymentEntity> PAYMENT_KIND = new Kind<>("payment", "RapportPayment",
+      PaymentEntity.class, p -> p.id().value(), Payment::tenantId, Payment::version, Payment::withVersion,
+      PaymentEntity::new, JpaSales::paymentToEntity, e -> e.id, e -> e.version, JpaSales::paymentState);
+
+  /** Ids per {@code in} list: well below every database's limit of bound parameters. */
+  private static final int IN_CHUNK = 1_000;
+
+  private final JpaUnitOfWork uow;
+  private final Rows<Sale, SaleEntity> sales;
+  private final Rows<Payment, PaymentEntity> payments;
+  /** The line rows of every sale this unit loaded or wrote, in line order. */
+  private final Map<UUID, List<SaleLineEntity>> lines = new HashMap<>();
+  /** The allocation rows of every payment this unit loaded or wrote, in list order. */
+  private final Map<UUID, List<PaymentAllocationEntity>> allocations = new HashMap<>();
+  /** The payer class rows this unit loaded or wrote, by account. */
+  private final Map<UUID, PayerClassEntity> classes = new HashMap<>();
+  /** Whether {@link #classes} holds every row of the tenant. */
+  private boolean allClassesLoaded;
+  /** The stored balance of the sales this unit read or wrote, by reference, as far as this unit knows. */
+  private final Map<String, Stored> balances = new HashMap<>();
+
+  /** A sale's stored balance as this unit last saw or wrote it. */
+  private record Stored(Object id, long version, Balance balance) {}
+
+  JpaSales(JpaUnitOfWork uow) {
+    this.uow = uow;
+    this.sales = new Rows<>(uow, KIND, (e, version) -> entityToDomain(e, lines.getOrDefault(e.id, List.of()), version));
+    this.payments = new Rows<>(uow, PAYMENT_KIND,
+        (e, version) -> entityToDomain(e, allocations.getOrDefault(e.id, List.of()), version));
+    uow.uniqueKey("crm_sale_reference_uq", cause -> duplicate("sale", sales, e -> e.reference, cause));
+    uow.uniqueKey("crm_payment_reference_uq", cause -> duplicate("payment", payments, e -> e.reference, cause));
+    uow.detachable(() -> lines.values().stream().flatMap(List::stream).toList());
+    uow.detachable(() -> allocations.values().stream().flatMap(List::stream).toList());
+    uow.detachable(classes::values);
+  }
+
+  /** The reference this unit wrote that the database found taken. */
+  private static <D, E> DuplicateException duplicate(String kind, Rows<D, E> rows, Function<E, String> reference,
+      Throwable cause) {
+    String ref = rows.written().stream().map(rows.loaded::get).filter(Objects::nonNull).map(reference)
+        .findFirst().orElse("?");
+    DuplicateException d = new DuplicateException(kind, "reference", ref);
+    d.initCause(cause);
+    return d;
+  }
+
+  private String tenant() {
+    return uow.tenant().value();
+  }
+
+  // ---------------------------------------------------------------- sales
+
+  @Override
+  public Optional<Sale> find(SaleId id) {
+    uow.requireOpen();
+    Objects.requireNonNull(id, "id");
+    return sales.load(id.value()).map(e -> withLines(List.of(e)).get(0)).map(sales::toDomain);
+  }
+
+  @Override
+  public Optional<Sale> findByReference(String reference) {
+    uow.requireOpen();
+    Objects.requireNonNull(reference, "reference");
+    return withLines(sales.list(" and e.reference = :reference", Rows.params("reference", reference))).stream()
+        .findFirst().map(sales::toDomain);
+  }
+
+  @Override
+  public Page<Sale> list(Optional<AccountId> account, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(page, "page");
+    List<SaleEntity> found = account.isPresent()
+        ? sales.page(" and e.accountId = :account", Rows.params("account", account.get().value()), page)
+        : sales.page("", Map.of(), page);
+    List<Sale> list = withLines(found).stream().map(sales::toDomain).toList();
+    return Rows.toPage(list, page.size(), s -> s.id().value());
+  }
+
+  @Override
+  public Sale insert(Sale sale) {
+    uow.requireOpen();
+    SaleEntity e = sales.insert(sale);
+    // The sale's row first, so that its lines' foreign key holds whatever order the provider
+    // flushes in (EclipseLink orders unrelated entities by its own rules): the same statements.
+    uow.flush();
+    List<SaleLineEntity> rows = new ArrayList<>();
+    lines.put(e.id, rows);
+    syncLines(sale, rows);
+    balances.put(e.reference, new Stored(e.id, e.version, balanceOf(e)));
+    return sales.toDomain(e);
+  }
+
+  @Override
+  public Sale update(Sale sale) {
+    uow.requireOpen();
+    sales.checkTenant(sale);
+    sales.load(sale.id().value()).ifPresent(e -> withLines(List.of(e)));
+    // When only lines change, the sale's row may be unchanged: then its version is raised at once
+    // by update(); the line rows follow at flush either way.
+    SaleEntity e = sales.update(sale);
+    syncLines(sale, lines.computeIfAbsent(sale.id().value(), k -> new ArrayList<>()));
+    return sales.stored(e, sale);
+  }
+
+  /** Loads the line rows of the sales not yet known to this unit (one query), and notes their balances. */
+  private List<SaleEntity> withLines(List<SaleEntity> found) {
+    List<UUID> missing = found.stream().map(e -> e.id).filter(id -> !lines.containsKey(id)).distinct().toList();
+    for (List<UUID> chunk : chunks(missing)) {
+      Map<UUID, List<SaleLineEntity>> bySale = new HashMap<>();
+      for (SaleLineEntity l : uow.em().createQuery("select l from RapportSaleLine l where l.tenantId = :tenant"
+              + " and l.saleId in :ids", SaleLineEntity.class)
+          .setParameter("tenant", tenant())
+          .setParameter("ids", chunk)
+          .getResultList()) {
+        bySale.computeIfAbsent(l.saleId, k -> new ArrayList<>()).add(l);
+      }
+      for (UUID id : chunk) {
+        List<SaleLineEntity> list = bySale.getOrDefault(id, new ArrayList<>());
+        list.sort(Comparator.comparingInt(l -> l.lineNo));
+        lines.put(id, list);
+      }
+    }
+    for (SaleEntity e : found) {
+      balances.putIfAbsent(e.reference, new Stored(e.id, e.version, balanceOf(e)));
+    }
+    return found;
+  }
+
+  /**
+   * Brings the line rows of a sale in line with its lines: line i is row i, changed in place, with
+   * rows added or removed at the end (so no key is deleted and inserted in one flush).
+   */
+  private void syncLines(Sale sale, List<SaleLineEntity> rows) {
+    List<SaleLine> next = sale.content().lines();
+    for (int i = 0; i < next.size(); i++) {
+      SaleLineEntity row;
+      if (i < rows.size()) {
+        row = rows.get(i);
+        lineToEntity(next.get(i), row);
+      } else {
+        row = new SaleLineEntity();
+        row.tenantId = tenant();
+        row.saleId = sale.id().value();
+        row.lineNo = i;
+        lineToEntity(next.get(i), row);
+        uow.em().persist(row);
+        rows.add(row);
+      }
+    }
+    while (rows.size() > next.size()) {
+      uow.em().remove(rows.remove(rows.size() - 1));
+    }
+  }
+
+  // ---------------------------------------------------------------- payments
+
+  @Override
+  public Optional<Payment> findPayment(PaymentId id) {
+    uow.requireOpen();
+    Objects.requireNonNull(id, "id");
+    return payments.load(id.value()).map(e -> withAllocations(List.of(e)).get(0)).map(payments::toDomain);
+  }
+
+  @Override
+  public Optional<Payment> findPaymentByReference(String reference) {
+    uow.requireOpen();
+    Objects.requireNonNull(reference, "reference");
+    return withAllocations(payments.list(" and e.reference = :reference", Rows.params("reference", reference)))
+        .stream().findFirst().map(payments::toDomain);
+  }
+
+  @Override
+  public Page<Payment> payments(Optional<AccountId> account, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(page, "page");
+    List<PaymentEntity> found = account.isPresent()
+        ? payments.page(" and e.accountId = :account", Rows.params("account", account.get().value()), page)
+        : payments.page("", Map.of(), page);
+    List<Payment> list = withAllocations(found).stream().map(payments::toDomain).toList();
+    return Rows.toPage(list, page.size(), p -> p.id().value());
+  }
+
+  @Override
+  public Payment insertPayment(Payment payment) {
+    uow.requireOpen();
+    PaymentEntity e = payments.insert(payment);
+    // The payment's row first, so that its allocations' foreign key holds whatever order the
+    // provider flushes in (EclipseLink wrote the allocations first): the same statements.
+    uow.flush();
+    List<PaymentAllocationEntity> rows = new ArrayList<>();
+    List<Allocation> list = payment.content().allocations();
+    for (int i = 0; i < list.size(); i++) {
+      PaymentAllocationEntity row = new PaymentAllocationEntity();
+      row.tenantId = tenant();
+      row.paymentId = e.id;
+      row.lineNo = i;
+      row.saleReference = list.get(i).saleReference();
+      row.amount = amount(list.get(i).amount());
+      uow.em().persist(row);
+      rows.add(row);
+    }
+    allocations.put(e.id, rows);
+    return payments.toDomain(e);
+  }
+
+  /** Loads the allocation rows of the payments not yet known to this unit, in one query. */
+  private List<PaymentEntity> withAllocations(List<PaymentEntity> found) {
+    List<UUID> missing = found.stream().map(e -> e.id).filter(id -> !allocations.containsKey(id)).distinct().toList();
+    for (List<UUID> chunk : chunks(missing)) {
+      Map<UUID, List<PaymentAllocationEntity>> byPayment = new HashMap<>();
+      for (PaymentAllocationEntity a : uow.em().createQuery("select a from RapportPaymentAllocation a"
+              + " where a.tenantId = :tenant and a.paymentId in :ids", PaymentAllocationEntity.class)
+          .setParameter("tenant", tenant())
+          .setParameter("ids", chunk)
+          .getResultList()) {
+        byPayment.computeIfAbsent(a.paymentId, k -> new ArrayList<>()).add(a);
+      }
+      for (UUID id : chunk) {
+        List<PaymentAllocationEntity> list = byPayment.getOrDefault(id, new ArrayList<>());
+        list.sort(Comparator.comparingInt(a -> a.lineNo));
+        allocations.put(id, list);
+      }
+    }
+    return found;
+  }
+
+  // ---------------------------------------------------------------- balances
+
+  @Override
+  public List<Movement> movements(String invoiceReference) {
+    uow.requireOpen();
+    Objects.requireNonNull(invoiceReference, "invoiceReference");
+    List<Movement> movements = new ArrayList<>();
+    for (Object[] r : uow.em().createQuery("select s.issueDay, s.total, s.currency, s.reference from RapportSale s"
+            + " where s.tenantId = :tenant and s.corrects = :invoice", Object[].class)
+        .setParameter("tenant", tenant())
+        .setParameter("invoice", invoiceReference)
+        .getResultList()) {
+      movements.add(new Movement(day(r[0]), scaled(decimal(r[1]), (String) r[2]).negate(), true, (String) r[3]));
+    }
+    for (Object[] r : uow.em().createQuery("select p.paidDay, a.amount, p.currency, p.reference"
+            + " from RapportPaymentAllocation a, RapportPayment p where a.tenantId = :tenant"
+            + " and a.saleReference = :invoice and p.tenantId = a.tenantId and p.id = a.paymentId", Object[].class)
+        .setParameter("tenant", tenant())
+        .setParameter("invoice", invoiceReference)
+        .getResultList()) {
+      movements.add(new Movement(day(r[0]), scaled(decimal(r[1]), (String) r[2]), false, (String) r[3]));
+    }
+    return movements;
+  }
+
+  /**
+   * One bulk update of the invoice's balance columns, which leaves its version alone; none when
+   * the balance is the one stored. When this unit read the balance, the update is guarded by it:
+   * a balance another unit changed meanwhile is a {@link ConcurrentUpdateException}.
+   */
+  @Override
+  public void saveBalance(String invoiceReference, Balance balance) {
+    uow.requireOpen();
+    Objects.requireNonNull(invoiceReference, "invoiceReference");
+    Objects.requireNonNull(balance, "balance");
+    Stored known = balances.get(invoiceReference);
+    if (known != null && same(known.balance(), balance)) {
+      return;
+    }
+    StringBuilder jpql = new StringBuilder("update RapportSale s set s.dueAmount = :due, s.paid = :paid, s.settledDay = ")
+        .append(balance.settledOn().isPresent() ? ":settled" : "null")
+        .append(" where s.tenantId = :tenant and s.reference = :reference");
+    if (known != null) {
+      jpql.append(" and s.dueAmount = :knownDue and s.paid = :knownPaid and s.settledDay ")
+          .append(known.balance().settledOn().isPresent() ? "= :knownSettled" : "is null");
+    }
+    Query q = uow.em().createQuery(jpql.toString())
+        .setParameter("due", balance.due().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY))
+        .setParameter("paid", balance.paid().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY))
+        .setParameter("tenant", tenant())
+        .setParameter("reference", invoiceReference);
+    balance.settledOn().ifPresent(d -> q.setParameter("settled", epochDay(d)));
+    if (known != null) {
+      q.setParameter("knownDue", known.balance().due().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY))
+          .setParameter("knownPaid", known.balance().paid().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY));
+      known.balance().settledOn().ifPresent(d -> q.setParameter("knownSettled", epochDay(d)));
+    }
+    int updated = q.executeUpdate();
+    if (known != null && updated != 1) {
+      throw new ConcurrentUpdateException("sale", known.id(), known.version());
+    }
+    if (updated == 1) {
+      balances.put(invoiceReference, new Stored(known != null ? known.id() : invoiceReference,
+          known != null ? known.version() : -1, balance));
+    }
+  }
+
+  private static boolean same(Balance a, Balance b) {
+    return a.due().compareTo(b.due()) == 0 && a.paid().compareTo(b.paid()) == 0
+        && a.settledOn().equals(b.settledOn());
+  }
+
+  private static Balance balanceOf(SaleEntity e) {
+    return new Balance(e.dueAmount, e.paid, Optional.ofNullable(e.settledDay).map(LocalDate::ofEpochDay));
+  }
+
+  // ---------------------------------------------------------------- figures
+
+  /** A purchase row's key: account, product (or null), epoch day, currency code. */
+  private record Key(UUID account, String product, int day, String currency) {}
+
+  @Override
+  public List<PurchaseRow> purchases(Optional<AccountId> account, boolean byProduct) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    String ofAccount = account.isPresent() ? " and s.accountId = :account" : "";
+    if (!byProduct) {
+      List<PurchaseRow> rows = new ArrayList<>();
+      for (Object[] r : figures("select s.accountId, s.issueDay, s.currency, " + SALE_SUMS
+          + " from RapportSale s where s.tenantId = :tenant" + ofAccount
+          + " group by s.accountId, s.issueDay, s.currency", account, Map.of())) {
+        rows.add(purchaseRow((UUID) r[0], null, day(r[1]), (String) r[2], r, 3));
+      }
+      return rows;
+    }
+    String from = " from RapportSaleLine l, RapportSale s where s.tenantId = :tenant" + ofAccount
+        + " and l.tenantId = s.tenantId and l.saleId = s.id";
+    String groups = " group by s.accountId, l.productCode, s.issueDay, s.currency";
+    // the invoices (not credit notes) that hold each product, counted apart: EclipseLink's JPQL
+    // has no case inside count(distinct ...)
+    Map<Key, Long> invoices = new HashMap<>();
+    for (Object[] r : figures("select s.accountId, l.productCode, s.issueDay, s.currency, count(distinct s.id)"
+        + from + " and s.corrects is null" + groups, account, Map.of())) {
+      invoices.put(new Key((UUID) r[0], (String) r[1], number(r[2]).intValue(), (String) r[3]), number(r[4]).longValue());
+    }
+    List<PurchaseRow> rows = new ArrayList<>();
+    for (Object[] r : figures("select s.accountId, l.productCode, s.issueDay, s.currency, sum(l.amount),"
+        + " sum(l.cost), sum(case when l.cost is null then 0 else l.amount end), count(l.cost)" + from + groups,
+        account, Map.of())) {
+      Key key = new Key((UUID) r[0], (String) r[1], number(r[2]).intValue(), (String) r[3]);
+      Currency currency = Currency.getInstance(key.currency());
+      rows.add(new PurchaseRow(AccountId.of(key.account()), Optional.of(key.product()), LocalDate.ofEpochDay(key.day()),
+          currency, invoices.getOrDefault(key, 0L), scaled(decimal(r[4]), currency), scaled(decimal(r[5]), currency),
+          scaled(decimal(r[6]), currency), number(r[7]).longValue()));
+    }
+    return rows;
+  }
+
+  /** The sums of whole sales that purchase and revenue rows carry, from column 0 on. */
+  private static final String SALE_SUMS = "sum(case when s.corrects is null then 1 else 0 end), sum(s.total),"
+      + " sum(s.cost), sum(s.costedAmount), sum(s.costedLines)";
+
+  private static PurchaseRow purchaseRow(UUID account, String product, LocalDate day, String code, Object[] r, int at) {
+    Currency currency = Currency.getInstance(code);
+    return new PurchaseRow(AccountId.of(account), Optional.ofNullable(product), day, currency,
+        number(r[at]).longValue(), scaled(decimal(r[at + 1]), currency), scaled(decimal(r[at + 2]), currency),
+        scaled(decimal(r[at + 3]), currency), number(r[at + 4]).longValue());
+  }
+
+  @Override
+  public List<PurchaseRow> revenue(LocalDate from, LocalDate to, Currency reporting) {
+    uow.requireOpen();
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(reporting, "reporting");
+    Map<String, Object> p = Rows.params("from", epochDay(from), "to", epochDay(to),
+        "reporting", reporting.getCurrencyCode());
+    String where = " from RapportSale s where s.tenantId = :tenant and s.issueDay >= :from and s.issueDay <= :to";
+    List<PurchaseRow> rows = new ArrayList<>();
+    // the reporting currency needs no rate: one row per account for the whole period
+    for (Object[] r : figures("select s.accountId, s.currency, " + SALE_SUMS + where
+        + " and s.currency = :reporting group by s.accountId, s.currency", Optional.empty(), p)) {
+      rows.add(purchaseRow((UUID) r[0], null, from, (String) r[1], r, 2));
+    }
+    // other currencies per day, to be converted at the rate of the day
+    for (Object[] r : figures("select s.accountId, s.issueDay, s.currency, " + SALE_SUMS + where
+        + " and s.currency <> :reporting group by s.accountId, s.issueDay, s.currency", Optional.empty(), p)) {
+      rows.add(purchaseRow((UUID) r[0], null, day(r[1]), (String) r[2], r, 3));
+    }
+    return rows;
+  }
+
+  @Override
+  public List<CreditRow> credit(Optional<AccountId> account, LocalDate asOf, int graceDays) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(asOf, "asOf");
+    String ofAccount = account.isPresent() ? " and s.accountId = :account" : "";
+    // Integers of our own making, written into the query: a parameter inside a select clause's
+    // arithmetic has no type that every database infers.
+    long today = epochDay(asOf);
+    String grace = "(" + graceDays + ")";
+    String settledLate = "s.settledDay is not null and s.settledDay - s.dueDay > " + grace;
+    String openLate = "s.settledDay is null and s.dueDay < (" + today + ") and (" + today + ") - s.dueDay > " + grace;
+    String daysLate = "case when " + settledLate + " then s.settledDay - s.dueDay when " + openLate
+        + " then (" + today + ") - s.dueDay else 0 end";
+    Map<List<Object>, long[]> counts = new LinkedHashMap<>();
+    Map<List<Object>, BigDecimal[]> sums = new HashMap<>();
+    for (Object[] r : figures("select s.accountId, s.currency,"
+        + " sum(case when s.settledDay is not null and s.settledDay - s.dueDay <= " + grace + " then 1 else 0 end),"
+        + " sum(case when " + settledLate + " then 1 else 0 end),"
+        + " sum(case when " + openLate + " then 1 else 0 end),"
+        + " sum(" + daysLate + "), max(" + daysLate + "),"
+        + " sum(case when s.settledDay is null then s.dueAmount - s.paid else 0 end),"
+        + " sum(case when s.settledDay is null and s.dueDay < (" + today + ") then s.dueAmount - s.paid else 0 end),"
+        + " sum(case when s.paid > s.dueAmount then s.paid - s.dueAmount else 0 end)"
+        + " from RapportSale s where s.tenantId = :tenant and s.corrects is null" + ofAccount
+        + " group by s.accountId, s.currency", account, Map.of())) {
+      List<Object> key = List.of(r[0], r[1]);
+      counts.put(key, new long[] {number(r[2]).longValue(), number(r[3]).longValue(), number(r[4]).longValue(),
+          number(r[5]).longValue(), Math.max(0, number(r[6]).longValue())});
+      sums.put(key, new BigDecimal[] {decimal(r[7]), decimal(r[8]), decimal(r[9])});
+    }
+    // what payments left unallocated
+    for (Object[] r : figures("select s.accountId, s.currency, sum(s.unapplied) from RapportPayment s"
+        + " where s.tenantId = :tenant" + ofAccount + " group by s.accountId, s.currency", account, Map.of())) {
+      List<Object> key = List.of(r[0], r[1]);
+      counts.computeIfAbsent(key, k -> new long[5]);
+      sums.merge(key, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, decimal(r[2])},
+          (a, b) -> new BigDecimal[] {a[0], a[1], a[2].add(b[2])});
+    }
+    List<CreditRow> rows = new ArrayList<>(counts.size());
+    counts.forEach((key, c) -> {
+      Currency currency = Currency.getInstance((String) key.get(1));
+      BigDecimal[] s = sums.get(key);
+      rows.add(new CreditRow(AccountId.of((UUID) key.get(0)), currency, c[0], c[1], c[2], c[3], c[4],
+          scaled(s[0], currency), scaled(s[1], currency), scaled(s[2], currency)));
+    });
+    return rows;
+  }
+
+  /** Runs an aggregate query of the tenant (and of the account, if given, as {@code :account}). */
+  private List<Object[]> figures(String jpql, Optional<AccountId> account, Map<String, Object> params) {
+    TypedQuery<Object[]> q = uow.em().createQuery(jpql, Object[].class).setParameter("tenant", tenant());
+    account.ifPresent(a -> q.setParameter("account", a.value()));
+    params.forEach(q::setParameter);
+    return q.getResultList();
+  }
+
+  // ---------------------------------------------------------------- payer classes
+
+  @Override
+  public Map<AccountId, PayerClass> payerClasses() {
+    uow.requireOpen();
+    if (!allClassesLoaded) {
+      for (PayerClassEntity e : uow.em().createQuery("select c from RapportPayerClass c where c.tenantId = :tenant",
+              PayerClassEntity.class)
+          .setParameter("tenant", tenant())
+          .getResultList()) {
+        classes.putIfAbsent(e.accountId, e);
+      }
+      allClassesLoaded = true;
+    }
+    Map<AccountId, PayerClass> out = new HashMap<>();
+    classes.forEach((id, e) -> out.put(AccountId.of(id), PayerClass.valueOf(e.payerClass)));
+    return out;
+  }
+
+  /** Inserts the rows of accounts never classed and changes the others (versioned), in batches at flush. */
+  @Override
+  public void savePayerClasses(Map<AccountId, PayerClass> given) {
+    uow.requireOpen();
+    Objects.requireNonNull(given, "classes");
+    if (!allClassesLoaded) {
+      List<UUID> unknown = given.keySet().stream().map(AccountId::value).filter(id -> !classes.containsKey(id)).toList();
+      for (List<UUID> chunk : chunks(unknown)) {
+        for (PayerClassEntity e : uow.em().createQuery("select c from RapportPayerClass c where c.tenantId = :tenant"
+                + " and c.accountId in :ids", PayerClassEntity.class)
+            .setParameter("tenant", tenant())
+            .setParameter("ids", chunk)
+            .getResultList()) {
+          classes.putIfAbsent(e.accountId, e);
+        }
+      }
+    }
+    given.forEach((account, c) -> {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(c, "payerClass");
+      PayerClassEntity e = classes.get(account.value());
+      if (e == null) {
+        e = new PayerClassEntity();
+        e.tenantId = tenant();
+        e.accountId = account.value();
+        e.payerClass = c.name();
+        uow.em().persist(e);
+        classes.put(e.accountId, e);
+      } else if (!e.payerClass.equals(c.name())) {
+        e.payerClass = c.name();
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- mapping
+
+  /** Fills a sale's row but its balance, which is written on insert only (the balance with no movements). */
+  static void domainToEntity(Sale s, SaleEntity e) {
+    NewSale c = s.content();
+    e.id = s.id().value();
+    e.tenantId = s.tenantId().value();
+    e.reference = c.reference();
+    e.accountId = c.accountId().value();
+    e.corrects = orNull(c.corrects());
+    e.issueDay = epochDay(c.issuedOn());
+    e.dueDay = epochDay(c.dueOn());
+    e.currency = c.currency().getCurrencyCode();
+    e.total = amount(c.total());
+    BigDecimal cost = BigDecimal.ZERO;
+    BigDecimal costedAmount = BigDecimal.ZERO;
+    int costedLines = 0;
+    for (SaleLine l : c.lines()) {
+      Optional<BigDecimal> lineCost = cost(l);
+      if (lineCost.isPresent()) {
+        cost = cost.add(lineCost.get());
+        costedAmount = costedAmount.add(l.amount().amount());
+        costedLines++;
+      }
+    }
+    e.cost = cost.setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+    e.costedAmount = costedAmount.setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+    e.costedLines = costedLines;
+    if (e.dueAmount == null) { // a new row
+      Balance b = SalesFigures.balance(c.total().amount(), c.issuedOn(), List.of());
+      e.dueAmount = b.due().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+      e.paid = b.paid().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+      e.settledDay = b.settledOn().map(JpaSales::epochDay).orElse(null);
+    }
+    e.recordedAt = toColumn(s.recordedAt());
+    e.updatedAt = toColumn(s.updatedAt());
+  }
+
+  /**
+   * The line's cost: quantity times unit cost, rounded half-even to the unit cost's scale as {@link
+   * SaleLine#cost()} rounds it (computed here, since that refuses a cost of 10^15 or more, which a
+   * line may carry).
+   */
+  private static Optional<BigDecimal> cost(SaleLine l) {
+    return l.unitCost().map(c -> l.quantity().multiply(c.amount()).setScale(c.amount().scale(), RoundingMode.HALF_EVEN));
+  }
+
+  private static void lineToEntity(SaleLine l, SaleLineEntity row) {
+    String description = orNull(l.description());
+    BigDecimal quantity = l.quantity().setScale(6, RoundingMode.UNNECESSARY);
+    BigDecimal unitPrice = amount(l.unitPrice());
+    BigDecimal amount = amount(l.amount());
+    BigDecimal unitCost = l.unitCost().map(JpaSales::amount).orElse(null);
+    BigDecimal cost = cost(l).map(c -> c.setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY)).orElse(null);
+    // only what changed is assigned, so an unchanged line is not written
+    if (!Objects.equals(row.productCode, l.productCode())) {
+      row.productCode = l.productCode();
+    }
+    if (!Objects.equals(row.description, description)) {
+      row.description = description;
+    }
+    if (!Objects.equals(row.quantity, quantity)) {
+      row.quantity = quantity;
+    }
+    if (!Objects.equals(row.unitPrice, unitPrice)) {
+      row.unitPrice = unitPrice;
+    }
+    if (!Objects.equals(row.amount, amount)) {
+      row.amount = amount;
+    }
+    if (!Objects.equals(row.unitCost, unitCost)) {
+      row.unitCost = unitCost;
+    }
+    if (!Objects.equals(row.cost, cost)) {
+      row.cost = cost;
+    }
+  }
+
+  /**
+   * The sale as stored, rebuilt through the canonical constructors: amounts at the currency's
+   * scale, quantities without trailing zeros, as the core made them.
+   */
+  static Sale entityToDomain(SaleEntity e, List<SaleLineEntity> rows, long version) {
+    Currency currency = Currency.getInstance(e.currency);
+    List<SaleLine> list = new ArrayList<>(rows.size());
+    for (SaleLineEntity l : rows) {
+      list.add(new SaleLine(l.productCode, Optional.ofNullable(l.description), l.quantity,
+          new Money(l.unitPrice, currency), new Money(l.amount, currency),
+          Optional.ofNullable(l.unitCost).map(c -> new Money(c, currency))));
+    }
+    NewSale content = new NewSale(e.reference, AccountId.of(e.accountId), Optional.ofNullable(e.corrects),
+        LocalDate.ofEpochDay(e.issueDay), LocalDate.ofEpochDay(e.dueDay), currency, list, new Money(e.total, currency));
+    return new Sale(SaleId.of(e.id), TenantId.of(e.tenantId), version, content, fromColumn(e.recordedAt),
+        fromColumn(e.updatedAt));
+  }
+
+  static List<Object> state(SaleEntity e) {
+    return Arrays.asList(e.tenantId, e.reference, e.accountId, e.corrects, e.issueDay, e.dueDay, e.currency,
+        e.total, e.cost, e.costedAmount, e.costedLines, e.recordedAt, e.updatedAt);
+  }
+
+  static void paymentToEntity(Payment p, PaymentEntity e) {
+    NewPayment c = p.content();
+    e.id = p.id().value();
+    e.tenantId = p.tenantId().value();
+    e.reference = c.reference();
+    e.accountId = c.accountId().value();
+    e.currency = c.amount().currency().getCurrencyCode();
+    e.amount = amount(c.amount());
+    e.paidDay = epochDay(c.paidOn());
+    e.unapplied = amount(c.unapplied());
+    e.recordedAt = toColumn(p.recordedAt());
+  }
+
+  static Payment entityToDomain(PaymentEntity e, List<PaymentAllocationEntity> rows, long version) {
+    Currency currency = Currency.getInstance(e.currency);
+    List<Allocation> list = new ArrayList<>(rows.size());
+    for (PaymentAllocationEntity a : rows) {
+      list.add(new Allocation(a.saleReference, new Money(a.amount, currency)));
+    }
+    NewPayment content = new NewPayment(e.reference, AccountId.of(e.accountId), new Money(e.amount, currency),
+        LocalDate.ofEpochDay(e.paidDay), list);
+    return new Payment(PaymentId.of(e.id), TenantId.of(e.tenantId), version, content, fromColumn(e.recordedAt));
+  }
+
+  static List<Object> paymentState(PaymentEntity e) {
+    return Arrays.asList(e.tenantId, e.reference, e.accountId, e.currency, e.amount, e.paidDay, e.unapplied,
+        e.recordedAt);
+  }
+
+  // ---------------------------------------------------------------- values
+
+  private static BigDecimal amount(Money m) {
+    return m.amount().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
+  }
+
+  /** The day's number since 1970-01-01: every day Rapport accepts (1900 to 9999) fits an int. */
+  static int epochDay(LocalDate day) {
+    return Math.toIntExact(day.toEpochDay());
+  }
+
+  private static LocalDate day(Object epochDay) {
+    return LocalDate.ofEpochDay(number(epochDay).longValue());
+  }
+
+  /** A count or sum as the provider returns it (Long, Integer, BigDecimal...). */
+  private static Number number(Object value) {
+    return value == null ? 0 : (Number) value;
+  }
+
+  /** A sum as an exact decimal (null, for no rows or only nulls, is zero). */
+  private static BigDecimal decimal(Object value) {
+    if (value == null) {
+      return BigDecimal.ZERO;
+    }
+    if (value instanceof BigDecimal d) {
+      return d;
+    }
+    if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
+      return new BigDecimal(value.toString());
+    }
+    throw new IllegalStateException("an amount came back as " + value.getClass().getName() + ": " + value);
+  }
+
+  /** A stored amount at its currency's scale, as the core's amounts are (stored ones are exact there). */
+  private static BigDecimal scaled(BigDecimal value, String currencyCode) {
+    return scaled(value, Currency.getInstance(currencyCode));
+  }
+
+  private static BigDecimal scaled(BigDecimal value, Currency currency) {
+    return value.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY);
+  }
+
+  private static List<List<UUID>> chunks(List<UUID> ids) {
+    List<List<UUID>> chunks = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+      chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)));
+    }
+    return chunks;
+  }
+}
