@@ -50,9 +50,9 @@ import java.util.function.Function;
  * key. Days are stored as epoch days, so days late are integer arithmetic in portable JPQL.
  *
  * <p>A balance is written by a bulk update that leaves the sale's version alone (the version counts
- * changes of content); it is guarded by the balance this unit read, so two units that change the
- * same invoice's balance at once cannot lose one of the changes: the second gets a {@link
- * ConcurrentUpdateException}. Not thread-safe.
+ * changes of content); it is guarded by the balance the core read, so of two units that change the
+ * same invoice's balance at once the second gets a {@link ConcurrentUpdateException} and no
+ * payment is lost or counted twice. Not thread-safe.
  */
 final class JpaSales implements SalesRepository {
   static final Kind<Sale, SaleEntity> KIND = new Kind<>("sale", "RapportSale", SaleEntity.class,
@@ -77,11 +77,8 @@ final class JpaSales implements SalesRepository {
   private final Map<UUID, PayerClassEntity> classes = new HashMap<>();
   /** Whether {@link #classes} holds every row of the tenant. */
   private boolean allClassesLoaded;
-  /** The stored balance of the sales this unit read or wrote, by reference, as far as this unit knows. */
-  private final Map<String, Stored> balances = new HashMap<>();
-
-  /** A sale's stored balance as this unit last saw or wrote it. */
-  private record Stored(Object id, long version, Balance balance) {}
+  /** The balance of each invoice this unit inserted or wrote a balance for, as stored. */
+  private final Map<String, Balance> written = new HashMap<>();
 
   JpaSales(JpaUnitOfWork uow) {
     this.uow = uow;
@@ -148,7 +145,7 @@ final class JpaSales implements SalesRepository {
     List<SaleLineEntity> rows = new ArrayList<>();
     lines.put(e.id, rows);
     syncLines(sale, rows);
-    balances.put(e.reference, new Stored(e.id, e.version, balanceOf(e)));
+    written.put(e.reference, balanceOf(e));
     return sales.toDomain(e);
   }
 
@@ -164,7 +161,7 @@ final class JpaSales implements SalesRepository {
     return sales.stored(e, sale);
   }
 
-  /** Loads the line rows of the sales not yet known to this unit (one query), and notes their balances. */
+  /** Loads the line rows of the sales not yet known to this unit, in one query. */
   private List<SaleEntity> withLines(List<SaleEntity> found) {
     List<UUID> missing = found.stream().map(e -> e.id).filter(id -> !lines.containsKey(id)).distinct().toList();
     for (List<UUID> chunk : chunks(missing)) {
@@ -181,9 +178,6 @@ final class JpaSales implements SalesRepository {
         list.sort(Comparator.comparingInt(l -> l.lineNo));
         lines.put(id, list);
       }
-    }
-    for (SaleEntity e : found) {
-      balances.putIfAbsent(e.reference, new Stored(e.id, e.version, balanceOf(e)));
     }
     return found;
   }
@@ -313,45 +307,51 @@ final class JpaSales implements SalesRepository {
   }
 
   /**
-   * One bulk update of the invoice's balance columns, which leaves its version alone; none when
-   * the balance is the one stored. When this unit read the balance, the update is guarded by it:
-   * a balance another unit changed meanwhile is a {@link ConcurrentUpdateException}.
+   * One bulk update of the invoice's balance columns, which leaves its version alone, guarded by the
+   * balance the core expects: when another unit of work changed it meanwhile, no row matches (a
+   * unit that waited for the other's row lock re-reads the committed row) and this is a {@link
+   * ConcurrentUpdateException}. None when the invoice was inserted in this unit with that balance.
    */
   @Override
-  public void saveBalance(String invoiceReference, Balance balance) {
+  public void saveBalance(String invoiceReference, Optional<Balance> expected, Balance balance) {
     uow.requireOpen();
     Objects.requireNonNull(invoiceReference, "invoiceReference");
+    Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(balance, "balance");
-    Stored known = balances.get(invoiceReference);
-    if (known != null && same(known.balance(), balance)) {
+    Balance mine = written.get(invoiceReference);
+    if (expected.isEmpty() && mine != null && same(mine, balance)) {
       return;
     }
-    StringBuilder jpql = new StringBuilder("update RapportSale s set s.dueAmount = :due, s.paid = :paid, s.settledDay = ")
+    // "s.version = s.version": EclipseLink adds "version = version + 1" to a bulk update of a
+    // versioned entity unless the update sets the version itself
+    StringBuilder jpql = new StringBuilder("update RapportSale s set s.version = s.version, s.dueAmount = :due,"
+        + " s.paid = :paid, s.settledDay = ")
         .append(balance.settledOn().isPresent() ? ":settled" : "null")
         .append(" where s.tenantId = :tenant and s.reference = :reference");
-    if (known != null) {
-      jpql.append(" and s.dueAmount = :knownDue and s.paid = :knownPaid and s.settledDay ")
-          .append(known.balance().settledOn().isPresent() ? "= :knownSettled" : "is null");
-    }
+    expected.ifPresent(b -> jpql.append(" and s.dueAmount = :expectedDue and s.paid = :expectedPaid and s.settledDay ")
+        .append(b.settledOn().isPresent() ? "= :expectedSettled" : "is null"));
     Query q = uow.em().createQuery(jpql.toString())
-        .setParameter("due", balance.due().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY))
-        .setParameter("paid", balance.paid().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY))
+        .setParameter("due", column(balance.due()))
+        .setParameter("paid", column(balance.paid()))
         .setParameter("tenant", tenant())
         .setParameter("reference", invoiceReference);
     balance.settledOn().ifPresent(d -> q.setParameter("settled", epochDay(d)));
-    if (known != null) {
-      q.setParameter("knownDue", known.balance().due().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY))
-          .setParameter("knownPaid", known.balance().paid().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY));
-      known.balance().settledOn().ifPresent(d -> q.setParameter("knownSettled", epochDay(d)));
-    }
+    expected.ifPresent(b -> {
+      q.setParameter("expectedDue", column(b.due())).setParameter("expectedPaid", column(b.paid()));
+      b.settledOn().ifPresent(d -> q.setParameter("expectedSettled", epochDay(d)));
+    });
     int updated = q.executeUpdate();
-    if (known != null && updated != 1) {
-      throw new ConcurrentUpdateException("sale", known.id(), known.version());
+    if (expected.isPresent() && updated != 1) {
+      long version = sales.loaded.values().stream().filter(e -> e.reference.equals(invoiceReference))
+          .mapToLong(e -> e.version).findFirst().orElse(-1);
+      throw new ConcurrentUpdateException("sale", invoiceReference, version);
     }
-    if (updated == 1) {
-      balances.put(invoiceReference, new Stored(known != null ? known.id() : invoiceReference,
-          known != null ? known.version() : -1, balance));
-    }
+    written.put(invoiceReference, balance);
+  }
+
+  /** An amount as its column holds it; the core's amounts are exact at 4 decimals or fewer. */
+  private static BigDecimal column(BigDecimal amount) {
+    return amount.setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY);
   }
 
   private static boolean same(Balance a, Balance b) {
