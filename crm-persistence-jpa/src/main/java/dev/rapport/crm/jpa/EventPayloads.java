@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Writes an event as the JSON payload of its outbox row: one member per record component, in
- * declaration order. Ids, codes, enums and instants are written as text (instants in ISO-8601),
- * an empty {@code Optional} as null, money as {@code {"amount": "1250.00", "currency": "EUR"}}.
+ * declaration order. Ids, codes, enums, instants and days are written as text (instants and days
+ * in ISO-8601: {@code "2025-03-03T09:00:00Z"}, {@code "2025-03-03"}), an empty {@code Optional} as
+ * null, money as {@code {"amount": "1250.00", "currency": "EUR"}}.
  */
 final class EventPayloads {
   private EventPayloads() {}

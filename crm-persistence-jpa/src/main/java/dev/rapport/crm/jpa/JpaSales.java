@@ -6,6 +6,7 @@ import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.ConcurrentUpdateException;
 import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.Page;
@@ -13,6 +14,7 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PaymentId;
 import dev.rapport.crm.common.SaleId;
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.sales.Allocation;
 import dev.rapport.crm.sales.NewPayment;
 import dev.rapport.crm.sales.NewSale;
@@ -119,6 +121,9 @@ final class JpaSales implements SalesRepository {
   public Optional<Sale> findByReference(String reference) {
     uow.requireOpen();
     Objects.requireNonNull(reference, "reference");
+    if (!storable(reference)) {
+      return Optional.empty();
+    }
     return withLines(sales.list(" and e.reference = :reference", Rows.params("reference", reference))).stream()
         .findFirst().map(sales::toDomain);
   }
@@ -221,6 +226,9 @@ final class JpaSales implements SalesRepository {
   public Optional<Payment> findPaymentByReference(String reference) {
     uow.requireOpen();
     Objects.requireNonNull(reference, "reference");
+    if (!storable(reference)) {
+      return Optional.empty();
+    }
     return withAllocations(payments.list(" and e.reference = :reference", Rows.params("reference", reference)))
         .stream().findFirst().map(payments::toDomain);
   }
@@ -288,6 +296,9 @@ final class JpaSales implements SalesRepository {
     uow.requireOpen();
     Objects.requireNonNull(invoiceReference, "invoiceReference");
     List<Movement> movements = new ArrayList<>();
+    if (!storable(invoiceReference)) {
+      return movements;
+    }
     for (Object[] r : uow.em().createQuery("select s.issueDay, s.total, s.currency, s.reference from RapportSale s"
             + " where s.tenantId = :tenant and s.corrects = :invoice", Object[].class)
         .setParameter("tenant", tenant())
@@ -680,6 +691,21 @@ final class JpaSales implements SalesRepository {
   }
 
   // ---------------------------------------------------------------- values
+
+  /**
+   * Whether a stored reference could be this text. The core stores none with a NUL character or
+   * an unpaired surrogate, but looks up what a caller gives: PostgreSQL refuses a NUL in a
+   * parameter, and drivers turn an unpaired surrogate into '?', which could match another
+   * reference. Such a reference names nothing.
+   */
+  private static boolean storable(String reference) {
+    try {
+      Check.storable(reference, "reference");
+      return true;
+    } catch (ValidationException e) {
+      return false;
+    }
+  }
 
   private static BigDecimal amount(Money m) {
     return m.amount().setScale(Mapping.AMOUNT_SCALE, RoundingMode.UNNECESSARY);

@@ -179,4 +179,42 @@ class OutboxTest {
 
     assertThat(relay.pending(10)).extracting(OutboxMessage::eventType).containsExactly("LeadCaptured");
   }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void theSalesEventsReachTheOutboxWithDaysAsIsoTextMoneyAsObjectsAndClassesByName(Target target) {
+    Target.Store store = store(target);
+    TenantId tenant = TenantId.of("outbox-" + UUID.randomUUID());
+    Crm crm = crm(store.persistence(), tenant);
+    var account = crm.accounts().create(dev.rapport.crm.contact.NewAccount.builder("Buyer").build());
+    var invoice = crm.sales().record(dev.rapport.crm.sales.NewSale.invoice("INV-1", account.id(),
+        java.time.LocalDate.of(2025, 1, 1), "EUR").dueInDays(14).line("PAPER", "10", "10.00").build());
+    var note = crm.sales().record(dev.rapport.crm.sales.NewSale.creditNote("CN-1", "INV-1", account.id(),
+        java.time.LocalDate.of(2025, 1, 5), "EUR").line("PAPER", "-1", "10.00").build());
+    var payment = crm.sales().recordPayment(dev.rapport.crm.sales.NewPayment.of("PAY-1", account.id(),
+        dev.rapport.crm.common.Money.of("60.00", "EUR"), java.time.LocalDate.of(2025, 1, 10), "INV-1", "50.00"));
+    var changed = crm.sales().refreshPayerClasses();
+
+    List<OutboxMessage> pending = OutboxRelay.create(store.factory()).pending(10);
+
+    String head = "{\"tenantId\":\"" + tenant + "\",\"occurredAt\":\"" + NOW + "\",";
+    assertThat(pending).extracting(OutboxMessage::eventType).containsExactly("AccountCreated", "SaleRecorded",
+        "SaleRecorded", "PaymentRecorded", "PayerClassChanged");
+    assertThat(pending.get(1).aggregateType()).isEqualTo("sale");
+    assertThat(pending.get(1).payload()).isEqualTo(head + "\"saleId\":\"" + invoice.id() + "\",\"reference\":\"INV-1\","
+        + "\"accountId\":\"" + account.id() + "\",\"corrects\":null,\"issuedOn\":\"2025-01-01\","
+        + "\"total\":{\"amount\":\"100.00\",\"currency\":\"EUR\"},\"version\":1}");
+    assertThat(pending.get(2).payload()).isEqualTo(head + "\"saleId\":\"" + note.id() + "\",\"reference\":\"CN-1\","
+        + "\"accountId\":\"" + account.id() + "\",\"corrects\":\"INV-1\",\"issuedOn\":\"2025-01-05\","
+        + "\"total\":{\"amount\":\"-10.00\",\"currency\":\"EUR\"},\"version\":1}");
+    assertThat(pending.get(3).aggregateType()).isEqualTo("payment");
+    assertThat(pending.get(3).payload()).isEqualTo(head + "\"paymentId\":\"" + payment.id() + "\",\"reference\":\"PAY-1\","
+        + "\"accountId\":\"" + account.id() + "\",\"amount\":{\"amount\":\"60.00\",\"currency\":\"EUR\"},"
+        + "\"paidOn\":\"2025-01-10\",\"unapplied\":{\"amount\":\"10.00\",\"currency\":\"EUR\"}}");
+    // INV-1 is open (40.00 left) 47 days after its due day 2025-01-15
+    assertThat(changed).singleElement().satisfies(e -> assertThat(e.worstDaysLate()).isEqualTo(47));
+    assertThat(pending.get(4).aggregateType()).isEqualTo("account");
+    assertThat(pending.get(4).payload()).isEqualTo(head + "\"accountId\":\"" + account.id() + "\",\"from\":\"ON_TIME\","
+        + "\"to\":\"" + changed.get(0).to() + "\",\"paidLate\":0,\"openLate\":1,\"worstDaysLate\":47}");
+  }
 }
