@@ -79,6 +79,11 @@ final class JpaSales implements SalesRepository {
   private final Map<UUID, PayerClassEntity> classes = new HashMap<>();
   /** Whether {@link #classes} holds every row of the tenant. */
   private boolean allClassesLoaded;
+  /**
+   * The movements of the invoices this unit read since its last write of a sale or payment (the
+   * core reads an invoice's movements twice when it records a credit note).
+   */
+  private final Map<String, List<Movement>> movements = new HashMap<>();
   /** The balance of each invoice this unit inserted or wrote a balance for, as stored. */
   private final Map<String, Balance> written = new HashMap<>();
 
@@ -114,7 +119,11 @@ final class JpaSales implements SalesRepository {
   public Optional<Sale> find(SaleId id) {
     uow.requireOpen();
     Objects.requireNonNull(id, "id");
-    return sales.load(id.value()).map(e -> withLines(List.of(e)).get(0)).map(sales::toDomain);
+    SaleEntity known = sales.loaded.get(id.value());
+    if (known != null) {
+      return Optional.of(sales.toDomain(withLines(List.of(known)).get(0)));
+    }
+    return withItsLines(" and s.id = :id", "id", id.value()).map(sales::toDomain);
   }
 
   @Override
@@ -124,8 +133,31 @@ final class JpaSales implements SalesRepository {
     if (!storable(reference)) {
       return Optional.empty();
     }
-    return withLines(sales.list(" and e.reference = :reference", Rows.params("reference", reference))).stream()
-        .findFirst().map(sales::toDomain);
+    return withItsLines(" and s.reference = :reference", "reference", reference).map(sales::toDomain);
+  }
+
+  /**
+   * The sale that matches, with its lines, in one query: a join of the sale's row with its line
+   * rows (a sale has at least one line).
+   */
+  private Optional<SaleEntity> withItsLines(String where, String name, Object value) {
+    List<Object[]> found = uow.em().createQuery("select s, l from RapportSale s, RapportSaleLine l"
+            + " where s.tenantId = :tenant" + where + " and l.tenantId = s.tenantId and l.saleId = s.id",
+            Object[].class)
+        .setParameter("tenant", tenant())
+        .setParameter(name, value)
+        .getResultList();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    SaleEntity sale = sales.track((SaleEntity) found.get(0)[0]);
+    if (!lines.containsKey(sale.id)) {
+      List<SaleLineEntity> list = new ArrayList<>(found.size());
+      found.forEach(r -> list.add((SaleLineEntity) r[1]));
+      list.sort(Comparator.comparingInt(l -> l.lineNo));
+      lines.put(sale.id, list);
+    }
+    return Optional.of(sale);
   }
 
   @Override
@@ -143,6 +175,7 @@ final class JpaSales implements SalesRepository {
   @Override
   public Sale insert(Sale sale) {
     uow.requireOpen();
+    movements.clear();
     SaleEntity e = sales.insert(sale);
     // The sale's row first, so that its lines' foreign key holds whatever order the provider
     // flushes in (EclipseLink orders unrelated entities by its own rules): the same statements.
@@ -157,6 +190,7 @@ final class JpaSales implements SalesRepository {
   @Override
   public Sale update(Sale sale) {
     uow.requireOpen();
+    movements.clear();
     sales.checkTenant(sale);
     sales.load(sale.id().value()).ifPresent(e -> withLines(List.of(e)));
     // When only lines change, the sale's row may be unchanged: then its version is raised at once
@@ -248,6 +282,7 @@ final class JpaSales implements SalesRepository {
   @Override
   public Payment insertPayment(Payment payment) {
     uow.requireOpen();
+    movements.clear();
     PaymentEntity e = payments.insert(payment);
     // The payment's row first, so that its allocations' foreign key holds whatever order the
     // provider flushes in (EclipseLink wrote the allocations first): the same statements.
@@ -291,20 +326,25 @@ final class JpaSales implements SalesRepository {
 
   // ---------------------------------------------------------------- balances
 
+  /** The invoice's credit notes and its payments' allocations: two queries (none when this unit read them already). */
   @Override
   public List<Movement> movements(String invoiceReference) {
     uow.requireOpen();
     Objects.requireNonNull(invoiceReference, "invoiceReference");
-    List<Movement> movements = new ArrayList<>();
     if (!storable(invoiceReference)) {
-      return movements;
+      return List.of();
     }
+    List<Movement> known = movements.get(invoiceReference);
+    if (known != null) {
+      return known;
+    }
+    List<Movement> list = new ArrayList<>();
     for (Object[] r : uow.em().createQuery("select s.issueDay, s.total, s.currency, s.reference from RapportSale s"
             + " where s.tenantId = :tenant and s.corrects = :invoice", Object[].class)
         .setParameter("tenant", tenant())
         .setParameter("invoice", invoiceReference)
         .getResultList()) {
-      movements.add(new Movement(day(r[0]), scaled(decimal(r[1]), (String) r[2]).negate(), true, (String) r[3]));
+      list.add(new Movement(day(r[0]), scaled(decimal(r[1]), (String) r[2]).negate(), true, (String) r[3]));
     }
     for (Object[] r : uow.em().createQuery("select p.paidDay, a.amount, p.currency, p.reference"
             + " from RapportPaymentAllocation a, RapportPayment p where a.tenantId = :tenant"
@@ -312,9 +352,11 @@ final class JpaSales implements SalesRepository {
         .setParameter("tenant", tenant())
         .setParameter("invoice", invoiceReference)
         .getResultList()) {
-      movements.add(new Movement(day(r[0]), scaled(decimal(r[1]), (String) r[2]), false, (String) r[3]));
+      list.add(new Movement(day(r[0]), scaled(decimal(r[1]), (String) r[2]), false, (String) r[3]));
     }
-    return movements;
+    List<Movement> read = List.copyOf(list);
+    movements.put(invoiceReference, read);
+    return read;
   }
 
   /**

@@ -389,4 +389,106 @@ class StatementCountTest {
       }
     }
   }
+
+  /**
+   * Sales and payments: each command in a fixed number of statements, and every answer a fixed
+   * number of aggregate queries, the same with 6 sales as with 96.
+   */
+  @Nested
+  class SalesAndPayments {
+    private final java.time.LocalDate day = java.time.LocalDate.of(2025, 1, 6);
+
+    private dev.rapport.crm.sales.NewSale invoice(dev.rapport.crm.common.AccountId account, String reference, int i) {
+      return dev.rapport.crm.sales.NewSale.invoice(reference, account, day.plusDays(7L * i), "EUR").dueInDays(14)
+          .line("PAPER", "10", "5.00")
+          .line(dev.rapport.crm.sales.SaleLine.of("TONER", java.math.BigDecimal.ONE, Money.of("40.00", "EUR"))
+              .withUnitCost(Money.of("25.00", "EUR")))
+          .line("INK", "2", "7.50").build();
+    }
+
+    /** {@code n} invoices of the account, every other one paid in part late. */
+    private void history(Crm crm, dev.rapport.crm.common.AccountId account, String prefix, int n) {
+      for (int i = 0; i < n; i++) {
+        crm.sales().record(invoice(account, prefix + i, i));
+        if (i % 2 == 0) {
+          crm.sales().recordPayment(dev.rapport.crm.sales.NewPayment.of(prefix + "PAY-" + i, account,
+              Money.of("50.00", "EUR"), day.plusDays(7L * i + 30), prefix + i, "50.00"));
+        }
+      }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+    void recordingSalesAndPaymentsTakesAFixedNumberOfStatements(Target target) {
+      Crm crm = crm(target);
+      var account = crm.accounts().create(NewAccount.builder("Buyer Ltd").build());
+      // reads: the account, the reference (free); writes: the sale, its three lines in one batch,
+      // the outbox, the account's timeline entry (its balance is written with the sale)
+      assertThat(count(target, () -> crm.sales().record(invoice(account.id(), "INV-1", 0)))).isEqualTo(6);
+      crm.sales().record(invoice(account.id(), "INV-2", 1));
+      // reads: the account, the reference (free), the invoice with its lines (one join), its
+      // movements (credit notes, payments: read once though the core asks twice); writes: the
+      // credit note, its line, the invoice's balance, the outbox, the timeline entry
+      assertThat(count(target, () -> crm.sales().record(dev.rapport.crm.sales.NewSale.creditNote("CN-1", "INV-1",
+          account.id(), day.plusDays(3), "EUR").line("INK", "-1", "7.50").build()))).isEqualTo(10);
+      // reads: the account, the reference (free), each invoice with its lines and its movements;
+      // writes: the payment, its two allocations in one batch, the two balances, the outbox, the
+      // timeline entry
+      assertThat(count(target, () -> crm.sales().recordPayment(dev.rapport.crm.sales.NewPayment.of("PAY-1",
+          account.id(), Money.of("200.00", "EUR"), day.plusDays(20), "INV-1", "95.00", "INV-2", "105.00"))))
+          .isEqualTo(14);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+    void theAnswersAreAFixedNumberOfAggregateQueriesWhateverTheSales(Target target) {
+      Crm crm = crm(target);
+      var account = crm.accounts().create(NewAccount.builder("Buyer Ltd").build());
+      var other = crm.accounts().create(NewAccount.builder("Other Ltd").build());
+      history(crm, account.id(), "A-", 3);
+      history(crm, other.id(), "B-", 3);
+      java.time.LocalDate from = day.minusDays(1);
+      java.time.LocalDate to = day.plusDays(1000);
+      List<Integer> few = List.of(
+          count(target, () -> crm.sales().summary(account.id())),
+          count(target, () -> crm.sales().latePayers()),
+          count(target, () -> crm.sales().bestCustomers(from, to, dev.rapport.crm.sales.CustomerRank.By.REVENUE, 10)),
+          count(target, () -> crm.sales().refreshPayerClasses()),
+          count(target, () -> crm.sales().refreshPayerClasses()));
+      history(crm, account.id(), "C-", 30);
+      history(crm, other.id(), "D-", 30);
+      // a third account late too, so that the next refresh has a class to change again
+      history(crm, crm.accounts().create(NewAccount.builder("Third Ltd").build()).id(), "E-", 30);
+      List<Integer> many = List.of(
+          count(target, () -> crm.sales().summary(account.id())),
+          count(target, () -> crm.sales().latePayers()),
+          count(target, () -> crm.sales().bestCustomers(from, to, dev.rapport.crm.sales.CustomerRank.By.REVENUE, 10)),
+          count(target, () -> crm.sales().refreshPayerClasses()),
+          count(target, () -> crm.sales().refreshPayerClasses()));
+      // summary: the account, purchases per sale, per product (invoices; all lines); late payers:
+      // the invoices' balances, the payments' unapplied sums; best customers: the reporting
+      // currency, the others per day; refreshing the classes: the credit figures (two), the classes
+      // given before, the new classes in one batch, the events in one batch, their timeline entries
+      // in one batch; refreshing again, when nothing changed: the three reads
+      assertThat(few).containsExactly(4, 2, 2, 6, 3);
+      assertThat(many).isEqualTo(few);
+    }
+
+    /** The same counts on the external servers, with {@code -Pdatabases}. */
+    @Nested
+    @Tag("databases")
+    class OnExternalServers {
+      @ParameterizedTest
+      @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+      void commands(Target target) {
+        recordingSalesAndPaymentsTakesAFixedNumberOfStatements(target);
+      }
+
+      @ParameterizedTest
+      @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+      void answers(Target target) {
+        theAnswersAreAFixedNumberOfAggregateQueriesWhateverTheSales(target);
+      }
+    }
+  }
 }
