@@ -133,7 +133,9 @@ final class JpaSales implements SalesRepository {
     if (!storable(reference)) {
       return Optional.empty();
     }
-    return withItsLines(" and s.reference = :reference", "reference", reference).map(sales::toDomain);
+    // exactly the reference: MariaDB's collation ignores trailing spaces, which a caller's text may have
+    return withItsLines(" and s.reference = :reference", "reference", reference)
+        .filter(e -> e.reference.equals(reference)).map(sales::toDomain);
   }
 
   /**
@@ -264,7 +266,7 @@ final class JpaSales implements SalesRepository {
       return Optional.empty();
     }
     return withAllocations(payments.list(" and e.reference = :reference", Rows.params("reference", reference)))
-        .stream().findFirst().map(payments::toDomain);
+        .stream().filter(e -> e.reference.equals(reference)).findFirst().map(payments::toDomain);
   }
 
   @Override
@@ -523,7 +525,7 @@ final class JpaSales implements SalesRepository {
           number(r[5]).longValue(), Math.max(0, number(r[6]).longValue())});
       sums.put(key, new BigDecimal[] {decimal(r[7]), decimal(r[8]), decimal(r[9])});
     }
-    // what payments left unallocated
+    // what payments left unallocated (alias s, as ofAccount names it)
     for (Object[] r : figures("select s.accountId, s.currency, sum(s.unapplied) from RapportPayment s"
         + " where s.tenantId = :tenant" + ofAccount + " group by s.accountId, s.currency", account, Map.of())) {
       List<Object> key = List.of(r[0], r[1]);

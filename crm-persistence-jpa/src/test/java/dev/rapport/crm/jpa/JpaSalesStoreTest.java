@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What the database itself refuses, through the sales port directly (the core checks first, so a
  * command meets these only in a race): a reference another sale or payment holds is a {@link
  * DuplicateException} on the field {@code reference}, an update at a stale version and a balance
- * that changed since it was read are {@link ConcurrentUpdateException}s of the sale; never a raw
- * database exception.
+ * that changed since it was read are {@link ConcurrentUpdateException}s of the sale; a reference
+ * names only the sale or payment of exactly that text (whatever a database's collation or driver
+ * makes of it); never a raw database exception.
  */
 class JpaSalesStoreTest {
   private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
@@ -145,6 +146,25 @@ class JpaSalesStoreTest {
         });
   }
 
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void aReferenceNamesOnlyTheSaleOrPaymentOfExactlyThatText(Target target) {
+    Fixture f = new Fixture(target);
+    f.inUnit(r -> r.insert(f.sale("INV-1", "10.00")));
+    f.inUnit(r -> r.insertPayment(f.payment("PAY-1")));
+    Crm crm = Crm.builder().persistence(target.persistence()).tenant(f.tenant).build();
+
+    assertThat(crm.sales().sale("INV-1").reference()).isEqualTo("INV-1");
+    // MariaDB's collation would match a trailing space; PostgreSQL refuses a NUL in a parameter;
+    // drivers turn an unpaired surrogate into '?'
+    for (String other : java.util.List.of("INV-1 ", "inv-1", "INV-1\u0000", "INV-\uD800")) {
+      assertThatThrownBy(() -> crm.sales().sale(other)).as(other).isInstanceOf(dev.rapport.crm.NotFoundException.class);
+      assertThatThrownBy(() -> crm.sales().status(other)).as(other).isInstanceOf(dev.rapport.crm.NotFoundException.class);
+      assertThatThrownBy(() -> crm.sales().payment(other.replace("INV", "PAY"))).as(other)
+          .isInstanceOf(dev.rapport.crm.NotFoundException.class);
+    }
+  }
+
   private static Sale changed(Sale sale, String price) {
     NewSale content = NewSale.invoice(sale.reference(), sale.accountId(), sale.issuedOn(), "EUR")
         .line("PAPER", "1", price).build();
@@ -167,6 +187,13 @@ class JpaSalesStoreTest {
         "MARIADB_ECLIPSELINK"})
     void staleVersions(Target target) {
       anUpdateAtAStaleVersionIsAConcurrentUpdateWhetherTheUnitOrTheDatabaseSeesIt(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE",
+        "MARIADB_ECLIPSELINK"})
+    void exactReferences(Target target) {
+      aReferenceNamesOnlyTheSaleOrPaymentOfExactlyThatText(target);
     }
 
     @ParameterizedTest
