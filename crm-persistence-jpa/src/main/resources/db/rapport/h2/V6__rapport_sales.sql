@@ -4,8 +4,8 @@
 --
 -- Days (issue_day, due_day, settled_day, paid_day) are integers: the number of the day since 1970-01-01
 -- (java.time.LocalDate.toEpochDay()). Days late are then plain integer arithmetic (settled_day - due_day) in
--- portable JPQL on every database, and no day passes through java.sql.Date, which EclipseLink and MariaDB's
--- driver convert in the JVM's default time zone (see the adapter's README, "Instants").
+-- portable JPQL on every database, and no day passes through java.sql.Date, which providers convert in the
+-- JVM's default time zone (EclipseLink always, Hibernate on MariaDB: see the adapter's README on instants).
 --
 -- A sale's row carries the sums over its lines that the figures need (cost, costed_amount, costed_lines), so
 -- purchases and revenue are one GROUP BY over crm_sale; and, for an invoice, its balance as the core computes
