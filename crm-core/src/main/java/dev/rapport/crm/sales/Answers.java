@@ -73,6 +73,13 @@ final class Answers {
   }
 
   CustomerSummary summary(AccountId account, List<PurchaseRow> sales, List<PurchaseRow> products) {
+    // every rate first: a missing rate is the answer's error whatever the order of the rows
+    for (PurchaseRow r : sales) {
+      convert(r.amount(), r.currency(), r.day());
+    }
+    for (PurchaseRow r : products) {
+      convert(r.amount(), r.currency(), r.day());
+    }
     Optional<PurchaseHistory> overall = grouped(sales).values().stream().findFirst().flatMap(this::history);
     List<PurchaseHistory> perProduct = new ArrayList<>();
     for (List<PurchaseRow> rows : grouped(products).values()) {
@@ -158,6 +165,12 @@ final class Answers {
 
   /** The credit history of each account that has rows. */
   Map<AccountId, CreditHistory> credit(List<CreditRow> rows, PayerPolicy policy) {
+    // every rate first: a missing rate is the answer's error whatever the order of the rows
+    for (CreditRow r : rows) {
+      convert(r.outstanding(), r.currency(), asOf);
+      convert(r.overdue(), r.currency(), asOf);
+      convert(r.unapplied(), r.currency(), asOf);
+    }
     Map<AccountId, List<CreditRow>> byAccount = new LinkedHashMap<>();
     for (CreditRow r : rows) {
       byAccount.computeIfAbsent(r.accountId(), k -> new ArrayList<>()).add(r);

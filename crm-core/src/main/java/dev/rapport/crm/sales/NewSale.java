@@ -172,6 +172,10 @@ public record NewSale(String reference, AccountId accountId, Optional<String> co
       for (SaleLine l : lines) {
         sum = sum.add(l.amount().amount());
       }
+      if (sum.abs().compareTo(Limits.MAX_AMOUNT) > 0) {
+        throw new ValidationException("total", "must be less than 10^" + Limits.AMOUNT_INTEGER_DIGITS
+            + " in absolute value (the lines add up to " + sum.toPlainString() + ")");
+      }
       return new NewSale(reference, account, corrects, issuedOn, dueOn, currency, lines, new Money(sum, currency));
     }
 

@@ -32,7 +32,8 @@ public record SaleLine(String productCode, Optional<String> description, BigDeci
   /**
    * @throws ValidationException if a part is null, the code or description blank, too long or not
    *     storable, the quantity zero or out of range, a price or cost negative, the amount not
-   *     quantity times unit price, or the amounts in different currencies
+   *     quantity times unit price, the cost times the quantity 10^15 or more, or the amounts in
+   *     different currencies
    */
   public SaleLine {
     productCode = Check.text(productCode, "productCode", Limits.CODE);
@@ -54,14 +55,18 @@ public record SaleLine(String productCode, Optional<String> description, BigDeci
           + amount.amount().toPlainString());
     }
     Check.notNull(unitCost, "unitCost");
-    unitCost.ifPresent(c -> {
+    for (Money c : unitCost.stream().toList()) {
       if (c.isNegative()) {
         throw new ValidationException("unitCost", "must not be negative");
       }
       if (!c.currency().equals(unitPrice.currency())) {
         throw new ValidationException("unitCost", "must be in the unit price's currency " + unitPrice.currency());
       }
-    });
+      if (times(quantity, c).abs().compareTo(Limits.MAX_AMOUNT) > 0) {
+        throw new ValidationException("unitCost", "times the quantity must be less than 10^"
+            + Limits.AMOUNT_INTEGER_DIGITS + " in absolute value");
+      }
+    }
   }
 
   /**

@@ -129,7 +129,7 @@ public final class SalesService {
    * @throws ConcurrentUpdateException if the sale is no longer at {@code version}
    */
   public Sale update(String reference, long version, NewSale sale) {
-    Check.notNull(reference, "reference");
+    Check.text(reference, "reference", Limits.TEXT);
     Check.expectedVersion(version);
     Check.notNull(sale, "sale");
     if (!sale.reference().equals(reference)) {
@@ -312,11 +312,12 @@ public final class SalesService {
   /**
    * The sale (invoice or credit note) with this reference, from Rapport's store.
    *
-   * @throws ValidationException if the reference is null, or sales are read from a host's ledger
+   * @throws ValidationException if the reference is null, blank, too long or not storable, or
+   *     sales are read from a host's ledger
    * @throws NotFoundException if no sale has it
    */
   public Sale sale(String reference) {
-    Check.notNull(reference, "reference");
+    Check.text(reference, "reference", Limits.TEXT);
     requireStore();
     return ctx.read(uow -> uow.sales().findByReference(reference)).orElseThrow(() -> new NotFoundException("sale", reference));
   }
@@ -324,11 +325,12 @@ public final class SalesService {
   /**
    * The payment with this reference, from Rapport's store.
    *
-   * @throws ValidationException if the reference is null, or sales are read from a host's ledger
+   * @throws ValidationException if the reference is null, blank, too long or not storable, or
+   *     sales are read from a host's ledger
    * @throws NotFoundException if no payment has it
    */
   public Payment payment(String reference) {
-    Check.notNull(reference, "reference");
+    Check.text(reference, "reference", Limits.TEXT);
     requireStore();
     return ctx.read(uow -> uow.sales().findPaymentByReference(reference))
         .orElseThrow(() -> new NotFoundException("payment", reference));
@@ -364,11 +366,12 @@ public final class SalesService {
    * Where an invoice stands today: due, paid, outstanding, overdue, days late. With a host's
    * ledger, the tenant's sales and payments are read to find it.
    *
-   * @throws ValidationException if the reference is null or names a credit note
+   * @throws ValidationException if the reference is null, blank, too long or not storable, or
+   *     names a credit note
    * @throws NotFoundException if no sale has it
    */
   public SaleStatus status(String reference) {
-    Check.notNull(reference, "reference");
+    Check.text(reference, "reference", Limits.TEXT);
     LocalDate today = ctx.today();
     NewSale invoice;
     Balance balance;
