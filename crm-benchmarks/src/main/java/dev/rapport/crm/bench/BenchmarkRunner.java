@@ -47,11 +47,16 @@ public final class BenchmarkRunner {
   /** How long and on how much data the suite runs. */
   record Settings(String name, int leads, int rows, int writeBatch, int writeWarmups,
       int writeIterations, int readWarmups, int readIterations, int readSeconds, String heap,
-      int bulkIterations, int convertBatch) {
+      int bulkIterations, int convertBatch, int salesInvoices, int salesSeconds) {
     static final Settings FULL = new Settings("full", 1_000_000, 100_000, 10_000, 10, 10, 3, 5, 2,
-        "-Xmx6g", 3, 500);
+        "-Xmx6g", 3, 500, 200_000, 5);
     static final Settings QUICK = new Settings("quick", 10_000, 2_000, 1_000, 1, 2, 1, 1, 1,
-        "-Xmx1g", 1, 50);
+        "-Xmx1g", 1, 50, 2_000, 1);
+
+    /** Sales history (issue 9): one account per 100 invoices, as many payments as invoices. */
+    int salesAccounts() {
+      return Math.max(10, salesInvoices / 100);
+    }
   }
 
   /** One line of the table: a Rapport figure, its baseline, and their ratio. */
@@ -81,7 +86,7 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
-    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline");
+    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline", "sales");
     Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
@@ -98,13 +103,21 @@ public final class BenchmarkRunner {
         Settings base = settings;
         settings = new Settings(base.name() + ", --leads=" + n, n, base.rows(), base.writeBatch(),
             base.writeWarmups(), base.writeIterations(), base.readWarmups(), base.readIterations(),
-            base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch());
+            base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch(),
+            base.salesInvoices(), base.salesSeconds());
       } else if (arg.startsWith("--rows=")) {
         int n = Integer.parseInt(arg.substring("--rows=".length()));
         Settings base = settings;
         settings = new Settings(base.name() + ", --rows=" + n, base.leads(), n, base.writeBatch(),
             base.writeWarmups(), base.writeIterations(), base.readWarmups(), base.readIterations(),
-            base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch());
+            base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch(),
+            base.salesInvoices(), base.salesSeconds());
+      } else if (arg.startsWith("--invoices=")) {
+        int n = Integer.parseInt(arg.substring("--invoices=".length()));
+        Settings base = settings;
+        settings = new Settings(base.name() + ", --invoices=" + n, base.leads(), base.rows(), base.writeBatch(),
+            base.writeWarmups(), base.writeIterations(), base.readWarmups(), base.readIterations(),
+            base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch(), n, base.salesSeconds());
       } else if (arg.startsWith("--param=")) {
         String[] kv = arg.substring("--param=".length()).split("=", 2);
         params.put(kv[0], kv[1].split(","));
@@ -114,7 +127,7 @@ public final class BenchmarkRunner {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline] [--threads=1,2] [--leads=N] [--rows=N] [--param=db=h2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--param=db=h2] [--prof=gc])");
       }
     }
     exposeClassPath();
@@ -143,6 +156,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("timeline")) {
       timeline();
+    }
+    if (groups.contains("sales")) {
+      sales();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -380,6 +396,29 @@ public final class BenchmarkRunner {
         }
       }
     }
+  }
+
+  /**
+   * Sales history (issue 9): the customer summary and the late-payer list over {@code
+   * salesInvoices} invoices of 5 lines and as many payments, in memory against hand-written loops.
+   */
+  private void sales() throws RunnerException {
+    Map<String, RunResult> r = run(options(SalesBenchmarks.class.getName() + "\\.(" + only + ")", 1)
+        .param("accounts", String.valueOf(settings.salesAccounts()))
+        .param("invoices", String.valueOf(settings.salesInvoices()))
+        .param("payments", String.valueOf(settings.salesInvoices()))
+        .mode(Mode.Throughput)
+        .timeUnit(TimeUnit.SECONDS)
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .warmupTime(TimeValue.seconds(settings.salesSeconds()))
+        .measurementIterations(Math.min(3, settings.readIterations()))
+        .measurementTime(TimeValue.seconds(settings.salesSeconds())));
+    String history = String.format(Locale.ROOT, "%,d accounts, %,d invoice lines, %,d payments",
+        settings.salesAccounts(), settings.salesInvoices() * (long) SalesData.LINES, settings.salesInvoices());
+    throughput(r, "summaryMemoryRapport", "summaryMemoryBaseline", "customer summary of an account (memory, "
+        + history + ") vs hand-written loop over plain records", 1, "≥ 0.5", 0.5);
+    throughput(r, "latePayersMemoryRapport", "latePayersMemoryBaseline", "late-payer list (memory, " + history
+        + ") vs hand-written loop over plain records", 1, "≥ 0.5", 0.5);
   }
 
   private String selectedOf(String methods) {
