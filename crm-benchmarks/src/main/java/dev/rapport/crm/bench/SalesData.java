@@ -25,13 +25,16 @@ import java.util.UUID;
  * about 2 % of them corrected by a one-line credit note 1 to 40 days after issue, and exactly {@code payments} payments. One
  * currency (EUR); amounts in cents.
  *
- * <p>Each account pays by a profile drawn once: on time (60 %), occasionally late (25 %) or
- * chronically late (15 %). An invoice is due 30 days after issue and paid in full (1 % with a
+ * <p>Each account pays by a profile drawn once: on time (60 %; 0.5 % of its invoices paid 1 to 15
+ * days late), occasionally late (25 %; 20 % paid up to 40 days late) or chronically late (15 %; 60 %
+ * paid 5 to 120 days late). An invoice is due 30 days after issue and paid in full (1 % with a
  * little more than due, the rest left unapplied; the whole total if paid before its credit note
- * came, which over-pays it), in two parts (6 %; in a quarter of those only the
- * first part is paid), or not at all (1 %, 3 % or 8 % by profile; and whenever its payment day falls
- * after {@link #TODAY}). About 2 % of invoices come with a payment on account that allocates
- * nothing. Payments stop at {@code payments}; if fewer were made, payments on account fill up.
+ * came, which over-pays it), in two parts (2 %; for late payers, in a quarter
+ * of those only the first part is paid), or not at all (never, 0.5 % or 5 % by profile; and
+ * whenever its payment day falls after {@link #TODAY}). The payments of invoices stop at 99 % of
+ * {@code payments} (with as many invoices as payments, that leaves the invoices of the last few
+ * days unpaid, not yet due); payments on account, which allocate nothing, on random days of random
+ * accounts, make up the rest.
  *
  * <p>The same instance feeds every side: the Rapport stores (as {@link NewSale} and {@link
  * NewPayment}) and the hand-written baselines (these plain records), so both hold the same data.
@@ -97,6 +100,7 @@ final class SalesData {
     int start = (int) START.toEpochDay();
     List<Sale> sales = new ArrayList<>(invoices + invoices / 40);
     List<Pay> pays = new ArrayList<>(payments);
+    int allocating = payments - payments / 100; // the rest are payments on account
     for (int i = 0; i < invoices; i++) {
       int issued = start + (int) ((long) i * DAYS / invoices);
       int account = r.nextInt(accounts);
@@ -129,25 +133,25 @@ final class SalesData {
         }
       }
       int p = profile[account];
-      boolean unpaid = r.nextInt(100) < (p == 0 ? 1 : p == 1 ? 3 : 8);
-      int x = r.nextInt(100);
+      boolean unpaid = r.nextInt(1000) < (p == 0 ? 0 : p == 1 ? 5 : 50);
+      int x = r.nextInt(1000);
       int delay = switch (p) {
-        case 0 -> x < 3 ? 1 + r.nextInt(15) : -r.nextInt(21);
-        case 1 -> x < 20 ? 1 + r.nextInt(40) : -r.nextInt(21);
-        default -> x < 60 ? 5 + r.nextInt(116) : -r.nextInt(11);
+        case 0 -> x < 5 ? 1 + r.nextInt(15) : -r.nextInt(21);
+        case 1 -> x < 200 ? 1 + r.nextInt(40) : -r.nextInt(21);
+        default -> x < 600 ? 5 + r.nextInt(116) : -r.nextInt(11);
       };
       int payDay = Math.max(issued, issued + TERMS + delay);
-      boolean split = r.nextInt(100) < 6;
-      boolean secondPaid = r.nextInt(4) != 0;
+      boolean split = r.nextInt(100) < 2;
+      boolean secondPaid = p == 0 || r.nextInt(4) != 0;
       boolean over = r.nextInt(100) < 1;
       int extra = 1 + r.nextInt(5_000);
-      if (!unpaid && payDay <= today && pays.size() < payments) {
+      if (!unpaid && payDay <= today && pays.size() < allocating) {
         String ref = "PAY-" + (pays.size() + 1);
         if (split) {
           long first = due * (30 + r.nextInt(41)) / 100;
           int firstDay = Math.max(issued, payDay - 1 - r.nextInt(20));
           pays.add(new Pay(ref, account, firstDay, first, new int[] {invoice}, new long[] {first}));
-          if (secondPaid && pays.size() < payments) {
+          if (secondPaid && pays.size() < allocating) {
             pays.add(new Pay("PAY-" + (pays.size() + 1), account, payDay, due - first, new int[] {invoice},
                 new long[] {due - first}));
           }
@@ -156,10 +160,6 @@ final class SalesData {
           long pay = creditDay > payDay ? total : due;
           pays.add(new Pay(ref, account, payDay, over ? pay + extra : pay, new int[] {invoice}, new long[] {pay}));
         }
-      }
-      if (r.nextInt(100) < 2 && pays.size() < payments) {
-        int day = Math.min(today, issued + r.nextInt(60));
-        pays.add(new Pay("PAY-" + (pays.size() + 1), account, day, 1_000 + r.nextInt(99_000), new int[0], new long[0]));
       }
     }
     while (pays.size() < payments) {
