@@ -400,7 +400,8 @@ public final class BenchmarkRunner {
 
   /**
    * Sales history (issue 9): the customer summary and the late-payer list over {@code
-   * salesInvoices} invoices of 5 lines and as many payments, in memory against hand-written loops.
+   * salesInvoices} invoices of 5 lines and as many payments, in memory against hand-written loops,
+   * on PostgreSQL (JPA, both providers) against hand-written SQL.
    */
   private void sales() throws RunnerException {
     Map<String, RunResult> r = run(options(SalesBenchmarks.class.getName() + "\\.(" + only + ")", 1)
@@ -419,6 +420,13 @@ public final class BenchmarkRunner {
         + history + ") vs hand-written loop over plain records", 1, "≥ 0.5", 0.5);
     throughput(r, "latePayersMemoryRapport", "latePayersMemoryBaseline", "late-payer list (memory, " + history
         + ") vs hand-written loop over plain records", 1, "≥ 0.5", 0.5);
+    for (String provider : List.of("hibernate", "eclipselink")) {
+      String on = "JPA, PostgreSQL, " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
+      throughput(r, "summaryJpaRapport/postgresql/" + provider, "summaryJpaBaseline/postgresql", on
+          + "customer summary of an account (" + history + ") vs hand-written SQL", 1, "≥ 0.5", 0.5);
+      throughput(r, "latePayersJpaRapport/postgresql/" + provider, "latePayersJpaBaseline/postgresql", on
+          + "late-payer list (" + history + ") vs hand-written SQL from the raw lines and allocations", 1, "≥ 0.5", 0.5);
+    }
   }
 
   private String selectedOf(String methods) {
