@@ -351,20 +351,22 @@ final class SalesSql {
   }
 
   /**
-   * Every late payer's record from the raw credit notes and allocations: parameters tenant (3
-   * times), then today (as an epoch day) where {@code :today} is written.
+   * Every late payer's record from the raw credit notes and allocations: parameters tenant (4
+   * times), today (as an epoch day) where {@code :today} is written.
    */
   static final String LATE_PAYERS = """
       with invoices as (
         select reference, account_id, issue_day, due_day, total from crm_sale
         where tenant_id = ? and corrects is null
+      ), allocations as (
+        select a.sale_reference, a.amount, p.paid_day, p.account_id
+        from crm_payment_allocation a join crm_payment p on p.tenant_id = a.tenant_id and p.id = a.payment_id
+        where a.tenant_id = ?
       ), movements as (
         select corrects as invoice, issue_day as day, -total as credited, 0 as paid
         from crm_sale where tenant_id = ? and corrects is not null
         union all
-        select a.sale_reference, p.paid_day, 0, a.amount
-        from crm_payment_allocation a join crm_payment p on p.tenant_id = a.tenant_id and p.id = a.payment_id
-        where a.tenant_id = ?
+        select sale_reference, paid_day, 0, amount from allocations
       ), daily as (
         select invoice, day, sum(credited) as credited, sum(paid) as paid from movements group by invoice, day
       ), running as (
@@ -393,11 +395,11 @@ final class SalesSql {
                coalesce(sum(-open) filter (where open < 0), 0) as over_paid
         from judged group by account_id
       ), unallocated as (
-        select p.account_id, sum(p.amount - coalesce(a.allocated, 0)) as unallocated
-        from crm_payment p left join (select payment_id, sum(amount) as allocated from crm_payment_allocation
-                                      where tenant_id = ? group by payment_id) a on a.payment_id = p.id
-        where p.tenant_id = ?
-        group by p.account_id
+        select account_id, sum(amount) as unallocated
+        from (select account_id, amount from crm_payment where tenant_id = ?
+              union all
+              select account_id, -amount from allocations) x
+        group by account_id
       ), classed as (
         select r.*, coalesce(u.unallocated, 0) + r.over_paid as unapplied,
                case when r.worst >= 90 or (r.paid_late + r.open_late >= 3
@@ -416,7 +418,7 @@ final class SalesSql {
     String sql = LATE_PAYERS.replace(":today", "(" + today + ")");
     List<SalesLoops.Late> late = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 1; i <= 5; i++) {
+      for (int i = 1; i <= 4; i++) {
         ps.setString(i, SalesBenchmarks.TENANT);
       }
       try (ResultSet rs = ps.executeQuery()) {
