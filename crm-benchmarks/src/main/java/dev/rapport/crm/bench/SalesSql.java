@@ -87,7 +87,7 @@ final class SalesSql {
     }
   }
 
-  /** Seeded ids of the sales and payments (version 4 layout is not needed: any UUID is an id). */
+  /** Seeded ids of the sales and payments (any UUID is an id; these are not time-ordered like Rapport's). */
   static UUID[] ids(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     UUID[] ids = new UUID[n];
