@@ -110,7 +110,9 @@ final class Answers {
       total = total.add(convert(row.amount(), row.currency(), row.day()));
     }
     Money sum = money(total);
-    Money average = money(sum.amount().divide(BigDecimal.valueOf(r.purchases), sum.amount().scale() + 4, RoundingMode.HALF_EVEN));
+    // one half-even rounding of the exact quotient, to the reporting currency's decimals
+    Money average = new Money(sum.amount().divide(BigDecimal.valueOf(r.purchases), sum.amount().scale(),
+        RoundingMode.HALF_EVEN), sum.currency());
     return Optional.of(new PurchaseHistory(rows.get(0).productCode(), r.first, r.last, r.purchases, sum, average,
         r.median, ChronoUnit.DAYS.between(r.last, asOf), r.expectedNext()));
   }

@@ -128,8 +128,8 @@ public final class SalesService {
    * @throws NotFoundException if no sale has the reference
    * @throws ConcurrentUpdateException if the sale is no longer at {@code version}
    */
-  public Sale update(String reference, long version, NewSale sale) {
-    Check.text(reference, "reference", Limits.TEXT);
+  public Sale update(String given, long version, NewSale sale) {
+    String reference = Check.text(given, "reference", Limits.TEXT);
     Check.expectedVersion(version);
     Check.notNull(sale, "sale");
     if (!sale.reference().equals(reference)) {
@@ -316,8 +316,8 @@ public final class SalesService {
    *     sales are read from a host's ledger
    * @throws NotFoundException if no sale has it
    */
-  public Sale sale(String reference) {
-    Check.text(reference, "reference", Limits.TEXT);
+  public Sale sale(String given) {
+    String reference = Check.text(given, "reference", Limits.TEXT);
     requireStore();
     return ctx.read(uow -> uow.sales().findByReference(reference)).orElseThrow(() -> new NotFoundException("sale", reference));
   }
@@ -329,8 +329,8 @@ public final class SalesService {
    *     sales are read from a host's ledger
    * @throws NotFoundException if no payment has it
    */
-  public Payment payment(String reference) {
-    Check.text(reference, "reference", Limits.TEXT);
+  public Payment payment(String given) {
+    String reference = Check.text(given, "reference", Limits.TEXT);
     requireStore();
     return ctx.read(uow -> uow.sales().findPaymentByReference(reference))
         .orElseThrow(() -> new NotFoundException("payment", reference));
@@ -370,8 +370,8 @@ public final class SalesService {
    *     names a credit note
    * @throws NotFoundException if no sale has it
    */
-  public SaleStatus status(String reference) {
-    Check.text(reference, "reference", Limits.TEXT);
+  public SaleStatus status(String given) {
+    String reference = Check.text(given, "reference", Limits.TEXT);
     LocalDate today = ctx.today();
     NewSale invoice;
     Balance balance;
