@@ -435,8 +435,13 @@ public final class SalesService {
       return answers.summary(account, SalesFigures.purchases(sales, false), SalesFigures.purchases(sales, true));
     }
     List<List<PurchaseRow>> rows = ctx.read(uow -> {
-      requireAccount(uow, account);
-      return List.of(uow.sales().purchases(Optional.of(account), false), uow.sales().purchases(Optional.of(account), true));
+      List<PurchaseRow> overall = uow.sales().purchases(Optional.of(account), false);
+      if (overall.isEmpty()) {
+        // no sales: the account must still exist (one with sales does: a sale names an existing account)
+        requireAccount(uow, account);
+        return List.of(overall, List.<PurchaseRow>of());
+      }
+      return List.of(overall, uow.sales().purchases(Optional.of(account), true));
     });
     return answers.summary(account, rows.get(0), rows.get(1));
   }
