@@ -104,7 +104,7 @@ public final class CrmContext {
    * Whatever an adapter throws that is not one of Rapport's exceptions reaches the caller as a
    * {@link StoreException} with it as the cause: callers catch Rapport's types only.
    */
-  public StoreException storeFailure(RuntimeException e) {
+  private StoreException storeFailure(RuntimeException e) {
     return new StoreException("the store failed (" + persistence.getClass().getSimpleName() + ", tenant "
         + tenant.value() + "): " + e, e);
   }
