@@ -17,6 +17,7 @@ import dev.rapport.crm.opportunity.OpportunityService;
 import dev.rapport.crm.opportunity.Pipeline;
 import dev.rapport.crm.service.CaseService;
 import dev.rapport.crm.feedback.FeedbackService;
+import dev.rapport.crm.analytics.AnalyticsService;
 import dev.rapport.crm.internal.SalesSettings;
 import dev.rapport.crm.sales.ExchangeRates;
 import dev.rapport.crm.sales.PayerPolicy;
@@ -59,6 +60,7 @@ public final class Crm {
   private final TaskService tasks;
   private final TimelineService timeline;
   private final SalesService sales;
+  private final AnalyticsService analytics;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -73,6 +75,7 @@ public final class Crm {
     this.tasks = new TaskService(ctx);
     this.timeline = new TimelineService(ctx);
     this.sales = new SalesService(ctx);
+    this.analytics = new AnalyticsService(ctx);
   }
 
   /** Starts configuring a {@code Crm}. */
@@ -144,6 +147,14 @@ public final class Crm {
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */
+  /**
+   * Analytics: lead source and campaign effectiveness, the funnel and the forecast, computed where
+   * the data lives.
+   */
+  public AnalyticsService analytics() {
+    return analytics;
+  }
+
   public static final class Builder {
     private Persistence persistence;
     private TenantId tenant;

@@ -5,6 +5,7 @@ import dev.rapport.crm.StoreException;
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
+import dev.rapport.crm.internal.Converter;
 import dev.rapport.crm.spi.SalesRepository.Balance;
 import dev.rapport.crm.spi.SalesRepository.CreditRow;
 import dev.rapport.crm.spi.SalesRepository.PurchaseRow;
@@ -29,47 +30,23 @@ import java.util.TreeSet;
  * cache of one answer.
  */
 final class Answers {
-  private final ExchangeRates rates;
   private final Currency reporting;
   private final LocalDate asOf;
-  private final Map<List<Object>, BigDecimal> rateCache = new HashMap<>();
+  private final Converter converter;
 
   Answers(ExchangeRates rates, Currency reporting, LocalDate asOf) {
-    this.rates = rates;
+    this.converter = new Converter(rates, reporting);
     this.reporting = reporting;
     this.asOf = asOf;
   }
 
   /** The amount in the reporting currency at the day's rate, not yet rounded. */
   BigDecimal convert(BigDecimal amount, Currency from, LocalDate day) {
-    if (from.equals(reporting) || amount.signum() == 0) {
-      return amount;
-    }
-    BigDecimal rate = rateCache.get(List.of(from, day));
-    if (rate == null) {
-      Optional<BigDecimal> given;
-      try {
-        given = rates.rate(from, reporting, day);
-      } catch (RuntimeException e) {
-        throw new StoreException("the host's exchange rates failed for " + from + " to " + reporting + " on " + day
-            + ": " + e, e);
-      }
-      rate = given == null ? null : given.orElse(null);
-      if (rate == null) {
-        throw new MissingExchangeRateException(from, reporting, day);
-      }
-      if (rate.signum() <= 0) {
-        throw new ValidationException("exchangeRate", "must be more than zero (the host gave " + rate.toPlainString()
-            + " for " + from + " to " + reporting + " on " + day + ")");
-      }
-      rateCache.put(List.of(from, day), rate);
-    }
-    return amount.multiply(rate);
+    return converter.convert(amount, from, day);
   }
 
   Money money(BigDecimal unrounded) {
-    int scale = Math.max(reporting.getDefaultFractionDigits(), 0);
-    return new Money(unrounded.setScale(scale, RoundingMode.HALF_EVEN), reporting);
+    return converter.money(unrounded);
   }
 
   CustomerSummary summary(AccountId account, List<PurchaseRow> sales, List<PurchaseRow> products) {

@@ -47,6 +47,9 @@ public interface UnitOfWork {
   /** The timeline index of the tenant. */
   TimelineRepository timeline();
 
+  /** The aggregates behind {@code crm.analytics()}: read-only. */
+  AnalyticsRepository analytics();
+
   /**
    * Hands over the events the unit of work raised, in order, before it commits. A durable
    * adapter writes them to its outbox in the same transaction; one without an outbox ignores them

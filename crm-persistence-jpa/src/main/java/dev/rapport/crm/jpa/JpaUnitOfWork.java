@@ -55,6 +55,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaTasks tasks;
   private JpaTimeline timeline;
   private JpaSales sales;
+  private JpaAnalytics analytics;
   /** Outbox rows this unit wrote. */
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
@@ -173,6 +174,15 @@ final class JpaUnitOfWork implements UnitOfWork {
       timeline = new JpaTimeline(this);
     }
     return timeline;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.AnalyticsRepository analytics() {
+    requireOpen();
+    if (analytics == null) {
+      analytics = new JpaAnalytics(this);
+    }
+    return analytics;
   }
 
   @Override

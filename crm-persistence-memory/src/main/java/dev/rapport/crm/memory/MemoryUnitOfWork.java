@@ -39,6 +39,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryTasks tasks;
   private MemoryTimeline timeline;
   private MemorySales sales;
+  private MemoryAnalytics analytics;
   private boolean open = true;
 
   MemoryUnitOfWork(TenantStore store) {
@@ -185,6 +186,15 @@ final class MemoryUnitOfWork implements UnitOfWork {
       tasks = new MemoryTasks(this);
     }
     return tasks;
+  }
+
+  @Override
+  public dev.rapport.crm.spi.AnalyticsRepository analytics() {
+    requireOpen();
+    if (analytics == null) {
+      analytics = new MemoryAnalytics(this);
+    }
+    return analytics;
   }
 
   @Override

@@ -312,6 +312,12 @@ final class InterceptingPersistence implements Persistence {
       };
     }
 
+    /** Read-only aggregates: nothing to intercept. */
+    @Override
+    public dev.rapport.crm.spi.AnalyticsRepository analytics() {
+      return d.analytics();
+    }
+
     @Override
     public dev.rapport.crm.spi.SalesRepository sales() {
       dev.rapport.crm.spi.SalesRepository r = d.sales();
