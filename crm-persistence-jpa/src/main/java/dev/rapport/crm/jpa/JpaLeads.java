@@ -25,6 +25,7 @@ import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.lead.SourceDetail;
 import dev.rapport.crm.lead.Temperature;
+import dev.rapport.crm.spi.AnalyticsFigures;
 import dev.rapport.crm.spi.LeadRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +141,9 @@ final class JpaLeads implements LeadRepository {
     e.convertedOpportunityId = c.flatMap(ConvertedTo::opportunityId).map(OpportunityId::value).orElse(null);
     e.convertedAt = c.map(x -> toColumn(x.convertedAt())).orElse(null);
     e.campaignId = lead.campaign().map(CampaignId::value).orElse(null);
+    // stored for the analytics (whole days cannot be computed portably in JPQL), from the instants as stored
+    e.conversionDays = e.convertedAt == null ? null
+        : AnalyticsFigures.wholeDays(fromColumn(e.createdAt), fromColumn(e.convertedAt));
   }
 
   static Lead entityToDomain(LeadEntity e, long version) {
@@ -168,7 +172,7 @@ final class JpaLeads implements LeadRepository {
         e.phone, e.company, e.title, e.source, e.sourceDetail, e.status, e.disqualificationReason,
         e.signals, e.temperature, e.temperatureOverride, e.owner, e.score, e.createdAt,
         e.updatedAt, e.convertedContactId, e.convertedAccountId, e.convertedOpportunityId,
-        e.convertedAt, e.campaignId);
+        e.convertedAt, e.campaignId, e.conversionDays);
   }
 
   private static String sourceDetailJson(SourceDetail d) {

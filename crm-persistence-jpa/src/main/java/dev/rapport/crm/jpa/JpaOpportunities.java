@@ -21,6 +21,7 @@ import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.opportunity.OpportunityStatus;
 import dev.rapport.crm.opportunity.StageChange;
+import dev.rapport.crm.spi.AnalyticsFigures;
 import dev.rapport.crm.spi.OpportunityRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,10 +44,13 @@ final class JpaOpportunities implements OpportunityRepository {
 
   private final JpaUnitOfWork uow;
   private final Rows<Opportunity, OpportunityEntity> rows;
+  /** The visit rows this unit wrote, to detach at the end. */
+  private final List<StageVisitEntity> visits = new ArrayList<>();
 
   JpaOpportunities(JpaUnitOfWork uow) {
     this.uow = uow;
     this.rows = new Rows<>(uow, KIND, JpaOpportunities::entityToDomain);
+    uow.detachable(() -> visits);
   }
 
   @Override
@@ -87,13 +91,65 @@ final class JpaOpportunities implements OpportunityRepository {
   @Override
   public Opportunity insert(Opportunity opportunity) {
     uow.requireOpen();
-    return rows.toDomain(rows.insert(opportunity));
+    OpportunityEntity e = rows.insert(opportunity);
+    if (opportunity.history().size() > 1) {
+      // the opportunity's row first, for the visits' foreign key whatever order the provider flushes in
+      uow.flush();
+      insertVisits(opportunity, 0);
+    }
+    return rows.toDomain(e);
   }
 
   @Override
   public Opportunity update(Opportunity opportunity) {
     uow.requireOpen();
-    return rows.stored(rows.update(opportunity), opportunity);
+    rows.checkTenant(opportunity);
+    // the history as stored: the visits it ended have their rows already
+    List<StageChange> before = rows.load(opportunity.id().value()).map(e -> history(e.history)).orElse(List.of());
+    OpportunityEntity e = rows.update(opportunity);
+    List<StageChange> after = opportunity.history();
+    if (e != null && !after.equals(before)) {
+      // The versioned update first: of two units that move the same opportunity at once, the second
+      // fails on the version (a ConcurrentUpdateException), not on the key of a visit row.
+      uow.flush();
+      if (after.size() >= before.size() && after.subList(0, before.size()).equals(before)) {
+        insertVisits(opportunity, Math.max(before.size() - 1, 0));
+      } else { // not an extension of the stored history (never so through the core): rewrite the rows
+        visits.removeIf(v -> {
+          boolean mine = v.opportunityId.equals(opportunity.id().value());
+          if (mine && uow.em().contains(v)) {
+            uow.em().detach(v);
+          }
+          return mine;
+        });
+        uow.em().createQuery("delete from RapportStageVisit v where v.tenantId = :tenant and v.opportunityId = :id")
+            .setParameter("tenant", uow.tenant().value())
+            .setParameter("id", opportunity.id().value())
+            .executeUpdate();
+        insertVisits(opportunity, 0);
+      }
+    }
+    return rows.stored(e, opportunity);
+  }
+
+  /**
+   * Persists a row for each visit of the opportunity's history that began at entry {@code from} or
+   * later and has ended (entry {@code i + 1} exists): they go in one batch at the next flush.
+   */
+  private void insertVisits(Opportunity o, int from) {
+    List<StageChange> h = o.history();
+    for (int i = from; i + 1 < h.size(); i++) {
+      StageVisitEntity v = new StageVisitEntity();
+      v.tenantId = o.tenantId().value();
+      v.opportunityId = o.id().value();
+      v.seq = i;
+      v.stage = h.get(i).to();
+      v.nextStage = h.get(i + 1).to();
+      v.enteredAt = toColumn(h.get(i).at());
+      v.days = AnalyticsFigures.wholeDays(fromColumn(v.enteredAt), fromColumn(toColumn(h.get(i + 1).at())));
+      uow.em().persist(v);
+      visits.add(v);
+    }
   }
 
   // ---- mapping
@@ -120,6 +176,11 @@ final class JpaOpportunities implements OpportunityRepository {
     e.createdAt = toColumn(o.createdAt());
     e.updatedAt = toColumn(o.updatedAt());
     e.closedAt = o.closedAt().map(Mapping::toColumn).orElse(null);
+    // stored for the analytics (whole days cannot be computed portably in JPQL), from the instants as stored
+    e.cycleDays = e.closedAt == null ? null : AnalyticsFigures.wholeDays(fromColumn(e.createdAt), fromColumn(e.closedAt));
+    StageChange last = o.history().isEmpty() ? null : o.history().get(o.history().size() - 1);
+    e.visitStage = last == null ? null : last.to();
+    e.visitSince = last == null ? null : toColumn(last.at());
   }
 
   static Opportunity entityToDomain(OpportunityEntity e, long version) {
@@ -140,7 +201,7 @@ final class JpaOpportunities implements OpportunityRepository {
     return Arrays.asList(e.tenantId, e.name, e.accountId, e.primaryContactId, e.amount,
         e.currency, e.stage, e.probability, e.probabilityOverridden, e.forecastCategory,
         e.expectedCloseDate, e.status, e.lostReason, e.source, e.originLeadId, e.owner, e.history,
-        e.createdAt, e.updatedAt, e.closedAt);
+        e.createdAt, e.updatedAt, e.closedAt, e.cycleDays, e.visitStage, e.visitSince);
   }
 
   private static String historyJson(List<StageChange> history) {

@@ -66,7 +66,7 @@ public final class JpaPersistence implements Persistence {
       ActivityEntity.class.getName(), TaskEntity.class.getName(), TimelineEntryEntity.class.getName(),
       CaseEntity.class.getName(), FeedbackEntity.class.getName(), SaleEntity.class.getName(),
       SaleLineEntity.class.getName(), PaymentEntity.class.getName(), PaymentAllocationEntity.class.getName(),
-      PayerClassEntity.class.getName());
+      PayerClassEntity.class.getName(), StageVisitEntity.class.getName());
 
   private final EntityManagerFactory factory;
   private final Supplier<EntityManager> current;

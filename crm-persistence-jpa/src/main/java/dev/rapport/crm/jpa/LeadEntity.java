@@ -105,5 +105,9 @@ class LeadEntity {
   @Convert(converter = NullableUuid.class)
   UUID campaignId;
 
+  /** Whole days from capture to conversion while converted, for the analytics (schema version 7). */
+  @Column(name = "conversion_days")
+  Long conversionDays;
+
   LeadEntity() {}
 }

@@ -94,5 +94,17 @@ class OpportunityEntity {
   @Column(name = "closed_at")
   LocalDateTime closedAt;
 
+  /** Whole days from creation to close while won or lost, for the analytics (schema version 7). */
+  @Column(name = "cycle_days")
+  Long cycleDays;
+
+  /** The stage of the last history entry: the visit going on (schema version 7). */
+  @Column(name = "visit_stage", length = 100)
+  String visitStage;
+
+  /** The instant of the last history entry. */
+  @Column(name = "visit_since")
+  LocalDateTime visitSince;
+
   OpportunityEntity() {}
 }

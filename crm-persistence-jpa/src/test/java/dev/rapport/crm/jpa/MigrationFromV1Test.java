@@ -20,6 +20,8 @@ import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.opportunity.ForecastCategory;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.opportunity.OpportunityStatus;
+import dev.rapport.crm.spi.AnalyticsFigures;
+import dev.rapport.crm.spi.AnalyticsRepository;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -29,7 +31,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -82,8 +86,10 @@ class MigrationFromV1Test {
     for (Provider provider : Provider.values()) {
       EntityManagerFactory factory = provider.factory(ds);
       try {
-        Crm crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).build();
+        JpaPersistence store = JpaPersistence.create(factory);
+        Crm crm = Crm.builder().persistence(store).tenant(TENANT).build();
         assertRecordsAsWritten(crm);
+        assertAnalyticsBackfilled(store, crm, database);
       } finally {
         factory.close();
       }
@@ -143,6 +149,29 @@ class MigrationFromV1Test {
         s.setObject(i + 1, values[i]);
       }
       assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * Version 7 fills in what the analytics group by: the lead's days to conversion, the visit going
+   * on and (but on H2, which has no JSON table function) the ended visits of the stage history.
+   */
+  private static void assertAnalyticsBackfilled(JpaPersistence store, Crm crm, Database database) {
+    Lead lead = crm.leads().get(LeadId.of(LEAD));
+    Opportunity opportunity = crm.opportunities().get(OpportunityId.of(OPPORTUNITY));
+    AnalyticsRepository.Scope all = new AnalyticsRepository.Scope(Instant.parse("2000-01-01T00:00:00Z"),
+        Instant.parse("2100-01-01T00:00:00Z"), Optional.empty(), Optional.empty(), Optional.empty());
+    List<AnalyticsRepository.ConversionDays> days = store.inUnitOfWork(TENANT, uow -> uow.analytics().conversionDays(all));
+    assertThat(days).containsExactlyElementsOf(AnalyticsFigures.conversionDays(List.of(lead), all))
+        .extracting(AnalyticsRepository.ConversionDays::days).containsExactly(3L);
+    List<AnalyticsRepository.StageVisits> expected = AnalyticsFigures.stageVisits(List.of(opportunity),
+        id -> Optional.of(lead), all);
+    assertThat(expected).hasSize(2);
+    List<AnalyticsRepository.StageVisits> visits = store.inUnitOfWork(TENANT, uow -> uow.analytics().stageVisits(all));
+    if (database == Database.H2) {
+      assertThat(visits).containsExactlyElementsOf(expected.stream().filter(v -> v.next().isEmpty()).toList());
+    } else {
+      assertThat(visits).containsExactlyInAnyOrderElementsOf(expected);
     }
   }
 

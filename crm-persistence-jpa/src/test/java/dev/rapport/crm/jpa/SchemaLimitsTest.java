@@ -128,6 +128,11 @@ class SchemaLimitsTest {
       entry("crm_opportunity.owner", text(Limits.TEXT)),
       // each change: two stage names and an instant, with names and punctuation
       entry("crm_opportunity.history", json((long) Limits.STAGE_CHANGES * (2L * Limits.STAGE_NAME + 80))),
+      // the stage of the last history entry, and the ended visits (schema version 7)
+      entry("crm_opportunity.visit_stage", text(Limits.STAGE_NAME)),
+      entry("crm_stage_visit.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_stage_visit.stage", text(Limits.STAGE_NAME)),
+      entry("crm_stage_visit.next_stage", text(Limits.STAGE_NAME)),
       entry("crm_case.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_case.subject", text(Limits.TEXT)),
       entry("crm_case.description", text(Limits.CASE_DESCRIPTION)),
