@@ -67,7 +67,7 @@ import java.util.UUID;
  * contact, account and opportunity, the opportunity is won; after the sale a service case is
  * opened and resolved and the customer answers an NPS survey; the campaign's results and the
  * contact's timeline show what happened.
- * Run it with {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl crm-examples exec:java}.
+ * Run it as the README says: {@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java}.
  */
 public final class QuickStart {
   private QuickStart() {}

@@ -57,5 +57,8 @@ class QuickStartTest {
     assertThat(m.find()).isTrue();
     String code = m.group(1).lines().map(l -> l.replaceFirst("^    ", "")).reduce((a, b) -> a + "\n" + b).orElseThrow();
     assertThat(readme).contains(code);
+    // and its imports, so that a reader can tell where every type comes from
+    String imports = source.lines().filter(l -> l.startsWith("import ")).reduce((a, b) -> a + "\n" + b).orElseThrow();
+    assertThat(readme).contains(imports);
   }
 }
