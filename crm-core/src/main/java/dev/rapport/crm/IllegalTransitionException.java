@@ -18,8 +18,18 @@ public final class IllegalTransitionException extends CrmException {
    * @param to the state or action that was refused
    */
   public IllegalTransitionException(String kind, Object from, Object to) {
+    this(kind, from, to, null);
+  }
+
+  /**
+   * @param kind the kind of record, e.g. {@code "lead"}
+   * @param from the state it is in
+   * @param to the state or action that was refused
+   * @param why what the caller should know, e.g. what the record already became; or {@code null}
+   */
+  public IllegalTransitionException(String kind, Object from, Object to, String why) {
     super(requireNonNull(kind, "kind") + " cannot move from " + requireNonNull(from, "from")
-        + " to " + requireNonNull(to, "to"));
+        + " to " + requireNonNull(to, "to") + (why == null ? "" : ": " + why));
     this.kind = kind;
     this.from = from.toString();
     this.to = to.toString();

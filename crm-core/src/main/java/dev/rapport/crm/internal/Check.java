@@ -147,7 +147,7 @@ public final class Check {
    */
   public static void version(String kind, Object id, long actual, long expected) {
     if (expected >= 0 && actual != expected) {
-      throw new dev.rapport.crm.ConcurrentUpdateException(kind, id, expected);
+      throw new dev.rapport.crm.ConcurrentUpdateException(kind, id, expected, actual);
     }
   }
 

@@ -331,16 +331,26 @@ public record Lead(
   /** The converted lead; only conversion calls this, after checking the lifecycle. */
   Lead converted(ConvertedTo links) {
     if (status != LeadStatus.QUALIFIED) {
-      throw new IllegalTransitionException("lead", status, LeadStatus.CONVERTED);
+      throw notConvertible();
     }
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         LeadStatus.CONVERTED, Optional.empty(), signals, temperature, temperatureOverride, owner,
         score, createdAt, links.convertedAt(), Optional.of(links), campaign);
   }
 
+  /** Why this lead, not QUALIFIED, cannot convert: what it already became, or what to do first. */
+  IllegalTransitionException notConvertible() {
+    return new IllegalTransitionException("lead", status, LeadStatus.CONVERTED, convertedTo
+        .map(c -> "it was already converted on " + c.convertedAt() + " into contact " + c.contactId()
+            + " at account " + c.accountId() + c.opportunityId().map(o -> " with opportunity " + o).orElse(""))
+        .orElse("only a QUALIFIED lead converts"
+            + (status == LeadStatus.DISQUALIFIED ? " (reopen it first)" : " (qualify it first)")));
+  }
+
   private void requireChangeable(String action) {
     if (status == LeadStatus.CONVERTED) {
-      throw new IllegalTransitionException("lead", status, action);
+      throw new IllegalTransitionException("lead", status, action,
+          "a converted lead no longer changes; change the contact " + convertedTo.orElseThrow().contactId() + " instead");
     }
   }
 }

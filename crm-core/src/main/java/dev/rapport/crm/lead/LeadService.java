@@ -354,7 +354,7 @@ public final class LeadService {
       Lead lead = load(uow, id);
       checkVersion(lead);
       if (lead.status() != LeadStatus.QUALIFIED) {
-        throw new IllegalTransitionException("lead", lead.status(), LeadStatus.CONVERTED);
+        throw lead.notConvertible();
       }
       // Resolve every existing record first, so that nothing is written when one is missing.
       Optional<Contact> existingContact = conversion.contact().isPresent()

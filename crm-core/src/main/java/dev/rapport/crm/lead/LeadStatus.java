@@ -23,7 +23,7 @@ public enum LeadStatus {
   DISQUALIFIED;
 
   /** The statuses this one may move to with {@code LeadService.changeStatus}. */
-  Set<LeadStatus> next() {
+  public Set<LeadStatus> next() {
     return switch (this) {
       case NEW -> EnumSet.of(CONTACTED, NURTURING, QUALIFIED);
       case CONTACTED -> EnumSet.of(NURTURING, QUALIFIED);

@@ -87,7 +87,8 @@ public final class Pipeline {
     Check.notNull(name, "stage");
     Stage s = byName.get(name.strip().toLowerCase(Locale.ROOT));
     if (s == null) {
-      throw new ValidationException("stage", "must be a stage of the pipeline " + byName.keySet());
+      throw new ValidationException("stage", "must be a stage of the pipeline (ignoring case): "
+          + stages.stream().map(Stage::name).toList());
     }
     return s;
   }

@@ -134,7 +134,8 @@ class LeadLifecycleTest {
     Lead converted = in(CONVERTED);
     assertThatThrownBy(() -> change.apply(converted))
         .isInstanceOf(IllegalTransitionException.class)
-        .hasMessage("lead cannot move from CONVERTED to " + action);
+        .hasMessageStartingWith("lead cannot move from CONVERTED to " + action
+            + ": a converted lead no longer changes; change the contact ");
   }
 
   @Test
@@ -142,7 +143,13 @@ class LeadLifecycleTest {
     assertThatThrownBy(() -> in(CONTACTED).converted(new ConvertedTo(ContactId.of(UUID.randomUUID()),
         AccountId.of(UUID.randomUUID()), Optional.empty(), T0)))
         .isInstanceOf(IllegalTransitionException.class)
-        .hasMessage("lead cannot move from CONTACTED to CONVERTED");
+        .hasMessage("lead cannot move from CONTACTED to CONVERTED: only a QUALIFIED lead converts (qualify it first)");
+    Lead converted = in(CONVERTED);
+    assertThatThrownBy(() -> converted.converted(converted.convertedTo().orElseThrow()))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("lead cannot move from CONVERTED to CONVERTED: it was already converted on "
+            + converted.convertedTo().get().convertedAt() + " into contact " + converted.convertedTo().get().contactId()
+            + " at account " + converted.convertedTo().get().accountId());
   }
 
   @Test

@@ -143,7 +143,7 @@ final class Rows<D, E> {
     long expected = reported(e);
     long version = kind.version().applyAsLong(record);
     if (version != expected) {
-      throw new ConcurrentUpdateException(kind.name(), id, version);
+      throw new ConcurrentUpdateException(kind.name(), id, version, expected);
     }
     List<Object> before = kind.state().apply(e);
     kind.toEntity().accept(record, e);

@@ -299,7 +299,7 @@ final class Buffer<I extends Comparable<I>, R> {
     long version = kind.version().applyAsLong(record);
     R current = find(id).orElseThrow(() -> new NotFoundException(kind.name(), id));
     if (kind.version().applyAsLong(current) != version) {
-      throw new ConcurrentUpdateException(kind.name(), id, version);
+      throw new ConcurrentUpdateException(kind.name(), id, version, kind.version().applyAsLong(current));
     }
     checkUniqueNow(record);
     R stored = kind.withVersion().apply(record, version + 1);
@@ -347,7 +347,7 @@ final class Buffer<I extends Comparable<I>, R> {
       } else if (stored == null) {
         throw new NotFoundException(kind.name(), e.getKey());
       } else if (kind.version().applyAsLong(stored) != want) {
-        throw new ConcurrentUpdateException(kind.name(), e.getKey(), want);
+        throw new ConcurrentUpdateException(kind.name(), e.getKey(), want, kind.version().applyAsLong(stored));
       }
     }
     if (kind.unique().isPresent()) {

@@ -427,10 +427,18 @@ public abstract class CampaignContract extends ContractSupport {
     Lead l = lead("Member");
     crm.campaigns().addMembers(c.id(), List.of(MemberId.lead(l.id())));
     StoreSnapshot before = snapshot();
+    // the refusal says both versions, so the caller knows how far behind it is
     assertThatThrownBy(() -> crm.campaigns().ifVersion(c.version()).recordActualCost(c.id(), Money.of("5.00", "EUR")))
-        .isInstanceOf(ConcurrentUpdateException.class);
+        .isInstanceOfSatisfying(ConcurrentUpdateException.class, e -> {
+          assertThat(e.expectedVersion()).isEqualTo(1);
+          assertThat(e.currentVersion()).hasValue(2);
+          assertThat(e).hasMessageContaining("started from version 1, it is now at version 2");
+        });
     assertThatThrownBy(() -> inUnitOfWork(uow -> uow.campaigns().update(c)))
-        .isInstanceOf(ConcurrentUpdateException.class);
+        .isInstanceOfSatisfying(ConcurrentUpdateException.class, e -> {
+          assertThat(e.expectedVersion()).isEqualTo(1);
+          assertThat(e.currentVersion()).hasValue(2);
+        });
     CampaignMember m = crm.campaigns().member(c.id(), MemberId.lead(l.id()));
     assertThatThrownBy(() -> inUnitOfWork(uow -> uow.campaigns().updateMember(m.withVersion(m.version() + 1))))
         .isInstanceOf(ConcurrentUpdateException.class);
