@@ -94,6 +94,39 @@ public final class SalesFigures {
     return rows(counts, sums);
   }
 
+  /** The RFM rows of the given sales: see {@link SalesRepository#rfm}. */
+  public static List<SalesRepository.RfmRow> rfm(Iterable<NewSale> sales, LocalDate from, LocalDate to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Map<RfmKey, RfmSums> rows = new LinkedHashMap<>();
+    for (NewSale s : sales) {
+      LocalDate day = s.issuedOn();
+      if (day.isBefore(from) || day.isAfter(to)) {
+        continue;
+      }
+      RfmSums r = rows.computeIfAbsent(new RfmKey(s.accountId(), s.currency()), k -> new RfmSums());
+      if (!s.isCreditNote()) {
+        if (r.last == null || day.isAfter(r.last)) {
+          r.last = day;
+        }
+        r.purchases++;
+      }
+      r.amount = r.amount.add(s.total().amount());
+    }
+    List<SalesRepository.RfmRow> out = new ArrayList<>(rows.size());
+    rows.forEach((k, r) -> out.add(new SalesRepository.RfmRow(k.account(), k.currency(), Optional.ofNullable(r.last),
+        r.purchases, r.amount)));
+    return out;
+  }
+
+  private record RfmKey(AccountId account, Currency currency) {}
+
+  private static final class RfmSums {
+    LocalDate last;
+    long purchases;
+    BigDecimal amount = BigDecimal.ZERO;
+  }
+
   private static void add(Map<List<Object>, long[]> counts, Map<List<Object>, BigDecimal[]> sums,
       List<Object> key, long purchases, BigDecimal amount, List<SaleLine> lines) {
     long[] c = counts.computeIfAbsent(key, k -> new long[2]);

@@ -218,6 +218,12 @@ final class MemorySales implements SalesRepository {
   }
 
   @Override
+  public List<RfmRow> rfm(LocalDate from, LocalDate to) {
+    uow.requireOpen();
+    return SalesFigures.rfm(contents(Optional.empty()), from, to);
+  }
+
+  @Override
   public List<CreditRow> credit(Optional<AccountId> account, LocalDate asOf, int graceDays) {
     uow.requireOpen();
     List<NewPayment> paid = new ArrayList<>();
