@@ -96,15 +96,46 @@ public final class SalesFigures {
 
   /** The RFM rows of the given sales: see {@link SalesRepository#rfm}. */
   public static List<SalesRepository.RfmRow> rfm(Iterable<NewSale> sales, LocalDate from, LocalDate to) {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Map<RfmKey, RfmSums> rows = new LinkedHashMap<>();
+    Rfm rfm = new Rfm(from, to);
     for (NewSale s : sales) {
+      rfm.add(s);
+    }
+    return rfm.rows();
+  }
+
+  /**
+   * The RFM rows of sales given one at a time: for an adapter that visits its sales rather than
+   * lists them; {@link #rows} is {@link #rfm} of the sales added. Not thread-safe.
+   */
+  public static final class Rfm {
+    private final LocalDate from;
+    private final LocalDate to;
+    /** Per account, its sums in its first currency, chained to those of its other currencies. */
+    private final Map<AccountId, RfmSums> sums = new LinkedHashMap<>();
+
+    /** Sums of the sales issued in {@code [from, to]}, both days included. */
+    public Rfm(LocalDate from, LocalDate to) {
+      this.from = Objects.requireNonNull(from, "from");
+      this.to = Objects.requireNonNull(to, "to");
+    }
+
+    /** Counts the sale if it was issued in the period. */
+    public void add(NewSale s) {
       LocalDate day = s.issuedOn();
       if (day.isBefore(from) || day.isAfter(to)) {
-        continue;
+        return;
       }
-      RfmSums r = rows.computeIfAbsent(new RfmKey(s.accountId(), s.currency()), k -> new RfmSums());
+      RfmSums r = sums.get(s.accountId());
+      if (r == null) {
+        r = new RfmSums(s.currency());
+        sums.put(s.accountId(), r);
+      }
+      while (!r.currency.equals(s.currency())) {
+        if (r.next == null) {
+          r.next = new RfmSums(s.currency());
+        }
+        r = r.next;
+      }
       if (!s.isCreditNote()) {
         if (r.last == null || day.isAfter(r.last)) {
           r.last = day;
@@ -113,18 +144,29 @@ public final class SalesFigures {
       }
       r.amount = r.amount.add(s.total().amount());
     }
-    List<SalesRepository.RfmRow> out = new ArrayList<>(rows.size());
-    rows.forEach((k, r) -> out.add(new SalesRepository.RfmRow(k.account(), k.currency(), Optional.ofNullable(r.last),
-        r.purchases, r.amount)));
-    return out;
+
+    /** The rows: one per account and currency. */
+    public List<SalesRepository.RfmRow> rows() {
+      List<SalesRepository.RfmRow> out = new ArrayList<>(sums.size());
+      sums.forEach((account, first) -> {
+        for (RfmSums r = first; r != null; r = r.next) {
+          out.add(new SalesRepository.RfmRow(account, r.currency, Optional.ofNullable(r.last), r.purchases, r.amount));
+        }
+      });
+      return out;
+    }
   }
 
-  private record RfmKey(AccountId account, Currency currency) {}
-
   private static final class RfmSums {
+    final Currency currency;
+    RfmSums next;
     LocalDate last;
     long purchases;
     BigDecimal amount = BigDecimal.ZERO;
+
+    RfmSums(Currency currency) {
+      this.currency = currency;
+    }
   }
 
   private static void add(Map<List<Object>, long[]> counts, Map<List<Object>, BigDecimal[]> sums,
