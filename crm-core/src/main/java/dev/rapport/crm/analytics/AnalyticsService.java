@@ -4,11 +4,17 @@ import dev.rapport.crm.MissingExchangeRateException;
 import dev.rapport.crm.StoreException;
 import dev.rapport.crm.ValidationException;
 import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.Converter;
 import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.LedgerReader;
+import dev.rapport.crm.feedback.FeedbackScale;
+import dev.rapport.crm.spi.FeedbackRepository;
+import dev.rapport.crm.spi.SalesFigures;
+import dev.rapport.crm.spi.SalesRepository;
 import dev.rapport.crm.lead.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.opportunity.ForecastCategory;
@@ -327,6 +333,191 @@ public final class AnalyticsService {
   }
 
   // --- segmentation and churn risk ---
+
+  /** Days of each feedback window of {@link #churnRisk}: the recent one ends today. */
+  static final int FEEDBACK_WINDOW_DAYS = 90;
+
+  /**
+   * The RFM segmentation of the customers of a period: every account invoiced in the period (at
+   * least one invoice issued on one of its days; an account with only credit notes there is left
+   * out), with
+   *
+   * <ul>
+   *   <li>{@code recencyDays}: whole days from its last invoice in the period to the <em>as-of
+   *       day</em>, the period's last day or today, whichever is earlier (0 if the invoice is
+   *       later than the as-of day);
+   *   <li>{@code frequency}: its invoices issued in the period;
+   *   <li>{@code monetary}: the totals of its invoices less its credit notes issued in the
+   *       period, each currency converted at the rate of the as-of day, rounded once, half-even,
+   *       to the reporting currency's decimals;
+   *   <li>the scores, by quintile of rank: with {@code n} customers, a customer's score is {@code
+   *       1 + floor(5 × w / n)} where {@code w} is the number of customers with a strictly worse
+   *       value (a longer recency; a lower frequency; a lower monetary value, compared rounded).
+   *       Equal values share a score, the best value scores {@code 1 + floor(5 × (n − 1) / n)} (5
+   *       from 5 customers on), the worst 1;
+   *   <li>{@code segment}: by {@link Segment#of}.
+   * </ul>
+   *
+   * Customers are listed best first (see {@link Segmentation#customers}). Host ledger or store,
+   * the answer is the same; on the JPA adapter it is one SQL aggregate statement.
+   *
+   * @throws ValidationException (field {@code period}) if the period is null
+   * @throws MissingExchangeRateException if an amount's currency has no rate on the as-of day
+   * @throws StoreException if the store or the host's ledger fails
+   */
+  public Segmentation segmentation(Period period) {
+    Check.notNull(period, "period");
+    LocalDate asOf = rateDay(period);
+    List<SalesRepository.RfmRow> rows = ctx.sales().ledger().isPresent()
+        ? SalesFigures.rfm(new LedgerReader(ctx.sales().ledger().get(), ctx.tenant()).sales(Optional.empty()),
+            period.from(), period.to())
+        : ctx.read(uow -> uow.sales().rfm(period.from(), period.to()));
+    Converter money = converter();
+    // every rate first: a missing rate is the answer's error whatever the order of the rows
+    Map<AccountId, Object[]> byAccount = new HashMap<>();
+    for (SalesRepository.RfmRow r : rows) {
+      BigDecimal amount = money.convert(r.amount(), r.currency(), asOf);
+      Object[] a = byAccount.computeIfAbsent(r.accountId(), k -> new Object[] {null, 0L, BigDecimal.ZERO});
+      if (r.lastPurchase().isPresent() && (a[0] == null || r.lastPurchase().get().isAfter((LocalDate) a[0]))) {
+        a[0] = r.lastPurchase().get();
+      }
+      a[1] = (Long) a[1] + r.purchases();
+      a[2] = ((BigDecimal) a[2]).add(amount);
+    }
+    List<AccountId> ids = new ArrayList<>();
+    byAccount.forEach((id, a) -> {
+      if ((Long) a[1] > 0) {
+        ids.add(id);
+      }
+    });
+    ids.sort(null);
+    int n = ids.size();
+    long[] recency = new long[n];
+    long[] frequency = new long[n];
+    Money[] monetary = new Money[n];
+    for (int i = 0; i < n; i++) {
+      Object[] a = byAccount.get(ids.get(i));
+      recency[i] = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between((LocalDate) a[0], asOf));
+      frequency[i] = (Long) a[1];
+      monetary[i] = money.money((BigDecimal) a[2]);
+    }
+    long[] negatedRecency = new long[n];
+    for (int i = 0; i < n; i++) {
+      negatedRecency[i] = -recency[i];
+    }
+    int[] r = Quintiles.scores(negatedRecency);
+    int[] f = Quintiles.scores(frequency);
+    int[] m = Quintiles.scores(java.util.Arrays.stream(monetary).map(Money::amount).toArray(BigDecimal[]::new));
+    List<CustomerRfm> customers = new ArrayList<>(n);
+    Map<Segment, Long> counts = new EnumMap<>(Segment.class);
+    for (Segment segment : Segment.values()) {
+      counts.put(segment, 0L);
+    }
+    for (int i = 0; i < n; i++) {
+      Segment segment = Segment.of(r[i], f[i], m[i]);
+      counts.merge(segment, 1L, Long::sum);
+      customers.add(new CustomerRfm(ids.get(i), (LocalDate) byAccount.get(ids.get(i))[0], recency[i], frequency[i],
+          monetary[i], r[i], f[i], m[i], segment));
+    }
+    customers.sort(Comparator.comparingInt((CustomerRfm c) -> -(c.recencyScore() + c.frequencyScore() + c.monetaryScore()))
+        .thenComparing((CustomerRfm c) -> c.monetary().amount(), Comparator.reverseOrder())
+        .thenComparing(CustomerRfm::frequency, Comparator.reverseOrder())
+        .thenComparing(CustomerRfm::accountId));
+    return new Segmentation(period, asOf, money.reporting(), customers, counts);
+  }
+
+  /**
+   * The accounts at risk of no longer buying as of today, highest risk first (then by account
+   * id), each with its reasons (see {@link ChurnReason.Code} for each reason's figure and weight):
+   *
+   * <ul>
+   *   <li>{@code OVERDUE_REPURCHASE}: the account's next purchase, by its own rhythm, is overdue
+   *       (the whole-account reminders of {@code crm.sales().reminders(0)} with a negative {@code
+   *       dueInDays});
+   *   <li>{@code FALLING_FEEDBACK} and {@code RECENT_DETRACTOR}: from its NPS and CSAT answers of
+   *       the 90 days ending today (today and the 89 days before it, in the clock's zone) against
+   *       the 90 days before those;
+   *   <li>{@code LATE_PAYMENTS}: its payer class as of today, as {@code crm.sales().latePayers()}.
+   * </ul>
+   *
+   * The risk is {@code 1 − Π(1 − weight)} over the reasons; weights and risk are rounded half-up
+   * to 4 decimals, the level follows from the rounded risk. Accounts without a reason are not
+   * listed. The sales figures come from the host's ledger when there is one; feedback always from
+   * Rapport's store. On the JPA adapter it is seven SQL aggregate statements (see the adapter's README).
+   *
+   * @throws StoreException if the store or the host's ledger fails
+   */
+  public List<ChurnRisk> churnRisk() {
+    LocalDate today = ctx.today();
+    dev.rapport.crm.sales.SalesService sales = new dev.rapport.crm.sales.SalesService(ctx);
+    Map<AccountId, List<ChurnReason>> reasons = new HashMap<>();
+    for (dev.rapport.crm.sales.RepurchaseReminder rem : sales.reminders(0)) {
+      if (rem.productCode().isEmpty() && rem.isOverdue()) {
+        double ratio = -rem.dueInDays() / rem.medianDaysBetween();
+        reasons.computeIfAbsent(rem.accountId(), k -> new ArrayList<>())
+            .add(reason(ChurnReason.Code.OVERDUE_REPURCHASE, ratio, Math.min(0.8, 0.4 * ratio)));
+      }
+    }
+    Instant recent = startOf(today.minusDays(FEEDBACK_WINDOW_DAYS - 1));
+    Instant previous = startOf(today.minusDays(2L * FEEDBACK_WINDOW_DAYS - 1));
+    Instant end = startOf(today.plusDays(1));
+    record Windows(List<FeedbackRepository.ScoreRow> before, List<FeedbackRepository.ScoreRow> now) {}
+    Windows w = ctx.read(uow -> new Windows(uow.feedback().scores(previous, recent), uow.feedback().scores(recent, end)));
+    Map<AccountId, double[]> before = feedbackMeans(w.before());
+    Map<AccountId, double[]> now = feedbackMeans(w.now());
+    now.forEach((account, s) -> {
+      double[] b = before.get(account);
+      if (b != null) {
+        double fall = round4(b[0] / b[1] - s[0] / s[1]);
+        if (fall >= 0.1) {
+          reasons.computeIfAbsent(account, k -> new ArrayList<>())
+              .add(reason(ChurnReason.Code.FALLING_FEEDBACK, fall, Math.min(0.6, 2 * fall)));
+        }
+      }
+      if (s[2] > 0) {
+        reasons.computeIfAbsent(account, k -> new ArrayList<>())
+            .add(reason(ChurnReason.Code.RECENT_DETRACTOR, s[2], Math.min(0.5, 0.25 * s[2])));
+      }
+    });
+    for (dev.rapport.crm.sales.CreditHistory h : sales.latePayers()) {
+      double weight = h.payerClass() == dev.rapport.crm.sales.PayerClass.CHRONICALLY_LATE ? 0.5 : 0.2;
+      reasons.computeIfAbsent(h.accountId(), k -> new ArrayList<>())
+          .add(reason(ChurnReason.Code.LATE_PAYMENTS, h.paidLate() + h.openLate(), weight));
+    }
+    List<ChurnRisk> risks = new ArrayList<>();
+    reasons.forEach((account, list) -> {
+      list.sort(Comparator.comparingDouble(ChurnReason::weight).reversed().thenComparing(ChurnReason::code));
+      double keep = 1;
+      for (ChurnReason x : list) {
+        keep *= 1 - x.weight();
+      }
+      double risk = round4(1 - keep);
+      risks.add(new ChurnRisk(account, today, risk, ChurnRisk.Level.of(risk), list));
+    });
+    risks.sort(Comparator.comparingDouble(ChurnRisk::risk).reversed().thenComparing(ChurnRisk::accountId));
+    return risks;
+  }
+
+  private static ChurnReason reason(ChurnReason.Code code, double figure, double weight) {
+    return new ChurnReason(code, round4(figure), round4(weight));
+  }
+
+  private static double round4(double x) {
+    return BigDecimal.valueOf(x).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /** Per account: the sum of its answers' scores counted 0 to 1, how many answers, how many detractors. */
+  private static Map<AccountId, double[]> feedbackMeans(List<FeedbackRepository.ScoreRow> rows) {
+    Map<AccountId, double[]> means = new HashMap<>();
+    for (FeedbackRepository.ScoreRow r : rows) {
+      double[] s = means.computeIfAbsent(r.accountId(), k -> new double[3]);
+      s[0] += r.scale() == FeedbackScale.NPS ? r.scoreSum() / 10.0 : (r.scoreSum() - r.answers()) / 4.0;
+      s[1] += r.answers();
+      s[2] += r.detractors();
+    }
+    means.values().removeIf(s -> s[1] == 0);
+    return means;
+  }
 
   // --- predictive lead scoring ---
 

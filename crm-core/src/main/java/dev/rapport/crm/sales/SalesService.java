@@ -21,6 +21,7 @@ import dev.rapport.crm.event.PaymentRecorded;
 import dev.rapport.crm.event.SaleRecorded;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.LedgerReader;
 import dev.rapport.crm.internal.SalesSettings;
 import dev.rapport.crm.spi.SalesFigures;
 import dev.rapport.crm.spi.SalesRepository;

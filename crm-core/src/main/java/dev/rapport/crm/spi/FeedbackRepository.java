@@ -7,7 +7,10 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.feedback.CsatResult;
 import dev.rapport.crm.feedback.Feedback;
 import dev.rapport.crm.feedback.NpsResult;
+import dev.rapport.crm.feedback.FeedbackScale;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,29 @@ public interface FeedbackRepository {
   /** The counts of the CSAT answers answered in the period. */
   CsatResult csat(Optional<AccountId> account, Instant from, Instant to);
 
+  /**
+   * The answers answered in the period per account and scale: how many, the sum of their scores
+   * and how many are NPS detractors (0 to 6; always 0 for CSAT). Only pairs with answers have a
+   * row. {@link FeedbackFigures#scores} is the reference.
+   */
+  List<ScoreRow> scores(Instant from, Instant to);
+
   /** Stores a new answer (version 0) and returns it with version 1. */
   Feedback insert(Feedback feedback);
+
+  /**
+   * The answers of one account on one scale in a period: see {@link #scores}.
+   *
+   * @param accountId the account
+   * @param scale the scale
+   * @param answers how many answers
+   * @param scoreSum the sum of their scores
+   * @param detractors how many are NPS answers of 0 to 6
+   */
+  record ScoreRow(AccountId accountId, FeedbackScale scale, long answers, long scoreSum, long detractors) {
+    public ScoreRow {
+      Objects.requireNonNull(accountId, "accountId");
+      Objects.requireNonNull(scale, "scale");
+    }
+  }
 }

@@ -94,6 +94,81 @@ public final class SalesFigures {
     return rows(counts, sums);
   }
 
+  /** The RFM rows of the given sales: see {@link SalesRepository#rfm}. */
+  public static List<SalesRepository.RfmRow> rfm(Iterable<NewSale> sales, LocalDate from, LocalDate to) {
+    Rfm rfm = new Rfm(from, to);
+    for (NewSale s : sales) {
+      rfm.add(s);
+    }
+    return rfm.rows();
+  }
+
+  /**
+   * The RFM rows of sales given one at a time: for an adapter that visits its sales rather than
+   * lists them; {@link #rows} is {@link #rfm} of the sales added. Not thread-safe.
+   */
+  public static final class Rfm {
+    private final LocalDate from;
+    private final LocalDate to;
+    /** Per account, its sums in its first currency, chained to those of its other currencies. */
+    private final Map<AccountId, RfmSums> sums = new LinkedHashMap<>();
+
+    /** Sums of the sales issued in {@code [from, to]}, both days included. */
+    public Rfm(LocalDate from, LocalDate to) {
+      this.from = Objects.requireNonNull(from, "from");
+      this.to = Objects.requireNonNull(to, "to");
+    }
+
+    /** Counts the sale if it was issued in the period. */
+    public void add(NewSale s) {
+      LocalDate day = s.issuedOn();
+      if (day.isBefore(from) || day.isAfter(to)) {
+        return;
+      }
+      RfmSums r = sums.get(s.accountId());
+      if (r == null) {
+        r = new RfmSums(s.currency());
+        sums.put(s.accountId(), r);
+      }
+      while (!r.currency.equals(s.currency())) {
+        if (r.next == null) {
+          r.next = new RfmSums(s.currency());
+        }
+        r = r.next;
+      }
+      if (!s.isCreditNote()) {
+        if (r.last == null || day.isAfter(r.last)) {
+          r.last = day;
+        }
+        r.purchases++;
+      }
+      r.amount = r.amount.add(s.total().amount());
+    }
+
+    /** The rows: one per account and currency. */
+    public List<SalesRepository.RfmRow> rows() {
+      List<SalesRepository.RfmRow> out = new ArrayList<>(sums.size());
+      sums.forEach((account, first) -> {
+        for (RfmSums r = first; r != null; r = r.next) {
+          out.add(new SalesRepository.RfmRow(account, r.currency, Optional.ofNullable(r.last), r.purchases, r.amount));
+        }
+      });
+      return out;
+    }
+  }
+
+  private static final class RfmSums {
+    final Currency currency;
+    RfmSums next;
+    LocalDate last;
+    long purchases;
+    BigDecimal amount = BigDecimal.ZERO;
+
+    RfmSums(Currency currency) {
+      this.currency = currency;
+    }
+  }
+
   private static void add(Map<List<Object>, long[]> counts, Map<List<Object>, BigDecimal[]> sums,
       List<Object> key, long purchases, BigDecimal amount, List<SaleLine> lines) {
     long[] c = counts.computeIfAbsent(key, k -> new long[2]);

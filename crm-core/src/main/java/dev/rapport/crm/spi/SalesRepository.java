@@ -24,7 +24,7 @@ import java.util.Optional;
  * model before it writes (a credit note or allocation names an existing invoice of the same account
  * and currency), so an adapter stores what it is given.
  *
- * <p>The figures ({@link #purchases}, {@link #revenue}, {@link #credit}) are what the answers of
+ * <p>The figures ({@link #purchases}, {@link #revenue}, {@link #credit}, {@link #rfm}) are what the answers of
  * {@link dev.rapport.crm.sales.SalesService} are computed from; {@link SalesFigures} computes them
  * from sales and payments in memory and is their reference definition. A durable adapter computes
  * them in the database, in a number of statements that does not grow with the data; rows come in
@@ -95,6 +95,15 @@ public interface SalesRepository {
    */
   List<CreditRow> credit(Optional<AccountId> account, LocalDate asOf, int graceDays);
 
+  /**
+   * The RFM figures of the sales issued in {@code [from, to]} (both days included), per account
+   * and currency: the last day an invoice (not a credit note) was issued, how many invoices were
+   * issued, and the sum of the totals of the invoices and credit notes (credit notes are negative).
+   * An account and currency with only credit notes in the period has a row with no last purchase
+   * and 0 purchases. {@link SalesFigures#rfm} is the reference.
+   */
+  List<RfmRow> rfm(LocalDate from, LocalDate to);
+
   /** The payer class each account was last given by {@code refreshPayerClasses()} (absent: never). */
   Map<AccountId, PayerClass> payerClasses();
 
@@ -156,6 +165,25 @@ public interface SalesRepository {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(cost, "cost");
       Objects.requireNonNull(costedAmount, "costedAmount");
+    }
+  }
+
+  /**
+   * The RFM figures of one account in one currency over a period: see {@link #rfm}.
+   *
+   * @param accountId the account
+   * @param currency the currency
+   * @param lastPurchase the last issue day of an invoice in the period, if any
+   * @param purchases the invoices issued in the period
+   * @param amount the sum of the totals of its invoices and credit notes in the period
+   */
+  record RfmRow(AccountId accountId, Currency currency, Optional<LocalDate> lastPurchase, long purchases,
+      BigDecimal amount) {
+    public RfmRow {
+      Objects.requireNonNull(accountId, "accountId");
+      Objects.requireNonNull(currency, "currency");
+      Objects.requireNonNull(lastPurchase, "lastPurchase");
+      Objects.requireNonNull(amount, "amount");
     }
   }
 

@@ -94,6 +94,25 @@ final class JpaFeedback implements FeedbackRepository {
   }
 
   @Override
+  public List<ScoreRow> scores(Instant from, Instant to) {
+    uow.requireOpen();
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    List<ScoreRow> rows = new java.util.ArrayList<>();
+    for (Object[] r : uow.em().createQuery("select e.accountId, e.scale, count(e), sum(e.score),"
+        + " sum(case when e.score <= " + NpsResult.DETRACTOR_MAX + " then 1 else 0 end) from RapportFeedback e where e.tenantId = :tenant"
+        + " and e.answeredAt >= :from and e.answeredAt < :to group by e.accountId, e.scale", Object[].class)
+        .setParameter("tenant", uow.tenant().value()).setParameter("from", toColumn(from))
+        .setParameter("to", toColumn(to)).getResultList()) {
+      FeedbackScale scale = FeedbackScale.valueOf((String) r[1]);
+      // grouped by scale: scores of 0 to 6 are detractors on the NPS scale only
+      rows.add(new ScoreRow(AccountId.of((java.util.UUID) r[0]), scale, number(r[2]), number(r[3]),
+          scale == FeedbackScale.NPS ? number(r[4]) : 0));
+    }
+    return rows;
+  }
+
+  @Override
   public Feedback insert(Feedback feedback) {
     uow.requireOpen();
     return rows.toDomain(rows.insert(feedback));

@@ -494,6 +494,32 @@ final class JpaSales implements SalesRepository {
     return rows;
   }
 
+  /** Below every storable epoch day: what the last purchase of a group without invoices is. */
+  private static final int NO_DAY = -10_000_000;
+
+  @Override
+  public List<RfmRow> rfm(LocalDate from, LocalDate to) {
+    uow.requireOpen();
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    List<RfmRow> rows = new ArrayList<>();
+    // one aggregate per account and currency; a literal (not a parameter) for the days of credit
+    // notes, which no database has to type inside the select clause
+    for (Object[] r : figures("select s.accountId, s.currency,"
+        + " max(case when s.corrects is null then s.issueDay else (" + NO_DAY + ") end),"
+        + " sum(case when s.corrects is null then 1 else 0 end), sum(s.total)"
+        + " from RapportSale s where s.tenantId = :tenant and s.issueDay >= :from and s.issueDay <= :to"
+        + " group by s.accountId, s.currency", Optional.empty(),
+        Rows.params("from", epochDay(from), "to", epochDay(to)))) {
+      Currency currency = Currency.getInstance((String) r[1]);
+      int last = number(r[2]).intValue();
+      rows.add(new RfmRow(AccountId.of((UUID) r[0]), currency,
+          last == NO_DAY ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(last)), number(r[3]).longValue(),
+          scaled(decimal(r[4]), currency)));
+    }
+    return rows;
+  }
+
   @Override
   public List<CreditRow> credit(Optional<AccountId> account, LocalDate asOf, int graceDays) {
     uow.requireOpen();

@@ -8,6 +8,7 @@ import dev.rapport.crm.feedback.CsatResult;
 import dev.rapport.crm.feedback.Feedback;
 import dev.rapport.crm.feedback.FeedbackScale;
 import dev.rapport.crm.feedback.NpsResult;
+import dev.rapport.crm.spi.FeedbackFigures;
 import dev.rapport.crm.spi.FeedbackRepository;
 import java.time.Instant;
 import java.util.List;
@@ -94,6 +95,14 @@ final class MemoryFeedback implements FeedbackRepository {
       counts[2] += f.score();
     });
     return new CsatResult(counts[0], counts[1], counts[2]);
+  }
+
+  @Override
+  public List<ScoreRow> scores(Instant from, Instant to) {
+    uow.requireOpen();
+    List<Feedback> all = new java.util.ArrayList<>();
+    buffer().forEach(List.of(), f -> true, all::add);
+    return FeedbackFigures.scores(all, from, to);
   }
 
   @Override

@@ -218,6 +218,15 @@ final class MemorySales implements SalesRepository {
   }
 
   @Override
+  public List<RfmRow> rfm(LocalDate from, LocalDate to) {
+    uow.requireOpen();
+    // visited, not listed: the reference's sums without a copy of every sale
+    SalesFigures.Rfm rfm = new SalesFigures.Rfm(from, to);
+    sales().forEach(List.of(), s -> true, s -> rfm.add(s.content()));
+    return rfm.rows();
+  }
+
+  @Override
   public List<CreditRow> credit(Optional<AccountId> account, LocalDate asOf, int graceDays) {
     uow.requireOpen();
     List<NewPayment> paid = new ArrayList<>();

@@ -306,6 +306,11 @@ final class InterceptingPersistence implements Persistence {
         }
 
         @Override
+        public List<dev.rapport.crm.spi.FeedbackRepository.ScoreRow> scores(java.time.Instant from, java.time.Instant to) {
+          return call("feedback.scores", from, () -> r.scores(from, to));
+        }
+
+        @Override
         public dev.rapport.crm.feedback.Feedback insert(dev.rapport.crm.feedback.Feedback f) {
           return call("feedback.insert", f, () -> r.insert(f));
         }
@@ -393,6 +398,11 @@ final class InterceptingPersistence implements Persistence {
         @Override
         public List<CreditRow> credit(Optional<AccountId> account, java.time.LocalDate asOf, int graceDays) {
           return call("sales.credit", account, () -> r.credit(account, asOf, graceDays));
+        }
+
+        @Override
+        public List<RfmRow> rfm(java.time.LocalDate from, java.time.LocalDate to) {
+          return call("sales.rfm", from, () -> r.rfm(from, to));
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.rapport.crm.sales;
+package dev.rapport.crm.internal;
 
 import dev.rapport.crm.CrmException;
 import dev.rapport.crm.StoreException;
@@ -7,6 +7,9 @@ import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.sales.NewPayment;
+import dev.rapport.crm.sales.NewSale;
+import dev.rapport.crm.sales.SalesLedger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,15 +17,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads every page of a host's ledger, defensively: a failing or looping host is a {@link StoreException}. */
-final class LedgerReader {
+/**
+ * Reads every page of a host's ledger, defensively: a failing or looping host is a {@link StoreException}.
+ * Internal: may change without notice.
+ */
+public final class LedgerReader {
   /** Items asked for per page. */
-  static final int PAGE = PageRequest.MAX_SIZE;
+  public static final int PAGE = PageRequest.MAX_SIZE;
 
   private final SalesLedger ledger;
   private final TenantId tenant;
 
-  LedgerReader(SalesLedger ledger, TenantId tenant) {
+  public LedgerReader(SalesLedger ledger, TenantId tenant) {
     this.ledger = ledger;
     this.tenant = tenant;
   }
@@ -31,12 +37,12 @@ final class LedgerReader {
     Page<T> page(Optional<String> after);
   }
 
-  List<NewSale> sales(Optional<AccountId> account) {
+  public List<NewSale> sales(Optional<AccountId> account) {
     return all("sales", after -> ledger.sales(tenant, account, Limits.EARLIEST_DATE, Limits.LATEST_DATE, after, PAGE),
         account, NewSale::accountId);
   }
 
-  List<NewPayment> payments(Optional<AccountId> account) {
+  public List<NewPayment> payments(Optional<AccountId> account) {
     return all("payments", after -> ledger.payments(tenant, account, Limits.EARLIEST_DATE, Limits.LATEST_DATE, after,
         PAGE), account, NewPayment::accountId);
   }
