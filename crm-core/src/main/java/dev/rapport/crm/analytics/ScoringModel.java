@@ -54,14 +54,14 @@ public final class ScoringModel {
   private final long won;
   private final long lost;
   private final Instant trainedAt;
-  private final Map<String, Integer> features;   // group + '\u0001' + key -> feature
+  private final Map<String, Map<String, Integer>> features; // group -> value -> feature
   private final String[] groups;
   private final int[] groupOf;
   private final String[] descriptions;
   private final double[] weights; // features, then the intercept
   private final double[] baseline; // per group: sum of weight x mean
 
-  private ScoringModel(long won, long lost, Instant trainedAt, Map<String, Integer> features,
+  private ScoringModel(long won, long lost, Instant trainedAt, Map<String, Map<String, Integer>> features,
       String[] groups, int[] groupOf, String[] descriptions,
       double[] weights, double[] baseline) {
     this.won = won;
@@ -115,12 +115,6 @@ public final class ScoringModel {
         groupIndex.putIfAbsent(v.group(), groupIndex.size());
       }
     }
-    Map<String, String> describe = new HashMap<>();
-    for (List<ScoringFeatures.Value> vs : values) {
-      for (ScoringFeatures.Value v : vs) {
-        describe.putIfAbsent(key(v.group(), v.key()), v.description());
-      }
-    }
     List<String> kept = new ArrayList<>();
     java.util.Set<String> otherGroups = new java.util.TreeSet<>();
     counts.forEach((k, c) -> {
@@ -132,15 +126,16 @@ public final class ScoringModel {
     });
     otherGroups.forEach(g -> kept.add(key(g, OTHER)));
     kept.sort(Comparator.naturalOrder());
-    Map<String, Integer> features = new HashMap<>();
+    Map<String, Map<String, Integer>> features = new HashMap<>();
     int[] groupOf = new int[kept.size()];
     String[] descriptions = new String[kept.size()];
     for (int f = 0; f < kept.size(); f++) {
       String k = kept.get(f);
       String group = k.substring(0, k.indexOf('\u0001'));
-      features.put(k, f);
+      String value = k.substring(k.indexOf('\u0001') + 1);
+      features.computeIfAbsent(group, g -> new HashMap<>()).put(value, f);
       groupOf[f] = groupIndex.get(group);
-      descriptions[f] = k.endsWith(OTHER) ? group + ": other (rare)" : describe.get(k);
+      descriptions[f] = value.equals(OTHER) ? group + ": other (rare)" : ScoringFeatures.describe(group, value);
     }
     String[] groups = new String[groupIndex.size()];
     groupIndex.forEach((g, gi) -> groups[gi] = g);
@@ -158,7 +153,9 @@ public final class ScoringModel {
     for (int f = 0; f < kept.size(); f++) {
       baseline[groupOf[f]] += w[f] * mean[f];
     }
-    return new ScoringModel(wonLeads.size(), lostLeads.size(), trainedAt, Map.copyOf(features),
+    Map<String, Map<String, Integer>> frozen = new HashMap<>();
+    features.forEach((g, m) -> frozen.put(g, Map.copyOf(m)));
+    return new ScoringModel(wonLeads.size(), lostLeads.size(), trainedAt, Map.copyOf(frozen),
         groups, groupOf, descriptions, w, baseline);
   }
 
@@ -167,13 +164,17 @@ public final class ScoringModel {
   }
 
   /** The sorted, distinct features of a lead's values; unknown values fall to "other" or nothing. */
-  private static int[] encode(List<ScoringFeatures.Value> values, Map<String, Integer> features) {
+  private static int[] encode(List<ScoringFeatures.Value> values, Map<String, Map<String, Integer>> features) {
     int[] x = new int[values.size()];
     int k = 0;
     for (ScoringFeatures.Value v : values) {
-      Integer f = features.get(key(v.group(), v.key()));
+      Map<String, Integer> group = features.get(v.group());
+      if (group == null) {
+        continue;
+      }
+      Integer f = group.get(v.key());
       if (f == null) {
-        f = features.get(key(v.group(), OTHER));
+        f = group.get(OTHER);
       }
       if (f != null) {
         x[k++] = f;
