@@ -41,14 +41,16 @@ final class OdooNaiveBayes {
   static final double TAG_MINIMUM = 50;
   static final String TAGS = "tag_ids";
 
+  private final boolean countUnset;
   private final double logPriorOdds;
   /** field -> value -> {won, lost}. */
   private final Map<String, Map<String, double[]>> table;
   /** field -> {won total, lost total}. */
   private final Map<String, double[]> totals;
 
-  private OdooNaiveBayes(double logPriorOdds, Map<String, Map<String, double[]>> table,
+  private OdooNaiveBayes(boolean countUnset, double logPriorOdds, Map<String, Map<String, double[]>> table,
       Map<String, double[]> totals) {
+    this.countUnset = countUnset;
     this.logPriorOdds = logPriorOdds;
     this.table = table;
     this.totals = totals;
@@ -56,12 +58,20 @@ final class OdooNaiveBayes {
 
   /** Learns the frequency table from closed leads, each seen as of {@code asOf[i]}. */
   static OdooNaiveBayes train(List<Lead> leads, boolean[] won, Instant[] asOf) {
+    return train(leads, won, asOf, false);
+  }
+
+  /**
+   * The same, and with {@code countUnset} a variant that is not Odoo's: an unset campaign, phone,
+   * owner or last signal counts as the value "none", so that naive Bayes sees what Rapport sees.
+   */
+  static OdooNaiveBayes train(List<Lead> leads, boolean[] won, Instant[] asOf, boolean countUnset) {
     Map<String, Map<String, double[]>> table = new HashMap<>();
     long w = 0;
     for (int i = 0; i < leads.size(); i++) {
       int side = won[i] ? 0 : 1;
       w += won[i] ? 1 : 0;
-      for (String[] fv : fields(leads.get(i), asOf[i])) {
+      for (String[] fv : fields(leads.get(i), asOf[i], countUnset)) {
         table.computeIfAbsent(fv[0], k -> new HashMap<>())
             .computeIfAbsent(fv[1], k -> new double[] {SMOOTHING, SMOOTHING})[side] += 1;
       }
@@ -79,13 +89,13 @@ final class OdooNaiveBayes {
     });
     double wonTotal = w + SMOOTHING;
     double lostTotal = leads.size() - w + SMOOTHING;
-    return new OdooNaiveBayes(Math.log(wonTotal / lostTotal), table, totals);
+    return new OdooNaiveBayes(countUnset, Math.log(wonTotal / lostTotal), table, totals);
   }
 
   /** The probability that the lead is won, as Odoo computes it (0.0001 .. 0.9999). */
   double probability(Lead lead, Instant asOf) {
     double logOdds = logPriorOdds;
-    for (String[] fv : fields(lead, asOf)) {
+    for (String[] fv : fields(lead, asOf, countUnset)) {
       Map<String, double[]> values = table.get(fv[0]);
       double[] c = values == null ? null : values.get(fv[1]);
       if (c != null) {
@@ -99,14 +109,15 @@ final class OdooNaiveBayes {
   }
 
   /** The (field, value) pairs of a lead as of an instant, binned as Rapport's model bins them. */
-  static List<String[]> fields(Lead lead, Instant asOf) {
+  static List<String[]> fields(Lead lead, Instant asOf, boolean countUnset) {
     List<String[]> f = new ArrayList<>(16);
+    String none = countUnset ? "none" : null;
     f.add(new String[] {"source", lead.source().code()});
-    lead.campaign().ifPresent(c -> f.add(new String[] {"campaign", c.toString()}));
+    add(f, "campaign", lead.campaign().map(Object::toString).orElse(none));
     f.add(new String[] {"temperature", lead.temperature().name()});
     f.add(new String[] {"email", lead.email().map(OdooNaiveBayes::emailKind).orElse("none")});
-    lead.phone().ifPresent(p -> f.add(new String[] {"phone", country(p.e164())}));
-    lead.owner().ifPresent(o -> f.add(new String[] {"owner", o}));
+    add(f, "phone", lead.phone().map(p -> country(p.e164())).orElse(none));
+    add(f, "owner", lead.owner().orElse(none));
     f.add(new String[] {"company", lead.company().isPresent() ? "yes" : "no"});
     int count = 0;
     int recent = 0;
@@ -130,6 +141,8 @@ final class OdooNaiveBayes {
     if (last != null) {
       long d = Math.max(0, Duration.between(last, asOf).toDays());
       f.add(new String[] {"last", d <= 7 ? "7" : d <= 30 ? "30" : d <= 90 ? "90" : "90+"});
+    } else {
+      add(f, "last", none);
     }
     long age = Math.max(0, Duration.between(lead.createdAt(), asOf).toDays());
     f.add(new String[] {"age", age <= 7 ? "7" : age <= 30 ? "30" : age <= 90 ? "90" : age <= 365 ? "365" : "365+"});
@@ -137,6 +150,12 @@ final class OdooNaiveBayes {
       f.add(new String[] {TAGS, k});
     }
     return f;
+  }
+
+  private static void add(List<String[]> f, String field, String value) {
+    if (value != null) {
+      f.add(new String[] {field, value});
+    }
   }
 
   private static String emailKind(EmailAddress e) {
