@@ -58,6 +58,7 @@ public final class ScoringModel {
   private final String[] groups;
   private final int[] groupOf;
   private final String[] descriptions;
+  private final String[] absent; // per group: what it says when the lead has none of its values
   private final double[] weights; // features, then the intercept
   private final double[] baseline; // per group: sum of weight x mean
 
@@ -71,6 +72,10 @@ public final class ScoringModel {
     this.groups = groups;
     this.groupOf = groupOf;
     this.descriptions = descriptions;
+    this.absent = new String[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      absent[g] = ScoringFeatures.absent(groups[g]);
+    }
     this.weights = weights;
     this.baseline = baseline;
   }
@@ -213,22 +218,36 @@ public final class ScoringModel {
       effect[groupOf[f]] += weights[f];
       active[groupOf[f]] = f;
     }
-    List<ScoreFactor> up = new ArrayList<>();
-    List<ScoreFactor> down = new ArrayList<>();
+    double[] e = new double[groups.length];
     for (int g = 0; g < groups.length; g++) {
-      double e = effect[g] - baseline[g];
-      if (Math.abs(e) < SMALLEST_FACTOR) {
-        continue;
-      }
-      String description = active[g] >= 0 ? descriptions[active[g]] : ScoringFeatures.absent(groups[g]);
-      (e > 0 ? up : down).add(new ScoreFactor(groups[g], description, e));
+      e[g] = effect[g] - baseline[g];
     }
-    up.sort(Comparator.comparingDouble(ScoreFactor::effect).reversed().thenComparing(ScoreFactor::feature));
-    down.sort(Comparator.comparingDouble(ScoreFactor::effect).thenComparing(ScoreFactor::feature));
     List<ScoreFactor> factors = new ArrayList<>(2 * FACTORS);
-    factors.addAll(up.subList(0, Math.min(FACTORS, up.size())));
-    factors.addAll(down.subList(0, Math.min(FACTORS, down.size())));
+    pick(e, active, 1, factors);
+    pick(e, active, -1, factors);
     return new LeadScore(lead.id(), p, factors);
+  }
+
+  /**
+   * Adds the {@value #FACTORS} terms of the sign given that are largest in size (at least {@code
+   * SMALLEST_FACTOR}), largest first, ties by field name. Consumes the terms it takes.
+   */
+  private void pick(double[] e, int[] active, int sign, List<ScoreFactor> into) {
+    for (int k = 0; k < FACTORS; k++) {
+      int best = -1;
+      for (int g = 0; g < e.length; g++) {
+        double v = sign * e[g];
+        if (v >= SMALLEST_FACTOR && (best < 0 || v > sign * e[best]
+            || (v == sign * e[best] && groups[g].compareTo(groups[best]) < 0))) {
+          best = g;
+        }
+      }
+      if (best < 0) {
+        return;
+      }
+      into.add(new ScoreFactor(groups[best], active[best] >= 0 ? descriptions[active[best]] : absent[best], e[best]));
+      e[best] = 0;
+    }
   }
 
   /** How many won leads the model learned from. */
