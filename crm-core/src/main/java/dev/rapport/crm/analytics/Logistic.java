@@ -7,7 +7,7 @@ package dev.rapport.crm.analytics;
  * its active features; the intercept is not penalised.
  */
 final class Logistic {
-  /** The most Newton steps; on lead data it converges in 6 to 10. */
+  /** The most Newton steps. */
   static final int MAX_ITERATIONS = 30;
   /** Converged when no weight moves by more than this in a step. */
   static final double TOLERANCE = 1e-7;
