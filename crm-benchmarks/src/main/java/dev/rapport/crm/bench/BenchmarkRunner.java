@@ -86,7 +86,7 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
-    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline", "sales");
+    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline", "sales", "scoring");
     Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
@@ -128,7 +128,7 @@ public final class BenchmarkRunner {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--param=db=h2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales,scoring] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--param=db=h2] [--prof=gc])");
       }
     }
     exposeClassPath();
@@ -160,6 +160,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("sales")) {
       sales();
+    }
+    if (groups.contains("scoring")) {
+      scoring();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -431,6 +434,53 @@ public final class BenchmarkRunner {
     }
   }
 
+  /**
+   * Predictive lead scoring (issue 10): first the quality comparison with the Odoo baseline
+   * ({@link ScoringComparison}: ROC AUC and Brier score on held-out generated leads, both
+   * datasets), then the JMH timings ({@link ScoringBenchmarks}): scoring all the leads and training
+   * on them, 100,000 closed leads in full mode, 5,000 in quick mode.
+   */
+  private void scoring() throws RunnerException {
+    boolean quick = settings.name().startsWith("quick");
+    int closed = quick ? 5_000 : 100_000;
+    if (".*".equals(only) || "comparison".matches(only)) {
+      for (ScoringComparison.Result c : ScoringComparison.run(2 * closed, ScoringComparison.SEED)) {
+        String data = String.format(Locale.ROOT, "%s, %,d training / %,d held-out leads", c.dataset(), c.train(), c.test());
+        boolean engagement = c.dataset().startsWith("engagement");
+        lines.add(new Line("lead scoring ROC AUC (" + data + "; truth " + String.format(Locale.ROOT, "%.4f", c.aucTruth())
+            + ") vs Odoo naive Bayes", "1", c.aucRapport(), c.aucOdoo(), "AUC", c.aucRapport() / c.aucOdoo(),
+            engagement ? "> 1" : "", engagement ? c.aucRapport() > c.aucOdoo() : null));
+        lines.add(new Line("lead scoring Brier score, lower is better (" + data + "; truth "
+            + String.format(Locale.ROOT, "%.4f", c.brierTruth()) + ") vs Odoo naive Bayes", "1", c.brierRapport(),
+            c.brierOdoo(), "Brier", c.brierRapport() / c.brierOdoo(), engagement ? "< 1" : "",
+            engagement ? c.brierRapport() < c.brierOdoo() : null));
+      }
+    }
+    Map<String, RunResult> r = run(options(ScoringBenchmarks.class.getName() + "\\.(" + only + ")", 1)
+        .param("closed", String.valueOf(closed))
+        .mode(Mode.SingleShotTime)
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .warmupIterations(quick ? 1 : 3)
+        .measurementIterations(quick ? 1 : 5));
+    String n = String.format(Locale.ROOT, "%,d", closed);
+    RunResult a = r.get("scoreAllRapport");
+    RunResult b = r.get("scoreAllOdoo");
+    if (a != null && b != null) {
+      double ra = closed / (a.getPrimaryResult().getScore() / 1e3);
+      double rb = closed / (b.getPrimaryResult().getScore() / 1e3);
+      lines.add(new Line("score " + n + " leads (probability + top factors) vs Odoo naive Bayes probability only",
+          "1", ra, rb, "leads/s", ra / rb, "", null));
+    }
+    a = r.get("trainRapport");
+    b = r.get("trainOdoo");
+    if (a != null && b != null) {
+      double ta = a.getPrimaryResult().getScore();
+      double tb = b.getPrimaryResult().getScore();
+      lines.add(new Line("train on " + n + " closed leads (logistic regression, Newton) vs Odoo frequency table; "
+          + "ratio = baseline / Rapport", "1", ta, tb, "ms", tb / ta, "", null));
+    }
+  }
+
   private String selectedOf(String methods) {
     return String.join("|", java.util.Arrays.stream(methods.split("\\|"))
         .filter(m -> m.matches(only)).toList());
@@ -528,6 +578,9 @@ public final class BenchmarkRunner {
   }
 
   private static String number(double v) {
+    if (v > 0 && v < 1) {
+      return String.format(Locale.ROOT, "%.4f", v); // ROC AUC, Brier score
+    }
     return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
   }
 

@@ -1,5 +1,16 @@
 package dev.rapport.crm.analytics;
 
+import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.InsufficientHistoryException;
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.lead.ConvertedTo;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.MissingExchangeRateException;
 import dev.rapport.crm.StoreException;
 import dev.rapport.crm.ValidationException;
@@ -69,6 +80,8 @@ import java.util.TreeSet;
  *   <li>{@link #funnel}: the lead status funnel and the flow through the pipeline's stages.
  *   <li>{@link #forecast}: the weighted pipeline by month and forecast category beside what was
  *       won, and win rate and sales cycle by owner and source.
+ *   <li>{@link #trainScoring}, {@link #score}, {@link #rescoreLeads}: predictive lead scoring, the
+ *       probability that an open lead ends won, learned from the tenant's closed leads.
  * </ul>
  */
 public final class AnalyticsService {
@@ -520,6 +533,130 @@ public final class AnalyticsService {
   }
 
   // --- predictive lead scoring ---
+
+  /** How often a batch of {@link #rescoreLeads} refused for a concurrent change is run. */
+  static final int RESCORE_ATTEMPTS = 3;
+
+  /**
+   * Trains a predictive lead scoring model on the tenant's closed history: the converted leads
+   * whose opportunity was won, against the converted leads whose opportunity was lost and the
+   * disqualified leads (converted leads without an opportunity, or whose opportunity is open, are
+   * left out). What it learns and how is in {@link ScoringModel}. Reads the history a page at a
+   * time in one unit of work; stores nothing. Keep the model and score with it; train again when
+   * the history has grown (e.g. weekly).
+   *
+   * @throws InsufficientHistoryException if the tenant has fewer than {@value
+   *     ScoringModel#MINIMUM} won or fewer than {@value ScoringModel#MINIMUM} lost leads
+   * @throws StoreException if the store fails
+   */
+  public ScoringModel trainScoring() {
+    record History(List<Lead> won, List<Lead> lost) {}
+    History h = ctx.read(uow -> {
+      Map<OpportunityId, OpportunityStatus> closed = new HashMap<>();
+      OpportunityQuery ended = OpportunityQuery.all()
+          .withStatuses(Set.of(OpportunityStatus.WON, OpportunityStatus.LOST));
+      pages(request -> uow.opportunities().query(ended, request),
+          o -> closed.put(o.id(), o.status()));
+      List<Lead> won = new ArrayList<>();
+      List<Lead> lost = new ArrayList<>();
+      pages(request -> uow.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.CONVERTED)), request),
+          l -> {
+            OpportunityStatus s = l.convertedTo().flatMap(ConvertedTo::opportunityId).map(closed::get).orElse(null);
+            if (s == OpportunityStatus.WON) {
+              won.add(l);
+            } else if (s == OpportunityStatus.LOST) {
+              lost.add(l);
+            }
+          });
+      pages(request -> uow.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.DISQUALIFIED)), request),
+          lost::add);
+      return new History(won, lost);
+    });
+    return ScoringModel.train(h.won(), h.lost(), ctx.now());
+  }
+
+  /**
+   * Scores one lead now with a model: the probability that it ends won, and why.
+   *
+   * @throws ValidationException (field {@code model} or {@code leadId}) if either is null
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws StoreException if the store fails
+   */
+  public LeadScore score(ScoringModel model, LeadId leadId) {
+    Check.notNull(model, "model");
+    Check.notNull(leadId, "leadId");
+    Lead lead = ctx.read(uow -> uow.leads().find(leadId)).orElseThrow(() -> new NotFoundException("lead", leadId));
+    return model.score(lead, ctx.now());
+  }
+
+  /**
+   * Stores each open lead's score ({@code Lead.score()}: {@code round(100 × probability)}) as the
+   * model scores it now, in batches of {@code batchSize} open leads in creation order, each batch
+   * one unit of work; a host calls it when it wants (Rapport starts no threads). A lead whose
+   * stored score already is that is not written; a written lead gets a new version and {@code
+   * updatedAt}, and no event (as {@code crm.leads().score}). Converted and disqualified leads, and
+   * everything else, are untouched. A batch refused because a lead in it changed meanwhile ({@link
+   * ConcurrentUpdateException}) is read and scored again, up to {@value #RESCORE_ATTEMPTS} times in
+   * all; if it is still refused its leads are left as they are and counted as skipped, and the next
+   * batches go on. Batches that committed stay committed if a later one fails.
+   *
+   * @throws ValidationException (field {@code model}) if the model is null, or (field {@code
+   *     batchSize}) if the batch size is not 1 to {@value PageRequest#MAX_SIZE}
+   * @throws StoreException if the store fails
+   */
+  public Rescored rescoreLeads(ScoringModel model, int batchSize) {
+    Check.notNull(model, "model");
+    Check.range(batchSize, "batchSize", 1, PageRequest.MAX_SIZE);
+    LeadQuery open = LeadQuery.all().withStatuses(
+        Set.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.NURTURING, LeadStatus.QUALIFIED));
+    long leads = 0;
+    long changed = 0;
+    long skipped = 0;
+    int batches = 0;
+    Optional<PageRequest> next = Optional.of(PageRequest.first(batchSize));
+    while (next.isPresent()) {
+      PageRequest request = next.get();
+      Page<Lead> page = null;
+      long[] written = {0};
+      for (int attempt = 1; page == null; attempt++) {
+        try {
+          written[0] = 0;
+          page = ctx.command(cmd -> {
+            Page<Lead> p = cmd.uow().leads().query(open, request);
+            Instant now = ctx.now();
+            for (Lead lead : p.items()) {
+              int percent = model.score(lead, now).percent();
+              if (percent != lead.score()) {
+                cmd.uow().leads().update(lead.withScore(percent, now));
+                written[0]++;
+              }
+            }
+            return p;
+          });
+          leads += page.items().size();
+          changed += written[0];
+        } catch (ConcurrentUpdateException e) {
+          if (attempt >= RESCORE_ATTEMPTS) {
+            page = ctx.read(uow -> uow.leads().query(open, request));
+            skipped += page.items().size();
+          }
+        }
+      }
+      batches++;
+      next = request.next(page);
+    }
+    return new Rescored(leads, changed, skipped, batches);
+  }
+
+  private static <T> void pages(java.util.function.Function<PageRequest, Page<T>> query,
+      java.util.function.Consumer<T> each) {
+    Optional<PageRequest> next = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
+    while (next.isPresent()) {
+      Page<T> page = query.apply(next.get());
+      page.items().forEach(each);
+      next = next.get().next(page);
+    }
+  }
 
   private List<Performance> performances(List<ClosedCycles> rows,
       java.util.function.Function<ClosedCycles, Optional<String>> group, Converter money, LocalDate rateDay) {

@@ -4,6 +4,7 @@ import com.google.common.net.InternetDomainName;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Company domains, with Guava's copy of the Public Suffix List: the domain under which a company
@@ -13,7 +14,17 @@ import java.util.Optional;
  * are one domain. Internal: may change without notice.
  */
 public final class Domains {
+  /** Registrable domains of free-mail providers: an address there names no company. */
+  private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "yahoo.com",
+      "outlook.com", "hotmail.com", "live.com", "icloud.com", "me.com", "aol.com", "gmx.de",
+      "gmx.net", "web.de", "proton.me", "protonmail.com", "mail.com", "yandex.ru", "t-online.de");
+
   private Domains() {}
+
+  /** Whether a registrable domain (see {@link #registrable}) is a free-mail provider's. */
+  public static boolean isFreeMail(String registrableDomain) {
+    return FREE_MAIL.contains(registrableDomain);
+  }
 
   /**
    * The ASCII form of a host name, in lower case, or empty if it is not a valid domain name.

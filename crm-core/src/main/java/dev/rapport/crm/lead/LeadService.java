@@ -38,10 +38,6 @@ import java.util.function.BiFunction;
  * Thread-safe.
  */
 public final class LeadService {
-  private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "yahoo.com",
-      "outlook.com", "hotmail.com", "live.com", "icloud.com", "me.com", "aol.com", "gmx.de",
-      "gmx.net", "web.de", "proton.me", "protonmail.com", "mail.com", "yandex.ru", "t-online.de");
-
   private final CrmContext ctx;
   private final long expectedVersion; // -1: any version
 
@@ -446,7 +442,7 @@ public final class LeadService {
    */
   private static Optional<String> companyDomain(Lead lead) {
     return lead.email().flatMap(e -> Domains.ascii(e.domain())).map(Domains::registrable)
-        .filter(d -> !FREE_MAIL.contains(d));
+        .filter(d -> !Domains.isFreeMail(d));
   }
 
   /** The name of an account conversion makes: derived, so cut to {@link Limits#TEXT} if longer. */

@@ -1,0 +1,278 @@
+package dev.rapport.crm.analytics;
+
+import dev.rapport.crm.InsufficientHistoryException;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.lead.Lead;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A predictive lead scoring model: the probability that a lead ends won, learned from a tenant's
+ * closed leads. Immutable and thread-safe; train it with {@link AnalyticsService#trainScoring()}
+ * (or {@link #train} on leads the host has), keep it as long as it serves, score with it.
+ *
+ * <h2>What it learns</h2>
+ * Each closed lead is seen as it was when it closed: a converted lead as of its conversion, any
+ * other as of its last change ({@code updatedAt}); signals after that instant do not count. Its
+ * values (see {@code docs/scoring.md}: source, campaign, temperature, e-mail on a company domain
+ * or at a free-mail provider, phone country, owner, company given, signal count, signals in the
+ * last 14 days, days since the last signal, each signal kind, days since capture, and three
+ * crosses: source × temperature, temperature × recent signals, e-mail kind × buying signal) become
+ * binary features; a value seen on fewer than {@value #MIN_SUPPORT} closed leads shares its field's
+ * "other" feature. The weights are those of an L2-regularised logistic regression (penalty
+ * {@value #LAMBDA}), fitted by Newton's method: deterministic, the same leads give the same model.
+ *
+ * <h2>Factors</h2>
+ * The log-odds of a lead minus those of the average closed lead split exactly into one term per
+ * field: the weights of the lead's values in that field minus the field's weights times how often
+ * each value occurred in the history. The {@value #FACTORS} largest positive terms are the factors
+ * that raised the score, the {@value #FACTORS} most negative those that lowered it (terms under
+ * 0.01 in size are left out).
+ */
+public final class ScoringModel {
+  /** The fewest won, and the fewest lost, closed leads a model is trained on. */
+  public static final int MINIMUM = 20;
+  /** The most factors of each sign a score reports. */
+  public static final int FACTORS = 3;
+  /** How often a value must occur in the history to get a feature of its own. */
+  static final int MIN_SUPPORT = 5;
+  /** The L2 penalty on each weight. */
+  static final double LAMBDA = 1.0;
+  /** How far a probability stays from 0 and 1. */
+  static final double EDGE = 1e-6;
+  private static final String OTHER = "\u0000other";
+  private static final double SMALLEST_FACTOR = 0.01;
+
+  private final long won;
+  private final long lost;
+  private final Instant trainedAt;
+  private final Map<String, Map<String, Integer>> features; // group -> value -> feature
+  private final String[] groups;
+  private final int[] groupOf;
+  private final String[] descriptions;
+  private final String[] absent; // per group: what it says when the lead has none of its values
+  private final double[] weights; // features, then the intercept
+  private final double[] baseline; // per group: sum of weight x mean
+
+  private ScoringModel(long won, long lost, Instant trainedAt, Map<String, Map<String, Integer>> features,
+      String[] groups, int[] groupOf, String[] descriptions,
+      double[] weights, double[] baseline) {
+    this.won = won;
+    this.lost = lost;
+    this.trainedAt = trainedAt;
+    this.features = features;
+    this.groups = groups;
+    this.groupOf = groupOf;
+    this.descriptions = descriptions;
+    this.absent = new String[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      absent[g] = ScoringFeatures.absent(groups[g]);
+    }
+    this.weights = weights;
+    this.baseline = baseline;
+  }
+
+  /**
+   * Trains a model on closed leads: those that ended won (converted, their opportunity won) and
+   * those that did not (disqualified, or converted and their opportunity lost). Each is seen as of
+   * its conversion if converted, else as of its last change.
+   *
+   * @param wonLeads the leads that ended won
+   * @param lostLeads the leads that ended lost or disqualified
+   * @param trainedAt when the model is trained (reported by {@link #trainedAt()})
+   * @throws ValidationException if an argument is null or a collection holds null
+   * @throws InsufficientHistoryException if there are fewer than {@value #MINIMUM} won or fewer
+   *     than {@value #MINIMUM} lost leads
+   */
+  public static ScoringModel train(Collection<Lead> wonLeads, Collection<Lead> lostLeads, Instant trainedAt) {
+    Check.noNulls(wonLeads, "won");
+    Check.noNulls(lostLeads, "lost");
+    Check.notNull(trainedAt, "trainedAt");
+    if (wonLeads.size() < MINIMUM || lostLeads.size() < MINIMUM) {
+      throw new InsufficientHistoryException(wonLeads.size(), lostLeads.size(), MINIMUM);
+    }
+    int n = wonLeads.size() + lostLeads.size();
+    List<List<ScoringFeatures.Value>> values = new ArrayList<>(n);
+    boolean[] label = new boolean[n];
+    int i = 0;
+    for (Lead l : wonLeads) {
+      values.add(ScoringFeatures.values(l, ScoringFeatures.decidedAt(l)));
+      label[i++] = true;
+    }
+    for (Lead l : lostLeads) {
+      values.add(ScoringFeatures.values(l, ScoringFeatures.decidedAt(l)));
+      label[i++] = false;
+    }
+    // the vocabulary: groups in order of first sight, values seen often enough, the rest "other"
+    Map<String, Integer> counts = new HashMap<>();
+    Map<String, Integer> groupIndex = new LinkedHashMap<>();
+    for (List<ScoringFeatures.Value> vs : values) {
+      for (ScoringFeatures.Value v : vs) {
+        counts.merge(key(v.group(), v.key()), 1, Integer::sum);
+        groupIndex.putIfAbsent(v.group(), groupIndex.size());
+      }
+    }
+    List<String> kept = new ArrayList<>();
+    java.util.Set<String> otherGroups = new java.util.TreeSet<>();
+    counts.forEach((k, c) -> {
+      if (c >= MIN_SUPPORT) {
+        kept.add(k);
+      } else {
+        otherGroups.add(k.substring(0, k.indexOf('\u0001')));
+      }
+    });
+    otherGroups.forEach(g -> kept.add(key(g, OTHER)));
+    kept.sort(Comparator.naturalOrder());
+    Map<String, Map<String, Integer>> features = new HashMap<>();
+    int[] groupOf = new int[kept.size()];
+    String[] descriptions = new String[kept.size()];
+    for (int f = 0; f < kept.size(); f++) {
+      String k = kept.get(f);
+      String group = k.substring(0, k.indexOf('\u0001'));
+      String value = k.substring(k.indexOf('\u0001') + 1);
+      features.computeIfAbsent(group, g -> new HashMap<>()).put(value, f);
+      groupOf[f] = groupIndex.get(group);
+      descriptions[f] = value.equals(OTHER) ? group + ": other (rare)" : ScoringFeatures.describe(group, value);
+    }
+    String[] groups = new String[groupIndex.size()];
+    groupIndex.forEach((g, gi) -> groups[gi] = g);
+
+    int[][] rows = new int[n][];
+    double[] mean = new double[kept.size()];
+    for (int r = 0; r < n; r++) {
+      rows[r] = encode(values.get(r), features);
+      for (int f : rows[r]) {
+        mean[f] += 1.0 / n;
+      }
+    }
+    double[] w = Logistic.fit(rows, label, kept.size(), LAMBDA);
+    double[] baseline = new double[groups.length];
+    for (int f = 0; f < kept.size(); f++) {
+      baseline[groupOf[f]] += w[f] * mean[f];
+    }
+    Map<String, Map<String, Integer>> frozen = new HashMap<>();
+    features.forEach((g, m) -> frozen.put(g, Map.copyOf(m)));
+    return new ScoringModel(wonLeads.size(), lostLeads.size(), trainedAt, Map.copyOf(frozen),
+        groups, groupOf, descriptions, w, baseline);
+  }
+
+  private static String key(String group, String value) {
+    return group + '\u0001' + value;
+  }
+
+  /** The sorted, distinct features of a lead's values; unknown values fall to "other" or nothing. */
+  private static int[] encode(List<ScoringFeatures.Value> values, Map<String, Map<String, Integer>> features) {
+    int[] x = new int[values.size()];
+    int k = 0;
+    for (ScoringFeatures.Value v : values) {
+      Map<String, Integer> group = features.get(v.group());
+      if (group == null) {
+        continue;
+      }
+      Integer f = group.get(v.key());
+      if (f == null) {
+        f = group.get(OTHER);
+      }
+      if (f != null) {
+        x[k++] = f;
+      }
+    }
+    x = Arrays.copyOf(x, k);
+    Arrays.sort(x);
+    int distinct = 0;
+    for (int a = 0; a < x.length; a++) {
+      if (a == 0 || x[a] != x[a - 1]) {
+        x[distinct++] = x[a];
+      }
+    }
+    return Arrays.copyOf(x, distinct);
+  }
+
+  /**
+   * The lead's score as of an instant: the probability that it ends won (kept within 10⁻⁶ of 0
+   * and 1) with the factors that raised and lowered it most. Signals after {@code asOf} are not
+   * seen. Any lead may be scored, also one of another store; the model does not change.
+   *
+   * @throws ValidationException if an argument is null
+   */
+  public LeadScore score(Lead lead, Instant asOf) {
+    Check.notNull(lead, "lead");
+    Check.notNull(asOf, "asOf");
+    List<ScoringFeatures.Value> values = ScoringFeatures.values(lead, asOf);
+    int[] x = encode(values, features);
+    int intercept = weights.length - 1;
+    double z = Logistic.eta(x, weights, intercept);
+    double p = Math.min(1 - EDGE, Math.max(EDGE, Logistic.sigmoid(z)));
+    double[] effect = new double[groups.length];
+    int[] active = new int[groups.length];
+    Arrays.fill(active, -1);
+    for (int f : x) {
+      effect[groupOf[f]] += weights[f];
+      active[groupOf[f]] = f;
+    }
+    double[] e = new double[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      e[g] = effect[g] - baseline[g];
+    }
+    List<ScoreFactor> factors = new ArrayList<>(2 * FACTORS);
+    pick(e, active, 1, factors);
+    pick(e, active, -1, factors);
+    return new LeadScore(lead.id(), p, factors);
+  }
+
+  /**
+   * Adds the {@value #FACTORS} terms of the sign given that are largest in size (at least {@code
+   * SMALLEST_FACTOR}), largest first, ties by field name. Consumes the terms it takes.
+   */
+  private void pick(double[] e, int[] active, int sign, List<ScoreFactor> into) {
+    for (int k = 0; k < FACTORS; k++) {
+      int best = -1;
+      for (int g = 0; g < e.length; g++) {
+        double v = sign * e[g];
+        if (v >= SMALLEST_FACTOR && (best < 0 || v > sign * e[best]
+            || (v == sign * e[best] && groups[g].compareTo(groups[best]) < 0))) {
+          best = g;
+        }
+      }
+      if (best < 0) {
+        return;
+      }
+      into.add(new ScoreFactor(groups[best], active[best] >= 0 ? descriptions[active[best]] : absent[best], e[best]));
+      e[best] = 0;
+    }
+  }
+
+  /** How many won leads the model learned from. */
+  public long won() {
+    return won;
+  }
+
+  /** How many lost or disqualified leads the model learned from. */
+  public long lost() {
+    return lost;
+  }
+
+  /** When the model was trained. */
+  public Instant trainedAt() {
+    return trainedAt;
+  }
+
+  /** How many binary features the model has. */
+  public int features() {
+    return weights.length - 1;
+  }
+
+  @Override
+  public String toString() {
+    return "ScoringModel[won=" + won + ", lost=" + lost + ", features=" + features()
+        + ", trainedAt=" + trainedAt + "]";
+  }
+}
