@@ -116,6 +116,17 @@ public final class AnalyticsReport {
     return ReportChart.bars("chart-funnel", "Lead funnel", "leads", Map.of("Leads", steps), true, false);
   }
 
+  /** The leads of the period by their status now: a slice a status with leads. */
+  static ReportChart leadStatusChart(Report r) {
+    Map<String, Number> slices = new LinkedHashMap<>();
+    r.funnel().leadsByStatus().forEach((status, n) -> {
+      if (n > 0) {
+        slices.put(label(status), n);
+      }
+    });
+    return ReportChart.pie("chart-lead-status", "Leads captured in the period, by status now", slices);
+  }
+
   /** How the visits to each stage ended. */
   static ReportChart stageChart(Report r) {
     Map<String, Map<String, Number>> rows = new LinkedHashMap<>();
@@ -199,6 +210,7 @@ public final class AnalyticsReport {
     b.append("<section id=\"funnel\">\n<h2>Lead funnel</h2>\n");
     figure(b, funnelChart(r), "Of the leads captured in the period, how many got at least that far "
         + "(won: converted leads whose opportunity was won).");
+    figure(b, leadStatusChart(r), "Where the leads of the period stand now.");
     b.append("<table id=\"lead-status\">\n<caption>Leads captured in the period, by status now</caption>\n")
         .append("<tr><th>Status</th><th>Leads</th><th>Share</th></tr>\n");
     for (LeadStatus s : LeadStatus.values()) {

@@ -134,6 +134,7 @@ record ReportChart(String id, String svg, Rectangle2D dataArea, Map<String, Stri
       plot.setSectionPaint(name, c);
       series.put(name, rgb(c));
     }
+    plot.setIgnoreZeroValues(true);
     plot.setShadowPaint(null);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlineVisible(false);

@@ -247,6 +247,13 @@ class AnalyticsReportTest {
     EffectivenessRow t = r.effectiveness().total();
     out.put("chart-funnel", Map.of("Leads", nonZero(List.of(t.leads(), t.contacted(), t.qualified(), t.converted(),
         t.won()), Long::longValue)));
+    Map<String, Long> statuses = new LinkedHashMap<>();
+    r.funnel().leadsByStatus().forEach((s, n) -> {
+      if (n > 0) {
+        statuses.put(AnalyticsReport.label(s), 1L);
+      }
+    });
+    out.put("chart-lead-status", statuses);
     List<StageFlow> stages = r.funnel().stages();
     Map<String, Long> flow = new LinkedHashMap<>();
     flow.put("Advanced", nonZero(stages, StageFlow::advanced));
