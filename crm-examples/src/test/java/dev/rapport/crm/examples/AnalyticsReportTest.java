@@ -24,6 +24,7 @@ import dev.rapport.crm.memory.TestClock;
 import dev.rapport.crm.opportunity.ForecastCategory;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.sales.NewSale;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -200,6 +202,35 @@ class AnalyticsReportTest {
         marks.put(s.substring(0, i), Long.parseLong(s.substring(i + 1)));
       }
       assertThat(marks).as(chart.getKey() + " bars, points or slices per series").isEqualTo(chart.getValue());
+    }
+  }
+
+  @Test
+  void theChartsArePaintedInAScreenshot(@TempDir Path dir) throws Exception {
+    Path browser = browser();
+    Path page = dir.resolve("report.html");
+    Files.writeString(page, html, StandardCharsets.UTF_8);
+    Path png = dir.resolve("report.png");
+    run(browser, dir, "screenshot", "--window-size=1200,2400", "--hide-scrollbars", "--screenshot=" + png,
+        page.toUri().toString());
+
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image).as("the screenshot " + png).isNotNull();
+    assertThat(image.getWidth()).isEqualTo(1200);
+    assertThat(image.getHeight()).isEqualTo(2400);
+    // The top 2400 pixels hold the funnel, the status pie and the stage flow: the palette's
+    // colours cover thousands of pixels there, and the page is far from one colour.
+    Map<Integer, Integer> pixels = new java.util.HashMap<>();
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        pixels.merge(image.getRGB(x, y) & 0xffffff, 1, Integer::sum);
+      }
+    }
+    int total = image.getWidth() * image.getHeight();
+    assertThat(pixels.get(0xffffff)).as("white pixels").isLessThan(total * 95 / 100);
+    for (int i = 0; i < 5; i++) {
+      int rgb = ReportChart.color(i).getRGB() & 0xffffff;
+      assertThat(pixels.getOrDefault(rgb, 0)).as("pixels of %06x", rgb).isGreaterThan(1000);
     }
   }
 
@@ -364,19 +395,29 @@ class AnalyticsReportTest {
     return Optional.empty();
   }
 
-  /**
-   * Opens the page in headless Chromium, a process of its own with a profile in {@code dir}, and
-   * returns the DOM after the page's scripts ran; the browser and all its children are killed
-   * if it has not finished in {@value #BROWSER_TIMEOUT_SECONDS} s.
-   */
+  /** Opens the page in headless Chromium and returns the DOM after the page's scripts ran. */
   private static String dumpDom(Path browser, Path page, Path dir) throws IOException, InterruptedException {
+    Path out = run(browser, dir, page.getFileName().toString(), "--dump-dom", page.toUri().toString());
+    String dom = Files.readString(out, StandardCharsets.UTF_8);
+    assertThat(dom).as("the DOM " + browser + " dumped").contains("<figure");
+    return dom;
+  }
+
+  /**
+   * Runs headless Chromium with {@code args} in a process of its own, with a new profile in
+   * {@code dir}; returns the file its standard output went to. The browser and all its children
+   * are killed if it has not finished in {@value #BROWSER_TIMEOUT_SECONDS} s.
+   */
+  private static Path run(Path browser, Path dir, String name, String... args)
+      throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(dir, "profile");
-    Path out = dir.resolve(page.getFileName() + ".dom");
-    Path err = dir.resolve(page.getFileName() + ".err");
-    ProcessBuilder pb = new ProcessBuilder(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--user-data-dir=" + profile,
-        "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    Path out = dir.resolve(name + ".out");
+    Path err = dir.resolve(name + ".err");
+    List<String> command = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox",
+        "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
+        "--user-data-dir=" + profile, "--virtual-time-budget=5000"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
     p.getOutputStream().close();
     try {
@@ -389,9 +430,7 @@ class AnalyticsReportTest {
       p.destroyForcibly();
       p.waitFor(10, TimeUnit.SECONDS);
     }
-    String dom = Files.readString(out, StandardCharsets.UTF_8);
-    assertThat(dom).as("the DOM " + browser + " dumped; stderr:\n" + tail(err)).contains("<figure");
-    return dom;
+    return out;
   }
 
   private static String tail(Path file) throws IOException {
