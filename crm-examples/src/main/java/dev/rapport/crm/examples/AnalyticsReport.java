@@ -17,6 +17,7 @@ import dev.rapport.crm.common.Money;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.opportunity.ForecastCategory;
 import dev.rapport.crm.sales.CustomerRank;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -314,7 +315,7 @@ public final class AnalyticsReport {
   }
 
   private static void figure(StringBuilder b, ReportChart c, String caption) {
-    java.awt.geom.Rectangle2D a = c.dataArea();
+    Rectangle2D a = c.dataArea();
     StringBuilder series = new StringBuilder();
     c.series().forEach((name, rgb) -> series.append(series.length() == 0 ? "" : ";").append(name.replace(";", ","))
         .append('=').append(rgb));

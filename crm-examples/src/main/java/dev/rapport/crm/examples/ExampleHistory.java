@@ -21,6 +21,8 @@ import dev.rapport.crm.memory.TestClock;
 import dev.rapport.crm.opportunity.LostReason;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityStatus;
+import dev.rapport.crm.opportunity.Stage;
 import dev.rapport.crm.sales.NewSale;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -233,7 +235,7 @@ final class ExampleHistory {
 
   /** One move of an open opportunity: forward, now and then back, or closed at the end. */
   private void step(OpportunityId id, AccountId account, Profile p) {
-    List<dev.rapport.crm.opportunity.Stage> stages = crm.opportunities().pipeline().stages();
+    List<Stage> stages = crm.opportunities().pipeline().stages();
     Opportunity o = crm.opportunities().get(id);
     int at = 0;
     while (!stages.get(at).name().equals(o.stage())) {
@@ -241,7 +243,7 @@ final class ExampleHistory {
     }
     double r = random.nextDouble();
     String next = stages.get(at + 1).name();
-    boolean last = stages.get(at + 1).outcome() != dev.rapport.crm.opportunity.OpportunityStatus.OPEN;
+    boolean last = stages.get(at + 1).outcome() != OpportunityStatus.OPEN;
     if (last) {
       if (r < p.win() + 0.15) {
         win(id, account);
