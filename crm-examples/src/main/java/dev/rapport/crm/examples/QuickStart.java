@@ -15,6 +15,10 @@ import dev.rapport.crm.activity.Outcome;
 import dev.rapport.crm.activity.Priority;
 import dev.rapport.crm.activity.Task;
 import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.analytics.Effectiveness;
+import dev.rapport.crm.analytics.EffectivenessRow;
+import dev.rapport.crm.analytics.Period;
+import dev.rapport.crm.analytics.ReportFilter;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.CampaignResults;
 import dev.rapport.crm.campaign.Channel;
@@ -50,6 +54,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -147,6 +152,8 @@ public final class QuickStart {
     PurchaseHistory purchases = crm.sales().summary(customer).overall().orElseThrow();
     CreditHistory credit = crm.sales().creditHistory(customer);
     Page<TimelineItem> timeline = crm.timeline().contact(converted.contact().id(), PageRequest.first(50));
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Effectiveness sources = crm.analytics().effectiveness(Period.of(today.minusDays(30), today), ReportFilter.all());
     // quick-start:end
 
     out.printf("%-16s %-15s %-10s %-11s%n", "lead", "source", "status", "temperature");
@@ -165,6 +172,10 @@ public final class QuickStart {
     out.printf("sales of \"%s\": %d purchase of %s, first on %s; invoices paid on time %d, late %d (worst %d days): %s%n",
         converted.account().name(), purchases.purchases(), purchases.total(), purchases.firstPurchase(),
         credit.onTime(), credit.paidLate(), credit.worstDaysLate(), credit.payerClass());
+    for (EffectivenessRow r : sources.bySource()) {
+      out.printf("source %s, last 30 days: %d leads, %d converted, %d won for %s%n", r.source().orElseThrow(),
+          r.leads(), r.converted(), r.won(), r.wonRevenue());
+    }
     out.println();
     out.printf("%s's timeline as a contact (newest first, with her history as a lead):%n", ada.name());
     for (TimelineItem item : timeline.items()) {

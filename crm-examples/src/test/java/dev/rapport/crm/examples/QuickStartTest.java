@@ -33,6 +33,9 @@ class QuickStartTest {
     // 2 members (Ada, Grace), both responded; Ada attributed, converted and won;
     // ROI = (18000 - 1200) / 1200 = 14
     assertThat(out).contains("2 members, 2 responses, 1 lead, 1 converted, 1 won for 18000.00 EUR, ROI 14.0000");
+    // analytics: three leads from three sources; the webinar lead became the won deal
+    assertThat(out).contains("source webinar, last 30 days: 1 leads, 1 converted, 1 won for 18000.00 EUR",
+        "source newsletter, last 30 days: 1 leads, 0 converted, 0 won for 0.00 EUR");
     // 25 seats at 720.00, due 2026-12-02, settled on 2026-12-13: 11 days late
     assertThat(out).contains("sales of \"Analytical Engines Ltd\": 1 purchase of 18000.00 EUR, first on 2026-11-02;"
         + " invoices paid on time 0, late 1 (worst 11 days): OCCASIONALLY_LATE");
