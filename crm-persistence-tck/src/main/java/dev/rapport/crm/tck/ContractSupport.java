@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The base of every contract test: an adapter's test class extends one of its subclasses and
@@ -41,6 +43,30 @@ public abstract class ContractSupport {
 
   /** For subclasses. */
   protected ContractSupport() {}
+
+  /**
+   * Names the adapter under test on a failure (as a suppressed exception), because a contract run
+   * through {@link AdapterContract} is reported under the contract's class whatever the adapter.
+   */
+  @RegisterExtension
+  final TestExecutionExceptionHandler nameTheAdapter = (context, failure) -> {
+    failure.addSuppressed(new AdapterUnderTest(adapterName()));
+    throw failure;
+  };
+
+  /** The name of the adapter under test in failure reports: by default this class's name. */
+  String adapterName() {
+    return getClass().getName();
+  }
+
+  /** Not an error: the name of the adapter a failure happened on. */
+  static final class AdapterUnderTest extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    AdapterUnderTest(String adapter) {
+      super("the adapter under test: " + adapter, null, false, false);
+    }
+  }
 
   /**
    * The adapter under test. Called once before each test; may return a new store each time or
