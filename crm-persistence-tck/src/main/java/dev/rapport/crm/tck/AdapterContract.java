@@ -315,4 +315,33 @@ public abstract class AdapterContract {
       return AdapterContract.this.getClass().getName();
     }
   }
+  /** {@link SegmentationContract} on this adapter. */
+  @Nested
+  @DisplayName("SegmentationContract")
+  class Segmentation extends SegmentationContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+
+    @Override
+    String adapterName() {
+      return AdapterContract.this.getClass().getName();
+    }
+  }
+
+  /** {@link LeadScoringContract} on this adapter. */
+  @Nested
+  @DisplayName("LeadScoringContract")
+  class LeadScoring extends LeadScoringContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+
+    @Override
+    String adapterName() {
+      return AdapterContract.this.getClass().getName();
+    }
+  }
 }
