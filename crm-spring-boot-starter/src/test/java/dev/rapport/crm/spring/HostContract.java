@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.UnexpectedRollbackException;
 
 /**
  * What the starter promises a host, run against one database by each subclass: the host
@@ -93,6 +95,19 @@ abstract class HostContract {
       return null;
     });
     assertThat(heard.of(tenant)).singleElement().isInstanceOf(LeadCaptured.class);
+    assertThat(heard.followedUp).contains(tenant);
+  }
+
+  @Test
+  void aCommandThatFailedInsideTheHostsTransactionRollsItBack() {
+    TenantId tenant = newTenant();
+    LeadId unknown = LeadId.of(UUID.randomUUID());
+    assertThatThrownBy(() -> RequestTenant.as(tenant, () -> {
+      signups.signUpIgnoringAFailedCommand(email(), unknown);
+      return null;
+    })).isInstanceOf(UnexpectedRollbackException.class);
+
+    assertThat(RequestTenant.as(tenant, signups::orders)).isZero();
   }
 
   @Test

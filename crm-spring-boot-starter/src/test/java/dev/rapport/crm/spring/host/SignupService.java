@@ -1,5 +1,7 @@
 package dev.rapport.crm.spring.host;
 
+import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadSource;
@@ -35,6 +37,21 @@ public class SignupService {
   public Lead signUpThenFail(String first, String last, String email) {
     signUp(first, last, email);
     throw new IllegalStateException("the payment was declined");
+  }
+
+  /**
+   * Records the order, then asks Rapport for a lead that does not exist and carries on as if the
+   * {@code NotFoundException} did not matter: the failed command has marked the transaction
+   * rollback-only, so the commit fails and the order is not stored.
+   */
+  @Transactional
+  public void signUpIgnoringAFailedCommand(String email, LeadId unknown) {
+    em.persist(new HostOrder(crms.crm().tenant().value(), email));
+    try {
+      crms.crm().leads().assign(unknown, "ada");
+    } catch (NotFoundException expected) {
+      // carry on
+    }
   }
 
   /** How many orders of the current tenant the host's table holds. */
