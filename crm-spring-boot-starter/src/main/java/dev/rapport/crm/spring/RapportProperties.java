@@ -21,9 +21,8 @@ public record RapportProperties(String tenant, @DefaultValue("EUR") String repor
    * Rapport's own schema migration.
    *
    * @param enabled whether the starter migrates Rapport's tables with Flyway at startup, in their
-   *     own history table {@value RapportAutoConfiguration#SCHEMA_HISTORY_TABLE}, beside the
-   *     host's migrations ({@code rapport.flyway.enabled}, default {@code true} when Flyway is on
-   *     the class path)
+   *     own history table rapport_schema_history, beside the host's migrations (default true; it
+   *     needs Flyway on the class path)
    * @since 0.1
    */
   public record Flyway(@DefaultValue("true") boolean enabled) {}

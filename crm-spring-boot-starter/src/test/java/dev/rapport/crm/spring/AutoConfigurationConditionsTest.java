@@ -1,6 +1,7 @@
 package dev.rapport.crm.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -133,6 +134,27 @@ class AutoConfigurationConditionsTest {
         .run(context -> assertThat(context).getFailure()
             .hasStackTraceContaining("the persistence unit does not manage Rapport's entities")
             .hasStackTraceContaining("JpaPersistence.managedClassNames()"));
+  }
+
+  @Test
+  void aResolverThatNamesNoTenantIsRefusedWhenTheCrmIsAskedFor() {
+    host.withBean(RapportTenantResolver.class, () -> () -> null).run(context ->
+        assertThatThrownBy(() -> context.getBean(CrmProvider.class).crm())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("named no tenant"));
+  }
+
+  @Test
+  void onADatabaseWithoutRapportsScriptsStartupFailsSayingWhatToDo() throws Exception {
+    DataSource oracle = mock(DataSource.class, RETURNS_DEEP_STUBS);
+    when(oracle.getConnection().getMetaData().getDatabaseProductName()).thenReturn("Oracle");
+    host.withPropertyValues("rapport.tenant=acme")
+        .withBean(DataSource.class, () -> oracle)
+        .run(context -> assertThat(context).getFailure()
+            .rootCause()
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("not for Oracle")
+            .hasMessageContaining("rapport.flyway.enabled=false"));
   }
 
   @Test
