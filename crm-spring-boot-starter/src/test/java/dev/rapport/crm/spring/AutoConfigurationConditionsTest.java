@@ -1,0 +1,183 @@
+package dev.rapport.crm.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.jpa.OutboxRelay;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.memory.MemoryPersistence;
+import dev.rapport.crm.spi.Persistence;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.metamodel.Metamodel;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.orm.jpa.EntityManagerFactoryBuilderCustomizer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * When the auto-configuration acts and when it backs off, on a stand-in factory (no database):
+ * the host's own beans always win.
+ */
+class AutoConfigurationConditionsTest {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(RapportAutoConfiguration.class));
+
+  /** A factory whose persistence unit manages Rapport's entities, as far as the starter asks. */
+  private static EntityManagerFactory factory() {
+    return mock(EntityManagerFactory.class, RETURNS_DEEP_STUBS);
+  }
+
+  private final ApplicationContextRunner host = runner
+      .withBean(EntityManagerFactory.class, AutoConfigurationConditionsTest::factory)
+      .withBean(PlatformTransactionManager.class, () -> mock(PlatformTransactionManager.class));
+
+  @Test
+  void withoutAnEntityManagerFactoryItMakesNothing() {
+    runner.withPropertyValues("rapport.tenant=acme").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context).doesNotHaveBean(Persistence.class);
+      assertThat(context).doesNotHaveBean(CrmProvider.class);
+      assertThat(context).doesNotHaveBean(OutboxRelay.class);
+    });
+  }
+
+  @Test
+  void onTheHostsFactoryItMakesTheStoreTheProviderTheRelayAndTheEntityList() {
+    host.withPropertyValues("rapport.tenant=acme").run(context -> {
+      assertThat(context).hasSingleBean(SpringPersistence.class);
+      assertThat(context).hasSingleBean(OutboxRelay.class);
+      assertThat(context).hasBean("rapportEntityManagerFactoryBuilderCustomizer");
+      assertThat(context).doesNotHaveBean("rapportSchemaMigration"); // no DataSource
+      assertThat(context.getBean(CrmProvider.class).crm().tenant()).isEqualTo(TenantId.of("acme"));
+      assertThat(context.getBean(RapportTenantResolver.class).currentTenant()).isEqualTo(TenantId.of("acme"));
+    });
+  }
+
+  @Test
+  void theHostsStoreProviderRelayAndResolverWin() {
+    Persistence store = MemoryPersistence.create();
+    CrmProvider provider = mock(CrmProvider.class);
+    OutboxRelay relay = OutboxRelay.create(factory());
+    RapportTenantResolver resolver = () -> TenantId.of("mine");
+    host.withPropertyValues("rapport.tenant=acme")
+        .withBean(Persistence.class, () -> store)
+        .withBean(CrmProvider.class, () -> provider)
+        .withBean(OutboxRelay.class, () -> relay)
+        .withBean(RapportTenantResolver.class, () -> resolver)
+        .run(context -> {
+          assertThat(context).doesNotHaveBean(SpringPersistence.class);
+          assertThat(context.getBean(Persistence.class)).isSameAs(store);
+          assertThat(context.getBean(CrmProvider.class)).isSameAs(provider);
+          assertThat(context.getBean(OutboxRelay.class)).isSameAs(relay);
+          assertThat(context.getBean(RapportTenantResolver.class)).isSameAs(resolver);
+        });
+  }
+
+  @Test
+  void theProviderBuildsOnTheHostsStoreResolverAndClock() {
+    Instant now = Instant.parse("2026-03-30T02:30:00Z");
+    host.withBean(Persistence.class, MemoryPersistence::create)
+        .withBean(RapportTenantResolver.class, () -> () -> TenantId.of("mine"))
+        .withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC))
+        .withPropertyValues("rapport.reporting-currency=CHF")
+        .run(context -> {
+          Crm crm = context.getBean(CrmProvider.class).crm();
+          Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR).build());
+          assertThat(lead.tenantId()).isEqualTo(TenantId.of("mine"));
+          assertThat(lead.createdAt()).isEqualTo(now);
+          assertThat(context.getBean(CrmProvider.class).crm(TenantId.of("other")).leads().find(lead.id())).isEmpty();
+        });
+  }
+
+  @Test
+  void withNeitherAResolverNorATenantStartupFailsSayingWhatToDo() {
+    host.run(context -> assertThat(context).getFailure()
+        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("define a RapportTenantResolver bean or set rapport.tenant"));
+  }
+
+  @Test
+  void aMalformedTenantOrCurrencyFailsStartupNamingTheField() {
+    host.withPropertyValues("rapport.tenant=no spaces").run(context -> assertThat(context).getFailure()
+        .rootCause()
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("rapport.tenant")));
+    host.withPropertyValues("rapport.tenant=acme", "rapport.reporting-currency=EURO").run(context ->
+        assertThat(context).getFailure().rootCause()
+            .isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("rapport.reporting-currency")));
+  }
+
+  @Test
+  void aPersistenceUnitWithoutRapportsEntitiesFailsStartupSayingWhatToAdd() {
+    EntityManagerFactory bare = mock(EntityManagerFactory.class);
+    Metamodel metamodel = mock(Metamodel.class);
+    when(bare.getMetamodel()).thenReturn(metamodel);
+    when(metamodel.entity(org.mockito.ArgumentMatchers.any())).thenThrow(new IllegalArgumentException("not an entity"));
+    runner.withBean(EntityManagerFactory.class, () -> bare)
+        .withBean(PlatformTransactionManager.class, () -> mock(PlatformTransactionManager.class))
+        .withPropertyValues("rapport.tenant=acme")
+        .run(context -> assertThat(context).getFailure()
+            .hasStackTraceContaining("the persistence unit does not manage Rapport's entities")
+            .hasStackTraceContaining("JpaPersistence.managedClassNames()"));
+  }
+
+  @Test
+  void aResolverThatNamesNoTenantIsRefusedWhenTheCrmIsAskedFor() {
+    host.withBean(RapportTenantResolver.class, () -> () -> null).run(context ->
+        assertThatThrownBy(() -> context.getBean(CrmProvider.class).crm())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("named no tenant"));
+  }
+
+  @Test
+  void onADatabaseWithoutRapportsScriptsStartupFailsSayingWhatToDo() throws Exception {
+    DataSource oracle = mock(DataSource.class, RETURNS_DEEP_STUBS);
+    when(oracle.getConnection().getMetaData().getDatabaseProductName()).thenReturn("Oracle");
+    host.withPropertyValues("rapport.tenant=acme")
+        .withBean(DataSource.class, () -> oracle)
+        .run(context -> assertThat(context).getFailure()
+            .rootCause()
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("not for Oracle")
+            .hasMessageContaining("rapport.flyway.enabled=false"));
+  }
+
+  @Test
+  void withTwoTransactionManagersTheStoreIsLeftToTheHost() {
+    host.withBean("second", PlatformTransactionManager.class, () -> mock(PlatformTransactionManager.class))
+        .withPropertyValues("rapport.tenant=acme")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(Persistence.class);
+          assertThat(context).doesNotHaveBean(CrmProvider.class);
+        });
+  }
+
+  @Test
+  void theSchemaMigrationAndTheEntityListBackOffWhenTheHostSaysSo() {
+    EntityManagerFactoryBuilderCustomizer own = builder -> { };
+    host.withPropertyValues("rapport.tenant=acme", "rapport.flyway.enabled=false")
+        .withBean(DataSource.class, () -> mock(DataSource.class))
+        .withBean("rapportEntityManagerFactoryBuilderCustomizer", EntityManagerFactoryBuilderCustomizer.class, () -> own)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean("rapportSchemaMigration");
+          assertThat(context.getBean("rapportEntityManagerFactoryBuilderCustomizer")).isSameAs(own);
+        });
+  }
+}
