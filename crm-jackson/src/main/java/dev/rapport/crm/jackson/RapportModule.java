@@ -28,7 +28,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>Ids ({@code LeadId}, {@code AccountId}, ...) are their UUID string, {@code TenantId} its
- *       string, {@code EmailAddress} and {@code PhoneNumber} (E.164) strings.
+ *       string, {@code EmailAddress} and {@code PhoneNumber} (E.164) strings; as map keys (a
+ *       host's {@code Map<AccountId, Money>}) the same strings.
  *   <li>Vocabularies ({@code LeadSource}, {@code LostReason}, {@code Channel},
  *       {@code ActivityType}, ...) are their code string; {@code SignalType} and
  *       {@code ResponseStatus} too when they are one of their well-known constants, otherwise an
@@ -43,7 +44,8 @@ import java.util.List;
  *   <li>Events carry their type as the property {@code "eventType"}, the simple name of the
  *       record ({@code "LeadCaptured"}; not {@code "type"}, which {@code ActivityLogged} has as a
  *       component), so {@code readValue(json, CrmEvent.class)} returns the right
- *       record. Every permitted subtype of {@code CrmEvent} is registered, so a new event needs
+ *       record. An event carries it wherever it is written, also as an element of a plain
+ *       {@code List} whose element type Java's erasure hides. Every permitted subtype of {@code CrmEvent} is registered, so a new event needs
  *       no change here.
  * </ul>
  *
@@ -57,6 +59,9 @@ import java.util.List;
  * <p>Immutable and stateless: one instance may be registered with any number of mappers.
  */
 public final class RapportModule extends Module {
+  /** The property that names an event's type. */
+  static final String EVENT_TYPE = "eventType";
+
   /** Creates the module. */
   public RapportModule() {}
 
@@ -85,6 +90,8 @@ public final class RapportModule extends Module {
   public void setupModule(SetupContext context) {
     context.addSerializers(new RapportSerializers());
     context.addDeserializers(new RapportDeserializers());
+    context.addKeySerializers(new RapportKeys.Writers());
+    context.addKeyDeserializers(new RapportKeys.Readers());
     context.setMixInAnnotations(CrmEvent.class, EventMixin.class);
     context.registerSubtypes(Arrays.stream(CrmEvent.class.getPermittedSubclasses())
         .map(c -> new NamedType(c, c.getSimpleName()))
@@ -92,6 +99,6 @@ public final class RapportModule extends Module {
   }
 
   /** Gives {@link CrmEvent} its type property without an annotation in the core. */
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "eventType")
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = EVENT_TYPE)
   interface EventMixin {}
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.impl.TypeWrappedSerializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import dev.rapport.crm.event.CrmEvent;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -18,6 +19,7 @@ import java.lang.reflect.RecordComponent;
 /**
  * A record as the JSON object of its components, in declaration order, and nothing else (no
  * {@code isOpen()}-style derived values). An empty {@code Optional} is written as {@code null}.
+ * An event starts with its {@code eventType} however it is reached.
  */
 final class RecordSerializer extends StdSerializer<Object> {
   private final String[] names;
@@ -26,10 +28,13 @@ final class RecordSerializer extends StdSerializer<Object> {
   private final ComponentProperty[] properties;
   /** The serializer of each component's declared type, resolved on first use (a benign race). */
   private volatile JsonSerializer<Object>[] serializers;
+  /** An event's type name, written in every case; null for other records. */
+  private final String eventType;
 
   @SuppressWarnings("unchecked")
   RecordSerializer(JavaType type, TypeFactory typeFactory) {
     super((Class<Object>) type.getRawClass());
+    eventType = CrmEvent.class.isAssignableFrom(type.getRawClass()) ? type.getRawClass().getSimpleName() : null;
     RecordComponent[] components = type.getRawClass().getRecordComponents();
     names = new String[components.length];
     accessors = new Method[components.length];
@@ -47,6 +52,9 @@ final class RecordSerializer extends StdSerializer<Object> {
   @Override
   public void serialize(Object value, JsonGenerator g, SerializerProvider provider) throws IOException {
     g.writeStartObject(value);
+    if (eventType != null) {
+      g.writeStringField(RapportModule.EVENT_TYPE, eventType);
+    }
     fields(value, g, provider);
     g.writeEndObject();
   }
@@ -54,6 +62,10 @@ final class RecordSerializer extends StdSerializer<Object> {
   @Override
   public void serializeWithType(Object value, JsonGenerator g, SerializerProvider provider, TypeSerializer ts)
       throws IOException {
+    if (eventType != null) { // the same id the type serializer would write
+      serialize(value, g, provider);
+      return;
+    }
     WritableTypeId id = ts.writeTypePrefix(g, ts.typeId(value, JsonToken.START_OBJECT));
     fields(value, g, provider);
     ts.writeTypeSuffix(g, id);

@@ -50,7 +50,11 @@ final class StringValueDeserializer extends StdScalarDeserializer<Object> {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       return ctxt.handleUnexpectedToken(type, p);
     }
-    String text = p.getText();
+    return fromText(p.getText(), p, ctxt);
+  }
+
+  /** The value of a JSON string or a map key. */
+  Object fromText(String text, JsonParser p, DeserializationContext ctxt) throws IOException {
     Object argument = text;
     if (factory.getParameterTypes()[0] == UUID.class) {
       try {

@@ -23,7 +23,8 @@ final class StringValueSerializer extends StdScalarSerializer<Object> {
     g.writeString(text(value));
   }
 
-  private String text(Object value) {
+  /** The string of a value, as a JSON string or a map key. */
+  String text(Object value) {
     if (component == null) {
       return value.toString();
     }

@@ -3,6 +3,7 @@ package dev.rapport.crm.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,9 @@ import dev.rapport.crm.lead.SignalType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The JSON a REST client or a broker's consumer sees, and how bad JSON is refused. */
@@ -117,6 +121,19 @@ class JsonShapeTest {
   private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable read, String field) {
     assertThatThrownBy(read).isInstanceOf(JsonMappingException.class)
         .cause().isInstanceOfSatisfying(ValidationException.class, v -> assertThat(v.field()).isEqualTo(field));
+  }
+
+  @Test
+  void singleValueTypesAreMapKeysAsTheirStrings() throws Exception {
+    Map<AccountId, Money> owed = new LinkedHashMap<>();
+    owed.put(AccountId.parse(LEAD_ID), Money.of("12.50", "EUR"));
+    Map<LeadSource, Long> leads = Map.of(LeadSource.WEBINAR, 3L);
+    String json = MAPPER.writeValueAsString(owed);
+    assertThat(json).isEqualTo("{\"" + LEAD_ID + "\":{\"amount\":\"12.50\",\"currency\":\"EUR\"}}");
+    assertThat(MAPPER.readValue(json, new TypeReference<Map<AccountId, Money>>() {})).isEqualTo(owed);
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(leads), new TypeReference<Map<LeadSource, Long>>() {}))
+        .isEqualTo(leads);
+    assertField(() -> MAPPER.readValue("{\"Web Site\":1}", new TypeReference<Map<LeadSource, Long>>() {}), "source");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.rapport.crm.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rapport.crm.common.EmailAddress;
@@ -73,6 +74,9 @@ class RoundTripTest {
       assertThat(MAPPER.readValue(json, CrmEvent.class)).as(json).isEqualTo(e);
       assertThat(MAPPER.readTree(json).get("eventType").asText()).isEqualTo(e.getClass().getSimpleName());
     }
+    // a batch, as a broker message or an outbox page carries them
+    String batch = MAPPER.writeValueAsString(SCENARIO.events);
+    assertThat(MAPPER.readValue(batch, new TypeReference<List<CrmEvent>>() {})).isEqualTo(SCENARIO.events);
   }
 
   @Test
