@@ -32,8 +32,9 @@ import java.util.function.Supplier;
 
 /**
  * Sample instances of a type, made from its components' types: a record through its canonical
- * constructor in two variants (every {@code Optional} present and every collection of one
- * element; every {@code Optional} empty and every collection empty), an enum's constants, a
+ * constructor in three variants (every {@code Optional} present and every collection of one
+ * element, numbers 1 and 0.5; every {@code Optional} and collection empty; that and every number
+ * zero, for rules such as "the parts add up to the whole"), an enum's constants, a
  * vocabulary's first well-known constant. {@link #HAND_WRITTEN} holds the few values whose
  * constructor needs coherent values that a generator cannot guess.
  */
@@ -63,11 +64,11 @@ final class Samples {
     if (type.isEnum()) {
       samples.addAll(List.of(type.getEnumConstants()));
     } else if (type.isRecord()) {
-      for (boolean full : new boolean[] {true, false}) {
+      for (Variant v : Variant.values()) {
         try {
-          samples.add(record(type, full));
+          samples.add(record(type, v));
         } catch (RuntimeException e) {
-          failures.add((full ? "full: " : "empty: ") + e);
+          failures.add(v + ": " + e);
         }
       }
     } else if (!HAND_WRITTEN.containsKey(type)) {
@@ -76,7 +77,15 @@ final class Samples {
     return samples;
   }
 
-  private static Object record(Class<?> type, boolean full) {
+  /** Which values a generated record holds. */
+  enum Variant {
+    FULL,
+    EMPTY,
+    ZERO
+  }
+
+  private static Object record(Class<?> type, Variant variant) {
+    boolean full = variant == Variant.FULL;
     RecordComponent[] components = type.getRecordComponents();
     if (type == Money.class) {
       return Money.of("12.50", "EUR");
@@ -88,7 +97,7 @@ final class Samples {
     Object[] args = new Object[components.length];
     Class<?>[] types = new Class<?>[components.length];
     for (int i = 0; i < components.length; i++) {
-      args[i] = value(components[i].getGenericType(), full);
+      args[i] = value(components[i].getGenericType(), variant);
       types[i] = components[i].getType();
     }
     try {
@@ -103,7 +112,9 @@ final class Samples {
   }
 
   /** A value of a component's type; nested records take any sample that their rules accept. */
-  static Object value(Type t, boolean full) {
+  static Object value(Type t, Variant variant) {
+    boolean full = variant == Variant.FULL;
+    boolean zero = variant == Variant.ZERO;
     if (t instanceof TypeVariable<?>) {
       return any(dev.rapport.crm.common.LeadId.class);
     }
@@ -111,18 +122,18 @@ final class Samples {
       Class<?> raw = (Class<?>) p.getRawType();
       Type[] args = p.getActualTypeArguments();
       if (raw == Optional.class) {
-        return full ? Optional.of(value(args[0], true)) : Optional.empty();
+        return full ? Optional.of(value(args[0], Variant.FULL)) : Optional.empty();
       }
       if (raw == List.class) {
-        return full ? List.of(value(args[0], true)) : List.of();
+        return full ? List.of(value(args[0], Variant.FULL)) : List.of();
       }
       if (raw == Set.class) {
-        return full ? Set.of(value(args[0], true)) : Set.of();
+        return full ? Set.of(value(args[0], Variant.FULL)) : Set.of();
       }
       if (raw == Map.class) {
         Map<Object, Object> m = new LinkedHashMap<>();
         if (full) {
-          m.put(value(args[0], true), value(args[1], true));
+          m.put(value(args[0], Variant.FULL), value(args[1], Variant.FULL));
         }
         return m;
       }
@@ -130,11 +141,11 @@ final class Samples {
     }
     Class<?> c = (Class<?>) t;
     if (c == int.class || c == Integer.class) {
-      return 1;
+      return zero ? 0 : 1;
     } else if (c == long.class || c == Long.class) {
-      return 1L;
+      return zero ? 0L : 1L;
     } else if (c == double.class || c == Double.class) {
-      return 1.5;
+      return zero ? 0.0 : 0.5;
     } else if (c == boolean.class || c == Boolean.class) {
       return true;
     } else if (c == String.class) {
@@ -142,7 +153,7 @@ final class Samples {
     } else if (c == UUID.class) {
       return UUID.fromString("0190f5a2-7c4e-7d2a-9b1c-3f4e5d6a7b8c");
     } else if (c == BigDecimal.class) {
-      return new BigDecimal("0.250");
+      return zero ? BigDecimal.ZERO : new BigDecimal("0.250");
     } else if (c == Instant.class) {
       return Instant.parse("2026-01-05T09:00:00.123Z");
     } else if (c == LocalDate.class) {
@@ -158,7 +169,7 @@ final class Samples {
     } else if (c == OptionalLong.class) {
       return full ? OptionalLong.of(1) : OptionalLong.empty();
     } else if (c == OptionalDouble.class) {
-      return full ? OptionalDouble.of(1.5) : OptionalDouble.empty();
+      return full ? OptionalDouble.of(0.5) : OptionalDouble.empty();
     } else if (c.isEnum()) {
       return c.getEnumConstants()[0];
     }
