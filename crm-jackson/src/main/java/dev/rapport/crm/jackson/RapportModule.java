@@ -1,0 +1,104 @@
+package dev.rapport.crm.jackson;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rapport.crm.event.CrmEvent;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A Jackson module that writes and reads every public value, record and event of Rapport, so a
+ * host can put them in REST responses or on a message broker:
+ *
+ * <pre>{@code
+ * JsonMapper mapper = JsonMapper.builder().addModule(new RapportModule()).build();
+ * String json = mapper.writeValueAsString(lead);
+ * CrmEvent event = mapper.readValue(message, CrmEvent.class);
+ * }</pre>
+ *
+ * <p>{@code ObjectMapper.findAndRegisterModules()} finds it too (a {@code ServiceLoader} entry).
+ * It brings {@link Jdk8Module} and {@link JavaTimeModule} with it as dependencies; a mapper that
+ * registers them itself as well gets each once.
+ *
+ * <p>The JSON shapes:
+ *
+ * <ul>
+ *   <li>Ids ({@code LeadId}, {@code AccountId}, ...) are their UUID string, {@code TenantId} its
+ *       string, {@code EmailAddress} and {@code PhoneNumber} (E.164) strings; as map keys (a
+ *       host's {@code Map<AccountId, Money>}) the same strings.
+ *   <li>Vocabularies ({@code LeadSource}, {@code LostReason}, {@code Channel},
+ *       {@code ActivityType}, ...) are their code string; {@code SignalType} and
+ *       {@code ResponseStatus} too when they are one of their well-known constants, otherwise an
+ *       object of their components (a host's own signal type keeps its intent).
+ *   <li>{@code Money} is {@code {"amount":"12.50","currency":"EUR"}}: the amount a string, so its
+ *       scale survives every JSON library; a number is read as well.
+ *   <li>Other records are objects of their components, in declaration order. An empty
+ *       {@code Optional} is written as {@code null}; {@code null} or an absent property reads back
+ *       as empty. {@code java.time} values are ISO-8601 strings ({@code "2026-01-05T09:00:00Z"},
+ *       {@code "2026-01-05"}, {@code "PT12M"}) whatever the mapper's date features say, enums
+ *       their constant's name.
+ *   <li>Events carry their type as the property {@code "eventType"}, the simple name of the
+ *       record ({@code "LeadCaptured"}; not {@code "type"}, which {@code ActivityLogged} has as a
+ *       component), so {@code readValue(json, CrmEvent.class)} returns the right
+ *       record. An event carries it wherever it is written, also as an element of a plain
+ *       {@code List} whose element type Java's erasure hides. Every permitted subtype of {@code CrmEvent} is registered, so a new event needs
+ *       no change here.
+ * </ul>
+ *
+ * <p>Records are read through their canonical constructors: JSON that breaks one of Rapport's
+ * rules fails with a {@code JsonMappingException} (a {@code ValueInstantiationException}) whose
+ * cause is the {@code ValidationException} naming the field and the rule. An unknown property
+ * fails unless the mapper disables {@code FAIL_ON_UNKNOWN_PROPERTIES}. Commands made with a
+ * builder ({@code NewLead}, {@code LeadUpdate}, {@code NewOpportunity}, ...) are not JSON
+ * types: a host maps its own request to them.
+ *
+ * <p>Immutable and stateless: one instance may be registered with any number of mappers.
+ */
+public final class RapportModule extends Module {
+  /** The property that names an event's type. */
+  static final String EVENT_TYPE = "eventType";
+
+  /** Creates the module. */
+  public RapportModule() {}
+
+  @Override
+  public String getModuleName() {
+    return "RapportModule";
+  }
+
+  @Override
+  public Version version() {
+    return Version.unknownVersion();
+  }
+
+  @Override
+  public Object getTypeId() {
+    return RapportModule.class.getName();
+  }
+
+  /** {@link Jdk8Module} for {@code Optional}, {@link JavaTimeModule} for {@code java.time}. */
+  @Override
+  public Iterable<? extends Module> getDependencies() {
+    return List.of(new Jdk8Module(), new JavaTimeModule());
+  }
+
+  @Override
+  public void setupModule(SetupContext context) {
+    context.addSerializers(new RapportSerializers());
+    context.addDeserializers(new RapportDeserializers());
+    context.addKeySerializers(new RapportKeys.Writers());
+    context.addKeyDeserializers(new RapportKeys.Readers());
+    context.setMixInAnnotations(CrmEvent.class, EventMixin.class);
+    context.registerSubtypes(Arrays.stream(CrmEvent.class.getPermittedSubclasses())
+        .map(c -> new NamedType(c, c.getSimpleName()))
+        .toArray(NamedType[]::new));
+  }
+
+  /** Gives {@link CrmEvent} its type property without an annotation in the core. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = EVENT_TYPE)
+  interface EventMixin {}
+}
