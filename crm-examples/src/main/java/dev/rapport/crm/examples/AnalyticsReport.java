@@ -4,6 +4,7 @@ import com.google.common.escape.Escaper;
 import com.google.common.html.HtmlEscapers;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.analytics.CategoryTotal;
+import dev.rapport.crm.analytics.CustomerRfm;
 import dev.rapport.crm.analytics.Effectiveness;
 import dev.rapport.crm.analytics.EffectivenessRow;
 import dev.rapport.crm.analytics.Forecast;
@@ -12,6 +13,8 @@ import dev.rapport.crm.analytics.Funnel;
 import dev.rapport.crm.analytics.Performance;
 import dev.rapport.crm.analytics.Period;
 import dev.rapport.crm.analytics.ReportFilter;
+import dev.rapport.crm.analytics.Segment;
+import dev.rapport.crm.analytics.Segmentation;
 import dev.rapport.crm.analytics.StageFlow;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.lead.LeadStatus;
@@ -40,9 +43,10 @@ import java.util.function.Function;
 
 /**
  * The analytics report: half a year of an example tenant (see {@link ExampleHistory}) on the
- * memory adapter, asked {@code crm.analytics().effectiveness}, {@code funnel} and {@code forecast}
- * and {@code crm.sales().bestCustomers}, written as one self-contained HTML file with the charts
- * inlined as SVG (drawn by JFreeChart, written by JFreeSVG) beside the tables they come from.
+ * memory adapter, asked {@code crm.analytics().effectiveness}, {@code funnel}, {@code forecast} and
+ * {@code segmentation} and {@code crm.sales().bestCustomers}, written as one self-contained HTML
+ * file with the charts inlined as SVG (drawn by JFreeChart, written by JFreeSVG) beside the tables
+ * they come from.
  * Every value from the CRM is HTML-escaped, in the tables and in the charts.
  *
  * <p>Run it with {@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java
@@ -87,9 +91,12 @@ public final class AnalyticsReport {
   /** A best customer, with the account's name. */
   record Customer(String name, CustomerRank rank) {}
 
-  /** The figures of one report, as the CRM answered. */
+  /**
+   * The figures of one report, as the CRM answered; {@code accountNames} holds the names of the
+   * accounts of the RFM table, by account id.
+   */
   record Report(String tenant, LocalDate today, Period history, Effectiveness effectiveness, Funnel funnel,
-      Forecast forecast, List<Customer> customers) {}
+      Forecast forecast, List<Customer> customers, Segmentation segmentation, Map<String, String> accountNames) {}
 
   /** Asks the CRM for the figures of the report; {@code today} is the date the page says it is of. */
   static Report report(Crm crm, Period history, Period forecast, LocalDate today) {
@@ -98,9 +105,14 @@ public final class AnalyticsReport {
     for (CustomerRank r : crm.sales().bestCustomers(history.from(), history.to(), CustomerRank.By.REVENUE, CUSTOMERS)) {
       customers.add(new Customer(crm.accounts().get(r.accountId()).name(), r));
     }
+    Segmentation segmentation = crm.analytics().segmentation(history);
+    Map<String, String> names = new LinkedHashMap<>();
+    for (CustomerRfm c : segmentation.best(CUSTOMERS)) {
+      names.put(c.accountId().toString(), crm.accounts().get(c.accountId()).name());
+    }
     return new Report(crm.tenant().toString(), today, history,
         crm.analytics().effectiveness(history, all), crm.analytics().funnel(history, all),
-        crm.analytics().forecast(forecast, all), customers);
+        crm.analytics().forecast(forecast, all), customers, segmentation, names);
   }
 
   // ------------------------------------------------------------------------------------ charts
@@ -185,6 +197,39 @@ public final class AnalyticsReport {
     }
     return ReportChart.bars("chart-customers", "Best customers by revenue",
         r.effectiveness().currency().getCurrencyCode(), Map.of("Revenue", revenue), true, false);
+  }
+
+  /** The customers of the period by RFM segment: a slice a segment with customers. */
+  static ReportChart segmentChart(Report r) {
+    Map<String, Number> slices = new LinkedHashMap<>();
+    r.segmentation().segments().forEach((segment, n) -> {
+      if (n > 0) {
+        slices.put(segmentLabel(segment), n);
+      }
+    });
+    return ReportChart.pie("chart-segments", "Customers by RFM segment", slices);
+  }
+
+  /** The revenue of the period (invoices less credit notes) of each segment with customers. */
+  static ReportChart segmentRevenueChart(Report r) {
+    Map<String, Number> revenue = new LinkedHashMap<>();
+    for (Segment s : Segment.values()) {
+      if (r.segmentation().segments().get(s) > 0) {
+        revenue.put(segmentLabel(s), segmentRevenue(r, s));
+      }
+    }
+    return ReportChart.bars("chart-segment-revenue", "Revenue by RFM segment",
+        r.segmentation().currency().getCurrencyCode(), Map.of("Revenue", revenue), true, false);
+  }
+
+  /** The sum of the monetary values of the segment's customers. */
+  static BigDecimal segmentRevenue(Report r, Segment s) {
+    return r.segmentation().of(s).stream().map(c -> c.monetary().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** A segment's name as the page shows it: "Can't lose" for CANT_LOSE, "Potential loyalists"... */
+  static String segmentLabel(Segment s) {
+    return s == Segment.CANT_LOSE ? "Can't lose" : label(s);
   }
 
   private static <T> Map<String, Number> column(List<T> rows, Function<T, String> key, Function<T, Number> value) {
@@ -306,6 +351,41 @@ public final class AnalyticsReport {
           .append("</td><td>").append(h(c.name())).append("</td>").append(money(c.rank().revenue(), "revenue"));
       cells(b, c.rank().purchases());
       b.append("</tr>\n");
+    }
+    b.append("</table>\n</section>\n");
+
+    // RFM segments
+    Segmentation seg = r.segmentation();
+    b.append("<section id=\"segments\">\n<h2>RFM segments</h2>\n<p>Every account invoiced in the period, scored 1 to 5 "
+        + "(by quintile) on recency of its last purchase (as of ").append(h(seg.asOf())).append("), frequency and "
+        + "monetary value, and placed in a segment by its scores.</p>\n");
+    figure(b, segmentChart(r), "Customers of the period by RFM segment.");
+    figure(b, segmentRevenueChart(r), "Revenue of the period (invoices less credit notes) by RFM segment.");
+    long customers = seg.customers().size();
+    b.append("<table id=\"segment-table\">\n<tr><th>Segment</th><th>Customers</th><th>Share</th><th>Revenue</th></tr>\n");
+    for (Segment s : Segment.values()) {
+      long n = seg.segments().get(s);
+      b.append("<tr data-segment=\"").append(h(s)).append("\"><td>").append(h(segmentLabel(s))).append("</td>")
+          .append("<td class=\"n customers\">").append(n).append("</td><td class=\"n\">")
+          .append(percent(customers == 0 ? 0 : (double) n / customers)).append("</td>")
+          .append(money(Money.of(segmentRevenue(r, s), seg.currency().getCurrencyCode()), "revenue")).append("</tr>\n");
+    }
+    b.append("<tr class=\"total\"><td>All</td><td class=\"n\">").append(customers)
+        .append("</td><td></td><td></td></tr>\n</table>\n");
+    b.append("<table id=\"rfm-customers\">\n<caption>The best customers by RFM</caption>\n<tr><th>#</th><th>Account</th>"
+        + "<th>R</th><th>F</th><th>M</th><th>Last purchase</th><th>Days since</th><th>Purchases</th><th>Revenue</th>"
+        + "<th>Segment</th></tr>\n");
+    List<CustomerRfm> best = seg.customers().isEmpty() ? List.of() : seg.best(CUSTOMERS);
+    for (int i = 0; i < best.size(); i++) {
+      CustomerRfm c = best.get(i);
+      b.append("<tr data-account=\"").append(h(c.accountId())).append("\"><td class=\"n\">").append(i + 1)
+          .append("</td><td>").append(h(r.accountNames().getOrDefault(c.accountId().toString(), c.accountId().toString())))
+          .append("</td>");
+      cells(b, c.recencyScore(), c.frequencyScore(), c.monetaryScore());
+      b.append("<td>").append(h(c.lastPurchase())).append("</td>");
+      cells(b, c.recencyDays(), c.frequency());
+      b.append(money(c.monetary(), "monetary")).append("<td class=\"segment\">").append(h(segmentLabel(c.segment())))
+          .append("</td></tr>\n");
     }
     b.append("</table>\n</section>\n");
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.analytics.EffectivenessRow;
 import dev.rapport.crm.analytics.ForecastMonth;
+import dev.rapport.crm.analytics.CustomerRfm;
 import dev.rapport.crm.analytics.Period;
+import dev.rapport.crm.analytics.Segment;
 import dev.rapport.crm.analytics.StageFlow;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.Channel;
@@ -36,6 +38,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +90,7 @@ class AnalyticsReportTest {
     assertThat(report.forecast().months().stream().filter(m -> m.open() > 0)).hasSizeGreaterThanOrEqualTo(2);
     assertThat(report.customers()).hasSize(AnalyticsReport.CUSTOMERS);
     assertThat(report.customers()).anySatisfy(c -> assertThat(c.rank().purchases()).isGreaterThan(1));
+    assertThat(report.segmentation().segments().values().stream().filter(n -> n > 0)).hasSizeGreaterThanOrEqualTo(4);
   }
 
   @Test
@@ -128,6 +132,16 @@ class AnalyticsReportTest {
       assertThat(row("forecast-months", "data-month", m.month().toString()))
           .containsEntry("weighted", AnalyticsReport.money(m.weighted()))
           .containsEntry("won-revenue", AnalyticsReport.money(m.wonRevenue()));
+    }
+    for (Segment s : Segment.values()) {
+      assertThat(row("segment-table", "data-segment", s.name())).containsEntry("customers",
+          String.valueOf(report.segmentation().segments().get(s)));
+    }
+    for (CustomerRfm c : report.segmentation().best(AnalyticsReport.CUSTOMERS)) {
+      assertThat(cells("rfm-customers", "data-account", c.accountId().toString())).containsSubsequence(
+          String.valueOf(c.recencyScore()), String.valueOf(c.frequencyScore()), String.valueOf(c.monetaryScore()),
+          c.lastPurchase().toString(), String.valueOf(c.recencyDays()), String.valueOf(c.frequency()),
+          AnalyticsReport.money(c.monetary()), AnalyticsReport.h(AnalyticsReport.segmentLabel(c.segment())));
     }
     for (AnalyticsReport.Customer c : report.customers()) {
       assertThat(row("customer-table", "data-account", c.rank().accountId().toString()))
@@ -198,7 +212,7 @@ class AnalyticsReportTest {
       assertThat(Integer.parseInt(attribute(dom, figure, "data-texts").orElseThrow()))
           .as(chart.getKey() + " texts with a size").isGreaterThanOrEqualTo(5);
       Map<String, Long> marks = new LinkedHashMap<>();
-      for (String s : attribute(dom, figure, "data-marks").orElseThrow().split(";")) {
+      for (String s : unescape(attribute(dom, figure, "data-marks").orElseThrow()).split(";")) {
         int i = s.lastIndexOf('=');
         marks.put(s.substring(0, i), Long.parseLong(s.substring(i + 1)));
       }
@@ -323,6 +337,17 @@ class AnalyticsReportTest {
     out.put("chart-sources", bySource);
     out.put("chart-customers", Map.of("Revenue", r.customers().stream()
         .filter(c -> c.rank().revenue().amount().compareTo(BigDecimal.ZERO) > 0).count()));
+    Map<String, Long> segments = new LinkedHashMap<>();
+    Map<String, Long> segmentRevenue = new LinkedHashMap<>();
+    r.segmentation().segments().forEach((s, n) -> {
+      if (n > 0) {
+        segments.put(AnalyticsReport.segmentLabel(s), 1L);
+      }
+    });
+    long withRevenue = Arrays.stream(Segment.values()).filter(s -> r.segmentation().segments().get(s) > 0
+        && AnalyticsReport.segmentRevenue(r, s).signum() > 0).count();
+    out.put("chart-segments", segments);
+    out.put("chart-segment-revenue", Map.of("Revenue", withRevenue));
     return out;
   }
 
@@ -369,6 +394,12 @@ class AnalyticsReportTest {
     }
     Matcher a = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(m.group());
     return a.find() ? Optional.of(a.group(1)) : Optional.empty();
+  }
+
+  /** An attribute's text as the browser serialized it, entities decoded. */
+  private static String unescape(String s) {
+    return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   private static String withProbe(String page) throws IOException {
