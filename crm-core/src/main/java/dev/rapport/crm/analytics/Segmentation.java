@@ -21,9 +21,12 @@ import java.util.Map;
 public record Segmentation(Period period, LocalDate asOf, Currency currency, List<CustomerRfm> customers,
     Map<Segment, Long> segments) {
 
+  /** Copies the lists and map: the answer stays as computed. */
   public Segmentation {
     customers = List.copyOf(customers);
-    segments = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(segments));
+    java.util.EnumMap<Segment, Long> copy = new java.util.EnumMap<>(Segment.class);
+    copy.putAll(segments);
+    segments = java.util.Collections.unmodifiableMap(copy);
   }
 
   /** The largest number of best customers {@link #best} returns. */
