@@ -26,9 +26,9 @@ import java.util.Map;
  * or at a free-mail provider, phone country, owner, company given, signal count, signals in the
  * last 14 days, days since the last signal, each signal kind, days since capture, and three
  * crosses: source × temperature, temperature × recent signals, e-mail kind × buying signal) become
- * binary features; a value seen on fewer than {@value #MIN_SUPPORT} closed leads shares its field's
- * "other" feature. The weights are those of an L2-regularised logistic regression (penalty
- * {@value #LAMBDA}), fitted by Newton's method: deterministic, the same leads give the same model.
+ * binary features; a value seen on fewer than 5 closed leads shares its field's
+ * "other" feature. The weights are those of an L2-regularised logistic regression (penalty 1.0
+ * on each weight), fitted by Newton's method: deterministic, the same leads give the same model.
  *
  * <h2>Factors</h2>
  * The log-odds of a lead minus those of the average closed lead split exactly into one term per

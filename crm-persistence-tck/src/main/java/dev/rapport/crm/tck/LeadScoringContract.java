@@ -3,6 +3,7 @@ package dev.rapport.crm.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.crm.ConcurrentUpdateException;
 import dev.rapport.crm.InsufficientHistoryException;
 import dev.rapport.crm.NotFoundException;
 import dev.rapport.crm.ValidationException;
@@ -184,6 +185,41 @@ public abstract class LeadScoringContract extends ContractSupport {
     Rescored again = crm.analytics().rescoreLeads(model, 500);
     assertThat(again).isEqualTo(new Rescored(5, 0, 0, 1));
     assertThat(snapshot()).isEqualTo(after);
+  }
+
+  @Test
+  void aBatchRefusedForAConcurrentChangeIsRetriedAndSkippedAfterThreeAttempts() {
+    seededHistory();
+    Lead a = open(LeadSource.REFERRAL);
+    Lead b = open(LeadSource.REFERRAL);
+    Lead c = open(LeadSource.REFERRAL);
+    ScoringModel model = crm.analytics().trainScoring();
+    int expected = (int) Math.round(100 * crm.analytics().score(model, a.id()).probability());
+    assertThat(expected).isPositive();
+    java.util.concurrent.atomic.AtomicInteger refusedA = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger refusedB = new java.util.concurrent.atomic.AtomicInteger();
+    // the adapter refuses a's first write and every write of b, as it does when they changed meanwhile
+    InterceptingPersistence racing = new InterceptingPersistence(persistence, new InterceptingPersistence.Interceptor() {
+      @Override
+      public void before(String operation, Object argument) {
+        if (operation.equals("leads.update") && argument instanceof Lead l) {
+          if (l.id().equals(a.id()) && refusedA.getAndIncrement() == 0
+              || l.id().equals(b.id()) && refusedB.incrementAndGet() > 0) {
+            throw new ConcurrentUpdateException("lead", l.id(), l.version());
+          }
+        }
+      }
+    });
+
+    Rescored r = crm(tenant, racing).analytics().rescoreLeads(model, 1);
+
+    assertThat(r).isEqualTo(new Rescored(2, 2, 1, 3));
+    assertThat(refusedA.get()).isEqualTo(2); // refused, then written
+    assertThat(refusedB.get()).isGreaterThanOrEqualTo(3);
+    assertThat(storedLead(a.id()).orElseThrow().score()).isEqualTo(expected);
+    assertThat(storedLead(b.id()).orElseThrow()).isEqualTo(crm.leads().get(b.id())).extracting(Lead::score).isEqualTo(0);
+    assertThat(storedLead(b.id()).orElseThrow().version()).isEqualTo(b.version());
+    assertThat(storedLead(c.id()).orElseThrow().score()).isEqualTo(expected);
   }
 
   @Test
