@@ -86,7 +86,7 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
-    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline", "sales");
+    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline", "sales", "analytics");
     Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
@@ -128,7 +128,7 @@ public final class BenchmarkRunner {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--param=db=h2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales,analytics] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--param=db=h2] [--prof=gc])");
       }
     }
     exposeClassPath();
@@ -160,6 +160,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("sales")) {
       sales();
+    }
+    if (groups.contains("analytics")) {
+      analytics();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -428,6 +431,32 @@ public final class BenchmarkRunner {
           + "customer summary of an account (" + history + ") vs hand-written SQL", 1, "≥ 0.5", 0.5);
       throughput(r, "latePayersJpaRapport/postgresql/" + provider, "latePayersJpaBaseline/postgresql", on
           + "late-payer list (" + history + ") vs hand-written SQL from the raw lines and allocations", 1, "≥ 0.5", 0.5);
+    }
+  }
+
+  /**
+   * Analytics (issue 10): source effectiveness over {@code leads} leads and the forecast over a fifth
+   * as many opportunities, on PostgreSQL (JPA, both providers) against hand-written SQL.
+   */
+  private void analytics() throws RunnerException {
+    int opportunities = settings.leads() / 5;
+    Map<String, RunResult> r = run(options(AnalyticsBenchmarks.class.getName() + "\\.(" + only + ")", 1)
+        .param("leads", String.valueOf(settings.leads()))
+        .param("opportunities", String.valueOf(opportunities))
+        .mode(Mode.Throughput)
+        .timeUnit(TimeUnit.SECONDS)
+        .warmupIterations(settings.salesWarmups())
+        .warmupTime(TimeValue.seconds(settings.salesSeconds()))
+        .measurementIterations(Math.min(3, settings.readIterations()))
+        .measurementTime(TimeValue.seconds(settings.salesSeconds())));
+    for (String provider : List.of("hibernate", "eclipselink")) {
+      String on = "JPA, PostgreSQL, " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
+      throughput(r, "effectivenessRapport/postgresql/" + provider, "effectivenessBaseline/postgresql", on
+          + String.format(Locale.ROOT, "source effectiveness over %,d leads", settings.leads())
+          + " vs hand-written SQL", 1, "≥ 0.5", 0.5);
+      throughput(r, "forecastRapport/postgresql/" + provider, "forecastBaseline/postgresql", on
+          + String.format(Locale.ROOT, "forecast over %,d opportunities", opportunities)
+          + " vs hand-written SQL", 1, "≥ 0.5", 0.5);
     }
   }
 
