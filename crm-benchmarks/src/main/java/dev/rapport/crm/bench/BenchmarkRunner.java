@@ -86,7 +86,7 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
-    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline", "sales", "scoring");
+    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline", "sales", "scoring", "analytics");
     Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
@@ -128,7 +128,7 @@ public final class BenchmarkRunner {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales,scoring] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--param=db=h2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales,scoring,analytics] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--param=db=h2] [--prof=gc])");
       }
     }
     exposeClassPath();
@@ -163,6 +163,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("scoring")) {
       scoring();
+    }
+    if (groups.contains("analytics")) {
+      analytics();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -478,6 +481,32 @@ public final class BenchmarkRunner {
       double tb = b.getPrimaryResult().getScore();
       lines.add(new Line("train on " + n + " closed leads (logistic regression, Newton) vs Odoo frequency table; "
           + "ratio = baseline / Rapport", "1", ta, tb, "ms", tb / ta, "", null));
+    }
+  }
+
+  /**
+   * Analytics (issue 10): source effectiveness over {@code leads} leads and the forecast over a fifth
+   * as many opportunities, on PostgreSQL (JPA, both providers) against hand-written SQL.
+   */
+  private void analytics() throws RunnerException {
+    int opportunities = settings.leads() / 5;
+    Map<String, RunResult> r = run(options(AnalyticsBenchmarks.class.getName() + "\\.(" + only + ")", 1)
+        .param("leads", String.valueOf(settings.leads()))
+        .param("opportunities", String.valueOf(opportunities))
+        .mode(Mode.Throughput)
+        .timeUnit(TimeUnit.SECONDS)
+        .warmupIterations(settings.salesWarmups())
+        .warmupTime(TimeValue.seconds(settings.salesSeconds()))
+        .measurementIterations(Math.min(3, settings.readIterations()))
+        .measurementTime(TimeValue.seconds(settings.salesSeconds())));
+    for (String provider : List.of("hibernate", "eclipselink")) {
+      String on = "JPA, PostgreSQL, " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
+      throughput(r, "effectivenessRapport/postgresql/" + provider, "effectivenessBaseline/postgresql", on
+          + String.format(Locale.ROOT, "source effectiveness over %,d leads", settings.leads())
+          + " vs hand-written SQL", 1, "≥ 0.5", 0.5);
+      throughput(r, "forecastRapport/postgresql/" + provider, "forecastBaseline/postgresql", on
+          + String.format(Locale.ROOT, "forecast over %,d opportunities", opportunities)
+          + " vs hand-written SQL", 1, "≥ 0.5", 0.5);
     }
   }
 

