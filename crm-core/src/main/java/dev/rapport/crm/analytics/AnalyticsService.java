@@ -80,6 +80,8 @@ import java.util.TreeSet;
  *   <li>{@link #funnel}: the lead status funnel and the flow through the pipeline's stages.
  *   <li>{@link #forecast}: the weighted pipeline by month and forecast category beside what was
  *       won, and win rate and sales cycle by owner and source.
+ *   <li>{@link #segmentation}: RFM scores and named segments of the customers of a period; {@link
+ *       #churnRisk}: who is drifting away, and why.
  *   <li>{@link #trainScoring}, {@link #score}, {@link #rescoreLeads}: predictive lead scoring, the
  *       probability that an open lead ends won, learned from the tenant's closed leads.
  * </ul>
