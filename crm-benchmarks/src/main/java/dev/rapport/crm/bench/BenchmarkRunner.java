@@ -498,7 +498,10 @@ public final class BenchmarkRunner {
         .warmupIterations(settings.salesWarmups())
         .warmupTime(TimeValue.seconds(settings.salesSeconds()))
         .measurementIterations(Math.min(3, settings.readIterations()))
-        .measurementTime(TimeValue.seconds(settings.salesSeconds())));
+        .measurementTime(TimeValue.seconds(settings.salesSeconds()))
+        // quick mode is a smoke test: one provider keeps it to four forks, each starting PostgreSQL
+        .param("provider", settings.name().startsWith("quick") ? new String[] {"hibernate"}
+            : new String[] {"hibernate", "eclipselink"}));
     for (String provider : List.of("hibernate", "eclipselink")) {
       String on = "JPA, PostgreSQL, " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
       throughput(r, "effectivenessRapport/postgresql/" + provider, "effectivenessBaseline/postgresql", on

@@ -391,7 +391,60 @@ public abstract class ValueStormContract extends ContractSupport {
       assertThat(rows(stored)).as("purchase figures (by product: %s) at input %d (seed %d); inputs since:\n  %s",
           byProduct, index, seed, since).isEqualTo(rows(SalesFigures.purchases(contents, byProduct)));
     }
+    // so are its analytics aggregates, over all of time and over a window of the storm's clock
+    for (dev.rapport.crm.spi.AnalyticsRepository.Scope scope : List.of(
+        new dev.rapport.crm.spi.AnalyticsRepository.Scope(Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT,
+            Optional.empty(), Optional.empty(), Optional.empty()),
+        new dev.rapport.crm.spi.AnalyticsRepository.Scope(START.minus(Duration.ofDays(1)), clock.instant(),
+            Optional.empty(), Optional.of(LeadSource.WEBINAR), Optional.empty()))) {
+      java.util.function.Function<dev.rapport.crm.common.LeadId, Optional<Lead>> leadOf = id -> Optional.ofNullable(leads.get(id));
+      java.util.function.Function<dev.rapport.crm.common.OpportunityId, Optional<Opportunity>> opportunityOf =
+          id -> Optional.ofNullable(opportunities.get(id));
+      List<Instant> edges = List.of(scope.from(), START, scope.to());
+      Map<String, List<?>> stored = inUnitOfWork(uow -> {
+        dev.rapport.crm.spi.AnalyticsRepository a = uow.analytics();
+        Map<String, List<?>> m = new java.util.LinkedHashMap<>();
+        m.put("leadCounts", a.leadCounts(scope));
+        m.put("conversionDays", a.conversionDays(scope));
+        m.put("leadOpportunities", a.leadOpportunities(scope));
+        m.put("stageVisits", a.stageVisits(scope));
+        m.put("opportunitiesCreated", List.of(a.opportunitiesCreated(scope)));
+        m.put("openPipeline", a.openPipeline(scope, Limits.EARLIEST_DATE, Limits.LATEST_DATE));
+        m.put("closedByBucket", scope.from().isBefore(START) && START.isBefore(scope.to()) ? a.closedByBucket(scope, edges) : List.of());
+        m.put("closedCycles", a.closedCycles(scope));
+        return m;
+      });
+      Map<String, List<?>> reference = new java.util.LinkedHashMap<>();
+      reference.put("leadCounts", dev.rapport.crm.spi.AnalyticsFigures.leadCounts(leads.values(), scope));
+      reference.put("conversionDays", dev.rapport.crm.spi.AnalyticsFigures.conversionDays(leads.values(), scope));
+      reference.put("leadOpportunities", dev.rapport.crm.spi.AnalyticsFigures.leadOpportunities(leads.values(), opportunityOf, scope));
+      reference.put("stageVisits", dev.rapport.crm.spi.AnalyticsFigures.stageVisits(opportunities.values(), leadOf, scope));
+      reference.put("opportunitiesCreated", List.of(dev.rapport.crm.spi.AnalyticsFigures.opportunitiesCreated(opportunities.values(), leadOf, scope)));
+      reference.put("openPipeline", dev.rapport.crm.spi.AnalyticsFigures.openPipeline(opportunities.values(), leadOf, scope,
+          Limits.EARLIEST_DATE, Limits.LATEST_DATE));
+      reference.put("closedByBucket", scope.from().isBefore(START) && START.isBefore(scope.to())
+          ? dev.rapport.crm.spi.AnalyticsFigures.closedByBucket(opportunities.values(), leadOf, scope, edges) : List.of());
+      reference.put("closedCycles", dev.rapport.crm.spi.AnalyticsFigures.closedCycles(opportunities.values(), leadOf, scope));
+      for (String method : reference.keySet()) {
+        assertThat(analyticsRows(stored.get(method))).as("analytics %s over %s at input %d (seed %d); inputs since:\n  %s",
+            method, scope, index, seed, since).isEqualTo(analyticsRows(reference.get(method)));
+      }
+    }
     sinceCheckpoint.clear();
+  }
+
+  /** Analytics rows as sorted texts, amounts plain and stripped of trailing zeros. */
+  private static List<String> analyticsRows(List<?> rows) {
+    return rows.stream().map(r -> r instanceof dev.rapport.crm.spi.AnalyticsRepository.LeadOpportunities o
+            ? List.of(o.source(), o.campaign(), o.status(), o.currency(), o.opportunities(), plain(o.amount())).toString()
+            : r instanceof dev.rapport.crm.spi.AnalyticsRepository.PipelineAmounts p
+            ? List.of(p.expectedClose(), p.category(), p.currency(), p.open(), plain(p.amount()), plain(p.amountTimesProbability())).toString()
+            : r instanceof dev.rapport.crm.spi.AnalyticsRepository.ClosedAmounts c
+            ? List.of(c.bucket(), c.status(), c.currency(), c.opportunities(), plain(c.amount())).toString()
+            : r instanceof dev.rapport.crm.spi.AnalyticsRepository.ClosedCycles c
+            ? List.of(c.owner(), c.source(), c.status(), c.currency(), c.days(), c.opportunities(), plain(c.amount())).toString()
+            : r.toString())
+        .sorted().toList();
   }
 
   /** Figure rows as sorted texts with plain amounts stripped of trailing zeros: stores differ in scale and order only. */
@@ -770,6 +823,9 @@ public abstract class ValueStormContract extends ContractSupport {
     }
     if (v.chance(12)) {
       return salesInput(c);
+    }
+    if (v.chance(3)) {
+      return analyticsInput(c);
     }
     int kinds = 55;
     int drawn = v.nextInt(kinds + 8);
@@ -1218,6 +1274,41 @@ public abstract class ValueStormContract extends ContractSupport {
   }
 
   /** One generated input over the commands and answers of sales. */
+  /**
+   * One analytics report over a generated period and filter: answered or refused with one of
+   * Rapport's exceptions, never a store's (a report reads: the checkpoint sees the store unchanged).
+   */
+  private Input analyticsInput(Crm c) {
+    return switch (v.nextInt(5)) {
+      case 0 -> in("analytics.effectiveness", () -> c.analytics().effectiveness(period(), reportFilter()));
+      case 1 -> in("analytics.funnel", () -> c.analytics().funnel(period(), reportFilter()));
+      case 2 -> in("analytics.forecast", () -> c.analytics().forecast(period(), reportFilter()));
+      case 3 -> in("analytics.segmentation", () -> c.analytics().segmentation(period()));
+      default -> in("analytics.churnRisk", () -> c.analytics().churnRisk());
+    };
+  }
+
+  /** A period: mostly a few months around the storm's clock, sometimes any days, sometimes reversed. */
+  private dev.rapport.crm.analytics.Period period() {
+    java.time.LocalDate from = v.chance(70) ? java.time.LocalDate.of(2025, 1, 1).plusDays(v.nextInt(200)) : v.date();
+    java.time.LocalDate to = from != null && v.chance(80) ? from.plusDays(v.nextInt(120)) : v.date();
+    return dev.rapport.crm.analytics.Period.of(from, to);
+  }
+
+  private dev.rapport.crm.analytics.ReportFilter reportFilter() {
+    dev.rapport.crm.analytics.ReportFilter f = dev.rapport.crm.analytics.ReportFilter.all();
+    if (v.chance(25)) {
+      f = f.withOwner(v.chance(50) ? "ann" : v.text(Limits.TEXT));
+    }
+    if (v.chance(25)) {
+      f = f.withSource(v.pick(List.of(LeadSource.WEBINAR, LeadSource.REFERRAL, LeadSource.OTHER)));
+    }
+    if (v.chance(15)) {
+      f = f.withCampaign(campaignId());
+    }
+    return f;
+  }
+
   private Input salesInput(Crm c) {
     return switch (v.nextInt(10)) {
       case 0, 1, 2 -> in("sales.record", () -> c.sales().record(newSale(false)));
