@@ -1291,7 +1291,9 @@ public abstract class ValueStormContract extends ContractSupport {
   /** A period: mostly a few months around the storm's clock, sometimes any days, sometimes reversed. */
   private dev.rapport.crm.analytics.Period period() {
     java.time.LocalDate from = v.chance(70) ? java.time.LocalDate.of(2025, 1, 1).plusDays(v.nextInt(200)) : v.date();
-    java.time.LocalDate to = from != null && v.chance(80) ? from.plusDays(v.nextInt(120)) : v.date();
+    // a generated day may be anything LocalDate holds: add days only to one well inside the limits
+    boolean near = from != null && from.isAfter(Limits.EARLIEST_DATE) && from.isBefore(Limits.LATEST_DATE.minusDays(200));
+    java.time.LocalDate to = near && v.chance(80) ? from.plusDays(v.nextInt(120)) : v.date();
     return dev.rapport.crm.analytics.Period.of(from, to);
   }
 
