@@ -243,6 +243,8 @@ public final class BenchmarkRunner {
         + ") vs ConcurrentHashMap.get", threads, "≥ 0.5", 0.5);
     throughput(r, "pageRapport", "pageBaseline", "page of 50 hot leads of one owner (" + store
         + ") vs hand-written index walk", threads, "", Double.NaN);
+    throughput(r, "countRapport", "countBaseline", "count the hot leads of one owner (" + store
+        + ") vs hand-written index walk", threads, "", Double.NaN);
   }
 
   private void memoryWrites(int threads) throws RunnerException {
@@ -281,7 +283,7 @@ public final class BenchmarkRunner {
           .warmupIterations(settings.bulkIterations() == 1 ? 1 : 0)
           .measurementIterations(1)));
     }
-    String reads = "emailRapport|emailBaseline|pageRapport|pageBaseline";
+    String reads = "emailRapport|emailBaseline|pageRapport|pageBaseline|countRapport|countBaseline";
     if (selected(reads)) {
       r.putAll(run(jpaOptions(selectedOf(reads))
           .mode(Mode.Throughput)
@@ -340,6 +342,14 @@ public final class BenchmarkRunner {
           double sb = b.getPrimaryResult().getScore();
           lines.add(new Line(on + "page of 50 hot leads of one owner (" + rows + " leads) vs JDBC "
               + "select", "1", sa, sb, "ops/s", sa / sb, "", null));
+        }
+        a = r.get("countRapport" + rp);
+        b = r.get("countBaseline" + bp);
+        if (a != null && b != null) {
+          double sa = a.getPrimaryResult().getScore();
+          double sb = b.getPrimaryResult().getScore();
+          lines.add(new Line(on + "count the hot leads of one owner (" + rows + " leads) vs JDBC "
+              + "select count(*)", "1", sa, sb, "ops/s", sa / sb, "", null));
         }
         a = r.get("convertRapport" + rp);
         b = r.get("convertBaseline" + bp);

@@ -179,6 +179,20 @@ final class HandStore {
     return page;
   }
 
+  /** How many hot leads the owner has: the owner index walked, each row's temperature read. */
+  long countHotLeadsOf(String owner) {
+    NavigableSet<UUID> ids = leadByOwner.get(owner);
+    long n = 0;
+    if (ids != null) {
+      for (UUID id : ids) {
+        if (leads.get(id).temperature() == Temperature.HOT) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   /**
    * Converts a qualified lead: looks for an existing contact by e-mail and account by name or
    * domain as Rapport does, then stores a new account, contact and opportunity with their indexes

@@ -147,6 +147,20 @@ final class JdbcBaseline {
     }
   }
 
+  /** How many hot leads the owner has, in one {@code select count(*)}. */
+  static long countHotLeadsOf(DataSource ds, String owner) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement("select count(*) from crm_lead "
+            + "where tenant_id = ? and owner = ? and temperature = 'HOT'")) {
+      ps.setString(1, Fixture.TENANT);
+      ps.setString(2, owner);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /**
    * Converts a qualified lead in one transaction, as Rapport does: reads the lead, looks for a
    * contact by e-mail and an account by name and by domain, inserts account, contact, contact

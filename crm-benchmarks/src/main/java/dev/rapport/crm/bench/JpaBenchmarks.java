@@ -214,6 +214,16 @@ public class JpaBenchmarks {
     return JdbcBaseline.hotLeadsOf(db.database.dataSource, keys.owner(), MemoryReads.PAGE);
   }
 
+  @Benchmark
+  public long countRapport(Rapport rapport, Keys keys) {
+    return rapport.crm.leads().count(LeadQuery.all().withOwner(keys.owner()).withTemperatures(HOT));
+  }
+
+  @Benchmark
+  public long countBaseline(Db db, Keys keys) throws SQLException {
+    return JdbcBaseline.countHotLeadsOf(db.database.dataSource, keys.owner());
+  }
+
   // ---- conversion
 
   @Benchmark

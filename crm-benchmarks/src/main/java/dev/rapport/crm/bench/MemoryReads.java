@@ -84,4 +84,14 @@ public class MemoryReads {
   public List<HandStore.LeadRow> pageBaseline(MemoryStores.Hand store, Keys keys) {
     return store.store.hotLeadsOf(keys.owner(), PAGE);
   }
+
+  @Benchmark
+  public long countRapport(MemoryStores.Rapport store, Keys keys) {
+    return store.crm.leads().count(LeadQuery.all().withOwner(keys.owner()).withTemperatures(HOT));
+  }
+
+  @Benchmark
+  public long countBaseline(MemoryStores.Hand store, Keys keys) {
+    return store.store.countHotLeadsOf(keys.owner());
+  }
 }

@@ -53,6 +53,8 @@ class BaselineAgreesWithRapportTest {
     assertThat(rows.subList(0, MemoryReads.PAGE)).extracting(HandStore.LeadRow::email)
         .containsExactlyElementsOf(page.items().stream()
             .map(l -> l.email().orElseThrow().address()).toList());
+    long hot = crm.leads().count(LeadQuery.all().withOwner("owner-7").withTemperatures(Set.of(Temperature.HOT)));
+    assertThat(hot).isGreaterThan(MemoryReads.PAGE).isEqualTo(hand.countHotLeadsOf("owner-7"));
   }
 
   @Test

@@ -47,6 +47,8 @@ class JdbcBaselineAgreesWithRapportTest {
         List<Object[]> rows = JdbcBaseline.hotLeadsOf(db.dataSource, "owner-1", 2);
         assertThat(page.items()).extracting(l -> l.id().value())
             .containsExactlyElementsOf(rows.subList(0, 2).stream().map(r -> (UUID) r[0]).toList());
+        long hot = crm.leads().count(LeadQuery.all().withOwner("owner-1").withTemperatures(Set.of(Temperature.HOT)));
+        assertThat(hot).isPositive().isEqualTo(JdbcBaseline.countHotLeadsOf(db.dataSource, "owner-1"));
 
         List<UUID> qualified = JdbcBaseline.insertLeads(db.dataSource, "buyer", 5_000, 2,
             JpaBenchmarks.CHUNK, "QUALIFIED", Instant.now());

@@ -163,6 +163,17 @@ public final class LeadService {
   }
 
   /**
+   * How many leads match the query: as many as walking every page of {@link #query} returns,
+   * counted by the store in one statement (the JPA adapter's {@code select count}).
+   *
+   * @throws ValidationException if the query is null
+   */
+  public long count(LeadQuery query) {
+    Check.notNull(query, "query");
+    return ctx.read(uow -> uow.leads().count(query));
+  }
+
+  /**
    * Corrects a lead's details (name, e-mail, phone, company, title).
    *
    * @throws ValidationException if an argument is null

@@ -19,7 +19,9 @@ import dev.rapport.crm.internal.CrmContext;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -107,11 +109,48 @@ public final class OpportunityService {
     return ctx.read(uow -> uow.opportunities().find(id));
   }
 
-  /** A page of the opportunities matching the query, oldest first. @throws ValidationException if an argument is null */
+  /**
+   * A page of the opportunities matching the query, oldest first. Stage names are matched ignoring
+   * case, as in the commands.
+   *
+   * @throws ValidationException if an argument is null, or a stage of the query is not a stage of
+   *     the pipeline
+   */
   public Page<Opportunity> query(OpportunityQuery query, PageRequest page) {
     Check.notNull(query, "query");
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.opportunities().query(query, page));
+    OpportunityQuery spelled = spelled(query);
+    return ctx.read(uow -> uow.opportunities().query(spelled, page));
+  }
+
+  /**
+   * How many opportunities match the query: as many as walking every page of {@link #query}
+   * returns, counted by the store in one statement.
+   *
+   * @throws ValidationException if the query is null, or a stage of the query is not a stage of
+   *     the pipeline
+   */
+  public long count(OpportunityQuery query) {
+    Check.notNull(query, "query");
+    OpportunityQuery spelled = spelled(query);
+    return ctx.read(uow -> uow.opportunities().count(spelled));
+  }
+
+  /** The query with its stage names as the pipeline spells them: the stores compare them exactly. */
+  private OpportunityQuery spelled(OpportunityQuery query) {
+    if (query.stages().isEmpty()) {
+      return query;
+    }
+    Set<String> names = new HashSet<>();
+    for (String name : query.stages()) {
+      try {
+        names.add(ctx.pipeline().stage(name).name());
+      } catch (ValidationException e) {
+        throw new ValidationException("stages", "must be stages of the pipeline (ignoring case): "
+            + ctx.pipeline().stages().stream().map(Stage::name).toList());
+      }
+    }
+    return query.withStages(names);
   }
 
   /**

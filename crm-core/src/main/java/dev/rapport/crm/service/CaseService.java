@@ -111,6 +111,17 @@ public final class CaseService {
   }
 
   /**
+   * How many open cases match the query: as many as walking every page of {@link #openCases}
+   * returns, counted by the store in one statement.
+   *
+   * @throws ValidationException if the query is null
+   */
+  public long countOpen(CaseQuery query) {
+    Check.notNull(query, "query");
+    return ctx.read(uow -> uow.cases().countOpen(query));
+  }
+
+  /**
    * A page of the account's cases in every status, oldest first.
    *
    * @throws ValidationException if an argument is null

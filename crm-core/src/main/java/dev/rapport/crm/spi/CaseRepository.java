@@ -22,6 +22,14 @@ public interface CaseRepository {
   /** The page of open cases matching the query ({@link CaseQuery#matches}). */
   Page<ServiceCase> openCases(CaseQuery query, PageRequest page);
 
+  /**
+   * How many open cases match the query: as many as walking every page of {@link #openCases}
+   * returns. The default walks the pages; an adapter should count in its store.
+   */
+  default long countOpen(CaseQuery query) {
+    return Pages.count(p -> openCases(query, p));
+  }
+
   /** The page of the account's cases, in every status. */
   Page<ServiceCase> ofAccount(AccountId account, PageRequest page);
 

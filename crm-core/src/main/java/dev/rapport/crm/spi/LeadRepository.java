@@ -28,6 +28,14 @@ public interface LeadRepository {
   Page<Lead> query(LeadQuery query, PageRequest page);
 
   /**
+   * How many leads match the query: as many as walking every page of {@link #query} returns. The
+   * default walks the pages (one statement per 500 leads); an adapter should count in its store.
+   */
+  default long count(LeadQuery query) {
+    return Pages.count(p -> query(query, p));
+  }
+
+  /**
    * Stores a new lead (its version must be 0) and returns it with version 1.
    *
    * @throws DuplicateException if the id is taken

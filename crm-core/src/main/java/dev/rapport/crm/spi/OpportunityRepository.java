@@ -19,6 +19,14 @@ public interface OpportunityRepository {
   /** The page of opportunities matching the query, in id order. */
   Page<Opportunity> query(OpportunityQuery query, PageRequest page);
 
+  /**
+   * How many opportunities match the query: as many as walking every page of {@link #query}
+   * returns. The default walks the pages; an adapter should count in its store.
+   */
+  default long count(OpportunityQuery query) {
+    return Pages.count(p -> query(query, p));
+  }
+
   /** Stores a new opportunity (version 0) and returns it with version 1. */
   Opportunity insert(Opportunity opportunity);
 

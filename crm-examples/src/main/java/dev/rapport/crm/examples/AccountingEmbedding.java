@@ -49,6 +49,8 @@ import dev.rapport.crm.lead.SourceDetail;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
+import dev.rapport.crm.opportunity.OpportunityStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -173,6 +175,10 @@ public final class AccountingEmbedding {
         .withOpportunity(NewOpportunity.builder("Bookkeeping suite, annual", Money.of("4800.00", "EUR"))
             .expectedCloseDate(LocalDate.now().plusMonths(1)).build()));
 
+    // The sales manager counts the open deals expected to close within two months.
+    long closingSoon = crm.opportunities().count(OpportunityQuery.all().withStatuses(Set.of(OpportunityStatus.OPEN))
+        .withExpectedClose(LocalDate.now(), LocalDate.now().plusMonths(2)));
+
     // 4. The deal is negotiated and won.
     Opportunity deal = conversion.opportunity().orElseThrow();
     crm.tasks().complete(quote.id());
@@ -205,6 +211,7 @@ public final class AccountingEmbedding {
     Customer customer = inTransaction(em -> em.find(Customer.class, account.externalReference().orElseThrow()));
     Invoice invoice = inTransaction(em -> em.find(Invoice.class, won.id().toString()));
     out.printf("converted %s into %s at %s%n", hottest.name(), conversion.contact().name(), account.name());
+    out.printf("pipeline: %d open deal(s) expected to close within two months%n", closingSoon);
     out.printf("won \"%s\" for %s%n", won.name(), won.amount());
     out.printf("%s's timeline as a contact: %d items, newest: %s%n", hottest.name(),
         crm.timeline().contact(conversion.contact().id(), PageRequest.first(100)).items().size(),

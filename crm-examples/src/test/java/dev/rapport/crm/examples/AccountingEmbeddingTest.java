@@ -42,6 +42,7 @@ class AccountingEmbeddingTest {
     assertThat(s.eventsDelivered()).isEqualTo(30);
     assertThat(s.eventsPending()).isZero();
     assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("host customer C-10001 \"Northwind Traders\"");
+    assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("pipeline: 1 open deal(s) expected to close within two months");
     // read from the host's ledger: 5 invoices paid 20 days late, the last open 16 days past due
     assertThat(s.latePayer().payerClass()).isEqualTo(PayerClass.CHRONICALLY_LATE);
     assertThat(s.latePayer().paidLate()).isEqualTo(5);

@@ -51,8 +51,21 @@ final class JpaCases implements CaseRepository {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    StringBuilder where = new StringBuilder(" and e.status in :statuses");
     Map<String, Object> p = new LinkedHashMap<>();
+    return page(where(query, p), p, page);
+  }
+
+  @Override
+  public long countOpen(CaseQuery query) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    Map<String, Object> p = new LinkedHashMap<>();
+    return rows.count(where(query, p), p);
+  }
+
+  /** The open status and the query's conditions, to append to the tenant's; parameters go into {@code p}. */
+  private static String where(CaseQuery query, Map<String, Object> p) {
+    StringBuilder where = new StringBuilder(" and e.status in :statuses");
     p.put("statuses", OPEN);
     if (!query.priorities().isEmpty()) {
       where.append(" and e.priority in :priorities");
@@ -62,7 +75,7 @@ final class JpaCases implements CaseRepository {
       where.append(" and e.owner = :owner");
       p.put("owner", o);
     });
-    return page(where.toString(), p, page);
+    return where.toString();
   }
 
   @Override

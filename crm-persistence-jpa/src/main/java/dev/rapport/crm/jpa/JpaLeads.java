@@ -70,8 +70,22 @@ final class JpaLeads implements LeadRepository {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    StringBuilder where = new StringBuilder();
     Map<String, Object> p = new LinkedHashMap<>();
+    List<Lead> found = rows.page(where(query, p), p, page).stream().map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), l -> l.id().value());
+  }
+
+  @Override
+  public long count(LeadQuery query) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    Map<String, Object> p = new LinkedHashMap<>();
+    return rows.count(where(query, p), p);
+  }
+
+  /** The query's conditions, to append to the tenant's; their parameters go into {@code p}. */
+  private static String where(LeadQuery query, Map<String, Object> p) {
+    StringBuilder where = new StringBuilder();
     if (!query.statuses().isEmpty()) {
       where.append(" and e.status in :statuses");
       p.put("statuses", query.statuses().stream().map(Enum::name).sorted().toList());
@@ -96,8 +110,7 @@ final class JpaLeads implements LeadRepository {
       where.append(" and e.createdAt < :createdBefore");
       p.put("createdBefore", toColumn(b));
     });
-    List<Lead> found = rows.page(where.toString(), p, page).stream().map(rows::toDomain).toList();
-    return Rows.toPage(found, page.size(), l -> l.id().value());
+    return where.toString();
   }
 
   @Override

@@ -65,8 +65,23 @@ final class JpaOpportunities implements OpportunityRepository {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
-    StringBuilder where = new StringBuilder();
     Map<String, Object> p = new LinkedHashMap<>();
+    List<Opportunity> found = rows.page(where(query, p), p, page).stream()
+        .map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), o -> o.id().value());
+  }
+
+  @Override
+  public long count(OpportunityQuery query) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    Map<String, Object> p = new LinkedHashMap<>();
+    return rows.count(where(query, p), p);
+  }
+
+  /** The query's conditions, to append to the tenant's; their parameters go into {@code p}. */
+  private static String where(OpportunityQuery query, Map<String, Object> p) {
+    StringBuilder where = new StringBuilder();
     if (!query.statuses().isEmpty()) {
       where.append(" and e.status in :statuses");
       p.put("statuses", query.statuses().stream().map(Enum::name).sorted().toList());
@@ -83,9 +98,19 @@ final class JpaOpportunities implements OpportunityRepository {
       where.append(" and e.owner = :owner");
       p.put("owner", o);
     });
-    List<Opportunity> found = rows.page(where.toString(), p, page).stream()
-        .map(rows::toDomain).toList();
-    return Rows.toPage(found, page.size(), o -> o.id().value());
+    if (!query.sources().isEmpty()) {
+      where.append(" and e.source in :sources");
+      p.put("sources", query.sources().stream().map(LeadSource::code).sorted().toList());
+    }
+    query.expectedCloseFrom().ifPresent(d -> {
+      where.append(" and e.expectedCloseDate >= :closeFrom");
+      p.put("closeFrom", d);
+    });
+    query.expectedCloseTo().ifPresent(d -> {
+      where.append(" and e.expectedCloseDate <= :closeTo");
+      p.put("closeTo", d);
+    });
+    return where.toString();
   }
 
   @Override

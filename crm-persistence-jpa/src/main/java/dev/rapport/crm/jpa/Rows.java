@@ -208,6 +208,15 @@ final class Rows<D, E> {
     return q.getResultList().stream().map(this::track).toList();
   }
 
+  /** How many rows match, in one {@code select count}: {@code where} is appended to the tenant condition. */
+  long count(String where, Map<String, Object> params) {
+    TypedQuery<Long> q = uow.em().createQuery("select count(e) from " + kind.entityName()
+        + " e where e.tenantId = :tenant" + where, Long.class)
+        .setParameter("tenant", uow.tenant().value());
+    params.forEach(q::setParameter);
+    return q.getSingleResult();
+  }
+
   /** Every matching row in id order: {@code where} is appended to the tenant condition. */
   List<E> list(String where, Map<String, Object> params) {
     TypedQuery<E> q = uow.em().createQuery("select e from " + kind.entityName()

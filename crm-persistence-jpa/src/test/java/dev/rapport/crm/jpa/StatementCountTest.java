@@ -24,6 +24,7 @@ import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.contact.NewContact;
 import dev.rapport.crm.feedback.NewFeedback;
@@ -32,6 +33,7 @@ import dev.rapport.crm.service.NewCase;
 import dev.rapport.crm.service.ServiceCase;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -104,6 +106,7 @@ class StatementCountTest {
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void aPageOfAQueryIsOneStatementAndAPageOfContactsTwo(Target target) {
+    // and a count is one statement, whatever it counts
     Crm crm = crm(target);
     for (int i = 0; i < 30; i++) {
       crm.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR).build());
@@ -116,6 +119,11 @@ class StatementCountTest {
     var first = crm.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)), PageRequest.first(10));
     assertThat(count(target, () -> crm.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)),
         PageRequest.first(10).next(first).orElseThrow()))).isEqualTo(1);
+    assertThat(count(target, () -> crm.leads().count(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW))
+        .withSources(Set.of(LeadSource.WEBINAR))))).isEqualTo(1);
+    assertThat(crm.leads().count(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)))).isEqualTo(30);
+    assertThat(count(target, () -> crm.opportunities().count(OpportunityQuery.all()
+        .withSources(Set.of(LeadSource.WEBINAR)).withExpectedClose(LocalDate.of(2026, 1, 1), null)))).isEqualTo(1);
     assertThat(count(target, () -> crm.contacts().list(PageRequest.first(10)))).isEqualTo(2);
     assertThat(count(target, () -> crm.contacts().byAccount(account.id(), PageRequest.first(10)))).isEqualTo(2);
   }
@@ -348,6 +356,8 @@ class StatementCountTest {
       assertThat(count(target, () -> crm.cases().resolve(c.id(), "Fixed"))).isEqualTo(4);
       assertThat(count(target, () -> crm.cases().openCases(CaseQuery.allOpen().withOwner("nobody"), PageRequest.first(10))))
           .isEqualTo(1);
+      assertThat(count(target, () -> crm.cases().countOpen(CaseQuery.allOpen()))).isEqualTo(1);
+      assertThat(crm.cases().countOpen(CaseQuery.allOpen())).isEqualTo(1);
       assertThat(count(target, () -> crm.cases().ofAccount(account.id(), PageRequest.first(10)))).isEqualTo(1);
     }
 

@@ -167,6 +167,32 @@ final class Buffer<I extends Comparable<I>, R> {
   }
 
   /**
+   * How many records this unit sees match {@code filter}: as many as walking every
+   * {@link #page(List, Predicate, PageRequest) page} with the same arguments returns.
+   */
+  long count(List<List<IndexKey>> candidates, Predicate<R> filter) {
+    long n = 0;
+    readLock.lock();
+    try {
+      Iterator<I> committed = committedCandidates(candidates, Optional.empty());
+      while (committed.hasNext()) {
+        I id = committed.next();
+        if (!writes.containsKey(id) && filter.test(table.get(id))) {
+          n++;
+        }
+      }
+    } finally {
+      readLock.unlock();
+    }
+    for (R r : writes.values()) {
+      if (filter.test(r)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
    * Visits every record this unit sees that matches {@code filter}, each once: the committed ones
    * filed under any of the candidates' keys (all records when there are none), then the unit's
    * own writes. For aggregates over a kind (counts, sums), without paging.

@@ -52,11 +52,23 @@ final class MemoryCases implements CaseRepository {
   public Page<ServiceCase> openCases(CaseQuery query, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
+    return buffer().page(candidates(query), query::matches, page);
+  }
+
+  @Override
+  public long countOpen(CaseQuery query) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    return buffer().count(candidates(query), query::matches);
+  }
+
+  /** The index keys that narrow the committed cases a query can match. */
+  private static List<List<Buffer.IndexKey>> candidates(CaseQuery query) {
     List<List<Buffer.IndexKey>> candidates = new ArrayList<>();
     candidates.add(Buffer.keys(Kinds.STATUS, CaseStatus.OPEN));
     candidates.add(Buffer.keys(PRIORITY, query.priorities()));
     candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
-    return buffer().page(candidates, query::matches, page);
+    return candidates;
   }
 
   @Override

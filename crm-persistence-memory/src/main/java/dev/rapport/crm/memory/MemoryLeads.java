@@ -59,12 +59,24 @@ final class MemoryLeads implements LeadRepository {
   public Page<Lead> query(LeadQuery query, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
+    return buffer().page(candidates(query), query::matches, page);
+  }
+
+  @Override
+  public long count(LeadQuery query) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    return buffer().count(candidates(query), query::matches);
+  }
+
+  /** The index keys that narrow the committed leads a query can match. */
+  private static List<List<Buffer.IndexKey>> candidates(LeadQuery query) {
     List<List<Buffer.IndexKey>> candidates = new ArrayList<>();
     candidates.add(Buffer.keys(Kinds.STATUS, query.statuses()));
     candidates.add(Buffer.keys(Kinds.TEMPERATURE, query.temperatures()));
     candidates.add(Buffer.keys(Kinds.SOURCE, query.sources()));
     candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
-    return buffer().page(candidates, query::matches, page);
+    return candidates;
   }
 
   @Override

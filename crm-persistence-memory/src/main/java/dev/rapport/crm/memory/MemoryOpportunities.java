@@ -21,6 +21,7 @@ final class MemoryOpportunities implements OpportunityRepository {
           new Kind.IndexDef<>(Kinds.ACCOUNT, o -> List.of(o.accountId())),
           new Kind.IndexDef<>(Kinds.OWNER, o -> o.owner().stream().toList()),
           new Kind.IndexDef<>(Kinds.STAGE, o -> List.of(o.stage())),
+          new Kind.IndexDef<>(Kinds.SOURCE, o -> o.source().stream().toList()),
           new Kind.IndexDef<>(Kinds.ORIGIN_LEAD, o -> o.originLead().stream().toList())),
       Optional.empty());
 
@@ -49,12 +50,25 @@ final class MemoryOpportunities implements OpportunityRepository {
   public Page<Opportunity> query(OpportunityQuery query, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
+    return buffer().page(candidates(query), query::matches, page);
+  }
+
+  @Override
+  public long count(OpportunityQuery query) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    return buffer().count(candidates(query), query::matches);
+  }
+
+  /** The index keys that narrow the committed opportunities a query can match. */
+  private static List<List<Buffer.IndexKey>> candidates(OpportunityQuery query) {
     List<List<Buffer.IndexKey>> candidates = new ArrayList<>();
     candidates.add(Buffer.keys(Kinds.STATUS, query.statuses()));
     candidates.add(Buffer.keys(Kinds.STAGE, query.stages()));
     candidates.add(Buffer.keys(Kinds.ACCOUNT, query.accountId().stream().toList()));
     candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
-    return buffer().page(candidates, query::matches, page);
+    candidates.add(Buffer.keys(Kinds.SOURCE, query.sources()));
+    return candidates;
   }
 
   @Override

@@ -186,4 +186,13 @@ final class Fixtures {
         Optional.empty(), Optional.ofNullable(owner),
         List.of(new StageChange(Optional.empty(), "Prospecting", t)), t, t, Optional.empty());
   }
+
+  /** An open opportunity from a lead of this source (or none), expected to close on this day (or undated). */
+  static Opportunity opportunity(TenantId tenant, Instant t, AccountId account, String owner, LeadSource source,
+      java.time.LocalDate close) {
+    Opportunity o = opportunity(tenant, t, account, owner);
+    return new Opportunity(o.id(), tenant, 0, o.name(), account, o.primaryContact(), o.amount(), o.stage(),
+        o.probability(), false, o.forecastCategory(), Optional.ofNullable(close), o.status(), o.lostReason(),
+        Optional.ofNullable(source), o.originLead(), o.owner(), o.history(), t, t, Optional.empty());
+  }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.crm.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.Page;
@@ -17,6 +18,7 @@ import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.opportunity.OpportunityStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -103,6 +105,7 @@ public abstract class QueryContract extends ContractSupport {
         return page;
       }, size);
       assertThat(walked).as("page size %d", size).containsExactlyElementsOf(expected);
+      assertThat(crm.leads().count(query)).as("count").isEqualTo(expected.size());
       assertThat(pages).allMatch(p -> p.items().size() <= size);
       assertThat(pages.get(pages.size() - 1).hasNext()).isFalse();
       pages.subList(0, pages.size() - 1).forEach(p -> {
@@ -269,6 +272,92 @@ public abstract class QueryContract extends ContractSupport {
       Predicate<Opportunity> m = q::matches;
       assertThat(StoreSnapshot.all(p -> crm.opportunities().query(q, p), 4)).as(q.toString())
           .containsExactlyElementsOf(all.stream().filter(m).toList());
+      assertThat(crm.opportunities().count(q)).as(q.toString()).isEqualTo(all.stream().filter(m).count());
     }
+    // stage names are matched ignoring case and surrounding blanks, as in the commands
+    OpportunityQuery proposal = OpportunityQuery.all().withStages(Set.of(" PROPOSAL "));
+    List<Opportunity> inProposal = all.stream().filter(o -> o.stage().equals("Proposal")).toList();
+    assertThat(inProposal).isNotEmpty();
+    assertThat(crm.opportunities().query(proposal, PageRequest.first(50)).items()).containsExactlyElementsOf(inProposal);
+    assertThat(crm.opportunities().count(proposal)).isEqualTo(inProposal.size());
+  }
+
+  @Test
+  public void opportunitiesAreQueriedAndCountedByLeadSourceAndExpectedCloseDateBothDaysIncluded() {
+    Account a = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "A")));
+    LocalDate march = LocalDate.of(2026, 3, 1);
+    LeadSource[] sources = {LeadSource.WEBINAR, LeadSource.REFERRAL, LeadSource.of("host_specific"), null};
+    Random random = new Random(99);
+    List<Opportunity> all = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // the first four sit on the bounds asked below; every seventh has no expected close date
+      LocalDate close = i < 4 ? march.plusDays(new int[] {0, 30, 10, 31}[i])
+          : i % 7 == 0 ? null : march.minusDays(20).plusDays(random.nextInt(80));
+      Opportunity o = Fixtures.opportunity(tenant, START, a.id(), i % 2 == 0 ? "ann" : null,
+          sources[random.nextInt(sources.length)], close);
+      Opportunity stored = inUnitOfWork(uow -> uow.opportunities().insert(o));
+      if (i % 5 == 4) {
+        stored = inUnitOfWork(uow -> uow.opportunities().update(uow.opportunities().find(o.id()).orElseThrow()
+            .win(crm.opportunities().pipeline(), START)));
+      }
+      all.add(stored);
+    }
+    all.sort(Comparator.comparing(Opportunity::id));
+    LocalDate endOfMarch = march.plusDays(30);
+    Predicate<Opportunity> inMarch = o -> o.expectedCloseDate().filter(d -> d.getMonthValue() == 3).isPresent(); // all in 2026
+    Predicate<Opportunity> webinar = o -> o.source().equals(Optional.of(LeadSource.WEBINAR));
+    Predicate<Opportunity> fromEleventh = o -> o.expectedCloseDate()
+        .filter(d -> d.getMonthValue() > 3 || d.getMonthValue() == 3 && d.getDayOfMonth() >= 11).isPresent();
+    record Case(String name, OpportunityQuery query, Predicate<Opportunity> expected) {}
+    List<Case> cases = List.of(
+        new Case("webinar", OpportunityQuery.all().withSources(Set.of(LeadSource.WEBINAR)), webinar),
+        new Case("webinar or host's own", OpportunityQuery.all().withSources(Set.of(LeadSource.WEBINAR, LeadSource.of("host_specific"))),
+            webinar.or(o -> o.source().equals(Optional.of(LeadSource.of("host_specific"))))),
+        new Case("a source nobody has", OpportunityQuery.all().withSources(Set.of(LeadSource.of("nobody"))), o -> false),
+        new Case("closing in March", OpportunityQuery.all().withExpectedClose(march, endOfMarch), inMarch),
+        new Case("closing on the 11th of March or later",
+            OpportunityQuery.all().withExpectedClose(march.plusDays(10), null), fromEleventh),
+        new Case("closing by the 11th of March", OpportunityQuery.all().withExpectedClose(null, march.plusDays(10)),
+            o -> o.expectedCloseDate().filter(d -> d.getMonthValue() < 3 || d.getMonthValue() == 3 && d.getDayOfMonth() <= 11).isPresent()),
+        new Case("closing on the 11th of March", OpportunityQuery.all().withExpectedClose(march.plusDays(10), march.plusDays(10)),
+            o -> o.expectedCloseDate().equals(Optional.of(march.plusDays(10)))),
+        new Case("open webinar deals of ann closing in March", OpportunityQuery.all().withSources(Set.of(LeadSource.WEBINAR))
+            .withStatuses(Set.of(OpportunityStatus.OPEN)).withOwner("ann").withExpectedClose(march, endOfMarch),
+            webinar.and(inMarch).and(o -> o.status() == OpportunityStatus.OPEN && o.owner().equals(Optional.of("ann")))));
+    for (Case c : cases) {
+      List<Opportunity> expected = all.stream().filter(c.expected()).toList();
+      assertThat(StoreSnapshot.all(p -> crm.opportunities().query(c.query(), p), 3)).as(c.name())
+          .containsExactlyElementsOf(expected);
+      assertThat(crm.opportunities().count(c.query())).as(c.name()).isEqualTo(expected.size());
+    }
+    assertThat(crm.opportunities().count(OpportunityQuery.all().withExpectedClose(march, endOfMarch)))
+        .as("both bounds included").isGreaterThanOrEqualTo(3);
+    assertThat(crm.opportunities().count(OpportunityQuery.all().withExpectedClose(march.plusDays(10), march.plusDays(10))))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(crm.opportunities().count(OpportunityQuery.all())).isEqualTo(40);
+  }
+
+  @Test
+  public void aCountInAUnitOfWorkSeesTheUnitsOwnWritesAndARolledBackUnitCountsNothing() {
+    LeadQuery hotOfAnn = LeadQuery.all().withTemperatures(Set.of(Temperature.HOT)).withOwner("ann");
+    long before = leads.stream().filter(hotOfAnn::matches).count();
+    Lead cooled = leads.stream().filter(hotOfAnn::matches).filter(l -> l.status() != LeadStatus.CONVERTED).findFirst().orElseThrow();
+    long inside = persistence.inUnitOfWork(tenant, uow -> {
+      uow.leads().insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(3)), LeadStatus.NEW, Temperature.HOT,
+          LeadSource.WEBINAR, "ann", null));
+      uow.leads().insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(4)), LeadStatus.NEW, Temperature.COLD,
+          LeadSource.WEBINAR, "ann", null));
+      uow.leads().update(uow.leads().find(cooled.id()).orElseThrow().assignTo("bob", START));
+      return uow.leads().count(hotOfAnn);
+    });
+    assertThat(inside).isEqualTo(before + 1 - 1);
+    assertThat(crm.leads().count(hotOfAnn)).isEqualTo(before);
+    assertThat(crm.leads().count(LeadQuery.all())).isEqualTo(leads.size() + 2);
+    assertThatThrownBy(() -> inUnitOfWork(uow -> {
+      uow.leads().insert(Fixtures.lead(tenant, START, LeadStatus.NEW, Temperature.HOT, LeadSource.WEBINAR, "ann", null));
+      assertThat(uow.leads().count(hotOfAnn)).isEqualTo(before + 1);
+      throw new IllegalStateException("rolled back");
+    })).hasMessage("rolled back");
+    assertThat(crm.leads().count(hotOfAnn)).isEqualTo(before);
   }
 }

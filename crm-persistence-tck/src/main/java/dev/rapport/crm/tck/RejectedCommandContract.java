@@ -35,6 +35,7 @@ import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.LostReason;
 import dev.rapport.crm.opportunity.NewOpportunity;
+import dev.rapport.crm.opportunity.OpportunityQuery;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.activity.ActivityType;
 import dev.rapport.crm.activity.Direction;
@@ -50,11 +51,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +193,19 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("add email to a contact read at a stale version", ConcurrentUpdateException.class, w -> w.crm.contacts().ifVersion(w.contact.version() + 1).addEmail(w.contact.id(), "n@c.example")),
         bad("win an opportunity read at a stale version", ConcurrentUpdateException.class, w -> w.crm.opportunities().ifVersion(w.open.version() + 1).win(w.open.id())),
         bad("ask for version 0", ValidationException.class, w -> w.crm.leads().ifVersion(0)),
+        bad("count leads without a query", ValidationException.class, w -> w.crm.leads().count(null)),
+        bad("count opportunities without a query", ValidationException.class, w -> w.crm.opportunities().count(null)),
+        bad("count opportunities in a stage the pipeline lacks", ValidationException.class, w -> w.crm.opportunities().count(
+            OpportunityQuery.all().withStages(Set.of("Negotiations")))),
+        bad("count opportunities closing in a reversed range", ValidationException.class, w -> w.crm.opportunities().count(
+            OpportunityQuery.all().withExpectedClose(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1)))),
+        bad("query opportunities closing after the latest date", ValidationException.class, w -> w.crm.opportunities().query(
+            OpportunityQuery.all().withExpectedClose(LocalDate.of(10_000, 1, 1), null), PageRequest.first(5))),
+        bad("count opportunities of a null source", ValidationException.class, w -> w.crm.opportunities().count(
+            OpportunityQuery.all().withSources(Collections.singleton(null)))),
+        bad("count opportunities of 101 sources", ValidationException.class, w -> w.crm.opportunities().count(
+            OpportunityQuery.all().withSources(IntStream.range(0, 101)
+                .mapToObj(i -> LeadSource.of("s" + i)).collect(Collectors.toSet())))),
         // uniqueness
         bad("create account with a taken reference", DuplicateException.class, w -> w.crm.accounts().create(NewAccount.builder("Dup").externalReference("CUST-1").build())),
         bad("link a taken reference", DuplicateException.class, w -> w.crm.accounts().linkExternalReference(w.other.id(), "CUST-1")),

@@ -233,8 +233,11 @@ public abstract class ServiceCaseContract extends ContractSupport {
     CaseQuery q = CaseQuery.allOpen().withOwner("ann").withPriorities(Set.of(CasePriority.HIGH, CasePriority.URGENT));
     assertThat(expected).isNotEmpty();
     assertThat(StoreSnapshot.all(p -> crm.cases().openCases(q, p), 2)).containsExactlyElementsOf(expected);
+    assertThat(crm.cases().countOpen(q)).isEqualTo(expected.size());
     List<ServiceCase> allOpen = StoreSnapshot.all(p -> crm.cases().openCases(CaseQuery.allOpen(), p), 3);
     assertThat(allOpen).hasSize(23 - 5).allMatch(ServiceCase::isOpen);
+    assertThat(crm.cases().countOpen(CaseQuery.allOpen())).isEqualTo(23 - 5);
+    assertThat(crm.cases().countOpen(CaseQuery.allOpen().withOwner("nobody"))).isZero();
     assertThat(allOpen).isSortedAccordingTo((a, b) -> a.id().compareTo(b.id()));
   }
 

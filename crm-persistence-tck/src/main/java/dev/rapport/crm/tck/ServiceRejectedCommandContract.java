@@ -147,6 +147,7 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
         bad("open a case with an unpaired surrogate", ValidationException.class, w -> w.crm.cases().open(NewCase.builder(w.account.id(), "S \uDC00").build())),
         bad("open a null case", ValidationException.class, w -> w.crm.cases().open(null)),
         bad("query open cases with a blank owner", ValidationException.class, w -> w.crm.cases().openCases(CaseQuery.allOpen().withOwner(" "), PageRequest.first(5))),
+        bad("count open cases without a query", ValidationException.class, w -> w.crm.cases().countOpen(null)),
         bad("NPS score 11", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 11).build())),
         bad("NPS score -1", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), -1).build())),
         bad("CSAT score 0", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.csat(w.account.id(), w.contact.id(), 0).build())),

@@ -76,6 +76,10 @@ public abstract class TenantIsolationContract extends ContractSupport {
     assertThat(other.accounts().findByExternalReference("CUST-1")).isEmpty();
     assertThat(other.opportunities().query(OpportunityQuery.all(), PageRequest.first(10)).items()).isEmpty();
     assertThat(other.opportunities().query(OpportunityQuery.all().withAccount(account.id()), PageRequest.first(10)).items()).isEmpty();
+    assertThat(other.leads().count(LeadQuery.all())).isZero();
+    assertThat(other.opportunities().count(OpportunityQuery.all())).isZero();
+    assertThat(crm.leads().count(LeadQuery.all())).isPositive();
+    assertThat(crm.opportunities().count(OpportunityQuery.all())).isPositive();
     assertThat(persistence.<java.util.List<Account>>inUnitOfWork(otherTenant, uow -> uow.accounts().findByDomain("shared.example"))).isEmpty();
     assertThat(StoreSnapshot.capture(persistence, otherTenant).size()).isZero();
   }

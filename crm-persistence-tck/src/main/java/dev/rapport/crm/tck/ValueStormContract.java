@@ -102,6 +102,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -858,6 +859,7 @@ public abstract class ValueStormContract extends ContractSupport {
         LeadQuery q = leadQuery();
         Page<Lead> p = c.leads().query(q, page(ids(leads)));
         assertThat(p.items()).allMatch(q::matches).allMatch(l -> l.equals(leads.get(l.id())));
+        assertThat(c.leads().count(q)).as("count").isEqualTo(leads.values().stream().filter(q::matches).count());
         return null;
       });
       case 6 -> { LeadId id = leadId(); yield in("leads.update " + id, () -> {
@@ -1010,9 +1012,21 @@ public abstract class ValueStormContract extends ContractSupport {
         if (v.chance(20)) {
           q = q.withStages(new HashSet<>(Collections.singleton(stageName()))); // null included: refused
         }
-        OpportunityQuery query = q;
-        Page<Opportunity> p = c.opportunities().query(query, page(ids(opportunities)));
+        if (v.chance(20)) {
+          q = q.withSources(new HashSet<>(Collections.singleton(
+              v.chance(60) ? LeadSource.WEBSITE_SIGNUP : v.chance(95) ? LeadSource.of(v.code()) : null)));
+        }
+        if (v.chance(30)) { // either end open; a generated range may be reversed or out of limits: refused
+          q = q.withExpectedClose(v.chance(30) ? null : v.date(), v.chance(30) ? null : v.date());
+        }
+        OpportunityQuery asked = q;
+        Page<Opportunity> p = c.opportunities().query(asked, page(ids(opportunities)));
+        // answered: every stage asked for is one of the pipeline's, matched ignoring case
+        OpportunityQuery query = asked.withStages(asked.stages().stream()
+            .map(s -> crm.opportunities().pipeline().stage(s).name()).collect(Collectors.toSet()));
         assertThat(p.items()).allMatch(query::matches).allMatch(o -> o.equals(opportunities.get(o.id())));
+        assertThat(c.opportunities().count(asked)).as("count")
+            .isEqualTo(opportunities.values().stream().filter(query::matches).count());
         return null;
       });
       case 39 -> { OpportunityId id = opportunityId(); String s = stageName(); yield in("opportunities.moveToStage " + show(s), () -> c.opportunities().moveToStage(id, s)); }
@@ -1171,6 +1185,7 @@ public abstract class ValueStormContract extends ContractSupport {
         CaseQuery query = q;
         Page<ServiceCase> p = c.cases().openCases(query, page(ids(cases)));
         assertThat(p.items()).allMatch(query::matches).allMatch(x -> x.equals(cases.get(x.id())));
+        assertThat(c.cases().countOpen(query)).as("count").isEqualTo(cases.values().stream().filter(query::matches).count());
         return null;
       });
       case 6 -> { AccountId id = accountId(); yield in("cases.ofAccount " + id, () -> {
