@@ -123,6 +123,11 @@ public final class AccountingHost {
     return new AccountingHost(crm, ledger, bus, Optional.of(OutboxRelay.create(emf, clock)));
   }
 
+  /**
+   * An event as a bus message. The payload here is the record's {@code toString()}; a host that
+   * sends events to other processes writes them as JSON with {@code crm-jackson}'s module, which
+   * reads them back too.
+   */
   private static EventBus.Message toMessage(CrmEvent event) {
     return new EventBus.Message("crm." + event.getClass().getSimpleName(), event.aggregateId().toString(),
         event.toString());
