@@ -170,24 +170,40 @@ public final class Crm {
 
     private Builder() {}
 
-    /** Where records are stored (required). @throws ValidationException if null */
+    /**
+     * Where records are stored (required).
+     *
+     * @throws ValidationException if null
+     */
     public Builder persistence(Persistence p) {
       this.persistence = Check.notNull(p, "persistence");
       return this;
     }
 
-    /** The tenant served (required). @throws ValidationException if null */
+    /**
+     * The tenant served (required).
+     *
+     * @throws ValidationException if null
+     */
     public Builder tenant(TenantId t) {
       this.tenant = Check.notNull(t, "tenant");
       return this;
     }
 
-    /** The tenant served (required). @throws ValidationException if null or malformed */
+    /**
+     * The tenant served (required).
+     *
+     * @throws ValidationException if null or malformed
+     */
     public Builder tenant(String t) {
       return tenant(TenantId.of(t));
     }
 
-    /** The clock for every timestamp and id (default: system UTC). @throws ValidationException if null */
+    /**
+     * The clock for every timestamp and id (default: system UTC).
+     *
+     * @throws ValidationException if null
+     */
     public Builder clock(Clock c) {
       this.clock = Check.notNull(c, "clock");
       return this;
@@ -204,13 +220,21 @@ public final class Crm {
       return this;
     }
 
-    /** How temperature follows from engagement (default: {@link TemperaturePolicy#standard()}). @throws ValidationException if null */
+    /**
+     * How temperature follows from engagement (default: {@link TemperaturePolicy#standard()}).
+     *
+     * @throws ValidationException if null
+     */
     public Builder temperaturePolicy(TemperaturePolicy policy) {
       this.temperaturePolicy = Check.notNull(policy, "temperaturePolicy");
       return this;
     }
 
-    /** The opportunity pipeline (default: {@link Pipeline#standard()}). @throws ValidationException if null */
+    /**
+     * The opportunity pipeline (default: {@link Pipeline#standard()}).
+     *
+     * @throws ValidationException if null
+     */
     public Builder pipeline(Pipeline p) {
       this.pipeline = Check.notNull(p, "pipeline");
       return this;
@@ -249,13 +273,21 @@ public final class Crm {
       return this;
     }
 
-    /** The rules that class payers (default: {@link PayerPolicy#standard()}). @throws ValidationException if null */
+    /**
+     * The rules that class payers (default: {@link PayerPolicy#standard()}).
+     *
+     * @throws ValidationException if null
+     */
     public Builder payerPolicy(PayerPolicy policy) {
       this.payerPolicy = Check.notNull(policy, "payerPolicy");
       return this;
     }
 
-    /** Adds a listener for events of committed work. @throws ValidationException if null */
+    /**
+     * Adds a listener for events of committed work.
+     *
+     * @throws ValidationException if null
+     */
     public Builder listener(CrmEventListener listener) {
       listeners.add(Check.notNull(listener, "listener"));
       return this;

@@ -93,7 +93,11 @@ public final class ActivityService {
     return ctx.read(uow -> uow.activities().find(id).orElseThrow(() -> new NotFoundException("activity", id)));
   }
 
-  /** The activity with this id, or empty. @throws ValidationException if the id is null */
+  /**
+   * The activity with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Optional<Activity> find(ActivityId id) {
     Check.notNull(id, "activityId");
     return ctx.read(uow -> uow.activities().find(id));

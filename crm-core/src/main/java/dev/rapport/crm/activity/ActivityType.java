@@ -26,7 +26,11 @@ public record ActivityType(String code) {
     Codes.check(code, "activity.type");
   }
 
-  /** The type with this code, stripped and put in lower case. @throws ValidationException if malformed */
+  /**
+   * The type with this code, stripped and put in lower case.
+   *
+   * @throws ValidationException if malformed
+   */
   public static ActivityType of(String code) {
     Check.notNull(code, "activity.type");
     return new ActivityType(code.strip().toLowerCase(Locale.ROOT));

@@ -36,42 +36,74 @@ public record Links(Optional<LeadId> lead, Optional<ContactId> contact, Optional
     }
   }
 
-  /** Links to a lead. @throws ValidationException if the id is null */
+  /**
+   * Links to a lead.
+   *
+   * @throws ValidationException if the id is null
+   */
   public static Links lead(LeadId id) {
     return new Links(Optional.of(Check.notNull(id, "links.lead")), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** Links to a contact. @throws ValidationException if the id is null */
+  /**
+   * Links to a contact.
+   *
+   * @throws ValidationException if the id is null
+   */
   public static Links contact(ContactId id) {
     return new Links(Optional.empty(), Optional.of(Check.notNull(id, "links.contact")), Optional.empty(), Optional.empty());
   }
 
-  /** Links to an account. @throws ValidationException if the id is null */
+  /**
+   * Links to an account.
+   *
+   * @throws ValidationException if the id is null
+   */
   public static Links account(AccountId id) {
     return new Links(Optional.empty(), Optional.empty(), Optional.of(Check.notNull(id, "links.account")), Optional.empty());
   }
 
-  /** Links to an opportunity. @throws ValidationException if the id is null */
+  /**
+   * Links to an opportunity.
+   *
+   * @throws ValidationException if the id is null
+   */
   public static Links opportunity(OpportunityId id) {
     return new Links(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Check.notNull(id, "links.opportunity")));
   }
 
-  /** These links and a lead (replacing any). @throws ValidationException if the id is null */
+  /**
+   * These links and a lead (replacing any).
+   *
+   * @throws ValidationException if the id is null
+   */
   public Links andLead(LeadId id) {
     return new Links(Optional.of(Check.notNull(id, "links.lead")), contact, account, opportunity);
   }
 
-  /** These links and a contact (replacing any). @throws ValidationException if the id is null */
+  /**
+   * These links and a contact (replacing any).
+   *
+   * @throws ValidationException if the id is null
+   */
   public Links andContact(ContactId id) {
     return new Links(lead, Optional.of(Check.notNull(id, "links.contact")), account, opportunity);
   }
 
-  /** These links and an account (replacing any). @throws ValidationException if the id is null */
+  /**
+   * These links and an account (replacing any).
+   *
+   * @throws ValidationException if the id is null
+   */
   public Links andAccount(AccountId id) {
     return new Links(lead, contact, Optional.of(Check.notNull(id, "links.account")), opportunity);
   }
 
-  /** These links and an opportunity (replacing any). @throws ValidationException if the id is null */
+  /**
+   * These links and an opportunity (replacing any).
+   *
+   * @throws ValidationException if the id is null
+   */
   public Links andOpportunity(OpportunityId id) {
     return new Links(lead, contact, account, Optional.of(Check.notNull(id, "links.opportunity")));
   }

@@ -103,7 +103,11 @@ public record NewActivity(ActivityType type, Links links, String subject, Option
       return this;
     }
 
-    /** The activity. @throws ValidationException as {@link NewActivity#NewActivity} says */
+    /**
+     * The activity.
+     *
+     * @throws ValidationException as {@link NewActivity#NewActivity} says
+     */
     public NewActivity build() {
       return new NewActivity(type, links, subject, Check.optionalText(body, "activity.body", Limits.ACTIVITY_BODY),
           Optional.ofNullable(direction), Optional.ofNullable(outcome), Optional.ofNullable(occurredAt),

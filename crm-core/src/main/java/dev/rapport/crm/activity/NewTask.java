@@ -77,7 +77,11 @@ public record NewTask(Links links, String subject, Optional<String> description,
       return this;
     }
 
-    /** The task. @throws ValidationException as {@link NewTask#NewTask} says */
+    /**
+     * The task.
+     *
+     * @throws ValidationException as {@link NewTask#NewTask} says
+     */
     public NewTask build() {
       return new NewTask(links, subject, Check.optionalText(description, "task.description", Limits.ACTIVITY_BODY),
           dueAt, priority, Check.optionalText(owner, "task.owner", Limits.TEXT), Optional.ofNullable(reminderAt));

@@ -29,7 +29,11 @@ public record Outcome(String code) {
     ActivityType.Codes.check(code, "activity.outcome");
   }
 
-  /** The outcome with this code, stripped and put in lower case. @throws ValidationException if malformed */
+  /**
+   * The outcome with this code, stripped and put in lower case.
+   *
+   * @throws ValidationException if malformed
+   */
   public static Outcome of(String code) {
     Check.notNull(code, "activity.outcome");
     return new Outcome(code.strip().toLowerCase(Locale.ROOT));

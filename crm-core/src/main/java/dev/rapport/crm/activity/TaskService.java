@@ -80,7 +80,11 @@ public final class TaskService {
     return ctx.read(uow -> uow.tasks().find(id).orElseThrow(() -> new NotFoundException("task", id)));
   }
 
-  /** The task with this id, or empty. @throws ValidationException if the id is null */
+  /**
+   * The task with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Optional<Task> find(TaskId id) {
     Check.notNull(id, "taskId");
     return ctx.read(uow -> uow.tasks().find(id));

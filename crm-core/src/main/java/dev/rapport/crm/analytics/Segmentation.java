@@ -42,7 +42,11 @@ public record Segmentation(Period period, LocalDate asOf, Currency currency, Lis
     return customers.subList(0, Math.min(limit, customers.size()));
   }
 
-  /** The customers of one segment, in the order of {@link #customers}. @throws ValidationException if null */
+  /**
+   * The customers of one segment, in the order of {@link #customers}.
+   *
+   * @throws ValidationException if null
+   */
   public List<CustomerRfm> of(Segment segment) {
     Check.notNull(segment, "segment");
     return customers.stream().filter(c -> c.segment() == segment).toList();

@@ -97,13 +97,21 @@ public final class CampaignService {
     return ctx.read(uow -> load(uow, id));
   }
 
-  /** The campaign with this id, or empty. @throws ValidationException if the id is null */
+  /**
+   * The campaign with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Optional<Campaign> find(CampaignId id) {
     Check.notNull(id, "campaignId");
     return ctx.read(uow -> uow.campaigns().find(id));
   }
 
-  /** A page of all campaigns, oldest first. @throws ValidationException if the page is null */
+  /**
+   * A page of all campaigns, oldest first.
+   *
+   * @throws ValidationException if the page is null
+   */
   public Page<Campaign> list(PageRequest page) {
     Check.notNull(page, "page");
     return ctx.read(uow -> uow.campaigns().list(page));

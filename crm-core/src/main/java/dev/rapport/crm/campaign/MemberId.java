@@ -23,12 +23,20 @@ public record MemberId(Optional<LeadId> lead, Optional<ContactId> contact) {
     }
   }
 
-  /** The lead as a member. @throws ValidationException if the id is null */
+  /**
+   * The lead as a member.
+   *
+   * @throws ValidationException if the id is null
+   */
   public static MemberId lead(LeadId id) {
     return new MemberId(Optional.of(Check.notNull(id, "leadId")), Optional.empty());
   }
 
-  /** The contact as a member. @throws ValidationException if the id is null */
+  /**
+   * The contact as a member.
+   *
+   * @throws ValidationException if the id is null
+   */
   public static MemberId contact(ContactId id) {
     return new MemberId(Optional.empty(), Optional.of(Check.notNull(id, "contactId")));
   }

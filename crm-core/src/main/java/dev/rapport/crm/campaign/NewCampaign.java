@@ -71,7 +71,11 @@ public final class NewCampaign {
       this.budget = budget;
     }
 
-    /** The goals (default: none). @throws ValidationException if null */
+    /**
+     * The goals (default: none).
+     *
+     * @throws ValidationException if null
+     */
     public Builder goals(Goals g) {
       this.goals = Check.notNull(g, "goals");
       return this;

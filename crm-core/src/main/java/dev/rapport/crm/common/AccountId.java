@@ -15,12 +15,20 @@ public record AccountId(UUID value) implements Comparable<AccountId> {
     Check.notNull(value, "accountId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static AccountId of(UUID value) {
     return new AccountId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static AccountId parse(String value) {
     return new AccountId(Ids.parse(value, "accountId"));
   }

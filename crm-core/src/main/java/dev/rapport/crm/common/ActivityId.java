@@ -15,12 +15,20 @@ public record ActivityId(UUID value) implements Comparable<ActivityId> {
     Check.notNull(value, "activityId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static ActivityId of(UUID value) {
     return new ActivityId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static ActivityId parse(String value) {
     return new ActivityId(Ids.parse(value, "activityId"));
   }

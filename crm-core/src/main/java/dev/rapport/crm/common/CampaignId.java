@@ -15,12 +15,20 @@ public record CampaignId(UUID value) implements Comparable<CampaignId> {
     Check.notNull(value, "campaignId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static CampaignId of(UUID value) {
     return new CampaignId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static CampaignId parse(String value) {
     return new CampaignId(Ids.parse(value, "campaignId"));
   }

@@ -15,12 +15,20 @@ public record CaseId(UUID value) implements Comparable<CaseId> {
     Check.notNull(value, "caseId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static CaseId of(UUID value) {
     return new CaseId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static CaseId parse(String value) {
     return new CaseId(Ids.parse(value, "caseId"));
   }

@@ -15,12 +15,20 @@ public record ContactId(UUID value) implements Comparable<ContactId> {
     Check.notNull(value, "contactId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static ContactId of(UUID value) {
     return new ContactId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static ContactId parse(String value) {
     return new ContactId(Ids.parse(value, "contactId"));
   }

@@ -15,12 +15,20 @@ public record FeedbackId(UUID value) implements Comparable<FeedbackId> {
     Check.notNull(value, "feedbackId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static FeedbackId of(UUID value) {
     return new FeedbackId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static FeedbackId parse(String value) {
     return new FeedbackId(Ids.parse(value, "feedbackId"));
   }

@@ -15,12 +15,20 @@ public record LeadId(UUID value) implements Comparable<LeadId> {
     Check.notNull(value, "leadId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static LeadId of(UUID value) {
     return new LeadId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static LeadId parse(String value) {
     return new LeadId(Ids.parse(value, "leadId"));
   }

@@ -90,7 +90,11 @@ public record Money(BigDecimal amount, Currency currency) {
     return new Money(amount, currency(currencyCode));
   }
 
-  /** Zero in the given currency. @throws ValidationException if the code is not a currency */
+  /**
+   * Zero in the given currency.
+   *
+   * @throws ValidationException if the code is not a currency
+   */
   public static Money zero(String currencyCode) {
     return of(BigDecimal.ZERO, currencyCode);
   }
@@ -106,12 +110,20 @@ public record Money(BigDecimal amount, Currency currency) {
     }
   }
 
-  /** The sum. @throws ValidationException if {@code other} is null or in another currency */
+  /**
+   * The sum.
+   *
+   * @throws ValidationException if {@code other} is null or in another currency
+   */
   public Money plus(Money other) {
     return new Money(amount.add(same(other).amount), currency);
   }
 
-  /** The difference. @throws ValidationException if {@code other} is null or in another currency */
+  /**
+   * The difference.
+   *
+   * @throws ValidationException if {@code other} is null or in another currency
+   */
   public Money minus(Money other) {
     return new Money(amount.subtract(same(other).amount), currency);
   }

@@ -15,12 +15,20 @@ public record OpportunityId(UUID value) implements Comparable<OpportunityId> {
     Check.notNull(value, "opportunityId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static OpportunityId of(UUID value) {
     return new OpportunityId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static OpportunityId parse(String value) {
     return new OpportunityId(Ids.parse(value, "opportunityId"));
   }

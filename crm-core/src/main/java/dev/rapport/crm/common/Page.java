@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of a query's results, in creation order.
+ * One page of a query's results. Rapport's own queries and stores give their records in creation
+ * (id) order; a page a host's {@link dev.rapport.crm.sales.SalesLedger} returns is in the order the
+ * host chooses.
  *
  * @param items the records of the page (immutable)
  * @param nextCursor the cursor to pass to {@link PageRequest#after(String, int)} for the next page,

@@ -24,7 +24,11 @@ public record PageRequest(int size, Optional<String> after) {
     after = after.map(c -> Ids.parse(c, "after").toString());
   }
 
-  /** The first page of the given size. @throws ValidationException if the size is not 1 to 500 */
+  /**
+   * The first page of the given size.
+   *
+   * @throws ValidationException if the size is not 1 to 500
+   */
   public static PageRequest first(int size) {
     return new PageRequest(size, Optional.empty());
   }

@@ -15,12 +15,20 @@ public record PaymentId(UUID value) implements Comparable<PaymentId> {
     Check.notNull(value, "paymentId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static PaymentId of(UUID value) {
     return new PaymentId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static PaymentId parse(String value) {
     return new PaymentId(Ids.parse(value, "paymentId"));
   }

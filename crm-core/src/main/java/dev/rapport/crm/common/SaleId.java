@@ -15,12 +15,20 @@ public record SaleId(UUID value) implements Comparable<SaleId> {
     Check.notNull(value, "saleId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static SaleId of(UUID value) {
     return new SaleId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static SaleId parse(String value) {
     return new SaleId(Ids.parse(value, "saleId"));
   }

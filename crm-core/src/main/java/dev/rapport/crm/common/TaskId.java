@@ -15,12 +15,20 @@ public record TaskId(UUID value) implements Comparable<TaskId> {
     Check.notNull(value, "taskId");
   }
 
-  /** The id with the given UUID. @throws ValidationException if it is null */
+  /**
+   * The id with the given UUID.
+   *
+   * @throws ValidationException if it is null
+   */
   public static TaskId of(UUID value) {
     return new TaskId(value);
   }
 
-  /** Parses an id from its text form. @throws ValidationException if it is null or not a UUID */
+  /**
+   * Parses an id from its text form.
+   *
+   * @throws ValidationException if it is null or not a UUID
+   */
   public static TaskId parse(String value) {
     return new TaskId(Ids.parse(value, "taskId"));
   }

@@ -117,7 +117,11 @@ public record Account(
         createdAt, now);
   }
 
-  /** Renames the account. @throws ValidationException if it is null, blank or over 200 characters */
+  /**
+   * Renames the account.
+   *
+   * @throws ValidationException if it is null, blank or over 200 characters
+   */
   public Account rename(String newName, Instant now) {
     return new Account(id, tenantId, version, Check.text(newName, "name", MAX_TEXT), domain,
         externalReference, industry, owner, createdAt, now);

@@ -80,7 +80,11 @@ public final class AccountService {
     return ctx.read(uow -> load(uow, id));
   }
 
-  /** The account with this id, or empty. @throws ValidationException if the id is null */
+  /**
+   * The account with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Optional<Account> find(AccountId id) {
     Check.notNull(id, "accountId");
     return ctx.read(uow -> uow.accounts().find(id));
@@ -106,7 +110,11 @@ public final class AccountService {
     return ctx.read(uow -> uow.accounts().findByNameKey(key));
   }
 
-  /** A page of all accounts, oldest first. @throws ValidationException if the request is null */
+  /**
+   * A page of all accounts, oldest first.
+   *
+   * @throws ValidationException if the request is null
+   */
   public Page<Account> list(PageRequest page) {
     Check.notNull(page, "page");
     return ctx.read(uow -> uow.accounts().list(page));

@@ -90,7 +90,11 @@ public record Contact(
         marketingConsent, originLead, owner, createdAt, now);
   }
 
-  /** Attaches the contact to an account. @throws ValidationException if the id is null */
+  /**
+   * Attaches the contact to an account.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Contact attachTo(AccountId account, Instant now) {
     Check.notNull(account, "accountId");
     return new Contact(id, tenantId, version, name, Optional.of(account), emails, phones, title,
@@ -131,7 +135,11 @@ public record Contact(
         marketingConsent, originLead, owner, createdAt, now);
   }
 
-  /** Records a consent or its withdrawal. @throws ValidationException if it is null */
+  /**
+   * Records a consent or its withdrawal.
+   *
+   * @throws ValidationException if it is null
+   */
   public Contact recordConsent(MarketingConsent consent, Instant now) {
     Check.notNull(consent, "consent");
     return new Contact(id, tenantId, version, name, accountId, emails, phones, title,

@@ -84,7 +84,11 @@ public final class ContactService {
     return ctx.read(uow -> load(uow, id));
   }
 
-  /** The contact with this id, or empty. @throws ValidationException if the id is null */
+  /**
+   * The contact with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Optional<Contact> find(ContactId id) {
     Check.notNull(id, "contactId");
     return ctx.read(uow -> uow.contacts().find(id));
@@ -111,7 +115,11 @@ public final class ContactService {
     return ctx.read(uow -> uow.contacts().findByAccount(account, page));
   }
 
-  /** A page of all contacts, oldest first. @throws ValidationException if the request is null */
+  /**
+   * A page of all contacts, oldest first.
+   *
+   * @throws ValidationException if the request is null
+   */
   public Page<Contact> list(PageRequest page) {
     Check.notNull(page, "page");
     return ctx.read(uow -> uow.contacts().list(page));

@@ -23,7 +23,11 @@ public final class NewAccount {
     owner = Optional.ofNullable(b.owner);
   }
 
-  /** Starts an account with its name. @throws ValidationException if null, blank or over 200 characters */
+  /**
+   * Starts an account with its name.
+   *
+   * @throws ValidationException if null, blank or over 200 characters
+   */
   public static Builder builder(String name) {
     return new Builder(Check.text(name, "name", Account.MAX_TEXT));
   }
@@ -40,25 +44,41 @@ public final class NewAccount {
       this.name = name;
     }
 
-    /** The web and e-mail domain, e.g. {@code acme.com}. @throws ValidationException if malformed */
+    /**
+     * The web and e-mail domain, e.g. {@code acme.com}.
+     *
+     * @throws ValidationException if malformed
+     */
     public Builder domain(String d) {
       this.domain = Account.checkDomain(d);
       return this;
     }
 
-    /** The host's key for the account. @throws ValidationException if null, blank or too long */
+    /**
+     * The host's key for the account.
+     *
+     * @throws ValidationException if null, blank or too long
+     */
     public Builder externalReference(String ref) {
       this.externalReference = Check.text(ref, "externalReference", Account.MAX_TEXT);
       return this;
     }
 
-    /** The industry. @throws ValidationException if null, blank or too long */
+    /**
+     * The industry.
+     *
+     * @throws ValidationException if null, blank or too long
+     */
     public Builder industry(String i) {
       this.industry = Check.text(i, "industry", Account.MAX_TEXT);
       return this;
     }
 
-    /** Who manages the account. @throws ValidationException if null, blank or too long */
+    /**
+     * Who manages the account.
+     *
+     * @throws ValidationException if null, blank or too long
+     */
     public Builder owner(String userId) {
       this.owner = Check.text(userId, "owner", Account.MAX_TEXT);
       return this;

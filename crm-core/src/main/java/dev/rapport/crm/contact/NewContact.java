@@ -33,7 +33,11 @@ public final class NewContact {
     owner = Optional.ofNullable(b.owner);
   }
 
-  /** Starts a contact with the person's name. @throws ValidationException if it is null */
+  /**
+   * Starts a contact with the person's name.
+   *
+   * @throws ValidationException if it is null
+   */
   public static Builder builder(PersonName name) {
     return new Builder(Check.notNull(name, "name"));
   }
@@ -52,13 +56,21 @@ public final class NewContact {
       this.name = name;
     }
 
-    /** The account the person belongs to (it must exist). @throws ValidationException if null */
+    /**
+     * The account the person belongs to (it must exist).
+     *
+     * @throws ValidationException if null
+     */
     public Builder account(AccountId id) {
       this.accountId = Check.notNull(id, "accountId");
       return this;
     }
 
-    /** Adds an e-mail address; the first is primary. @throws ValidationException if null or invalid */
+    /**
+     * Adds an e-mail address; the first is primary.
+     *
+     * @throws ValidationException if null or invalid
+     */
     public Builder email(String address) {
       EmailAddress e = EmailAddress.of(address);
       if (!emails.contains(e)) {
@@ -67,7 +79,11 @@ public final class NewContact {
       return this;
     }
 
-    /** Adds a phone number in international form. @throws ValidationException if null or invalid */
+    /**
+     * Adds a phone number in international form.
+     *
+     * @throws ValidationException if null or invalid
+     */
     public Builder phone(String number) {
       PhoneNumber p = PhoneNumber.of(number);
       if (!phones.contains(p)) {
@@ -76,19 +92,31 @@ public final class NewContact {
       return this;
     }
 
-    /** The job title. @throws ValidationException if null, blank or too long */
+    /**
+     * The job title.
+     *
+     * @throws ValidationException if null, blank or too long
+     */
     public Builder title(String t) {
       this.title = Check.text(t, "title", Account.MAX_TEXT);
       return this;
     }
 
-    /** The marketing consent. @throws ValidationException if null */
+    /**
+     * The marketing consent.
+     *
+     * @throws ValidationException if null
+     */
     public Builder consent(MarketingConsent c) {
       this.consent = Check.notNull(c, "consent");
       return this;
     }
 
-    /** Who manages the contact. @throws ValidationException if null, blank or too long */
+    /**
+     * Who manages the contact.
+     *
+     * @throws ValidationException if null, blank or too long
+     */
     public Builder owner(String userId) {
       this.owner = Check.text(userId, "owner", Account.MAX_TEXT);
       return this;

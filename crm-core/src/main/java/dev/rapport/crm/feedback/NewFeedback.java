@@ -84,13 +84,21 @@ public final class NewFeedback {
       this.score = Check.range(score, "score", scale.min(), scale.max());
     }
 
-    /** The service case it is about: a case of the account. @throws ValidationException if null */
+    /**
+     * The service case it is about: a case of the account.
+     *
+     * @throws ValidationException if null
+     */
     public Builder aboutCase(CaseId c) {
       this.caseId = Optional.of(Check.notNull(c, "caseId"));
       return this;
     }
 
-    /** The opportunity it is about: one of the account. @throws ValidationException if null */
+    /**
+     * The opportunity it is about: one of the account.
+     *
+     * @throws ValidationException if null
+     */
     public Builder aboutOpportunity(OpportunityId o) {
       this.opportunityId = Optional.of(Check.notNull(o, "opportunityId"));
       return this;
@@ -107,7 +115,11 @@ public final class NewFeedback {
       return this;
     }
 
-    /** How the answer came in (default {@link FeedbackChannel#OTHER}). @throws ValidationException if null */
+    /**
+     * How the answer came in (default {@link FeedbackChannel#OTHER}).
+     *
+     * @throws ValidationException if null
+     */
     public Builder channel(FeedbackChannel c) {
       this.channel = Check.notNull(c, "channel");
       return this;

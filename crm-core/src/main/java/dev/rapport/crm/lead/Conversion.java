@@ -33,17 +33,29 @@ public record Conversion(Optional<AccountId> account, Optional<ContactId> contac
     return new Conversion(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** Attach to this existing account instead of matching. @throws ValidationException if null */
+  /**
+   * Attach to this existing account instead of matching.
+   *
+   * @throws ValidationException if null
+   */
   public Conversion toAccount(AccountId id) {
     return new Conversion(Optional.of(Check.notNull(id, "account")), contact, opportunity);
   }
 
-  /** Merge into this existing contact instead of matching. @throws ValidationException if null */
+  /**
+   * Merge into this existing contact instead of matching.
+   *
+   * @throws ValidationException if null
+   */
   public Conversion toContact(ContactId id) {
     return new Conversion(account, Optional.of(Check.notNull(id, "contact")), opportunity);
   }
 
-  /** Also open this opportunity. @throws ValidationException if null */
+  /**
+   * Also open this opportunity.
+   *
+   * @throws ValidationException if null
+   */
   public Conversion withOpportunity(NewOpportunity draft) {
     return new Conversion(account, contact, Optional.of(Check.notNull(draft, "opportunity")));
   }

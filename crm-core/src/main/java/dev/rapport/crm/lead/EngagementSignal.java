@@ -22,7 +22,11 @@ public record EngagementSignal(SignalType type, Instant occurredAt, Optional<Str
     detail = detail.isEmpty() ? detail : Optional.of(Check.text(detail.get(), "signal.detail", Limits.SIGNAL_DETAIL));
   }
 
-  /** A signal without detail. @throws ValidationException if either is null */
+  /**
+   * A signal without detail.
+   *
+   * @throws ValidationException if either is null
+   */
   public static EngagementSignal of(SignalType type, Instant occurredAt) {
     return new EngagementSignal(type, occurredAt, Optional.empty());
   }

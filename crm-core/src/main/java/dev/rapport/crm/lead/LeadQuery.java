@@ -56,22 +56,38 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
     return new LeadQuery(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** Also requiring one of these statuses. @throws ValidationException if null or holding null */
+  /**
+   * Also requiring one of these statuses.
+   *
+   * @throws ValidationException if null or holding null
+   */
   public LeadQuery withStatuses(Set<LeadStatus> s) {
     return new LeadQuery(s, temperatures, sources, owner, createdFrom, createdBefore);
   }
 
-  /** Also requiring one of these temperatures. @throws ValidationException if null or holding null */
+  /**
+   * Also requiring one of these temperatures.
+   *
+   * @throws ValidationException if null or holding null
+   */
   public LeadQuery withTemperatures(Set<Temperature> t) {
     return new LeadQuery(statuses, t, sources, owner, createdFrom, createdBefore);
   }
 
-  /** Also requiring one of these sources. @throws ValidationException if null or holding null */
+  /**
+   * Also requiring one of these sources.
+   *
+   * @throws ValidationException if null or holding null
+   */
   public LeadQuery withSources(Set<LeadSource> s) {
     return new LeadQuery(statuses, temperatures, s, owner, createdFrom, createdBefore);
   }
 
-  /** Also requiring this owner. @throws ValidationException if null, blank or over 200 characters */
+  /**
+   * Also requiring this owner.
+   *
+   * @throws ValidationException if null, blank or over 200 characters
+   */
   public LeadQuery withOwner(String o) {
     return new LeadQuery(statuses, temperatures, sources,
         Optional.of(Check.text(o, "owner", Lead.MAX_TEXT)), createdFrom, createdBefore);

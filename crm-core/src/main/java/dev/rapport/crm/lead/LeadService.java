@@ -135,7 +135,11 @@ public final class LeadService {
     return ctx.read(uow -> load(uow, id));
   }
 
-  /** The lead with this id, or empty. @throws ValidationException if the id is null */
+  /**
+   * The lead with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Optional<Lead> find(LeadId id) {
     Check.notNull(id, "leadId");
     return ctx.read(uow -> uow.leads().find(id));

@@ -41,31 +41,51 @@ public final class LeadUpdate {
 
     private Builder() {}
 
-    /** A corrected name. @throws ValidationException if null */
+    /**
+     * A corrected name.
+     *
+     * @throws ValidationException if null
+     */
     public Builder name(PersonName n) {
       this.name = Check.notNull(n, "name");
       return this;
     }
 
-    /** A corrected e-mail address. @throws ValidationException if null or invalid */
+    /**
+     * A corrected e-mail address.
+     *
+     * @throws ValidationException if null or invalid
+     */
     public Builder email(String address) {
       this.email = EmailAddress.of(address);
       return this;
     }
 
-    /** A corrected phone number in international form. @throws ValidationException if null or invalid */
+    /**
+     * A corrected phone number in international form.
+     *
+     * @throws ValidationException if null or invalid
+     */
     public Builder phone(String number) {
       this.phone = PhoneNumber.of(number);
       return this;
     }
 
-    /** A corrected company. @throws ValidationException if null, blank or over 200 characters */
+    /**
+     * A corrected company.
+     *
+     * @throws ValidationException if null, blank or over 200 characters
+     */
     public Builder company(String c) {
       this.company = Check.text(c, "company", Lead.MAX_TEXT);
       return this;
     }
 
-    /** A corrected job title. @throws ValidationException if null, blank or over 200 characters */
+    /**
+     * A corrected job title.
+     *
+     * @throws ValidationException if null, blank or over 200 characters
+     */
     public Builder title(String t) {
       this.title = Check.text(t, "title", Lead.MAX_TEXT);
       return this;

@@ -77,55 +77,91 @@ public final class NewLead {
       this.source = source;
     }
 
-    /** The e-mail address. @throws ValidationException if it is null or invalid */
+    /**
+     * The e-mail address.
+     *
+     * @throws ValidationException if it is null or invalid
+     */
     public Builder email(String address) {
       this.email = EmailAddress.of(address);
       return this;
     }
 
-    /** The e-mail address. @throws ValidationException if it is null */
+    /**
+     * The e-mail address.
+     *
+     * @throws ValidationException if it is null
+     */
     public Builder email(EmailAddress address) {
       this.email = Check.notNull(address, "email");
       return this;
     }
 
-    /** The phone number in international form. @throws ValidationException if it is null or invalid */
+    /**
+     * The phone number in international form.
+     *
+     * @throws ValidationException if it is null or invalid
+     */
     public Builder phone(String number) {
       this.phone = PhoneNumber.of(number);
       return this;
     }
 
-    /** The phone number. @throws ValidationException if it is null */
+    /**
+     * The phone number.
+     *
+     * @throws ValidationException if it is null
+     */
     public Builder phone(PhoneNumber number) {
       this.phone = Check.notNull(number, "phone");
       return this;
     }
 
-    /** The company. @throws ValidationException if it is null, blank or over 200 characters */
+    /**
+     * The company.
+     *
+     * @throws ValidationException if it is null, blank or over 200 characters
+     */
     public Builder company(String name) {
       this.company = Check.text(name, "company", Lead.MAX_TEXT);
       return this;
     }
 
-    /** The job title. @throws ValidationException if it is null, blank or over 200 characters */
+    /**
+     * The job title.
+     *
+     * @throws ValidationException if it is null, blank or over 200 characters
+     */
     public Builder title(String jobTitle) {
       this.title = Check.text(jobTitle, "title", Lead.MAX_TEXT);
       return this;
     }
 
-    /** Campaign and UTM detail. @throws ValidationException if it is null */
+    /**
+     * Campaign and UTM detail.
+     *
+     * @throws ValidationException if it is null
+     */
     public Builder sourceDetail(SourceDetail detail) {
       this.sourceDetail = Check.notNull(detail, "sourceDetail");
       return this;
     }
 
-    /** Who works the lead. @throws ValidationException if it is null, blank or over 200 characters */
+    /**
+     * Who works the lead.
+     *
+     * @throws ValidationException if it is null, blank or over 200 characters
+     */
     public Builder owner(String userId) {
       this.owner = Check.text(userId, "owner", Lead.MAX_TEXT);
       return this;
     }
 
-    /** An engagement known at capture, e.g. the webinar attended. @throws ValidationException if null */
+    /**
+     * An engagement known at capture, e.g. the webinar attended.
+     *
+     * @throws ValidationException if null
+     */
     public Builder signal(EngagementSignal signal) {
       signals.add(Check.notNull(signal, "signal"));
       return this;

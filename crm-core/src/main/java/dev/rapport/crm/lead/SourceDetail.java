@@ -30,7 +30,11 @@ public record SourceDetail(Optional<String> campaign, Optional<String> utmSource
     return value.isEmpty() ? value : Optional.of(Check.text(value.get(), field, Limits.TEXT));
   }
 
-  /** Detail naming only a campaign. @throws ValidationException if it is null, blank or too long */
+  /**
+   * Detail naming only a campaign.
+   *
+   * @throws ValidationException if it is null, blank or too long
+   */
   public static SourceDetail campaign(String campaign) {
     return new SourceDetail(Optional.of(Check.notNull(campaign, "sourceDetail.campaign")),
         Optional.empty(), Optional.empty(), Optional.empty());

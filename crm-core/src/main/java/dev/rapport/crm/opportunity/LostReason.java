@@ -37,7 +37,11 @@ public record LostReason(String code) {
     }
   }
 
-  /** The reason with this code, stripped and in lower case. @throws ValidationException if malformed */
+  /**
+   * The reason with this code, stripped and in lower case.
+   *
+   * @throws ValidationException if malformed
+   */
   public static LostReason of(String code) {
     Check.notNull(code, "lostReason");
     return new LostReason(code.strip().toLowerCase(Locale.ROOT));

@@ -77,31 +77,51 @@ public final class NewOpportunity {
       this.amount = amount;
     }
 
-    /** The open stage to start in (default: the pipeline's first). @throws ValidationException if null or blank */
+    /**
+     * The open stage to start in (default: the pipeline's first).
+     *
+     * @throws ValidationException if null or blank
+     */
     public Builder stage(String stageName) {
       this.stage = Check.text(stageName, "stage", Limits.STAGE_NAME);
       return this;
     }
 
-    /** The expected close date. @throws ValidationException if null */
+    /**
+     * The expected close date.
+     *
+     * @throws ValidationException if null
+     */
     public Builder expectedCloseDate(LocalDate date) {
       this.expectedCloseDate = Check.date(date, "expectedCloseDate");
       return this;
     }
 
-    /** The primary contact (it must exist). @throws ValidationException if null */
+    /**
+     * The primary contact (it must exist).
+     *
+     * @throws ValidationException if null
+     */
     public Builder primaryContact(ContactId id) {
       this.primaryContact = Check.notNull(id, "primaryContact");
       return this;
     }
 
-    /** The lead source it is credited to. @throws ValidationException if null */
+    /**
+     * The lead source it is credited to.
+     *
+     * @throws ValidationException if null
+     */
     public Builder source(LeadSource s) {
       this.source = Check.notNull(s, "source");
       return this;
     }
 
-    /** Who works it. @throws ValidationException if null, blank or too long */
+    /**
+     * Who works it.
+     *
+     * @throws ValidationException if null, blank or too long
+     */
     public Builder owner(String userId) {
       this.owner = Check.text(userId, "owner", Opportunity.MAX_TEXT);
       return this;

@@ -78,13 +78,21 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
     return new OpportunityQuery(statuses, s, accountId, owner, sources, expectedCloseFrom, expectedCloseTo);
   }
 
-  /** Also requiring this account. @throws ValidationException if null */
+  /**
+   * Also requiring this account.
+   *
+   * @throws ValidationException if null
+   */
   public OpportunityQuery withAccount(AccountId id) {
     return new OpportunityQuery(statuses, stages, Optional.of(Check.notNull(id, "accountId")), owner,
         sources, expectedCloseFrom, expectedCloseTo);
   }
 
-  /** Also requiring this owner. @throws ValidationException if null, blank or too long */
+  /**
+   * Also requiring this owner.
+   *
+   * @throws ValidationException if null, blank or too long
+   */
   public OpportunityQuery withOwner(String o) {
     return new OpportunityQuery(statuses, stages, accountId,
         Optional.of(Check.text(o, "owner", Opportunity.MAX_TEXT)), sources, expectedCloseFrom, expectedCloseTo);

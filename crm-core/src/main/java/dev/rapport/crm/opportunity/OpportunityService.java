@@ -103,7 +103,11 @@ public final class OpportunityService {
     return ctx.read(uow -> load(uow, id));
   }
 
-  /** The opportunity with this id, or empty. @throws ValidationException if the id is null */
+  /**
+   * The opportunity with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Optional<Opportunity> find(OpportunityId id) {
     Check.notNull(id, "opportunityId");
     return ctx.read(uow -> uow.opportunities().find(id));

@@ -127,13 +127,21 @@ public final class Pipeline {
       return this;
     }
 
-    /** Names the won stage (100 %, closed). @throws ValidationException if null, blank or too long */
+    /**
+     * Names the won stage (100 %, closed).
+     *
+     * @throws ValidationException if null, blank or too long
+     */
     public Builder won(String name) {
       won = new Stage(name, 100, ForecastCategory.CLOSED, OpportunityStatus.WON);
       return this;
     }
 
-    /** Names the lost stage (0 %, omitted). @throws ValidationException if null, blank or too long */
+    /**
+     * Names the lost stage (0 %, omitted).
+     *
+     * @throws ValidationException if null, blank or too long
+     */
     public Builder lost(String name) {
       lost = new Stage(name, 0, ForecastCategory.OMITTED, OpportunityStatus.LOST);
       return this;

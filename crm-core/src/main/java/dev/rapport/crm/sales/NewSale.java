@@ -130,13 +130,21 @@ public record NewSale(String reference, AccountId accountId, Optional<String> co
       this.dueOn = issuedOn;
     }
 
-    /** The day payment is due (default: the issue day). @throws ValidationException if null or out of range */
+    /**
+     * The day payment is due (default: the issue day).
+     *
+     * @throws ValidationException if null or out of range
+     */
     public Builder dueOn(LocalDate d) {
       this.dueOn = Check.date(d, "dueOn");
       return this;
     }
 
-    /** Due {@code days} after the issue day (credit terms, e.g. 30). @throws ValidationException if negative or too far */
+    /**
+     * Due {@code days} after the issue day (credit terms, e.g. 30).
+     *
+     * @throws ValidationException if negative or too far
+     */
     public Builder dueInDays(int days) {
       Check.range(days, "dueInDays", 0, 3660);
       return dueOn(issuedOn.plusDays(days));
@@ -152,7 +160,11 @@ public record NewSale(String reference, AccountId accountId, Optional<String> co
           currency.getCurrencyCode())));
     }
 
-    /** Adds a line. @throws ValidationException if null or more than {@value Limits#SALE_LINES} lines */
+    /**
+     * Adds a line.
+     *
+     * @throws ValidationException if null or more than {@value Limits#SALE_LINES} lines
+     */
     public Builder line(SaleLine line) {
       Check.notNull(line, "line");
       if (lines.size() == Limits.SALE_LINES) {

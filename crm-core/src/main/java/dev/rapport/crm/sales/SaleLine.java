@@ -82,13 +82,21 @@ public record SaleLine(String productCode, Optional<String> description, BigDeci
         unitPrice.currency()), Optional.empty());
   }
 
-  /** This line with a description. @throws ValidationException if blank, too long or not storable */
+  /**
+   * This line with a description.
+   *
+   * @throws ValidationException if blank, too long or not storable
+   */
   public SaleLine withDescription(String d) {
     return new SaleLine(productCode, Optional.of(Check.text(d, "description", Limits.TEXT)), quantity,
         unitPrice, amount, unitCost);
   }
 
-  /** This line with what one unit cost. @throws ValidationException if null, negative or in another currency */
+  /**
+   * This line with what one unit cost.
+   *
+   * @throws ValidationException if null, negative or in another currency
+   */
   public SaleLine withUnitCost(Money cost) {
     return new SaleLine(productCode, description, quantity, unitPrice, amount,
         Optional.of(Check.notNull(cost, "unitCost")));

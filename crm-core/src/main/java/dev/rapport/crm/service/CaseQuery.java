@@ -27,12 +27,20 @@ public record CaseQuery(Optional<String> owner, Set<CasePriority> priorities) {
     return new CaseQuery(Optional.empty(), Set.of());
   }
 
-  /** Also requiring this owner. @throws ValidationException if null, blank or too long */
+  /**
+   * Also requiring this owner.
+   *
+   * @throws ValidationException if null, blank or too long
+   */
   public CaseQuery withOwner(String o) {
     return new CaseQuery(Optional.of(Check.text(o, "owner", Limits.TEXT)), priorities);
   }
 
-  /** Also requiring one of these priorities. @throws ValidationException if null or holding null */
+  /**
+   * Also requiring one of these priorities.
+   *
+   * @throws ValidationException if null or holding null
+   */
   public CaseQuery withPriorities(Set<CasePriority> p) {
     return new CaseQuery(owner, p);
   }

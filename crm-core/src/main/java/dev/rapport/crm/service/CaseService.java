@@ -92,7 +92,11 @@ public final class CaseService {
     return ctx.read(uow -> load(uow, id));
   }
 
-  /** The case with this id, or empty. @throws ValidationException if the id is null */
+  /**
+   * The case with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
   public Optional<ServiceCase> find(CaseId id) {
     Check.notNull(id, "caseId");
     return ctx.read(uow -> uow.cases().find(id));

@@ -63,7 +63,11 @@ public final class NewCase {
       this.subject = Check.text(subject, "subject", Limits.TEXT);
     }
 
-    /** The contact who asks: a contact of the account. @throws ValidationException if null */
+    /**
+     * The contact who asks: a contact of the account.
+     *
+     * @throws ValidationException if null
+     */
     public Builder contact(ContactId c) {
       this.contactId = Optional.of(Check.notNull(c, "contactId"));
       return this;
@@ -80,7 +84,11 @@ public final class NewCase {
       return this;
     }
 
-    /** How urgent it is (default {@link CasePriority#NORMAL}). @throws ValidationException if null */
+    /**
+     * How urgent it is (default {@link CasePriority#NORMAL}).
+     *
+     * @throws ValidationException if null
+     */
     public Builder priority(CasePriority p) {
       this.priority = Check.notNull(p, "priority");
       return this;
