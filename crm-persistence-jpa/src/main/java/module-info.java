@@ -2,11 +2,14 @@
  * The JPA adapter: {@link dev.rapport.crm.jpa.JpaPersistence} stores Rapport's data through a JPA
  * 3.1 provider, and {@link dev.rapport.crm.jpa.OutboxRelay} delivers its outbox.
  *
- * <p>The entity package and the converter package are open to every module, not only to one
- * provider: a JPA provider reads and writes the entities' package-private fields and instantiates
- * the converter reflectively, and which provider that is (Hibernate, EclipseLink, another) and
- * which of its modules does it (its proxies, its bytecode library) is the host's choice. Neither
- * package is exported: no host code compiles against the entities.
+ * <p>{@code dev.rapport.crm.jpa} holds the entities beside the API; it is open to every module,
+ * and so is the converter package {@code dev.rapport.crm.jpa.internal} (not exported), rather than
+ * to one provider: the JPA provider reads and writes the entities' package-private fields and
+ * instantiates the converter reflectively, and which provider that is (Hibernate, EclipseLink,
+ * another) and which of its modules does the reflection is the host's choice. The directories of
+ * the schema scripts, {@code db/rapport/<h2|mariadb|postgresql>}, are open packages too: a
+ * resource in a named module is hidden from other modules, Flyway among them, unless its package
+ * is open.
  */
 module dev.rapport.crm.jpa {
   requires transitive dev.rapport.crm;
@@ -17,4 +20,9 @@ module dev.rapport.crm.jpa {
 
   opens dev.rapport.crm.jpa;
   opens dev.rapport.crm.jpa.internal;
+
+  // the schema scripts (resources), for classpath:db/rapport/<database> from any module
+  opens db.rapport.h2;
+  opens db.rapport.mariadb;
+  opens db.rapport.postgresql;
 }

@@ -47,6 +47,80 @@ class ModulePathTest {
       }
       """;
 
+  /** A host of the JPA adapter: migrates with Flyway, maps with Hibernate, works a lead, reads the outbox. */
+  private static final String JPA_HOST = """
+      package host;
+
+      import dev.rapport.crm.Crm;
+      import dev.rapport.crm.common.Money;
+      import dev.rapport.crm.common.PersonName;
+      import dev.rapport.crm.jpa.JpaPersistence;
+      import dev.rapport.crm.jpa.OutboxMessage;
+      import dev.rapport.crm.jpa.OutboxRelay;
+      import dev.rapport.crm.lead.Conversion;
+      import dev.rapport.crm.lead.ConversionResult;
+      import dev.rapport.crm.lead.Lead;
+      import dev.rapport.crm.lead.LeadSource;
+      import dev.rapport.crm.lead.LeadStatus;
+      import dev.rapport.crm.lead.NewLead;
+      import dev.rapport.crm.opportunity.NewOpportunity;
+      import dev.rapport.crm.opportunity.Opportunity;
+      import jakarta.persistence.EntityManagerFactory;
+      import jakarta.persistence.Persistence;
+      import java.util.Map;
+      import java.util.stream.Collectors;
+      import org.flywaydb.core.Flyway;
+
+      public final class JpaHost {
+        public static void main(String[] args) {
+          String url = "jdbc:h2:mem:rapport;DB_CLOSE_DELAY=-1";
+          int migrations = Flyway.configure().dataSource(url, "sa", "")
+              .locations("classpath:db/rapport/h2").load().migrate().migrationsExecuted;
+          EntityManagerFactory emf = Persistence.createEntityManagerFactory("host", Map.of(
+              "jakarta.persistence.jdbc.url", url, "jakarta.persistence.jdbc.user", "sa",
+              "jakarta.persistence.jdbc.password", ""));
+          System.out.println("adapter module: " + JpaPersistence.class.getModule().getName());
+          System.out.println("core module: " + Crm.class.getModule().getName());
+          System.out.println("provider module: " + (emf.getClass().getModule().isNamed() ? "named" : "unnamed"));
+          System.out.println("migrations: " + migrations);
+
+          Crm crm = Crm.builder().persistence(JpaPersistence.create(emf)).tenant("acme").build();
+          Lead ada = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR)
+              .email("ada@analytical-engines.example").company("Analytical Engines Ltd").build());
+          crm.leads().changeStatus(ada.id(), LeadStatus.CONTACTED);
+          crm.leads().changeStatus(ada.id(), LeadStatus.QUALIFIED);
+          ConversionResult converted = crm.leads().convert(ada.id(), Conversion.standard()
+              .withOpportunity(NewOpportunity.builder("Ledger suite", Money.of("18000", "EUR")).build()));
+          crm.opportunities().win(converted.opportunity().orElseThrow().id());
+
+          // read back through a second Crm on the same database
+          Crm again = Crm.builder().persistence(JpaPersistence.create(emf)).tenant("acme").build();
+          Lead lead = again.leads().get(ada.id());
+          Opportunity deal = again.opportunities().get(converted.opportunity().orElseThrow().id());
+          System.out.println(lead.name().fullName() + " " + lead.status() + ", opportunity " + deal.name() + " "
+              + deal.status() + " " + deal.amount());
+          System.out.println("outbox: " + OutboxRelay.create(emf).pending(100).stream()
+              .map(OutboxMessage::eventType).collect(Collectors.joining(", ")));
+          emf.close();
+        }
+      }
+      """;
+
+  private static final String PERSISTENCE_XML = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+        <persistence-unit name="host" transaction-type="RESOURCE_LOCAL">
+          <provider>org.hibernate.jpa.HibernatePersistenceProvider</provider>
+          <mapping-file>META-INF/rapport-crm-orm.xml</mapping-file>
+          <exclude-unlisted-classes>true</exclude-unlisted-classes>
+          <properties>
+            <property name="hibernate.hbm2ddl.auto" value="validate"/>
+            <property name="hibernate.type.java_time_use_direct_jdbc" value="true"/>
+          </properties>
+        </persistence-unit>
+      </persistence>
+      """;
+
   @TempDir
   Path dir;
 
@@ -61,20 +135,13 @@ class ModulePathTest {
 
     List<Path> runtimePath = new ArrayList<>(modulePath);
     runtimePath.add(0, classes);
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(),
-        "--module-path", join(runtimePath),
+    Run run = run(List.of("--module-path", join(runtimePath),
         // the module graph the JVM resolved: proves Rapport ran as named modules, not from a class path
         "--show-module-resolution",
-        "-m", HOST + "/dev.rapport.crm.examples.QuickStart")
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile())
-        .start();
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the quick start ends").isTrue();
-    String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
-    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+        "-m", HOST + "/dev.rapport.crm.examples.QuickStart"));
+    String out = run.out;
 
-    assertThat(p.exitValue()).as("exit code; stderr: %s", err).isZero();
+    assertThat(run.exitCode).as("exit code; stderr: %s", run.err).isZero();
     assertThat(out).contains("root " + HOST + " file:",
         HOST + " requires dev.rapport.crm file:", HOST + " requires dev.rapport.crm.memory file:",
         "dev.rapport.crm.memory requires dev.rapport.crm file:");
@@ -85,6 +152,45 @@ class ModulePathTest {
     assertThat(out).contains("2 members, 2 responses, 1 lead, 1 converted, 1 won for 18000.00 EUR, ROI 14.0000");
     assertThat(out).containsSubsequence("what happened (events delivered after each commit):",
         "LeadConverted", "OpportunityWon", "FeedbackReceived");
+  }
+
+  /**
+   * The JPA adapter as a named module on H2 with Hibernate: Flyway reads Rapport's scripts out of
+   * the module (their packages are open), Hibernate maps the entities (their package is open) and
+   * the outbox is written. Hibernate stays on the class path: its jakarta.transaction-api 2.0.1 is
+   * an explicit module requiring jakarta.cdi and jakarta.interceptor, which Hibernate's own
+   * dependencies leave out. Hibernate defines its lazy-loading proxies in the entities' package,
+   * so the adapter's module must read Hibernate's: {@code --add-reads}, as the README says.
+   */
+  @Test
+  void theJpaAdapterRunsAsANamedModuleWithHibernateOnH2() throws Exception {
+    List<Path> modulePath = modulePath(List.of("dev.rapport.crm.jpa", "flyway.core"));
+    Path classes = dir.resolve("jpa-classes");
+    Compilation c = compile(modulePath, classes, Map.of(
+        "module-info.java", """
+            module rapport.jpahost {
+              requires dev.rapport.crm.jpa;
+              requires flyway.core; // Flyway 13 names no module: the name comes from its jar's file name
+            }
+            """,
+        "host/JpaHost.java", JPA_HOST));
+    assertThat(c.succeeded).as("javac: %s", c.messages).isTrue();
+    Files.createDirectories(classes.resolve("META-INF"));
+    Files.writeString(classes.resolve("META-INF/persistence.xml"), PERSISTENCE_XML, StandardCharsets.UTF_8);
+
+    List<Path> runtimePath = new ArrayList<>(modulePath);
+    runtimePath.add(0, classes);
+    Run run = run(List.of("--module-path", join(runtimePath), "--class-path", join(classPathBesides(modulePath)),
+        "--add-reads", "dev.rapport.crm.jpa=ALL-UNNAMED", "-m", "rapport.jpahost/host.JpaHost"));
+
+    assertThat(run.exitCode).as("exit code; stderr: %s", run.err).isZero();
+    assertThat(run.out).contains("adapter module: dev.rapport.crm.jpa", "core module: dev.rapport.crm",
+        "provider module: unnamed",
+        "Ada Lovelace CONVERTED, opportunity Ledger suite WON 18000.00 EUR",
+        "outbox: LeadCaptured, LeadStatusChanged, LeadStatusChanged, AccountCreated, ContactCreated,"
+            + " OpportunityOpened, LeadStatusChanged, LeadConverted, OpportunityStageChanged, OpportunityWon");
+    // every shipped script ran (Hibernate validates the schema against the entities, too)
+    assertThat(run.out).containsPattern("migrations: [1-9]\\d*\\R");
   }
 
   @Test
@@ -157,6 +263,46 @@ class ModulePathTest {
           .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(d -> d.getMessage(null)).toList();
       return new Compilation(ok, errors, messages + diagnostics.getDiagnostics().toString());
     }
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  /** Runs a JVM like this one with the given options; stdout and stderr are kept apart. */
+  private Run run(List<String> options) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1"); // starts faster; changes nothing the programs do
+    command.addAll(options);
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(3, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("still running after 3 minutes: " + command);
+    }
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  /** The test class path without the module path and without this module's own classes. */
+  private static List<Path> classPathBesides(List<Path> modulePath) {
+    List<Path> own = Stream.of(ModulePathTest.class, QuickStart.class)
+        .map(k -> Path.of(uri(k.getProtectionDomain().getCodeSource().getLocation()))).toList();
+    return Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(Path::of).filter(Files::exists)
+        .filter(p -> modulePath.stream().noneMatch(m -> same(m, p)) && own.stream().noneMatch(o -> same(o, p)))
+        .toList();
+  }
+
+  private static java.net.URI uri(java.net.URL url) {
+    try {
+      return url.toURI();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean same(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   private static String quickStartSource() throws IOException {
