@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -34,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Rapport on the module path, as a host that is a named module uses it: the quick start, compiled
  * in a module of its own that requires {@code dev.rapport.crm} and {@code dev.rapport.crm.memory},
- * runs with {@code java --module-path ... -m}; the core's internal package stays closed to it.
- * The module path is what the host module requires, found by the modules' descriptors among the
- * jars (or class directories) of this test's class path.
+ * runs with {@code java --module-path ... -m}, and so does a host of the JPA adapter with
+ * Hibernate on H2; the core's internal package stays closed to them. The module path is what the
+ * host module requires, found by the modules' descriptors among the jars (or class directories)
+ * of this test's class path: run it in a reactor build ({@code -am}), not against stale jars.
  */
 class ModulePathTest {
   private static final String HOST = "rapport.quickstart";
@@ -221,19 +224,49 @@ class ModulePathTest {
         "package dev.rapport.crm.internal is declared in module dev.rapport.crm, which does not export it"));
   }
 
-  /** The published Rapport modules are explicit modules, not jars named by their manifest. */
+  /** The SPI is API for adapter writers; the internal package is the JPA adapter's alone. */
   @Test
-  void rapportsModulesOnTheTestClassPathAreExplicitModules() {
+  void theCoreExportsTheSpiToAllAndItsInternalPackageOnlyToTheJpaAdapter() {
     Map<String, ModuleReference> modules = classPathModules();
-    for (String name : List.of("dev.rapport.crm", "dev.rapport.crm.memory", "dev.rapport.crm.jpa")) {
-      ModuleDescriptor d = modules.get(name).descriptor();
-      assertThat(d.isAutomatic()).as(name).isFalse();
-    }
     ModuleDescriptor core = modules.get("dev.rapport.crm").descriptor();
     assertThat(core.exports()).filteredOn(e -> e.source().equals("dev.rapport.crm.internal"))
         .singleElement().satisfies(e -> assertThat(e.targets()).containsExactly("dev.rapport.crm.jpa"));
     assertThat(core.exports()).filteredOn(e -> e.source().equals("dev.rapport.crm.spi"))
         .singleElement().satisfies(e -> assertThat(e.isQualified()).isFalse());
+  }
+
+  /** The README's table of Java modules names each module's requires as its descriptor does. */
+  @Test
+  void theReadmeListsWhatEachModuleRequires() throws IOException {
+    String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
+    String section = readme.substring(readme.indexOf("## Java modules"));
+    section = section.substring(0, section.indexOf("\n## ", 1));
+    Pattern named = Pattern.compile("(\\*\\*)?`([^`]+)`");
+    Map<String, ModuleReference> modules = classPathModules();
+    List<String> listed = new ArrayList<>();
+    for (String row : section.lines().filter(l -> l.startsWith("| `")).toList()) {
+      String[] cells = row.split("\\|");
+      String name = cells[1].trim().replace("`", "");
+      if (cells[3].contains("(automatic module)")) {
+        continue;
+      }
+      listed.add(name);
+      Map<String, Boolean> documented = new java.util.TreeMap<>();
+      Matcher m = named.matcher(cells[3]);
+      while (m.find()) {
+        documented.put(m.group(2), m.group(1) != null);
+      }
+      ModuleReference ref = modules.get(name);
+      assertThat(ref).as("module %s on the test class path", name).isNotNull();
+      Map<String, Boolean> actual = ref.descriptor().requires().stream()
+          .filter(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.MANDATED))
+          .collect(Collectors.toMap(ModuleDescriptor.Requires::name,
+              r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE), (a, b) -> a, java.util.TreeMap::new));
+      assertThat(documented).as("%s: requires (true: transitive)", name).isEqualTo(actual);
+    }
+    List<String> explicit = modules.values().stream().map(ModuleReference::descriptor)
+        .filter(d -> d.name().startsWith("dev.rapport.crm") && !d.isAutomatic()).map(ModuleDescriptor::name).toList();
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(explicit);
   }
 
   // ---------------------------------------------------------------------------------------------
