@@ -1,0 +1,9 @@
+/**
+ * The in-memory persistence adapter: {@link dev.rapport.crm.memory.MemoryPersistence}, and
+ * {@link dev.rapport.crm.memory.TestClock} for host tests.
+ */
+module dev.rapport.crm.memory {
+  requires transitive dev.rapport.crm;
+
+  exports dev.rapport.crm.memory;
+}
