@@ -8,8 +8,6 @@ import dev.rapport.crm.analytics.ReportFilter;
 import dev.rapport.crm.campaign.Channel;
 import dev.rapport.crm.campaign.NewCampaign;
 import dev.rapport.crm.common.Money;
-import dev.rapport.crm.jpa.JpaPersistence;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -84,16 +82,12 @@ public class AnalyticsBenchmarks {
       database = Database.start(db);
       long started = System.nanoTime();
       List<UUID> campaigns = new ArrayList<>();
-      EntityManagerFactory factory = database.entityManagerFactory("hibernate");
-      try {
-        Crm crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).clock(CLOCK).build();
+      JpaFixture.seed(database, TENANT, CLOCK, crm -> {
         for (int i = 0; i < 10; i++) {
           campaigns.add(crm.campaigns().plan(NewCampaign.builder("Campaign " + i, Channel.EMAIL, FROM.plusMonths(2L * i),
               FROM.plusMonths(2L * i + 3), Money.of("5000.00", "EUR")).build()).id().value());
         }
-      } finally {
-        factory.close();
-      }
+      });
       AnalyticsSql.load(database.dataSource, TENANT, campaigns, leads, opportunities);
       System.out.printf("# %s: %,d leads, %,d opportunities by bulk SQL in %.1f s%n", db, leads, opportunities,
           (System.nanoTime() - started) / 1e9);
@@ -111,18 +105,18 @@ public class AnalyticsBenchmarks {
     @Param({"hibernate", "eclipselink"})
     public String provider;
 
-    EntityManagerFactory factory;
+    JpaFixture jpa;
     Crm crm;
 
     @Setup(Level.Trial)
     public void start(Db db) {
-      factory = db.database.entityManagerFactory(provider);
-      crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).clock(CLOCK).build();
+      jpa = JpaFixture.open(db.database, provider, TENANT, CLOCK);
+      crm = jpa.crm;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-      factory.close();
+      jpa.close();
     }
   }
 

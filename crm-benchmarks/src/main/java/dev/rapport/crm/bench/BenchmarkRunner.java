@@ -35,10 +35,14 @@ import org.openjdk.jmh.annotations.Mode;
  * baseline from the same run, measures the memory footprint, and prints the results as a markdown
  * table (also written to {@code crm-benchmarks/target/benchmarks.md}).
  *
- * <p>Arguments: {@code full} (the default) or {@code quick} (a smoke test of a few seconds per
- * benchmark on small datasets: it checks that every benchmark runs, not how fast); then optionally
+ * <p>Arguments: {@code full} (the default) or {@code quick} (a smoke test on small datasets: every
+ * benchmark method once on each of its parameters, in this JVM without forks, with no warm-up and
+ * one measurement of 100 ms, every JPA benchmark on one PostgreSQL server started once; it checks
+ * that every benchmark runs, not how fast, and adds the groups {@code feedback} and {@code
+ * segmentation} that the full mode runs only when asked); then optionally
  * {@code --only=REGEX} to run only the benchmarks whose name matches, {@code --threads=1,2},
- * {@code --leads=N} and {@code --rows=N} for other dataset sizes (memory, JPA), {@code --param=NAME=V1,V2}
+ * {@code --leads=N} and {@code --rows=N} for other dataset sizes (memory, JPA), {@code --purchases=N}
+ * (segmentation), {@code --param=NAME=V1,V2}
  * to restrict a JMH parameter (e.g. {@code db=postgresql}), {@code --groups=memory,footprint,jpa} for some groups only, and {@code --prof=NAME} to add a JMH profiler (e.g.
  * {@code gc} or {@code jfr}).
  */
@@ -50,8 +54,12 @@ public final class BenchmarkRunner {
       int bulkIterations, int convertBatch, int salesInvoices, int salesWarmups, int salesSeconds) {
     static final Settings FULL = new Settings("full", 1_000_000, 100_000, 10_000, 10, 10, 3, 5, 2,
         "-Xmx6g", 3, 500, 200_000, 5, 5);
-    static final Settings QUICK = new Settings("quick", 10_000, 2_000, 1_000, 1, 2, 1, 1, 1,
-        "-Xmx1g", 1, 50, 2_000, 1, 1);
+    /**
+     * The smoke test: small data (1,000 rows: one unit of work of the JPA bulk capture), batches of
+     * 100 writes or 10 conversions; and no forks, no warm-up, one short measurement (see run).
+     */
+    static final Settings QUICK = new Settings("quick", 10_000, 1_000, 100, 1, 2, 1, 1, 1,
+        "-Xmx1g", 1, 10, 2_000, 1, 1);
 
     /** Sales history (issue 9): one account per 100 invoices, as many payments as invoices. */
     int salesAccounts() {
@@ -63,6 +71,13 @@ public final class BenchmarkRunner {
   record Line(String measure, String threads, double rapport, double baseline, String unit,
       double ratio, String target, Boolean met) {}
 
+  /** The groups the full mode runs unless {@code --groups} says otherwise. */
+  static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
+      "sales", "scoring", "analytics");
+  /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
+  static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
+      "sales", "scoring", "analytics", "feedback", "segmentation");
+
   private final Settings settings;
   private final String only;
   private final List<Integer> threadCounts;
@@ -71,8 +86,11 @@ public final class BenchmarkRunner {
   private final Map<String, String[]> params;
   private final List<Line> lines = new ArrayList<>();
 
+  private final int purchases;
+
   private BenchmarkRunner(Settings settings, String only, List<Integer> threadCounts,
-      List<String> profilers, List<String> groups, Map<String, String[]> params) {
+      List<String> profilers, List<String> groups, Map<String, String[]> params, int purchases) {
+    this.purchases = purchases;
     this.groups = groups;
     this.params = params;
     this.settings = settings;
@@ -86,7 +104,8 @@ public final class BenchmarkRunner {
     String only = ".*";
     List<Integer> threads = List.of(1, 2);
     List<String> profilers = new ArrayList<>();
-    List<String> groups = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline", "sales", "scoring", "analytics");
+    List<String> groups = null;
+    Integer purchases = null;
     Map<String, String[]> params = new LinkedHashMap<>();
     for (String arg : args) {
       if (arg.equals("quick")) {
@@ -119,6 +138,8 @@ public final class BenchmarkRunner {
             base.writeWarmups(), base.writeIterations(), base.readWarmups(), base.readIterations(),
             base.readSeconds(), base.heap(), base.bulkIterations(), base.convertBatch(), n, base.salesWarmups(),
             base.salesSeconds());
+      } else if (arg.startsWith("--purchases=")) {
+        purchases = Integer.valueOf(arg.substring("--purchases=".length()));
       } else if (arg.startsWith("--param=")) {
         String[] kv = arg.substring("--param=".length()).split("=", 2);
         params.put(kv[0], kv[1].split(","));
@@ -128,11 +149,24 @@ public final class BenchmarkRunner {
         profilers.add(arg.substring("--prof=".length()));
       } else if (!arg.isBlank()) {
         throw new IllegalArgumentException("unknown argument " + arg
-            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales,scoring,analytics] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--param=db=h2] [--prof=gc])");
+            + " (use: full | quick [--only=REGEX] [--groups=memory,values,footprint,jpa,campaigns,timeline,sales,scoring,analytics,feedback,segmentation] [--threads=1,2] [--leads=N] [--rows=N] [--invoices=N] [--purchases=N] [--param=db=h2] [--prof=gc])");
       }
     }
+    boolean quick = settings.name().startsWith("quick");
+    if (groups == null) {
+      groups = quick ? QUICK_GROUPS : FULL_GROUPS;
+    }
     exposeClassPath();
-    new BenchmarkRunner(settings, only, threads, profilers, groups, params).run();
+    BenchmarkRunner runner = new BenchmarkRunner(settings, only, threads, profilers, groups, params,
+        purchases != null ? purchases : quick ? 10_000 : 10_000_000);
+    if (quick) {
+      Database.shareOneServer(); // every benchmark runs in this JVM: one PostgreSQL server for all
+    }
+    try {
+      runner.run();
+    } finally {
+      Database.stopSharedServer();
+    }
   }
 
   private void run() throws RunnerException, IOException, InterruptedException {
@@ -167,6 +201,12 @@ public final class BenchmarkRunner {
     if (groups.contains("analytics")) {
       analytics();
     }
+    if (groups.contains("feedback")) {
+      feedback();
+    }
+    if (groups.contains("segmentation")) {
+      segmentation();
+    }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
     System.out.println(table);
@@ -196,7 +236,20 @@ public final class BenchmarkRunner {
     return o;
   }
 
+  private boolean quick() {
+    return settings.name().startsWith("quick");
+  }
+
   private Map<String, RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+    if (quick()) {
+      // A smoke test: each benchmark once on each of its parameters, in this JVM (no fork to start,
+      // the databases' server shared: see Database), no warm-up, one short measurement (one batch in
+      // the single-shot modes). Set last, over each group's own settings.
+      options.forks(0)
+          .warmupIterations(0)
+          .measurementIterations(1)
+          .measurementTime(TimeValue.milliseconds(100));
+    }
     Map<String, RunResult> byMethod = new LinkedHashMap<>();
     Collection<RunResult> results;
     try {
@@ -508,10 +561,7 @@ public final class BenchmarkRunner {
         .warmupIterations(settings.salesWarmups())
         .warmupTime(TimeValue.seconds(settings.salesSeconds()))
         .measurementIterations(Math.min(3, settings.readIterations()))
-        .measurementTime(TimeValue.seconds(settings.salesSeconds()))
-        // quick mode is a smoke test: one provider keeps it to four forks, each starting PostgreSQL
-        .param("provider", settings.name().startsWith("quick") ? new String[] {"hibernate"}
-            : new String[] {"hibernate", "eclipselink"}));
+        .measurementTime(TimeValue.seconds(settings.salesSeconds())));
     for (String provider : List.of("hibernate", "eclipselink")) {
       String on = "JPA, PostgreSQL, " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
       throughput(r, "effectivenessRapport/postgresql/" + provider, "effectivenessBaseline/postgresql", on
@@ -521,6 +571,52 @@ public final class BenchmarkRunner {
           + String.format(Locale.ROOT, "forecast over %,d opportunities", opportunities)
           + " vs hand-written SQL", 1, "≥ 0.5", 0.5);
     }
+  }
+
+  /**
+   * NPS and CSAT of a tenant with {@code rows} answers ({@link FeedbackBenchmarks}): JPA against
+   * hand-written SQL, memory against a hand-written loop. Not in the full mode's default groups.
+   */
+  private void feedback() throws RunnerException {
+    Map<String, RunResult> r = run(throughputOf(options(FeedbackBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("answers", String.valueOf(settings.rows()))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    String answers = String.format(Locale.ROOT, "%,d", settings.rows());
+    throughput(r, "npsMemoryRapport", "npsMemoryBaseline", "NPS of a tenant (memory, " + answers
+        + " answers) vs hand-written loop over a map", 1, "", Double.NaN);
+    for (String db : List.of("h2", "postgresql")) {
+      for (String provider : List.of("hibernate", "eclipselink")) {
+        String on = "JPA, " + (db.equals("h2") ? "H2" : "PostgreSQL") + ", "
+            + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
+        throughput(r, "npsRapport/" + db + "/" + provider, "npsJdbc/" + db, on + "NPS of a tenant (" + answers
+            + " answers) vs hand-written SQL", 1, "", Double.NaN);
+        throughput(r, "csatRapport/" + db + "/" + provider, "csatJdbc/" + db, on + "CSAT of a tenant (" + answers
+            + " answers) vs hand-written SQL", 1, "", Double.NaN);
+      }
+    }
+  }
+
+  /**
+   * RFM segmentation over {@code purchases} sales in memory against a primitive loop ({@link
+   * SegmentationBenchmarks}), with its own settings in the full mode (3 warm-ups and 3
+   * measurements of 10 s, a 14 GiB heap). Not in the full mode's default groups.
+   */
+  private void segmentation() throws RunnerException {
+    ChainedOptionsBuilder o = options(SegmentationBenchmarks.class.getName() + "\\.(" + only + ")", 1)
+        .param("purchases", String.valueOf(purchases))
+        .mode(Mode.Throughput)
+        .timeUnit(TimeUnit.SECONDS)
+        .warmupIterations(3)
+        .warmupTime(TimeValue.seconds(10))
+        .measurementIterations(3)
+        .measurementTime(TimeValue.seconds(10));
+    if (!quick()) {
+      o.jvmArgsAppend("-Xms14g", "-Xmx14g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    }
+    Map<String, RunResult> r = run(o);
+    throughput(r, "rapport", "baseline", String.format(Locale.ROOT, "RFM segmentation (memory, %,d purchases, "
+        + "%,d accounts) vs hand-written primitive loop", purchases, Math.max(1, purchases / 100)), 1, "≥ 0.5", 0.5);
   }
 
   private String selectedOf(String methods) {

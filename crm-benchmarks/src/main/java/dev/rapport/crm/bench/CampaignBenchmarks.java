@@ -11,7 +11,6 @@ import dev.rapport.crm.campaign.ResponseStatus;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PersonName;
-import dev.rapport.crm.jpa.JpaPersistence;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadSource;
@@ -20,7 +19,6 @@ import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.memory.MemoryPersistence;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -100,18 +98,18 @@ public class CampaignBenchmarks {
     @Param({"hibernate", "eclipselink"})
     public String provider;
 
-    EntityManagerFactory factory;
+    JpaFixture jpa;
     Crm crm;
 
     @Setup(Level.Trial)
     public void start(Db db) {
-      factory = db.database.entityManagerFactory(provider);
-      crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(Fixture.TENANT).build();
+      jpa = JpaFixture.open(db.database, provider, Fixture.TENANT);
+      crm = jpa.crm;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-      factory.close();
+      jpa.close();
     }
   }
 

@@ -22,16 +22,63 @@ import java.util.Map;
  * schema scripts {@code db/rapport/<db>/V1__rapport_crm.sql} to {@code V7__rapport_analytics.sql} applied; a HikariCP pool that the
  * JDBC baseline and the JPA provider share. The providers are set up as in the adapter's tests
  * (inserts in JDBC batches of 50).
+ *
+ * <p>Each PostgreSQL database is a server of its own, except after {@link #shareOneServer()} (the
+ * runner's quick mode, where every benchmark runs in one JVM): then one server is started for all,
+ * and each database is a new one in it, dropped when closed.
  */
 final class Database implements AutoCloseable {
+  private static boolean share;
+  private static EmbeddedPostgres shared;
+  private static int created;
+
   private final String name;
+  /** The server this database started and stops, or null (H2, or the shared server). */
   private final EmbeddedPostgres postgres;
+  /** The database to drop from the shared server on close, or null. */
+  private final String sharedName;
   final HikariDataSource dataSource;
 
-  private Database(String name, EmbeddedPostgres postgres, HikariDataSource dataSource) {
+  private Database(String name, EmbeddedPostgres postgres, String sharedName, HikariDataSource dataSource) {
     this.name = name;
     this.postgres = postgres;
+    this.sharedName = sharedName;
     this.dataSource = dataSource;
+  }
+
+  /** From now on, every PostgreSQL database is a new database in one server, started once. */
+  static synchronized void shareOneServer() {
+    share = true;
+  }
+
+  /** Stops the shared server, if one was started. */
+  static synchronized void stopSharedServer() throws IOException {
+    if (shared != null) {
+      shared.close();
+      shared = null;
+    }
+  }
+
+  /** A new, empty database in the shared server (started now if not yet); its name. */
+  private static synchronized String createShared() throws IOException {
+    if (shared == null) {
+      shared = EmbeddedPostgres.builder().start();
+    }
+    String db = "bench" + (++created);
+    try (Connection c = shared.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("create database " + db);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + db, e);
+    }
+    return db;
+  }
+
+  private static synchronized void dropShared(String db) {
+    try (Connection c = shared.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("drop database " + db);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop database " + db, e);
+    }
   }
 
   /** Starts {@code h2} or {@code postgresql} with Rapport's schema. */
@@ -41,6 +88,7 @@ final class Database implements AutoCloseable {
       config.setMaximumPoolSize(4);
       config.setAutoCommit(true);
       EmbeddedPostgres postgres = null;
+      String sharedName = null;
       switch (name) {
         case "h2" -> {
           config.setJdbcUrl("jdbc:h2:mem:rapport" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
@@ -48,8 +96,13 @@ final class Database implements AutoCloseable {
           config.setPassword("");
         }
         case "postgresql" -> {
-          postgres = EmbeddedPostgres.builder().start();
-          config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+          if (share) {
+            sharedName = createShared();
+            config.setJdbcUrl(shared.getJdbcUrl("postgres", sharedName));
+          } else {
+            postgres = EmbeddedPostgres.builder().start();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+          }
           config.setUsername("postgres");
           config.setPassword("postgres");
           // EclipseLink 4.0 binds a null UUID as VARCHAR, which PostgreSQL refuses for a uuid
@@ -59,7 +112,7 @@ final class Database implements AutoCloseable {
         }
         default -> throw new IllegalArgumentException("no database " + name);
       }
-      Database db = new Database(name, postgres, new HikariDataSource(config));
+      Database db = new Database(name, postgres, sharedName, new HikariDataSource(config));
       db.applySchema();
       return db;
     } catch (IOException e) {
@@ -129,9 +182,21 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (name.equals("h2")) {
+      // an in-memory database lives until shut down (DB_CLOSE_DELAY=-1): free it for the next
+      // benchmark in this JVM (quick mode); nothing to do if it is down already
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        s.execute("shutdown");
+      } catch (SQLException alreadyClosed) {
+        // the database is gone either way
+      }
+    }
     dataSource.close();
     if (postgres != null) {
       postgres.close();
+    }
+    if (sharedName != null) {
+      dropShared(sharedName);
     }
   }
 }

@@ -9,14 +9,13 @@ import dev.rapport.crm.contact.NewContact;
 import dev.rapport.crm.feedback.CsatResult;
 import dev.rapport.crm.feedback.NewFeedback;
 import dev.rapport.crm.feedback.NpsResult;
-import dev.rapport.crm.jpa.JpaPersistence;
 import dev.rapport.crm.memory.MemoryPersistence;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -93,15 +92,14 @@ public class FeedbackBenchmarks {
     @Setup(Level.Trial)
     public void start() throws SQLException {
       database = Database.start(db);
-      EntityManagerFactory factory = database.entityManagerFactory("hibernate");
-      try {
-        Crm crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).build();
+      UUID[] rated = new UUID[2];
+      JpaFixture.seed(database, TENANT, Clock.systemUTC(), crm -> {
         Account account = crm.accounts().create(NewAccount.builder("Rated Ltd").build());
         Contact contact = crm.contacts().create(NewContact.builder(PersonName.of("Rater")).account(account.id()).build());
-        insertAnswers(account.id().value(), contact.id().value());
-      } finally {
-        factory.close();
-      }
+        rated[0] = account.id().value();
+        rated[1] = contact.id().value();
+      });
+      insertAnswers(rated[0], rated[1]);
     }
 
     private void insertAnswers(UUID account, UUID contact) throws SQLException {
@@ -145,18 +143,18 @@ public class FeedbackBenchmarks {
     @Param({"hibernate", "eclipselink"})
     public String provider;
 
-    EntityManagerFactory factory;
+    JpaFixture jpa;
     Crm crm;
 
     @Setup(Level.Trial)
     public void start(Db db) {
-      factory = db.database.entityManagerFactory(provider);
-      crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).build();
+      jpa = JpaFixture.open(db.database, provider, TENANT);
+      crm = jpa.crm;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-      factory.close();
+      jpa.close();
     }
   }
 

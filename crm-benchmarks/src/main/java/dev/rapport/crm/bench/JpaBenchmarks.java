@@ -87,6 +87,7 @@ public class JpaBenchmarks {
     @Param({"hibernate", "eclipselink"})
     public String provider;
 
+    JpaFixture jpa;
     EntityManagerFactory factory;
     /** Each unit of work in its own transaction: the ordinary use. */
     Crm crm;
@@ -96,15 +97,16 @@ public class JpaBenchmarks {
 
     @Setup(Level.Trial)
     public void start(Db db) {
-      factory = db.database.entityManagerFactory(provider);
-      crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(Fixture.TENANT).build();
+      jpa = JpaFixture.open(db.database, provider, Fixture.TENANT);
+      factory = jpa.factory;
+      crm = jpa.crm;
       joined = Crm.builder().persistence(JpaPersistence.joining(() -> current))
           .tenant(Fixture.TENANT).build();
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-      factory.close();
+      jpa.close();
     }
   }
 

@@ -3,11 +3,9 @@ package dev.rapport.crm.bench;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.contact.NewAccount;
-import dev.rapport.crm.jpa.JpaPersistence;
 import dev.rapport.crm.memory.MemoryPersistence;
 import dev.rapport.crm.sales.CreditHistory;
 import dev.rapport.crm.sales.CustomerSummary;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
@@ -148,15 +146,11 @@ public class SalesBenchmarks {
       today = (int) SalesData.TODAY.toEpochDay();
       database = Database.start(db);
       long started = System.nanoTime();
-      EntityManagerFactory factory = database.entityManagerFactory("hibernate");
-      try {
-        Crm crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).clock(SalesData.CLOCK).build();
+      JpaFixture.seed(database, TENANT, SalesData.CLOCK, crm -> {
         for (int a = 0; a < data.accounts; a++) {
           data.accountIds[a] = crm.accounts().create(NewAccount.builder("Customer " + (a + 1)).build()).id().value();
         }
-      } finally {
-        factory.close();
-      }
+      });
       long loading = System.nanoTime();
       SalesSql.load(database.dataSource.getJdbcUrl(), database.dataSource.getUsername(),
           database.dataSource.getPassword(), TENANT, data);
@@ -179,18 +173,18 @@ public class SalesBenchmarks {
     @Param({"hibernate", "eclipselink"})
     public String provider;
 
-    EntityManagerFactory factory;
+    JpaFixture jpa;
     Crm crm;
 
     @Setup(Level.Trial)
     public void start(Db db) {
-      factory = db.database.entityManagerFactory(provider);
-      crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(TENANT).clock(SalesData.CLOCK).build();
+      jpa = JpaFixture.open(db.database, provider, TENANT, SalesData.CLOCK);
+      crm = jpa.crm;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-      factory.close();
+      jpa.close();
     }
   }
 

@@ -72,8 +72,8 @@ public class SegmentationBenchmarks {
   static final Period PERIOD = Period.of(FIRST, FIRST.plusDays(DAYS - 1));
   static final Instant NOW = Instant.parse("2026-01-15T09:00:00Z");
   /**
-   * Sales stored per unit of work: the memory adapter checks a new record's unique reference
-   * against every record the unit already wrote (quadratic in the unit's size), so the units are small.
+   * Sales stored per unit of work: small, as when the figures of BENCHMARKS.md were taken (the
+   * memory adapter's unique check was then quadratic in the unit's size; it is linear now).
    */
   static final int UNIT = 100;
 

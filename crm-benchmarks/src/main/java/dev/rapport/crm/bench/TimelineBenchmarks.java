@@ -13,13 +13,12 @@ import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.contact.NewContact;
-import dev.rapport.crm.jpa.JpaPersistence;
-import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,15 +76,11 @@ public class TimelineBenchmarks {
     @Setup(Level.Trial)
     public void start() throws SQLException {
       database = Database.start(db);
-      EntityManagerFactory f = database.entityManagerFactory("hibernate");
-      try {
-        Crm crm = Crm.builder().persistence(JpaPersistence.create(f)).tenant(Fixture.TENANT).build();
+      JpaFixture.seed(database, Fixture.TENANT, Clock.systemUTC(), crm -> {
         Account a = crm.accounts().create(NewAccount.builder("Timeline Ltd").build());
         Contact c = crm.contacts().create(NewContact.builder(PersonName.of("Busy", "Contact")).account(a.id()).build());
         contact = c.id().value();
-      } finally {
-        f.close();
-      }
+      });
       insertActivities(database, contact, activities);
     }
 
@@ -101,18 +96,18 @@ public class TimelineBenchmarks {
     @Param({"hibernate", "eclipselink"})
     public String provider;
 
-    EntityManagerFactory factory;
+    JpaFixture jpa;
     Crm crm;
 
     @Setup(Level.Trial)
     public void start(Db db) {
-      factory = db.database.entityManagerFactory(provider);
-      crm = Crm.builder().persistence(JpaPersistence.create(factory)).tenant(Fixture.TENANT).build();
+      jpa = JpaFixture.open(db.database, provider, Fixture.TENANT);
+      crm = jpa.crm;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-      factory.close();
+      jpa.close();
     }
   }
 

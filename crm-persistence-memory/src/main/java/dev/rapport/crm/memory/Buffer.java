@@ -42,6 +42,11 @@ final class Buffer<I extends Comparable<I>, R> {
   private final Map<I, R> writes = new LinkedHashMap<>();
   /** Per record written: the stored version the unit read it at, or {@link #ABSENT}. */
   private final Map<I, Long> expected = new HashMap<>();
+  /**
+   * Per unique key held by a record in {@link #writes} (in its latest state): that record's id. At
+   * most one record of the unit holds a key, since every write is checked against this map.
+   */
+  private final Map<Object, I> uniqueKeys = new HashMap<>();
 
   Buffer(Table<I, R> table, TenantId tenant, Lock readLock) {
     this.table = table;
@@ -313,7 +318,7 @@ final class Buffer<I extends Comparable<I>, R> {
     }
     checkUniqueNow(record);
     R stored = kind.withVersion().apply(record, 1L);
-    writes.put(id, stored);
+    fileUniqueKeys(id, writes.put(id, stored), stored);
     expected.put(id, ABSENT);
     return stored;
   }
@@ -329,7 +334,7 @@ final class Buffer<I extends Comparable<I>, R> {
     }
     checkUniqueNow(record);
     R stored = kind.withVersion().apply(record, version + 1);
-    writes.put(id, stored);
+    fileUniqueKeys(id, writes.put(id, stored), stored);
     expected.putIfAbsent(id, version);
     return stored;
   }
@@ -342,19 +347,50 @@ final class Buffer<I extends Comparable<I>, R> {
     }
   }
 
-  /** Fails fast when a unique key of the record is held by another record this unit sees. */
+  /**
+   * Fails fast when a unique key of the record is held by another record this unit sees: one of
+   * the unit's writes (a look-up in {@link #uniqueKeys}), or a committed record that the unit has not
+   * rewritten. Costs the record's keys times the committed holders of each (at most one), not the
+   * unit's size.
+   */
   private void checkUniqueNow(R record) {
     if (kind.unique().isEmpty()) {
       return;
     }
     Kind.Unique unique = kind.unique().get();
     I id = kind.id().apply(record);
-    for (Object key : kind.index(unique.index()).keys().apply(record)) {
-      for (R holder : lookup(unique.index(), key)) {
-        if (!kind.id().apply(holder).equals(id)) {
+    readLock.lock();
+    try {
+      for (Object key : kind.index(unique.index()).keys().apply(record)) {
+        I own = uniqueKeys.get(key);
+        if (own != null && !own.equals(id)) {
           throw new DuplicateException(kind.name(), unique.field(), key);
         }
+        for (I holder : table.ids(unique.index(), key)) {
+          // a committed holder the unit rewrote holds the key only if its write does: uniqueKeys
+          if (!holder.equals(id) && !writes.containsKey(holder)) {
+            throw new DuplicateException(kind.name(), unique.field(), key);
+          }
+        }
       }
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /** Refiles the unique keys of a record the unit wrote: those of its previous write out, its own in. */
+  private void fileUniqueKeys(I id, R previous, R stored) {
+    if (kind.unique().isEmpty()) {
+      return;
+    }
+    Kind.IndexDef<R> def = kind.index(kind.unique().get().index());
+    if (previous != null) {
+      for (Object key : def.keys().apply(previous)) {
+        uniqueKeys.remove(key, id);
+      }
+    }
+    for (Object key : def.keys().apply(stored)) {
+      uniqueKeys.put(key, id);
     }
   }
 

@@ -99,7 +99,7 @@ public abstract class SalesContract extends ContractSupport {
   private Account b;
   private Account c;
   private Account d;
-  private ListLedger ledger;
+  private SalesSources sources;
 
   @BeforeEach
   final void fourAccounts() {
@@ -109,7 +109,7 @@ public abstract class SalesContract extends ContractSupport {
     d = crm.accounts().create(NewAccount.builder("Dorn").build());
     // the contract's clock starts on 2025-03-03 at 09:00 UTC: today is TODAY
     assertThat(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).isEqualTo(TODAY);
-    ledger = new ListLedger(tenant, 2);
+    sources = new SalesSources(tenant, 2);
     events.clear();
   }
 
@@ -148,24 +148,13 @@ public abstract class SalesContract extends ContractSupport {
 
   /** A {@code Crm} of this test's tenant answering from the source, with the host's rates. */
   Crm crmOf(Source source, ExchangeRates rates) {
-    Crm.Builder builder = Crm.builder().persistence(persistence).tenant(tenant).clock(clock)
-        .listener(events::add).exchangeRates(rates);
-    if (source == Source.LEDGER) {
-      builder.salesLedger(ledger);
-    }
-    return builder.build();
+    return sources.crm(this, source == Source.LEDGER, rates);
   }
 
   /** The data put where the source keeps it; the {@code Crm} that answers from there. */
   Crm withTheData(Source source) {
     Crm crm = crmOf(source, RATES);
-    if (source == Source.LEDGER) {
-      ledger.sales.addAll(theSales());
-      ledger.payments.addAll(thePayments());
-    } else {
-      theSales().forEach(crm.sales()::record);
-      thePayments().forEach(crm.sales()::recordPayment);
-    }
+    sources.put(crm, source == Source.LEDGER, theSales(), thePayments());
     events.clear();
     return crm;
   }
@@ -266,12 +255,8 @@ public abstract class SalesContract extends ContractSupport {
   @EnumSource(Source.class)
   public void aPolicyWithGraceDaysJudgesAgain(Source source) {
     withTheData(source);
-    Crm.Builder builder = Crm.builder().persistence(persistence).tenant(tenant).clock(clock).exchangeRates(RATES)
-        .payerPolicy(new dev.rapport.crm.sales.PayerPolicy(7, 50, 3, 90));
-    if (source == Source.LEDGER) {
-      builder.salesLedger(ledger);
-    }
-    Crm lenient = builder.build();
+    Crm lenient = sources.reading(source == Source.LEDGER, Crm.builder().persistence(persistence).tenant(tenant)
+        .clock(clock).exchangeRates(RATES).payerPolicy(new dev.rapport.crm.sales.PayerPolicy(7, 50, 3, 90))).build();
     // 5 days late is within 7 days of grace: A pays on time
     assertThat(lenient.sales().creditHistory(a.id())).isEqualTo(new CreditHistory(a.id(), TODAY, 2, 0, 0,
         OptionalDouble.empty(), 0, eur("90.00"), eur("0.00"), eur("20.00"), PayerClass.ON_TIME));
@@ -587,7 +572,7 @@ public abstract class SalesContract extends ContractSupport {
     crm.sales().latePayers();
     crm.sales().summary(a.id());
 
-    assertThat(ledger.pagesServed.get()).isGreaterThan(5); // pages of 2
+    assertThat(sources.ledger.pagesServed.get()).isGreaterThan(5); // pages of 2
     assertThat(snapshot()).isEqualTo(before);
     assertThat(snapshot().sales()).isEmpty();
   }

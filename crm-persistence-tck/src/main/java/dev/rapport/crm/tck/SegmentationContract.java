@@ -82,7 +82,7 @@ public abstract class SegmentationContract extends ContractSupport {
   private Account e;
   private Account g;
   private Account h;
-  private ListLedger ledger;
+  private SalesSources sources;
 
   /** For subclasses. */
   protected SegmentationContract() {}
@@ -97,7 +97,7 @@ public abstract class SegmentationContract extends ContractSupport {
     g = crm.accounts().create(NewAccount.builder("Gray").build());
     h = crm.accounts().create(NewAccount.builder("Hill").build());
     assertThat(LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).isEqualTo(TODAY);
-    ledger = new ListLedger(tenant, 3);
+    sources = new SalesSources(tenant, 3);
   }
 
   static LocalDate day(String text) {
@@ -140,24 +140,13 @@ public abstract class SegmentationContract extends ContractSupport {
 
   /** A {@code Crm} of this test's tenant answering from the source, with the host's rates. */
   Crm crmOf(Source source, ExchangeRates rates) {
-    Crm.Builder builder = Crm.builder().persistence(persistence).tenant(tenant).clock(clock)
-        .listener(events::add).exchangeRates(rates);
-    if (source == Source.LEDGER) {
-      builder.salesLedger(ledger);
-    }
-    return builder.build();
+    return sources.crm(this, source == Source.LEDGER, rates);
   }
 
   /** The sales put where the source keeps them, the feedback in the store; the {@code Crm} that answers. */
   Crm withTheData(Source source) {
     Crm crm = crmOf(source, RATES);
-    if (source == Source.LEDGER) {
-      ledger.sales.addAll(theSales());
-      ledger.payments.addAll(thePayments());
-    } else {
-      theSales().forEach(crm.sales()::record);
-      thePayments().forEach(crm.sales()::recordPayment);
-    }
+    sources.put(crm, source == Source.LEDGER, theSales(), thePayments());
     Contact ca = contact(crm, a, "Anna");
     Contact cc = contact(crm, c, "Carl");
     Contact ce = contact(crm, e, "Emma");
