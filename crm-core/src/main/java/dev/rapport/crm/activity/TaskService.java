@@ -176,6 +176,24 @@ public final class TaskService {
   }
 
   /**
+   * How many open tasks the owner has due at or before {@code until}: as many as {@link #dueBy}
+   * returns over all its pages, counted by the store in one statement.
+   *
+   * @throws ValidationException if an argument is null, the owner blank or too long, or the
+   *     instant out of range
+   */
+  public long countDueBy(String owner, Instant until) {
+    String who = Check.text(owner, "owner", Limits.TEXT);
+    Instant before = exclusiveEnd(Check.instant(until, "until"));
+    return ctx.read(uow -> uow.tasks().countOpenDueBefore(Optional.of(who), before));
+  }
+
+  /** How many open tasks (of every owner) are due before now: as many as {@link #overdue} returns. */
+  public long countOverdue() {
+    return ctx.read(uow -> uow.tasks().countOpenDueBefore(Optional.empty(), ctx.now()));
+  }
+
+  /**
    * The open tasks due before now (of every owner), in creation order.
    *
    * @throws ValidationException if the page is null

@@ -28,6 +28,15 @@ public interface TaskRepository {
   /** The open tasks due before {@code before}, of this owner if given. */
   Page<Task> openDueBefore(Optional<String> owner, Instant before, PageRequest page);
 
+  /**
+   * How many open tasks are due before {@code before}, of this owner if given: as many as walking
+   * every page of {@link #openDueBefore} returns. The default walks the pages; an adapter should
+   * count in its store.
+   */
+  default long countOpenDueBefore(Optional<String> owner, Instant before) {
+    return Pages.count(p -> openDueBefore(owner, before, p));
+  }
+
   /** The open tasks whose reminder is at or before {@code now} and not yet handled. */
   Page<Task> remindersDue(Instant now, PageRequest page);
 

@@ -64,6 +64,19 @@ final class JpaTasks implements TaskRepository {
     uow.requireOpen();
     Objects.requireNonNull(before, "before");
     Map<String, Object> p = new LinkedHashMap<>();
+    return toPage(rows.page(dueBefore(owner, before, p), p, page), page);
+  }
+
+  @Override
+  public long countOpenDueBefore(Optional<String> owner, Instant before) {
+    uow.requireOpen();
+    Objects.requireNonNull(before, "before");
+    Map<String, Object> p = new LinkedHashMap<>();
+    return rows.count(dueBefore(owner, before, p), p);
+  }
+
+  /** The conditions of open tasks due before the instant, of the owner if given; parameters go into {@code p}. */
+  private static String dueBefore(Optional<String> owner, Instant before, Map<String, Object> p) {
     StringBuilder where = new StringBuilder(" and e.status = :status and e.dueAt < :before");
     p.put("status", TaskStatus.OPEN.name());
     p.put("before", toColumn(before));
@@ -71,7 +84,7 @@ final class JpaTasks implements TaskRepository {
       where.append(" and e.owner = :owner");
       p.put("owner", o);
     });
-    return toPage(rows.page(where.toString(), p, page), page);
+    return where.toString();
   }
 
   @Override

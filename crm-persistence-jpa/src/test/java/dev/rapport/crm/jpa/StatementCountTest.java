@@ -164,6 +164,11 @@ class StatementCountTest {
     Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Ada"), LeadSource.WEBINAR).build());
     Task task = crm.tasks().create(NewTask.builder(Links.lead(lead.id()), "Call back", NOW).build());
     assertThat(count(target, () -> crm.tasks().complete(task.id()))).isEqualTo(4);
+    crm.tasks().create(NewTask.builder(Links.lead(lead.id()), "Send the quote", NOW).owner("ann").build());
+    // counting the day list or the overdue tasks is one statement
+    assertThat(count(target, () -> crm.tasks().countDueBy("ann", NOW))).isEqualTo(1);
+    assertThat(crm.tasks().countDueBy("ann", NOW)).isEqualTo(1);
+    assertThat(count(target, () -> crm.tasks().countOverdue())).isEqualTo(1);
   }
 
   @ParameterizedTest

@@ -67,11 +67,27 @@ final class MemoryTasks implements TaskRepository {
     uow.requireOpen();
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(before, "before");
+    return buffer().page(dueCandidates(owner), dueBefore(owner, before), page);
+  }
+
+  @Override
+  public long countOpenDueBefore(Optional<String> owner, Instant before) {
+    uow.requireOpen();
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(before, "before");
+    return buffer().count(dueCandidates(owner), dueBefore(owner, before));
+  }
+
+  private static List<List<Buffer.IndexKey>> dueCandidates(Optional<String> owner) {
     List<List<Buffer.IndexKey>> candidates = new ArrayList<>();
     candidates.add(Buffer.keys(Kinds.STATUS, List.of(TaskStatus.OPEN)));
     candidates.add(Buffer.keys(Kinds.OWNER, owner.stream().toList()));
-    return buffer().page(candidates, t -> t.status() == TaskStatus.OPEN && t.dueAt().isBefore(before)
-        && (owner.isEmpty() || owner.equals(t.owner())), page);
+    return candidates;
+  }
+
+  private static java.util.function.Predicate<Task> dueBefore(Optional<String> owner, Instant before) {
+    return t -> t.status() == TaskStatus.OPEN && t.dueAt().isBefore(before)
+        && (owner.isEmpty() || owner.equals(t.owner()));
   }
 
   @Override

@@ -233,8 +233,11 @@ public abstract class ActivityContract extends ContractSupport {
     assertThat(other.tasks().overdue(PageRequest.first(10)).items()).isEmpty();
     assertThat(other.tasks().remindersDue(PageRequest.first(10)).items()).isEmpty();
     assertThat(other.tasks().dueBy("ann", START, PageRequest.first(10)).items()).isEmpty();
+    assertThat(other.tasks().countOverdue()).isZero();
+    assertThat(other.tasks().countDueBy("ann", START)).isZero();
     assertThat(StoreSnapshot.capture(persistence, otherTenant).size()).isZero();
     assertThat(crm.tasks().overdue(PageRequest.first(10)).items()).containsExactly(t);
+    assertThat(crm.tasks().countOverdue()).isEqualTo(1);
   }
 
   @Test
@@ -254,10 +257,15 @@ public abstract class ActivityContract extends ContractSupport {
 
     List<Task> list = StoreSnapshot.all(p -> crm.tasks().dueBy("ann", endOfDay, p), 2);
     assertThat(list).containsExactly(overdue, today1, atTheEnd, today2);
+    assertThat(crm.tasks().countDueBy("ann", endOfDay)).isEqualTo(4);
+    assertThat(crm.tasks().countDueBy("ann", endOfDay.minusNanos(1000))).as("the end of the day excluded").isEqualTo(3);
+    assertThat(crm.tasks().countDueBy("bob", endOfDay)).isEqualTo(1);
     assertThat(StoreSnapshot.all(p -> crm.tasks().overdue(p), 1)).containsExactly(overdue);
+    assertThat(crm.tasks().countOverdue()).isEqualTo(1);
     clock.advance(Duration.ofHours(4));
     assertThat(StoreSnapshot.all(p -> crm.tasks().overdue(p), 1)).extracting(Task::subject)
         .containsExactly("ann", "ann", "bob", "ann");
+    assertThat(crm.tasks().countOverdue()).isEqualTo(4);
   }
 
   private Task task(Lead lead, String owner, Instant due) {

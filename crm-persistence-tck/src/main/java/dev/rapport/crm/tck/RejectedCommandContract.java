@@ -326,7 +326,9 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("create a task with NUL in its subject", ValidationException.class, w -> w.crm.tasks().create(NewTask.builder(Links.lead(w.fresh.id()), "a\u0000b", START).build())),
         bad("create a task without a due time", ValidationException.class, w -> w.crm.tasks().create(NewTask.builder(Links.lead(w.fresh.id()), "t", null).build())),
         bad("complete a task in the future", ValidationException.class, w -> w.crm.tasks().complete(w.task.id(), START.plusSeconds(1))),
-        bad("list the tasks of a blank owner", ValidationException.class, w -> w.crm.tasks().dueBy(" ", START, PageRequest.first(10))));
+        bad("list the tasks of a blank owner", ValidationException.class, w -> w.crm.tasks().dueBy(" ", START, PageRequest.first(10))),
+        bad("count the tasks of a blank owner", ValidationException.class, w -> w.crm.tasks().countDueBy(" ", START)),
+        bad("count the tasks due by no time", ValidationException.class, w -> w.crm.tasks().countDueBy("ann", null)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1068,9 +1068,21 @@ public abstract class ValueStormContract extends ContractSupport {
         default -> c.tasks().ifVersion(1 + v.nextInt(4)).complete(id);
       }); }
       case 52 -> { int kind = v.nextInt(3); yield in("tasks.list(" + kind + ")", () -> switch (kind) {
-        case 0 -> sameTasks(c.tasks().dueBy(v.chance(60) ? v.pick(List.of("ann", "bob")) : v.text(Limits.TEXT), someInstant(),
-            page(ids(tasks))));
-        case 1 -> sameTasks(c.tasks().overdue(page(ids(tasks))));
+        case 0 -> {
+          String owner = v.chance(60) ? v.pick(List.of("ann", "bob")) : v.text(Limits.TEXT);
+          Instant until = someInstant();
+          sameTasks(c.tasks().dueBy(owner, until, page(ids(tasks))));
+          // the count is what walking every page returns
+          assertThat(c.tasks().countDueBy(owner, until)).as("count")
+              .isEqualTo(StoreSnapshot.all(p -> c.tasks().dueBy(owner, until, p), PageRequest.MAX_SIZE).size());
+          yield null;
+        }
+        case 1 -> {
+          sameTasks(c.tasks().overdue(page(ids(tasks))));
+          assertThat(c.tasks().countOverdue()).as("count")
+              .isEqualTo(StoreSnapshot.all(p -> c.tasks().overdue(p), PageRequest.MAX_SIZE).size());
+          yield null;
+        }
         default -> sameTasks(c.tasks().remindersDue(page(ids(tasks))));
       }); }
       case 53 -> { int kind = v.nextInt(4); yield in("timeline(" + kind + ")", () -> switch (kind) {
