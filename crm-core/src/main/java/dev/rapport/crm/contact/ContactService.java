@@ -116,6 +116,17 @@ public final class ContactService {
   }
 
   /**
+   * How many contacts the account has: as many as {@link #byAccount} returns over all its pages,
+   * counted by the store in one statement (an unknown account has none).
+   *
+   * @throws ValidationException if the account is null
+   */
+  public long countByAccount(AccountId account) {
+    Check.notNull(account, "accountId");
+    return ctx.read(uow -> uow.contacts().countByAccount(account));
+  }
+
+  /**
    * A page of all contacts, oldest first.
    *
    * @throws ValidationException if the request is null

@@ -137,6 +137,17 @@ public final class CaseService {
   }
 
   /**
+   * How many cases the account has, in every status: as many as {@link #ofAccount} returns over
+   * all its pages, counted by the store in one statement (an unknown account has none).
+   *
+   * @throws ValidationException if the account is null
+   */
+  public long countOfAccount(AccountId account) {
+    Check.notNull(account, "accountId");
+    return ctx.read(uow -> uow.cases().countOfAccount(account));
+  }
+
+  /**
    * Moves a case to another status: in progress, waiting on customer, closed or reopened (resolve
    * with {@link #resolve}). The first move out of {@code NEW} sets the first response time.
    * Raises {@link CaseStatusChanged}.

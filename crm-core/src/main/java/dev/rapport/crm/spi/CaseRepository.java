@@ -33,6 +33,14 @@ public interface CaseRepository {
   /** The page of the account's cases, in every status. */
   Page<ServiceCase> ofAccount(AccountId account, PageRequest page);
 
+  /**
+   * How many cases the account has, in every status: as many as walking every page of
+   * {@link #ofAccount} returns. The default walks the pages; an adapter should count in its store.
+   */
+  default long countOfAccount(AccountId account) {
+    return Pages.count(p -> ofAccount(account, p));
+  }
+
   /** The page of all cases of the tenant. */
   Page<ServiceCase> list(PageRequest page);
 

@@ -24,6 +24,14 @@ public interface ContactRepository {
   /** The page of contacts of this account, in id order. */
   Page<Contact> findByAccount(AccountId account, PageRequest page);
 
+  /**
+   * How many contacts the account has: as many as walking every page of {@link #findByAccount}
+   * returns. The default walks the pages; an adapter should count in its store.
+   */
+  default long countByAccount(AccountId account) {
+    return Pages.count(p -> findByAccount(account, p));
+  }
+
   /** The page of all contacts, in id order. */
   Page<Contact> list(PageRequest page);
 

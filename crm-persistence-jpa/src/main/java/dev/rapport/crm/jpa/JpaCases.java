@@ -87,6 +87,13 @@ final class JpaCases implements CaseRepository {
   }
 
   @Override
+  public long countOfAccount(AccountId account) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    return rows.count(" and e.accountId = :account", Rows.params("account", account.value()));
+  }
+
+  @Override
   public Page<ServiceCase> list(PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(page, "page");

@@ -76,6 +76,13 @@ final class JpaContacts implements ContactRepository {
   }
 
   @Override
+  public long countByAccount(AccountId account) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    return rows.count(" and e.accountId = :account", Rows.params("account", account.value()));
+  }
+
+  @Override
   public Page<Contact> list(PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(page, "page");

@@ -126,6 +126,8 @@ class StatementCountTest {
         .withSources(Set.of(LeadSource.WEBINAR)).withExpectedClose(LocalDate.of(2026, 1, 1), null)))).isEqualTo(1);
     assertThat(count(target, () -> crm.contacts().list(PageRequest.first(10)))).isEqualTo(2);
     assertThat(count(target, () -> crm.contacts().byAccount(account.id(), PageRequest.first(10)))).isEqualTo(2);
+    assertThat(count(target, () -> crm.contacts().countByAccount(account.id()))).isEqualTo(1);
+    assertThat(crm.contacts().countByAccount(account.id())).isEqualTo(12);
   }
 
   @ParameterizedTest
@@ -364,6 +366,8 @@ class StatementCountTest {
       assertThat(count(target, () -> crm.cases().countOpen(CaseQuery.allOpen()))).isEqualTo(1);
       assertThat(crm.cases().countOpen(CaseQuery.allOpen())).isEqualTo(1);
       assertThat(count(target, () -> crm.cases().ofAccount(account.id(), PageRequest.first(10)))).isEqualTo(1);
+      assertThat(count(target, () -> crm.cases().countOfAccount(account.id()))).isEqualTo(1);
+      assertThat(crm.cases().countOfAccount(account.id())).isEqualTo(2);
     }
 
     @ParameterizedTest

@@ -80,6 +80,13 @@ final class MemoryCases implements CaseRepository {
   }
 
   @Override
+  public long countOfAccount(AccountId account) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    return buffer().count(List.of(Buffer.keys(Kinds.ACCOUNT, List.of(account))), c -> c.accountId().equals(account));
+  }
+
+  @Override
   public Page<ServiceCase> list(PageRequest page) {
     uow.requireOpen();
     return buffer().page(List.of(), c -> true, page);

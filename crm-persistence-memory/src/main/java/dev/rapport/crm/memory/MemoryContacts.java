@@ -58,6 +58,14 @@ final class MemoryContacts implements ContactRepository {
   }
 
   @Override
+  public long countByAccount(AccountId account) {
+    uow.requireOpen();
+    Objects.requireNonNull(account, "account");
+    Optional<AccountId> wanted = Optional.of(account);
+    return buffer().count(List.of(Buffer.keys(Kinds.ACCOUNT, List.of(account))), c -> c.accountId().equals(wanted));
+  }
+
+  @Override
   public Page<Contact> list(PageRequest page) {
     uow.requireOpen();
     return buffer().page(List.of(), c -> true, page);

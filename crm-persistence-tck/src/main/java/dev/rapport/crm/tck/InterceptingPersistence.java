@@ -125,6 +125,11 @@ final class InterceptingPersistence implements Persistence {
         }
 
         @Override
+        public long count(LeadQuery query) {
+          return call("leads.count", query, () -> r.count(query));
+        }
+
+        @Override
         public Lead insert(Lead lead) {
           return call("leads.insert", lead, () -> r.insert(lead));
         }
@@ -153,6 +158,11 @@ final class InterceptingPersistence implements Persistence {
         @Override
         public Page<Contact> findByAccount(AccountId account, PageRequest page) {
           return call("contacts.findByAccount", account, () -> r.findByAccount(account, page));
+        }
+
+        @Override
+        public long countByAccount(AccountId account) {
+          return call("contacts.countByAccount", account, () -> r.countByAccount(account));
         }
 
         @Override
@@ -228,6 +238,11 @@ final class InterceptingPersistence implements Persistence {
         }
 
         @Override
+        public long count(OpportunityQuery query) {
+          return call("opportunities.count", query, () -> r.count(query));
+        }
+
+        @Override
         public Opportunity insert(Opportunity o) {
           return call("opportunities.insert", o, () -> r.insert(o));
         }
@@ -254,8 +269,18 @@ final class InterceptingPersistence implements Persistence {
         }
 
         @Override
+        public long countOpen(dev.rapport.crm.service.CaseQuery query) {
+          return call("cases.countOpen", query, () -> r.countOpen(query));
+        }
+
+        @Override
         public Page<dev.rapport.crm.service.ServiceCase> ofAccount(AccountId account, PageRequest page) {
           return call("cases.ofAccount", account, () -> r.ofAccount(account, page));
+        }
+
+        @Override
+        public long countOfAccount(AccountId account) {
+          return call("cases.countOfAccount", account, () -> r.countOfAccount(account));
         }
 
         @Override
@@ -529,6 +554,11 @@ final class InterceptingPersistence implements Persistence {
         @Override
         public Page<Task> openDueBefore(Optional<String> owner, Instant before, PageRequest page) {
           return call("tasks.openDueBefore", before, () -> r.openDueBefore(owner, before, page));
+        }
+
+        @Override
+        public long countOpenDueBefore(Optional<String> owner, Instant before) {
+          return call("tasks.countOpenDueBefore", before, () -> r.countOpenDueBefore(owner, before));
         }
 
         @Override

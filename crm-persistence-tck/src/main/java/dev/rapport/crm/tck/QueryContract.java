@@ -209,6 +209,9 @@ public abstract class QueryContract extends ContractSupport {
     }
     assertThat(StoreSnapshot.all(p -> crm.contacts().byAccount(a.id(), p), 4)).containsExactlyElementsOf(ofA);
     assertThat(StoreSnapshot.all(p -> crm.contacts().byAccount(b.id(), p), 3)).hasSize(11);
+    assertThat(crm.contacts().countByAccount(a.id())).isEqualTo(11);
+    assertThat(crm.contacts().countByAccount(b.id())).isEqualTo(11);
+    assertThat(crm.contacts().countByAccount(dev.rapport.crm.common.AccountId.of(java.util.UUID.randomUUID()))).isZero();
     assertThat(StoreSnapshot.all(p -> crm.contacts().list(p), 5)).hasSize(33).extracting(Contact::id).isSorted();
     assertThat(crm.contacts().findByEmail("A4@MAIL.example")).hasSize(2).extracting(Contact::id).isSorted()
         .contains(ofA.get(4).id());
@@ -224,6 +227,8 @@ public abstract class QueryContract extends ContractSupport {
     crm.contacts().attachToAccount(c.id(), b.id());
     assertThat(crm.contacts().byAccount(a.id(), PageRequest.first(10)).items()).isEmpty();
     assertThat(crm.contacts().byAccount(b.id(), PageRequest.first(10)).items()).extracting(Contact::id).containsExactly(c.id());
+    assertThat(crm.contacts().countByAccount(a.id())).isZero();
+    assertThat(crm.contacts().countByAccount(b.id())).isEqualTo(1);
   }
 
   @Test

@@ -194,6 +194,7 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("win an opportunity read at a stale version", ConcurrentUpdateException.class, w -> w.crm.opportunities().ifVersion(w.open.version() + 1).win(w.open.id())),
         bad("ask for version 0", ValidationException.class, w -> w.crm.leads().ifVersion(0)),
         bad("count leads without a query", ValidationException.class, w -> w.crm.leads().count(null)),
+        bad("count the contacts of no account", ValidationException.class, w -> w.crm.contacts().countByAccount(null)),
         bad("count opportunities without a query", ValidationException.class, w -> w.crm.opportunities().count(null)),
         bad("count opportunities in a stage the pipeline lacks", ValidationException.class, w -> w.crm.opportunities().count(
             OpportunityQuery.all().withStages(Set.of("Negotiations")))),

@@ -251,7 +251,9 @@ public abstract class ServiceCaseContract extends ContractSupport {
     }
     mine.set(4, crm.cases().resolve(mine.get(4).id(), "done"));
     assertThat(StoreSnapshot.all(p -> crm.cases().ofAccount(account.id(), p), 4)).containsExactlyElementsOf(mine);
+    assertThat(crm.cases().countOfAccount(account.id())).isEqualTo(mine.size());
     assertThat(crm.cases().ofAccount(AccountId.of(UUID.randomUUID()), PageRequest.first(10)).items()).isEmpty();
+    assertThat(crm.cases().countOfAccount(AccountId.of(UUID.randomUUID()))).isZero();
   }
 
   @Test
@@ -322,6 +324,7 @@ public abstract class ServiceCaseContract extends ContractSupport {
     assertThatThrownBy(() -> stranger.cases().assign(c.id(), "mallory")).isInstanceOf(NotFoundException.class);
     assertThat(stranger.cases().openCases(CaseQuery.allOpen().withOwner("ann"), PageRequest.first(10)).items()).isEmpty();
     assertThat(stranger.cases().ofAccount(account.id(), PageRequest.first(10)).items()).isEmpty();
+    assertThat(stranger.cases().countOfAccount(account.id())).isZero();
     assertThatThrownBy(() -> stranger.cases().open(NewCase.builder(account.id(), "Into yours").build()))
         .isInstanceOf(NotFoundException.class);
     assertThat(crm.cases().get(c.id())).isEqualTo(c);

@@ -148,6 +148,7 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
         bad("open a null case", ValidationException.class, w -> w.crm.cases().open(null)),
         bad("query open cases with a blank owner", ValidationException.class, w -> w.crm.cases().openCases(CaseQuery.allOpen().withOwner(" "), PageRequest.first(5))),
         bad("count open cases without a query", ValidationException.class, w -> w.crm.cases().countOpen(null)),
+        bad("count the cases of no account", ValidationException.class, w -> w.crm.cases().countOfAccount(null)),
         bad("NPS score 11", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 11).build())),
         bad("NPS score -1", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), -1).build())),
         bad("CSAT score 0", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.csat(w.account.id(), w.contact.id(), 0).build())),

@@ -77,6 +77,8 @@ public abstract class TenantIsolationContract extends ContractSupport {
     assertThat(other.opportunities().query(OpportunityQuery.all(), PageRequest.first(10)).items()).isEmpty();
     assertThat(other.opportunities().query(OpportunityQuery.all().withAccount(account.id()), PageRequest.first(10)).items()).isEmpty();
     assertThat(other.leads().count(LeadQuery.all())).isZero();
+    assertThat(other.contacts().countByAccount(account.id())).isZero();
+    assertThat(crm.contacts().countByAccount(account.id())).isPositive();
     assertThat(other.opportunities().count(OpportunityQuery.all())).isZero();
     assertThat(crm.leads().count(LeadQuery.all())).isPositive();
     assertThat(crm.opportunities().count(OpportunityQuery.all())).isPositive();

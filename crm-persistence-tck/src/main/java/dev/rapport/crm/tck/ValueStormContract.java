@@ -945,6 +945,8 @@ public abstract class ValueStormContract extends ContractSupport {
       case 23 -> { AccountId id = accountId(); yield in("contacts.byAccount " + id, () -> {
         Page<Contact> p = c.contacts().byAccount(id, page(ids(contacts)));
         assertThat(p.items()).allMatch(x -> x.accountId().equals(Optional.of(id))).allMatch(x -> x.equals(contacts.get(x.id())));
+        assertThat(c.contacts().countByAccount(id)).as("count")
+            .isEqualTo(contacts.values().stream().filter(x -> x.accountId().equals(Optional.of(id))).count());
         return null;
       }); }
       case 24 -> in("contacts.list", () -> {
@@ -1203,6 +1205,7 @@ public abstract class ValueStormContract extends ContractSupport {
       case 6 -> { AccountId id = accountId(); yield in("cases.ofAccount " + id, () -> {
         Page<ServiceCase> p = c.cases().ofAccount(id, page(ids(cases)));
         assertThat(p.items()).allMatch(x -> x.accountId().equals(id)).allMatch(x -> x.equals(cases.get(x.id())));
+        assertThat(c.cases().countOfAccount(id)).as("count").isEqualTo(cases.values().stream().filter(x -> x.accountId().equals(id)).count());
         return null;
       }); }
       case 7 -> { CaseId id = caseId(); long version = id == null || !cases.containsKey(id) ? 1 + v.nextInt(3)
