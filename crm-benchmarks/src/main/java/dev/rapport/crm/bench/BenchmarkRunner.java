@@ -380,30 +380,12 @@ public final class BenchmarkRunner {
           lines.add(new Line(on + "the same, one capture command per lead inside host transactions of "
               + "1,000 (joining mode)", "1", ra, rb, "leads/s", ra / rb, "", null));
         }
-        a = r.get("emailRapport" + rp);
-        b = r.get("emailBaseline" + bp);
-        if (a != null && b != null) {
-          double sa = a.getPrimaryResult().getScore();
-          double sb = b.getPrimaryResult().getScore();
-          lines.add(new Line(on + "look up a lead by e-mail (" + rows + " leads) vs JDBC select",
-              "1", sa, sb, "ops/s", sa / sb, "", null));
-        }
-        a = r.get("pageRapport" + rp);
-        b = r.get("pageBaseline" + bp);
-        if (a != null && b != null) {
-          double sa = a.getPrimaryResult().getScore();
-          double sb = b.getPrimaryResult().getScore();
-          lines.add(new Line(on + "page of 50 hot leads of one owner (" + rows + " leads) vs JDBC "
-              + "select", "1", sa, sb, "ops/s", sa / sb, "", null));
-        }
-        a = r.get("countRapport" + rp);
-        b = r.get("countBaseline" + bp);
-        if (a != null && b != null) {
-          double sa = a.getPrimaryResult().getScore();
-          double sb = b.getPrimaryResult().getScore();
-          lines.add(new Line(on + "count the hot leads of one owner (" + rows + " leads) vs JDBC "
-              + "select count(*)", "1", sa, sb, "ops/s", sa / sb, "", null));
-        }
+        throughput(r, "emailRapport" + rp, "emailBaseline" + bp,
+            on + "look up a lead by e-mail (" + rows + " leads) vs JDBC select", 1, "", Double.NaN);
+        throughput(r, "pageRapport" + rp, "pageBaseline" + bp,
+            on + "page of 50 hot leads of one owner (" + rows + " leads) vs JDBC select", 1, "", Double.NaN);
+        throughput(r, "countRapport" + rp, "countBaseline" + bp, on + "count the hot leads of one owner ("
+            + rows + " leads) vs JDBC select count(*)", 1, "", Double.NaN);
         a = r.get("convertRapport" + rp);
         b = r.get("convertBaseline" + bp);
         if (a != null && b != null) {
