@@ -39,10 +39,11 @@ public final class EmailAddress {
   /**
    * Parses an e-mail address, naming {@code field} in the exception.
    *
-   * @throws ValidationException if it is null, longer than 254 characters or not of the form
-   *     {@code local@domain.tld}
+   * @throws ValidationException if it or the field is null, longer than 254 characters or not of
+   *     the form {@code local@domain.tld}
    */
   public static EmailAddress of(String address, String field) {
+    Check.notNull(field, "field");
     Check.notNull(address, field);
     String trimmed = address.strip();
     if (trimmed.length() > 254 || !isValid(asciiDomain(trimmed))) {

@@ -2,10 +2,12 @@ package dev.rapport.crm.jackson;
 
 import dev.rapport.crm.activity.TimelineEntry;
 import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.sales.RepurchaseReminder;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -41,11 +43,13 @@ import java.util.function.Supplier;
 final class Samples {
   /**
    * Values a constructor's rules need to be coherent: an e-mail address and a phone number must
-   * parse (they are classes with a factory, not records); a timeline entry's parts must fit its
+   * parse (they are classes with a factory, not records); a reminder's rhythm is a day or more; a timeline entry's parts must fit its
    * kind (a history line has an event and a summary and no reference), and no service returns
    * one (it is what adapters store).
    */
   static final Map<Class<?>, Supplier<Object>> HAND_WRITTEN = Map.of(
+      RepurchaseReminder.class, () -> new RepurchaseReminder(AccountId.of(UUID.fromString("0190f5a2-7c4e-7d2a-9b1c-3f4e5d6a7b8c")),
+          Optional.of("LEDGER-SEAT"), LocalDate.of(2026, 1, 5), LocalDate.of(2026, 2, 4), 30.5, -3),
       EmailAddress.class, () -> EmailAddress.of("Ada@Analytical-Engines.example"),
       PhoneNumber.class, () -> PhoneNumber.of("+44 20 7183 8750"),
       TimelineEntry.class, () -> new TimelineEntry(UUID.fromString("0190f5a2-7c4e-7d2a-9b1c-3f4e5d6a7b8c"),
