@@ -384,7 +384,7 @@ public final class AnalyticsService {
     Check.notNull(period, "period");
     LocalDate asOf = rateDay(period);
     List<SalesRepository.RfmRow> rows = ctx.sales().ledger().isPresent()
-        ? SalesFigures.rfm(new LedgerReader(ctx.sales().ledger().get(), ctx.tenant()).sales(Optional.empty()),
+        ? SalesFigures.rfm(new LedgerReader(ctx).sales(Optional.empty()),
             period.from(), period.to())
         : ctx.read(uow -> uow.sales().rfm(period.from(), period.to()));
     Converter money = converter();

@@ -10,16 +10,19 @@ import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.sales.NewPayment;
 import dev.rapport.crm.sales.NewSale;
 import dev.rapport.crm.sales.SalesLedger;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Reads every page of a host's ledger, defensively: a failing or looping host is a {@link StoreException}.
- * Internal: may change without notice.
+ * Reads every page of a host's ledger, defensively: a failing or looping host is a {@link
+ * StoreException}, and so is one that answers a tenant-wide read with an item of an account the
+ * tenant does not have (a ledger that ignores the tenant it is given would otherwise mix tenants in
+ * every answer). Internal: may change without notice.
  */
 public final class LedgerReader {
   /** Items asked for per page. */
@@ -27,10 +30,13 @@ public final class LedgerReader {
 
   private final SalesLedger ledger;
   private final TenantId tenant;
+  private final CrmContext ctx;
 
-  public LedgerReader(SalesLedger ledger, TenantId tenant) {
-    this.ledger = ledger;
-    this.tenant = tenant;
+  /** A reader of the context's ledger, for its tenant. */
+  public LedgerReader(CrmContext ctx) {
+    this.ledger = ctx.sales().ledger().orElseThrow();
+    this.tenant = ctx.tenant();
+    this.ctx = ctx;
   }
 
   interface Reader<T> {
@@ -48,7 +54,7 @@ public final class LedgerReader {
   }
 
   private <T> List<T> all(String what, Reader<T> reader, Optional<AccountId> account,
-      java.util.function.Function<T, AccountId> accountOf) {
+      Function<T, AccountId> accountOf) {
     List<T> items = new ArrayList<>();
     Set<String> cursors = new HashSet<>();
     Optional<String> after = Optional.empty();
@@ -64,7 +70,7 @@ public final class LedgerReader {
           }
         }
         if (page.nextCursor().isEmpty()) {
-          return items;
+          break;
         }
         if (!cursors.add(page.nextCursor().get())) {
           throw new StoreException("the sales ledger returned the cursor " + page.nextCursor().get()
@@ -76,6 +82,28 @@ public final class LedgerReader {
       throw e;
     } catch (RuntimeException e) {
       throw new StoreException("the sales ledger failed reading " + what + " (tenant " + tenant.value() + "): " + e, e);
+    }
+    if (account.isEmpty()) {
+      requireTenantsAccounts(what, items, accountOf);
+    }
+    return items;
+  }
+
+  /** Refuses the answer when an item names an account the tenant does not have. */
+  private <T> void requireTenantsAccounts(String what, List<T> items, Function<T, AccountId> accountOf) {
+    Set<AccountId> named = new LinkedHashSet<>();
+    for (T item : items) {
+      named.add(accountOf.apply(item)); // never null: NewSale and NewPayment check it
+    }
+    if (named.isEmpty()) {
+      return;
+    }
+    Set<AccountId> known = ctx.read(uow -> uow.accounts().existing(named));
+    List<AccountId> unknown = named.stream().filter(a -> !known.contains(a)).toList();
+    if (!unknown.isEmpty()) {
+      throw new StoreException("the sales ledger returned " + what + " of " + unknown.size()
+          + " account(s) that tenant " + tenant.value() + " does not have (first: " + unknown.get(0)
+          + "): a ledger must answer only for the tenant it is asked about", null);
     }
   }
 }

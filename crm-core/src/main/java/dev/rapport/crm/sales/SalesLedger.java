@@ -18,6 +18,11 @@ import java.util.Optional;
  * the host chooses the order, but each item must come exactly once across the pages of one read.
  * Implementations are thread-safe; they are called inside Rapport's read of an answer, never
  * inside its commands.
+ *
+ * <p>Answer only for the {@code tenant} asked about: one {@code SalesLedger} may serve every
+ * tenant of the host. Rapport checks each tenant-wide read (account empty) against the tenant's
+ * accounts and fails the answer with a {@code StoreException} when an item names an account the
+ * tenant does not have.
  */
 public interface SalesLedger {
 

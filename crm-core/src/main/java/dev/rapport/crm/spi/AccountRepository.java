@@ -4,8 +4,11 @@ import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Account;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The accounts of one tenant, inside one {@link UnitOfWork}. Insert and update follow the same
@@ -35,4 +38,19 @@ public interface AccountRepository {
 
   /** Stores a changed account read at its version; returns it with the next version. */
   Account update(Account account);
+
+  /**
+   * Which of these ids name accounts of the unit's tenant: how the core checks what a host's
+   * {@code SalesLedger} returns. The default finds each; an adapter may answer in one query per
+   * chunk of ids.
+   */
+  default Set<AccountId> existing(Collection<AccountId> ids) {
+    Set<AccountId> found = new HashSet<>();
+    for (AccountId id : ids) {
+      if (find(id).isPresent()) {
+        found.add(id);
+      }
+    }
+    return found;
+  }
 }

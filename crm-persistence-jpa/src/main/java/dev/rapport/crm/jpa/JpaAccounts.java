@@ -12,11 +12,15 @@ import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.spi.AccountRepository;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /** The accounts of one unit of work, in {@code crm_account}. */
 final class JpaAccounts implements AccountRepository {
@@ -49,6 +53,20 @@ final class JpaAccounts implements AccountRepository {
     uow.requireOpen();
     Objects.requireNonNull(id, "id");
     return rows.load(id.value()).map(rows::toDomain);
+  }
+
+  @Override
+  public Set<AccountId> existing(Collection<AccountId> ids) {
+    uow.requireOpen();
+    Objects.requireNonNull(ids, "ids");
+    Set<AccountId> found = new HashSet<>();
+    for (List<UUID> chunk : Rows.chunks(ids.stream().map(AccountId::value).distinct().toList())) {
+      uow.em().createQuery("select e.id from RapportAccount e where e.tenantId = :tenant and e.id in :ids", UUID.class)
+          .setParameter("tenant", uow.tenant().value())
+          .setParameter("ids", chunk)
+          .getResultList().forEach(id -> found.add(AccountId.of(id)));
+    }
+    return found;
   }
 
   @Override

@@ -54,8 +54,6 @@ final class JpaCampaigns implements CampaignRepository {
       Campaign::withVersion, CampaignEntity::new, JpaCampaigns::domainToEntity, e -> e.id,
       e -> e.version, JpaCampaigns::state);
 
-  /** Ids per {@code in} list: well below every database's limit of bound parameters. */
-  private static final int IN_CHUNK = 1_000;
 
   private final JpaUnitOfWork uow;
   private final Rows<Campaign, CampaignEntity> rows;
@@ -162,7 +160,7 @@ final class JpaCampaigns implements CampaignRepository {
     uow.requireOpen();
     Objects.requireNonNull(campaign, "campaign");
     Set<UUID> found = new HashSet<>();
-    for (List<UUID> chunk : chunks(people.stream().map(MemberId::value).toList())) {
+    for (List<UUID> chunk : Rows.chunks(people.stream().map(MemberId::value).toList())) {
       found.addAll(uow.em().createQuery("select m.memberId from RapportCampaignMember m"
               + " where m.tenantId = :tenant and m.campaignId = :campaign and m.memberId in :ids", UUID.class)
           .setParameter("tenant", tenant())
@@ -196,7 +194,7 @@ final class JpaCampaigns implements CampaignRepository {
   /** Which of the ids the tenant has in the entity's table. */
   private Set<UUID> ids(String entity, List<UUID> ids) {
     Set<UUID> found = new HashSet<>();
-    for (List<UUID> chunk : chunks(ids)) {
+    for (List<UUID> chunk : Rows.chunks(ids)) {
       found.addAll(uow.em().createQuery("select e.id from " + entity + " e where e.tenantId = :tenant"
               + " and e.id in :ids", UUID.class)
           .setParameter("tenant", tenant())
@@ -206,13 +204,6 @@ final class JpaCampaigns implements CampaignRepository {
     return found;
   }
 
-  private static List<List<UUID>> chunks(List<UUID> ids) {
-    List<List<UUID>> chunks = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += IN_CHUNK) {
-      chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)));
-    }
-    return chunks;
-  }
 
   @Override
   public List<CampaignMember> insertMembers(List<CampaignMember> list) {

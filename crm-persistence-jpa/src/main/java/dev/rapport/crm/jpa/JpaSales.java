@@ -65,8 +65,6 @@ final class JpaSales implements SalesRepository {
       PaymentEntity.class, p -> p.id().value(), Payment::tenantId, Payment::version, Payment::withVersion,
       PaymentEntity::new, JpaSales::paymentToEntity, e -> e.id, e -> e.version, JpaSales::paymentState);
 
-  /** Ids per {@code in} list: well below every database's limit of bound parameters. */
-  private static final int IN_CHUNK = 1_000;
 
   private final JpaUnitOfWork uow;
   private final Rows<Sale, SaleEntity> sales;
@@ -205,7 +203,7 @@ final class JpaSales implements SalesRepository {
   /** Loads the line rows of the sales not yet known to this unit, in one query. */
   private List<SaleEntity> withLines(List<SaleEntity> found) {
     List<UUID> missing = found.stream().map(e -> e.id).filter(id -> !lines.containsKey(id)).distinct().toList();
-    for (List<UUID> chunk : chunks(missing)) {
+    for (List<UUID> chunk : Rows.chunks(missing)) {
       Map<UUID, List<SaleLineEntity>> bySale = new HashMap<>();
       for (SaleLineEntity l : uow.em().createQuery("select l from RapportSaleLine l where l.tenantId = :tenant"
               + " and l.saleId in :ids", SaleLineEntity.class)
@@ -308,7 +306,7 @@ final class JpaSales implements SalesRepository {
   /** Loads the allocation rows of the payments not yet known to this unit, in one query. */
   private List<PaymentEntity> withAllocations(List<PaymentEntity> found) {
     List<UUID> missing = found.stream().map(e -> e.id).filter(id -> !allocations.containsKey(id)).distinct().toList();
-    for (List<UUID> chunk : chunks(missing)) {
+    for (List<UUID> chunk : Rows.chunks(missing)) {
       Map<UUID, List<PaymentAllocationEntity>> byPayment = new HashMap<>();
       for (PaymentAllocationEntity a : uow.em().createQuery("select a from RapportPaymentAllocation a"
               + " where a.tenantId = :tenant and a.paymentId in :ids", PaymentAllocationEntity.class)
@@ -603,7 +601,7 @@ final class JpaSales implements SalesRepository {
     Objects.requireNonNull(given, "classes");
     if (!allClassesLoaded) {
       List<UUID> unknown = given.keySet().stream().map(AccountId::value).filter(id -> !classes.containsKey(id)).toList();
-      for (List<UUID> chunk : chunks(unknown)) {
+      for (List<UUID> chunk : Rows.chunks(unknown)) {
         for (PayerClassEntity e : uow.em().createQuery("select c from RapportPayerClass c where c.tenantId = :tenant"
                 + " and c.accountId in :ids", PayerClassEntity.class)
             .setParameter("tenant", tenant())
@@ -818,11 +816,4 @@ final class JpaSales implements SalesRepository {
     return value.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY);
   }
 
-  private static List<List<UUID>> chunks(List<UUID> ids) {
-    List<List<UUID>> chunks = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += IN_CHUNK) {
-      chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)));
-    }
-    return chunks;
-  }
 }

@@ -245,4 +245,16 @@ final class Rows<D, E> {
     }
     return m;
   }
+
+  /** Ids per {@code in} list: well below every database's limit of bound parameters. */
+  static final int IN_CHUNK = 1_000;
+
+  /** The list cut into {@code in} lists of at most {@link #IN_CHUNK}. */
+  static <T> List<List<T>> chunks(List<T> ids) {
+    List<List<T>> chunks = new java.util.ArrayList<>();
+    for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+      chunks.add(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK)));
+    }
+    return chunks;
+  }
 }

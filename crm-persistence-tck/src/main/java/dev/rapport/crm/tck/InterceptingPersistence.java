@@ -207,6 +207,11 @@ final class InterceptingPersistence implements Persistence {
         }
 
         @Override
+        public java.util.Set<AccountId> existing(java.util.Collection<AccountId> ids) {
+          return call("accounts.existing", ids, () -> r.existing(ids));
+        }
+
+        @Override
         public Page<Account> list(PageRequest page) {
           return call("accounts.list", page, () -> r.list(page));
         }
