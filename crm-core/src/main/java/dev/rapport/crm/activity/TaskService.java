@@ -105,7 +105,8 @@ public final class TaskService {
   /**
    * Marks the task done at the given time (e.g. reported late). Raises {@link TaskCompleted}.
    *
-   * @throws ValidationException if an argument is null, or the time is out of range or after now
+   * @throws ValidationException if an argument is null, or the time is out of range, after now or
+   *     before the task was created (field {@code task.doneAt})
    * @throws NotFoundException if the tenant has no such task
    * @throws IllegalTransitionException if the task is done or cancelled
    * @throws ConcurrentUpdateException if the task was changed concurrently
@@ -115,6 +116,9 @@ public final class TaskService {
     return change(id, (t, now) -> {
       if (at.isAfter(now)) {
         throw new ValidationException("task.doneAt", "must not be in the future");
+      }
+      if (at.isBefore(t.createdAt())) {
+        throw new ValidationException("task.doneAt", "must not be before the task's createdAt (" + t.createdAt() + ")");
       }
       return t.complete(at, now);
     });

@@ -285,7 +285,8 @@ public final class CampaignService {
    * may warm it through the temperature policy. Raises {@link CampaignResponseRecorded}, and
    * {@link LeadTemperatureChanged} if the lead's temperature changes.
    *
-   * @throws ValidationException if an argument is null or the time out of range
+   * @throws ValidationException if an argument is null, or the time out of range or after now
+   *     (field {@code respondedAt}: a response is recorded once given; earlier ones may be back-dated)
    * @throws NotFoundException if the campaign does not exist or the person is not its member
    * @throws IllegalTransitionException if the campaign is planned or aborted
    */
@@ -294,6 +295,10 @@ public final class CampaignService {
     Check.notNull(member, "member");
     Check.notNull(status, "responseStatus");
     Instant when = Check.instant(at, "respondedAt");
+    Instant asked = ctx.now();
+    if (when.isAfter(asked)) {
+      throw new ValidationException("respondedAt", "must not be after now (" + asked + ", when it is recorded)");
+    }
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
       Campaign campaign = load(uow, id);

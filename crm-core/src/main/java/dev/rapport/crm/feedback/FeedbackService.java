@@ -38,12 +38,17 @@ public final class FeedbackService {
   /**
    * Records an answer. Raises {@link FeedbackReceived}.
    *
-   * @throws ValidationException if the draft is null, the contact not a contact of the account,
-   *     or the case or opportunity named not the account's
+   * @throws ValidationException if the draft is null, answered after now (field {@code
+   *     answeredAt}: an answer is recorded once given; earlier answers may be back-dated), the
+   *     contact not a contact of the account, or the case or opportunity named not the account's
    * @throws NotFoundException if the account, contact, case or opportunity does not exist
    */
   public Feedback record(NewFeedback draft) {
     Check.notNull(draft, "feedback");
+    Instant asked = ctx.now();
+    if (draft.answeredAt.isPresent() && draft.answeredAt.get().isAfter(asked)) {
+      throw new ValidationException("answeredAt", "must not be after now (" + asked + ", when it is recorded)");
+    }
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
       AccountId account = draft.accountId;

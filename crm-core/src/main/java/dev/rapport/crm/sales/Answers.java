@@ -88,7 +88,7 @@ final class Answers {
     }
     Money sum = money(total);
     // one half-even rounding of the exact quotient, to the reporting currency's decimals
-    Money average = new Money(sum.amount().divide(BigDecimal.valueOf(r.purchases), sum.amount().scale(),
+    Money average = new Money(total.divide(BigDecimal.valueOf(r.purchases), sum.amount().scale(),
         RoundingMode.HALF_EVEN), sum.currency());
     return Optional.of(new PurchaseHistory(rows.get(0).productCode(), r.first, r.last, r.purchases, sum, average,
         r.median, ChronoUnit.DAYS.between(r.last, asOf), r.expectedNext()));

@@ -18,7 +18,9 @@ import java.util.OptionalDouble;
  * @param worstDaysLate the most days late of one invoice (0 if none)
  * @param outstanding what is due and unpaid on open invoices
  * @param overdue the part of it past due
- * @param unapplied what the account paid beyond its invoices (over-payments)
+ * @param unapplied what the account paid that no invoice of its is due to take: what payments'
+ *     allocations leave over, and what an invoice was paid beyond what is due after its credit
+ *     notes (paid in full, then credited)
  * @param payerClass the class these figures give
  */
 public record CreditHistory(AccountId accountId, LocalDate asOf, long onTime, long paidLate, long openLate,

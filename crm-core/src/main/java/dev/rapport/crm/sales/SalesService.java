@@ -51,7 +51,10 @@ import java.util.Optional;
  * invoice twice stores it once). A host that keeps invoices and payments in its own ledger instead
  * gives {@code Crm.builder().salesLedger(...)} a {@link SalesLedger}; then nothing is copied, the
  * recording methods are refused, and every answer is computed from the ledger, by the same
- * definitions (the contract suite checks both sources with the same data).
+ * definitions (the contract suite checks both sources with the same data). A tenant-wide answer
+ * read from a ledger is checked against the tenant's own accounts: an item of an account the
+ * tenant does not have (a ledger that ignores the tenant it is asked about) ends the answer with a
+ * {@link dev.rapport.crm.StoreException}, and nothing is stored.
  *
  * <h2>Money</h2>
  * Amounts keep their currency. Totals are in the reporting currency ({@code
@@ -78,8 +81,9 @@ public final class SalesService {
    *
    * @throws ValidationException if the sale is null; if sales are read from a host's ledger
    *     (field {@code salesLedger}); for a credit note, if it corrects a credit note, a sale of
-   *     another account or currency, or credits more than is still due on the invoice after its
-   *     other credit notes (field {@code total})
+   *     another account or currency, is issued before the invoice it corrects (field {@code
+   *     issuedOn}), or credits more than is still due on the invoice after its other credit notes
+   *     (field {@code total})
    * @throws NotFoundException if the account, or the invoice a credit note corrects, does not exist
    * @throws DuplicateException if the reference is recorded with other content
    * @throws ConcurrentUpdateException if a credit note's invoice was paid or credited at the same time
@@ -123,9 +127,11 @@ public final class SalesService {
    *
    * @throws ValidationException if an argument is null, the version below 1, the content's
    *     reference not {@code reference}, the account or the corrected invoice changed, an invoice's
-   *     total below what its credit notes credit or its currency changed while credit notes or
-   *     payments refer to it, a credit note crediting more than is due; or if sales are read from a
-   *     host's ledger
+   *     total below what its credit notes credit, lowered below what its credit notes and payments
+   *     cover together (field {@code total}: to give back what is paid, record a credit note), its
+   *     issue day after a credit note's issue day or a payment's day (field {@code issuedOn}) or its
+   *     currency changed while credit notes or payments refer to it, a credit note crediting more
+   *     than is due or issued before its invoice; or if sales are read from a host's ledger
    * @throws NotFoundException if no sale has the reference
    * @throws ConcurrentUpdateException if the sale is no longer at {@code version}
    */
@@ -165,6 +171,18 @@ public final class SalesService {
         if (sale.total().amount().compareTo(credited) < 0) {
           throw new ValidationException("total", "must not be below what its credit notes credit (" + credited.toPlainString() + ")");
         }
+        BigDecimal paid = paid(movements);
+        if (sale.total().amount().compareTo(old.total().amount()) < 0
+            && sale.total().amount().compareTo(credited.add(paid)) < 0) {
+          throw new ValidationException("total", "must not be lowered below what is credited and paid ("
+              + credited.toPlainString() + " + " + paid.toPlainString() + "): record a credit note to give back what is paid");
+        }
+        for (Movement m : movements) {
+          if (sale.issuedOn().isAfter(m.day())) {
+            throw new ValidationException("issuedOn", "must not be after the " + (m.creditNote() ? "issuedOn of the credit note "
+                : "paidOn of the payment ") + m.reference() + " (" + m.day() + ")");
+          }
+        }
       }
       List<Movement> before = sales.movements(invoice.isPresent() ? invoice.get().reference() : reference);
       Instant now = ctx.now();
@@ -196,6 +214,10 @@ public final class SalesService {
     if (!inv.currency().equals(credit.currency())) {
       throw new ValidationException("currency", "must be the corrected sale's currency " + inv.currency());
     }
+    if (credit.issuedOn().isBefore(inv.issuedOn())) {
+      throw new ValidationException("issuedOn", "must not be before the issuedOn (" + inv.issuedOn() + ") of the invoice "
+          + ref + " it corrects");
+    }
     BigDecimal room = inv.total().amount().subtract(credited(sales.movements(ref), self));
     if (credit.total().amount().negate().compareTo(room) > 0) {
       throw new ValidationException("total", "must not credit more than the " + room.toPlainString() + " " + inv.currency()
@@ -203,6 +225,16 @@ public final class SalesService {
           + " credited)");
     }
     return invoice;
+  }
+
+  private static BigDecimal paid(List<Movement> movements) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Movement m : movements) {
+      if (!m.creditNote()) {
+        sum = sum.add(m.amount());
+      }
+    }
+    return sum;
   }
 
   private static BigDecimal credited(List<Movement> movements, Optional<String> except) {
@@ -237,9 +269,11 @@ public final class SalesService {
    * Records a payment. Recording the same content under a reference already recorded returns the
    * stored payment and changes nothing; other content under it is refused. Raises {@link PaymentRecorded}.
    *
-   * @throws ValidationException if the payment is null; if an allocation names a credit note, a
-   *     sale of another account or in another currency than the payment, or pays more than is
-   *     outstanding on its invoice (field {@code allocations}); or if sales are read from a host's ledger
+   * @throws ValidationException if the payment is null; if it is dated after today or before the
+   *     issue day of an invoice it pays (field {@code paidOn}); if an allocation names a credit
+   *     note, a sale of another account or in another currency than the payment, or pays more than
+   *     is outstanding on its invoice (field {@code allocations}); or if sales are read from a
+   *     host's ledger
    * @throws NotFoundException if the account or an allocated sale does not exist
    * @throws DuplicateException if the reference is recorded with other content
    * @throws ConcurrentUpdateException if another payment or credit note of an invoice it pays was
@@ -248,6 +282,10 @@ public final class SalesService {
   public Payment recordPayment(NewPayment payment) {
     Check.notNull(payment, "payment");
     requireStore();
+    LocalDate today = ctx.today();
+    if (payment.paidOn().isAfter(today)) {
+      throw new ValidationException("paidOn", "must not be after today (" + today + "): a payment is recorded once received");
+    }
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
       requireAccount(uow, payment.accountId());
@@ -274,6 +312,10 @@ public final class SalesService {
         if (!inv.currency().equals(payment.amount().currency())) {
           throw new ValidationException("allocations", "must pay sales in the payment's currency "
               + payment.amount().currency() + " (" + a.saleReference() + " is in " + inv.currency() + ")");
+        }
+        if (payment.paidOn().isBefore(inv.issuedOn())) {
+          throw new ValidationException("paidOn", "must not be before the issuedOn (" + inv.issuedOn() + ") of "
+              + a.saleReference() + ", which it pays");
         }
         List<Movement> movements = new ArrayList<>(sales.movements(a.saleReference()));
         Balance before = SalesFigures.balance(inv.total().amount(), inv.issuedOn(), movements);
@@ -450,8 +492,9 @@ public final class SalesService {
   /**
    * The accounts, and the products of each account, due to buy again by their own rhythm within
    * {@code withinDays} of today, or overdue against it (negative {@link RepurchaseReminder#dueInDays()}),
-   * soonest first. Needs two purchase days or more. A host lists them daily and may turn each into a
-   * task with {@link #remind}.
+   * soonest first (ties: by account id, the account as a whole before its products, then by
+   * product code). Needs two purchase days or more. A host lists them daily and may turn each into
+   * a task with {@link #remind}.
    *
    * @throws ValidationException if {@code withinDays} is not 0 to 3,660
    */
@@ -477,7 +520,8 @@ public final class SalesService {
    * Turns a reminder into a task for the account's owner (unassigned if it has none), linked to
    * the account, due at the start of the expected day in the clock's zone (now if that is past).
    *
-   * @throws ValidationException if the reminder is null
+   * @throws ValidationException if the reminder is null (a reminder checks its own parts when it
+   *     is built)
    * @throws NotFoundException if its account does not exist
    */
   public Task remind(RepurchaseReminder reminder) {
@@ -593,7 +637,9 @@ public final class SalesService {
 
   /**
    * The best customers of {@code [from, to]} (sales issued on those days, both included): the
-   * {@code limit} accounts with the largest revenue, most purchases or largest margin.
+   * {@code limit} accounts with the largest revenue, most purchases or largest margin; ties by
+   * account id. An account with only credit notes in the period is ranked too (0 purchases,
+   * negative revenue).
    *
    * @throws ValidationException if an argument is null, a day out of range, {@code to} before
    *     {@code from}, or {@code limit} not 1 to 1,000
@@ -624,6 +670,6 @@ public final class SalesService {
   }
 
   private LedgerReader ledger() {
-    return new LedgerReader(settings.ledger().get(), ctx.tenant());
+    return new LedgerReader(ctx);
   }
 }

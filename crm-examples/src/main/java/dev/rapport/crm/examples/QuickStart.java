@@ -129,10 +129,10 @@ public final class QuickStart {
     Opportunity won = crm.opportunities().win(deal.id());
     crm.campaigns().recordActualCost(webinar.id(), Money.of("1200.00", "EUR"));
 
-    // The sale is invoiced with 30 days' credit and paid in two parts, the second late. (A host
-    // that keeps invoices in its own ledger hands Rapport a SalesLedger instead: no copy.)
+    // The sale was invoiced 60 days ago with 30 days' credit and paid in two parts, the second
+    // late. (A host that keeps invoices in its own ledger hands Rapport a SalesLedger instead.)
     AccountId customer = converted.account().id();
-    LocalDate invoiced = LocalDate.of(2026, 11, 2);
+    LocalDate invoiced = LocalDate.now(ZoneOffset.UTC).minusDays(60);
     crm.sales().record(NewSale.invoice("INV-2026-0042", customer, invoiced, "EUR").dueInDays(30)
         .line("LEDGER-SEAT", "25", "720.00").build());
     crm.sales().recordPayment(NewPayment.of("BANK-7781", customer, Money.of("9000.00", "EUR"),

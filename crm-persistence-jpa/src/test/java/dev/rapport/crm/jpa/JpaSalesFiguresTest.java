@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the stored balances) against {@link SalesFigures}, their reference definition, over the same
  * seeded random history recorded through {@code crm.sales()}: 200 sales with random lines, costs
  * and descriptions in four currencies of 0, 2 and 3 decimals (some of total zero), credit notes,
- * partial and over-payments, and invoices changed after they were paid. The expected figures are
+ * partial and over-payments, and invoices changed after they were paid (as far as the rules allow). The expected figures are
  * computed from what the test recorded, as the memory adapter computes them; every sale and
  * payment must also read back equal to what was recorded, each sale at the version its content
  * changes give it (keeping its balance does not count).
@@ -84,6 +84,8 @@ class JpaSalesFiguresTest {
     private final List<NewPayment> payments = new ArrayList<>();
     private final Map<String, BigDecimal> credited = new HashMap<>();
     private final Map<String, BigDecimal> paid = new HashMap<>();
+    /** The first day of each invoice's credit notes and payments: its issue day may not move past it. */
+    private final Map<String, LocalDate> firstMovement = new HashMap<>();
     /** How many times each sale's content was changed: its version is one more, whatever its balance did. */
     private final Map<String, Integer> updates = new HashMap<>();
     private int next;
@@ -190,6 +192,7 @@ class JpaSalesFiguresTest {
       assertThat(crm.sales().record(note).content()).isEqualTo(note);
       sales.put(ref, note);
       credited.merge(inv.reference(), amount, BigDecimal::add);
+      firstMovement.merge(inv.reference(), note.issuedOn(), (x, y) -> x.isBefore(y) ? x : y);
       return true;
     }
 
@@ -220,16 +223,28 @@ class JpaSalesFiguresTest {
       if (sum.add(extra).signum() == 0) {
         return false;
       }
+      // paid on a day from the last issue day of what it pays (or within 200 days) up to today
+      LocalDate earliest = TODAY.minusDays(200);
+      for (int i = 0; i < settles.size(); i += 2) {
+        LocalDate issued = sales.get(settles.get(i)).issuedOn();
+        earliest = issued.isAfter(earliest) ? issued : earliest;
+      }
+      LocalDate day = earliest.plusDays(random.nextInt((int) java.time.temporal.ChronoUnit.DAYS.between(earliest, TODAY) + 1));
       NewPayment payment = NewPayment.of("PAY-" + next++, account,
-          new Money(sum.add(extra), Currency.getInstance(currency)), TODAY.minusDays(random.nextInt(200)),
-          settles.toArray(String[]::new));
+          new Money(sum.add(extra), Currency.getInstance(currency)), day, settles.toArray(String[]::new));
       assertThat(crm.sales().recordPayment(payment).content()).isEqualTo(payment);
       payments.add(payment);
-      payment.allocations().forEach(a -> paid.merge(a.saleReference(), a.amount().amount(), BigDecimal::add));
+      payment.allocations().forEach(a -> {
+        paid.merge(a.saleReference(), a.amount().amount(), BigDecimal::add);
+        firstMovement.merge(a.saleReference(), day, (x, y) -> x.isBefore(y) ? x : y);
+      });
       return true;
     }
 
-    /** New lines (and days) for an invoice, not below what its credit notes credit: possibly below what was paid. */
+    /**
+     * New lines (and days) for an invoice, as the rules allow: not below what its credit notes
+     * credit, not lowered below what they and its payments cover, not issued after them.
+     */
     private boolean update() {
       List<NewSale> candidates = invoices();
       if (candidates.isEmpty()) {
@@ -238,7 +253,12 @@ class JpaSalesFiguresTest {
       NewSale old = pick(candidates);
       NewSale changed = invoiceContent(old.reference(), old.accountId(), old.currency().getCurrencyCode(),
           old.issuedOn().plusDays(random.nextInt(20) - 10));
-      if (changed.total().amount().compareTo(credited.getOrDefault(old.reference(), BigDecimal.ZERO)) < 0) {
+      BigDecimal covered = credited.getOrDefault(old.reference(), BigDecimal.ZERO)
+          .add(paid.getOrDefault(old.reference(), BigDecimal.ZERO));
+      boolean lowered = changed.total().amount().compareTo(old.total().amount()) < 0;
+      if (changed.total().amount().compareTo(credited.getOrDefault(old.reference(), BigDecimal.ZERO)) < 0
+          || lowered && changed.total().amount().compareTo(covered) < 0
+          || firstMovement.containsKey(old.reference()) && changed.issuedOn().isAfter(firstMovement.get(old.reference()))) {
         return false;
       }
       Sale stored = crm.sales().sale(old.reference());

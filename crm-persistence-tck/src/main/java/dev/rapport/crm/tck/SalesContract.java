@@ -564,6 +564,94 @@ public abstract class SalesContract extends ContractSupport {
     assertThatThrownBy(() -> crm.sales().latePayers()).isInstanceOf(StoreException.class);
   }
 
+  /**
+   * A ledger written to ignore the tenant it is asked about (the mistake is easy: the tenant is
+   * the first argument, and a host with one company never needs it) answers tenant B with tenant
+   * A's sales. Rapport checks every tenant-wide answer against the tenant's own accounts and
+   * refuses it, on every adapter alike, storing nothing; answers of one of B's own accounts and
+   * A's answers are unaffected.
+   */
+  @Test
+  public void aLedgerThatIgnoresTheTenantIsRefusedAndMixesNothingIn() {
+    withTheData(Source.LEDGER);
+    SalesLedger careless = new SalesLedger() {
+      @Override
+      public Page<NewSale> sales(TenantId t, Optional<AccountId> account, LocalDate from, LocalDate to,
+          Optional<String> after, int size) {
+        return sources.ledger.sales(tenant, account, from, to, after, size);
+      }
+
+      @Override
+      public Page<NewPayment> payments(TenantId t, Optional<AccountId> account, LocalDate from, LocalDate to,
+          Optional<String> after, int size) {
+        return sources.ledger.payments(tenant, account, from, to, after, size);
+      }
+    };
+    TenantId other = freshTenant();
+    Crm ofB = Crm.builder().persistence(persistence).tenant(other).clock(clock).exchangeRates(RATES)
+        .listener(events::add).salesLedger(careless).build();
+    Account own = ofB.accounts().create(NewAccount.builder("Own").build());
+    events.clear();
+    StoreSnapshot before = StoreSnapshot.capture(persistence, other);
+
+    List<org.junit.jupiter.api.function.Executable> tenantWide = List.of(
+        () -> ofB.sales().status("INV-A1"),
+        () -> ofB.sales().reminders(30),
+        () -> ofB.sales().latePayers(),
+        () -> ofB.sales().bestCustomers(day("2024-01-01"), TODAY, CustomerRank.By.REVENUE, 10),
+        () -> ofB.sales().refreshPayerClasses(),
+        () -> ofB.analytics().segmentation(dev.rapport.crm.analytics.Period.year(2025)),
+        () -> ofB.analytics().churnRisk());
+    for (org.junit.jupiter.api.function.Executable answer : tenantWide) {
+      assertThatThrownBy(answer::execute).isInstanceOf(StoreException.class)
+          .hasMessageContaining("does not have").hasMessageContaining(other.value());
+    }
+    assertThat(StoreSnapshot.capture(persistence, other)).isEqualTo(before);
+    Map<AccountId, PayerClass> classes = persistence.inUnitOfWork(other, uow -> uow.sales().payerClasses());
+    assertThat(classes).isEmpty();
+    assertThat(events).isEmpty();
+    // an answer about one of B's own accounts reads only that account's items
+    assertThat(ofB.sales().summary(own.id()).overall()).isEmpty();
+    // the tenant the items belong to is answered as before through the same ledger
+    Crm ofA = Crm.builder().persistence(persistence).tenant(tenant).clock(clock).exchangeRates(RATES)
+        .salesLedger(careless).build();
+    assertThat(ofA.sales().latePayers()).extracting(CreditHistory::accountId).containsExactlyInAnyOrder(a.id(), b.id());
+  }
+
+  /**
+   * One rule for what an invoice's payments may cover: no allocation pays more than is due (total
+   * less credit notes), and no update lowers the total below what credit notes and payments
+   * already cover. Only a credit note after payment leaves an invoice paid beyond what is due; the
+   * excess is the account's unapplied credit, and the invoice can still be corrected upward.
+   */
+  @Test
+  public void anInvoicePaidAndThenCreditedKeepsTheExcessAsUnappliedCredit() {
+    Account x = crm.accounts().create(NewAccount.builder("Xeno").build());
+    NewSale.Builder invoice = NewSale.invoice("INV-X", x.id(), day("2025-02-01"), "EUR");
+    Sale v1 = crm.sales().record(invoice.line("PAPER", "20", "5.00").build());
+    crm.sales().recordPayment(NewPayment.of("PAY-X", x.id(), eur("100.00"), day("2025-02-01"), "INV-X", "100.00"));
+    crm.sales().record(NewSale.creditNote("CN-X", "INV-X", x.id(), day("2025-02-10"), "EUR").line("PAPER", "-6", "5.00").build());
+
+    assertThat(crm.sales().status("INV-X").due()).isEqualTo(eur("70.00"));
+    assertThat(crm.sales().status("INV-X").paid()).isEqualTo(eur("100.00"));
+    assertThat(crm.sales().status("INV-X").outstanding()).isEqualTo(eur("0.00"));
+    assertThat(crm.sales().creditHistory(x.id()).unapplied()).isEqualTo(eur("30.00"));
+
+    // correcting what does not lower the total is accepted: here a later due day
+    Sale v2 = crm.sales().update("INV-X", v1.version(), NewSale.invoice("INV-X", x.id(), day("2025-02-01"), "EUR")
+        .dueInDays(14).line("PAPER", "20", "5.00").build());
+    StoreSnapshot before = snapshot();
+    assertThatThrownBy(() -> crm.sales().update("INV-X", v2.version(), NewSale.invoice("INV-X", x.id(),
+        day("2025-02-01"), "EUR").dueInDays(14).line("PAPER", "18", "5.00").build()))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("total"));
+    assertThat(snapshot()).isEqualTo(before);
+
+    crm.sales().update("INV-X", v2.version(), NewSale.invoice("INV-X", x.id(), day("2025-02-01"), "EUR")
+        .dueInDays(14).line("PAPER", "26", "5.00").build());
+    assertThat(crm.sales().status("INV-X").due()).isEqualTo(eur("100.00"));
+    assertThat(crm.sales().creditHistory(x.id()).unapplied()).isEqualTo(eur("0.00"));
+  }
+
   @Test
   public void theLedgerIsReadInPagesAndNothingIsCopied() {
     Crm crm = withTheData(Source.LEDGER);

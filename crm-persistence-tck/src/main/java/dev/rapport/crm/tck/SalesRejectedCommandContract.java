@@ -18,6 +18,7 @@ import dev.rapport.crm.sales.Allocation;
 import dev.rapport.crm.sales.CustomerRank;
 import dev.rapport.crm.sales.NewPayment;
 import dev.rapport.crm.sales.NewSale;
+import dev.rapport.crm.sales.RepurchaseReminder;
 import dev.rapport.crm.sales.Sale;
 import dev.rapport.crm.sales.SaleLine;
 import java.math.BigDecimal;
@@ -41,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 public abstract class SalesRejectedCommandContract extends ContractSupport {
   static final LocalDate DAY = LocalDate.of(2025, 2, 3);
+  /** The day of the contract's clock. */
+  static final LocalDate TODAY = LocalDate.ofInstant(START, java.time.ZoneOffset.UTC);
 
   /** The records the bad commands aim at. */
   static final class World {
@@ -126,6 +129,15 @@ public abstract class SalesRejectedCommandContract extends ContractSupport {
         bad("an update under another reference", ValidationException.class, "reference", w -> w.crm.sales().update("INV-1", 1, invoice(w, "INV-9").line("A", "1", "1.00").build())),
         bad("an update below what is credited", ValidationException.class, "total", w -> w.crm.sales().update("INV-2", 1, invoice(w, "INV-2").line("A", "1", "39.99").build())),
         bad("an update to another currency once paid", ValidationException.class, "currency", w -> w.crm.sales().update("INV-1", 1, NewSale.invoice("INV-1", w.account.id(), DAY, "USD").dueInDays(30).line("A", "2", "50.00").build())),
+        bad("an update that lowers an invoice below what is paid", ValidationException.class, "total", w -> w.crm.sales().update("INV-1", 1, invoice(w, "INV-1").dueInDays(30).line("A", "1", "29.99").build())),
+        bad("an update that issues an invoice after its payment", ValidationException.class, "issuedOn", w -> w.crm.sales().update("INV-1", 1, NewSale.invoice("INV-1", w.account.id(), DAY.plusDays(1), "EUR").dueInDays(30).line("A", "2", "50.00").build())),
+        bad("an update that issues an invoice after its credit note", ValidationException.class, "issuedOn", w -> w.crm.sales().update("INV-2", 1, NewSale.invoice("INV-2", w.account.id(), DAY.plusDays(1), "EUR").line("A", "1", "50.00").build())),
+        bad("a credit note dated 300 days before its invoice", ValidationException.class, "issuedOn", w -> w.crm.sales().record(NewSale.creditNote("CN-2", "INV-1", w.account.id(), DAY.minusDays(300), "EUR").line("A", "-0.1", "50.00").build())),
+        bad("a credit note dated a day before its invoice", ValidationException.class, "issuedOn", w -> w.crm.sales().record(NewSale.creditNote("CN-2", "INV-1", w.account.id(), DAY.minusDays(1), "EUR").line("A", "-0.1", "50.00").build())),
+        bad("an update that dates a credit note before its invoice", ValidationException.class, "issuedOn", w -> w.crm.sales().update("CN-1", 1, NewSale.creditNote("CN-1", "INV-2", w.account.id(), DAY.minusDays(1), "EUR").line("A", "-0.8", "50.00").build())),
+        bad("a payment dated before the invoice it pays", ValidationException.class, "paidOn", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("1.00"), DAY.minusDays(1), "INV-1", "1.00"))),
+        bad("a payment dated after today", ValidationException.class, "paidOn", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("1.00"), TODAY.plusDays(1)))),
+        bad("a reminder of an unknown account", NotFoundException.class, w -> w.crm.sales().remind(new RepurchaseReminder(unknown, Optional.empty(), DAY, DAY.plusDays(30), 30, -2))),
         bad("update at version 0", ValidationException.class, "version", w -> w.crm.sales().update("INV-1", 0, invoice(w, "INV-1").line("A", "1", "1.00").build())),
         bad("the status of a credit note", ValidationException.class, "reference", w -> w.crm.sales().status("CN-1")),
         // bad values

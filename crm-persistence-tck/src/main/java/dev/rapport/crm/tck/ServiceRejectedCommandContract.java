@@ -153,6 +153,8 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
         bad("NPS score -1", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), -1).build())),
         bad("CSAT score 0", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.csat(w.account.id(), w.contact.id(), 0).build())),
         bad("CSAT score 6", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.csat(w.account.id(), w.contact.id(), 6).build())),
+        bad("feedback answered a year from now", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 9).answeredAt(START.plus(java.time.Duration.ofDays(365))).build())),
+        bad("feedback answered a second from now", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 9).answeredAt(START.plusSeconds(1)).build())),
         bad("a comment too long", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 9).comment("c".repeat(Limits.FEEDBACK_COMMENT + 1)).build())),
         bad("a survey name too long", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 9).survey(tooLong).build())),
         bad("a malformed channel", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 9).channel(FeedbackChannel.of("in app")).build())),

@@ -8,6 +8,7 @@ import dev.rapport.crm.sales.CustomerRank;
 import dev.rapport.crm.sales.NewPayment;
 import dev.rapport.crm.sales.NewSale;
 import dev.rapport.crm.sales.Payment;
+import dev.rapport.crm.sales.RepurchaseReminder;
 import dev.rapport.crm.sales.Sale;
 import dev.rapport.crm.sales.SaleLine;
 import dev.rapport.crm.spi.SalesFigures;
@@ -284,7 +285,8 @@ public abstract class ValueStormContract extends ContractSupport {
     try {
       result = input.run.get();
     } catch (ValidationException | NotFoundException | IllegalTransitionException
-        | ConcurrentUpdateException | DuplicateException | MissingExchangeRateException e) {
+        | ConcurrentUpdateException | DuplicateException | MissingExchangeRateException
+        | dev.rapport.crm.InsufficientHistoryException e) {
       refused++;
       refusedBy.merge(e.getClass().getSimpleName(), 1, Integer::sum);
       assertThat(events.size()).as("%s delivered an event although it was refused (seed %d)", described, seed)
@@ -1309,13 +1311,34 @@ public abstract class ValueStormContract extends ContractSupport {
    * Rapport's exceptions, never a store's (a report reads: the checkpoint sees the store unchanged).
    */
   private Input analyticsInput(Crm c) {
-    return switch (v.nextInt(5)) {
+    return switch (v.nextInt(8)) {
       case 0 -> in("analytics.effectiveness", () -> c.analytics().effectiveness(period(), reportFilter()));
       case 1 -> in("analytics.funnel", () -> c.analytics().funnel(period(), reportFilter()));
       case 2 -> in("analytics.forecast", () -> c.analytics().forecast(period(), reportFilter()));
       case 3 -> in("analytics.segmentation", () -> c.analytics().segmentation(period()));
+      case 4 -> in("analytics.trainScoring", () -> c.analytics().trainScoring()); // the epoch rarely has the history
+      case 5 -> { LeadId id = leadId(); yield in("analytics.score " + id, () -> c.analytics().score(model(), id)); }
+      case 6 -> { int batch = v.chance(90) ? 1 + v.nextInt(50) : v.pick(List.of(0, -1, 501, Integer.MAX_VALUE));
+        yield in("analytics.rescoreLeads " + batch, () -> {
+          dev.rapport.crm.analytics.Rescored r = c.analytics().rescoreLeads(model(), batch);
+          // rescoring writes scores (LeadScoringContract checks which): take the leads as stored
+          leads.replaceAll((id, l) -> storedLead(id).orElseThrow());
+          return r;
+        }); }
       default -> in("analytics.churnRisk", () -> c.analytics().churnRisk());
     };
+  }
+
+  /** A scoring model trained on the epoch's leads (repeated up to the minimum), as a host may keep one. */
+  private dev.rapport.crm.analytics.ScoringModel model() {
+    List<Lead> some = new ArrayList<>();
+    while (some.size() < dev.rapport.crm.analytics.ScoringModel.MINIMUM) {
+      some.addAll(leads.values());
+    }
+    int half = some.size() / 2;
+    List<Lead> won = new ArrayList<>(some);
+    java.util.Collections.rotate(won, half);
+    return dev.rapport.crm.analytics.ScoringModel.train(won, some, clock.instant());
   }
 
   /** A period: mostly a few months around the storm's clock, sometimes any days, sometimes reversed. */
@@ -1342,7 +1365,7 @@ public abstract class ValueStormContract extends ContractSupport {
   }
 
   private Input salesInput(Crm c) {
-    return switch (v.nextInt(10)) {
+    return switch (v.nextInt(13)) {
       case 0, 1, 2 -> in("sales.record", () -> c.sales().record(newSale(false)));
       case 3 -> in("sales.record credit note", () -> c.sales().record(newSale(true)));
       case 4 -> { Sale old = sales.isEmpty() || v.chance(10) ? null : v.pick(new ArrayList<>(sales.values()));
@@ -1369,6 +1392,15 @@ public abstract class ValueStormContract extends ContractSupport {
             v.pick(List.of(CustomerRank.By.values())), v.chance(90) ? 10 : v.nextInt(2000) - 5);
         return null;
       });
+      case 9 -> in("sales.remind", () -> {
+        List<RepurchaseReminder> due = c.sales().reminders(400);
+        return c.sales().remind(!due.isEmpty() && v.chance(70) ? v.pick(due) : new RepurchaseReminder(accountId(),
+            v.chance(70) ? Optional.empty() : Optional.ofNullable(v.code()), v.date(), v.date(), v.nextInt(400) - 5,
+            v.nextInt(800) - 400));
+      });
+      case 10 -> in("sales.refreshPayerClasses", () -> c.sales().refreshPayerClasses());
+      case 11 -> { String ref = v.chance(60) && !payments.isEmpty() ? v.pick(new ArrayList<>(payments.values())).reference()
+          : saleReference(); yield in("sales.payment " + show(ref), () -> same(c.sales().payment(ref), payments)); }
       default -> { String ref = saleReference(); yield in("sales.status/sale " + show(ref), () -> {
         c.sales().status(ref);
         return same(c.sales().sale(ref), sales);
