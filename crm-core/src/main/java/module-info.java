@@ -15,6 +15,7 @@ module dev.rapport.crm {
   exports dev.rapport.crm.common;
   exports dev.rapport.crm.contact;
   exports dev.rapport.crm.event;
+  exports dev.rapport.crm.exception;
   exports dev.rapport.crm.feedback;
   exports dev.rapport.crm.lead;
   exports dev.rapport.crm.opportunity;

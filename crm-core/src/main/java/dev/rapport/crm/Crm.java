@@ -1,5 +1,6 @@
 package dev.rapport.crm;
 
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.campaign.CampaignService;
 import dev.rapport.crm.activity.ActivityService;
 import dev.rapport.crm.activity.TaskService;
@@ -7,9 +8,18 @@ import dev.rapport.crm.activity.TimelineService;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.AccountService;
 import dev.rapport.crm.contact.ContactService;
+import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.event.CrmEventListener;
+import dev.rapport.crm.activity.ActivityEvent;
+import dev.rapport.crm.campaign.CampaignEvent;
+import dev.rapport.crm.contact.ContactEvent;
+import dev.rapport.crm.feedback.FeedbackEvent;
+import dev.rapport.crm.lead.LeadEvent;
+import dev.rapport.crm.opportunity.OpportunityEvent;
+import dev.rapport.crm.sales.SalesEvent;
+import dev.rapport.crm.service.CaseEvent;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.internal.IdGenerator;
 import dev.rapport.crm.lead.LeadService;
 import dev.rapport.crm.lead.TemperaturePolicy;
@@ -18,7 +28,7 @@ import dev.rapport.crm.opportunity.Pipeline;
 import dev.rapport.crm.service.CaseService;
 import dev.rapport.crm.feedback.FeedbackService;
 import dev.rapport.crm.analytics.AnalyticsService;
-import dev.rapport.crm.internal.SalesSettings;
+import dev.rapport.crm.sales.SalesSettings;
 import dev.rapport.crm.sales.ExchangeRates;
 import dev.rapport.crm.sales.PayerPolicy;
 import dev.rapport.crm.sales.SalesLedger;
@@ -29,6 +39,11 @@ import dev.rapport.crm.spi.Persistence;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import dev.rapport.crm.activity.TimelineEntry;
+import dev.rapport.crm.activity.TimelineRepository;
+import dev.rapport.crm.spi.UnitOfWork;
 import java.util.Random;
 
 /**
@@ -76,6 +91,23 @@ public final class Crm {
     this.timeline = new TimelineService(ctx);
     this.sales = new SalesService(ctx);
     this.analytics = new AnalyticsService(ctx);
+  }
+
+  /**
+   * Every type of event Rapport raises: each feature's sealed family ({@code LeadEvent},
+   * {@code ContactEvent}, {@code OpportunityEvent}, {@code CampaignEvent}, {@code ActivityEvent},
+   * {@code CaseEvent}, {@code FeedbackEvent}, {@code SalesEvent}) unfolded, in that order. For a
+   * host that registers event types with a serializer or a message broker.
+   */
+  public static List<Class<? extends CrmEvent>> eventTypes() {
+    List<Class<? extends CrmEvent>> all = new ArrayList<>();
+    for (Class<?> family : List.of(LeadEvent.class, ContactEvent.class, OpportunityEvent.class, CampaignEvent.class,
+        ActivityEvent.class, CaseEvent.class, FeedbackEvent.class, SalesEvent.class)) {
+      for (Class<?> type : family.getPermittedSubclasses()) {
+        all.add(type.asSubclass(CrmEvent.class));
+      }
+    }
+    return List.copyOf(all);
   }
 
   /** Starts configuring a {@code Crm}. */
@@ -302,8 +334,17 @@ public final class Crm {
       Check.notNull(persistence, "persistence");
       Check.notNull(tenant, "tenant");
       IdGenerator ids = random == null ? new IdGenerator(clock) : new IdGenerator(clock, random);
-      return new Crm(new CrmContext(persistence, tenant, clock, ids, temperaturePolicy, pipeline, listeners,
-          new SalesSettings(salesLedger, exchangeRates, reportingCurrency, payerPolicy)));
+      TenantId t = tenant;
+      // every command's events become history entries of the timelines they concern, in its unit of work
+      BiConsumer<UnitOfWork, List<CrmEvent>> history = (uow, events) -> {
+        List<TimelineEntry> entries = TimelineHistory.entries(events, t, ids::next);
+        if (!entries.isEmpty()) {
+          uow.port(TimelineRepository.class).add(entries);
+        }
+      };
+      return new Crm(new CrmContext(persistence, tenant, clock, ids, Map.of(TemperaturePolicy.class, temperaturePolicy,
+          Pipeline.class, pipeline, SalesSettings.class,
+          new SalesSettings(salesLedger, exchangeRates, reportingCurrency, payerPolicy)), listeners, history));
     }
   }
 }

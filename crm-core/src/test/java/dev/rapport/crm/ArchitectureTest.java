@@ -1,7 +1,9 @@
 package dev.rapport.crm;
 
+import dev.rapport.crm.exception.CrmException;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,12 +11,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the domain free of infrastructure, as the design demands. */
+/**
+ * Keeps the domain free of infrastructure and the packages on floors, as the design demands:
+ * no cycle between the packages of the core, and each floor uses only the floors below it
+ * ({@code docs/architecture.md} draws them).
+ */
 class ArchitectureTest {
+  /** Every package of the core but {@code internal}, which logs. */
   private static final String[] DOMAIN = {
-      "dev.rapport.crm.common..", "dev.rapport.crm.lead..", "dev.rapport.crm.contact..",
-      "dev.rapport.crm.opportunity..", "dev.rapport.crm.event..", "dev.rapport.crm.spi..",
-      "dev.rapport.crm.service..", "dev.rapport.crm.feedback.."};
+      "dev.rapport.crm", "dev.rapport.crm.exception..", "dev.rapport.crm.common..", "dev.rapport.crm.event..",
+      "dev.rapport.crm.spi..", "dev.rapport.crm.contact..", "dev.rapport.crm.opportunity..", "dev.rapport.crm.lead..",
+      "dev.rapport.crm.activity..", "dev.rapport.crm.campaign..", "dev.rapport.crm.service..",
+      "dev.rapport.crm.feedback..", "dev.rapport.crm.sales..", "dev.rapport.crm.analytics.."};
 
   private static JavaClasses classes;
 
@@ -51,8 +59,45 @@ class ArchitectureTest {
   }
 
   @Test
+  void thePackagesOfTheCoreFormNoCycle() {
+    slices().matching("dev.rapport.crm.(**)").namingSlices("$1").should().beFreeOfCycles().check(classes);
+    // the root holds Crm, on the top floor: nothing below reaches it
+    noClasses().that().resideOutsideOfPackage("dev.rapport.crm")
+        .should().dependOnClassesThat().resideInAPackage("dev.rapport.crm")
+        .check(classes);
+  }
+
+  @Test
+  void eachFloorUsesOnlyTheFloorsBelowIt() {
+    String[][] floors = {
+        {"dev.rapport.crm.exception.."},
+        {"dev.rapport.crm.internal"},
+        {"dev.rapport.crm.common.."},
+        {"dev.rapport.crm.event.."},
+        {"dev.rapport.crm.spi.."},
+        {"dev.rapport.crm.internal.context.."},
+        {"dev.rapport.crm.contact.."},
+        {"dev.rapport.crm.opportunity.."},
+        {"dev.rapport.crm.lead.."},
+        {"dev.rapport.crm.activity.."},
+        {"dev.rapport.crm.campaign..", "dev.rapport.crm.service.."},
+        {"dev.rapport.crm.feedback..", "dev.rapport.crm.sales.."},
+        {"dev.rapport.crm.analytics.."}};
+    for (int i = 0; i < floors.length; i++) {
+      java.util.List<String> above = new java.util.ArrayList<>(java.util.List.of("dev.rapport.crm"));
+      for (int j = i + 1; j < floors.length; j++) {
+        above.addAll(java.util.List.of(floors[j]));
+      }
+      noClasses().that().resideInAnyPackage(floors[i])
+          .should().dependOnClassesThat().resideInAnyPackage(above.toArray(String[]::new))
+          .because("a floor uses only the floors below it (" + String.join(", ", floors[i]) + ")")
+          .check(classes);
+    }
+  }
+
+  @Test
   void exceptionsAreCrmExceptions() {
-    classes().that().resideInAPackage("dev.rapport.crm").and().haveSimpleNameEndingWith("Exception")
+    classes().that().resideInAPackage("dev.rapport.crm.exception").and().haveSimpleNameEndingWith("Exception")
         .should().beAssignableTo(CrmException.class)
         .check(classes);
   }

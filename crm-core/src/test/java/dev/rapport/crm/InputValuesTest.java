@@ -1,5 +1,6 @@
 package dev.rapport.crm;
 
+import dev.rapport.crm.exception.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.common.AccountId;

@@ -1,11 +1,13 @@
 package dev.rapport.crm;
 
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.StoreException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.spi.Persistence;
 import dev.rapport.crm.spi.UnitOfWork;

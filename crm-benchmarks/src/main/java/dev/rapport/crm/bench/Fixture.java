@@ -5,7 +5,7 @@ import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.lead.EngagementSignal;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.memory.MemoryPersistence;

@@ -1,5 +1,6 @@
 package dev.rapport.crm.bench;
 
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
@@ -75,7 +76,7 @@ public final class Footprint {
       int end = Math.min(n, from + chunk);
       store.inUnitOfWork(tenant, uow -> {
         for (int i = start; i < end; i++) {
-          uow.opportunities().insert(Opportunity.open(OpportunityId.of(HandStore.nextId()), tenant,
+          uow.port(OpportunityRepository.class).insert(Opportunity.open(OpportunityId.of(HandStore.nextId()), tenant,
               AccountId.of(HandStore.nextId()), Optional.of(ContactId.of(HandStore.nextId())),
               Fixture.deal(i), pipeline, Optional.of(LeadId.of(HandStore.nextId())),
               Optional.of(Fixture.source(i)), Optional.of(Fixture.owner(i)), now));

@@ -2,9 +2,9 @@ package dev.rapport.crm.bench;
 
 import dev.rapport.crm.bench.SalesData.Pay;
 import dev.rapport.crm.bench.SalesData.Sale;
-import dev.rapport.crm.spi.SalesFigures;
-import dev.rapport.crm.spi.SalesRepository.Balance;
-import dev.rapport.crm.spi.SalesRepository.Movement;
+import dev.rapport.crm.sales.SalesFigures;
+import dev.rapport.crm.sales.SalesRepository.Balance;
+import dev.rapport.crm.sales.SalesRepository.Movement;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;

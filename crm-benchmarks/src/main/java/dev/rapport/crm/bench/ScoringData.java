@@ -9,7 +9,7 @@ import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.lead.EngagementSignal;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.lead.Temperature;

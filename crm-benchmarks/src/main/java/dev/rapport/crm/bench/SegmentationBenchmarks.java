@@ -1,5 +1,6 @@
 package dev.rapport.crm.bench;
 
+import dev.rapport.crm.sales.SalesRepository;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.analytics.Period;
 import dev.rapport.crm.analytics.Segment;
@@ -209,7 +210,7 @@ public class SegmentationBenchmarks {
         int end = Math.min(n, from + UNIT);
         store.inUnitOfWork(TENANT, uow -> {
           for (int i = start; i < end; i++) {
-            uow.sales().insert(history.sale(i, days, prices, lastInvoice[history.account[i]]));
+            uow.port(SalesRepository.class).insert(history.sale(i, days, prices, lastInvoice[history.account[i]]));
             if (!history.credit[i]) {
               lastInvoice[history.account[i]] = i;
             }

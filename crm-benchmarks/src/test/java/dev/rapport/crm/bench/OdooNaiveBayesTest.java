@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import java.time.Duration;

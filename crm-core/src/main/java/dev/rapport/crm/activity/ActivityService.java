@@ -1,13 +1,14 @@
 package dev.rapport.crm.activity;
 
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.lead.TemperaturePolicy;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.Limits;
-import dev.rapport.crm.event.ActivityLogged;
-import dev.rapport.crm.event.LeadTemperatureChanged;
+import dev.rapport.crm.lead.LeadTemperatureChanged;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.lead.EngagementSignal;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadStatus;
@@ -44,7 +45,7 @@ public final class ActivityService {
    * @return the stored activity
    * @throws ValidationException if the activity is null
    * @throws NotFoundException if a linked record does not exist in the tenant
-   * @throws dev.rapport.crm.ConcurrentUpdateException if the engaged lead was changed concurrently
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if the engaged lead was changed concurrently
    */
   public Activity log(NewActivity activity) {
     Check.notNull(activity, "activity");
@@ -56,12 +57,12 @@ public final class ActivityService {
           activity.links(), activity.subject(), activity.body(), activity.direction(),
           activity.outcome(), activity.occurredAt().orElse(now), activity.duration(),
           activity.owner(), now);
-      Activity stored = uow.activities().insert(a);
+      Activity stored = uow.port(ActivityRepository.class).insert(a);
       Subjects.file(ctx, uow, TimelineItem.Kind.ACTIVITY, stored.id().value(), stored.links(), stored.occurredAt());
       cmd.raise(new ActivityLogged(ctx.tenant(), now, stored.id(), stored.type(), stored.direction(),
           stored.links(), stored.occurredAt()));
       if (stored.isEngagement() && stored.links().lead().isPresent()) {
-        engage(cmd, uow.leads().find(stored.links().lead().get()).orElseThrow(), stored, now);
+        engage(cmd, uow.port(LeadRepository.class).find(stored.links().lead().get()).orElseThrow(), stored, now);
       }
       return stored;
     });
@@ -75,8 +76,8 @@ public final class ActivityService {
         : activity.type().equals(ActivityType.CALL) ? SignalType.INBOUND_CALL : SignalType.EMAIL_REPLY;
     EngagementSignal signal = new EngagementSignal(type, activity.occurredAt(),
         Optional.of(Check.cut(activity.subject(), Limits.SIGNAL_DETAIL)));
-    Lead after = lead.recordSignal(signal, ctx.temperaturePolicy(), now);
-    Lead stored = cmd.uow().leads().update(after);
+    Lead after = lead.recordSignal(signal, ctx.setting(TemperaturePolicy.class), now);
+    Lead stored = cmd.uow().port(LeadRepository.class).update(after);
     if (stored.temperature() != lead.temperature()) {
       cmd.raise(new LeadTemperatureChanged(ctx.tenant(), now, lead.id(), lead.temperature(), stored.temperature()));
     }
@@ -90,7 +91,7 @@ public final class ActivityService {
    */
   public Activity get(ActivityId id) {
     Check.notNull(id, "activityId");
-    return ctx.read(uow -> uow.activities().find(id).orElseThrow(() -> new NotFoundException("activity", id)));
+    return ctx.read(uow -> uow.port(ActivityRepository.class).find(id).orElseThrow(() -> new NotFoundException("activity", id)));
   }
 
   /**
@@ -100,6 +101,6 @@ public final class ActivityService {
    */
   public Optional<Activity> find(ActivityId id) {
     Check.notNull(id, "activityId");
-    return ctx.read(uow -> uow.activities().find(id));
+    return ctx.read(uow -> uow.port(ActivityRepository.class).find(id));
   }
 }

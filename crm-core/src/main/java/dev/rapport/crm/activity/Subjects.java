@@ -1,9 +1,13 @@
 package dev.rapport.crm.activity;
 
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.activity.TimelineItem.Kind;
 import dev.rapport.crm.common.TenantId;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,16 +21,16 @@ final class Subjects {
 
   /** @throws NotFoundException naming the first linked record the tenant does not have */
   static void requireExisting(UnitOfWork uow, Links links) {
-    if (links.lead().isPresent() && uow.leads().find(links.lead().get()).isEmpty()) {
+    if (links.lead().isPresent() && uow.port(LeadRepository.class).find(links.lead().get()).isEmpty()) {
       throw new NotFoundException("lead", links.lead().get());
     }
-    if (links.contact().isPresent() && uow.contacts().find(links.contact().get()).isEmpty()) {
+    if (links.contact().isPresent() && uow.port(ContactRepository.class).find(links.contact().get()).isEmpty()) {
       throw new NotFoundException("contact", links.contact().get());
     }
-    if (links.account().isPresent() && uow.accounts().find(links.account().get()).isEmpty()) {
+    if (links.account().isPresent() && uow.port(AccountRepository.class).find(links.account().get()).isEmpty()) {
       throw new NotFoundException("account", links.account().get());
     }
-    if (links.opportunity().isPresent() && uow.opportunities().find(links.opportunity().get()).isEmpty()) {
+    if (links.opportunity().isPresent() && uow.port(OpportunityRepository.class).find(links.opportunity().get()).isEmpty()) {
       throw new NotFoundException("opportunity", links.opportunity().get());
     }
   }
@@ -39,6 +43,6 @@ final class Subjects {
       entries.add(new TimelineEntry(ctx.ids().next(), tenant, subject, at, kind, Optional.of(ref),
           Optional.empty(), Optional.empty()));
     }
-    uow.timeline().add(entries);
+    uow.port(TimelineRepository.class).add(entries);
   }
 }

@@ -1,19 +1,15 @@
 package dev.rapport.crm.activity;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TaskId;
-import dev.rapport.crm.event.TaskCancelled;
-import dev.rapport.crm.event.TaskCompleted;
-import dev.rapport.crm.event.TaskCreated;
-import dev.rapport.crm.event.TaskRescheduled;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -61,7 +57,7 @@ public final class TaskService {
     return ctx.command(cmd -> {
       Instant now = ctx.now();
       Subjects.requireExisting(cmd.uow(), task.links());
-      Task stored = cmd.uow().tasks().insert(Task.create(TaskId.of(ctx.ids().next()), ctx.tenant(), task, now));
+      Task stored = cmd.uow().port(TaskRepository.class).insert(Task.create(TaskId.of(ctx.ids().next()), ctx.tenant(), task, now));
       Subjects.file(ctx, cmd.uow(), TimelineItem.Kind.TASK, stored.id().value(), stored.links(), stored.createdAt());
       cmd.raise(new TaskCreated(ctx.tenant(), now, stored.id(), stored.links(), stored.subject(),
           stored.dueAt(), stored.owner()));
@@ -77,7 +73,7 @@ public final class TaskService {
    */
   public Task get(TaskId id) {
     Check.notNull(id, "taskId");
-    return ctx.read(uow -> uow.tasks().find(id).orElseThrow(() -> new NotFoundException("task", id)));
+    return ctx.read(uow -> uow.port(TaskRepository.class).find(id).orElseThrow(() -> new NotFoundException("task", id)));
   }
 
   /**
@@ -87,7 +83,7 @@ public final class TaskService {
    */
   public Optional<Task> find(TaskId id) {
     Check.notNull(id, "taskId");
-    return ctx.read(uow -> uow.tasks().find(id));
+    return ctx.read(uow -> uow.port(TaskRepository.class).find(id));
   }
 
   /**
@@ -176,7 +172,7 @@ public final class TaskService {
     String who = Check.text(owner, "owner", Limits.TEXT);
     Instant before = exclusiveEnd(Check.instant(until, "until"));
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.tasks().openDueBefore(Optional.of(who), before, page));
+    return ctx.read(uow -> uow.port(TaskRepository.class).openDueBefore(Optional.of(who), before, page));
   }
 
   /**
@@ -189,12 +185,12 @@ public final class TaskService {
   public long countDueBy(String owner, Instant until) {
     String who = Check.text(owner, "owner", Limits.TEXT);
     Instant before = exclusiveEnd(Check.instant(until, "until"));
-    return ctx.read(uow -> uow.tasks().countOpenDueBefore(Optional.of(who), before));
+    return ctx.read(uow -> uow.port(TaskRepository.class).countOpenDueBefore(Optional.of(who), before));
   }
 
   /** How many open tasks (of every owner) are due before now: as many as {@link #overdue} returns. */
   public long countOverdue() {
-    return ctx.read(uow -> uow.tasks().countOpenDueBefore(Optional.empty(), ctx.now()));
+    return ctx.read(uow -> uow.port(TaskRepository.class).countOpenDueBefore(Optional.empty(), ctx.now()));
   }
 
   /**
@@ -204,7 +200,7 @@ public final class TaskService {
    */
   public Page<Task> overdue(PageRequest page) {
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.tasks().openDueBefore(Optional.empty(), ctx.now(), page));
+    return ctx.read(uow -> uow.port(TaskRepository.class).openDueBefore(Optional.empty(), ctx.now(), page));
   }
 
   /**
@@ -215,7 +211,7 @@ public final class TaskService {
    */
   public Page<Task> remindersDue(PageRequest page) {
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.tasks().remindersDue(ctx.now(), page));
+    return ctx.read(uow -> uow.port(TaskRepository.class).remindersDue(ctx.now(), page));
   }
 
   private static Instant exclusiveEnd(Instant until) {
@@ -225,14 +221,14 @@ public final class TaskService {
   private Task change(TaskId id, BiFunction<Task, Instant, Task> transition) {
     Check.notNull(id, "taskId");
     return ctx.command(cmd -> {
-      Task before = cmd.uow().tasks().find(id).orElseThrow(() -> new NotFoundException("task", id));
+      Task before = cmd.uow().port(TaskRepository.class).find(id).orElseThrow(() -> new NotFoundException("task", id));
       Check.version("task", id, before.version(), expectedVersion);
       Instant now = ctx.now();
       Task after = transition.apply(before, now);
       if (after.equals(before)) {
         return before;
       }
-      Task stored = cmd.uow().tasks().update(after);
+      Task stored = cmd.uow().port(TaskRepository.class).update(after);
       if (before.status() != stored.status()) {
         if (stored.status() == TaskStatus.DONE) {
           cmd.raise(new TaskCompleted(ctx.tenant(), now, id, stored.links(), stored.subject(), stored.endedAt().orElseThrow()));

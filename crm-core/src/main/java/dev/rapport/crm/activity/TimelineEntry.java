@@ -1,6 +1,6 @@
 package dev.rapport.crm.activity;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.internal.Check;

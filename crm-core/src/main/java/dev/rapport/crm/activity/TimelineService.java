@@ -1,7 +1,11 @@
 package dev.rapport.crm.activity;
 
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.ContactId;
@@ -11,7 +15,7 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TaskId;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +59,7 @@ public final class TimelineService {
     Check.notNull(id, "leadId");
     Check.notNull(page, "page");
     return ctx.read(uow -> {
-      uow.leads().find(id).orElseThrow(() -> new NotFoundException("lead", id));
+      uow.port(LeadRepository.class).find(id).orElseThrow(() -> new NotFoundException("lead", id));
       return page(uow, List.of(id.value()), page);
     });
   }
@@ -70,7 +74,7 @@ public final class TimelineService {
     Check.notNull(id, "contactId");
     Check.notNull(page, "page");
     return ctx.read(uow -> {
-      uow.contacts().find(id).orElseThrow(() -> new NotFoundException("contact", id));
+      uow.port(ContactRepository.class).find(id).orElseThrow(() -> new NotFoundException("contact", id));
       return page(uow, withConvertedLeads(uow, id.value()), page);
     });
   }
@@ -85,7 +89,7 @@ public final class TimelineService {
     Check.notNull(id, "accountId");
     Check.notNull(page, "page");
     return ctx.read(uow -> {
-      uow.accounts().find(id).orElseThrow(() -> new NotFoundException("account", id));
+      uow.port(AccountRepository.class).find(id).orElseThrow(() -> new NotFoundException("account", id));
       return page(uow, withConvertedLeads(uow, id.value()), page);
     });
   }
@@ -100,7 +104,7 @@ public final class TimelineService {
     Check.notNull(id, "opportunityId");
     Check.notNull(page, "page");
     return ctx.read(uow -> {
-      uow.opportunities().find(id).orElseThrow(() -> new NotFoundException("opportunity", id));
+      uow.port(OpportunityRepository.class).find(id).orElseThrow(() -> new NotFoundException("opportunity", id));
       return page(uow, List.of(id.value()), page);
     });
   }
@@ -108,14 +112,14 @@ public final class TimelineService {
   private static List<UUID> withConvertedLeads(UnitOfWork uow, UUID subject) {
     Set<UUID> subjects = new LinkedHashSet<>();
     subjects.add(subject);
-    for (LeadId lead : uow.timeline().leadsConvertedInto(subject)) {
+    for (LeadId lead : uow.port(TimelineRepository.class).leadsConvertedInto(subject)) {
       subjects.add(lead.value());
     }
     return List.copyOf(subjects);
   }
 
   private static Page<TimelineItem> page(UnitOfWork uow, List<UUID> subjects, PageRequest request) {
-    Page<TimelineEntry> entries = uow.timeline().page(subjects, request);
+    Page<TimelineEntry> entries = uow.port(TimelineRepository.class).page(subjects, request);
     List<ActivityId> activityIds = new ArrayList<>();
     List<TaskId> taskIds = new ArrayList<>();
     for (TimelineEntry e : entries.items()) {
@@ -127,13 +131,13 @@ public final class TimelineService {
     }
     Map<UUID, Activity> activities = new HashMap<>();
     if (!activityIds.isEmpty()) {
-      for (Activity a : uow.activities().findAll(activityIds)) {
+      for (Activity a : uow.port(ActivityRepository.class).findAll(activityIds)) {
         activities.put(a.id().value(), a);
       }
     }
     Map<UUID, Task> tasks = new HashMap<>();
     if (!taskIds.isEmpty()) {
-      for (Task t : uow.tasks().findAll(taskIds)) {
+      for (Task t : uow.port(TaskRepository.class).findAll(taskIds)) {
         tasks.put(t.id().value(), t);
       }
     }

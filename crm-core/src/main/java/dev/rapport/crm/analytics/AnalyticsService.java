@@ -1,8 +1,11 @@
 package dev.rapport.crm.analytics;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.InsufficientHistoryException;
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.sales.SalesSettings;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.InsufficientHistoryException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.OpportunityId;
 import dev.rapport.crm.common.Page;
@@ -11,36 +14,35 @@ import dev.rapport.crm.lead.ConvertedTo;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
 import dev.rapport.crm.opportunity.OpportunityQuery;
-import dev.rapport.crm.MissingExchangeRateException;
-import dev.rapport.crm.StoreException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.MissingExchangeRateException;
+import dev.rapport.crm.exception.StoreException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.Converter;
-import dev.rapport.crm.internal.CrmContext;
-import dev.rapport.crm.internal.LedgerReader;
+import dev.rapport.crm.sales.Converter;
+import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.sales.LedgerReader;
 import dev.rapport.crm.feedback.FeedbackScale;
-import dev.rapport.crm.spi.FeedbackRepository;
-import dev.rapport.crm.spi.SalesFigures;
-import dev.rapport.crm.spi.SalesRepository;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.feedback.FeedbackRepository;
+import dev.rapport.crm.sales.SalesFigures;
+import dev.rapport.crm.sales.SalesRepository;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.opportunity.ForecastCategory;
 import dev.rapport.crm.opportunity.OpportunityStatus;
 import dev.rapport.crm.opportunity.Pipeline;
 import dev.rapport.crm.opportunity.Stage;
-import dev.rapport.crm.spi.AnalyticsRepository;
-import dev.rapport.crm.spi.AnalyticsRepository.ClosedAmounts;
-import dev.rapport.crm.spi.AnalyticsRepository.ClosedCycles;
-import dev.rapport.crm.spi.AnalyticsRepository.ConversionDays;
-import dev.rapport.crm.spi.AnalyticsRepository.LeadCount;
-import dev.rapport.crm.spi.AnalyticsRepository.LeadOpportunities;
-import dev.rapport.crm.spi.AnalyticsRepository.PipelineAmounts;
-import dev.rapport.crm.spi.AnalyticsRepository.Scope;
-import dev.rapport.crm.spi.AnalyticsRepository.StageVisits;
+import dev.rapport.crm.analytics.AnalyticsRepository.ClosedAmounts;
+import dev.rapport.crm.analytics.AnalyticsRepository.ClosedCycles;
+import dev.rapport.crm.analytics.AnalyticsRepository.ConversionDays;
+import dev.rapport.crm.analytics.AnalyticsRepository.LeadCount;
+import dev.rapport.crm.analytics.AnalyticsRepository.LeadOpportunities;
+import dev.rapport.crm.analytics.AnalyticsRepository.PipelineAmounts;
+import dev.rapport.crm.analytics.AnalyticsRepository.Scope;
+import dev.rapport.crm.analytics.AnalyticsRepository.StageVisits;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -127,7 +129,7 @@ public final class AnalyticsService {
     record Data(List<LeadCount> counts, List<ConversionDays> days, List<LeadOpportunities> opps,
         Map<CampaignId, Campaign> campaigns) {}
     Data d = ctx.read(uow -> {
-      AnalyticsRepository a = uow.analytics();
+      AnalyticsRepository a = uow.port(AnalyticsRepository.class);
       List<LeadCount> counts = a.leadCounts(scope);
       Set<CampaignId> ids = new TreeSet<>(Comparator.comparing(CampaignId::toString));
       counts.forEach(c -> c.campaign().ifPresent(ids::add));
@@ -198,13 +200,13 @@ public final class AnalyticsService {
     Scope scope = scope(period, filter);
     record Data(List<LeadCount> counts, List<StageVisits> visits, long created, List<ClosedCycles> closed) {}
     Data d = ctx.read(uow -> {
-      AnalyticsRepository a = uow.analytics();
+      AnalyticsRepository a = uow.port(AnalyticsRepository.class);
       return new Data(a.leadCounts(scope), a.stageVisits(scope), a.opportunitiesCreated(scope), a.closedCycles(scope));
     });
     Map<LeadStatus, Long> statuses = new EnumMap<>(LeadStatus.class);
     d.counts().forEach(c -> statuses.merge(c.status(), c.leads(), Long::sum));
 
-    Pipeline pipeline = ctx.pipeline();
+    Pipeline pipeline = ctx.setting(Pipeline.class);
     Map<String, Integer> order = new HashMap<>();
     List<Stage> stages = pipeline.stages();
     for (int i = 0; i < stages.size(); i++) {
@@ -299,7 +301,7 @@ public final class AnalyticsService {
     edges.add(scope.to());
     record Data(List<PipelineAmounts> open, List<ClosedAmounts> closed, List<ClosedCycles> cycles) {}
     Data d = ctx.read(uow -> {
-      AnalyticsRepository a = uow.analytics();
+      AnalyticsRepository a = uow.port(AnalyticsRepository.class);
       return new Data(a.openPipeline(scope, period.from(), period.to()), a.closedByBucket(scope, edges),
           a.closedCycles(scope));
     });
@@ -383,10 +385,10 @@ public final class AnalyticsService {
   public Segmentation segmentation(Period period) {
     Check.notNull(period, "period");
     LocalDate asOf = rateDay(period);
-    List<SalesRepository.RfmRow> rows = ctx.sales().ledger().isPresent()
+    List<SalesRepository.RfmRow> rows = ctx.setting(SalesSettings.class).ledger().isPresent()
         ? SalesFigures.rfm(new LedgerReader(ctx).sales(Optional.empty()),
             period.from(), period.to())
-        : ctx.read(uow -> uow.sales().rfm(period.from(), period.to()));
+        : ctx.read(uow -> uow.port(SalesRepository.class).rfm(period.from(), period.to()));
     Converter money = converter();
     // every rate first: a missing rate is the answer's error whatever the order of the rows
     Map<AccountId, Object[]> byAccount = new HashMap<>();
@@ -477,7 +479,7 @@ public final class AnalyticsService {
     Instant previous = startOf(today.minusDays(2L * FEEDBACK_WINDOW_DAYS - 1));
     Instant end = startOf(today.plusDays(1));
     record Windows(List<FeedbackRepository.ScoreRow> before, List<FeedbackRepository.ScoreRow> now) {}
-    Windows w = ctx.read(uow -> new Windows(uow.feedback().scores(previous, recent), uow.feedback().scores(recent, end)));
+    Windows w = ctx.read(uow -> new Windows(uow.port(FeedbackRepository.class).scores(previous, recent), uow.port(FeedbackRepository.class).scores(recent, end)));
     Map<AccountId, double[]> before = feedbackMeans(w.before());
     Map<AccountId, double[]> now = feedbackMeans(w.now());
     now.forEach((account, s) -> {
@@ -557,11 +559,11 @@ public final class AnalyticsService {
       Map<OpportunityId, OpportunityStatus> closed = new HashMap<>();
       OpportunityQuery ended = OpportunityQuery.all()
           .withStatuses(Set.of(OpportunityStatus.WON, OpportunityStatus.LOST));
-      pages(request -> uow.opportunities().query(ended, request),
+      pages(request -> uow.port(OpportunityRepository.class).query(ended, request),
           o -> closed.put(o.id(), o.status()));
       List<Lead> won = new ArrayList<>();
       List<Lead> lost = new ArrayList<>();
-      pages(request -> uow.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.CONVERTED)), request),
+      pages(request -> uow.port(LeadRepository.class).query(LeadQuery.all().withStatuses(Set.of(LeadStatus.CONVERTED)), request),
           l -> {
             OpportunityStatus s = l.convertedTo().flatMap(ConvertedTo::opportunityId).map(closed::get).orElse(null);
             if (s == OpportunityStatus.WON) {
@@ -570,7 +572,7 @@ public final class AnalyticsService {
               lost.add(l);
             }
           });
-      pages(request -> uow.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.DISQUALIFIED)), request),
+      pages(request -> uow.port(LeadRepository.class).query(LeadQuery.all().withStatuses(Set.of(LeadStatus.DISQUALIFIED)), request),
           lost::add);
       return new History(won, lost);
     });
@@ -587,7 +589,7 @@ public final class AnalyticsService {
   public LeadScore score(ScoringModel model, LeadId leadId) {
     Check.notNull(model, "model");
     Check.notNull(leadId, "leadId");
-    Lead lead = ctx.read(uow -> uow.leads().find(leadId)).orElseThrow(() -> new NotFoundException("lead", leadId));
+    Lead lead = ctx.read(uow -> uow.port(LeadRepository.class).find(leadId)).orElseThrow(() -> new NotFoundException("lead", leadId));
     return model.score(lead, ctx.now());
   }
 
@@ -624,12 +626,12 @@ public final class AnalyticsService {
         try {
           written[0] = 0;
           page = ctx.command(cmd -> {
-            Page<Lead> p = cmd.uow().leads().query(open, request);
+            Page<Lead> p = cmd.uow().port(LeadRepository.class).query(open, request);
             Instant now = ctx.now();
             for (Lead lead : p.items()) {
               int percent = model.score(lead, now).percent();
               if (percent != lead.score()) {
-                cmd.uow().leads().update(lead.withScore(percent, now));
+                cmd.uow().port(LeadRepository.class).update(lead.withScore(percent, now));
                 written[0]++;
               }
             }
@@ -639,7 +641,7 @@ public final class AnalyticsService {
           changed += written[0];
         } catch (ConcurrentUpdateException e) {
           if (attempt >= RESCORE_ATTEMPTS) {
-            page = ctx.read(uow -> uow.leads().query(open, request));
+            page = ctx.read(uow -> uow.port(LeadRepository.class).query(open, request));
             skipped += page.items().size();
           }
         }
@@ -699,7 +701,7 @@ public final class AnalyticsService {
   }
 
   private Converter converter() {
-    return new Converter(ctx.sales().rates(), ctx.sales().reportingCurrency());
+    return new Converter(ctx.setting(SalesSettings.class).rates(), ctx.setting(SalesSettings.class).reportingCurrency());
   }
 
   private static String key(String stage) {

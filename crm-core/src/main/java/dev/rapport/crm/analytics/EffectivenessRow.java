@@ -2,7 +2,7 @@ package dev.rapport.crm.analytics;
 
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.Money;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import java.util.Objects;
 import java.util.Optional;
 

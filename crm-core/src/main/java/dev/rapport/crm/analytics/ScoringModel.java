@@ -1,7 +1,7 @@
 package dev.rapport.crm.analytics;
 
-import dev.rapport.crm.InsufficientHistoryException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.InsufficientHistoryException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.lead.Lead;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.rapport.crm.campaign;
 
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Money;

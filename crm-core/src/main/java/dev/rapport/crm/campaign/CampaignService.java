@@ -1,9 +1,11 @@
 package dev.rapport.crm.campaign;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.lead.TemperaturePolicy;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;
@@ -11,17 +13,12 @@ import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
-import dev.rapport.crm.event.CampaignMembersAdded;
-import dev.rapport.crm.event.CampaignPlanned;
-import dev.rapport.crm.event.CampaignResponseRecorded;
-import dev.rapport.crm.event.CampaignStatusChanged;
-import dev.rapport.crm.event.LeadTemperatureChanged;
+import dev.rapport.crm.lead.LeadTemperatureChanged;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.lead.EngagementSignal;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadStatus;
-import dev.rapport.crm.spi.CampaignRepository;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +77,7 @@ public final class CampaignService {
     return ctx.command(cmd -> {
       Instant now = ctx.now();
       Campaign c = Campaign.plan(CampaignId.of(ctx.ids().next()), ctx.tenant(), campaign, now);
-      Campaign stored = cmd.uow().campaigns().insert(c);
+      Campaign stored = cmd.uow().port(CampaignRepository.class).insert(c);
       cmd.raise(new CampaignPlanned(ctx.tenant(), now, stored.id(), stored.name(), stored.channel()));
       return stored;
     });
@@ -104,7 +101,7 @@ public final class CampaignService {
    */
   public Optional<Campaign> find(CampaignId id) {
     Check.notNull(id, "campaignId");
-    return ctx.read(uow -> uow.campaigns().find(id));
+    return ctx.read(uow -> uow.port(CampaignRepository.class).find(id));
   }
 
   /**
@@ -114,7 +111,7 @@ public final class CampaignService {
    */
   public Page<Campaign> list(PageRequest page) {
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.campaigns().list(page));
+    return ctx.read(uow -> uow.port(CampaignRepository.class).list(page));
   }
 
   /**
@@ -206,7 +203,7 @@ public final class CampaignService {
     }
     List<MemberId> wanted = List.copyOf(new LinkedHashSet<>(people));
     return ctx.command(cmd -> {
-      CampaignRepository campaigns = cmd.uow().campaigns();
+      CampaignRepository campaigns = cmd.uow().port(CampaignRepository.class);
       Campaign campaign = load(cmd.uow(), id);
       campaign.requireMembersAllowed();
       if (wanted.isEmpty()) {
@@ -249,7 +246,7 @@ public final class CampaignService {
     Check.notNull(member, "member");
     return ctx.read(uow -> {
       load(uow, id);
-      return uow.campaigns().findMember(id, member)
+      return uow.port(CampaignRepository.class).findMember(id, member)
           .orElseThrow(() -> new NotFoundException("campaign member", member));
     });
   }
@@ -265,7 +262,7 @@ public final class CampaignService {
     Check.notNull(page, "page");
     return ctx.read(uow -> {
       load(uow, id);
-      return uow.campaigns().members(id, page);
+      return uow.port(CampaignRepository.class).members(id, page);
     });
   }
 
@@ -303,19 +300,19 @@ public final class CampaignService {
       UnitOfWork uow = cmd.uow();
       Campaign campaign = load(uow, id);
       campaign.requireResponsesAllowed();
-      CampaignMember before = uow.campaigns().findMember(id, member)
+      CampaignMember before = uow.port(CampaignRepository.class).findMember(id, member)
           .orElseThrow(() -> new NotFoundException("campaign member", member));
       Instant now = ctx.now();
-      CampaignMember stored = uow.campaigns().updateMember(before.respond(status, when));
+      CampaignMember stored = uow.port(CampaignRepository.class).updateMember(before.respond(status, when));
       cmd.raise(new CampaignResponseRecorded(ctx.tenant(), now, id, member.lead(), member.contact(),
           status, when));
       if (member.lead().isPresent() && status.signal().isPresent()) {
-        Optional<Lead> lead = uow.leads().find(member.lead().get());
+        Optional<Lead> lead = uow.port(LeadRepository.class).find(member.lead().get());
         if (lead.isPresent() && lead.get().status() != LeadStatus.CONVERTED) {
           Lead l = lead.get();
           Lead warmed = l.recordSignal(new EngagementSignal(status.signal().get(), when,
-              Optional.of(campaign.name())), ctx.temperaturePolicy(), now);
-          Lead saved = uow.leads().update(warmed);
+              Optional.of(campaign.name())), ctx.setting(TemperaturePolicy.class), now);
+          Lead saved = uow.port(LeadRepository.class).update(warmed);
           if (l.temperature() != saved.temperature()) {
             cmd.raise(new LeadTemperatureChanged(ctx.tenant(), now, saved.id(), l.temperature(),
                 saved.temperature()));
@@ -334,11 +331,11 @@ public final class CampaignService {
    */
   public CampaignResults results(CampaignId id) {
     Check.notNull(id, "campaignId");
-    return ctx.read(uow -> CampaignResults.of(load(uow, id), uow.campaigns().totals(id)));
+    return ctx.read(uow -> CampaignResults.of(load(uow, id), uow.port(CampaignRepository.class).totals(id)));
   }
 
   private Campaign load(UnitOfWork uow, CampaignId id) {
-    return uow.campaigns().find(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    return uow.port(CampaignRepository.class).find(id).orElseThrow(() -> new NotFoundException("campaign", id));
   }
 
   private Campaign change(CampaignId id, BiFunction<Campaign, Instant, Campaign> transition) {
@@ -351,7 +348,7 @@ public final class CampaignService {
       if (after.equals(before)) {
         return before;
       }
-      Campaign stored = cmd.uow().campaigns().update(after);
+      Campaign stored = cmd.uow().port(CampaignRepository.class).update(after);
       if (before.status() != stored.status()) {
         cmd.raise(new CampaignStatusChanged(ctx.tenant(), now, id, before.status(), stored.status()));
       }

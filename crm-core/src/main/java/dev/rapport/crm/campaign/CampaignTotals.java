@@ -1,6 +1,6 @@
 package dev.rapport.crm.campaign;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.internal.Check;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rapport.crm.common;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.UUID;
 

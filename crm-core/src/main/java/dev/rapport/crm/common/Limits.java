@@ -1,5 +1,6 @@
 package dev.rapport.crm.common;
 
+import dev.rapport.crm.internal.Check;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,7 @@ import java.time.LocalDate;
  * The limits of every value Rapport accepts, in one place. The core checks each value against
  * them before a command reaches the store, so every adapter on every supported database
  * (PostgreSQL, MariaDB, H2, and memory) can store what the core accepts and read it back
- * unchanged. A value outside them is refused with a {@link dev.rapport.crm.ValidationException}
+ * unchanged. A value outside them is refused with a {@link dev.rapport.crm.exception.ValidationException}
  * naming the field and the rule; nothing is truncated or rounded behind the caller's back, but
  * for what is documented here: instants are kept to the microsecond (query bounds round up), a
  * derived value (an account's name key, the account name conversion makes up) is cut to its
@@ -103,20 +104,20 @@ public final class Limits {
    * ({@code 0000-01-01} came back as {@code 0001-01-01} on PostgreSQL), and many time zones had
    * local mean times with odd offsets before 1900; no CRM record is older.
    */
-  public static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+  public static final Instant EARLIEST_INSTANT = Check.EARLIEST_INSTANT;
 
   /**
    * The latest instant: 9999-12-31T23:59:59.999999Z, the end of MariaDB's {@code datetime(6)}
    * (PostgreSQL and H2 go further). Instants are kept to the microsecond, as every database's
    * {@code timestamp(6)} holds them: a finer instant is truncated.
    */
-  public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+  public static final Instant LATEST_INSTANT = Check.LATEST_INSTANT;
 
   /** The earliest date: 1900-01-01, for the reasons given at {@link #EARLIEST_INSTANT}. */
-  public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+  public static final LocalDate EARLIEST_DATE = Check.EARLIEST_DATE;
 
   /** The latest date: 9999-12-31, the end of MariaDB's {@code date}. */
-  public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+  public static final LocalDate LATEST_DATE = Check.LATEST_DATE;
 
   /**
    * Engagement signals a lead keeps: its 1,000 most recent. A lead captured with more is refused;

@@ -14,7 +14,7 @@ import java.util.Optional;
  *     or empty when this is the last page
  */
 public record Page<T>(List<T> items, Optional<String> nextCursor) {
-  /** @throws dev.rapport.crm.ValidationException if either is null or an item is null */
+  /** @throws dev.rapport.crm.exception.ValidationException if either is null or an item is null */
   public Page {
     items = List.copyOf(Check.noNulls(items, "items"));
     Check.notNull(nextCursor, "nextCursor");

@@ -1,15 +1,14 @@
 package dev.rapport.crm.contact;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
-import dev.rapport.crm.event.AccountCreated;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class AccountService {
   /**
    * A view of this service whose commands on an existing account first check that it is still at
    * {@code version} (the version the caller read, e.g. shown in a form), and refuse with
-   * {@link dev.rapport.crm.ConcurrentUpdateException} when someone changed it since. Queries and
+   * {@link dev.rapport.crm.exception.ConcurrentUpdateException} when someone changed it since. Queries and
    * creation are unaffected.
    *
    * @throws ValidationException if the version is below 1
@@ -63,7 +62,7 @@ public final class AccountService {
       Instant now = ctx.now();
       Account a = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0, account.name,
           account.domain, account.externalReference, account.industry, account.owner, now, now);
-      Account stored = cmd.uow().accounts().insert(a);
+      Account stored = cmd.uow().port(AccountRepository.class).insert(a);
       cmd.raise(new AccountCreated(ctx.tenant(), now, stored.id(), stored.name()));
       return stored;
     });
@@ -87,7 +86,7 @@ public final class AccountService {
    */
   public Optional<Account> find(AccountId id) {
     Check.notNull(id, "accountId");
-    return ctx.read(uow -> uow.accounts().find(id));
+    return ctx.read(uow -> uow.port(AccountRepository.class).find(id));
   }
 
   /**
@@ -97,7 +96,7 @@ public final class AccountService {
    */
   public Optional<Account> findByExternalReference(String externalReference) {
     String ref = Check.text(externalReference, "externalReference", Account.MAX_TEXT);
-    return ctx.read(uow -> uow.accounts().findByExternalReference(ref));
+    return ctx.read(uow -> uow.port(AccountRepository.class).findByExternalReference(ref));
   }
 
   /**
@@ -107,7 +106,7 @@ public final class AccountService {
    */
   public List<Account> findByName(String name) {
     String key = Account.nameKey(Check.text(name, "name", Account.MAX_TEXT));
-    return ctx.read(uow -> uow.accounts().findByNameKey(key));
+    return ctx.read(uow -> uow.port(AccountRepository.class).findByNameKey(key));
   }
 
   /**
@@ -117,7 +116,7 @@ public final class AccountService {
    */
   public Page<Account> list(PageRequest page) {
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.accounts().list(page));
+    return ctx.read(uow -> uow.port(AccountRepository.class).list(page));
   }
 
   /**
@@ -149,13 +148,13 @@ public final class AccountService {
   }
 
   private void requireFree(UnitOfWork uow, String ref, AccountId self) {
-    uow.accounts().findByExternalReference(ref).filter(a -> !a.id().equals(self)).ifPresent(a -> {
+    uow.port(AccountRepository.class).findByExternalReference(ref).filter(a -> !a.id().equals(self)).ifPresent(a -> {
       throw new DuplicateException("account", "externalReference", ref);
     });
   }
 
   private static Account load(UnitOfWork uow, AccountId id) {
-    return uow.accounts().find(id).orElseThrow(() -> new NotFoundException("account", id));
+    return uow.port(AccountRepository.class).find(id).orElseThrow(() -> new NotFoundException("account", id));
   }
 
   private Account change(AccountId id, BiFunction<UnitOfWork, Account, Account> transition) {
@@ -164,7 +163,7 @@ public final class AccountService {
       Account before = load(cmd.uow(), id);
       checkVersion(before);
       Account after = transition.apply(cmd.uow(), before);
-      return after.equals(before) ? before : cmd.uow().accounts().update(after);
+      return after.equals(before) ? before : cmd.uow().port(AccountRepository.class).update(after);
     });
   }
 }

@@ -1,18 +1,17 @@
 package dev.rapport.crm.contact;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PhoneNumber;
-import dev.rapport.crm.event.ContactCreated;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class ContactService {
   /**
    * A view of this service whose commands on an existing contact first check that it is still at
    * {@code version} (the version the caller read, e.g. shown in a form), and refuse with
-   * {@link dev.rapport.crm.ConcurrentUpdateException} when someone changed it since. Queries and
+   * {@link dev.rapport.crm.exception.ConcurrentUpdateException} when someone changed it since. Queries and
    * creation are unaffected.
    *
    * @throws ValidationException if the version is below 1
@@ -67,7 +66,7 @@ public final class ContactService {
       Contact c = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, contact.name,
           contact.accountId, contact.emails, contact.phones, contact.title, contact.consent,
           Optional.empty(), contact.owner, now, now);
-      Contact stored = cmd.uow().contacts().insert(c);
+      Contact stored = cmd.uow().port(ContactRepository.class).insert(c);
       cmd.raise(new ContactCreated(ctx.tenant(), now, stored.id(), stored.accountId()));
       return stored;
     });
@@ -91,7 +90,7 @@ public final class ContactService {
    */
   public Optional<Contact> find(ContactId id) {
     Check.notNull(id, "contactId");
-    return ctx.read(uow -> uow.contacts().find(id));
+    return ctx.read(uow -> uow.port(ContactRepository.class).find(id));
   }
 
   /**
@@ -101,7 +100,7 @@ public final class ContactService {
    */
   public List<Contact> findByEmail(String email) {
     EmailAddress e = EmailAddress.of(email);
-    return ctx.read(uow -> uow.contacts().findByEmail(e));
+    return ctx.read(uow -> uow.port(ContactRepository.class).findByEmail(e));
   }
 
   /**
@@ -112,7 +111,7 @@ public final class ContactService {
   public Page<Contact> byAccount(AccountId account, PageRequest page) {
     Check.notNull(account, "accountId");
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.contacts().findByAccount(account, page));
+    return ctx.read(uow -> uow.port(ContactRepository.class).findByAccount(account, page));
   }
 
   /**
@@ -123,7 +122,7 @@ public final class ContactService {
    */
   public long countByAccount(AccountId account) {
     Check.notNull(account, "accountId");
-    return ctx.read(uow -> uow.contacts().countByAccount(account));
+    return ctx.read(uow -> uow.port(ContactRepository.class).countByAccount(account));
   }
 
   /**
@@ -133,7 +132,7 @@ public final class ContactService {
    */
   public Page<Contact> list(PageRequest page) {
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.contacts().list(page));
+    return ctx.read(uow -> uow.port(ContactRepository.class).list(page));
   }
 
   /**
@@ -191,13 +190,13 @@ public final class ContactService {
   }
 
   private static void requireAccount(UnitOfWork uow, AccountId id) {
-    if (uow.accounts().find(id).isEmpty()) {
+    if (uow.port(AccountRepository.class).find(id).isEmpty()) {
       throw new NotFoundException("account", id);
     }
   }
 
   private static Contact load(UnitOfWork uow, ContactId id) {
-    return uow.contacts().find(id).orElseThrow(() -> new NotFoundException("contact", id));
+    return uow.port(ContactRepository.class).find(id).orElseThrow(() -> new NotFoundException("contact", id));
   }
 
   private Contact change(ContactId id, BiFunction<UnitOfWork, Contact, Contact> transition) {
@@ -206,7 +205,7 @@ public final class ContactService {
       Contact before = load(cmd.uow(), id);
       checkVersion(before);
       Contact after = transition.apply(cmd.uow(), before);
-      return after.equals(before) ? before : cmd.uow().contacts().update(after);
+      return after.equals(before) ? before : cmd.uow().port(ContactRepository.class).update(after);
     });
   }
 }

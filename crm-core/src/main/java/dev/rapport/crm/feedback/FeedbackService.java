@@ -1,16 +1,19 @@
 package dev.rapport.crm.feedback;
 
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.service.CaseRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.FeedbackId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Contact;
-import dev.rapport.crm.event.FeedbackReceived;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.service.ServiceCase;
 import dev.rapport.crm.spi.UnitOfWork;
@@ -52,23 +55,23 @@ public final class FeedbackService {
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
       AccountId account = draft.accountId;
-      if (uow.accounts().find(account).isEmpty()) {
+      if (uow.port(AccountRepository.class).find(account).isEmpty()) {
         throw new NotFoundException("account", account);
       }
-      Contact c = uow.contacts().find(draft.contactId)
+      Contact c = uow.port(ContactRepository.class).find(draft.contactId)
           .orElseThrow(() -> new NotFoundException("contact", draft.contactId));
       if (!c.accountId().equals(Optional.of(account))) {
         throw new ValidationException("contactId", "must be a contact of the account " + account);
       }
       if (draft.caseId.isPresent()) {
-        ServiceCase sc = uow.cases().find(draft.caseId.get())
+        ServiceCase sc = uow.port(CaseRepository.class).find(draft.caseId.get())
             .orElseThrow(() -> new NotFoundException("case", draft.caseId.get()));
         if (!sc.accountId().equals(account)) {
           throw new ValidationException("caseId", "must be a case of the account " + account);
         }
       }
       if (draft.opportunityId.isPresent()) {
-        Opportunity o = uow.opportunities().find(draft.opportunityId.get())
+        Opportunity o = uow.port(OpportunityRepository.class).find(draft.opportunityId.get())
             .orElseThrow(() -> new NotFoundException("opportunity", draft.opportunityId.get()));
         if (!o.accountId().equals(account)) {
           throw new ValidationException("opportunityId", "must be an opportunity of the account " + account);
@@ -76,7 +79,7 @@ public final class FeedbackService {
       }
       Instant now = ctx.now();
       Feedback f = Feedback.record(FeedbackId.of(ctx.ids().next()), ctx.tenant(), draft, now);
-      Feedback stored = uow.feedback().insert(f);
+      Feedback stored = uow.port(FeedbackRepository.class).insert(f);
       cmd.raise(new FeedbackReceived(ctx.tenant(), now, f.id(), account, f.contactId(), f.caseId(),
           f.opportunityId(), f.scale(), f.score(), f.answeredAt()));
       return stored;
@@ -91,7 +94,7 @@ public final class FeedbackService {
    */
   public Feedback get(FeedbackId id) {
     Check.notNull(id, "feedbackId");
-    return ctx.read(uow -> uow.feedback().find(id)).orElseThrow(() -> new NotFoundException("feedback", id));
+    return ctx.read(uow -> uow.port(FeedbackRepository.class).find(id)).orElseThrow(() -> new NotFoundException("feedback", id));
   }
 
   /**
@@ -117,7 +120,7 @@ public final class FeedbackService {
   private NpsResult nps(Optional<AccountId> account, Instant from, Instant to) {
     Instant f = bound(from, "from");
     Instant t = upper(f, to);
-    return f.equals(t) ? NpsResult.empty() : ctx.read(uow -> uow.feedback().nps(account, f, t));
+    return f.equals(t) ? NpsResult.empty() : ctx.read(uow -> uow.port(FeedbackRepository.class).nps(account, f, t));
   }
 
   /**
@@ -142,7 +145,7 @@ public final class FeedbackService {
   private CsatResult csat(Optional<AccountId> account, Instant from, Instant to) {
     Instant f = bound(from, "from");
     Instant t = upper(f, to);
-    return f.equals(t) ? CsatResult.empty() : ctx.read(uow -> uow.feedback().csat(account, f, t));
+    return f.equals(t) ? CsatResult.empty() : ctx.read(uow -> uow.port(FeedbackRepository.class).csat(account, f, t));
   }
 
   /**
@@ -158,7 +161,7 @@ public final class FeedbackService {
     Instant f = bound(from, "from");
     Instant t = upper(f, to);
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.feedback().detractors(account, f, t, page));
+    return ctx.read(uow -> uow.port(FeedbackRepository.class).detractors(account, f, t, page));
   }
 
   private static Instant upper(Instant from, Instant to) {

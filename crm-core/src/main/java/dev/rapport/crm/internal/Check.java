@@ -1,7 +1,6 @@
 package dev.rapport.crm.internal;
 
-import dev.rapport.crm.ValidationException;
-import dev.rapport.crm.common.Limits;
+import dev.rapport.crm.exception.ValidationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +13,15 @@ import java.util.Optional;
  * Internal: not part of the API, may change without notice.
  */
 public final class Check {
+  /** What {@code Limits.EARLIEST_INSTANT} publishes: kept here, below the values that check against it. */
+  public static final Instant EARLIEST_INSTANT = Instant.parse("1900-01-01T00:00:00Z");
+  /** What {@code Limits.LATEST_INSTANT} publishes. */
+  public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+  /** What {@code Limits.EARLIEST_DATE} publishes. */
+  public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+  /** What {@code Limits.LATEST_DATE} publishes. */
+  public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+
   private Check() {}
 
   /** Returns {@code value}, or throws when it is null. */
@@ -26,7 +34,7 @@ public final class Check {
 
   /**
    * Returns the stripped text, or throws when it is null, blank, longer than {@code max} code
-   * points, or holds a character no database stores (see {@link Limits}). Linear in the input's
+   * points, or holds a character no database stores (see {@code Limits}). Linear in the input's
    * length: a text too long is refused before its characters are examined.
    */
   public static String text(String value, String field, int max) {
@@ -44,7 +52,7 @@ public final class Check {
 
   /**
    * A derived text cut to its first {@code max} code points (never inside a surrogate pair) and
-   * stripped: for values the core makes, which are cut rather than refused (see {@link Limits}).
+   * stripped: for values the core makes, which are cut rather than refused (see {@code Limits}).
    */
   public static String cut(String value, int max) {
     if (value.length() <= max || value.codePointCount(0, value.length()) <= max) {
@@ -77,19 +85,19 @@ public final class Check {
 
   /**
    * Returns the instant truncated to the microsecond, or throws when it is null or outside
-   * {@link Limits#EARLIEST_INSTANT} to {@link Limits#LATEST_INSTANT}.
+   * {@code Limits.EARLIEST_INSTANT} to {@code Limits.LATEST_INSTANT}.
    */
   public static Instant instant(Instant value, String field) {
-    within(value, field, Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT);
+    within(value, field, EARLIEST_INSTANT, LATEST_INSTANT);
     return value.getNano() % 1000 == 0 ? value : value.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**
-   * Returns the date, or throws when it is null or outside {@link Limits#EARLIEST_DATE} to
-   * {@link Limits#LATEST_DATE}.
+   * Returns the date, or throws when it is null or outside {@code Limits.EARLIEST_DATE} to
+   * {@code Limits.LATEST_DATE}.
    */
   public static LocalDate date(LocalDate value, String field) {
-    return within(value, field, Limits.EARLIEST_DATE, Limits.LATEST_DATE);
+    return within(value, field, EARLIEST_DATE, LATEST_DATE);
   }
 
   private static <T extends Comparable<? super T>> T within(T value, String field, T min, T max) {
@@ -142,12 +150,12 @@ public final class Check {
   }
 
   /**
-   * Throws {@link dev.rapport.crm.ConcurrentUpdateException} when a caller expects a version
+   * Throws {@link dev.rapport.crm.exception.ConcurrentUpdateException} when a caller expects a version
    * ({@code expected >= 0}) and the record is at another.
    */
   public static void version(String kind, Object id, long actual, long expected) {
     if (expected >= 0 && actual != expected) {
-      throw new dev.rapport.crm.ConcurrentUpdateException(kind, id, expected, actual);
+      throw new dev.rapport.crm.exception.ConcurrentUpdateException(kind, id, expected, actual);
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public record ConvertedTo(ContactId contactId, AccountId accountId,
     Optional<OpportunityId> opportunityId, Instant convertedAt) {
-  /** @throws dev.rapport.crm.ValidationException if a part is null */
+  /** @throws dev.rapport.crm.exception.ValidationException if a part is null */
   public ConvertedTo {
     Check.notNull(contactId, "convertedTo.contactId");
     Check.notNull(accountId, "convertedTo.accountId");

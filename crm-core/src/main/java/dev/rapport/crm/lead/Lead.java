@@ -1,7 +1,8 @@
 package dev.rapport.crm.lead;
 
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.LeadSource;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;

@@ -1,6 +1,7 @@
 package dev.rapport.crm.lead;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.common.LeadSource;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;

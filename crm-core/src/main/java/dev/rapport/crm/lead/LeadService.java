@@ -1,9 +1,13 @@
 package dev.rapport.crm.lead;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.opportunity.Pipeline;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
@@ -13,17 +17,13 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
-import dev.rapport.crm.event.AccountCreated;
-import dev.rapport.crm.event.ContactCreated;
-import dev.rapport.crm.event.LeadCaptured;
-import dev.rapport.crm.event.LeadConverted;
-import dev.rapport.crm.event.LeadStatusChanged;
-import dev.rapport.crm.event.LeadTemperatureChanged;
-import dev.rapport.crm.event.OpportunityOpened;
+import dev.rapport.crm.contact.AccountCreated;
+import dev.rapport.crm.contact.ContactCreated;
+import dev.rapport.crm.opportunity.OpportunityOpened;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.Domains;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public final class LeadService {
   /**
    * A view of this service whose commands on an existing lead first check that it is still at
    * {@code version} (the version the caller read, e.g. shown in a form), and refuse with
-   * {@link dev.rapport.crm.ConcurrentUpdateException} when someone changed it since. Queries and
+   * {@link dev.rapport.crm.exception.ConcurrentUpdateException} when someone changed it since. Queries and
    * creation are unaffected.
    *
    * @throws ValidationException if the version is below 1
@@ -79,8 +79,8 @@ public final class LeadService {
     return ctx.command(cmd -> {
       requireCampaign(cmd.uow(), lead);
       Instant now = ctx.now();
-      Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), lead, ctx.temperaturePolicy(), now);
-      Lead stored = cmd.uow().leads().insert(l);
+      Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), lead, ctx.setting(TemperaturePolicy.class), now);
+      Lead stored = cmd.uow().port(LeadRepository.class).insert(l);
       cmd.raise(new LeadCaptured(ctx.tenant(), now, stored.id(), stored.source()));
       return stored;
     });
@@ -115,8 +115,8 @@ public final class LeadService {
         }
       }
       for (NewLead draft : drafts) {
-        Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), draft, ctx.temperaturePolicy(), now);
-        Lead s = cmd.uow().leads().insert(l);
+        Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), draft, ctx.setting(TemperaturePolicy.class), now);
+        Lead s = cmd.uow().port(LeadRepository.class).insert(l);
         cmd.raise(new LeadCaptured(ctx.tenant(), now, s.id(), s.source()));
         stored.add(s);
       }
@@ -142,7 +142,7 @@ public final class LeadService {
    */
   public Optional<Lead> find(LeadId id) {
     Check.notNull(id, "leadId");
-    return ctx.read(uow -> uow.leads().find(id));
+    return ctx.read(uow -> uow.port(LeadRepository.class).find(id));
   }
 
   /**
@@ -152,7 +152,7 @@ public final class LeadService {
    */
   public List<Lead> findByEmail(String email) {
     EmailAddress e = EmailAddress.of(email);
-    return ctx.read(uow -> uow.leads().findByEmail(e));
+    return ctx.read(uow -> uow.port(LeadRepository.class).findByEmail(e));
   }
 
   /**
@@ -163,7 +163,7 @@ public final class LeadService {
   public Page<Lead> query(LeadQuery query, PageRequest page) {
     Check.notNull(query, "query");
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.leads().query(query, page));
+    return ctx.read(uow -> uow.port(LeadRepository.class).query(query, page));
   }
 
   /**
@@ -174,7 +174,7 @@ public final class LeadService {
    */
   public long count(LeadQuery query) {
     Check.notNull(query, "query");
-    return ctx.read(uow -> uow.leads().count(query));
+    return ctx.read(uow -> uow.port(LeadRepository.class).count(query));
   }
 
   /**
@@ -240,7 +240,7 @@ public final class LeadService {
   public Lead recordSignal(LeadId id, SignalType type) {
     Check.notNull(type, "signal.type");
     return change(id, (lead, now) -> lead.recordSignal(EngagementSignal.of(type, now),
-        ctx.temperaturePolicy(), now));
+        ctx.setting(TemperaturePolicy.class), now));
   }
 
   /**
@@ -254,7 +254,7 @@ public final class LeadService {
    */
   public Lead recordSignal(LeadId id, EngagementSignal signal) {
     Check.notNull(signal, "signal");
-    return change(id, (lead, now) -> lead.recordSignal(signal, ctx.temperaturePolicy(), now));
+    return change(id, (lead, now) -> lead.recordSignal(signal, ctx.setting(TemperaturePolicy.class), now));
   }
 
   /**
@@ -279,7 +279,7 @@ public final class LeadService {
    * @throws ConcurrentUpdateException if the lead was changed concurrently
    */
   public Lead clearTemperatureOverride(LeadId id) {
-    return change(id, (lead, now) -> lead.clearTemperatureOverride(ctx.temperaturePolicy(), now));
+    return change(id, (lead, now) -> lead.clearTemperatureOverride(ctx.setting(TemperaturePolicy.class), now));
   }
 
   /**
@@ -324,12 +324,12 @@ public final class LeadService {
       PageRequest request = next.get();
       int[] count = {0};
       Page<Lead> page = ctx.command(cmd -> {
-        Page<Lead> p = cmd.uow().leads().query(open, request);
+        Page<Lead> p = cmd.uow().port(LeadRepository.class).query(open, request);
         Instant now = ctx.now();
         for (Lead lead : p.items()) {
-          Lead refreshed = lead.refreshTemperature(ctx.temperaturePolicy(), now);
+          Lead refreshed = lead.refreshTemperature(ctx.setting(TemperaturePolicy.class), now);
           if (refreshed != lead) {
-            cmd.uow().leads().update(refreshed);
+            cmd.uow().port(LeadRepository.class).update(refreshed);
             raiseChanges(cmd, lead, refreshed, now);
             count[0]++;
           }
@@ -369,15 +369,15 @@ public final class LeadService {
       }
       // Resolve every existing record first, so that nothing is written when one is missing.
       Optional<Contact> existingContact = conversion.contact().isPresent()
-          ? Optional.of(uow.contacts().find(conversion.contact().get())
+          ? Optional.of(uow.port(ContactRepository.class).find(conversion.contact().get())
               .orElseThrow(() -> new NotFoundException("contact", conversion.contact().get())))
-          : lead.email().flatMap(e -> uow.contacts().findByEmail(e).stream().findFirst());
+          : lead.email().flatMap(e -> uow.port(ContactRepository.class).findByEmail(e).stream().findFirst());
       Optional<Account> existingAccount = conversion.account().isPresent()
-          ? Optional.of(uow.accounts().find(conversion.account().get())
+          ? Optional.of(uow.port(AccountRepository.class).find(conversion.account().get())
               .orElseThrow(() -> new NotFoundException("account", conversion.account().get())))
           : matchAccount(uow, lead, existingContact);
       Optional<ContactId> draftContact = conversion.opportunity().flatMap(o -> o.primaryContact());
-      if (draftContact.isPresent() && uow.contacts().find(draftContact.get()).isEmpty()) {
+      if (draftContact.isPresent() && uow.port(ContactRepository.class).find(draftContact.get()).isEmpty()) {
         throw new NotFoundException("contact", draftContact.get());
       }
 
@@ -391,13 +391,13 @@ public final class LeadService {
                 account.createdAt(), now)
             : account;
         if (filled != account) {
-          account = uow.accounts().update(filled);
+          account = uow.port(AccountRepository.class).update(filled);
         }
       } else {
         Account created = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0,
             accountName(lead), companyDomain(lead), Optional.empty(), Optional.empty(),
             lead.owner(), now, now);
-        account = uow.accounts().insert(created);
+        account = uow.port(AccountRepository.class).insert(created);
         cmd.raise(new AccountCreated(ctx.tenant(), now, account.id(), account.name()));
       }
 
@@ -406,12 +406,12 @@ public final class LeadService {
         Contact before = existingContact.get();
         Contact merged = before.fillFrom(account.id(), lead.email(), lead.phone(), lead.title(),
             lead.owner(), lead.id(), now);
-        contact = merged == before ? before : uow.contacts().update(merged);
+        contact = merged == before ? before : uow.port(ContactRepository.class).update(merged);
       } else {
         Contact created = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, lead.name(),
             Optional.of(account.id()), lead.email().stream().toList(), lead.phone().stream().toList(),
             lead.title(), Optional.empty(), Optional.of(lead.id()), lead.owner(), now, now);
-        contact = uow.contacts().insert(created);
+        contact = uow.port(ContactRepository.class).insert(created);
         cmd.raise(new ContactCreated(ctx.tenant(), now, contact.id(), contact.accountId()));
       }
 
@@ -419,14 +419,14 @@ public final class LeadService {
       if (conversion.opportunity().isPresent()) {
         Opportunity o = Opportunity.open(OpportunityId.of(ctx.ids().next()), ctx.tenant(),
             account.id(), Optional.of(contact.id()), conversion.opportunity().get(),
-            ctx.pipeline(), Optional.of(lead.id()), Optional.of(lead.source()), lead.owner(), now);
-        opportunity = Optional.of(uow.opportunities().insert(o));
+            ctx.setting(Pipeline.class), Optional.of(lead.id()), Optional.of(lead.source()), lead.owner(), now);
+        opportunity = Optional.of(uow.port(OpportunityRepository.class).insert(o));
         cmd.raise(new OpportunityOpened(ctx.tenant(), now, o.id(), o.accountId(), o.amount(), o.stage()));
       }
 
       ConvertedTo links = new ConvertedTo(contact.id(), account.id(),
           opportunity.map(Opportunity::id), now);
-      Lead converted = uow.leads().update(lead.converted(links));
+      Lead converted = uow.port(LeadRepository.class).update(lead.converted(links));
       cmd.raise(new LeadStatusChanged(ctx.tenant(), now, lead.id(), lead.status(), converted.status()));
       cmd.raise(new LeadConverted(ctx.tenant(), now, lead.id(), contact.id(), account.id(),
           links.opportunityId()));
@@ -437,18 +437,18 @@ public final class LeadService {
 
   private Optional<Account> matchAccount(UnitOfWork uow, Lead lead, Optional<Contact> contact) {
     if (contact.isPresent() && contact.get().accountId().isPresent()) {
-      return uow.accounts().find(contact.get().accountId().get());
+      return uow.port(AccountRepository.class).find(contact.get().accountId().get());
     }
     if (lead.company().isPresent()) {
       String key = Account.nameKey(lead.company().get());
       if (!key.isEmpty()) {
-        Optional<Account> byName = uow.accounts().findByNameKey(key).stream().findFirst();
+        Optional<Account> byName = uow.port(AccountRepository.class).findByNameKey(key).stream().findFirst();
         if (byName.isPresent()) {
           return byName;
         }
       }
     }
-    return companyDomain(lead).flatMap(d -> uow.accounts().findByDomain(d).stream().findFirst());
+    return companyDomain(lead).flatMap(d -> uow.port(AccountRepository.class).findByDomain(d).stream().findFirst());
   }
 
   /**
@@ -467,13 +467,13 @@ public final class LeadService {
 
   /** Throws when the draft names a campaign the tenant does not have. */
   private static void requireCampaign(UnitOfWork uow, NewLead draft) {
-    if (draft.campaign().isPresent() && uow.campaigns().find(draft.campaign().get()).isEmpty()) {
+    if (draft.campaign().isPresent() && !uow.port(CampaignDirectory.class).has(draft.campaign().get())) {
       throw new NotFoundException("campaign", draft.campaign().get());
     }
   }
 
   private Lead load(UnitOfWork uow, LeadId id) {
-    return uow.leads().find(id).orElseThrow(() -> new NotFoundException("lead", id));
+    return uow.port(LeadRepository.class).find(id).orElseThrow(() -> new NotFoundException("lead", id));
   }
 
   private Lead change(LeadId id, BiFunction<Lead, Instant, Lead> transition) {
@@ -486,7 +486,7 @@ public final class LeadService {
       if (after.equals(before)) {
         return before;
       }
-      Lead stored = cmd.uow().leads().update(after);
+      Lead stored = cmd.uow().port(LeadRepository.class).update(after);
       raiseChanges(cmd, before, stored, now);
       return stored;
     });

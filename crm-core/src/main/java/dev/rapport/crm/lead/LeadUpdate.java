@@ -1,6 +1,6 @@
 package dev.rapport.crm.lead;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;

@@ -1,7 +1,7 @@
 package dev.rapport.crm.opportunity;
 
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;
@@ -10,7 +10,7 @@ import dev.rapport.crm.common.OpportunityId;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

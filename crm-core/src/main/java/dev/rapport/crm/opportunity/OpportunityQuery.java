@@ -1,10 +1,10 @@
 package dev.rapport.crm.opportunity;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;

@@ -1,21 +1,18 @@
 package dev.rapport.crm.opportunity;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.OpportunityId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
-import dev.rapport.crm.event.OpportunityLost;
-import dev.rapport.crm.event.OpportunityOpened;
-import dev.rapport.crm.event.OpportunityReopened;
-import dev.rapport.crm.event.OpportunityStageChanged;
-import dev.rapport.crm.event.OpportunityWon;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +42,7 @@ public final class OpportunityService {
   /**
    * A view of this service whose commands on an existing opportunity first check that it is still at
    * {@code version} (the version the caller read, e.g. shown in a form), and refuse with
-   * {@link dev.rapport.crm.ConcurrentUpdateException} when someone changed it since. Queries and
+   * {@link dev.rapport.crm.exception.ConcurrentUpdateException} when someone changed it since. Queries and
    * creation are unaffected.
    *
    * @throws ValidationException if the version is below 1
@@ -60,7 +57,7 @@ public final class OpportunityService {
 
   /** The pipeline opportunities move through. */
   public Pipeline pipeline() {
-    return ctx.pipeline();
+    return ctx.setting(Pipeline.class);
   }
 
   /**
@@ -74,19 +71,19 @@ public final class OpportunityService {
     Check.notNull(opportunity, "opportunity");
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
-      if (uow.accounts().find(account).isEmpty()) {
+      if (uow.port(AccountRepository.class).find(account).isEmpty()) {
         throw new NotFoundException("account", account);
       }
       opportunity.primaryContact.ifPresent(c -> {
-        if (uow.contacts().find(c).isEmpty()) {
+        if (uow.port(ContactRepository.class).find(c).isEmpty()) {
           throw new NotFoundException("contact", c);
         }
       });
       Instant now = ctx.now();
       Opportunity o = Opportunity.open(OpportunityId.of(ctx.ids().next()), ctx.tenant(), account,
-          Optional.empty(), opportunity, ctx.pipeline(), Optional.empty(), Optional.empty(),
+          Optional.empty(), opportunity, ctx.setting(Pipeline.class), Optional.empty(), Optional.empty(),
           Optional.empty(), now);
-      Opportunity stored = uow.opportunities().insert(o);
+      Opportunity stored = uow.port(OpportunityRepository.class).insert(o);
       cmd.raise(new OpportunityOpened(ctx.tenant(), now, o.id(), account, o.amount(), o.stage()));
       return stored;
     });
@@ -110,7 +107,7 @@ public final class OpportunityService {
    */
   public Optional<Opportunity> find(OpportunityId id) {
     Check.notNull(id, "opportunityId");
-    return ctx.read(uow -> uow.opportunities().find(id));
+    return ctx.read(uow -> uow.port(OpportunityRepository.class).find(id));
   }
 
   /**
@@ -124,7 +121,7 @@ public final class OpportunityService {
     Check.notNull(query, "query");
     Check.notNull(page, "page");
     OpportunityQuery spelled = spelled(query);
-    return ctx.read(uow -> uow.opportunities().query(spelled, page));
+    return ctx.read(uow -> uow.port(OpportunityRepository.class).query(spelled, page));
   }
 
   /**
@@ -137,7 +134,7 @@ public final class OpportunityService {
   public long count(OpportunityQuery query) {
     Check.notNull(query, "query");
     OpportunityQuery spelled = spelled(query);
-    return ctx.read(uow -> uow.opportunities().count(spelled));
+    return ctx.read(uow -> uow.port(OpportunityRepository.class).count(spelled));
   }
 
   /** The query with its stage names as the pipeline spells them: the stores compare them exactly. */
@@ -148,10 +145,10 @@ public final class OpportunityService {
     Set<String> names = new HashSet<>();
     for (String name : query.stages()) {
       try {
-        names.add(ctx.pipeline().stage(name).name());
+        names.add(ctx.setting(Pipeline.class).stage(name).name());
       } catch (ValidationException e) {
         throw new ValidationException("stages", "must be stages of the pipeline (ignoring case): "
-            + ctx.pipeline().stages().stream().map(Stage::name).toList());
+            + ctx.setting(Pipeline.class).stages().stream().map(Stage::name).toList());
       }
     }
     return query.withStages(names);
@@ -167,7 +164,7 @@ public final class OpportunityService {
    * @throws ConcurrentUpdateException if it was changed concurrently
    */
   public Opportunity moveToStage(OpportunityId id, String stage) {
-    Stage to = ctx.pipeline().stage(stage);
+    Stage to = ctx.setting(Pipeline.class).stage(stage);
     return change(id, (o, now) -> o.moveTo(to, now));
   }
 
@@ -180,7 +177,7 @@ public final class OpportunityService {
    * @throws ConcurrentUpdateException if it was changed concurrently
    */
   public Opportunity win(OpportunityId id) {
-    return change(id, (o, now) -> o.win(ctx.pipeline(), now));
+    return change(id, (o, now) -> o.win(ctx.setting(Pipeline.class), now));
   }
 
   /**
@@ -194,7 +191,7 @@ public final class OpportunityService {
    */
   public Opportunity lose(OpportunityId id, LostReason reason) {
     Check.notNull(reason, "lostReason");
-    return change(id, (o, now) -> o.lose(ctx.pipeline(), reason, now));
+    return change(id, (o, now) -> o.lose(ctx.setting(Pipeline.class), reason, now));
   }
 
   /**
@@ -207,7 +204,7 @@ public final class OpportunityService {
    * @throws ConcurrentUpdateException if it was changed concurrently
    */
   public Opportunity reopen(OpportunityId id, String stage) {
-    Stage to = ctx.pipeline().stage(stage);
+    Stage to = ctx.setting(Pipeline.class).stage(stage);
     return change(id, (o, now) -> o.reopen(to, now));
   }
 
@@ -267,7 +264,7 @@ public final class OpportunityService {
   }
 
   private static Opportunity load(UnitOfWork uow, OpportunityId id) {
-    return uow.opportunities().find(id).orElseThrow(() -> new NotFoundException("opportunity", id));
+    return uow.port(OpportunityRepository.class).find(id).orElseThrow(() -> new NotFoundException("opportunity", id));
   }
 
   private Opportunity change(OpportunityId id, BiFunction<Opportunity, Instant, Opportunity> transition) {
@@ -280,7 +277,7 @@ public final class OpportunityService {
       if (after.equals(before)) {
         return before;
       }
-      Opportunity stored = cmd.uow().opportunities().update(after);
+      Opportunity stored = cmd.uow().port(OpportunityRepository.class).update(after);
       if (!before.stage().equals(after.stage())) {
         cmd.raise(new OpportunityStageChanged(ctx.tenant(), now, id, before.stage(), after.stage()));
       }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param at when
  */
 public record StageChange(Optional<String> from, String to, Instant at) {
-  /** @throws dev.rapport.crm.ValidationException if a part is null or a name blank */
+  /** @throws dev.rapport.crm.exception.ValidationException if a part is null or a name blank */
   public StageChange {
     Check.notNull(from, "history.from");
     to = Check.text(to, "history.to", Limits.STAGE_NAME);

@@ -1,14 +1,13 @@
 package dev.rapport.crm.sales;
 
-import dev.rapport.crm.MissingExchangeRateException;
-import dev.rapport.crm.StoreException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.MissingExchangeRateException;
+import dev.rapport.crm.exception.StoreException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
-import dev.rapport.crm.internal.Converter;
-import dev.rapport.crm.spi.SalesRepository.Balance;
-import dev.rapport.crm.spi.SalesRepository.CreditRow;
-import dev.rapport.crm.spi.SalesRepository.PurchaseRow;
+import dev.rapport.crm.sales.SalesRepository.Balance;
+import dev.rapport.crm.sales.SalesRepository.CreditRow;
+import dev.rapport.crm.sales.SalesRepository.PurchaseRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

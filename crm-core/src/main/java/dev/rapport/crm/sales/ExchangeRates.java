@@ -9,7 +9,7 @@ import java.util.Optional;
  * Dated exchange rates, supplied by the host (its accounting package has them): how totals in
  * several currencies become one figure in the reporting currency. Rapport never adds amounts of
  * different currencies without a rate: where one is missing, the answer fails with a
- * {@link dev.rapport.crm.MissingExchangeRateException} naming the pair and the day.
+ * {@link dev.rapport.crm.exception.MissingExchangeRateException} naming the pair and the day.
  *
  * <p>An amount is converted at the rate of its day: a sale's issue day for purchase totals and
  * revenue, the as-of day for what is outstanding. Implementations are thread-safe.

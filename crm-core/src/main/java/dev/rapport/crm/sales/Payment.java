@@ -16,7 +16,7 @@ import java.time.Instant;
  * @param recordedAt when it was recorded
  */
 public record Payment(PaymentId id, TenantId tenantId, long version, NewPayment content, Instant recordedAt) {
-  /** @throws dev.rapport.crm.ValidationException if a part is null, the version negative or the instant out of range */
+  /** @throws dev.rapport.crm.exception.ValidationException if a part is null, the version negative or the instant out of range */
   public Payment {
     Check.notNull(id, "paymentId");
     Check.notNull(tenantId, "tenantId");

@@ -25,7 +25,7 @@ import java.time.LocalDate;
 public record Sale(SaleId id, TenantId tenantId, long version, NewSale content, Instant recordedAt,
     Instant updatedAt) {
 
-  /** @throws dev.rapport.crm.ValidationException if a part is null, the version negative or an instant out of range */
+  /** @throws dev.rapport.crm.exception.ValidationException if a part is null, the version negative or an instant out of range */
   public Sale {
     Check.notNull(id, "saleId");
     Check.notNull(tenantId, "tenantId");

@@ -1,10 +1,11 @@
 package dev.rapport.crm.sales;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.MissingExchangeRateException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.MissingExchangeRateException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.activity.Links;
 import dev.rapport.crm.activity.NewTask;
 import dev.rapport.crm.activity.Task;
@@ -16,19 +17,12 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PaymentId;
 import dev.rapport.crm.common.SaleId;
 import dev.rapport.crm.contact.Account;
-import dev.rapport.crm.event.PayerClassChanged;
-import dev.rapport.crm.event.PaymentRecorded;
-import dev.rapport.crm.event.SaleRecorded;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
-import dev.rapport.crm.internal.LedgerReader;
-import dev.rapport.crm.internal.SalesSettings;
-import dev.rapport.crm.spi.SalesFigures;
-import dev.rapport.crm.spi.SalesRepository;
-import dev.rapport.crm.spi.SalesRepository.Balance;
-import dev.rapport.crm.spi.SalesRepository.CreditRow;
-import dev.rapport.crm.spi.SalesRepository.Movement;
-import dev.rapport.crm.spi.SalesRepository.PurchaseRow;
+import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.sales.SalesRepository.Balance;
+import dev.rapport.crm.sales.SalesRepository.CreditRow;
+import dev.rapport.crm.sales.SalesRepository.Movement;
+import dev.rapport.crm.sales.SalesRepository.PurchaseRow;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,7 +48,7 @@ import java.util.Optional;
  * definitions (the contract suite checks both sources with the same data). A tenant-wide answer
  * read from a ledger is checked against the tenant's own accounts: an item of an account the
  * tenant does not have (a ledger that ignores the tenant it is asked about) ends the answer with a
- * {@link dev.rapport.crm.StoreException}, and nothing is stored.
+ * {@link dev.rapport.crm.exception.StoreException}, and nothing is stored.
  *
  * <h2>Money</h2>
  * Amounts keep their currency. Totals are in the reporting currency ({@code
@@ -69,7 +63,7 @@ public final class SalesService {
   /** Internal: obtain the service from {@code Crm.sales()}. */
   public SalesService(CrmContext ctx) {
     this.ctx = ctx;
-    this.settings = ctx.sales();
+    this.settings = ctx.setting(SalesSettings.class);
   }
 
   // ---------------------------------------------------------------- recording (Rapport's store)
@@ -94,7 +88,7 @@ public final class SalesService {
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
       requireAccount(uow, sale.accountId());
-      SalesRepository sales = uow.sales();
+      SalesRepository sales = uow.port(SalesRepository.class);
       Optional<Sale> existing = sales.findByReference(sale.reference());
       if (existing.isPresent()) {
         if (existing.get().content().equals(sale)) {
@@ -144,7 +138,7 @@ public final class SalesService {
     }
     requireStore();
     return ctx.command(cmd -> {
-      SalesRepository sales = cmd.uow().sales();
+      SalesRepository sales = cmd.uow().port(SalesRepository.class);
       Sale existing = sales.findByReference(reference).orElseThrow(() -> new NotFoundException("sale", reference));
       Check.version("sale", reference, existing.version(), version);
       NewSale old = existing.content();
@@ -289,7 +283,7 @@ public final class SalesService {
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
       requireAccount(uow, payment.accountId());
-      SalesRepository sales = uow.sales();
+      SalesRepository sales = uow.port(SalesRepository.class);
       Optional<Payment> existing = sales.findPaymentByReference(payment.reference());
       if (existing.isPresent()) {
         if (existing.get().content().equals(payment)) {
@@ -347,7 +341,7 @@ public final class SalesService {
   }
 
   private static Account requireAccount(UnitOfWork uow, AccountId id) {
-    return uow.accounts().find(id).orElseThrow(() -> new NotFoundException("account", id));
+    return uow.port(AccountRepository.class).find(id).orElseThrow(() -> new NotFoundException("account", id));
   }
 
   // ---------------------------------------------------------------- reading records
@@ -362,7 +356,7 @@ public final class SalesService {
   public Sale sale(String given) {
     String reference = Check.text(given, "reference", Limits.TEXT);
     requireStore();
-    return ctx.read(uow -> uow.sales().findByReference(reference)).orElseThrow(() -> new NotFoundException("sale", reference));
+    return ctx.read(uow -> uow.port(SalesRepository.class).findByReference(reference)).orElseThrow(() -> new NotFoundException("sale", reference));
   }
 
   /**
@@ -375,7 +369,7 @@ public final class SalesService {
   public Payment payment(String given) {
     String reference = Check.text(given, "reference", Limits.TEXT);
     requireStore();
-    return ctx.read(uow -> uow.sales().findPaymentByReference(reference))
+    return ctx.read(uow -> uow.port(SalesRepository.class).findPaymentByReference(reference))
         .orElseThrow(() -> new NotFoundException("payment", reference));
   }
 
@@ -388,7 +382,7 @@ public final class SalesService {
     Check.notNull(account, "accountId");
     Check.notNull(page, "page");
     requireStore();
-    return ctx.read(uow -> uow.sales().list(Optional.of(account), page));
+    return ctx.read(uow -> uow.port(SalesRepository.class).list(Optional.of(account), page));
   }
 
   /**
@@ -400,7 +394,7 @@ public final class SalesService {
     Check.notNull(account, "accountId");
     Check.notNull(page, "page");
     requireStore();
-    return ctx.read(uow -> uow.sales().payments(Optional.of(account), page));
+    return ctx.read(uow -> uow.port(SalesRepository.class).payments(Optional.of(account), page));
   }
 
   // ---------------------------------------------------------------- answers
@@ -440,10 +434,10 @@ public final class SalesService {
       balance = SalesFigures.balance(invoice.total().amount(), invoice.issuedOn(), movements);
     } else {
       Object[] found = ctx.read(uow -> {
-        NewSale s = uow.sales().findByReference(reference).orElseThrow(() -> new NotFoundException("sale", reference))
+        NewSale s = uow.port(SalesRepository.class).findByReference(reference).orElseThrow(() -> new NotFoundException("sale", reference))
             .content();
         requireInvoice(s);
-        return new Object[] {s, uow.sales().movements(reference)};
+        return new Object[] {s, uow.port(SalesRepository.class).movements(reference)};
       });
       invoice = (NewSale) found[0];
       @SuppressWarnings("unchecked")
@@ -478,13 +472,13 @@ public final class SalesService {
       return answers.summary(account, SalesFigures.purchases(sales, false), SalesFigures.purchases(sales, true));
     }
     List<List<PurchaseRow>> rows = ctx.read(uow -> {
-      List<PurchaseRow> overall = uow.sales().purchases(Optional.of(account), false);
+      List<PurchaseRow> overall = uow.port(SalesRepository.class).purchases(Optional.of(account), false);
       if (overall.isEmpty()) {
         // no sales: the account must still exist (one with sales does: a sale names an existing account)
         requireAccount(uow, account);
         return List.of(overall, List.<PurchaseRow>of());
       }
-      return List.of(overall, uow.sales().purchases(Optional.of(account), true));
+      return List.of(overall, uow.port(SalesRepository.class).purchases(Optional.of(account), true));
     });
     return answers.summary(account, rows.get(0), rows.get(1));
   }
@@ -508,8 +502,8 @@ public final class SalesService {
       rows.addAll(SalesFigures.purchases(sales, true));
     } else {
       ctx.read(uow -> {
-        rows.addAll(uow.sales().purchases(Optional.empty(), false));
-        rows.addAll(uow.sales().purchases(Optional.empty(), true));
+        rows.addAll(uow.port(SalesRepository.class).purchases(Optional.empty(), false));
+        rows.addAll(uow.port(SalesRepository.class).purchases(Optional.empty(), true));
         return null;
       });
     }
@@ -582,7 +576,7 @@ public final class SalesService {
     }
     return ctx.read(uow -> {
       account.ifPresent(a -> requireAccount(uow, a));
-      return uow.sales().credit(account, today, grace);
+      return uow.port(SalesRepository.class).credit(account, today, grace);
     });
   }
 
@@ -602,7 +596,7 @@ public final class SalesService {
         ? Optional.of(creditRows(Optional.empty())) : Optional.empty();
     LocalDate today = ctx.today();
     return ctx.command(cmd -> {
-      SalesRepository sales = cmd.uow().sales();
+      SalesRepository sales = cmd.uow().port(SalesRepository.class);
       List<CreditRow> rows = ledgerRows.orElseGet(() -> sales.credit(Optional.empty(), today, policy.graceDays()));
       Map<AccountId, CreditHistory> histories = answersWithoutRates(today).credit(rows, policy);
       computed.clear();
@@ -656,7 +650,7 @@ public final class SalesService {
     Answers answers = answers();
     List<PurchaseRow> rows = settings.ledger().isPresent()
         ? SalesFigures.revenue(ledger().sales(Optional.empty()), from, to, settings.reportingCurrency())
-        : ctx.read(uow -> uow.sales().revenue(from, to, settings.reportingCurrency()));
+        : ctx.read(uow -> uow.port(SalesRepository.class).revenue(from, to, settings.reportingCurrency()));
     return answers.best(rows, by, limit);
   }
 

@@ -1,20 +1,19 @@
 package dev.rapport.crm.service;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.CaseId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Contact;
-import dev.rapport.crm.event.CaseOpened;
-import dev.rapport.crm.event.CaseResolved;
-import dev.rapport.crm.event.CaseStatusChanged;
 import dev.rapport.crm.internal.Check;
-import dev.rapport.crm.internal.CrmContext;
+import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.Optional;
@@ -63,11 +62,11 @@ public final class CaseService {
     Check.notNull(draft, "case");
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
-      if (uow.accounts().find(draft.accountId).isEmpty()) {
+      if (uow.port(AccountRepository.class).find(draft.accountId).isEmpty()) {
         throw new NotFoundException("account", draft.accountId);
       }
       if (draft.contactId.isPresent()) {
-        Contact c = uow.contacts().find(draft.contactId.get())
+        Contact c = uow.port(ContactRepository.class).find(draft.contactId.get())
             .orElseThrow(() -> new NotFoundException("contact", draft.contactId.get()));
         if (!c.accountId().equals(Optional.of(draft.accountId))) {
           throw new ValidationException("contactId", "must be a contact of the account " + draft.accountId);
@@ -75,7 +74,7 @@ public final class CaseService {
       }
       Instant now = ctx.now();
       ServiceCase c = ServiceCase.open(CaseId.of(ctx.ids().next()), ctx.tenant(), draft, now);
-      ServiceCase stored = uow.cases().insert(c);
+      ServiceCase stored = uow.port(CaseRepository.class).insert(c);
       cmd.raise(new CaseOpened(ctx.tenant(), now, c.id(), c.accountId(), c.contactId(), c.subject(), c.priority()));
       return stored;
     });
@@ -99,7 +98,7 @@ public final class CaseService {
    */
   public Optional<ServiceCase> find(CaseId id) {
     Check.notNull(id, "caseId");
-    return ctx.read(uow -> uow.cases().find(id));
+    return ctx.read(uow -> uow.port(CaseRepository.class).find(id));
   }
 
   /**
@@ -111,7 +110,7 @@ public final class CaseService {
   public Page<ServiceCase> openCases(CaseQuery query, PageRequest page) {
     Check.notNull(query, "query");
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.cases().openCases(query, page));
+    return ctx.read(uow -> uow.port(CaseRepository.class).openCases(query, page));
   }
 
   /**
@@ -122,7 +121,7 @@ public final class CaseService {
    */
   public long countOpen(CaseQuery query) {
     Check.notNull(query, "query");
-    return ctx.read(uow -> uow.cases().countOpen(query));
+    return ctx.read(uow -> uow.port(CaseRepository.class).countOpen(query));
   }
 
   /**
@@ -133,7 +132,7 @@ public final class CaseService {
   public Page<ServiceCase> ofAccount(AccountId account, PageRequest page) {
     Check.notNull(account, "accountId");
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.cases().ofAccount(account, page));
+    return ctx.read(uow -> uow.port(CaseRepository.class).ofAccount(account, page));
   }
 
   /**
@@ -144,7 +143,7 @@ public final class CaseService {
    */
   public long countOfAccount(AccountId account) {
     Check.notNull(account, "accountId");
-    return ctx.read(uow -> uow.cases().countOfAccount(account));
+    return ctx.read(uow -> uow.port(CaseRepository.class).countOfAccount(account));
   }
 
   /**
@@ -220,7 +219,7 @@ public final class CaseService {
   }
 
   private static ServiceCase load(UnitOfWork uow, CaseId id) {
-    return uow.cases().find(id).orElseThrow(() -> new NotFoundException("case", id));
+    return uow.port(CaseRepository.class).find(id).orElseThrow(() -> new NotFoundException("case", id));
   }
 
   private ServiceCase change(CaseId id, BiFunction<ServiceCase, Instant, ServiceCase> transition) {
@@ -233,7 +232,7 @@ public final class CaseService {
       if (after.equals(before)) {
         return before;
       }
-      ServiceCase stored = cmd.uow().cases().update(after);
+      ServiceCase stored = cmd.uow().port(CaseRepository.class).update(after);
       if (before.status() != after.status()) {
         cmd.raise(new CaseStatusChanged(ctx.tenant(), now, id, after.accountId(), after.contactId(),
             before.status(), after.status()));

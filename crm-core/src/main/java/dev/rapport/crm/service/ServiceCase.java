@@ -1,7 +1,7 @@
 package dev.rapport.crm.service;
 
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.CaseId;
 import dev.rapport.crm.common.ContactId;

@@ -5,11 +5,14 @@ import dev.rapport.crm.common.PageRequest;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Counting by walking pages: the SPI's default for adapters that do not count in their store. */
-final class Pages {
+/**
+ * Counting by walking pages: the default of the repository ports for adapters that do not count in
+ * their store.
+ */
+public final class Pages {
   private Pages() {}
 
-  static long count(Function<PageRequest, Page<?>> query) {
+  public static long count(Function<PageRequest, Page<?>> query) {
     long n = 0;
     Optional<PageRequest> next = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
     while (next.isPresent()) {

@@ -14,9 +14,9 @@ public interface Persistence {
    * wrote is stored at once; if it throws, nothing of it is stored and the exception propagates.
    * Reads inside the unit of work see its own writes.
    *
-   * @throws dev.rapport.crm.ConcurrentUpdateException if, at commit, a record it updates was
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if, at commit, a record it updates was
    *     changed by another unit of work since it was read (nothing is stored)
-   * @throws dev.rapport.crm.DuplicateException if a uniqueness rule is broken (nothing is stored)
+   * @throws dev.rapport.crm.exception.DuplicateException if a uniqueness rule is broken (nothing is stored)
    */
   <T> T inUnitOfWork(TenantId tenant, Function<UnitOfWork, T> work);
 }

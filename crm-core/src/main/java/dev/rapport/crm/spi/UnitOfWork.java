@@ -8,47 +8,25 @@ import java.util.List;
  * One unit of work of one tenant: its repositories read and write only that tenant's records,
  * and all their writes are stored together or not at all. Valid only inside
  * {@link Persistence#inUnitOfWork}; not thread-safe.
+ *
+ * <p>The repositories are ports that live beside their feature ({@code lead.LeadRepository},
+ * {@code sales.SalesRepository}, ...), so this interface names none of them: a service asks for
+ * the port it needs with {@link #port}, and an adapter answers with its implementation of it, the
+ * same instance for the whole unit of work.
  */
 public interface UnitOfWork {
 
   /** The tenant this unit of work reads and writes. */
   TenantId tenant();
 
-  /** The leads of the tenant. */
-  LeadRepository leads();
-
-  /** The contacts of the tenant. */
-  ContactRepository contacts();
-
-  /** The accounts of the tenant. */
-  AccountRepository accounts();
-
-  /** The opportunities of the tenant. */
-  OpportunityRepository opportunities();
-
-  /** The service cases of the tenant. */
-  CaseRepository cases();
-
-  /** The feedback answers of the tenant. */
-  FeedbackRepository feedback();
-
-  /** The campaigns of the tenant and their members. */
-  CampaignRepository campaigns();
-
-  /** The activities of the tenant. */
-  ActivityRepository activities();
-
-  /** The tasks of the tenant. */
-  TaskRepository tasks();
-
-  /** The sales, payments and payer classes of the tenant. */
-  SalesRepository sales();
-
-  /** The timeline index of the tenant. */
-  TimelineRepository timeline();
-
-  /** The aggregates behind {@code crm.analytics()}: read-only. */
-  AnalyticsRepository analytics();
+  /**
+   * The adapter's implementation of a repository port, e.g. {@code
+   * uow.port(LeadRepository.class)}: the same instance for every call in this unit of work.
+   *
+   * @throws IllegalArgumentException if the adapter has no implementation of {@code port} (an
+   *     adapter written before the port existed)
+   */
+  <P> P port(Class<P> port);
 
   /**
    * Hands over the events the unit of work raised, in order, before it commits. A durable

@@ -51,7 +51,7 @@ class EmailAddressRuleTest {
     assertThat(EmailAddress.of("ana@xn--e1afmkfd.xn--p1ai").domain()).isEqualTo("xn--e1afmkfd.xn--p1ai");
     assertThat(EmailAddress.isValid("jörg@example.com")).isFalse(); // the local part stays ASCII
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmailAddress.of("ana@bü cher.de"))
-        .isInstanceOf(dev.rapport.crm.ValidationException.class);
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class);
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.rapport.crm.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.opportunity.NewOpportunity;

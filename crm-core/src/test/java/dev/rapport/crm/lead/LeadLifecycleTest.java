@@ -1,5 +1,6 @@
 package dev.rapport.crm.lead;
 
+import dev.rapport.crm.common.LeadSource;
 import static dev.rapport.crm.lead.LeadStatus.CONTACTED;
 import static dev.rapport.crm.lead.LeadStatus.CONVERTED;
 import static dev.rapport.crm.lead.LeadStatus.DISQUALIFIED;
@@ -9,8 +10,8 @@ import static dev.rapport.crm.lead.LeadStatus.QUALIFIED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;

@@ -3,12 +3,11 @@ package dev.rapport.crm.sales;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
-import dev.rapport.crm.spi.SalesFigures;
-import dev.rapport.crm.spi.SalesRepository.Balance;
-import dev.rapport.crm.spi.SalesRepository.Movement;
+import dev.rapport.crm.sales.SalesRepository.Balance;
+import dev.rapport.crm.sales.SalesRepository.Movement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.rapport.crm.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.CaseId;
 import dev.rapport.crm.common.TenantId;

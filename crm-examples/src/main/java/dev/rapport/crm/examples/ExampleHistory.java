@@ -13,7 +13,7 @@ import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.memory.MemoryPersistence;

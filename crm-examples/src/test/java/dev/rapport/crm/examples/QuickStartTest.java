@@ -3,9 +3,9 @@ package dev.rapport.crm.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.event.CrmEvent;
-import dev.rapport.crm.event.FeedbackReceived;
-import dev.rapport.crm.event.LeadConverted;
-import dev.rapport.crm.event.OpportunityWon;
+import dev.rapport.crm.feedback.FeedbackReceived;
+import dev.rapport.crm.lead.LeadConverted;
+import dev.rapport.crm.opportunity.OpportunityWon;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

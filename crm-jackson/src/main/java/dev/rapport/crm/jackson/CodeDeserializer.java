@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import java.io.IOException;
 import java.util.Map;
 

@@ -93,7 +93,7 @@ public final class RapportModule extends Module {
     context.addKeySerializers(new RapportKeys.Writers());
     context.addKeyDeserializers(new RapportKeys.Readers());
     context.setMixInAnnotations(CrmEvent.class, EventMixin.class);
-    context.registerSubtypes(Arrays.stream(CrmEvent.class.getPermittedSubclasses())
+    context.registerSubtypes(dev.rapport.crm.Crm.eventTypes().stream()
         .map(c -> new NamedType(c, c.getSimpleName()))
         .toArray(NamedType[]::new));
   }

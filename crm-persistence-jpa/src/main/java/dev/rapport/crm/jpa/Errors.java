@@ -1,9 +1,9 @@
 package dev.rapport.crm.jpa;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.CrmException;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.StoreException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.CrmException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.StoreException;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;

@@ -4,13 +4,13 @@ import static dev.rapport.crm.jpa.Mapping.fromColumn;
 import static dev.rapport.crm.jpa.Mapping.orNull;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Account;
-import dev.rapport.crm.spi.AccountRepository;
+import dev.rapport.crm.contact.AccountRepository;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;

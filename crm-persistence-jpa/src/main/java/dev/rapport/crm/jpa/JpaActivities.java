@@ -12,7 +12,7 @@ import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
-import dev.rapport.crm.spi.ActivityRepository;
+import dev.rapport.crm.activity.ActivityRepository;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,14 +1,15 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.campaign.CampaignRepository;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.common.CampaignId;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.opportunity.ForecastCategory;
 import dev.rapport.crm.opportunity.OpportunityStatus;
-import dev.rapport.crm.spi.AnalyticsRepository;
+import dev.rapport.crm.analytics.AnalyticsRepository;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -103,7 +104,7 @@ final class JpaAnalytics implements AnalyticsRepository {
     uow.requireOpen();
     Objects.requireNonNull(ids, "ids");
     List<UUID> all = ids.stream().map(CampaignId::value).distinct().toList();
-    JpaCampaigns campaigns = (JpaCampaigns) uow.campaigns();
+    JpaCampaigns campaigns = (JpaCampaigns) uow.port(CampaignRepository.class);
     Map<CampaignId, Campaign> found = new HashMap<>();
     for (int i = 0; i < all.size(); i += IN_CHUNK) {
       campaigns.byIds(all.subList(i, Math.min(all.size(), i + IN_CHUNK))).forEach(c -> found.put(c.id(), c));

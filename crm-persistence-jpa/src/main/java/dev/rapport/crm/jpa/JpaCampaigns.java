@@ -3,8 +3,8 @@ package dev.rapport.crm.jpa;
 import static dev.rapport.crm.jpa.Mapping.fromColumn;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.campaign.CampaignStatus;
@@ -23,7 +23,7 @@ import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.opportunity.OpportunityStatus;
-import dev.rapport.crm.spi.CampaignRepository;
+import dev.rapport.crm.campaign.CampaignRepository;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -245,7 +245,7 @@ final class JpaCampaigns implements CampaignRepository {
     }
     MemberKey key = new MemberKey(member.campaignId().value(), member.member().value());
     CampaignMemberEntity e = loadMember(key.campaign(), key.person())
-        .orElseThrow(() -> new dev.rapport.crm.NotFoundException("campaign member", member.member()));
+        .orElseThrow(() -> new dev.rapport.crm.exception.NotFoundException("campaign member", member.member()));
     if (unflushed.contains(key) || !uow.em().contains(e)) {
       uow.flush(); // the provider raises the version once per flush: one flush per update
       unflushed.clear();

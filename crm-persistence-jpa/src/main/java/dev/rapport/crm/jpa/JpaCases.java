@@ -14,7 +14,7 @@ import dev.rapport.crm.service.CasePriority;
 import dev.rapport.crm.service.CaseQuery;
 import dev.rapport.crm.service.CaseStatus;
 import dev.rapport.crm.service.ServiceCase;
-import dev.rapport.crm.spi.CaseRepository;
+import dev.rapport.crm.service.CaseRepository;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

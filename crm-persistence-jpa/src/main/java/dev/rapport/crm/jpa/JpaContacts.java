@@ -15,7 +15,7 @@ import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.MarketingConsent;
-import dev.rapport.crm.spi.ContactRepository;
+import dev.rapport.crm.contact.ContactRepository;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

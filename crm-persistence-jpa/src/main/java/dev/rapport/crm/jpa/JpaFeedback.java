@@ -17,7 +17,7 @@ import dev.rapport.crm.feedback.Feedback;
 import dev.rapport.crm.feedback.FeedbackChannel;
 import dev.rapport.crm.feedback.FeedbackScale;
 import dev.rapport.crm.feedback.NpsResult;
-import dev.rapport.crm.spi.FeedbackRepository;
+import dev.rapport.crm.feedback.FeedbackRepository;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Arrays;

@@ -38,8 +38,8 @@ import java.util.function.Supplier;
  *   <li>Every query names the tenant; every key and lookup index starts with {@code tenant_id}.
  *   <li>Updates are checked against the version the caller read, at the call and again by the
  *       provider's {@code @Version} check at flush; a conflict is a
- *       {@link dev.rapport.crm.ConcurrentUpdateException}, a unique-key violation a
- *       {@link dev.rapport.crm.DuplicateException}, whatever the provider wraps them in.
+ *       {@link dev.rapport.crm.exception.ConcurrentUpdateException}, a unique-key violation a
+ *       {@link dev.rapport.crm.exception.DuplicateException}, whatever the provider wraps them in.
  *   <li>Ids are assigned by the domain, so inserts go in JDBC batches when the provider batches
  *       (Hibernate {@code hibernate.jdbc.batch_size} with {@code hibernate.order_inserts},
  *       EclipseLink {@code eclipselink.jdbc.batch-writing=JDBC}).
@@ -133,10 +133,10 @@ public final class JpaPersistence implements Persistence {
    * @throws NullPointerException if {@code tenant} or {@code work} is null
    * @throws IllegalStateException in joining mode, if the current entity manager is not joined to
    *     an active transaction
-   * @throws dev.rapport.crm.ConcurrentUpdateException if a version check, lock or serialisation
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if a version check, lock or serialisation
    *     failed at flush or commit
-   * @throws dev.rapport.crm.DuplicateException if a unique key was taken at flush or commit
-   * @throws dev.rapport.crm.StoreException if the database fails otherwise (nothing of the unit
+   * @throws dev.rapport.crm.exception.DuplicateException if a unique key was taken at flush or commit
+   * @throws dev.rapport.crm.exception.StoreException if the database fails otherwise (nothing of the unit
    *     is stored, unless the failure struck during commit), with the provider's exception as cause
    */
   @Override

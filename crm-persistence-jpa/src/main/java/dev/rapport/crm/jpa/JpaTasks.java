@@ -11,7 +11,7 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TaskId;
 import dev.rapport.crm.common.TenantId;
-import dev.rapport.crm.spi.TaskRepository;
+import dev.rapport.crm.activity.TaskRepository;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;

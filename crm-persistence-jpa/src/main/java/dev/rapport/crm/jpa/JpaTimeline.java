@@ -3,14 +3,14 @@ package dev.rapport.crm.jpa;
 import static dev.rapport.crm.jpa.Mapping.fromColumn;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.activity.TimelineEntry;
 import dev.rapport.crm.activity.TimelineItem;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
-import dev.rapport.crm.spi.TimelineRepository;
+import dev.rapport.crm.activity.TimelineRepository;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

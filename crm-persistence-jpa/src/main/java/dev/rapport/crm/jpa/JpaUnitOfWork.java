@@ -1,18 +1,18 @@
 package dev.rapport.crm.jpa;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.internal.IdGenerator;
-import dev.rapport.crm.spi.AccountRepository;
-import dev.rapport.crm.spi.CampaignRepository;
-import dev.rapport.crm.spi.ActivityRepository;
-import dev.rapport.crm.spi.TaskRepository;
-import dev.rapport.crm.spi.TimelineRepository;
-import dev.rapport.crm.spi.ContactRepository;
-import dev.rapport.crm.spi.LeadRepository;
-import dev.rapport.crm.spi.OpportunityRepository;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.campaign.CampaignRepository;
+import dev.rapport.crm.activity.ActivityRepository;
+import dev.rapport.crm.activity.TaskRepository;
+import dev.rapport.crm.activity.TimelineRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import dev.rapport.crm.spi.UnitOfWork;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -86,8 +86,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return tenant;
   }
 
-  @Override
-  public LeadRepository leads() {
+  LeadRepository leads() {
     requireOpen();
     if (leads == null) {
       leads = new JpaLeads(this);
@@ -95,8 +94,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return leads;
   }
 
-  @Override
-  public ContactRepository contacts() {
+  ContactRepository contacts() {
     requireOpen();
     if (contacts == null) {
       contacts = new JpaContacts(this);
@@ -104,8 +102,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return contacts;
   }
 
-  @Override
-  public AccountRepository accounts() {
+  AccountRepository accounts() {
     requireOpen();
     if (accounts == null) {
       accounts = new JpaAccounts(this);
@@ -113,8 +110,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return accounts;
   }
 
-  @Override
-  public OpportunityRepository opportunities() {
+  OpportunityRepository opportunities() {
     requireOpen();
     if (opportunities == null) {
       opportunities = new JpaOpportunities(this);
@@ -122,8 +118,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return opportunities;
   }
 
-  @Override
-  public dev.rapport.crm.spi.CaseRepository cases() {
+  dev.rapport.crm.service.CaseRepository cases() {
     requireOpen();
     if (cases == null) {
       cases = new JpaCases(this);
@@ -131,8 +126,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return cases;
   }
 
-  @Override
-  public dev.rapport.crm.spi.FeedbackRepository feedback() {
+  dev.rapport.crm.feedback.FeedbackRepository feedback() {
     requireOpen();
     if (feedback == null) {
       feedback = new JpaFeedback(this);
@@ -140,8 +134,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return feedback;
   }
 
-  @Override
-  public CampaignRepository campaigns() {
+  CampaignRepository campaigns() {
     requireOpen();
     if (campaigns == null) {
       campaigns = new JpaCampaigns(this);
@@ -149,8 +142,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return campaigns;
   }
 
-  @Override
-  public ActivityRepository activities() {
+  ActivityRepository activities() {
     requireOpen();
     if (activities == null) {
       activities = new JpaActivities(this);
@@ -158,8 +150,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return activities;
   }
 
-  @Override
-  public TaskRepository tasks() {
+  TaskRepository tasks() {
     requireOpen();
     if (tasks == null) {
       tasks = new JpaTasks(this);
@@ -167,8 +158,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return tasks;
   }
 
-  @Override
-  public TimelineRepository timeline() {
+  TimelineRepository timeline() {
     requireOpen();
     if (timeline == null) {
       timeline = new JpaTimeline(this);
@@ -176,8 +166,7 @@ final class JpaUnitOfWork implements UnitOfWork {
     return timeline;
   }
 
-  @Override
-  public dev.rapport.crm.spi.AnalyticsRepository analytics() {
+  dev.rapport.crm.analytics.AnalyticsRepository analytics() {
     requireOpen();
     if (analytics == null) {
       analytics = new JpaAnalytics(this);
@@ -185,13 +174,41 @@ final class JpaUnitOfWork implements UnitOfWork {
     return analytics;
   }
 
-  @Override
-  public dev.rapport.crm.spi.SalesRepository sales() {
+  dev.rapport.crm.sales.SalesRepository sales() {
     requireOpen();
     if (sales == null) {
       sales = new JpaSales(this);
     }
     return sales;
+  }
+
+  /**
+   * The port each repository of this adapter implements, and how this unit of work makes it (once,
+   * on first use). A new feature adds its line here and its repository class.
+   */
+  private static final Map<Class<?>, Function<JpaUnitOfWork, Object>> PORTS = Map.ofEntries(
+      Map.entry(dev.rapport.crm.lead.LeadRepository.class, JpaUnitOfWork::leads),
+      Map.entry(dev.rapport.crm.contact.ContactRepository.class, JpaUnitOfWork::contacts),
+      Map.entry(dev.rapport.crm.contact.AccountRepository.class, JpaUnitOfWork::accounts),
+      Map.entry(dev.rapport.crm.opportunity.OpportunityRepository.class, JpaUnitOfWork::opportunities),
+      Map.entry(dev.rapport.crm.service.CaseRepository.class, JpaUnitOfWork::cases),
+      Map.entry(dev.rapport.crm.feedback.FeedbackRepository.class, JpaUnitOfWork::feedback),
+      Map.entry(dev.rapport.crm.campaign.CampaignRepository.class, JpaUnitOfWork::campaigns),
+      Map.entry(dev.rapport.crm.activity.ActivityRepository.class, JpaUnitOfWork::activities),
+      Map.entry(dev.rapport.crm.activity.TaskRepository.class, JpaUnitOfWork::tasks),
+      Map.entry(dev.rapport.crm.activity.TimelineRepository.class, JpaUnitOfWork::timeline),
+      Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, JpaUnitOfWork::analytics),
+      Map.entry(dev.rapport.crm.sales.SalesRepository.class, JpaUnitOfWork::sales),
+      Map.entry(dev.rapport.crm.lead.CampaignDirectory.class,
+          u -> (dev.rapport.crm.lead.CampaignDirectory) id -> u.campaigns().find(id).isPresent()));
+
+  @Override
+  public <P> P port(Class<P> port) {
+    Function<JpaUnitOfWork, Object> make = PORTS.get(port);
+    if (make == null) {
+      throw new IllegalArgumentException("the JPA adapter has no implementation of " + port.getName());
+    }
+    return port.cast(make.apply(this));
   }
 
   @Override

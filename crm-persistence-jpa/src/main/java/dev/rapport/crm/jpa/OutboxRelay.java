@@ -1,6 +1,6 @@
 package dev.rapport.crm.jpa;
 
-import dev.rapport.crm.StoreException;
+import dev.rapport.crm.exception.StoreException;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.TenantId;
 import jakarta.persistence.EntityManager;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.StoreException;
+import dev.rapport.crm.exception.StoreException;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.NewLead;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -99,7 +99,7 @@ class HostTransactionTest {
       Crm joined = crm(JpaPersistence.joining(() -> host), tenant);
       joined.accounts().create(NewAccount.builder("First").externalReference("CUST-1").build());
       assertThatThrownBy(() -> joined.accounts().create(NewAccount.builder("Second").externalReference("CUST-1").build()))
-          .isInstanceOf(dev.rapport.crm.DuplicateException.class);
+          .isInstanceOf(dev.rapport.crm.exception.DuplicateException.class);
       assertThat(host.getTransaction().getRollbackOnly()).isTrue();
       host.getTransaction().rollback();
     } finally {

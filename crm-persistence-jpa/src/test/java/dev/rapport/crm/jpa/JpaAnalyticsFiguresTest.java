@@ -17,16 +17,16 @@ import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.LostReason;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.opportunity.OpportunityStatus;
-import dev.rapport.crm.spi.AnalyticsFigures;
-import dev.rapport.crm.spi.AnalyticsRepository;
-import dev.rapport.crm.spi.AnalyticsRepository.Scope;
+import dev.rapport.crm.analytics.AnalyticsFigures;
+import dev.rapport.crm.analytics.AnalyticsRepository;
+import dev.rapport.crm.analytics.AnalyticsRepository.Scope;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -257,7 +257,7 @@ class JpaAnalyticsFiguresTest {
     // ---- the check
 
     private <T> T read(Function<AnalyticsRepository, T> query) {
-      return target.persistence().inUnitOfWork(tenant, uow -> query.apply(uow.analytics()));
+      return target.persistence().inUnitOfWork(tenant, uow -> query.apply(uow.port(AnalyticsRepository.class)));
     }
 
     private List<Object> rows(Function<AnalyticsRepository, List<?>> query) {

@@ -13,10 +13,10 @@ import dev.rapport.crm.sales.NewPayment;
 import dev.rapport.crm.sales.NewSale;
 import dev.rapport.crm.sales.Sale;
 import dev.rapport.crm.sales.SaleLine;
-import dev.rapport.crm.spi.SalesFigures;
-import dev.rapport.crm.spi.SalesRepository;
-import dev.rapport.crm.spi.SalesRepository.CreditRow;
-import dev.rapport.crm.spi.SalesRepository.PurchaseRow;
+import dev.rapport.crm.sales.SalesFigures;
+import dev.rapport.crm.sales.SalesRepository;
+import dev.rapport.crm.sales.SalesRepository.CreditRow;
+import dev.rapport.crm.sales.SalesRepository.PurchaseRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -344,7 +344,7 @@ class JpaSalesFiguresTest {
     }
 
     private <T> T read(Function<SalesRepository, T> query) {
-      return target.persistence().inUnitOfWork(tenant, uow -> query.apply(uow.sales()));
+      return target.persistence().inUnitOfWork(tenant, uow -> query.apply(uow.port(SalesRepository.class)));
     }
 
     private static List<PurchaseRow> purchases(List<PurchaseRow> rows) {

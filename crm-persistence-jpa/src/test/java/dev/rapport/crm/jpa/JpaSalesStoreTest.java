@@ -3,9 +3,9 @@ package dev.rapport.crm.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PaymentId;
@@ -16,8 +16,8 @@ import dev.rapport.crm.sales.NewPayment;
 import dev.rapport.crm.sales.NewSale;
 import dev.rapport.crm.sales.Payment;
 import dev.rapport.crm.sales.Sale;
-import dev.rapport.crm.spi.SalesRepository;
-import dev.rapport.crm.spi.SalesRepository.Balance;
+import dev.rapport.crm.sales.SalesRepository;
+import dev.rapport.crm.sales.SalesRepository.Balance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +54,7 @@ class JpaSalesStoreTest {
     }
 
     <T> T inUnit(Function<SalesRepository, T> work) {
-      return target.persistence().inUnitOfWork(tenant, uow -> work.apply(uow.sales()));
+      return target.persistence().inUnitOfWork(tenant, uow -> work.apply(uow.port(SalesRepository.class)));
     }
 
     Sale sale(String reference, String price) {
@@ -157,18 +157,18 @@ class JpaSalesStoreTest {
     assertThat(crm.sales().sale("INV-1").reference()).isEqualTo("INV-1");
     // MariaDB's collation compares case-insensitively: the adapter keeps only the exact text
     for (String other : java.util.List.of("inv-1", "INV-2", "Inv-1")) {
-      assertThatThrownBy(() -> crm.sales().sale(other)).as(other).isInstanceOf(dev.rapport.crm.NotFoundException.class);
-      assertThatThrownBy(() -> crm.sales().status(other)).as(other).isInstanceOf(dev.rapport.crm.NotFoundException.class);
+      assertThatThrownBy(() -> crm.sales().sale(other)).as(other).isInstanceOf(dev.rapport.crm.exception.NotFoundException.class);
+      assertThatThrownBy(() -> crm.sales().status(other)).as(other).isInstanceOf(dev.rapport.crm.exception.NotFoundException.class);
       assertThatThrownBy(() -> crm.sales().payment(other.replace("INV", "PAY").replace("inv", "pay")))
-          .as(other).isInstanceOf(dev.rapport.crm.NotFoundException.class);
+          .as(other).isInstanceOf(dev.rapport.crm.exception.NotFoundException.class);
     }
     // references are stripped as when they are recorded, so a trailing space names the same sale
     assertThat(crm.sales().sale("INV-1 ").reference()).isEqualTo("INV-1");
     // what no reference can hold is refused before the store is asked (PostgreSQL refuses a NUL in
     // a parameter; drivers turn an unpaired surrogate into '?')
     for (String bad : java.util.List.of("INV-1\u0000", "INV-\uD800", " ")) {
-      assertThatThrownBy(() -> crm.sales().sale(bad)).as(bad).isInstanceOf(dev.rapport.crm.ValidationException.class);
-      assertThatThrownBy(() -> crm.sales().payment(bad)).as(bad).isInstanceOf(dev.rapport.crm.ValidationException.class);
+      assertThatThrownBy(() -> crm.sales().sale(bad)).as(bad).isInstanceOf(dev.rapport.crm.exception.ValidationException.class);
+      assertThatThrownBy(() -> crm.sales().payment(bad)).as(bad).isInstanceOf(dev.rapport.crm.exception.ValidationException.class);
     }
     // and through the port itself the adapter finds nothing rather than failing
     assertThat(f.<java.util.Optional<Sale>>inUnit(r -> r.findByReference("INV-1\u0000"))).isEmpty();

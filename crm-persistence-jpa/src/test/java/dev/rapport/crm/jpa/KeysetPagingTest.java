@@ -1,5 +1,7 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.common.ContactId;
@@ -12,7 +14,7 @@ import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.spi.UnitOfWork;
@@ -61,7 +63,7 @@ class KeysetPagingTest {
         UUID.fromString("01a20890-de8d-7000-83c1-77c1a2e99e22"),
         UUID.fromString("c1a20890-de8d-7000-83c1-77c1a2e99e22"));
     target.persistence().inUnitOfWork(tenant, uow -> {
-      ids.forEach(id -> uow.leads().insert(lead(tenant, id, LeadStatus.NEW)));
+      ids.forEach(id -> uow.port(LeadRepository.class).insert(lead(tenant, id, LeadStatus.NEW)));
       return null;
     });
     List<LeadId> expected = ids.stream().map(LeadId::of).sorted().toList();
@@ -70,7 +72,7 @@ class KeysetPagingTest {
     Optional<PageRequest> next = Optional.of(PageRequest.first(2));
     while (next.isPresent()) {
       PageRequest request = next.get();
-      Page<Lead> page = target.persistence().inUnitOfWork(tenant, uow -> uow.leads().query(LeadQuery.all(), request));
+      Page<Lead> page = target.persistence().inUnitOfWork(tenant, uow -> uow.port(LeadRepository.class).query(LeadQuery.all(), request));
       page.items().forEach(l -> paged.add(l.id()));
       next = request.next(page);
     }
@@ -86,7 +88,7 @@ class KeysetPagingTest {
     for (int batch = 0; batch < 4; batch++) {
       target.persistence().inUnitOfWork(tenant, uow -> {
         for (int i = 0; i < 500; i++) {
-          uow.leads().insert(lead(tenant, Fixtures.uuid(), i % 5 == 0 ? LeadStatus.QUALIFIED : LeadStatus.NEW));
+          uow.port(LeadRepository.class).insert(lead(tenant, Fixtures.uuid(), i % 5 == 0 ? LeadStatus.QUALIFIED : LeadStatus.NEW));
         }
         return null;
       });
@@ -94,7 +96,7 @@ class KeysetPagingTest {
     try (Connection c = target.store().dataSource().target().getConnection(); Statement s = c.createStatement()) {
       s.execute("analyze crm_lead");
     }
-    Page<Lead> first = target.persistence().inUnitOfWork(tenant, uow -> uow.leads().query(LeadQuery.all(), PageRequest.first(50)));
+    Page<Lead> first = target.persistence().inUnitOfWork(tenant, uow -> uow.port(LeadRepository.class).query(LeadQuery.all(), PageRequest.first(50)));
 
     // the index gives the rows in id order: walked from the cursor, no sort
     assertThat(plan(target, tenant, LeadQuery.all(), PageRequest.first(50).next(first).orElseThrow()))
@@ -111,12 +113,12 @@ class KeysetPagingTest {
     target.persistence().inUnitOfWork(tenant, uow -> {
       for (int i = 0; i < 1000; i++) {
         Lead l = lead(tenant, Fixtures.uuid(), LeadStatus.NEW);
-        uow.leads().insert(new Lead(l.id(), tenant, 0, l.name(),
+        uow.port(LeadRepository.class).insert(new Lead(l.id(), tenant, 0, l.name(),
             Optional.of(EmailAddress.of("lead" + i + "@plan.example")), l.phone(), l.company(),
             l.title(), l.source(), l.sourceDetail(), l.status(), l.disqualificationReason(),
             l.signals(), l.temperature(), l.temperatureOverride(), l.owner(), l.score(),
             l.createdAt(), l.updatedAt(), l.convertedTo()));
-        uow.contacts().insert(new Contact(ContactId.of(Fixtures.uuid()), tenant, 0, PersonName.of("C" + i),
+        uow.port(ContactRepository.class).insert(new Contact(ContactId.of(Fixtures.uuid()), tenant, 0, PersonName.of("C" + i),
             Optional.empty(), List.of(EmailAddress.of("c" + i + "@plan.example"), EmailAddress.of("alt" + i + "@plan.example")),
             List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), NOW, NOW));
       }
@@ -129,9 +131,9 @@ class KeysetPagingTest {
     }
     EmailAddress email = EmailAddress.of("C500@plan.example");
 
-    assertThat(plan(target, tenant, "from crm_lead", uow -> uow.leads().findByEmail(email)))
+    assertThat(plan(target, tenant, "from crm_lead", uow -> uow.port(LeadRepository.class).findByEmail(email)))
         .contains("crm_lead_email_idx");
-    assertThat(plan(target, tenant, "from crm_contact", uow -> uow.contacts().findByEmail(email)))
+    assertThat(plan(target, tenant, "from crm_contact", uow -> uow.port(ContactRepository.class).findByEmail(email)))
         .contains("crm_contact_email_idx");
   }
 
@@ -149,7 +151,7 @@ class KeysetPagingTest {
   /** The PostgreSQL plan of the statement the provider generated for the page query. */
   private static String plan(Target target, TenantId tenant, LeadQuery query, PageRequest request)
       throws SQLException {
-    return plan(target, tenant, "from crm_lead", uow -> uow.leads().query(query, request));
+    return plan(target, tenant, "from crm_lead", uow -> uow.port(LeadRepository.class).query(query, request));
   }
 
   /** The PostgreSQL plan of the first statement of {@code work} whose SQL contains {@code from}. */

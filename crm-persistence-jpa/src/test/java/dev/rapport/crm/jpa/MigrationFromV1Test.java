@@ -13,15 +13,15 @@ import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.opportunity.ForecastCategory;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.opportunity.OpportunityStatus;
-import dev.rapport.crm.spi.AnalyticsFigures;
-import dev.rapport.crm.spi.AnalyticsRepository;
+import dev.rapport.crm.analytics.AnalyticsFigures;
+import dev.rapport.crm.analytics.AnalyticsRepository;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -161,13 +161,13 @@ class MigrationFromV1Test {
     Opportunity opportunity = crm.opportunities().get(OpportunityId.of(OPPORTUNITY));
     AnalyticsRepository.Scope all = new AnalyticsRepository.Scope(Instant.parse("2000-01-01T00:00:00Z"),
         Instant.parse("2100-01-01T00:00:00Z"), Optional.empty(), Optional.empty(), Optional.empty());
-    List<AnalyticsRepository.ConversionDays> days = store.inUnitOfWork(TENANT, uow -> uow.analytics().conversionDays(all));
+    List<AnalyticsRepository.ConversionDays> days = store.inUnitOfWork(TENANT, uow -> uow.port(AnalyticsRepository.class).conversionDays(all));
     assertThat(days).containsExactlyElementsOf(AnalyticsFigures.conversionDays(List.of(lead), all))
         .extracting(AnalyticsRepository.ConversionDays::days).containsExactly(3L);
     List<AnalyticsRepository.StageVisits> expected = AnalyticsFigures.stageVisits(List.of(opportunity),
         id -> Optional.of(lead), all);
     assertThat(expected).hasSize(2);
-    List<AnalyticsRepository.StageVisits> visits = store.inUnitOfWork(TENANT, uow -> uow.analytics().stageVisits(all));
+    List<AnalyticsRepository.StageVisits> visits = store.inUnitOfWork(TENANT, uow -> uow.port(AnalyticsRepository.class).stageVisits(all));
     if (database == Database.H2) {
       assertThat(visits).containsExactlyElementsOf(expected.stream().filter(v -> v.next().isEmpty()).toList());
     } else {

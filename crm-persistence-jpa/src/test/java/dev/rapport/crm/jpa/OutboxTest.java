@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.StoreException;
+import dev.rapport.crm.exception.StoreException;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.spi.Persistence;

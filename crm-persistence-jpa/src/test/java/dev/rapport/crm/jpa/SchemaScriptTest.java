@@ -7,7 +7,7 @@ import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.NewLead;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package dev.rapport.crm.memory;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;

@@ -4,7 +4,7 @@ import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Account;
-import dev.rapport.crm.spi.AccountRepository;
+import dev.rapport.crm.contact.AccountRepository;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

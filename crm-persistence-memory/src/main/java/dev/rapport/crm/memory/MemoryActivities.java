@@ -4,7 +4,7 @@ import dev.rapport.crm.activity.Activity;
 import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
-import dev.rapport.crm.spi.ActivityRepository;
+import dev.rapport.crm.activity.ActivityRepository;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

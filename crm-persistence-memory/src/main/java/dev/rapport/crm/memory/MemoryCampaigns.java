@@ -1,6 +1,9 @@
 package dev.rapport.crm.memory;
 
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.campaign.CampaignTotals;
@@ -13,7 +16,7 @@ import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.opportunity.OpportunityStatus;
-import dev.rapport.crm.spi.CampaignRepository;
+import dev.rapport.crm.campaign.CampaignRepository;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -161,8 +164,8 @@ final class MemoryCampaigns implements CampaignRepository {
     uow.requireOpen();
     Set<MemberId> unknown = new HashSet<>();
     for (MemberId m : people) {
-      boolean exists = m.isLead() ? uow.leads().find(m.lead().get()).isPresent()
-          : uow.contacts().find(m.contact().get()).isPresent();
+      boolean exists = m.isLead() ? uow.port(LeadRepository.class).find(m.lead().get()).isPresent()
+          : uow.port(ContactRepository.class).find(m.contact().get()).isPresent();
       if (!exists) {
         unknown.add(m);
       }
@@ -196,9 +199,9 @@ final class MemoryCampaigns implements CampaignRepository {
     Objects.requireNonNull(campaign, "campaign");
     long memberCount = members().count(Kinds.CAMPAIGN, campaign);
     long responses = members().count(Kinds.RESPONDED, campaign);
-    Buffer<dev.rapport.crm.common.LeadId, Lead> leads = ((MemoryLeads) uow.leads()).buffer();
+    Buffer<dev.rapport.crm.common.LeadId, Lead> leads = ((MemoryLeads) uow.port(LeadRepository.class)).buffer();
     Buffer<dev.rapport.crm.common.OpportunityId, Opportunity> opportunities =
-        ((MemoryOpportunities) uow.opportunities()).buffer();
+        ((MemoryOpportunities) uow.port(OpportunityRepository.class)).buffer();
     long leadCount = 0;
     long converted = 0;
     long opened = 0;

@@ -7,7 +7,7 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.service.CaseQuery;
 import dev.rapport.crm.service.CaseStatus;
 import dev.rapport.crm.service.ServiceCase;
-import dev.rapport.crm.spi.CaseRepository;
+import dev.rapport.crm.service.CaseRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

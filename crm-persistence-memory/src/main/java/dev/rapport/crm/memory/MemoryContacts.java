@@ -6,7 +6,7 @@ import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Contact;
-import dev.rapport.crm.spi.ContactRepository;
+import dev.rapport.crm.contact.ContactRepository;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
-import dev.rapport.crm.spi.LeadRepository;
+import dev.rapport.crm.lead.LeadRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

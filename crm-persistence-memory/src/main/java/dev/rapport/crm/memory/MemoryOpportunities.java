@@ -5,7 +5,7 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.opportunity.OpportunityQuery;
-import dev.rapport.crm.spi.OpportunityRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.rapport.crm.memory;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.spi.Persistence;
 import dev.rapport.crm.spi.UnitOfWork;
@@ -48,7 +48,7 @@ public final class MemoryPersistence implements Persistence {
    * A {@code Crm} on a new, empty store, for tenant {@code "test"}, reading time from
    * {@code clock}: the one-line setup of a host's test.
    *
-   * @throws dev.rapport.crm.ValidationException if the clock is null
+   * @throws dev.rapport.crm.exception.ValidationException if the clock is null
    */
   public static Crm crm(Clock clock) {
     return Crm.builder().persistence(create()).tenant("test").clock(clock).build();

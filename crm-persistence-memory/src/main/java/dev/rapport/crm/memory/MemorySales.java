@@ -1,6 +1,6 @@
 package dev.rapport.crm.memory;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -13,8 +13,8 @@ import dev.rapport.crm.sales.NewSale;
 import dev.rapport.crm.sales.PayerClass;
 import dev.rapport.crm.sales.Payment;
 import dev.rapport.crm.sales.Sale;
-import dev.rapport.crm.spi.SalesFigures;
-import dev.rapport.crm.spi.SalesRepository;
+import dev.rapport.crm.sales.SalesFigures;
+import dev.rapport.crm.sales.SalesRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;

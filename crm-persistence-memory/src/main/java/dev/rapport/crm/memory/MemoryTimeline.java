@@ -1,12 +1,12 @@
 package dev.rapport.crm.memory;
 
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.activity.TimelineEntry;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.spi.TimelineRepository;
+import dev.rapport.crm.activity.TimelineRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

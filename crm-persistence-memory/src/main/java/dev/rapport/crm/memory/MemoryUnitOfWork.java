@@ -2,17 +2,19 @@ package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
-import dev.rapport.crm.spi.AccountRepository;
-import dev.rapport.crm.spi.CampaignRepository;
-import dev.rapport.crm.spi.ActivityRepository;
-import dev.rapport.crm.spi.TaskRepository;
-import dev.rapport.crm.spi.TimelineRepository;
-import dev.rapport.crm.spi.ContactRepository;
-import dev.rapport.crm.spi.LeadRepository;
-import dev.rapport.crm.spi.OpportunityRepository;
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.campaign.CampaignRepository;
+import dev.rapport.crm.activity.ActivityRepository;
+import dev.rapport.crm.activity.TaskRepository;
+import dev.rapport.crm.activity.TimelineRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Lock;
 
@@ -107,8 +109,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return store.tenant;
   }
 
-  @Override
-  public LeadRepository leads() {
+  LeadRepository leads() {
     requireOpen();
     if (leads == null) {
       leads = new MemoryLeads(this);
@@ -116,8 +117,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return leads;
   }
 
-  @Override
-  public ContactRepository contacts() {
+  ContactRepository contacts() {
     requireOpen();
     if (contacts == null) {
       contacts = new MemoryContacts(this);
@@ -125,8 +125,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return contacts;
   }
 
-  @Override
-  public AccountRepository accounts() {
+  AccountRepository accounts() {
     requireOpen();
     if (accounts == null) {
       accounts = new MemoryAccounts(this);
@@ -134,8 +133,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return accounts;
   }
 
-  @Override
-  public OpportunityRepository opportunities() {
+  OpportunityRepository opportunities() {
     requireOpen();
     if (opportunities == null) {
       opportunities = new MemoryOpportunities(this);
@@ -143,8 +141,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return opportunities;
   }
 
-  @Override
-  public dev.rapport.crm.spi.CaseRepository cases() {
+  dev.rapport.crm.service.CaseRepository cases() {
     requireOpen();
     if (cases == null) {
       cases = new MemoryCases(this);
@@ -152,8 +149,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return cases;
   }
 
-  @Override
-  public dev.rapport.crm.spi.FeedbackRepository feedback() {
+  dev.rapport.crm.feedback.FeedbackRepository feedback() {
     requireOpen();
     if (feedback == null) {
       feedback = new MemoryFeedback(this);
@@ -161,8 +157,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return feedback;
   }
 
-  @Override
-  public CampaignRepository campaigns() {
+  CampaignRepository campaigns() {
     requireOpen();
     if (campaigns == null) {
       campaigns = new MemoryCampaigns(this);
@@ -170,8 +165,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return campaigns;
   }
 
-  @Override
-  public ActivityRepository activities() {
+  ActivityRepository activities() {
     requireOpen();
     if (activities == null) {
       activities = new MemoryActivities(this);
@@ -179,8 +173,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return activities;
   }
 
-  @Override
-  public TaskRepository tasks() {
+  TaskRepository tasks() {
     requireOpen();
     if (tasks == null) {
       tasks = new MemoryTasks(this);
@@ -188,8 +181,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return tasks;
   }
 
-  @Override
-  public dev.rapport.crm.spi.AnalyticsRepository analytics() {
+  dev.rapport.crm.analytics.AnalyticsRepository analytics() {
     requireOpen();
     if (analytics == null) {
       analytics = new MemoryAnalytics(this);
@@ -197,8 +189,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return analytics;
   }
 
-  @Override
-  public dev.rapport.crm.spi.SalesRepository sales() {
+  dev.rapport.crm.sales.SalesRepository sales() {
     requireOpen();
     if (sales == null) {
       sales = new MemorySales(this);
@@ -206,13 +197,41 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return sales;
   }
 
-  @Override
-  public TimelineRepository timeline() {
+  TimelineRepository timeline() {
     requireOpen();
     if (timeline == null) {
       timeline = new MemoryTimeline(this);
     }
     return timeline;
+  }
+
+  /**
+   * The port each repository of this adapter implements, and how this unit of work makes it (once,
+   * on first use). A new feature adds its line here and its repository class.
+   */
+  private static final Map<Class<?>, Function<MemoryUnitOfWork, Object>> PORTS = Map.ofEntries(
+      Map.entry(dev.rapport.crm.lead.LeadRepository.class, MemoryUnitOfWork::leads),
+      Map.entry(dev.rapport.crm.contact.ContactRepository.class, MemoryUnitOfWork::contacts),
+      Map.entry(dev.rapport.crm.contact.AccountRepository.class, MemoryUnitOfWork::accounts),
+      Map.entry(dev.rapport.crm.opportunity.OpportunityRepository.class, MemoryUnitOfWork::opportunities),
+      Map.entry(dev.rapport.crm.service.CaseRepository.class, MemoryUnitOfWork::cases),
+      Map.entry(dev.rapport.crm.feedback.FeedbackRepository.class, MemoryUnitOfWork::feedback),
+      Map.entry(dev.rapport.crm.campaign.CampaignRepository.class, MemoryUnitOfWork::campaigns),
+      Map.entry(dev.rapport.crm.activity.ActivityRepository.class, MemoryUnitOfWork::activities),
+      Map.entry(dev.rapport.crm.activity.TaskRepository.class, MemoryUnitOfWork::tasks),
+      Map.entry(dev.rapport.crm.activity.TimelineRepository.class, MemoryUnitOfWork::timeline),
+      Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, MemoryUnitOfWork::analytics),
+      Map.entry(dev.rapport.crm.sales.SalesRepository.class, MemoryUnitOfWork::sales),
+      Map.entry(dev.rapport.crm.lead.CampaignDirectory.class,
+          u -> (dev.rapport.crm.lead.CampaignDirectory) id -> u.campaigns().find(id).isPresent()));
+
+  @Override
+  public <P> P port(Class<P> port) {
+    Function<MemoryUnitOfWork, Object> make = PORTS.get(port);
+    if (make == null) {
+      throw new IllegalArgumentException("the memory adapter has no implementation of " + port.getName());
+    }
+    return port.cast(make.apply(this));
   }
 
   @Override

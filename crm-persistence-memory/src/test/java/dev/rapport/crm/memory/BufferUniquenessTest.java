@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.TenantId;
 import java.util.List;
 import java.util.Optional;

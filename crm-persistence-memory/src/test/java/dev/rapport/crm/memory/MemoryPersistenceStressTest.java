@@ -1,9 +1,11 @@
 package dev.rapport.crm.memory;
 
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.lead.LeadRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
@@ -41,11 +43,11 @@ class MemoryPersistenceStressTest {
     MemoryPersistence store = MemoryPersistence.create();
     TenantId tenant = TenantId.of("stress");
     TenantId bystander = TenantId.of("bystander");
-    store.inUnitOfWork(bystander, uow -> uow.leads().insert(Samples.lead(bystander, T0)));
+    store.inUnitOfWork(bystander, uow -> uow.port(LeadRepository.class).insert(Samples.lead(bystander, T0)));
     List<Lead> leads = new ArrayList<>();
     store.inUnitOfWork(tenant, uow -> {
       for (int i = 0; i < 40; i++) {
-        leads.add(uow.leads().insert(Samples.lead(tenant, T0)));
+        leads.add(uow.port(LeadRepository.class).insert(Samples.lead(tenant, T0)));
       }
       return null;
     });
@@ -67,13 +69,13 @@ class MemoryPersistenceStressTest {
               if (kind < 5) { // increment a score and change the temperature (moves index entries)
                 Temperature temp = TEMPS[random.nextInt(TEMPS.length)];
                 store.inUnitOfWork(tenant, uow -> {
-                  Lead l = uow.leads().find(target.id()).orElseThrow();
-                  return uow.leads().update(withScoreAndTemperature(l, l.score() + 1, temp));
+                  Lead l = uow.port(LeadRepository.class).find(target.id()).orElseThrow();
+                  return uow.port(LeadRepository.class).update(withScoreAndTemperature(l, l.score() + 1, temp));
                 });
                 committedIncrements.incrementAndGet();
               } else if (kind < 7) { // claim an external reference from a small pool
                 String ref = "REF-" + random.nextInt(5);
-                store.inUnitOfWork(tenant, uow -> uow.accounts().insert(Samples.account(tenant, T0, "A", ref)));
+                store.inUnitOfWork(tenant, uow -> uow.port(AccountRepository.class).insert(Samples.account(tenant, T0, "A", ref)));
               } else if (kind < 9) { // page through a filtered query: no repeats, ids ascending
                 Temperature temp = TEMPS[random.nextInt(TEMPS.length)];
                 Set<Object> seen = new HashSet<>();
@@ -82,7 +84,7 @@ class MemoryPersistenceStressTest {
                 while (next.isPresent()) {
                   PageRequest request = next.get();
                   Page<Lead> page = store.inUnitOfWork(tenant,
-                      uow -> uow.leads().query(LeadQuery.all().withTemperatures(Set.of(temp)), request));
+                      uow -> uow.port(LeadRepository.class).query(LeadQuery.all().withTemperatures(Set.of(temp)), request));
                   for (Lead l : page.items()) {
                     if (!seen.add(l.id()) || (last != null && ((Comparable<Object>) last).compareTo(l.id()) >= 0)) {
                       throw new AssertionError("paging returned " + l.id() + " out of order or twice");
@@ -94,8 +96,8 @@ class MemoryPersistenceStressTest {
               } else { // a unit of work that fails after writing: nothing of it may appear
                 try {
                   store.inUnitOfWork(tenant, uow -> {
-                    Lead l = uow.leads().find(target.id()).orElseThrow();
-                    uow.leads().update(withScoreAndTemperature(l, l.score() + 1, l.temperature()));
+                    Lead l = uow.port(LeadRepository.class).find(target.id()).orElseThrow();
+                    uow.port(LeadRepository.class).update(withScoreAndTemperature(l, l.score() + 1, l.temperature()));
                     throw new IllegalStateException("abandon");
                   });
                 } catch (IllegalStateException expected) {
@@ -121,7 +123,7 @@ class MemoryPersistenceStressTest {
     }
     assertThat(failures).isEmpty();
 
-    List<Lead> after = store.inUnitOfWork(tenant, uow -> uow.leads().query(LeadQuery.all(), PageRequest.first(500)).items());
+    List<Lead> after = store.inUnitOfWork(tenant, uow -> uow.port(LeadRepository.class).query(LeadQuery.all(), PageRequest.first(500)).items());
     int totalScore = after.stream().mapToInt(Lead::score).sum();
     assertThat(totalScore).isEqualTo(committedIncrements.get());
     assertThat(after).allMatch(l -> l.version() == 1 + l.score());
@@ -129,20 +131,20 @@ class MemoryPersistenceStressTest {
     // Indexes agree with the records: each temperature query returns exactly the leads with it.
     for (Temperature temp : TEMPS) {
       List<Lead> byIndex = store.inUnitOfWork(tenant,
-          uow -> uow.leads().query(LeadQuery.all().withTemperatures(Set.of(temp)), PageRequest.first(500)).items());
+          uow -> uow.port(LeadRepository.class).query(LeadQuery.all().withTemperatures(Set.of(temp)), PageRequest.first(500)).items());
       assertThat(byIndex).containsExactlyElementsOf(after.stream().filter(l -> l.temperature() == temp).toList());
     }
-    assertThat(store.<List<Lead>>inUnitOfWork(tenant, uow -> uow.leads().query(
+    assertThat(store.<List<Lead>>inUnitOfWork(tenant, uow -> uow.port(LeadRepository.class).query(
         LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)), PageRequest.first(500)).items())).hasSize(after.size());
     // Each reference is held by exactly one account.
-    List<Account> accounts = store.inUnitOfWork(tenant, uow -> uow.accounts().list(PageRequest.first(500)).items());
+    List<Account> accounts = store.inUnitOfWork(tenant, uow -> uow.port(AccountRepository.class).list(PageRequest.first(500)).items());
     Map<String, Integer> holders = new HashMap<>();
     accounts.forEach(a -> holders.merge(a.externalReference().orElseThrow(), 1, Integer::sum));
     assertThat(holders.values()).allMatch(n -> n == 1);
     assertThat(accounts).hasSizeBetween(1, 5);
     assertThat(duplicates.get()).isPositive();
     // The other tenant was never touched.
-    assertThat(store.<List<Lead>>inUnitOfWork(bystander, uow -> uow.leads().query(LeadQuery.all(), PageRequest.first(10)).items())).hasSize(1);
+    assertThat(store.<List<Lead>>inUnitOfWork(bystander, uow -> uow.port(LeadRepository.class).query(LeadQuery.all(), PageRequest.first(10)).items())).hasSize(1);
   }
 
   private static Lead withScoreAndTemperature(Lead l, int score, Temperature t) {

@@ -1,11 +1,13 @@
 package dev.rapport.crm.memory;
 
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.lead.LeadRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
@@ -13,7 +15,7 @@ import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.lead.Temperature;
@@ -41,8 +43,8 @@ class MemoryPersistenceTest {
   void aStaleUpdateIsCaughtAtCommitWhenTheOtherUnitCommittedAfterTheCall() {
     Lead v1 = lead("Ada");
     assertThatThrownBy(() -> store.inUnitOfWork(tenant, outer -> {
-      outer.leads().update(v1.withScore(1, T0)); // passes at call time: stored version is 1
-      store.inUnitOfWork(tenant, inner -> inner.leads().update(v1.withScore(2, T0))); // commits first
+      outer.port(LeadRepository.class).update(v1.withScore(1, T0)); // passes at call time: stored version is 1
+      store.inUnitOfWork(tenant, inner -> inner.port(LeadRepository.class).update(v1.withScore(2, T0))); // commits first
       return null;
     })).isInstanceOf(ConcurrentUpdateException.class);
     assertThat(crm.leads().get(v1.id()).score()).isEqualTo(2);
@@ -53,9 +55,9 @@ class MemoryPersistenceTest {
   void anExternalReferenceTakenByAnotherUnitBeforeCommitIsRefusedAtCommitAndNothingIsStored() {
     lead("x");
     assertThatThrownBy(() -> store.inUnitOfWork(tenant, outer -> {
-      outer.leads().insert(Samples.lead(tenant, T0));
-      outer.accounts().insert(Samples.account(tenant, T0, "Mine", "CUST-7"));
-      store.inUnitOfWork(tenant, inner -> inner.accounts().insert(Samples.account(tenant, T0, "Theirs", "CUST-7")));
+      outer.port(LeadRepository.class).insert(Samples.lead(tenant, T0));
+      outer.port(AccountRepository.class).insert(Samples.account(tenant, T0, "Mine", "CUST-7"));
+      store.inUnitOfWork(tenant, inner -> inner.port(AccountRepository.class).insert(Samples.account(tenant, T0, "Theirs", "CUST-7")));
       return null;
     })).isInstanceOf(DuplicateException.class);
     List<Account> all = crm.accounts().list(PageRequest.first(10)).items();
@@ -70,7 +72,7 @@ class MemoryPersistenceTest {
       leaked.set(uow);
       return null;
     });
-    assertThatThrownBy(() -> leaked.get().leads()).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> leaked.get().port(LeadRepository.class)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -6,7 +6,7 @@ import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import java.time.Instant;

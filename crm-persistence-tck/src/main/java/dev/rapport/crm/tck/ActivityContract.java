@@ -1,13 +1,15 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.activity.ActivityRepository;
+import dev.rapport.crm.activity.TaskRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.activity.Activity;
 import dev.rapport.crm.activity.ActivityType;
 import dev.rapport.crm.activity.Direction;
@@ -27,15 +29,15 @@ import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.contact.NewContact;
-import dev.rapport.crm.event.ActivityLogged;
-import dev.rapport.crm.event.LeadTemperatureChanged;
-import dev.rapport.crm.event.TaskCancelled;
-import dev.rapport.crm.event.TaskCompleted;
-import dev.rapport.crm.event.TaskCreated;
-import dev.rapport.crm.event.TaskRescheduled;
+import dev.rapport.crm.activity.ActivityLogged;
+import dev.rapport.crm.lead.LeadTemperatureChanged;
+import dev.rapport.crm.activity.TaskCancelled;
+import dev.rapport.crm.activity.TaskCompleted;
+import dev.rapport.crm.activity.TaskCreated;
+import dev.rapport.crm.activity.TaskRescheduled;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.lead.SignalType;
@@ -87,7 +89,7 @@ public abstract class ActivityContract extends ContractSupport {
     assertThat(logged.occurredAt()).isEqualTo(earlier.minusNanos(789)); // kept to the microsecond
     assertThat(logged.loggedAt()).isEqualTo(START);
     assertThat(crm.activities().get(logged.id())).isEqualTo(logged);
-    assertThat(this.<Optional<Activity>>inUnitOfWork(uow -> uow.activities().find(logged.id()))).contains(logged);
+    assertThat(this.<Optional<Activity>>inUnitOfWork(uow -> uow.port(ActivityRepository.class).find(logged.id()))).contains(logged);
     assertThat(events).containsExactly(new ActivityLogged(tenant, START, logged.id(), ActivityType.CALL,
         Optional.of(Direction.OUTBOUND), logged.links(), logged.occurredAt()));
 
@@ -125,7 +127,7 @@ public abstract class ActivityContract extends ContractSupport {
     assertThat(done.status()).isEqualTo(TaskStatus.DONE);
     assertThat(done.endedAt()).contains(doneAt);
     assertThat(crm.tasks().get(created.id())).isEqualTo(done);
-    assertThat(this.<Optional<Task>>inUnitOfWork(uow -> uow.tasks().find(created.id()))).contains(done);
+    assertThat(this.<Optional<Task>>inUnitOfWork(uow -> uow.port(TaskRepository.class).find(created.id()))).contains(done);
     assertThat(events).filteredOn(e -> e instanceof TaskCreated || e instanceof TaskRescheduled
         || e instanceof TaskCompleted).hasSize(3);
   }
@@ -300,7 +302,7 @@ public abstract class ActivityContract extends ContractSupport {
     crm.tasks().reminderHandled(t.id());
     StoreSnapshot before = snapshot();
     assertThatThrownBy(() -> crm.tasks().ifVersion(1).complete(t.id())).isInstanceOf(ConcurrentUpdateException.class);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.tasks().update(t.cancel(START)))).isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(TaskRepository.class).update(t.cancel(START)))).isInstanceOf(ConcurrentUpdateException.class);
     assertThat(snapshot()).isEqualTo(before);
     assertThat(crm.tasks().ifVersion(2).complete(t.id()).version()).isEqualTo(3);
   }
@@ -311,16 +313,16 @@ public abstract class ActivityContract extends ContractSupport {
     Task t = crm.tasks().create(NewTask.builder(Links.lead(lead.id()), "Race", START).build());
     java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(2);
     java.util.concurrent.CompletableFuture<Object> a = Threads.start("complete", () -> persistence.inUnitOfWork(tenant, uow -> {
-      Task mine = uow.tasks().find(t.id()).orElseThrow();
+      Task mine = uow.port(TaskRepository.class).find(t.id()).orElseThrow();
       read.countDown();
       Threads.await(read);
-      return uow.tasks().update(mine.complete(START, START));
+      return uow.port(TaskRepository.class).update(mine.complete(START, START));
     }));
     java.util.concurrent.CompletableFuture<Object> b = Threads.start("cancel", () -> persistence.inUnitOfWork(tenant, uow -> {
-      Task mine = uow.tasks().find(t.id()).orElseThrow();
+      Task mine = uow.port(TaskRepository.class).find(t.id()).orElseThrow();
       read.countDown();
       Threads.await(read);
-      return uow.tasks().update(mine.cancel(START));
+      return uow.port(TaskRepository.class).update(mine.cancel(START));
     }));
     Object ra = Threads.outcome(a);
     Object rb = Threads.outcome(b);

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.StoreException;
+import dev.rapport.crm.exception.StoreException;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.NewOpportunity;
@@ -53,7 +53,7 @@ public abstract class AtomicConversionContract extends ContractSupport {
 
   @Test
   public void aFailureWhenInsertingTheOpportunityLeavesNoAccountNoContactNoOpportunityAndTheLeadQualified() {
-    assertConversionFailsAndChangesNothing("opportunities.insert", o -> true, withOpportunity());
+    assertConversionFailsAndChangesNothing("OpportunityRepository.insert", o -> true, withOpportunity());
     assertThat(snapshot().accounts()).isEmpty();
     assertThat(snapshot().contacts()).isEmpty();
     assertThat(snapshot().opportunities()).isEmpty();
@@ -61,7 +61,7 @@ public abstract class AtomicConversionContract extends ContractSupport {
 
   @Test
   public void aFailureOnTheFinalLeadUpdateLeavesTheStoreExactlyAsBefore() {
-    assertConversionFailsAndChangesNothing("leads.update",
+    assertConversionFailsAndChangesNothing("LeadRepository.update",
         l -> ((Lead) l).status() == LeadStatus.CONVERTED, withOpportunity());
     assertThat(snapshot().accounts()).isEmpty();
     assertThat(snapshot().opportunities()).isEmpty();
@@ -69,7 +69,7 @@ public abstract class AtomicConversionContract extends ContractSupport {
 
   @Test
   public void aFailureWhenInsertingTheContactLeavesNoAccount() {
-    assertConversionFailsAndChangesNothing("contacts.insert", c -> true, Conversion.standard());
+    assertConversionFailsAndChangesNothing("ContactRepository.insert", c -> true, Conversion.standard());
     assertThat(snapshot().accounts()).isEmpty();
   }
 
@@ -77,7 +77,7 @@ public abstract class AtomicConversionContract extends ContractSupport {
   public void aFailureWhenFillingAnExistingAccountLeavesThatAccountUnchanged() {
     Account existing = crm.accounts().create(NewAccount.builder("Analytical Engines Ltd").build());
     events.clear();
-    assertConversionFailsAndChangesNothing("leads.update",
+    assertConversionFailsAndChangesNothing("LeadRepository.update",
         l -> ((Lead) l).status() == LeadStatus.CONVERTED, withOpportunity());
     assertThat(crm.accounts().get(existing.id())).isEqualTo(existing);
   }
@@ -89,7 +89,7 @@ public abstract class AtomicConversionContract extends ContractSupport {
 
   @Test
   public void afterAFailedAttemptTheSameConversionSucceedsInFull() {
-    assertConversionFailsAndChangesNothing("opportunities.insert", o -> true, withOpportunity());
+    assertConversionFailsAndChangesNothing("OpportunityRepository.insert", o -> true, withOpportunity());
     var result = crm.leads().convert(lead.id(), withOpportunity());
     assertThat(result.lead().status()).isEqualTo(LeadStatus.CONVERTED);
     StoreSnapshot after = snapshot();

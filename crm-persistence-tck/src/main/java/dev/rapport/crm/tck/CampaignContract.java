@@ -1,13 +1,16 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.campaign.CampaignRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.campaign.CampaignResults;
@@ -26,14 +29,14 @@ import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.contact.NewContact;
-import dev.rapport.crm.event.CampaignMembersAdded;
-import dev.rapport.crm.event.CampaignPlanned;
-import dev.rapport.crm.event.CampaignResponseRecorded;
-import dev.rapport.crm.event.CampaignStatusChanged;
-import dev.rapport.crm.event.LeadTemperatureChanged;
+import dev.rapport.crm.campaign.CampaignMembersAdded;
+import dev.rapport.crm.campaign.CampaignPlanned;
+import dev.rapport.crm.campaign.CampaignResponseRecorded;
+import dev.rapport.crm.campaign.CampaignStatusChanged;
+import dev.rapport.crm.lead.LeadTemperatureChanged;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.lead.SignalType;
@@ -100,36 +103,36 @@ public abstract class CampaignContract extends ContractSupport {
     Campaign bare = new Campaign(CampaignId.of(Fixtures.uuid()), tenant, 0, "x", Channel.EMAIL,
         LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), CampaignStatus.PLANNED,
         Money.of("0", "EUR"), Money.of("0", "EUR"), Goals.NONE, t, t);
-    Lead lead = inUnitOfWork(uow -> uow.leads().insert(Fixtures.minimalLead(tenant, t)));
-    Contact contact = inUnitOfWork(uow -> uow.contacts().insert(Fixtures.minimalContact(tenant, t)));
+    Lead lead = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, t)));
+    Contact contact = inUnitOfWork(uow -> uow.port(ContactRepository.class).insert(Fixtures.minimalContact(tenant, t)));
     ResponseStatus custom = ResponseStatus.of("Asked_Demo", true, Optional.of(SignalType.of("demo_at_stand", SignalType.Intent.BUYING)));
     CampaignMember responded = new CampaignMember(tenant, full.id(), MemberId.lead(lead.id()), 0,
         custom, Fixtures.at(t, 5), Optional.of(Fixtures.at(t, 3)), Fixtures.at(t, -30));
     CampaignMember plain = new CampaignMember(tenant, full.id(), MemberId.contact(contact.id()), 0,
         ResponseStatus.BOUNCED, Fixtures.at(t, 1), Optional.empty(), Fixtures.at(t, 1));
     List<CampaignMember> stored = inUnitOfWork(uow -> {
-      assertThat(uow.campaigns().insert(full)).isEqualTo(full.withVersion(1));
-      assertThat(uow.campaigns().insert(bare)).isEqualTo(bare.withVersion(1));
-      return uow.campaigns().insertMembers(List.of(responded, plain));
+      assertThat(uow.port(CampaignRepository.class).insert(full)).isEqualTo(full.withVersion(1));
+      assertThat(uow.port(CampaignRepository.class).insert(bare)).isEqualTo(bare.withVersion(1));
+      return uow.port(CampaignRepository.class).insertMembers(List.of(responded, plain));
     });
     assertThat(stored).containsExactly(responded.withVersion(1), plain.withVersion(1));
     inUnitOfWork(uow -> {
-      assertThat(uow.campaigns().find(full.id())).contains(full.withVersion(1));
-      assertThat(uow.campaigns().find(bare.id())).contains(bare.withVersion(1));
-      assertThat(uow.campaigns().findMember(full.id(), MemberId.lead(lead.id()))).contains(responded.withVersion(1));
-      assertThat(uow.campaigns().findMember(full.id(), MemberId.contact(contact.id()))).contains(plain.withVersion(1));
-      assertThat(uow.campaigns().findMember(bare.id(), MemberId.lead(lead.id()))).isEmpty();
+      assertThat(uow.port(CampaignRepository.class).find(full.id())).contains(full.withVersion(1));
+      assertThat(uow.port(CampaignRepository.class).find(bare.id())).contains(bare.withVersion(1));
+      assertThat(uow.port(CampaignRepository.class).findMember(full.id(), MemberId.lead(lead.id()))).contains(responded.withVersion(1));
+      assertThat(uow.port(CampaignRepository.class).findMember(full.id(), MemberId.contact(contact.id()))).contains(plain.withVersion(1));
+      assertThat(uow.port(CampaignRepository.class).findMember(bare.id(), MemberId.lead(lead.id()))).isEmpty();
       // a lead's id is not a contact's
-      assertThat(uow.campaigns().findMember(full.id(), MemberId.contact(dev.rapport.crm.common.ContactId.of(lead.id().value())))).isEmpty();
+      assertThat(uow.port(CampaignRepository.class).findMember(full.id(), MemberId.contact(dev.rapport.crm.common.ContactId.of(lead.id().value())))).isEmpty();
       return null;
     });
     assertThat(snapshot().campaigns()).containsExactly(full.withVersion(1), bare.withVersion(1));
     assertThat(snapshot().campaignMembers()).containsExactlyInAnyOrder(responded.withVersion(1), plain.withVersion(1));
-    CampaignMember updated = inUnitOfWork(uow -> uow.campaigns().updateMember(
+    CampaignMember updated = inUnitOfWork(uow -> uow.port(CampaignRepository.class).updateMember(
         new CampaignMember(tenant, full.id(), MemberId.lead(lead.id()), 1, ResponseStatus.UNSUBSCRIBED,
             Fixtures.at(t, 9), Optional.of(Fixtures.at(t, 3)), Fixtures.at(t, -30))));
     assertThat(updated.version()).isEqualTo(2);
-    Optional<CampaignMember> reread = inUnitOfWork(uow -> uow.campaigns().findMember(full.id(), MemberId.lead(lead.id())));
+    Optional<CampaignMember> reread = inUnitOfWork(uow -> uow.port(CampaignRepository.class).findMember(full.id(), MemberId.lead(lead.id())));
     assertThat(reread).contains(updated);
   }
 
@@ -412,9 +415,9 @@ public abstract class CampaignContract extends ContractSupport {
     Campaign theirs = other.campaigns().plan(newsletter().build());
     assertThatThrownBy(() -> other.campaigns().addMembers(theirs.id(), List.of(MemberId.lead(l.id()))))
         .isInstanceOf(NotFoundException.class);
-    Optional<CampaignMember> seen = persistence.inUnitOfWork(otherTenant, uow -> uow.campaigns().findMember(c.id(), MemberId.lead(l.id())));
+    Optional<CampaignMember> seen = persistence.inUnitOfWork(otherTenant, uow -> uow.port(CampaignRepository.class).findMember(c.id(), MemberId.lead(l.id())));
     assertThat(seen).isEmpty();
-    long counted = persistence.inUnitOfWork(otherTenant, uow -> uow.campaigns().totals(c.id()).members());
+    long counted = persistence.inUnitOfWork(otherTenant, uow -> uow.port(CampaignRepository.class).totals(c.id()).members());
     assertThat(counted).isZero();
     assertThat(StoreSnapshot.capture(persistence, otherTenant).campaignMembers()).isEmpty();
   }
@@ -434,15 +437,15 @@ public abstract class CampaignContract extends ContractSupport {
           assertThat(e.currentVersion()).hasValue(2);
           assertThat(e).hasMessageContaining("started from version 1, it is now at version 2");
         });
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.campaigns().update(c)))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).update(c)))
         .isInstanceOfSatisfying(ConcurrentUpdateException.class, e -> {
           assertThat(e.expectedVersion()).isEqualTo(1);
           assertThat(e.currentVersion()).hasValue(2);
         });
     CampaignMember m = crm.campaigns().member(c.id(), MemberId.lead(l.id()));
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.campaigns().updateMember(m.withVersion(m.version() + 1))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).updateMember(m.withVersion(m.version() + 1))))
         .isInstanceOf(ConcurrentUpdateException.class);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.campaigns().insertMembers(List.of(m.withVersion(0)))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).insertMembers(List.of(m.withVersion(0)))))
         .isInstanceOf(DuplicateException.class);
     assertThat(snapshot()).isEqualTo(before);
   }
@@ -457,20 +460,20 @@ public abstract class CampaignContract extends ContractSupport {
     java.util.concurrent.CountDownLatch firstCommitted = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CompletableFuture<CampaignMember> first = Threads.start("first", () -> {
       CampaignMember r = inUnitOfWork(uow -> {
-        CampaignMember m = uow.campaigns().findMember(c.id(), id).orElseThrow();
+        CampaignMember m = uow.port(CampaignRepository.class).findMember(c.id(), id).orElseThrow();
         bothRead.countDown();
         Threads.await(bothRead);
-        return uow.campaigns().updateMember(new CampaignMember(tenant, c.id(), id, m.version(),
+        return uow.port(CampaignRepository.class).updateMember(new CampaignMember(tenant, c.id(), id, m.version(),
             ResponseStatus.OPENED, START, Optional.empty(), m.addedAt()));
       });
       firstCommitted.countDown();
       return r;
     });
     java.util.concurrent.CompletableFuture<CampaignMember> second = Threads.start("second", () -> inUnitOfWork(uow -> {
-      CampaignMember m = uow.campaigns().findMember(c.id(), id).orElseThrow();
+      CampaignMember m = uow.port(CampaignRepository.class).findMember(c.id(), id).orElseThrow();
       bothRead.countDown();
       Threads.await(firstCommitted);
-      return uow.campaigns().updateMember(new CampaignMember(tenant, c.id(), id, m.version(),
+      return uow.port(CampaignRepository.class).updateMember(new CampaignMember(tenant, c.id(), id, m.version(),
           ResponseStatus.CLICKED, START, Optional.of(START), m.addedAt()));
     }));
     Object winner = Threads.outcome(first);

@@ -1,5 +1,11 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.service.CaseRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.feedback.FeedbackRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
@@ -103,32 +109,32 @@ public abstract class ContractSupport {
 
   /** The stored lead with this id, read in its own unit of work. */
   Optional<Lead> storedLead(LeadId id) {
-    return persistence.inUnitOfWork(tenant, uow -> uow.leads().find(id));
+    return persistence.inUnitOfWork(tenant, uow -> uow.port(LeadRepository.class).find(id));
   }
 
   /** The stored contact with this id, read in its own unit of work. */
   Optional<Contact> storedContact(ContactId id) {
-    return persistence.inUnitOfWork(tenant, uow -> uow.contacts().find(id));
+    return persistence.inUnitOfWork(tenant, uow -> uow.port(ContactRepository.class).find(id));
   }
 
   /** The stored account with this id, read in its own unit of work. */
   Optional<Account> storedAccount(AccountId id) {
-    return persistence.inUnitOfWork(tenant, uow -> uow.accounts().find(id));
+    return persistence.inUnitOfWork(tenant, uow -> uow.port(AccountRepository.class).find(id));
   }
 
   /** The stored opportunity with this id, read in its own unit of work. */
   Optional<Opportunity> storedOpportunity(OpportunityId id) {
-    return persistence.inUnitOfWork(tenant, uow -> uow.opportunities().find(id));
+    return persistence.inUnitOfWork(tenant, uow -> uow.port(OpportunityRepository.class).find(id));
   }
 
   /** The stored service case with this id, read in its own unit of work. */
   Optional<dev.rapport.crm.service.ServiceCase> storedCase(dev.rapport.crm.common.CaseId id) {
-    return persistence.inUnitOfWork(tenant, uow -> uow.cases().find(id));
+    return persistence.inUnitOfWork(tenant, uow -> uow.port(CaseRepository.class).find(id));
   }
 
   /** The stored feedback answer with this id, read in its own unit of work. */
   Optional<dev.rapport.crm.feedback.Feedback> storedFeedback(dev.rapport.crm.common.FeedbackId id) {
-    return persistence.inUnitOfWork(tenant, uow -> uow.feedback().find(id));
+    return persistence.inUnitOfWork(tenant, uow -> uow.port(FeedbackRepository.class).find(id));
   }
 
   /** Everything this test's tenant has stored. */

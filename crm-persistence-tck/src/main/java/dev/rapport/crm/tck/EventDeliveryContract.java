@@ -4,20 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.StoreException;
-import dev.rapport.crm.IllegalTransitionException;
+import dev.rapport.crm.exception.StoreException;
+import dev.rapport.crm.exception.IllegalTransitionException;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PersonName;
-import dev.rapport.crm.event.AccountCreated;
-import dev.rapport.crm.event.ContactCreated;
+import dev.rapport.crm.contact.AccountCreated;
+import dev.rapport.crm.contact.ContactCreated;
 import dev.rapport.crm.event.CrmEvent;
-import dev.rapport.crm.event.LeadCaptured;
-import dev.rapport.crm.event.LeadConverted;
-import dev.rapport.crm.event.LeadStatusChanged;
-import dev.rapport.crm.event.OpportunityOpened;
+import dev.rapport.crm.lead.LeadCaptured;
+import dev.rapport.crm.lead.LeadConverted;
+import dev.rapport.crm.lead.LeadStatusChanged;
+import dev.rapport.crm.opportunity.OpportunityOpened;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.NewOpportunity;
@@ -81,9 +81,9 @@ public abstract class EventDeliveryContract extends ContractSupport {
     drafts.add(null);
     StoreSnapshot before = snapshot();
     assertThatThrownBy(() -> crm.leads().captureAll(drafts))
-        .isInstanceOf(dev.rapport.crm.ValidationException.class).hasMessage("leads: must not contain null");
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessage("leads: must not contain null");
     assertThatThrownBy(() -> crm.leads().captureAll(java.util.Collections.nCopies(10_001, drafts.get(0))))
-        .isInstanceOf(dev.rapport.crm.ValidationException.class).hasMessage("leads: must hold at most 10000 leads");
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessage("leads: must hold at most 10000 leads");
     assertThat(snapshot()).isEqualTo(before);
     assertThat(events).isEmpty();
   }

@@ -1,11 +1,12 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.feedback.FeedbackRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.FeedbackId;
 import dev.rapport.crm.common.Limits;
@@ -16,7 +17,7 @@ import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.contact.NewContact;
-import dev.rapport.crm.event.FeedbackReceived;
+import dev.rapport.crm.feedback.FeedbackReceived;
 import dev.rapport.crm.feedback.CsatResult;
 import dev.rapport.crm.feedback.Feedback;
 import dev.rapport.crm.feedback.FeedbackChannel;
@@ -206,8 +207,8 @@ public abstract class FeedbackContract extends ContractSupport {
         Optional.empty(), Optional.empty(), FeedbackScale.NPS, 0, Optional.empty(),
         FeedbackChannel.OTHER, Optional.empty(), START, START);
     inUnitOfWork(uow -> {
-      uow.feedback().insert(longest);
-      return uow.feedback().insert(minimal);
+      uow.port(FeedbackRepository.class).insert(longest);
+      return uow.port(FeedbackRepository.class).insert(minimal);
     });
     assertThat(storedFeedback(longest.id())).contains(longest.withVersion(1));
     assertThat(storedFeedback(minimal.id())).contains(minimal.withVersion(1));
@@ -247,8 +248,8 @@ public abstract class FeedbackContract extends ContractSupport {
         Optional.empty(), Optional.empty(), FeedbackScale.NPS, 10, Optional.empty(),
         FeedbackChannel.EMAIL, Optional.empty(), day(1), START);
     NpsResult seen = inUnitOfWork(uow -> {
-      uow.feedback().insert(pending);
-      return uow.feedback().nps(Optional.of(a.id()), FROM, TO);
+      uow.port(FeedbackRepository.class).insert(pending);
+      return uow.port(FeedbackRepository.class).nps(Optional.of(a.id()), FROM, TO);
     });
     assertThat(seen).isEqualTo(new NpsResult(1, 1, 0, 0));
     AccountId none = a.id();

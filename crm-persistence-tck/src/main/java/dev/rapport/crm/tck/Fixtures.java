@@ -15,7 +15,7 @@ import dev.rapport.crm.contact.MarketingConsent;
 import dev.rapport.crm.lead.ConvertedTo;
 import dev.rapport.crm.lead.EngagementSignal;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.lead.SourceDetail;

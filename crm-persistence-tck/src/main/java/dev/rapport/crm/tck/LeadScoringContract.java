@@ -3,10 +3,10 @@ package dev.rapport.crm.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.InsufficientHistoryException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.InsufficientHistoryException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.analytics.LeadScore;
 import dev.rapport.crm.analytics.Rescored;
 import dev.rapport.crm.analytics.ScoreFactor;
@@ -17,7 +17,7 @@ import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.LostReason;
@@ -202,7 +202,7 @@ public abstract class LeadScoringContract extends ContractSupport {
     InterceptingPersistence racing = new InterceptingPersistence(persistence, new InterceptingPersistence.Interceptor() {
       @Override
       public void before(String operation, Object argument) {
-        if (operation.equals("leads.update") && argument instanceof Lead l) {
+        if (operation.equals("LeadRepository.update") && argument instanceof Lead l) {
           if (l.id().equals(a.id()) && refusedA.getAndIncrement() == 0
               || l.id().equals(b.id()) && refusedB.incrementAndGet() > 0) {
             throw new ConcurrentUpdateException("lead", l.id(), l.version());

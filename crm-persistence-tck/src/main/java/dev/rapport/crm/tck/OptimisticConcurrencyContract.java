@@ -1,15 +1,18 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.Opportunity;
 import java.util.List;
@@ -52,7 +55,7 @@ public abstract class OptimisticConcurrencyContract extends ContractSupport {
       R r = read.apply(uow).orElseThrow();
       secondRead.countDown();
       Threads.await(firstCommitted);
-      uow.leads().insert(loserExtra);
+      uow.port(LeadRepository.class).insert(loserExtra);
       return write.apply(uow, r);
     }));
     Object winner = Threads.outcome(first);
@@ -67,27 +70,27 @@ public abstract class OptimisticConcurrencyContract extends ContractSupport {
 
   @Test
   public void twoWritersOfTheSameLeadOneWinsTheOtherGetsConcurrentUpdateException() {
-    Lead lead = inUnitOfWork(uow -> uow.leads().insert(Fixtures.minimalLead(tenant, START)));
-    raceOfTwoWriters(lead, Lead::id, uow -> uow.leads().find(lead.id()),
-        (uow, l) -> uow.leads().update(l.assignTo(Thread.currentThread().getName(), START)), "first", "second");
+    Lead lead = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START)));
+    raceOfTwoWriters(lead, Lead::id, uow -> uow.port(LeadRepository.class).find(lead.id()),
+        (uow, l) -> uow.port(LeadRepository.class).update(l.assignTo(Thread.currentThread().getName(), START)), "first", "second");
     assertThat(storedLead(lead.id()).orElseThrow().owner()).contains("first-writer");
     assertThat(storedLead(lead.id()).orElseThrow().version()).isEqualTo(2);
   }
 
   @Test
   public void twoWritersOfTheSameAccountOneWinsTheOtherGetsConcurrentUpdateException() {
-    Account account = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Race Ltd")));
-    raceOfTwoWriters(account, Account::id, uow -> uow.accounts().find(account.id()),
-        (uow, a) -> uow.accounts().update(a.rename(Thread.currentThread().getName(), START)), "first", "second");
+    Account account = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Race Ltd")));
+    raceOfTwoWriters(account, Account::id, uow -> uow.port(AccountRepository.class).find(account.id()),
+        (uow, a) -> uow.port(AccountRepository.class).update(a.rename(Thread.currentThread().getName(), START)), "first", "second");
     assertThat(storedAccount(account.id()).orElseThrow().name()).isEqualTo("first-writer");
   }
 
   @Test
   public void twoWritersOfTheSameOpportunityOneWinsTheOtherGetsConcurrentUpdateException() {
-    Account account = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Race Ltd")));
-    Opportunity opp = inUnitOfWork(uow -> uow.opportunities().insert(Fixtures.opportunity(tenant, START, account.id(), null)));
-    raceOfTwoWriters(opp, Opportunity::id, uow -> uow.opportunities().find(opp.id()),
-        (uow, o) -> uow.opportunities().update(o.overrideProbability(
+    Account account = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Race Ltd")));
+    Opportunity opp = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).insert(Fixtures.opportunity(tenant, START, account.id(), null)));
+    raceOfTwoWriters(opp, Opportunity::id, uow -> uow.port(OpportunityRepository.class).find(opp.id()),
+        (uow, o) -> uow.port(OpportunityRepository.class).update(o.overrideProbability(
             Thread.currentThread().getName().startsWith("first") ? 42 : 24, START)), "first", "second");
     assertThat(storedOpportunity(opp.id()).orElseThrow().probability()).isEqualTo(42);
   }
@@ -100,7 +103,7 @@ public abstract class OptimisticConcurrencyContract extends ContractSupport {
     InterceptingPersistence meeting = new InterceptingPersistence(persistence, new InterceptingPersistence.Interceptor() {
       @Override
       public void after(String operation, Object result) {
-        if (operation.equals("leads.find") && bothRead.getCount() > 0) {
+        if (operation.equals("LeadRepository.find") && bothRead.getCount() > 0) {
           bothRead.countDown();
           Threads.await(bothRead);
         }
@@ -120,19 +123,19 @@ public abstract class OptimisticConcurrencyContract extends ContractSupport {
 
   @Test
   public void aRetryAfterConcurrentUpdateExceptionOnTheFreshRecordSucceeds() {
-    Lead v1 = inUnitOfWork(uow -> uow.leads().insert(Fixtures.minimalLead(tenant, START)));
-    inUnitOfWork(uow -> uow.leads().update(v1.withScore(10, START)));
-    Object stale = Threads.outcome(Threads.start("stale", () -> inUnitOfWork(uow -> uow.leads().update(v1.withScore(20, START)))));
+    Lead v1 = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START)));
+    inUnitOfWork(uow -> uow.port(LeadRepository.class).update(v1.withScore(10, START)));
+    Object stale = Threads.outcome(Threads.start("stale", () -> inUnitOfWork(uow -> uow.port(LeadRepository.class).update(v1.withScore(20, START)))));
     assertThat(stale).isInstanceOf(ConcurrentUpdateException.class);
     Lead fresh = storedLead(v1.id()).orElseThrow();
-    Lead retried = inUnitOfWork(uow -> uow.leads().update(fresh.withScore(20, START)));
+    Lead retried = inUnitOfWork(uow -> uow.port(LeadRepository.class).update(fresh.withScore(20, START)));
     assertThat(retried.version()).isEqualTo(3);
     assertThat(storedLead(v1.id())).contains(retried);
   }
 
   @Test
   public void manyThreadsIncrementingOneScoreWithRetriesLoseNoIncrement() {
-    Lead lead = inUnitOfWork(uow -> uow.leads().insert(Fixtures.minimalLead(tenant, START)));
+    Lead lead = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START)));
     int threads = 4;
     int perThread = 10;
     CountDownLatch go = new CountDownLatch(1);
@@ -145,8 +148,8 @@ public abstract class OptimisticConcurrencyContract extends ContractSupport {
           while (true) {
             try {
               inUnitOfWork(uow -> {
-                Lead l = uow.leads().find(lead.id()).orElseThrow();
-                return uow.leads().update(l.withScore(l.score() + 1, START));
+                Lead l = uow.port(LeadRepository.class).find(lead.id()).orElseThrow();
+                return uow.port(LeadRepository.class).update(l.withScore(l.score() + 1, START));
               });
               break;
             } catch (ConcurrentUpdateException e) {
@@ -172,7 +175,7 @@ public abstract class OptimisticConcurrencyContract extends ContractSupport {
     InterceptingPersistence meeting = new InterceptingPersistence(persistence, new InterceptingPersistence.Interceptor() {
       @Override
       public void after(String operation, Object result) {
-        if (operation.equals("accounts.findByExternalReference") && bothChecked.getCount() > 0) {
+        if (operation.equals("AccountRepository.findByExternalReference") && bothChecked.getCount() > 0) {
           bothChecked.countDown();
           Threads.await(bothChecked);
         }
@@ -182,7 +185,7 @@ public abstract class OptimisticConcurrencyContract extends ContractSupport {
     CompletableFuture<Account> a = Threads.start("a", () -> racing.accounts().create(NewAccount.builder("A").externalReference("CUST-1").build()));
     CompletableFuture<Account> b = Threads.start("b", () -> racing.accounts().create(NewAccount.builder("B").externalReference("CUST-1").build()));
     List<Object> outcomes = List.of(Threads.outcome(a), Threads.outcome(b));
-    assertThat(outcomes).filteredOn(o -> o instanceof dev.rapport.crm.DuplicateException).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o instanceof dev.rapport.crm.exception.DuplicateException).hasSize(1);
     assertThat(outcomes).filteredOn(o -> o instanceof Account).hasSize(1);
     assertThat(snapshot().accounts()).hasSize(1);
   }

@@ -1,5 +1,9 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +14,7 @@ import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.opportunity.Opportunity;
@@ -65,7 +69,7 @@ public abstract class QueryContract extends ContractSupport {
     for (int from = 0; from < shuffled.size(); from += 13) {
       List<Lead> batch = shuffled.subList(from, Math.min(shuffled.size(), from + 13));
       inUnitOfWork(uow -> {
-        batch.forEach(uow.leads()::insert);
+        batch.forEach(uow.port(LeadRepository.class)::insert);
         return null;
       });
     }
@@ -142,13 +146,13 @@ public abstract class QueryContract extends ContractSupport {
       page.items().forEach(l -> assertThat(seen.add(l.id())).as("returned twice: %s", l.id()).isTrue());
       int r = round++;
       inUnitOfWork(uow -> {
-        uow.leads().insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(9)), LeadStatus.NEW, Temperature.HOT,
+        uow.port(LeadRepository.class).insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(9)), LeadStatus.NEW, Temperature.HOT,
             LeadSource.WEBINAR, "late", null));
-        Lead earlier = uow.leads().find(leads.get(r % leads.size()).id()).orElseThrow();
-        Lead later = uow.leads().find(leads.get(leads.size() - 1 - r % leads.size()).id()).orElseThrow();
-        uow.leads().update(Fixtures.rescored(earlier, (earlier.score() + 1) % 100));
+        Lead earlier = uow.port(LeadRepository.class).find(leads.get(r % leads.size()).id()).orElseThrow();
+        Lead later = uow.port(LeadRepository.class).find(leads.get(leads.size() - 1 - r % leads.size()).id()).orElseThrow();
+        uow.port(LeadRepository.class).update(Fixtures.rescored(earlier, (earlier.score() + 1) % 100));
         if (!later.id().equals(earlier.id())) {
-          uow.leads().update(Fixtures.rescored(later, (later.score() + 7) % 100));
+          uow.port(LeadRepository.class).update(Fixtures.rescored(later, (later.score() + 7) % 100));
         }
         return null;
       });
@@ -193,8 +197,8 @@ public abstract class QueryContract extends ContractSupport {
 
   @Test
   public void contactsAreFoundByEmailIgnoringCaseAndByAccountPageByPage() {
-    Account a = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "A")));
-    Account b = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "B")));
+    Account a = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "A")));
+    Account b = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "B")));
     List<Contact> ofA = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
       Contact ca = Fixtures.contact(tenant, START, a.id(), "a" + i + "@Mail.example");
@@ -202,9 +206,9 @@ public abstract class QueryContract extends ContractSupport {
       Contact none = Fixtures.contact(tenant, START, null, i == 4 ? "A4@mail.EXAMPLE" : null);
       ofA.add(ca.withVersion(1));
       inUnitOfWork(uow -> {
-        uow.contacts().insert(none);
-        uow.contacts().insert(cb);
-        return uow.contacts().insert(ca);
+        uow.port(ContactRepository.class).insert(none);
+        uow.port(ContactRepository.class).insert(cb);
+        return uow.port(ContactRepository.class).insert(ca);
       });
     }
     assertThat(StoreSnapshot.all(p -> crm.contacts().byAccount(a.id(), p), 4)).containsExactlyElementsOf(ofA);
@@ -215,15 +219,15 @@ public abstract class QueryContract extends ContractSupport {
     assertThat(StoreSnapshot.all(p -> crm.contacts().list(p), 5)).hasSize(33).extracting(Contact::id).isSorted();
     assertThat(crm.contacts().findByEmail("A4@MAIL.example")).hasSize(2).extracting(Contact::id).isSorted()
         .contains(ofA.get(4).id());
-    assertThat(persistence.<List<Contact>>inUnitOfWork(tenant, uow -> uow.contacts().findByEmail(EmailAddress.of("a7@mail.example"))))
+    assertThat(persistence.<List<Contact>>inUnitOfWork(tenant, uow -> uow.port(ContactRepository.class).findByEmail(EmailAddress.of("a7@mail.example"))))
         .containsExactly(ofA.get(7));
   }
 
   @Test
   public void aContactMovedToAnotherAccountIsListedOnlyUnderItsNewAccount() {
-    Account a = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "A")));
-    Account b = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "B")));
-    Contact c = inUnitOfWork(uow -> uow.contacts().insert(Fixtures.contact(tenant, START, a.id(), "x@y.example")));
+    Account a = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "A")));
+    Account b = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "B")));
+    Contact c = inUnitOfWork(uow -> uow.port(ContactRepository.class).insert(Fixtures.contact(tenant, START, a.id(), "x@y.example")));
     crm.contacts().attachToAccount(c.id(), b.id());
     assertThat(crm.contacts().byAccount(a.id(), PageRequest.first(10)).items()).isEmpty();
     assertThat(crm.contacts().byAccount(b.id(), PageRequest.first(10)).items()).extracting(Contact::id).containsExactly(c.id());
@@ -233,14 +237,14 @@ public abstract class QueryContract extends ContractSupport {
 
   @Test
   public void accountsAreFoundByNameKeyDomainAndExternalReference() {
-    Account acme = inUnitOfWork(uow -> uow.accounts().insert(new Account(Fixtures.minimalAccount(tenant, START, "x").id(),
+    Account acme = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(new Account(Fixtures.minimalAccount(tenant, START, "x").id(),
         tenant, 0, "ACME, Inc.", Optional.of("acme.example"), Optional.of("CUST-42"), Optional.empty(), Optional.empty(), START, START)));
-    Account acme2 = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Acme Inc")));
-    inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Acme Incorporated")));
+    Account acme2 = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Acme Inc")));
+    inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Acme Incorporated")));
     assertThat(crm.accounts().findByName("acme inc")).containsExactly(acme, acme2);
-    assertThat(persistence.<List<Account>>inUnitOfWork(tenant, uow -> uow.accounts().findByNameKey(Account.nameKey("Ácme Inc."))))
+    assertThat(persistence.<List<Account>>inUnitOfWork(tenant, uow -> uow.port(AccountRepository.class).findByNameKey(Account.nameKey("Ácme Inc."))))
         .containsExactly(acme, acme2);
-    assertThat(persistence.<List<Account>>inUnitOfWork(tenant, uow -> uow.accounts().findByDomain("acme.example"))).containsExactly(acme);
+    assertThat(persistence.<List<Account>>inUnitOfWork(tenant, uow -> uow.port(AccountRepository.class).findByDomain("acme.example"))).containsExactly(acme);
     assertThat(crm.accounts().findByExternalReference("CUST-42")).contains(acme);
     assertThat(crm.accounts().findByExternalReference("CUST-43")).isEmpty();
     Account renamed = crm.accounts().rename(acme.id(), "Other Name");
@@ -251,18 +255,18 @@ public abstract class QueryContract extends ContractSupport {
 
   @Test
   public void opportunitiesAreQueriedByStatusStageAccountAndOwnerPageByPage() {
-    Account a = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "A")));
-    Account b = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "B")));
+    Account a = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "A")));
+    Account b = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "B")));
     List<Opportunity> all = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       Opportunity o = Fixtures.opportunity(tenant, START, i % 3 == 0 ? b.id() : a.id(), i % 2 == 0 ? "ann" : null);
-      Opportunity stored = inUnitOfWork(uow -> uow.opportunities().insert(o));
+      Opportunity stored = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).insert(o));
       if (i % 4 == 0) {
-        stored = inUnitOfWork(uow -> uow.opportunities().update(uow.opportunities().find(o.id()).orElseThrow()
+        stored = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).update(uow.port(OpportunityRepository.class).find(o.id()).orElseThrow()
             .win(crm.opportunities().pipeline(), START)));
       } else if (i % 5 == 0) {
         Opportunity s = stored;
-        stored = inUnitOfWork(uow -> uow.opportunities().update(s.moveTo(crm.opportunities().pipeline().stage("Proposal"), START)));
+        stored = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).update(s.moveTo(crm.opportunities().pipeline().stage("Proposal"), START)));
       }
       all.add(stored);
     }
@@ -289,7 +293,7 @@ public abstract class QueryContract extends ContractSupport {
 
   @Test
   public void opportunitiesAreQueriedAndCountedByLeadSourceAndExpectedCloseDateBothDaysIncluded() {
-    Account a = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "A")));
+    Account a = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "A")));
     LocalDate march = LocalDate.of(2026, 3, 1);
     LeadSource[] sources = {LeadSource.WEBINAR, LeadSource.REFERRAL, LeadSource.of("host_specific"), null};
     Random random = new Random(99);
@@ -300,9 +304,9 @@ public abstract class QueryContract extends ContractSupport {
           : i % 7 == 0 ? null : march.minusDays(20).plusDays(random.nextInt(80));
       Opportunity o = Fixtures.opportunity(tenant, START, a.id(), i % 2 == 0 ? "ann" : null,
           sources[random.nextInt(sources.length)], close);
-      Opportunity stored = inUnitOfWork(uow -> uow.opportunities().insert(o));
+      Opportunity stored = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).insert(o));
       if (i % 5 == 4) {
-        stored = inUnitOfWork(uow -> uow.opportunities().update(uow.opportunities().find(o.id()).orElseThrow()
+        stored = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).update(uow.port(OpportunityRepository.class).find(o.id()).orElseThrow()
             .win(crm.opportunities().pipeline(), START)));
       }
       all.add(stored);
@@ -348,19 +352,19 @@ public abstract class QueryContract extends ContractSupport {
     long before = leads.stream().filter(hotOfAnn::matches).count();
     Lead cooled = leads.stream().filter(hotOfAnn::matches).filter(l -> l.status() != LeadStatus.CONVERTED).findFirst().orElseThrow();
     long inside = persistence.inUnitOfWork(tenant, uow -> {
-      uow.leads().insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(3)), LeadStatus.NEW, Temperature.HOT,
+      uow.port(LeadRepository.class).insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(3)), LeadStatus.NEW, Temperature.HOT,
           LeadSource.WEBINAR, "ann", null));
-      uow.leads().insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(4)), LeadStatus.NEW, Temperature.COLD,
+      uow.port(LeadRepository.class).insert(Fixtures.lead(tenant, START.plus(Duration.ofDays(4)), LeadStatus.NEW, Temperature.COLD,
           LeadSource.WEBINAR, "ann", null));
-      uow.leads().update(uow.leads().find(cooled.id()).orElseThrow().assignTo("bob", START));
-      return uow.leads().count(hotOfAnn);
+      uow.port(LeadRepository.class).update(uow.port(LeadRepository.class).find(cooled.id()).orElseThrow().assignTo("bob", START));
+      return uow.port(LeadRepository.class).count(hotOfAnn);
     });
     assertThat(inside).isEqualTo(before + 1 - 1);
     assertThat(crm.leads().count(hotOfAnn)).isEqualTo(before);
     assertThat(crm.leads().count(LeadQuery.all())).isEqualTo(leads.size() + 2);
     assertThatThrownBy(() -> inUnitOfWork(uow -> {
-      uow.leads().insert(Fixtures.lead(tenant, START, LeadStatus.NEW, Temperature.HOT, LeadSource.WEBINAR, "ann", null));
-      assertThat(uow.leads().count(hotOfAnn)).isEqualTo(before + 1);
+      uow.port(LeadRepository.class).insert(Fixtures.lead(tenant, START, LeadStatus.NEW, Temperature.HOT, LeadSource.WEBINAR, "ann", null));
+      assertThat(uow.port(LeadRepository.class).count(hotOfAnn)).isEqualTo(before + 1);
       throw new IllegalStateException("rolled back");
     })).hasMessage("rolled back");
     assertThat(crm.leads().count(hotOfAnn)).isEqualTo(before);

@@ -1,11 +1,15 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.Test;
 public abstract class RoundTripContract extends ContractSupport {
 
   private Lead saveAndLoad(Lead lead) {
-    Lead stored = inUnitOfWork(uow -> uow.leads().insert(lead));
+    Lead stored = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(lead));
     assertThat(stored).isEqualTo(lead.withVersion(1));
     return storedLead(lead.id()).orElseThrow();
   }
@@ -49,9 +53,9 @@ public abstract class RoundTripContract extends ContractSupport {
 
   @Test
   public void aContactWithSeveralEmailsAndPhonesConsentAndOriginLeadRoundTripsUnchanged() {
-    Account account = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.fullAccount(tenant, START)));
+    Account account = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.fullAccount(tenant, START)));
     Contact contact = Fixtures.fullContact(tenant, START, account.id());
-    assertThat(this.<Contact>inUnitOfWork(uow -> uow.contacts().insert(contact))).isEqualTo(contact.withVersion(1));
+    assertThat(this.<Contact>inUnitOfWork(uow -> uow.port(ContactRepository.class).insert(contact))).isEqualTo(contact.withVersion(1));
     Contact loaded = storedContact(contact.id()).orElseThrow();
     assertThat(loaded).isEqualTo(contact.withVersion(1));
     assertThat(loaded.emails()).containsExactlyElementsOf(contact.emails()); // order is kept: primary first
@@ -61,30 +65,30 @@ public abstract class RoundTripContract extends ContractSupport {
   @Test
   public void aContactWithEveryOptionalFieldEmptyRoundTripsUnchanged() {
     Contact contact = Fixtures.minimalContact(tenant, START);
-    inUnitOfWork(uow -> uow.contacts().insert(contact));
+    inUnitOfWork(uow -> uow.port(ContactRepository.class).insert(contact));
     assertThat(storedContact(contact.id())).contains(contact.withVersion(1));
   }
 
   @Test
   public void anAccountWithEveryFieldRoundTripsUnchanged() {
     Account account = Fixtures.fullAccount(tenant, START);
-    assertThat(this.<Account>inUnitOfWork(uow -> uow.accounts().insert(account))).isEqualTo(account.withVersion(1));
+    assertThat(this.<Account>inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(account))).isEqualTo(account.withVersion(1));
     assertThat(storedAccount(account.id())).contains(account.withVersion(1));
   }
 
   @Test
   public void anAccountWithEveryOptionalFieldEmptyRoundTripsUnchanged() {
     Account account = Fixtures.minimalAccount(tenant, START, "Bare");
-    inUnitOfWork(uow -> uow.accounts().insert(account));
+    inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(account));
     assertThat(storedAccount(account.id())).contains(account.withVersion(1));
   }
 
   @Test
   public void aLostOpportunityWithHistoryReasonAndCloseTimeRoundTripsUnchanged() {
-    Account account = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.fullAccount(tenant, START)));
-    Contact contact = inUnitOfWork(uow -> uow.contacts().insert(Fixtures.fullContact(tenant, START, account.id())));
+    Account account = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.fullAccount(tenant, START)));
+    Contact contact = inUnitOfWork(uow -> uow.port(ContactRepository.class).insert(Fixtures.fullContact(tenant, START, account.id())));
     Opportunity o = Fixtures.lostOpportunity(tenant, START, account.id(), contact.id());
-    assertThat(this.<Opportunity>inUnitOfWork(uow -> uow.opportunities().insert(o))).isEqualTo(o.withVersion(1));
+    assertThat(this.<Opportunity>inUnitOfWork(uow -> uow.port(OpportunityRepository.class).insert(o))).isEqualTo(o.withVersion(1));
     Opportunity loaded = storedOpportunity(o.id()).orElseThrow();
     assertThat(loaded).isEqualTo(o.withVersion(1));
     assertThat(loaded.history()).containsExactlyElementsOf(o.history());
@@ -93,19 +97,19 @@ public abstract class RoundTripContract extends ContractSupport {
 
   @Test
   public void anOpenOpportunityWithOverriddenProbabilityInACurrencyWithoutDecimalsRoundTripsUnchanged() {
-    Account account = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Yen Co")));
+    Account account = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Yen Co")));
     Opportunity o = Fixtures.overriddenOpportunity(tenant, START, account.id());
-    inUnitOfWork(uow -> uow.opportunities().insert(o));
+    inUnitOfWork(uow -> uow.port(OpportunityRepository.class).insert(o));
     assertThat(storedOpportunity(o.id())).contains(o.withVersion(1));
   }
 
   @Test
   public void versionsCountOneTwoThreeWithEachStoredUpdate() {
     Lead lead = Fixtures.lead(tenant, START, LeadStatus.NEW, Temperature.COLD,
-        dev.rapport.crm.lead.LeadSource.WEBINAR, null, null);
-    Lead v1 = inUnitOfWork(uow -> uow.leads().insert(lead));
-    Lead v2 = inUnitOfWork(uow -> uow.leads().update(v1.assignTo("ann", START)));
-    Lead v3 = inUnitOfWork(uow -> uow.leads().update(v2.withScore(40, START)));
+        dev.rapport.crm.common.LeadSource.WEBINAR, null, null);
+    Lead v1 = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(lead));
+    Lead v2 = inUnitOfWork(uow -> uow.port(LeadRepository.class).update(v1.assignTo("ann", START)));
+    Lead v3 = inUnitOfWork(uow -> uow.port(LeadRepository.class).update(v2.withScore(40, START)));
     assertThat(v1.version()).isEqualTo(1);
     assertThat(v2.version()).isEqualTo(2);
     assertThat(v3.version()).isEqualTo(3);
@@ -117,12 +121,12 @@ public abstract class RoundTripContract extends ContractSupport {
 
   @Test
   public void updatesOfEveryKindStoreTheChangedRecordAtTheNextVersion() {
-    Account a1 = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.fullAccount(tenant, START)));
-    Account a2 = inUnitOfWork(uow -> uow.accounts().update(a1.rename("Renamed", START)));
-    Contact c1 = inUnitOfWork(uow -> uow.contacts().insert(Fixtures.minimalContact(tenant, START)));
-    Contact c2 = inUnitOfWork(uow -> uow.contacts().update(c1.attachTo(a1.id(), START)));
-    Opportunity o1 = inUnitOfWork(uow -> uow.opportunities().insert(Fixtures.opportunity(tenant, START, a1.id(), null)));
-    Opportunity o2 = inUnitOfWork(uow -> uow.opportunities().update(o1.overrideProbability(33, START)));
+    Account a1 = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.fullAccount(tenant, START)));
+    Account a2 = inUnitOfWork(uow -> uow.port(AccountRepository.class).update(a1.rename("Renamed", START)));
+    Contact c1 = inUnitOfWork(uow -> uow.port(ContactRepository.class).insert(Fixtures.minimalContact(tenant, START)));
+    Contact c2 = inUnitOfWork(uow -> uow.port(ContactRepository.class).update(c1.attachTo(a1.id(), START)));
+    Opportunity o1 = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).insert(Fixtures.opportunity(tenant, START, a1.id(), null)));
+    Opportunity o2 = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).update(o1.overrideProbability(33, START)));
     assertThat(storedAccount(a1.id())).contains(a2);
     assertThat(storedContact(c1.id())).contains(c2);
     assertThat(storedOpportunity(o1.id())).contains(o2);
@@ -134,11 +138,11 @@ public abstract class RoundTripContract extends ContractSupport {
   @Test
   public void insertOfARecordWhoseVersionIsNotZeroIsRefused() {
     StoreSnapshot before = snapshot();
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.leads().insert(Fixtures.minimalLead(tenant, START).withVersion(3))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START).withVersion(3))))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.accounts().insert(Fixtures.fullAccount(tenant, START).withVersion(1))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.fullAccount(tenant, START).withVersion(1))))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.contacts().insert(Fixtures.minimalContact(tenant, START).withVersion(1))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(ContactRepository.class).insert(Fixtures.minimalContact(tenant, START).withVersion(1))))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(snapshot()).isEqualTo(before);
   }
@@ -147,26 +151,26 @@ public abstract class RoundTripContract extends ContractSupport {
   public void writingARecordOfAnotherTenantIsRefused() {
     TenantId other = freshTenant();
     Lead foreign = Fixtures.minimalLead(other, START);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.leads().insert(foreign)))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(foreign)))
         .isInstanceOf(IllegalArgumentException.class);
-    Lead mine = inUnitOfWork(uow -> uow.leads().insert(Fixtures.minimalLead(tenant, START)));
+    Lead mine = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START)));
     Lead disguised = new Lead(mine.id(), other, mine.version(), mine.name(), mine.email(), mine.phone(),
         mine.company(), mine.title(), mine.source(), mine.sourceDetail(), mine.status(),
         mine.disqualificationReason(), mine.signals(), mine.temperature(), mine.temperatureOverride(),
         Optional.of("thief"), mine.score(), mine.createdAt(), mine.updatedAt(), mine.convertedTo());
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.leads().update(disguised)))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).update(disguised)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(storedLead(mine.id())).contains(mine);
-    assertThat(persistence.<Optional<Lead>>inUnitOfWork(other, uow -> uow.leads().find(mine.id()))).isEmpty();
+    assertThat(persistence.<Optional<Lead>>inUnitOfWork(other, uow -> uow.port(LeadRepository.class).find(mine.id()))).isEmpty();
   }
 
   @Test
   public void updateOfAnIdTheTenantDoesNotHaveThrowsNotFound() {
     Lead never = Fixtures.minimalLead(tenant, START).withVersion(1);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.leads().update(never)))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).update(never)))
         .isInstanceOf(NotFoundException.class);
     Account acc = Fixtures.minimalAccount(tenant, START, "Ghost").withVersion(1);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.accounts().update(acc)))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(AccountRepository.class).update(acc)))
         .isInstanceOf(NotFoundException.class);
     assertThat(snapshot().size()).isZero();
   }
@@ -174,19 +178,19 @@ public abstract class RoundTripContract extends ContractSupport {
   @Test
   public void insertOfAnIdThatIsTakenThrowsDuplicate() {
     Lead lead = Fixtures.minimalLead(tenant, START);
-    Lead stored = inUnitOfWork(uow -> uow.leads().insert(lead));
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.leads().insert(lead.assignTo("other", START))))
+    Lead stored = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(lead));
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(lead.assignTo("other", START))))
         .isInstanceOf(DuplicateException.class);
     assertThat(storedLead(lead.id())).contains(stored);
   }
 
   @Test
   public void anUpdateFromAStaleVersionIsRefusedAndTheStoredRecordStays() {
-    Lead v1 = inUnitOfWork(uow -> uow.leads().insert(Fixtures.minimalLead(tenant, START)));
-    Lead v2 = inUnitOfWork(uow -> uow.leads().update(v1.assignTo("winner", START)));
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.leads().update(v1.assignTo("loser", START))))
+    Lead v1 = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START)));
+    Lead v2 = inUnitOfWork(uow -> uow.port(LeadRepository.class).update(v1.assignTo("winner", START)));
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).update(v1.assignTo("loser", START))))
         .isInstanceOf(ConcurrentUpdateException.class);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.leads().update(v2.withVersion(7))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).update(v2.withVersion(7))))
         .isInstanceOf(ConcurrentUpdateException.class);
     assertThat(storedLead(v1.id())).contains(v2);
   }

@@ -1,15 +1,16 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.sales.SalesRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.MissingExchangeRateException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.StoreException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.MissingExchangeRateException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.StoreException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.activity.Task;
 import dev.rapport.crm.activity.TimelineItem;
 import dev.rapport.crm.common.AccountId;
@@ -19,9 +20,9 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.NewAccount;
-import dev.rapport.crm.event.PayerClassChanged;
-import dev.rapport.crm.event.PaymentRecorded;
-import dev.rapport.crm.event.SaleRecorded;
+import dev.rapport.crm.sales.PayerClassChanged;
+import dev.rapport.crm.sales.PaymentRecorded;
+import dev.rapport.crm.sales.SaleRecorded;
 import dev.rapport.crm.sales.CreditHistory;
 import dev.rapport.crm.sales.CustomerRank;
 import dev.rapport.crm.sales.CustomerSummary;
@@ -388,8 +389,8 @@ public abstract class SalesContract extends ContractSupport {
     assertThat(crm.sales().sale("請求書-0001")).isEqualTo(sale);
     assertThat(crm.sales().sale("KWD-7")).isEqualTo(other);
     assertThat(crm.sales().payment("振込-1")).isEqualTo(paid);
-    assertThat(this.<Optional<Sale>>inUnitOfWork(uow -> uow.sales().find(sale.id()))).contains(sale);
-    assertThat(this.<Optional<Payment>>inUnitOfWork(uow -> uow.sales().findPayment(paid.id()))).contains(paid);
+    assertThat(this.<Optional<Sale>>inUnitOfWork(uow -> uow.port(SalesRepository.class).find(sale.id()))).contains(sale);
+    assertThat(this.<Optional<Payment>>inUnitOfWork(uow -> uow.port(SalesRepository.class).findPayment(paid.id()))).contains(paid);
     assertThat(crm.sales().sales(a.id(), PageRequest.first(1)).items()).containsExactly(sale);
     Page<Sale> first = crm.sales().sales(a.id(), PageRequest.first(1));
     assertThat(crm.sales().sales(a.id(), PageRequest.first(1).next(first).orElseThrow()).items()).containsExactly(other);
@@ -502,7 +503,7 @@ public abstract class SalesContract extends ContractSupport {
     InterceptingPersistence meeting = new InterceptingPersistence(persistence, new InterceptingPersistence.Interceptor() {
       @Override
       public void after(String operation, Object result) {
-        if (operation.equals("sales.movements") && bothRead.getCount() > 0) {
+        if (operation.equals("SalesRepository.movements") && bothRead.getCount() > 0) {
           bothRead.countDown();
           Threads.await(bothRead);
         }
@@ -607,7 +608,7 @@ public abstract class SalesContract extends ContractSupport {
           .hasMessageContaining("does not have").hasMessageContaining(other.value());
     }
     assertThat(StoreSnapshot.capture(persistence, other)).isEqualTo(before);
-    Map<AccountId, PayerClass> classes = persistence.inUnitOfWork(other, uow -> uow.sales().payerClasses());
+    Map<AccountId, PayerClass> classes = persistence.inUnitOfWork(other, uow -> uow.port(SalesRepository.class).payerClasses());
     assertThat(classes).isEmpty();
     assertThat(events).isEmpty();
     // an answer about one of B's own accounts reads only that account's items

@@ -3,12 +3,12 @@ package dev.rapport.crm.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.CrmException;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.CrmException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Money;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.MissingExchangeRateException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.MissingExchangeRateException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.analytics.ChurnReason;
 import dev.rapport.crm.analytics.ChurnRisk;
 import dev.rapport.crm.analytics.CustomerRfm;

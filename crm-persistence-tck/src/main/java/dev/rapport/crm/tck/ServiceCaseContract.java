@@ -1,13 +1,14 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.service.CaseRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.ConcurrentUpdateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.CaseId;
 import dev.rapport.crm.common.ContactId;
@@ -19,9 +20,9 @@ import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.contact.NewContact;
-import dev.rapport.crm.event.CaseOpened;
-import dev.rapport.crm.event.CaseResolved;
-import dev.rapport.crm.event.CaseStatusChanged;
+import dev.rapport.crm.service.CaseOpened;
+import dev.rapport.crm.service.CaseResolved;
+import dev.rapport.crm.service.CaseStatusChanged;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.service.CasePriority;
 import dev.rapport.crm.service.CaseQuery;
@@ -75,7 +76,7 @@ public abstract class ServiceCaseContract extends ContractSupport {
   @EnumSource(CaseStatus.class)
   public void everyFieldOfACaseInEveryStatusIsStoredAndReadBackEqual(CaseStatus status) {
     ServiceCase c = full(tenant, account.id(), contact.id(), status);
-    ServiceCase inserted = inUnitOfWork(uow -> uow.cases().insert(c));
+    ServiceCase inserted = inUnitOfWork(uow -> uow.port(CaseRepository.class).insert(c));
     assertThat(inserted).isEqualTo(c.withVersion(1));
     assertThat(storedCase(c.id())).contains(c.withVersion(1));
   }
@@ -92,8 +93,8 @@ public abstract class ServiceCaseContract extends ContractSupport {
         Optional.of(emoji.repeat(Limits.CASE_RESOLUTION)), Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT,
         Optional.of(Limits.LATEST_INSTANT), Optional.of(Limits.LATEST_INSTANT));
     inUnitOfWork(uow -> {
-      uow.cases().insert(minimal);
-      return uow.cases().insert(longest);
+      uow.port(CaseRepository.class).insert(minimal);
+      return uow.port(CaseRepository.class).insert(longest);
     });
     assertThat(storedCase(minimal.id())).contains(minimal.withVersion(1));
     assertThat(storedCase(longest.id())).contains(longest.withVersion(1));
@@ -284,26 +285,26 @@ public abstract class ServiceCaseContract extends ContractSupport {
 
   @Test
   public void twoWritersOfTheSameCaseOneWinsTheOtherGetsConcurrentUpdateException() {
-    ServiceCase c = inUnitOfWork(uow -> uow.cases().insert(full(tenant, account.id(), contact.id(), CaseStatus.NEW)));
+    ServiceCase c = inUnitOfWork(uow -> uow.port(CaseRepository.class).insert(full(tenant, account.id(), contact.id(), CaseStatus.NEW)));
     CountDownLatch firstRead = new CountDownLatch(1);
     CountDownLatch secondRead = new CountDownLatch(1);
     CountDownLatch firstCommitted = new CountDownLatch(1);
     CompletableFuture<ServiceCase> first = Threads.start("first-writer", () -> {
       ServiceCase r = inUnitOfWork(uow -> {
-        ServiceCase read = uow.cases().find(c.id()).orElseThrow();
+        ServiceCase read = uow.port(CaseRepository.class).find(c.id()).orElseThrow();
         firstRead.countDown();
         Threads.await(secondRead);
-        return uow.cases().update(read.assign("first-writer", START));
+        return uow.port(CaseRepository.class).update(read.assign("first-writer", START));
       });
       firstCommitted.countDown();
       return r;
     });
     CompletableFuture<ServiceCase> second = Threads.start("second-writer", () -> inUnitOfWork(uow -> {
       Threads.await(firstRead);
-      ServiceCase read = uow.cases().find(c.id()).orElseThrow();
+      ServiceCase read = uow.port(CaseRepository.class).find(c.id()).orElseThrow();
       secondRead.countDown();
       Threads.await(firstCommitted);
-      return uow.cases().update(read.assign("second-writer", START));
+      return uow.port(CaseRepository.class).update(read.assign("second-writer", START));
     }));
     Object winner = Threads.outcome(first);
     Object loser = Threads.outcome(second);

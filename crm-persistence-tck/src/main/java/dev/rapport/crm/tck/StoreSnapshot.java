@@ -1,5 +1,16 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.activity.ActivityRepository;
+import dev.rapport.crm.campaign.CampaignRepository;
+import dev.rapport.crm.service.CaseRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.feedback.FeedbackRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
+import dev.rapport.crm.sales.SalesRepository;
+import dev.rapport.crm.activity.TaskRepository;
+import dev.rapport.crm.activity.TimelineRepository;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.activity.Activity;
@@ -21,7 +32,7 @@ import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.sales.PayerClass;
 import dev.rapport.crm.sales.Payment;
 import dev.rapport.crm.sales.Sale;
-import dev.rapport.crm.spi.SalesRepository.CreditRow;
+import dev.rapport.crm.sales.SalesRepository.CreditRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,27 +102,27 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
    */
   public static StoreSnapshot capture(Persistence persistence, TenantId tenant) {
     return persistence.inUnitOfWork(tenant, uow -> {
-      List<Campaign> campaigns = all(p -> uow.campaigns().list(p));
+      List<Campaign> campaigns = all(p -> uow.port(CampaignRepository.class).list(p));
       List<CampaignMember> members = new ArrayList<>();
       for (Campaign c : campaigns) {
-        members.addAll(all(p -> uow.campaigns().members(c.id(), p), PageRequest.MAX_SIZE));
+        members.addAll(all(p -> uow.port(CampaignRepository.class).members(c.id(), p), PageRequest.MAX_SIZE));
       }
       return new StoreSnapshot(
-          all(p -> uow.leads().query(LeadQuery.all(), p)),
-          all(p -> uow.contacts().list(p)),
-          all(p -> uow.accounts().list(p)),
-          all(p -> uow.opportunities().query(OpportunityQuery.all(), p)),
+          all(p -> uow.port(LeadRepository.class).query(LeadQuery.all(), p)),
+          all(p -> uow.port(ContactRepository.class).list(p)),
+          all(p -> uow.port(AccountRepository.class).list(p)),
+          all(p -> uow.port(OpportunityRepository.class).query(OpportunityQuery.all(), p)),
           campaigns, members,
-          all(p -> uow.activities().list(p)),
-          all(p -> uow.tasks().list(p)),
-          all(p -> uow.timeline().list(p)),
+          all(p -> uow.port(ActivityRepository.class).list(p)),
+          all(p -> uow.port(TaskRepository.class).list(p)),
+          all(p -> uow.port(TimelineRepository.class).list(p)),
 
-          all(p -> uow.cases().list(p)),
-          all(p -> uow.feedback().list(p)),
-          all(p -> uow.sales().list(Optional.empty(), p)),
-          all(p -> uow.sales().payments(Optional.empty(), p)),
-          uow.sales().payerClasses(),
-          uow.sales().credit(Optional.empty(), CREDIT_AS_OF, 0).stream()
+          all(p -> uow.port(CaseRepository.class).list(p)),
+          all(p -> uow.port(FeedbackRepository.class).list(p)),
+          all(p -> uow.port(SalesRepository.class).list(Optional.empty(), p)),
+          all(p -> uow.port(SalesRepository.class).payments(Optional.empty(), p)),
+          uow.port(SalesRepository.class).payerClasses(),
+          uow.port(SalesRepository.class).credit(Optional.empty(), CREDIT_AS_OF, 0).stream()
               .sorted(Comparator.comparing(CreditRow::accountId).thenComparing(r -> r.currency().getCurrencyCode()))
               .map(StoreSnapshot::canonical).toList());
     });

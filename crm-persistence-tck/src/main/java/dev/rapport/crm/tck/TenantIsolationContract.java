@@ -1,10 +1,11 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.contact.AccountRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PersonName;
@@ -16,7 +17,7 @@ import dev.rapport.crm.contact.NewContact;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.NewOpportunity;
@@ -82,7 +83,7 @@ public abstract class TenantIsolationContract extends ContractSupport {
     assertThat(other.opportunities().count(OpportunityQuery.all())).isZero();
     assertThat(crm.leads().count(LeadQuery.all())).isPositive();
     assertThat(crm.opportunities().count(OpportunityQuery.all())).isPositive();
-    assertThat(persistence.<java.util.List<Account>>inUnitOfWork(otherTenant, uow -> uow.accounts().findByDomain("shared.example"))).isEmpty();
+    assertThat(persistence.<java.util.List<Account>>inUnitOfWork(otherTenant, uow -> uow.port(AccountRepository.class).findByDomain("shared.example"))).isEmpty();
     assertThat(StoreSnapshot.capture(persistence, otherTenant).size()).isZero();
   }
 

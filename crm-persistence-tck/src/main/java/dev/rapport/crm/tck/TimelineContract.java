@@ -3,7 +3,7 @@ package dev.rapport.crm.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.activity.Activity;
 import dev.rapport.crm.activity.ActivityType;
 import dev.rapport.crm.activity.Direction;
@@ -27,7 +27,7 @@ import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.opportunity.LostReason;
@@ -219,7 +219,7 @@ public abstract class TimelineContract extends ContractSupport {
     Lead lead = lead("Atomic");
     StoreSnapshot before = snapshot();
     assertThatThrownBy(() -> crm.leads().changeStatus(lead.id(), LeadStatus.CONVERTED))
-        .isInstanceOf(dev.rapport.crm.ValidationException.class);
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class);
     assertThatThrownBy(() -> crm.activities().log(NewActivity.builder(ActivityType.NOTE,
         Links.lead(lead.id()).andAccount(AccountId.of(UUID.randomUUID())), "x").build()))
         .isInstanceOf(NotFoundException.class);

@@ -1,16 +1,20 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.contact.AccountRepository;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.crm.DuplicateException;
+import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.opportunity.Opportunity;
@@ -29,15 +33,15 @@ public abstract class UnitOfWorkContract extends ContractSupport {
 
   @Test
   public void whenTheWorkThrowsNothingItWroteIsStoredAndTheExceptionPropagates() {
-    Lead existing = inUnitOfWork(uow -> uow.leads().insert(Fixtures.minimalLead(tenant, START)));
+    Lead existing = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START)));
     StoreSnapshot before = snapshot();
     IllegalStateException boom = new IllegalStateException("boom");
     assertThatThrownBy(() -> inUnitOfWork(uow -> {
-      uow.leads().update(existing.assignTo("someone", START));
-      Account a = uow.accounts().insert(Fixtures.fullAccount(tenant, START));
-      uow.contacts().insert(Fixtures.fullContact(tenant, START, a.id()));
-      uow.opportunities().insert(Fixtures.opportunity(tenant, START, a.id(), "x"));
-      uow.leads().insert(Fixtures.minimalLead(tenant, START));
+      uow.port(LeadRepository.class).update(existing.assignTo("someone", START));
+      Account a = uow.port(AccountRepository.class).insert(Fixtures.fullAccount(tenant, START));
+      uow.port(ContactRepository.class).insert(Fixtures.fullContact(tenant, START, a.id()));
+      uow.port(OpportunityRepository.class).insert(Fixtures.opportunity(tenant, START, a.id(), "x"));
+      uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START));
       throw boom;
     })).isSameAs(boom);
     assertThat(snapshot()).isEqualTo(before);
@@ -50,10 +54,10 @@ public abstract class UnitOfWorkContract extends ContractSupport {
     Contact contact = Fixtures.fullContact(tenant, START, account.id());
     Opportunity opp = Fixtures.opportunity(tenant, START, account.id(), "ann");
     inUnitOfWork(uow -> {
-      uow.leads().insert(lead);
-      uow.accounts().insert(account);
-      uow.contacts().insert(contact);
-      uow.opportunities().insert(opp);
+      uow.port(LeadRepository.class).insert(lead);
+      uow.port(AccountRepository.class).insert(account);
+      uow.port(ContactRepository.class).insert(contact);
+      uow.port(OpportunityRepository.class).insert(opp);
       return null;
     });
     StoreSnapshot after = snapshot();
@@ -70,31 +74,31 @@ public abstract class UnitOfWorkContract extends ContractSupport {
     Contact contact = Fixtures.fullContact(tenant, START, account.id());
     Opportunity opp = Fixtures.opportunity(tenant, START, account.id(), "ann");
     inUnitOfWork(uow -> {
-      Lead l = uow.leads().insert(lead);
-      assertThat(uow.leads().find(lead.id())).contains(l);
-      assertThat(uow.leads().findByEmail(EmailAddress.of("own@writes.EXAMPLE"))).containsExactly(l);
-      assertThat(uow.leads().query(LeadQuery.all().withTemperatures(Set.of(Temperature.HOT)), PageRequest.first(10)).items())
+      Lead l = uow.port(LeadRepository.class).insert(lead);
+      assertThat(uow.port(LeadRepository.class).find(lead.id())).contains(l);
+      assertThat(uow.port(LeadRepository.class).findByEmail(EmailAddress.of("own@writes.EXAMPLE"))).containsExactly(l);
+      assertThat(uow.port(LeadRepository.class).query(LeadQuery.all().withTemperatures(Set.of(Temperature.HOT)), PageRequest.first(10)).items())
           .containsExactly(l);
-      Lead l2 = uow.leads().update(l.withScore(5, START));
-      assertThat(uow.leads().find(lead.id())).contains(l2);
+      Lead l2 = uow.port(LeadRepository.class).update(l.withScore(5, START));
+      assertThat(uow.port(LeadRepository.class).find(lead.id())).contains(l2);
       assertThat(l2.version()).isEqualTo(2);
 
-      Account a = uow.accounts().insert(account);
-      assertThat(uow.accounts().find(account.id())).contains(a);
-      assertThat(uow.accounts().findByNameKey(account.nameKey())).containsExactly(a);
-      assertThat(uow.accounts().findByDomain("mueller-soehne.de")).containsExactly(a);
-      assertThat(uow.accounts().findByExternalReference(account.externalReference().orElseThrow())).contains(a);
-      assertThat(uow.accounts().list(PageRequest.first(10)).items()).containsExactly(a);
+      Account a = uow.port(AccountRepository.class).insert(account);
+      assertThat(uow.port(AccountRepository.class).find(account.id())).contains(a);
+      assertThat(uow.port(AccountRepository.class).findByNameKey(account.nameKey())).containsExactly(a);
+      assertThat(uow.port(AccountRepository.class).findByDomain("mueller-soehne.de")).containsExactly(a);
+      assertThat(uow.port(AccountRepository.class).findByExternalReference(account.externalReference().orElseThrow())).contains(a);
+      assertThat(uow.port(AccountRepository.class).list(PageRequest.first(10)).items()).containsExactly(a);
 
-      Contact c = uow.contacts().insert(contact);
-      assertThat(uow.contacts().find(contact.id())).contains(c);
-      assertThat(uow.contacts().findByEmail(EmailAddress.of("ada.l@home.example"))).containsExactly(c);
-      assertThat(uow.contacts().findByAccount(account.id(), PageRequest.first(10)).items()).containsExactly(c);
-      assertThat(uow.contacts().list(PageRequest.first(10)).items()).containsExactly(c);
+      Contact c = uow.port(ContactRepository.class).insert(contact);
+      assertThat(uow.port(ContactRepository.class).find(contact.id())).contains(c);
+      assertThat(uow.port(ContactRepository.class).findByEmail(EmailAddress.of("ada.l@home.example"))).containsExactly(c);
+      assertThat(uow.port(ContactRepository.class).findByAccount(account.id(), PageRequest.first(10)).items()).containsExactly(c);
+      assertThat(uow.port(ContactRepository.class).list(PageRequest.first(10)).items()).containsExactly(c);
 
-      Opportunity o = uow.opportunities().insert(opp);
-      assertThat(uow.opportunities().find(opp.id())).contains(o);
-      assertThat(uow.opportunities().query(OpportunityQuery.all().withAccount(account.id()), PageRequest.first(10)).items())
+      Opportunity o = uow.port(OpportunityRepository.class).insert(opp);
+      assertThat(uow.port(OpportunityRepository.class).find(opp.id())).contains(o);
+      assertThat(uow.port(OpportunityRepository.class).query(OpportunityQuery.all().withAccount(account.id()), PageRequest.first(10)).items())
           .containsExactly(o);
       return null;
     });
@@ -103,13 +107,13 @@ public abstract class UnitOfWorkContract extends ContractSupport {
 
   @Test
   public void aRecordChangedInsideAUnitOfWorkLeavesTheOldIndexEntriesOfThatUnit() {
-    Lead stored = inUnitOfWork(uow -> uow.leads().insert(
+    Lead stored = inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(
         Fixtures.lead(tenant, START, LeadStatus.NEW, Temperature.COLD, LeadSource.WEBINAR, "ann", "old@mail.example")));
     inUnitOfWork(uow -> {
-      Lead moved = uow.leads().update(stored.moveTo(LeadStatus.CONTACTED, START).assignTo("bob", START));
-      assertThat(uow.leads().query(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)), PageRequest.first(10)).items()).isEmpty();
-      assertThat(uow.leads().query(LeadQuery.all().withOwner("ann"), PageRequest.first(10)).items()).isEmpty();
-      assertThat(uow.leads().query(LeadQuery.all().withOwner("bob"), PageRequest.first(10)).items()).containsExactly(moved);
+      Lead moved = uow.port(LeadRepository.class).update(stored.moveTo(LeadStatus.CONTACTED, START).assignTo("bob", START));
+      assertThat(uow.port(LeadRepository.class).query(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)), PageRequest.first(10)).items()).isEmpty();
+      assertThat(uow.port(LeadRepository.class).query(LeadQuery.all().withOwner("ann"), PageRequest.first(10)).items()).isEmpty();
+      assertThat(uow.port(LeadRepository.class).query(LeadQuery.all().withOwner("bob"), PageRequest.first(10)).items()).containsExactly(moved);
       return null;
     });
     assertThat(crm.leads().query(LeadQuery.all().withOwner("ann"), PageRequest.first(10)).items()).isEmpty();
@@ -123,7 +127,7 @@ public abstract class UnitOfWorkContract extends ContractSupport {
     CountDownLatch written = new CountDownLatch(1);
     CountDownLatch looked = new CountDownLatch(1);
     CompletableFuture<Lead> writer = Threads.start("writer", () -> inUnitOfWork(uow -> {
-      Lead l = uow.leads().insert(lead);
+      Lead l = uow.port(LeadRepository.class).insert(lead);
       written.countDown();
       Threads.await(looked);
       return l;
@@ -140,9 +144,9 @@ public abstract class UnitOfWorkContract extends ContractSupport {
   public void aRecordInsertedAndUpdatedInOneUnitOfWorkIsStoredAtItsLastVersion() {
     Lead lead = Fixtures.minimalLead(tenant, START);
     Lead last = inUnitOfWork(uow -> {
-      Lead v1 = uow.leads().insert(lead);
-      Lead v2 = uow.leads().update(v1.assignTo("ann", START));
-      return uow.leads().update(v2.withScore(9, START));
+      Lead v1 = uow.port(LeadRepository.class).insert(lead);
+      Lead v2 = uow.port(LeadRepository.class).update(v1.assignTo("ann", START));
+      return uow.port(LeadRepository.class).update(v2.withScore(9, START));
     });
     assertThat(last.version()).isEqualTo(3);
     assertThat(storedLead(lead.id())).contains(last);
@@ -155,9 +159,9 @@ public abstract class UnitOfWorkContract extends ContractSupport {
     Account second = new Account(Fixtures.minimalAccount(tenant, START, "Second").id(), tenant, 0,
         "Second", Optional.empty(), first.externalReference(), Optional.empty(), Optional.empty(), START, START);
     assertThatThrownBy(() -> inUnitOfWork(uow -> {
-      uow.leads().insert(Fixtures.minimalLead(tenant, START));
-      uow.accounts().insert(first);
-      uow.accounts().insert(second);
+      uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START));
+      uow.port(AccountRepository.class).insert(first);
+      uow.port(AccountRepository.class).insert(second);
       return null;
     })).isInstanceOf(DuplicateException.class);
     assertThat(snapshot()).isEqualTo(before);
@@ -165,27 +169,27 @@ public abstract class UnitOfWorkContract extends ContractSupport {
 
   @Test
   public void anExternalReferenceHeldByAStoredAccountIsRefusedOnInsertAndOnUpdate() {
-    Account holder = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.fullAccount(tenant, START)));
-    Account other = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Other")));
+    Account holder = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.fullAccount(tenant, START)));
+    Account other = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Other")));
     StoreSnapshot before = snapshot();
     String ref = holder.externalReference().orElseThrow();
     Account clash = new Account(Fixtures.minimalAccount(tenant, START, "Clash").id(), tenant, 0, "Clash",
         Optional.empty(), Optional.of(ref), Optional.empty(), Optional.empty(), START, START);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.accounts().insert(clash)))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(clash)))
         .isInstanceOf(DuplicateException.class);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.accounts().update(other.withExternalReference(ref, START))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(AccountRepository.class).update(other.withExternalReference(ref, START))))
         .isInstanceOf(DuplicateException.class);
     assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test
   public void anExternalReferenceReleasedInTheSameUnitOfWorkMayBeTakenByAnotherAccount() {
-    Account holder = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.fullAccount(tenant, START)));
-    Account other = inUnitOfWork(uow -> uow.accounts().insert(Fixtures.minimalAccount(tenant, START, "Other")));
+    Account holder = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.fullAccount(tenant, START)));
+    Account other = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Other")));
     String ref = holder.externalReference().orElseThrow();
     inUnitOfWork(uow -> {
-      uow.accounts().update(holder.withExternalReference("NEW-" + ref, START));
-      return uow.accounts().update(other.withExternalReference(ref, START));
+      uow.port(AccountRepository.class).update(holder.withExternalReference("NEW-" + ref, START));
+      return uow.port(AccountRepository.class).update(other.withExternalReference(ref, START));
     });
     assertThat(crm.accounts().findByExternalReference(ref)).map(Account::id).contains(other.id());
     assertThat(crm.accounts().findByExternalReference("NEW-" + ref)).map(Account::id).contains(holder.id());

@@ -1,9 +1,15 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.activity.ActivityRepository;
+import dev.rapport.crm.analytics.AnalyticsRepository;
+import dev.rapport.crm.campaign.CampaignRepository;
+import dev.rapport.crm.opportunity.OpportunityRepository;
+import dev.rapport.crm.sales.SalesRepository;
+import dev.rapport.crm.activity.TaskRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.crm.ConcurrentUpdateException;
-import dev.rapport.crm.MissingExchangeRateException;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.MissingExchangeRateException;
 import dev.rapport.crm.sales.CustomerRank;
 import dev.rapport.crm.sales.NewPayment;
 import dev.rapport.crm.sales.NewSale;
@@ -11,13 +17,13 @@ import dev.rapport.crm.sales.Payment;
 import dev.rapport.crm.sales.RepurchaseReminder;
 import dev.rapport.crm.sales.Sale;
 import dev.rapport.crm.sales.SaleLine;
-import dev.rapport.crm.spi.SalesFigures;
+import dev.rapport.crm.sales.SalesFigures;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.CrmException;
-import dev.rapport.crm.DuplicateException;
-import dev.rapport.crm.IllegalTransitionException;
-import dev.rapport.crm.NotFoundException;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.CrmException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.activity.Activity;
 import dev.rapport.crm.activity.ActivityType;
 import dev.rapport.crm.activity.Direction;
@@ -59,7 +65,7 @@ import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.EngagementSignal;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.LeadUpdate;
 import dev.rapport.crm.lead.NewLead;
@@ -229,7 +235,7 @@ public abstract class ValueStormContract extends ContractSupport {
         open.primaryContact(), open.amount(), open.stage(), open.probability(), open.probabilityOverridden(),
         open.forecastCategory(), open.expectedCloseDate(), open.status(), open.lostReason(), open.source(),
         open.originLead(), open.owner(), history, open.createdAt(), Limits.LATEST_INSTANT, open.closedAt());
-    Opportunity stored = inUnitOfWork(uow -> uow.opportunities().update(full));
+    Opportunity stored = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).update(full));
     Opportunity won = crm.opportunities().win(open.id());
     assertThat(won.history()).hasSize(Limits.STAGE_CHANGES + 1);
     assertThat(storedOpportunity(open.id())).contains(won);
@@ -286,7 +292,7 @@ public abstract class ValueStormContract extends ContractSupport {
       result = input.run.get();
     } catch (ValidationException | NotFoundException | IllegalTransitionException
         | ConcurrentUpdateException | DuplicateException | MissingExchangeRateException
-        | dev.rapport.crm.InsufficientHistoryException e) {
+        | dev.rapport.crm.exception.InsufficientHistoryException e) {
       refused++;
       refusedBy.merge(e.getClass().getSimpleName(), 1, Integer::sum);
       assertThat(events.size()).as("%s delivered an event although it was refused (seed %d)", described, seed)
@@ -315,7 +321,7 @@ public abstract class ValueStormContract extends ContractSupport {
       assertThat(storedOpportunity(o.id())).as("read back after %s (seed %d)", described, seed).contains(o);
       put(o);
     } else if (result instanceof Activity a) {
-      assertThat(this.<Optional<Activity>>inUnitOfWork(uow -> uow.activities().find(a.id())))
+      assertThat(this.<Optional<Activity>>inUnitOfWork(uow -> uow.port(ActivityRepository.class).find(a.id())))
           .as("read back after %s (seed %d)", described, seed).contains(a);
       activities.put(a.id(), a);
       if (a.links().lead().isPresent()) { // engagement: the lead gained the signal, or is unchanged
@@ -331,7 +337,7 @@ public abstract class ValueStormContract extends ContractSupport {
         }
       }
     } else if (result instanceof Task t) {
-      assertThat(this.<Optional<Task>>inUnitOfWork(uow -> uow.tasks().find(t.id())))
+      assertThat(this.<Optional<Task>>inUnitOfWork(uow -> uow.port(TaskRepository.class).find(t.id())))
           .as("read back after %s (seed %d)", described, seed).contains(t);
       tasks.put(t.id(), t);
     } else if (result instanceof ServiceCase sc) {
@@ -341,11 +347,11 @@ public abstract class ValueStormContract extends ContractSupport {
       assertThat(storedFeedback(f.id())).as("read back after %s (seed %d)", described, seed).contains(f);
       feedback.put(f.id(), f);
     } else if (result instanceof Sale x) {
-      Optional<Sale> back = inUnitOfWork(uow -> uow.sales().find(x.id()));
+      Optional<Sale> back = inUnitOfWork(uow -> uow.port(SalesRepository.class).find(x.id()));
       assertThat(back).as("read back after %s (seed %d)", described, seed).contains(x);
       sales.put(x.id(), x);
     } else if (result instanceof Payment x) {
-      Optional<Payment> back = inUnitOfWork(uow -> uow.sales().findPayment(x.id()));
+      Optional<Payment> back = inUnitOfWork(uow -> uow.port(SalesRepository.class).findPayment(x.id()));
       assertThat(back).as("read back after %s (seed %d)", described, seed).contains(x);
       payments.put(x.id(), x);
     } else if (result instanceof ConversionResult r) {
@@ -354,11 +360,11 @@ public abstract class ValueStormContract extends ContractSupport {
       recordAndReadBack(r.account(), described);
       r.opportunity().ifPresent(o -> recordAndReadBack(o, described));
     } else if (result instanceof Campaign x) {
-      Optional<Campaign> back = inUnitOfWork(uow -> uow.campaigns().find(x.id()));
+      Optional<Campaign> back = inUnitOfWork(uow -> uow.port(CampaignRepository.class).find(x.id()));
       assertThat(back).as("read back after %s (seed %d)", described, seed).contains(x);
       put(x);
     } else if (result instanceof CampaignMember m) {
-      Optional<CampaignMember> back = inUnitOfWork(uow -> uow.campaigns().findMember(m.campaignId(), m.member()));
+      Optional<CampaignMember> back = inUnitOfWork(uow -> uow.port(CampaignRepository.class).findMember(m.campaignId(), m.member()));
       assertThat(back).as("read back after %s (seed %d)", described, seed).contains(m);
       put(m);
       // a response may record a signal on the lead: take the lead as stored
@@ -390,22 +396,22 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(rows(s.credit())).as("credit figures at input %d (seed %d); inputs since:\n  %s", index, seed, since)
         .isEqualTo(rows(SalesFigures.credit(contents, paid, StoreSnapshot.CREDIT_AS_OF, 0)));
     for (boolean byProduct : List.of(false, true)) {
-      List<?> stored = inUnitOfWork(uow -> uow.sales().purchases(Optional.empty(), byProduct));
+      List<?> stored = inUnitOfWork(uow -> uow.port(SalesRepository.class).purchases(Optional.empty(), byProduct));
       assertThat(rows(stored)).as("purchase figures (by product: %s) at input %d (seed %d); inputs since:\n  %s",
           byProduct, index, seed, since).isEqualTo(rows(SalesFigures.purchases(contents, byProduct)));
     }
     // so are its analytics aggregates, over all of time and over a window of the storm's clock
-    for (dev.rapport.crm.spi.AnalyticsRepository.Scope scope : List.of(
-        new dev.rapport.crm.spi.AnalyticsRepository.Scope(Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT,
+    for (dev.rapport.crm.analytics.AnalyticsRepository.Scope scope : List.of(
+        new dev.rapport.crm.analytics.AnalyticsRepository.Scope(Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT,
             Optional.empty(), Optional.empty(), Optional.empty()),
-        new dev.rapport.crm.spi.AnalyticsRepository.Scope(START.minus(Duration.ofDays(1)), clock.instant(),
+        new dev.rapport.crm.analytics.AnalyticsRepository.Scope(START.minus(Duration.ofDays(1)), clock.instant(),
             Optional.empty(), Optional.of(LeadSource.WEBINAR), Optional.empty()))) {
       java.util.function.Function<dev.rapport.crm.common.LeadId, Optional<Lead>> leadOf = id -> Optional.ofNullable(leads.get(id));
       java.util.function.Function<dev.rapport.crm.common.OpportunityId, Optional<Opportunity>> opportunityOf =
           id -> Optional.ofNullable(opportunities.get(id));
       List<Instant> edges = List.of(scope.from(), START, scope.to());
       Map<String, List<?>> stored = inUnitOfWork(uow -> {
-        dev.rapport.crm.spi.AnalyticsRepository a = uow.analytics();
+        dev.rapport.crm.analytics.AnalyticsRepository a = uow.port(AnalyticsRepository.class);
         Map<String, List<?>> m = new java.util.LinkedHashMap<>();
         m.put("leadCounts", a.leadCounts(scope));
         m.put("conversionDays", a.conversionDays(scope));
@@ -418,16 +424,16 @@ public abstract class ValueStormContract extends ContractSupport {
         return m;
       });
       Map<String, List<?>> reference = new java.util.LinkedHashMap<>();
-      reference.put("leadCounts", dev.rapport.crm.spi.AnalyticsFigures.leadCounts(leads.values(), scope));
-      reference.put("conversionDays", dev.rapport.crm.spi.AnalyticsFigures.conversionDays(leads.values(), scope));
-      reference.put("leadOpportunities", dev.rapport.crm.spi.AnalyticsFigures.leadOpportunities(leads.values(), opportunityOf, scope));
-      reference.put("stageVisits", dev.rapport.crm.spi.AnalyticsFigures.stageVisits(opportunities.values(), leadOf, scope));
-      reference.put("opportunitiesCreated", List.of(dev.rapport.crm.spi.AnalyticsFigures.opportunitiesCreated(opportunities.values(), leadOf, scope)));
-      reference.put("openPipeline", dev.rapport.crm.spi.AnalyticsFigures.openPipeline(opportunities.values(), leadOf, scope,
+      reference.put("leadCounts", dev.rapport.crm.analytics.AnalyticsFigures.leadCounts(leads.values(), scope));
+      reference.put("conversionDays", dev.rapport.crm.analytics.AnalyticsFigures.conversionDays(leads.values(), scope));
+      reference.put("leadOpportunities", dev.rapport.crm.analytics.AnalyticsFigures.leadOpportunities(leads.values(), opportunityOf, scope));
+      reference.put("stageVisits", dev.rapport.crm.analytics.AnalyticsFigures.stageVisits(opportunities.values(), leadOf, scope));
+      reference.put("opportunitiesCreated", List.of(dev.rapport.crm.analytics.AnalyticsFigures.opportunitiesCreated(opportunities.values(), leadOf, scope)));
+      reference.put("openPipeline", dev.rapport.crm.analytics.AnalyticsFigures.openPipeline(opportunities.values(), leadOf, scope,
           Limits.EARLIEST_DATE, Limits.LATEST_DATE));
       reference.put("closedByBucket", scope.from().isBefore(START) && START.isBefore(scope.to())
-          ? dev.rapport.crm.spi.AnalyticsFigures.closedByBucket(opportunities.values(), leadOf, scope, edges) : List.of());
-      reference.put("closedCycles", dev.rapport.crm.spi.AnalyticsFigures.closedCycles(opportunities.values(), leadOf, scope));
+          ? dev.rapport.crm.analytics.AnalyticsFigures.closedByBucket(opportunities.values(), leadOf, scope, edges) : List.of());
+      reference.put("closedCycles", dev.rapport.crm.analytics.AnalyticsFigures.closedCycles(opportunities.values(), leadOf, scope));
       for (String method : reference.keySet()) {
         assertThat(analyticsRows(stored.get(method))).as("analytics %s over %s at input %d (seed %d); inputs since:\n  %s",
             method, scope, index, seed, since).isEqualTo(analyticsRows(reference.get(method)));
@@ -438,13 +444,13 @@ public abstract class ValueStormContract extends ContractSupport {
 
   /** Analytics rows as sorted texts, amounts plain and stripped of trailing zeros. */
   private static List<String> analyticsRows(List<?> rows) {
-    return rows.stream().map(r -> r instanceof dev.rapport.crm.spi.AnalyticsRepository.LeadOpportunities o
+    return rows.stream().map(r -> r instanceof dev.rapport.crm.analytics.AnalyticsRepository.LeadOpportunities o
             ? List.of(o.source(), o.campaign(), o.status(), o.currency(), o.opportunities(), plain(o.amount())).toString()
-            : r instanceof dev.rapport.crm.spi.AnalyticsRepository.PipelineAmounts p
+            : r instanceof dev.rapport.crm.analytics.AnalyticsRepository.PipelineAmounts p
             ? List.of(p.expectedClose(), p.category(), p.currency(), p.open(), plain(p.amount()), plain(p.amountTimesProbability())).toString()
-            : r instanceof dev.rapport.crm.spi.AnalyticsRepository.ClosedAmounts c
+            : r instanceof dev.rapport.crm.analytics.AnalyticsRepository.ClosedAmounts c
             ? List.of(c.bucket(), c.status(), c.currency(), c.opportunities(), plain(c.amount())).toString()
-            : r instanceof dev.rapport.crm.spi.AnalyticsRepository.ClosedCycles c
+            : r instanceof dev.rapport.crm.analytics.AnalyticsRepository.ClosedCycles c
             ? List.of(c.owner(), c.source(), c.status(), c.currency(), c.days(), c.opportunities(), plain(c.amount())).toString()
             : r.toString())
         .sorted().toList();
@@ -453,11 +459,11 @@ public abstract class ValueStormContract extends ContractSupport {
   /** Figure rows as sorted texts with plain amounts stripped of trailing zeros: stores differ in scale and order only. */
   private static List<String> rows(List<?> rows) {
     return rows.stream().map(r -> {
-      if (r instanceof dev.rapport.crm.spi.SalesRepository.PurchaseRow p) {
+      if (r instanceof dev.rapport.crm.sales.SalesRepository.PurchaseRow p) {
         return List.of(p.accountId(), p.productCode(), p.day(), p.currency(), p.purchases(), plain(p.amount()),
             plain(p.cost()), plain(p.costedAmount()), p.costedLines()).toString();
       }
-      dev.rapport.crm.spi.SalesRepository.CreditRow c = (dev.rapport.crm.spi.SalesRepository.CreditRow) r;
+      dev.rapport.crm.sales.SalesRepository.CreditRow c = (dev.rapport.crm.sales.SalesRepository.CreditRow) r;
       return List.of(c.accountId(), c.currency(), c.onTime(), c.paidLate(), c.openLate(), c.daysLate(),
           c.worstDaysLate(), plain(c.outstanding()), plain(c.overdue()), plain(c.unapplied())).toString();
     }).sorted().toList();

@@ -1,7 +1,7 @@
 package dev.rapport.crm.spring;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEventListener;
 import dev.rapport.crm.jpa.JpaPersistence;

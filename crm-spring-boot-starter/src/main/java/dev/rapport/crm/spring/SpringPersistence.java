@@ -73,10 +73,10 @@ public final class SpringPersistence implements Persistence {
    * {@inheritDoc}
    *
    * @throws NullPointerException if {@code tenant} or {@code work} is null
-   * @throws dev.rapport.crm.ConcurrentUpdateException if a version check, lock or serialisation
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if a version check, lock or serialisation
    *     failed at flush
-   * @throws dev.rapport.crm.DuplicateException if a unique key was taken at flush
-   * @throws dev.rapport.crm.StoreException if the database fails otherwise
+   * @throws dev.rapport.crm.exception.DuplicateException if a unique key was taken at flush
+   * @throws dev.rapport.crm.exception.StoreException if the database fails otherwise
    * @throws org.springframework.transaction.TransactionException if Spring's transaction could not
    *     be begun or committed ({@code Crm} reports it as a {@code StoreException})
    */

@@ -7,12 +7,12 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.jpa.OutboxRelay;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.memory.MemoryPersistence;
 import dev.rapport.crm.spi.Persistence;

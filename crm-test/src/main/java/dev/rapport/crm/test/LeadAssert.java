@@ -2,7 +2,7 @@ package dev.rapport.crm.test;
 
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import java.util.Optional;

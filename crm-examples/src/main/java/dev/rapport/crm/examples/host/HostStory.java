@@ -1,6 +1,6 @@
 package dev.rapport.crm.examples.host;
 
-import dev.rapport.crm.ValidationException;
+import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.activity.Links;
 import dev.rapport.crm.activity.Task;
 import dev.rapport.crm.activity.TimelineItem;
@@ -19,7 +19,7 @@ import dev.rapport.crm.feedback.NpsResult;
 import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.memory.TestClock;
 import dev.rapport.crm.opportunity.LostReason;
 import dev.rapport.crm.opportunity.Opportunity;

@@ -8,7 +8,7 @@ import dev.rapport.crm.analytics.CustomerRfm;
 import dev.rapport.crm.analytics.EffectivenessRow;
 import dev.rapport.crm.analytics.ForecastMonth;
 import dev.rapport.crm.common.Money;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.opportunity.LostReason;

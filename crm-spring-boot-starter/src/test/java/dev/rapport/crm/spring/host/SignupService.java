@@ -1,10 +1,10 @@
 package dev.rapport.crm.spring.host;
 
-import dev.rapport.crm.NotFoundException;
+import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.lead.Lead;
-import dev.rapport.crm.lead.LeadSource;
+import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.spring.CrmProvider;
 import jakarta.persistence.EntityManager;

@@ -1,0 +1,57 @@
+package dev.rapport.crm.contact;
+
+import dev.rapport.crm.spi.UnitOfWork;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The accounts of one tenant, inside one {@link UnitOfWork}. Insert and update follow the same
+ * version rules as {@link LeadRepository#insert} and {@link LeadRepository#update}; both throw
+ * {@link dev.rapport.crm.exception.DuplicateException} when the external reference is taken by another
+ * account of the tenant (at the call or at commit).
+ */
+public interface AccountRepository {
+
+  /** The account with this id, or empty. */
+  Optional<Account> find(AccountId id);
+
+  /** The accounts whose {@link Account#nameKey()} equals this key, in id order. */
+  List<Account> findByNameKey(String nameKey);
+
+  /** The accounts with this domain (lower case), in id order. */
+  List<Account> findByDomain(String domain);
+
+  /** The account with this external reference, or empty. */
+  Optional<Account> findByExternalReference(String externalReference);
+
+  /** The page of all accounts, in id order. */
+  Page<Account> list(PageRequest page);
+
+  /** Stores a new account (version 0) and returns it with version 1. */
+  Account insert(Account account);
+
+  /** Stores a changed account read at its version; returns it with the next version. */
+  Account update(Account account);
+
+  /**
+   * Which of these ids name accounts of the unit's tenant: how the core checks what a host's
+   * {@code SalesLedger} returns. The default finds each; an adapter may answer in one query per
+   * chunk of ids.
+   */
+  default Set<AccountId> existing(Collection<AccountId> ids) {
+    Set<AccountId> found = new HashSet<>();
+    for (AccountId id : ids) {
+      if (find(id).isPresent()) {
+        found.add(id);
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.rapport.crm.contact;
+
+import dev.rapport.crm.spi.Pages;
+import dev.rapport.crm.spi.UnitOfWork;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contacts of one tenant, inside one {@link UnitOfWork}. Insert and update follow the same
+ * version rules as {@link LeadRepository#insert} and {@link LeadRepository#update}.
+ */
+public interface ContactRepository {
+
+  /** The contact with this id, or empty. */
+  Optional<Contact> find(ContactId id);
+
+  /** The contacts having this address among their e-mail addresses, in id order. */
+  List<Contact> findByEmail(EmailAddress email);
+
+  /** The page of contacts of this account, in id order. */
+  Page<Contact> findByAccount(AccountId account, PageRequest page);
+
+  /**
+   * How many contacts the account has: as many as walking every page of {@link #findByAccount}
+   * returns. The default walks the pages; an adapter should count in its store.
+   */
+  default long countByAccount(AccountId account) {
+    return Pages.count(p -> findByAccount(account, p));
+  }
+
+  /** The page of all contacts, in id order. */
+  Page<Contact> list(PageRequest page);
+
+  /** Stores a new contact (version 0) and returns it with version 1. */
+  Contact insert(Contact contact);
+
+  /** Stores a changed contact read at its version; returns it with the next version. */
+  Contact update(Contact contact);
+}

@@ -1,0 +1,180 @@
+package dev.rapport.crm.internal.context;
+
+import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.internal.IdGenerator;
+
+import dev.rapport.crm.exception.CrmException;
+import dev.rapport.crm.exception.StoreException;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.event.CrmEvent;
+import dev.rapport.crm.event.CrmEventListener;
+import dev.rapport.crm.spi.Persistence;
+import dev.rapport.crm.spi.UnitOfWork;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every application service of one {@code Crm} shares: the store, the tenant, the clock,
+ * the id generator, the policies and the listeners; and the way a command runs: in one unit of
+ * work, with its events recorded before commit and delivered after. Internal: may change
+ * without notice.
+ */
+public final class CrmContext {
+  private static final Logger LOG = LoggerFactory.getLogger(CrmContext.class);
+
+  private final Persistence persistence;
+  private final TenantId tenant;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final Map<Class<?>, Object> settings;
+  private final List<CrmEventListener> listeners;
+  private final BiConsumer<UnitOfWork, List<CrmEvent>> beforeCommit;
+
+  /**
+   * Made by {@code Crm.Builder}; all arguments already checked.
+   *
+   * @param settings the features' settings by type (the pipeline, the temperature policy, ...)
+   * @param beforeCommit what every command that raised events does with them in its unit of work,
+   *     before the adapter records them (the timeline's history entries)
+   */
+  public CrmContext(Persistence persistence, TenantId tenant, Clock clock, IdGenerator ids,
+      Map<Class<?>, Object> settings, List<CrmEventListener> listeners,
+      BiConsumer<UnitOfWork, List<CrmEvent>> beforeCommit) {
+    this.persistence = persistence;
+    this.tenant = tenant;
+    this.clock = clock;
+    this.ids = ids;
+    this.settings = Map.copyOf(settings);
+    this.listeners = List.copyOf(listeners);
+    this.beforeCommit = beforeCommit;
+  }
+
+  /**
+   * The {@code Crm}'s setting of this type: its {@code Pipeline}, {@code TemperaturePolicy} or
+   * {@code SalesSettings}. A feature reads its own settings so; this class names none of them.
+   *
+   * @throws IllegalStateException if the {@code Crm} was built without one
+   */
+  public <T> T setting(Class<T> type) {
+    Object value = settings.get(type);
+    if (value == null) {
+      throw new IllegalStateException("this Crm has no setting " + type.getName());
+    }
+    return type.cast(value);
+  }
+
+  /** The zone of the clock: where a day starts. */
+  public java.time.ZoneId clockZone() {
+    return clock.getZone();
+  }
+
+
+  /** The clock's day, in the clock's zone: what "today" means for due days and rhythms. */
+  public java.time.LocalDate today() {
+    return Check.date(java.time.LocalDate.ofInstant(now(), clock.getZone()), "clock");
+  }
+
+  public TenantId tenant() {
+    return tenant;
+  }
+
+  /**
+   * The clock's instant, kept to the microsecond as the store keeps it.
+   *
+   * @throws dev.rapport.crm.exception.ValidationException (field {@code clock}) if the clock is outside
+   *     the range of {@link dev.rapport.crm.common.Limits#EARLIEST_INSTANT}
+   */
+  public Instant now() {
+    return Check.instant(clock.instant(), "clock");
+  }
+
+  public IdGenerator ids() {
+    return ids;
+  }
+
+
+
+  /** Runs a read-only query in one unit of work. */
+  public <T> T read(Function<UnitOfWork, T> query) {
+    try {
+      return persistence.inUnitOfWork(tenant, query);
+    } catch (CrmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw storeFailure(e);
+    }
+  }
+
+  /**
+   * Whatever an adapter throws that is not one of Rapport's exceptions reaches the caller as a
+   * {@link StoreException} with it as the cause: callers catch Rapport's types only.
+   */
+  private StoreException storeFailure(RuntimeException e) {
+    return new StoreException("the store failed (" + persistence.getClass().getSimpleName() + ", tenant "
+        + tenant.value() + "): " + e, e);
+  }
+
+  /**
+   * Runs a command in one unit of work. The events it raises are handed to the unit of work before
+   * it commits and delivered to the listeners after; if the command throws, nothing is stored and
+   * no event is delivered.
+   */
+  public <T> T command(Function<Command, T> work) {
+    List<CrmEvent> events = new ArrayList<>();
+    T result;
+    try {
+      result = persistence.inUnitOfWork(tenant, uow -> {
+        events.clear(); // an adapter may retry the function; keep only the last attempt's events
+        Command command = new Command(uow, events);
+        T r = work.apply(command);
+        if (!events.isEmpty()) {
+          List<CrmEvent> raised = List.copyOf(events);
+          beforeCommit.accept(uow, raised);
+          uow.recordEvents(raised);
+        }
+        return r;
+      });
+    } catch (CrmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw storeFailure(e);
+    }
+    for (CrmEvent event : events) {
+      for (CrmEventListener listener : listeners) {
+        try {
+          listener.on(event);
+        } catch (RuntimeException e) {
+          LOG.warn("Event listener {} failed on {}; the command stays committed", listener, event, e);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** A running command: its unit of work and the events it raised so far. */
+  public static final class Command {
+    private final UnitOfWork uow;
+    private final List<CrmEvent> events;
+
+    Command(UnitOfWork uow, List<CrmEvent> events) {
+      this.uow = uow;
+      this.events = events;
+    }
+
+    public UnitOfWork uow() {
+      return uow;
+    }
+
+    /** Raises an event, delivered after commit. */
+    public void raise(CrmEvent event) {
+      events.add(event);
+    }
+  }
+}

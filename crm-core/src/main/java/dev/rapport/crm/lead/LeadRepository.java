@@ -1,0 +1,55 @@
+package dev.rapport.crm.lead;
+
+import dev.rapport.crm.spi.Pages;
+import dev.rapport.crm.spi.UnitOfWork;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import java.util.List;
+import java.util.Optional;
+
+/** The leads of one tenant, inside one {@link UnitOfWork}. */
+public interface LeadRepository {
+
+  /** The lead with this id, or empty if the tenant has none. */
+  Optional<Lead> find(LeadId id);
+
+  /** The tenant's leads with this e-mail address (compared normalised), in id order. */
+  List<Lead> findByEmail(EmailAddress email);
+
+  /**
+   * The page of leads matching the query, in id (creation) order, after the request's cursor. The
+   * next cursor is the last item's id, present only when more matching leads follow.
+   */
+  Page<Lead> query(LeadQuery query, PageRequest page);
+
+  /**
+   * How many leads match the query: as many as walking every page of {@link #query} returns. The
+   * default walks the pages (one statement per 500 leads); an adapter should count in its store.
+   */
+  default long count(LeadQuery query) {
+    return Pages.count(p -> query(query, p));
+  }
+
+  /**
+   * Stores a new lead (its version must be 0) and returns it with version 1.
+   *
+   * @throws DuplicateException if the id is taken
+   * @throws IllegalArgumentException if the version is not 0 or the tenant not this unit's
+   */
+  Lead insert(Lead lead);
+
+  /**
+   * Stores a changed lead whose {@link Lead#version()} is the version it was read at, and returns
+   * it with the version increased by one.
+   *
+   * @throws NotFoundException if the tenant has no lead with this id
+   * @throws ConcurrentUpdateException if the stored version is not the lead's version (now or at commit)
+   * @throws IllegalArgumentException if the tenant is not this unit's
+   */
+  Lead update(Lead lead);
+}

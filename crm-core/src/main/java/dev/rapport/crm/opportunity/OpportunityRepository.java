@@ -1,0 +1,36 @@
+package dev.rapport.crm.opportunity;
+
+import dev.rapport.crm.spi.Pages;
+import dev.rapport.crm.spi.UnitOfWork;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import java.util.Optional;
+
+/**
+ * The opportunities of one tenant, inside one {@link UnitOfWork}. Insert and update follow the
+ * same version rules as {@link LeadRepository#insert} and {@link LeadRepository#update}.
+ */
+public interface OpportunityRepository {
+
+  /** The opportunity with this id, or empty. */
+  Optional<Opportunity> find(OpportunityId id);
+
+  /** The page of opportunities matching the query, in id order. */
+  Page<Opportunity> query(OpportunityQuery query, PageRequest page);
+
+  /**
+   * How many opportunities match the query: as many as walking every page of {@link #query}
+   * returns. The default walks the pages; an adapter should count in its store.
+   */
+  default long count(OpportunityQuery query) {
+    return Pages.count(p -> query(query, p));
+  }
+
+  /** Stores a new opportunity (version 0) and returns it with version 1. */
+  Opportunity insert(Opportunity opportunity);
+
+  /** Stores a changed opportunity read at its version; returns it with the next version. */
+  Opportunity update(Opportunity opportunity);
+}

@@ -1,0 +1,53 @@
+package dev.rapport.crm.service;
+
+import dev.rapport.crm.spi.Pages;
+import dev.rapport.crm.spi.UnitOfWork;
+import dev.rapport.crm.lead.LeadRepository;
+import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.CaseId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import java.util.Optional;
+
+/**
+ * The service cases of one tenant, inside one {@link UnitOfWork}. Insert and update follow the
+ * same version rules as {@link LeadRepository#insert} and {@link LeadRepository#update}. Pages
+ * are in id (creation) order; the next cursor is the last item's id, present only when more
+ * matching cases follow.
+ */
+public interface CaseRepository {
+
+  /** The case with this id, or empty. */
+  Optional<ServiceCase> find(CaseId id);
+
+  /** The page of open cases matching the query ({@link CaseQuery#matches}). */
+  Page<ServiceCase> openCases(CaseQuery query, PageRequest page);
+
+  /**
+   * How many open cases match the query: as many as walking every page of {@link #openCases}
+   * returns. The default walks the pages; an adapter should count in its store.
+   */
+  default long countOpen(CaseQuery query) {
+    return Pages.count(p -> openCases(query, p));
+  }
+
+  /** The page of the account's cases, in every status. */
+  Page<ServiceCase> ofAccount(AccountId account, PageRequest page);
+
+  /**
+   * How many cases the account has, in every status: as many as walking every page of
+   * {@link #ofAccount} returns. The default walks the pages; an adapter should count in its store.
+   */
+  default long countOfAccount(AccountId account) {
+    return Pages.count(p -> ofAccount(account, p));
+  }
+
+  /** The page of all cases of the tenant. */
+  Page<ServiceCase> list(PageRequest page);
+
+  /** Stores a new case (version 0) and returns it with version 1. */
+  ServiceCase insert(ServiceCase serviceCase);
+
+  /** Stores a changed case read at its version; returns it with the next version. */
+  ServiceCase update(ServiceCase serviceCase);
+}
