@@ -21,6 +21,9 @@ import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.opportunity.Opportunity;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,6 +93,34 @@ public abstract class ContractSupport {
     clock = new MutableClock(START);
     events = new CopyOnWriteArrayList<>();
     crm = crm(tenant, persistence);
+  }
+
+  /** The worlds tables of commands share, by contract class and store: see {@link #sharedWorld}. */
+  private static final Map<List<Object>, Object[]> SHARED = new ConcurrentHashMap<>();
+
+  /**
+   * The world a table of refused commands aims at, built once per contract class and store, in a
+   * tenant of its own: every test of the class after the first works in that tenant, with the
+   * {@code Crm}, clock and event list the world was built with (the events cleared). A row of
+   * such a table checks that it leaves the store exactly as it was, so rows can share one world
+   * (on a database, building it per row took most of the tables' time). A store returned new for
+   * every test gets a new world every time.
+   */
+  @SuppressWarnings("unchecked")
+  <W> W sharedWorld(Supplier<W> build) {
+    List<Object> key = List.of(getClass(), System.identityHashCode(persistence), persistence.getClass());
+    Object[] shared = SHARED.get(key);
+    if (shared == null || shared[5] != persistence) {
+      W world = build.get();
+      shared = new Object[] {tenant, clock, events, crm, world, persistence};
+      SHARED.put(key, shared);
+    }
+    tenant = (TenantId) shared[0];
+    clock = (MutableClock) shared[1];
+    events = (List<CrmEvent>) shared[2];
+    crm = (Crm) shared[3];
+    events.clear();
+    return (W) shared[4];
   }
 
   /** A tenant id that no other test uses. */

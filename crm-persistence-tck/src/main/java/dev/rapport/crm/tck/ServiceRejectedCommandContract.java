@@ -67,6 +67,11 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
 
   @BeforeEach
   final void aWorld() {
+    world = sharedWorld(this::build);
+  }
+
+  /** The world, in this test's tenant; every row leaves it as it was, so the table shares one. */
+  private World build() {
     World w = new World();
     w.crm = crm;
     w.account = crm.accounts().create(NewAccount.builder("Acme").build());
@@ -82,8 +87,8 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
     w.closed = crm.cases().changeStatus(c.id(), CaseStatus.CLOSED);
     w.ofOther = crm.cases().open(NewCase.builder(w.other.id(), "Other's").build());
     crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 4).build());
-    world = w;
     events.clear();
+    return w;
   }
 
   private static Arguments bad(String name, Class<? extends CrmException> expected, Consumer<World> command) {
