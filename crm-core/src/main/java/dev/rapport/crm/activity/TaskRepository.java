@@ -28,15 +28,15 @@ public interface TaskRepository {
   Page<Task> list(PageRequest page);
 
   /** The open tasks due before {@code before}, of this owner if given. */
-  Page<Task> openDueBefore(Optional<String> owner, Instant before, PageRequest page);
+  Page<Task> openDueBy(Optional<String> owner, Instant before, PageRequest page);
 
   /**
    * How many open tasks are due before {@code before}, of this owner if given: as many as walking
-   * every page of {@link #openDueBefore} returns. The default walks the pages; an adapter should
+   * every page of {@link #openDueBy} returns. The default walks the pages; an adapter should
    * count in its store.
    */
-  default long countOpenDueBefore(Optional<String> owner, Instant before) {
-    return Pages.count(p -> openDueBefore(owner, before, p));
+  default long countOpenDueBy(Optional<String> owner, Instant before) {
+    return Pages.count(p -> openDueBy(owner, before, p));
   }
 
   /** The open tasks whose reminder is at or before {@code now} and not yet handled. */

@@ -172,7 +172,7 @@ public final class TaskService {
     String who = Check.text(owner, "owner", Limits.TEXT);
     Instant before = exclusiveEnd(Check.instant(until, "until"));
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.port(TaskRepository.class).openDueBefore(Optional.of(who), before, page));
+    return ctx.read(uow -> uow.port(TaskRepository.class).openDueBy(Optional.of(who), before, page));
   }
 
   /**
@@ -185,12 +185,12 @@ public final class TaskService {
   public long countDueBy(String owner, Instant until) {
     String who = Check.text(owner, "owner", Limits.TEXT);
     Instant before = exclusiveEnd(Check.instant(until, "until"));
-    return ctx.read(uow -> uow.port(TaskRepository.class).countOpenDueBefore(Optional.of(who), before));
+    return ctx.read(uow -> uow.port(TaskRepository.class).countOpenDueBy(Optional.of(who), before));
   }
 
   /** How many open tasks (of every owner) are due before now: as many as {@link #overdue} returns. */
   public long countOverdue() {
-    return ctx.read(uow -> uow.port(TaskRepository.class).countOpenDueBefore(Optional.empty(), ctx.now()));
+    return ctx.read(uow -> uow.port(TaskRepository.class).countOpenDueBy(Optional.empty(), ctx.now()));
   }
 
   /**
@@ -200,7 +200,7 @@ public final class TaskService {
    */
   public Page<Task> overdue(PageRequest page) {
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.port(TaskRepository.class).openDueBefore(Optional.empty(), ctx.now(), page));
+    return ctx.read(uow -> uow.port(TaskRepository.class).openDueBy(Optional.empty(), ctx.now(), page));
   }
 
   /**

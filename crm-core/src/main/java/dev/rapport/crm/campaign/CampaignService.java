@@ -241,7 +241,7 @@ public final class CampaignService {
    * @throws ValidationException if an argument is null
    * @throws NotFoundException if the campaign does not exist or the person is not its member
    */
-  public CampaignMember member(CampaignId id, MemberId member) {
+  public CampaignMember getMember(CampaignId id, MemberId member) {
     Check.notNull(id, "campaignId");
     Check.notNull(member, "member");
     return ctx.read(uow -> {

@@ -257,31 +257,31 @@ final class SalesRecords extends SalesPart {
     });
   }
 
-  /** See {@link SalesService#sale}. */
-  Sale sale(String given) {
+  /** See {@link SalesService#get}. */
+  Sale get(String given) {
     String reference = Check.text(given, "reference", Limits.TEXT);
     requireStore();
     return ctx.read(uow -> uow.port(SalesRepository.class).findByReference(reference)).orElseThrow(() -> new NotFoundException("sale", reference));
   }
 
-  /** See {@link SalesService#payment}. */
-  Payment payment(String given) {
+  /** See {@link SalesService#getPayment}. */
+  Payment getPayment(String given) {
     String reference = Check.text(given, "reference", Limits.TEXT);
     requireStore();
     return ctx.read(uow -> uow.port(SalesRepository.class).findPaymentByReference(reference))
         .orElseThrow(() -> new NotFoundException("payment", reference));
   }
 
-  /** See {@link SalesService#sales}. */
-  Page<Sale> sales(AccountId account, PageRequest page) {
+  /** See {@link SalesService#byAccount}. */
+  Page<Sale> byAccount(AccountId account, PageRequest page) {
     Check.notNull(account, "accountId");
     Check.notNull(page, "page");
     requireStore();
     return ctx.read(uow -> uow.port(SalesRepository.class).list(Optional.of(account), page));
   }
 
-  /** See {@link SalesService#payments}. */
-  Page<Payment> payments(AccountId account, PageRequest page) {
+  /** See {@link SalesService#paymentsByAccount}. */
+  Page<Payment> paymentsByAccount(AccountId account, PageRequest page) {
     Check.notNull(account, "accountId");
     Check.notNull(page, "page");
     requireStore();

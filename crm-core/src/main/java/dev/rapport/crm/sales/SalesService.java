@@ -107,8 +107,8 @@ public final class SalesService {
    *     sales are read from a host's ledger
    * @throws NotFoundException if no sale has it
    */
-  public Sale sale(String given) {
-    return records.sale(given);
+  public Sale get(String given) {
+    return records.get(given);
   }
 
   /**
@@ -118,8 +118,8 @@ public final class SalesService {
    *     sales are read from a host's ledger
    * @throws NotFoundException if no payment has it
    */
-  public Payment payment(String given) {
-    return records.payment(given);
+  public Payment getPayment(String given) {
+    return records.getPayment(given);
   }
 
   /**
@@ -127,8 +127,8 @@ public final class SalesService {
    *
    * @throws ValidationException if an argument is null, or sales are read from a host's ledger
    */
-  public Page<Sale> sales(AccountId account, PageRequest page) {
-    return records.sales(account, page);
+  public Page<Sale> byAccount(AccountId account, PageRequest page) {
+    return records.byAccount(account, page);
   }
 
   /**
@@ -136,8 +136,8 @@ public final class SalesService {
    *
    * @throws ValidationException if an argument is null, or sales are read from a host's ledger
    */
-  public Page<Payment> payments(AccountId account, PageRequest page) {
-    return records.payments(account, page);
+  public Page<Payment> paymentsByAccount(AccountId account, PageRequest page) {
+    return records.paymentsByAccount(account, page);
   }
 
   /**

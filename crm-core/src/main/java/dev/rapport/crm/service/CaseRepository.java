@@ -21,25 +21,25 @@ public interface CaseRepository {
   Optional<ServiceCase> find(CaseId id);
 
   /** The page of open cases matching the query ({@link CaseQuery#matches}). */
-  Page<ServiceCase> openCases(CaseQuery query, PageRequest page);
+  Page<ServiceCase> query(CaseQuery query, PageRequest page);
 
   /**
-   * How many open cases match the query: as many as walking every page of {@link #openCases}
+   * How many open cases match the query: as many as walking every page of {@link #query}
    * returns. The default walks the pages; an adapter should count in its store.
    */
-  default long countOpen(CaseQuery query) {
-    return Pages.count(p -> openCases(query, p));
+  default long count(CaseQuery query) {
+    return Pages.count(p -> query(query, p));
   }
 
   /** The page of the account's cases, in every status. */
-  Page<ServiceCase> ofAccount(AccountId account, PageRequest page);
+  Page<ServiceCase> byAccount(AccountId account, PageRequest page);
 
   /**
    * How many cases the account has, in every status: as many as walking every page of
-   * {@link #ofAccount} returns. The default walks the pages; an adapter should count in its store.
+   * {@link #byAccount} returns. The default walks the pages; an adapter should count in its store.
    */
-  default long countOfAccount(AccountId account) {
-    return Pages.count(p -> ofAccount(account, p));
+  default long countByAccount(AccountId account) {
+    return Pages.count(p -> byAccount(account, p));
   }
 
   /** The page of all cases of the tenant. */

@@ -107,21 +107,21 @@ public final class CaseService {
    *
    * @throws ValidationException if an argument is null
    */
-  public Page<ServiceCase> openCases(CaseQuery query, PageRequest page) {
+  public Page<ServiceCase> query(CaseQuery query, PageRequest page) {
     Check.notNull(query, "query");
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.port(CaseRepository.class).openCases(query, page));
+    return ctx.read(uow -> uow.port(CaseRepository.class).query(query, page));
   }
 
   /**
-   * How many open cases match the query: as many as walking every page of {@link #openCases}
+   * How many open cases match the query: as many as walking every page of {@link #query}
    * returns, counted by the store in one statement.
    *
    * @throws ValidationException if the query is null
    */
-  public long countOpen(CaseQuery query) {
+  public long count(CaseQuery query) {
     Check.notNull(query, "query");
-    return ctx.read(uow -> uow.port(CaseRepository.class).countOpen(query));
+    return ctx.read(uow -> uow.port(CaseRepository.class).count(query));
   }
 
   /**
@@ -129,21 +129,21 @@ public final class CaseService {
    *
    * @throws ValidationException if an argument is null
    */
-  public Page<ServiceCase> ofAccount(AccountId account, PageRequest page) {
+  public Page<ServiceCase> byAccount(AccountId account, PageRequest page) {
     Check.notNull(account, "accountId");
     Check.notNull(page, "page");
-    return ctx.read(uow -> uow.port(CaseRepository.class).ofAccount(account, page));
+    return ctx.read(uow -> uow.port(CaseRepository.class).byAccount(account, page));
   }
 
   /**
-   * How many cases the account has, in every status: as many as {@link #ofAccount} returns over
+   * How many cases the account has, in every status: as many as {@link #byAccount} returns over
    * all its pages, counted by the store in one statement (an unknown account has none).
    *
    * @throws ValidationException if the account is null
    */
-  public long countOfAccount(AccountId account) {
+  public long countByAccount(AccountId account) {
     Check.notNull(account, "accountId");
-    return ctx.read(uow -> uow.port(CaseRepository.class).countOfAccount(account));
+    return ctx.read(uow -> uow.port(CaseRepository.class).countByAccount(account));
   }
 
   /**

@@ -143,7 +143,7 @@ final class Scenario {
         .contact(converted.contact().id()).priority(CasePriority.HIGH).owner("support").build()));
     keep(crm.cases().changeStatus(ticket.id(), CaseStatus.IN_PROGRESS));
     keep(crm.cases().resolve(ticket.id(), "Import mapping updated for the bank's format"));
-    keep(crm.cases().openCases(CaseQuery.allOpen(), PageRequest.first(10)));
+    keep(crm.cases().query(CaseQuery.allOpen(), PageRequest.first(10)));
     keep(crm.feedback().record(NewFeedback.nps(customer, converted.contact().id(), 9)
         .aboutCase(ticket.id()).comment("Fixed the same day").build()));
     keep(crm.feedback().record(NewFeedback.csat(customer, converted.contact().id(), 2)

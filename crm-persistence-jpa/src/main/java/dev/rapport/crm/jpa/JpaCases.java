@@ -47,7 +47,7 @@ final class JpaCases implements CaseRepository {
   }
 
   @Override
-  public Page<ServiceCase> openCases(CaseQuery query, PageRequest page) {
+  public Page<ServiceCase> query(CaseQuery query, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
@@ -56,7 +56,7 @@ final class JpaCases implements CaseRepository {
   }
 
   @Override
-  public long countOpen(CaseQuery query) {
+  public long count(CaseQuery query) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
     Map<String, Object> p = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ final class JpaCases implements CaseRepository {
   }
 
   @Override
-  public Page<ServiceCase> ofAccount(AccountId account, PageRequest page) {
+  public Page<ServiceCase> byAccount(AccountId account, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(page, "page");
@@ -87,7 +87,7 @@ final class JpaCases implements CaseRepository {
   }
 
   @Override
-  public long countOfAccount(AccountId account) {
+  public long countByAccount(AccountId account) {
     uow.requireOpen();
     Objects.requireNonNull(account, "account");
     return rows.count(" and e.accountId = :account", Rows.params("account", account.value()));

@@ -60,7 +60,7 @@ final class JpaTasks implements TaskRepository {
   }
 
   @Override
-  public Page<Task> openDueBefore(Optional<String> owner, Instant before, PageRequest page) {
+  public Page<Task> openDueBy(Optional<String> owner, Instant before, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(before, "before");
     Map<String, Object> p = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ final class JpaTasks implements TaskRepository {
   }
 
   @Override
-  public long countOpenDueBefore(Optional<String> owner, Instant before) {
+  public long countOpenDueBy(Optional<String> owner, Instant before) {
     uow.requireOpen();
     Objects.requireNonNull(before, "before");
     Map<String, Object> p = new LinkedHashMap<>();

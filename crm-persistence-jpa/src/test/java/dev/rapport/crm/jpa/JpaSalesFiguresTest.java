@@ -261,7 +261,7 @@ class JpaSalesFiguresTest {
           || firstMovement.containsKey(old.reference()) && changed.issuedOn().isAfter(firstMovement.get(old.reference()))) {
         return false;
       }
-      Sale stored = crm.sales().sale(old.reference());
+      Sale stored = crm.sales().get(old.reference());
       Sale updated = crm.sales().update(old.reference(), stored.version(), changed);
       assertThat(updated.content()).isEqualTo(changed);
       assertThat(updated.version()).isEqualTo(stored.version() + 1);
@@ -290,13 +290,13 @@ class JpaSalesFiguresTest {
     void check() {
       assertCoverage();
       for (NewSale s : sales.values()) {
-        Sale stored = crm.sales().sale(s.reference());
+        Sale stored = crm.sales().get(s.reference());
         assertThat(stored.content()).as(s.reference()).isEqualTo(s);
         assertThat(stored.version()).as("the version of %s", s.reference())
             .isEqualTo(1L + updates.getOrDefault(s.reference(), 0));
       }
       for (NewPayment p : payments) {
-        assertThat(crm.sales().payment(p.reference()).content()).as(p.reference()).isEqualTo(p);
+        assertThat(crm.sales().getPayment(p.reference()).content()).as(p.reference()).isEqualTo(p);
       }
       List<Optional<AccountId>> scopes = new ArrayList<>();
       scopes.add(Optional.empty());
@@ -320,7 +320,7 @@ class JpaSalesFiguresTest {
           List<Sale> listed = new ArrayList<>();
           PageRequest page = PageRequest.first(7);
           while (true) {
-            Page<Sale> p = crm.sales().sales(scope.get(), page);
+            Page<Sale> p = crm.sales().byAccount(scope.get(), page);
             listed.addAll(p.items());
             Optional<PageRequest> more = page.next(p);
             if (more.isEmpty()) {

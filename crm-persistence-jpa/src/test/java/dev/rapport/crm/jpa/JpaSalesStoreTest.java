@@ -154,21 +154,21 @@ class JpaSalesStoreTest {
     f.inUnit(r -> r.insertPayment(f.payment("PAY-1")));
     Crm crm = Crm.builder().persistence(target.persistence()).tenant(f.tenant).build();
 
-    assertThat(crm.sales().sale("INV-1").reference()).isEqualTo("INV-1");
+    assertThat(crm.sales().get("INV-1").reference()).isEqualTo("INV-1");
     // MariaDB's collation compares case-insensitively: the adapter keeps only the exact text
     for (String other : java.util.List.of("inv-1", "INV-2", "Inv-1")) {
-      assertThatThrownBy(() -> crm.sales().sale(other)).as(other).isInstanceOf(dev.rapport.crm.exception.NotFoundException.class);
+      assertThatThrownBy(() -> crm.sales().get(other)).as(other).isInstanceOf(dev.rapport.crm.exception.NotFoundException.class);
       assertThatThrownBy(() -> crm.sales().status(other)).as(other).isInstanceOf(dev.rapport.crm.exception.NotFoundException.class);
-      assertThatThrownBy(() -> crm.sales().payment(other.replace("INV", "PAY").replace("inv", "pay")))
+      assertThatThrownBy(() -> crm.sales().getPayment(other.replace("INV", "PAY").replace("inv", "pay")))
           .as(other).isInstanceOf(dev.rapport.crm.exception.NotFoundException.class);
     }
     // references are stripped as when they are recorded, so a trailing space names the same sale
-    assertThat(crm.sales().sale("INV-1 ").reference()).isEqualTo("INV-1");
+    assertThat(crm.sales().get("INV-1 ").reference()).isEqualTo("INV-1");
     // what no reference can hold is refused before the store is asked (PostgreSQL refuses a NUL in
     // a parameter; drivers turn an unpaired surrogate into '?')
     for (String bad : java.util.List.of("INV-1\u0000", "INV-\uD800", " ")) {
-      assertThatThrownBy(() -> crm.sales().sale(bad)).as(bad).isInstanceOf(dev.rapport.crm.exception.ValidationException.class);
-      assertThatThrownBy(() -> crm.sales().payment(bad)).as(bad).isInstanceOf(dev.rapport.crm.exception.ValidationException.class);
+      assertThatThrownBy(() -> crm.sales().get(bad)).as(bad).isInstanceOf(dev.rapport.crm.exception.ValidationException.class);
+      assertThatThrownBy(() -> crm.sales().getPayment(bad)).as(bad).isInstanceOf(dev.rapport.crm.exception.ValidationException.class);
     }
     // and through the port itself the adapter finds nothing rather than failing
     assertThat(f.<java.util.Optional<Sale>>inUnit(r -> r.findByReference("INV-1\u0000"))).isEmpty();

@@ -361,13 +361,13 @@ class StatementCountTest {
       // read the case, update it, one outbox batch for both events (status changed, resolved), one
       // batch of timeline entries
       assertThat(count(target, () -> crm.cases().resolve(c.id(), "Fixed"))).isEqualTo(4);
-      assertThat(count(target, () -> crm.cases().openCases(CaseQuery.allOpen().withOwner("nobody"), PageRequest.first(10))))
+      assertThat(count(target, () -> crm.cases().query(CaseQuery.allOpen().withOwner("nobody"), PageRequest.first(10))))
           .isEqualTo(1);
-      assertThat(count(target, () -> crm.cases().countOpen(CaseQuery.allOpen()))).isEqualTo(1);
-      assertThat(crm.cases().countOpen(CaseQuery.allOpen())).isEqualTo(1);
-      assertThat(count(target, () -> crm.cases().ofAccount(account.id(), PageRequest.first(10)))).isEqualTo(1);
-      assertThat(count(target, () -> crm.cases().countOfAccount(account.id()))).isEqualTo(1);
-      assertThat(crm.cases().countOfAccount(account.id())).isEqualTo(2);
+      assertThat(count(target, () -> crm.cases().count(CaseQuery.allOpen()))).isEqualTo(1);
+      assertThat(crm.cases().count(CaseQuery.allOpen())).isEqualTo(1);
+      assertThat(count(target, () -> crm.cases().byAccount(account.id(), PageRequest.first(10)))).isEqualTo(1);
+      assertThat(count(target, () -> crm.cases().countByAccount(account.id()))).isEqualTo(1);
+      assertThat(crm.cases().countByAccount(account.id())).isEqualTo(2);
     }
 
     @ParameterizedTest

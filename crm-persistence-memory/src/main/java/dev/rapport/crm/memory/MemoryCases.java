@@ -49,14 +49,14 @@ final class MemoryCases implements CaseRepository {
   }
 
   @Override
-  public Page<ServiceCase> openCases(CaseQuery query, PageRequest page) {
+  public Page<ServiceCase> query(CaseQuery query, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
     return buffer().page(candidates(query), query::matches, page);
   }
 
   @Override
-  public long countOpen(CaseQuery query) {
+  public long count(CaseQuery query) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
     return buffer().count(candidates(query), query::matches);
@@ -72,7 +72,7 @@ final class MemoryCases implements CaseRepository {
   }
 
   @Override
-  public Page<ServiceCase> ofAccount(AccountId account, PageRequest page) {
+  public Page<ServiceCase> byAccount(AccountId account, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(account, "account");
     return buffer().page(List.of(Buffer.keys(Kinds.ACCOUNT, List.of(account))),
@@ -80,7 +80,7 @@ final class MemoryCases implements CaseRepository {
   }
 
   @Override
-  public long countOfAccount(AccountId account) {
+  public long countByAccount(AccountId account) {
     uow.requireOpen();
     Objects.requireNonNull(account, "account");
     return buffer().count(List.of(Buffer.keys(Kinds.ACCOUNT, List.of(account))), c -> c.accountId().equals(account));

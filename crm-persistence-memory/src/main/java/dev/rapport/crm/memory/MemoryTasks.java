@@ -63,7 +63,7 @@ final class MemoryTasks implements TaskRepository {
   }
 
   @Override
-  public Page<Task> openDueBefore(Optional<String> owner, Instant before, PageRequest page) {
+  public Page<Task> openDueBy(Optional<String> owner, Instant before, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(before, "before");
@@ -71,7 +71,7 @@ final class MemoryTasks implements TaskRepository {
   }
 
   @Override
-  public long countOpenDueBefore(Optional<String> owner, Instant before) {
+  public long countOpenDueBy(Optional<String> owner, Instant before) {
     uow.requireOpen();
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(before, "before");

@@ -240,7 +240,7 @@ public abstract class CampaignContract extends ContractSupport {
     List<CampaignMember> second = crm.campaigns().addMembers(c.id(), List.of(MemberId.lead(l.id()), MemberId.contact(x.id())));
     assertThat(second).extracting(CampaignMember::member).containsExactly(MemberId.contact(x.id()));
     assertThat(events).containsExactly(new CampaignMembersAdded(tenant, START, c.id(), List.of(), List.of(x.id())));
-    assertThat(crm.campaigns().member(c.id(), MemberId.lead(l.id()))).isEqualTo(first.get(0));
+    assertThat(crm.campaigns().getMember(c.id(), MemberId.lead(l.id()))).isEqualTo(first.get(0));
     assertThat(crm.campaigns().results(c.id()).members()).isEqualTo(2);
   }
 
@@ -275,7 +275,7 @@ public abstract class CampaignContract extends ContractSupport {
     assertThat(m.statusAt()).isEqualTo(registered);
     assertThat(m.respondedAt()).contains(registered);
     assertThat(m.version()).isEqualTo(2);
-    assertThat(crm.campaigns().member(c.id(), MemberId.lead(cold.id()))).isEqualTo(m);
+    assertThat(crm.campaigns().getMember(c.id(), MemberId.lead(cold.id()))).isEqualTo(m);
     Lead warm = crm.leads().get(cold.id());
     assertThat(warm.temperature()).isEqualTo(Temperature.WARM);
     assertThat(warm.signals()).singleElement().satisfies(s -> {
@@ -442,7 +442,7 @@ public abstract class CampaignContract extends ContractSupport {
           assertThat(e.expectedVersion()).isEqualTo(1);
           assertThat(e.currentVersion()).hasValue(2);
         });
-    CampaignMember m = crm.campaigns().member(c.id(), MemberId.lead(l.id()));
+    CampaignMember m = crm.campaigns().getMember(c.id(), MemberId.lead(l.id()));
     assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).updateMember(m.withVersion(m.version() + 1))))
         .isInstanceOf(ConcurrentUpdateException.class);
     assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).insertMembers(List.of(m.withVersion(0)))))
@@ -480,6 +480,6 @@ public abstract class CampaignContract extends ContractSupport {
     Object loser = Threads.outcome(second);
     assertThat(winner).isInstanceOf(CampaignMember.class);
     assertThat(loser).isInstanceOf(ConcurrentUpdateException.class);
-    assertThat(crm.campaigns().member(c.id(), id)).isEqualTo(winner);
+    assertThat(crm.campaigns().getMember(c.id(), id)).isEqualTo(winner);
   }
 }

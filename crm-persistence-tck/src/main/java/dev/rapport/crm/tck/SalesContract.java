@@ -386,16 +386,16 @@ public abstract class SalesContract extends ContractSupport {
     assertThat(sale.content()).isEqualTo(yen);
     assertThat(sale.total()).isEqualTo(Money.of("12500", "JPY"));
     assertThat(other.total()).isEqualTo(Money.of("3.188", "KWD")); // 1.5 x 2.125 = 3.1875, half-even
-    assertThat(crm.sales().sale("請求書-0001")).isEqualTo(sale);
-    assertThat(crm.sales().sale("KWD-7")).isEqualTo(other);
-    assertThat(crm.sales().payment("振込-1")).isEqualTo(paid);
+    assertThat(crm.sales().get("請求書-0001")).isEqualTo(sale);
+    assertThat(crm.sales().get("KWD-7")).isEqualTo(other);
+    assertThat(crm.sales().getPayment("振込-1")).isEqualTo(paid);
     assertThat(this.<Optional<Sale>>inUnitOfWork(uow -> uow.port(SalesRepository.class).find(sale.id()))).contains(sale);
     assertThat(this.<Optional<Payment>>inUnitOfWork(uow -> uow.port(SalesRepository.class).findPayment(paid.id()))).contains(paid);
-    assertThat(crm.sales().sales(a.id(), PageRequest.first(1)).items()).containsExactly(sale);
-    Page<Sale> first = crm.sales().sales(a.id(), PageRequest.first(1));
-    assertThat(crm.sales().sales(a.id(), PageRequest.first(1).next(first).orElseThrow()).items()).containsExactly(other);
-    assertThat(crm.sales().payments(a.id(), PageRequest.first(10)).items()).containsExactly(paid);
-    assertThat(crm.sales().sales(b.id(), PageRequest.first(10)).items()).isEmpty();
+    assertThat(crm.sales().byAccount(a.id(), PageRequest.first(1)).items()).containsExactly(sale);
+    Page<Sale> first = crm.sales().byAccount(a.id(), PageRequest.first(1));
+    assertThat(crm.sales().byAccount(a.id(), PageRequest.first(1).next(first).orElseThrow()).items()).containsExactly(other);
+    assertThat(crm.sales().paymentsByAccount(a.id(), PageRequest.first(10)).items()).containsExactly(paid);
+    assertThat(crm.sales().byAccount(b.id(), PageRequest.first(10)).items()).isEmpty();
     assertThat(crm.sales().status("請求書-0001").settledOn()).contains(day("2025-02-20"));
     // 500 JPY paid beyond and 3.188 KWD outstanding: without rates there is no figure in euros
     assertThatThrownBy(() -> crm.sales().creditHistory(a.id())).isInstanceOf(MissingExchangeRateException.class);
@@ -437,7 +437,7 @@ public abstract class SalesContract extends ContractSupport {
 
     assertThat(updated.version()).isEqualTo(2);
     assertThat(updated.content()).isEqualTo(corrected);
-    assertThat(crm.sales().sale("INV-A3")).isEqualTo(updated);
+    assertThat(crm.sales().get("INV-A3")).isEqualTo(updated);
     assertThat(events).singleElement().isInstanceOfSatisfying(SaleRecorded.class, e -> {
       assertThat(e.version()).isEqualTo(2);
       assertThat(e.total()).isEqualTo(eur("170.00"));
@@ -486,13 +486,13 @@ public abstract class SalesContract extends ContractSupport {
     Crm other = crm(otherTenant, persistence);
     Account mine = other.accounts().create(NewAccount.builder("Mine").build());
 
-    assertThatThrownBy(() -> other.sales().sale("INV-A1")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> other.sales().get("INV-A1")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> other.sales().summary(a.id())).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> other.sales().record(theSales().get(3))).isInstanceOf(NotFoundException.class);
     Sale own = other.sales().record(NewSale.invoice("INV-A1", mine.id(), TODAY, "EUR").line("X", "1", "1.00").build());
-    assertThat(other.sales().sale("INV-A1")).isEqualTo(own);
+    assertThat(other.sales().get("INV-A1")).isEqualTo(own);
     assertThat(other.sales().latePayers()).isEmpty();
-    assertThat(crm.sales().sale("INV-A1").accountId()).isEqualTo(a.id());
+    assertThat(crm.sales().get("INV-A1").accountId()).isEqualTo(a.id());
   }
 
   @Test
@@ -538,7 +538,7 @@ public abstract class SalesContract extends ContractSupport {
     assertThatThrownBy(() -> crm.sales().record(theSales().get(0)))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("salesLedger"));
     assertThatThrownBy(() -> crm.sales().recordPayment(thePayments().get(0))).isInstanceOf(ValidationException.class);
-    assertThatThrownBy(() -> crm.sales().sale("INV-B1")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> crm.sales().get("INV-B1")).isInstanceOf(ValidationException.class);
     assertThat(snapshot()).isEqualTo(before);
     assertThat(events).isEmpty();
   }

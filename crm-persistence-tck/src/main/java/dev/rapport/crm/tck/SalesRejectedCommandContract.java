@@ -109,8 +109,8 @@ public abstract class SalesRejectedCommandContract extends ContractSupport {
         bad("a credit note of an unknown invoice", NotFoundException.class, w -> w.crm.sales().record(NewSale.creditNote("CN", "INV-404", w.account.id(), DAY, "EUR").line("A", "-1", "1.00").build())),
         bad("a payment of an unknown invoice", NotFoundException.class, w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("1.00"), DAY, "INV-404", "1.00"))),
         bad("update an unknown sale", NotFoundException.class, w -> w.crm.sales().update("INV-404", 1, invoice(w, "INV-404").line("A", "1", "1.00").build())),
-        bad("get an unknown sale", NotFoundException.class, w -> w.crm.sales().sale("INV-404")),
-        bad("get an unknown payment", NotFoundException.class, w -> w.crm.sales().payment("PAY-404")),
+        bad("get an unknown sale", NotFoundException.class, w -> w.crm.sales().get("INV-404")),
+        bad("get an unknown payment", NotFoundException.class, w -> w.crm.sales().getPayment("PAY-404")),
         bad("the summary of an unknown account", NotFoundException.class, w -> w.crm.sales().summary(unknown)),
         bad("the status of an unknown sale", NotFoundException.class, w -> w.crm.sales().status("INV-404")),
         // stale versions and taken references

@@ -233,12 +233,12 @@ public abstract class ServiceCaseContract extends ContractSupport {
     }
     CaseQuery q = CaseQuery.allOpen().withOwner("ann").withPriorities(Set.of(CasePriority.HIGH, CasePriority.URGENT));
     assertThat(expected).isNotEmpty();
-    assertThat(StoreSnapshot.all(p -> crm.cases().openCases(q, p), 2)).containsExactlyElementsOf(expected);
-    assertThat(crm.cases().countOpen(q)).isEqualTo(expected.size());
-    List<ServiceCase> allOpen = StoreSnapshot.all(p -> crm.cases().openCases(CaseQuery.allOpen(), p), 3);
+    assertThat(StoreSnapshot.all(p -> crm.cases().query(q, p), 2)).containsExactlyElementsOf(expected);
+    assertThat(crm.cases().count(q)).isEqualTo(expected.size());
+    List<ServiceCase> allOpen = StoreSnapshot.all(p -> crm.cases().query(CaseQuery.allOpen(), p), 3);
     assertThat(allOpen).hasSize(23 - 5).allMatch(ServiceCase::isOpen);
-    assertThat(crm.cases().countOpen(CaseQuery.allOpen())).isEqualTo(23 - 5);
-    assertThat(crm.cases().countOpen(CaseQuery.allOpen().withOwner("nobody"))).isZero();
+    assertThat(crm.cases().count(CaseQuery.allOpen())).isEqualTo(23 - 5);
+    assertThat(crm.cases().count(CaseQuery.allOpen().withOwner("nobody"))).isZero();
     assertThat(allOpen).isSortedAccordingTo((a, b) -> a.id().compareTo(b.id()));
   }
 
@@ -251,10 +251,10 @@ public abstract class ServiceCaseContract extends ContractSupport {
       crm.cases().open(NewCase.builder(other.id(), "Theirs " + i).build());
     }
     mine.set(4, crm.cases().resolve(mine.get(4).id(), "done"));
-    assertThat(StoreSnapshot.all(p -> crm.cases().ofAccount(account.id(), p), 4)).containsExactlyElementsOf(mine);
-    assertThat(crm.cases().countOfAccount(account.id())).isEqualTo(mine.size());
-    assertThat(crm.cases().ofAccount(AccountId.of(UUID.randomUUID()), PageRequest.first(10)).items()).isEmpty();
-    assertThat(crm.cases().countOfAccount(AccountId.of(UUID.randomUUID()))).isZero();
+    assertThat(StoreSnapshot.all(p -> crm.cases().byAccount(account.id(), p), 4)).containsExactlyElementsOf(mine);
+    assertThat(crm.cases().countByAccount(account.id())).isEqualTo(mine.size());
+    assertThat(crm.cases().byAccount(AccountId.of(UUID.randomUUID()), PageRequest.first(10)).items()).isEmpty();
+    assertThat(crm.cases().countByAccount(AccountId.of(UUID.randomUUID()))).isZero();
   }
 
   @Test
@@ -323,9 +323,9 @@ public abstract class ServiceCaseContract extends ContractSupport {
     assertThat(stranger.cases().find(c.id())).isEmpty();
     assertThatThrownBy(() -> stranger.cases().get(c.id())).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> stranger.cases().assign(c.id(), "mallory")).isInstanceOf(NotFoundException.class);
-    assertThat(stranger.cases().openCases(CaseQuery.allOpen().withOwner("ann"), PageRequest.first(10)).items()).isEmpty();
-    assertThat(stranger.cases().ofAccount(account.id(), PageRequest.first(10)).items()).isEmpty();
-    assertThat(stranger.cases().countOfAccount(account.id())).isZero();
+    assertThat(stranger.cases().query(CaseQuery.allOpen().withOwner("ann"), PageRequest.first(10)).items()).isEmpty();
+    assertThat(stranger.cases().byAccount(account.id(), PageRequest.first(10)).items()).isEmpty();
+    assertThat(stranger.cases().countByAccount(account.id())).isZero();
     assertThatThrownBy(() -> stranger.cases().open(NewCase.builder(account.id(), "Into yours").build()))
         .isInstanceOf(NotFoundException.class);
     assertThat(crm.cases().get(c.id())).isEqualTo(c);

@@ -151,9 +151,9 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
         bad("open a case with a description too long", ValidationException.class, w -> w.crm.cases().open(NewCase.builder(w.account.id(), "S").description("d".repeat(Limits.CASE_DESCRIPTION + 1)).build())),
         bad("open a case with an unpaired surrogate", ValidationException.class, w -> w.crm.cases().open(NewCase.builder(w.account.id(), "S \uDC00").build())),
         bad("open a null case", ValidationException.class, w -> w.crm.cases().open(null)),
-        bad("query open cases with a blank owner", ValidationException.class, w -> w.crm.cases().openCases(CaseQuery.allOpen().withOwner(" "), PageRequest.first(5))),
-        bad("count open cases without a query", ValidationException.class, w -> w.crm.cases().countOpen(null)),
-        bad("count the cases of no account", ValidationException.class, w -> w.crm.cases().countOfAccount(null)),
+        bad("query open cases with a blank owner", ValidationException.class, w -> w.crm.cases().query(CaseQuery.allOpen().withOwner(" "), PageRequest.first(5))),
+        bad("count open cases without a query", ValidationException.class, w -> w.crm.cases().count(null)),
+        bad("count the cases of no account", ValidationException.class, w -> w.crm.cases().countByAccount(null)),
         bad("NPS score 11", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 11).build())),
         bad("NPS score -1", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), -1).build())),
         bad("CSAT score 0", ValidationException.class, w -> w.crm.feedback().record(NewFeedback.csat(w.account.id(), w.contact.id(), 0).build())),
@@ -187,7 +187,7 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
     assertThat(s.feedback()).hasSize(1);
     assertThat(world.closed.status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(world.resolved.version()).isEqualTo(2);
-    assertThat(crm.cases().openCases(CaseQuery.allOpen(), PageRequest.first(10)).items())
+    assertThat(crm.cases().query(CaseQuery.allOpen(), PageRequest.first(10)).items())
         .extracting(ServiceCase::id).containsExactly(world.fresh.id(), world.ofOther.id());
     assertThat(crm.cases().find(world.fresh.id())).isEqualTo(Optional.of(world.fresh));
   }

@@ -812,6 +812,19 @@ public abstract class ValueStormContract extends ContractSupport {
           ? v.pick(new ArrayList<>(members.values())).member() : memberId();
         yield in("campaigns.recordResponse " + id + " " + m, () -> c.campaigns().recordResponse(id, m, responseStatus(),
             v.instant(clock.instant()))); }
+      case 7 -> { CampaignId id = campaignId(); long version = id == null || !campaigns.containsKey(id) ? 1 + v.nextInt(3)
+          : campaigns.get(id).version() + (v.chance(50) ? 0 : v.pick(List.of(-1L, 1L)));
+        yield in("campaigns.ifVersion(" + version + ").recordActualCost " + id,
+            () -> c.campaigns().ifVersion(version).recordActualCost(id, money())); }
+      case 8 -> { CampaignId id = campaignId(); yield in("campaigns.list/find/members/getMember " + id, () -> {
+        assertThat(c.campaigns().list(page(ids(campaigns))).items()).allMatch(x -> x.equals(campaigns.get(x.id())));
+        assertThat(c.campaigns().find(id)).isEqualTo(Optional.ofNullable(campaigns.get(id)));
+        assertThat(c.campaigns().members(id, PageRequest.first(1 + v.nextInt(50))).items())
+            .allMatch(m -> m.campaignId().equals(id)).allMatch(m -> m.equals(members.get(key(m))));
+        MemberId m = v.chance(70) && !members.isEmpty() ? v.pick(new ArrayList<>(members.values())).member()
+            : v.chance(50) ? MemberId.lead(LeadId.of(UUID.randomUUID())) : null;
+        return same(c.campaigns().getMember(id, m), members);
+      }); }
       default -> { CampaignId id = campaignId(); yield in("campaigns.results " + id, () -> {
         long expected = members.values().stream().filter(m -> m.campaignId().equals(id)).count();
         assertThat(c.campaigns().results(id).members()).isEqualTo(expected);
@@ -837,7 +850,7 @@ public abstract class ValueStormContract extends ContractSupport {
       return analyticsInput(c);
     }
     int kinds = 55;
-    int drawn = v.nextInt(kinds + 8);
+    int drawn = v.nextInt(kinds + 10);
     if (drawn >= kinds) {
       return campaignInput(c, drawn - kinds);
     }
@@ -1093,7 +1106,12 @@ public abstract class ValueStormContract extends ContractSupport {
               .isEqualTo(StoreSnapshot.all(p -> c.tasks().overdue(p), PageRequest.MAX_SIZE).size());
           yield null;
         }
-        default -> sameTasks(c.tasks().remindersDue(page(ids(tasks))));
+        default -> {
+          sameTasks(c.tasks().remindersDue(page(ids(tasks))));
+          TaskId id = taskId();
+          assertThat(c.tasks().find(id)).isEqualTo(Optional.ofNullable(tasks.get(id)));
+          yield same(c.tasks().get(id), tasks);
+        }
       }); }
       case 53 -> { int kind = v.nextInt(4); yield in("timeline(" + kind + ")", () -> switch (kind) {
         case 0 -> sameItems(c.timeline().lead(leadId(), PageRequest.first(1 + v.nextInt(20))));
@@ -1196,7 +1214,7 @@ public abstract class ValueStormContract extends ContractSupport {
         case 1 -> c.cases().changePriority(id, v.chance(95) ? v.pick(List.of(CasePriority.values())) : null);
         default -> c.cases().recordFirstResponse(id);
       }); }
-      case 5 -> in("cases.openCases", () -> {
+      case 5 -> in("cases.query", () -> {
         CaseQuery q = CaseQuery.allOpen();
         if (v.chance(40)) {
           q = q.withOwner(v.chance(60) ? "ann" : v.text(Limits.TEXT));
@@ -1205,15 +1223,15 @@ public abstract class ValueStormContract extends ContractSupport {
           q = q.withPriorities(EnumSet.of(v.pick(List.of(CasePriority.values()))));
         }
         CaseQuery query = q;
-        Page<ServiceCase> p = c.cases().openCases(query, page(ids(cases)));
+        Page<ServiceCase> p = c.cases().query(query, page(ids(cases)));
         assertThat(p.items()).allMatch(query::matches).allMatch(x -> x.equals(cases.get(x.id())));
-        assertThat(c.cases().countOpen(query)).as("count").isEqualTo(cases.values().stream().filter(query::matches).count());
+        assertThat(c.cases().count(query)).as("count").isEqualTo(cases.values().stream().filter(query::matches).count());
         return null;
       });
       case 6 -> { AccountId id = accountId(); yield in("cases.ofAccount " + id, () -> {
-        Page<ServiceCase> p = c.cases().ofAccount(id, page(ids(cases)));
+        Page<ServiceCase> p = c.cases().byAccount(id, page(ids(cases)));
         assertThat(p.items()).allMatch(x -> x.accountId().equals(id)).allMatch(x -> x.equals(cases.get(x.id())));
-        assertThat(c.cases().countOfAccount(id)).as("count").isEqualTo(cases.values().stream().filter(x -> x.accountId().equals(id)).count());
+        assertThat(c.cases().countByAccount(id)).as("count").isEqualTo(cases.values().stream().filter(x -> x.accountId().equals(id)).count());
         return null;
       }); }
       case 7 -> { CaseId id = caseId(); long version = id == null || !cases.containsKey(id) ? 1 + v.nextInt(3)
@@ -1238,11 +1256,13 @@ public abstract class ValueStormContract extends ContractSupport {
         }); }
       default -> { Optional<AccountId> account = v.chance(50) ? Optional.ofNullable(accountId()) : Optional.empty();
         Instant from = v.chance(20) ? v.instant(clock.instant()) : Limits.EARLIEST_INSTANT;
-        yield in("feedback.detractors " + account, () -> {
+        yield in("feedback.detractors/get " + account, () -> {
           Page<Feedback> p = c.feedback().detractors(account, from, Limits.LATEST_INSTANT, page(ids(feedback)));
           assertThat(p.items()).allMatch(Feedback::isDetractor).allMatch(x -> x.equals(feedback.get(x.id())))
               .allMatch(x -> account.isEmpty() || x.accountId().equals(account.get()));
-          return null;
+          FeedbackId one = v.chance(80) && !feedback.isEmpty() ? v.pick(new ArrayList<>(feedback.keySet()))
+              : v.chance(50) ? FeedbackId.of(UUID.randomUUID()) : null;
+          return same(c.feedback().get(one), feedback);
         }); }
     };
   }
@@ -1385,9 +1405,13 @@ public abstract class ValueStormContract extends ContractSupport {
           return updated;
         }); }
       case 5, 6 -> in("sales.recordPayment", () -> c.sales().recordPayment(newPayment()));
-      case 7 -> { AccountId id = accountId(); yield in("sales.summary/creditHistory " + id, () -> {
+      case 7 -> { AccountId id = accountId(); yield in("sales.summary/creditHistory/byAccount " + id, () -> {
         c.sales().summary(id);
         c.sales().creditHistory(id);
+        assertThat(c.sales().byAccount(id, PageRequest.first(1 + v.nextInt(50))).items())
+            .allMatch(x -> x.accountId().equals(id)).allMatch(x -> x.equals(sales.get(x.id())));
+        assertThat(c.sales().paymentsByAccount(id, PageRequest.first(1 + v.nextInt(50))).items())
+            .allMatch(x -> x.content().accountId().equals(id)).allMatch(x -> x.equals(payments.get(x.id())));
         return null;
       }); }
       case 8 -> in("sales.reminders/latePayers/bestCustomers", () -> {
@@ -1406,10 +1430,10 @@ public abstract class ValueStormContract extends ContractSupport {
       });
       case 10 -> in("sales.refreshPayerClasses", () -> c.sales().refreshPayerClasses());
       case 11 -> { String ref = v.chance(60) && !payments.isEmpty() ? v.pick(new ArrayList<>(payments.values())).reference()
-          : saleReference(); yield in("sales.payment " + show(ref), () -> same(c.sales().payment(ref), payments)); }
+          : saleReference(); yield in("sales.payment " + show(ref), () -> same(c.sales().getPayment(ref), payments)); }
       default -> { String ref = saleReference(); yield in("sales.status/sale " + show(ref), () -> {
         c.sales().status(ref);
-        return same(c.sales().sale(ref), sales);
+        return same(c.sales().get(ref), sales);
       }); }
     };
   }
