@@ -12,7 +12,6 @@ import dev.rapport.crm.opportunity.OpportunityStatus;
 import dev.rapport.crm.analytics.AnalyticsRepository;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ final class JpaAnalytics implements AnalyticsRepository {
     List<LeadCount> rows = new ArrayList<>();
     for (Object[] r : q.run("select l.source, l.campaignId, l.status, count(l)", " group by l.source, l.campaignId, l.status")) {
       rows.add(new LeadCount(new LeadSource((String) r[0]), campaign(r[1]), LeadStatus.valueOf((String) r[2]),
-          number(r[3])));
+          Results.number(r[3])));
     }
     return rows;
   }
@@ -67,7 +66,7 @@ final class JpaAnalytics implements AnalyticsRepository {
     List<ConversionDays> rows = new ArrayList<>();
     for (Object[] r : q.run("select l.source, l.campaignId, l.conversionDays, count(l)",
         " group by l.source, l.campaignId, l.conversionDays")) {
-      rows.add(new ConversionDays(new LeadSource((String) r[0]), campaign(r[1]), number(r[2]), number(r[3])));
+      rows.add(new ConversionDays(new LeadSource((String) r[0]), campaign(r[1]), Results.number(r[2]), Results.number(r[3])));
     }
     return rows;
   }
@@ -83,7 +82,7 @@ final class JpaAnalytics implements AnalyticsRepository {
         " group by l.source, l.campaignId, o.status, o.currency")) {
       Currency currency = Currency.getInstance((String) r[3]);
       rows.add(new LeadOpportunities(new LeadSource((String) r[0]), campaign(r[1]),
-          OpportunityStatus.valueOf((String) r[2]), currency, number(r[4]), scaled(decimal(r[5]), currency)));
+          OpportunityStatus.valueOf((String) r[2]), currency, Results.number(r[4]), Results.scaled(Results.decimal(r[5]), currency)));
     }
     return rows;
   }
@@ -131,14 +130,14 @@ final class JpaAnalytics implements AnalyticsRepository {
     within(ended, scope);
     for (Object[] r : ended.run("select v.stage, v.nextStage, v.days, count(v)",
         " group by v.stage, v.nextStage, v.days")) {
-      rows.add(new StageVisits((String) r[0], Optional.of((String) r[1]), Optional.of(number(r[2])), number(r[3])));
+      rows.add(new StageVisits((String) r[0], Optional.of((String) r[1]), Optional.of(Results.number(r[2])), Results.number(r[3])));
     }
     // the visits going on: the opportunities' last history entries
     Query open = opportunities(scope);
     open.where.append(" and o.visitSince >= :from and o.visitSince < :to");
     within(open, scope);
     for (Object[] r : open.run("select o.visitStage, count(o)", " group by o.visitStage")) {
-      rows.add(new StageVisits((String) r[0], Optional.empty(), Optional.empty(), number(r[1])));
+      rows.add(new StageVisits((String) r[0], Optional.empty(), Optional.empty(), Results.number(r[1])));
     }
     return rows;
   }
@@ -149,7 +148,7 @@ final class JpaAnalytics implements AnalyticsRepository {
     Query q = opportunities(scope);
     q.where.append(" and o.createdAt >= :from and o.createdAt < :to");
     within(q, scope);
-    return number(q.run("select count(o)", "").get(0)[0]);
+    return Results.number(q.run("select count(o)", "").get(0)[0]);
   }
 
   @Override
@@ -168,7 +167,7 @@ final class JpaAnalytics implements AnalyticsRepository {
         + " sum(o.amount * o.probability)", " group by o.expectedCloseDate, o.forecastCategory, o.currency")) {
       Currency currency = Currency.getInstance((String) r[2]);
       rows.add(new PipelineAmounts(Optional.ofNullable(day(r[0])), ForecastCategory.valueOf((String) r[1]), currency,
-          number(r[3]), scaled(decimal(r[4]), currency), scaled(decimal(r[5]), currency)));
+          Results.number(r[3]), Results.scaled(Results.decimal(r[4]), currency), Results.scaled(Results.decimal(r[5]), currency)));
     }
     return rows;
   }
@@ -202,9 +201,9 @@ final class JpaAnalytics implements AnalyticsRepository {
       OpportunityStatus status = OpportunityStatus.valueOf((String) r[0]);
       Currency currency = Currency.getInstance((String) r[1]);
       for (int i = 0; i + 1 < edges.size(); i++) {
-        long n = number(r[2 + 2 * i]);
+        long n = Results.number(r[2 + 2 * i]);
         if (n > 0) {
-          rows.add(new ClosedAmounts(i, status, currency, n, scaled(decimal(r[3 + 2 * i]), currency)));
+          rows.add(new ClosedAmounts(i, status, currency, n, Results.scaled(Results.decimal(r[3 + 2 * i]), currency)));
         }
       }
     }
@@ -222,7 +221,7 @@ final class JpaAnalytics implements AnalyticsRepository {
         " group by o.owner, o.source, o.status, o.currency, o.cycleDays")) {
       Currency currency = Currency.getInstance((String) r[3]);
       rows.add(new ClosedCycles(Optional.ofNullable((String) r[0]), Optional.ofNullable((String) r[1]).map(LeadSource::new),
-          OpportunityStatus.valueOf((String) r[2]), currency, number(r[4]), number(r[5]), scaled(decimal(r[6]), currency)));
+          OpportunityStatus.valueOf((String) r[2]), currency, Results.number(r[4]), Results.number(r[5]), Results.scaled(Results.decimal(r[6]), currency)));
     }
     return rows;
   }
@@ -294,29 +293,5 @@ final class JpaAnalytics implements AnalyticsRepository {
       return d.toLocalDate();
     }
     throw new IllegalStateException("a day came back as " + value.getClass().getName() + ": " + value);
-  }
-
-  /** A count or whole number as the provider returns it (Long, Integer, BigDecimal...). */
-  private static long number(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
-  }
-
-  /** A sum as an exact decimal (null, for only nulls, is zero). */
-  private static BigDecimal decimal(Object value) {
-    if (value == null) {
-      return BigDecimal.ZERO;
-    }
-    if (value instanceof BigDecimal d) {
-      return d;
-    }
-    if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
-      return new BigDecimal(value.toString());
-    }
-    throw new IllegalStateException("an amount came back as " + value.getClass().getName() + ": " + value);
-  }
-
-  /** A sum of stored amounts at its currency's scale, as the core's amounts are (stored ones are exact there). */
-  private static BigDecimal scaled(BigDecimal value, Currency currency) {
-    return value.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY);
   }
 }

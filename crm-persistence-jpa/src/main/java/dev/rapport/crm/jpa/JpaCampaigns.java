@@ -304,7 +304,7 @@ final class JpaCampaigns implements CampaignRepository {
     long won = 0;
     Map<String, BigDecimal> revenue = new TreeMap<>();
     for (Object[] d : deals) {
-      long count = number(d[2]);
+      long count = Results.number(d[2]);
       opportunities += count;
       if (OpportunityStatus.WON.name().equals(d[0])) {
         won += count;
@@ -319,13 +319,8 @@ final class JpaCampaigns implements CampaignRepository {
             RoundingMode.UNNECESSARY), currency));
       }
     });
-    return new CampaignTotals(number(m[0]), number(m[1]), number(l[0]), number(l[1]), opportunities,
+    return new CampaignTotals(Results.number(m[0]), Results.number(m[1]), Results.number(l[0]), Results.number(l[1]), opportunities,
         won, sums);
-  }
-
-  /** A count or sum as the provider returns it (Long, Integer or BigDecimal; null for an empty sum). */
-  private static long number(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
   }
 
   // ---- mapping

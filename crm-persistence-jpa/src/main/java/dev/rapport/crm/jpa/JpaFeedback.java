@@ -77,9 +77,9 @@ final class JpaFeedback implements FeedbackRepository {
     Object[] row = aggregate("select count(e), sum(case when e.score >= " + NpsResult.PROMOTER_MIN
         + " then 1 else 0 end), sum(case when e.score <= " + NpsResult.DETRACTOR_MAX
         + " then 1 else 0 end) from RapportFeedback e where e.tenantId = :tenant" + where, p);
-    long answers = number(row[0]);
-    long promoters = number(row[1]);
-    long detractors = number(row[2]);
+    long answers = Results.number(row[0]);
+    long promoters = Results.number(row[1]);
+    long detractors = Results.number(row[2]);
     return new NpsResult(answers, promoters, answers - promoters - detractors, detractors);
   }
 
@@ -90,7 +90,7 @@ final class JpaFeedback implements FeedbackRepository {
     String where = period(account, FeedbackScale.CSAT, from, to, p);
     Object[] row = aggregate("select count(e), sum(case when e.score >= " + CsatResult.SATISFIED_MIN
         + " then 1 else 0 end), sum(e.score) from RapportFeedback e where e.tenantId = :tenant" + where, p);
-    return new CsatResult(number(row[0]), number(row[1]), number(row[2]));
+    return new CsatResult(Results.number(row[0]), Results.number(row[1]), Results.number(row[2]));
   }
 
   @Override
@@ -106,8 +106,8 @@ final class JpaFeedback implements FeedbackRepository {
         .setParameter("to", toColumn(to)).getResultList()) {
       FeedbackScale scale = FeedbackScale.valueOf((String) r[1]);
       // grouped by scale: scores of 0 to 6 are detractors on the NPS scale only
-      rows.add(new ScoreRow(AccountId.of((java.util.UUID) r[0]), scale, number(r[2]), number(r[3]),
-          scale == FeedbackScale.NPS ? number(r[4]) : 0));
+      rows.add(new ScoreRow(AccountId.of((java.util.UUID) r[0]), scale, Results.number(r[2]), Results.number(r[3]),
+          scale == FeedbackScale.NPS ? Results.number(r[4]) : 0));
     }
     return rows;
   }
@@ -142,11 +142,6 @@ final class JpaFeedback implements FeedbackRepository {
     Query q = uow.em().createQuery(jpql).setParameter("tenant", uow.tenant().value());
     params.forEach(q::setParameter);
     return (Object[]) q.getSingleResult();
-  }
-
-  /** A count or sum as the provider returns it (Long, Integer or BigDecimal; null: no rows). */
-  private static long number(Object value) {
-    return value == null ? 0 : ((Number) value).longValue();
   }
 
   // ---- mapping

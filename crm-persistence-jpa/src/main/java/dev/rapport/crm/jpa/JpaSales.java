@@ -344,7 +344,7 @@ final class JpaSales implements SalesRepository {
         .setParameter("tenant", tenant())
         .setParameter("invoice", invoiceReference)
         .getResultList()) {
-      list.add(new Movement(day(r[0]), scaled(decimal(r[1]), (String) r[2]).negate(), true, (String) r[3]));
+      list.add(new Movement(day(r[0]), Results.scaled(Results.decimal(r[1]), (String) r[2]).negate(), true, (String) r[3]));
     }
     for (Object[] r : uow.em().createQuery("select p.paidDay, a.amount, p.currency, p.reference"
             + " from RapportPaymentAllocation a, RapportPayment p where a.tenantId = :tenant"
@@ -352,7 +352,7 @@ final class JpaSales implements SalesRepository {
         .setParameter("tenant", tenant())
         .setParameter("invoice", invoiceReference)
         .getResultList()) {
-      list.add(new Movement(day(r[0]), scaled(decimal(r[1]), (String) r[2]), false, (String) r[3]));
+      list.add(new Movement(day(r[0]), Results.scaled(Results.decimal(r[1]), (String) r[2]), false, (String) r[3]));
     }
     List<Movement> read = List.copyOf(list);
     movements.put(invoiceReference, read);
@@ -443,17 +443,17 @@ final class JpaSales implements SalesRepository {
     Map<Key, Long> invoices = new HashMap<>();
     for (Object[] r : figures("select s.accountId, l.productCode, s.issueDay, s.currency, count(distinct s.id)"
         + from + " and s.corrects is null" + groups, account, Map.of())) {
-      invoices.put(new Key((UUID) r[0], (String) r[1], number(r[2]).intValue(), (String) r[3]), number(r[4]).longValue());
+      invoices.put(new Key((UUID) r[0], (String) r[1], (int) Results.number(r[2]), (String) r[3]), Results.number(r[4]));
     }
     List<PurchaseRow> rows = new ArrayList<>();
     for (Object[] r : figures("select s.accountId, l.productCode, s.issueDay, s.currency, sum(l.amount),"
         + " sum(l.cost), sum(case when l.cost is null then 0 else l.amount end), count(l.cost)" + from + groups,
         account, Map.of())) {
-      Key key = new Key((UUID) r[0], (String) r[1], number(r[2]).intValue(), (String) r[3]);
+      Key key = new Key((UUID) r[0], (String) r[1], (int) Results.number(r[2]), (String) r[3]);
       Currency currency = Currency.getInstance(key.currency());
       rows.add(new PurchaseRow(AccountId.of(key.account()), Optional.of(key.product()), LocalDate.ofEpochDay(key.day()),
-          currency, invoices.getOrDefault(key, 0L), scaled(decimal(r[4]), currency), scaled(decimal(r[5]), currency),
-          scaled(decimal(r[6]), currency), number(r[7]).longValue()));
+          currency, invoices.getOrDefault(key, 0L), Results.scaled(Results.decimal(r[4]), currency), Results.scaled(Results.decimal(r[5]), currency),
+          Results.scaled(Results.decimal(r[6]), currency), Results.number(r[7])));
     }
     return rows;
   }
@@ -465,8 +465,8 @@ final class JpaSales implements SalesRepository {
   private static PurchaseRow purchaseRow(UUID account, String product, LocalDate day, String code, Object[] r, int at) {
     Currency currency = Currency.getInstance(code);
     return new PurchaseRow(AccountId.of(account), Optional.ofNullable(product), day, currency,
-        number(r[at]).longValue(), scaled(decimal(r[at + 1]), currency), scaled(decimal(r[at + 2]), currency),
-        scaled(decimal(r[at + 3]), currency), number(r[at + 4]).longValue());
+        Results.number(r[at]), Results.scaled(Results.decimal(r[at + 1]), currency), Results.scaled(Results.decimal(r[at + 2]), currency),
+        Results.scaled(Results.decimal(r[at + 3]), currency), Results.number(r[at + 4]));
   }
 
   @Override
@@ -510,10 +510,10 @@ final class JpaSales implements SalesRepository {
         + " group by s.accountId, s.currency", Optional.empty(),
         Rows.params("from", epochDay(from), "to", epochDay(to)))) {
       Currency currency = Currency.getInstance((String) r[1]);
-      int last = number(r[2]).intValue();
+      int last = (int) Results.number(r[2]);
       rows.add(new RfmRow(AccountId.of((UUID) r[0]), currency,
-          last == NO_DAY ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(last)), number(r[3]).longValue(),
-          scaled(decimal(r[4]), currency)));
+          last == NO_DAY ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(last)), Results.number(r[3]),
+          Results.scaled(Results.decimal(r[4]), currency)));
     }
     return rows;
   }
@@ -545,16 +545,16 @@ final class JpaSales implements SalesRepository {
         + " from RapportSale s where s.tenantId = :tenant and s.corrects is null" + ofAccount
         + " group by s.accountId, s.currency", account, Map.of())) {
       List<Object> key = List.of(r[0], r[1]);
-      counts.put(key, new long[] {number(r[2]).longValue(), number(r[3]).longValue(), number(r[4]).longValue(),
-          number(r[5]).longValue(), Math.max(0, number(r[6]).longValue())});
-      sums.put(key, new BigDecimal[] {decimal(r[7]), decimal(r[8]), decimal(r[9])});
+      counts.put(key, new long[] {Results.number(r[2]), Results.number(r[3]), Results.number(r[4]),
+          Results.number(r[5]), Math.max(0, Results.number(r[6]))});
+      sums.put(key, new BigDecimal[] {Results.decimal(r[7]), Results.decimal(r[8]), Results.decimal(r[9])});
     }
     // what payments left unallocated (alias s, as ofAccount names it)
     for (Object[] r : figures("select s.accountId, s.currency, sum(s.unapplied) from RapportPayment s"
         + " where s.tenantId = :tenant" + ofAccount + " group by s.accountId, s.currency", account, Map.of())) {
       List<Object> key = List.of(r[0], r[1]);
       counts.computeIfAbsent(key, k -> new long[5]);
-      sums.merge(key, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, decimal(r[2])},
+      sums.merge(key, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, Results.decimal(r[2])},
           (a, b) -> new BigDecimal[] {a[0], a[1], a[2].add(b[2])});
     }
     List<CreditRow> rows = new ArrayList<>(counts.size());
@@ -562,7 +562,7 @@ final class JpaSales implements SalesRepository {
       Currency currency = Currency.getInstance((String) key.get(1));
       BigDecimal[] s = sums.get(key);
       rows.add(new CreditRow(AccountId.of((UUID) key.get(0)), currency, c[0], c[1], c[2], c[3], c[4],
-          scaled(s[0], currency), scaled(s[1], currency), scaled(s[2], currency)));
+          Results.scaled(s[0], currency), Results.scaled(s[1], currency), Results.scaled(s[2], currency)));
     });
     return rows;
   }
@@ -785,35 +785,7 @@ final class JpaSales implements SalesRepository {
   }
 
   private static LocalDate day(Object epochDay) {
-    return LocalDate.ofEpochDay(number(epochDay).longValue());
-  }
-
-  /** A count or sum as the provider returns it (Long, Integer, BigDecimal...). */
-  private static Number number(Object value) {
-    return value == null ? 0 : (Number) value;
-  }
-
-  /** A sum as an exact decimal (null, for no rows or only nulls, is zero). */
-  private static BigDecimal decimal(Object value) {
-    if (value == null) {
-      return BigDecimal.ZERO;
-    }
-    if (value instanceof BigDecimal d) {
-      return d;
-    }
-    if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
-      return new BigDecimal(value.toString());
-    }
-    throw new IllegalStateException("an amount came back as " + value.getClass().getName() + ": " + value);
-  }
-
-  /** A stored amount at its currency's scale, as the core's amounts are (stored ones are exact there). */
-  private static BigDecimal scaled(BigDecimal value, String currencyCode) {
-    return scaled(value, Currency.getInstance(currencyCode));
-  }
-
-  private static BigDecimal scaled(BigDecimal value, Currency currency) {
-    return value.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY);
+    return LocalDate.ofEpochDay(Results.number(epochDay));
   }
 
 }
