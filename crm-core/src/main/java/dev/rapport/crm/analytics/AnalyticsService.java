@@ -217,7 +217,7 @@ public final class AnalyticsService {
    * stored score already is that is not written; a written lead gets a new version and {@code
    * updatedAt}, and no event (as {@code crm.leads().score}). Converted and disqualified leads, and
    * everything else, are untouched. A batch refused because a lead in it changed meanwhile ({@link
-   * ConcurrentUpdateException}) is read and scored again, up to {@value #RESCORE_ATTEMPTS} times in
+   * ConcurrentUpdateException}) is read and scored again, up to 3 times in
    * all; if it is still refused its leads are left as they are and counted as skipped, and the next
    * batches go on. Batches that committed stay committed if a later one fails.
    *

@@ -33,7 +33,7 @@ final class LeadScoring extends Reporting {
     super(ctx);
   }
 
-  /** How often a batch of {@link #rescoreLeads} refused for a concurrent change is run. */
+  /** How often a batch of {@link #rescoreLeads} refused for a concurrent change is run (the facade's Javadoc says 3). */
   static final int RESCORE_ATTEMPTS = 3;
 
   /** See {@link AnalyticsService#trainScoring}. */
