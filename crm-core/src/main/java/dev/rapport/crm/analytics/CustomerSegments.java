@@ -1,5 +1,6 @@
 package dev.rapport.crm.analytics;
 
+import dev.rapport.crm.sales.SalesReports;
 import dev.rapport.crm.sales.SalesSettings;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
@@ -38,14 +39,14 @@ final class CustomerSegments extends Reporting {
   Segmentation segmentation(Period period) {
     Check.notNull(period, "period");
     LocalDate asOf = rateDay(period);
-    List<SalesRepository.RfmRow> rows = ctx.setting(SalesSettings.class).ledger().isPresent()
+    List<SalesReports.RfmRow> rows = ctx.setting(SalesSettings.class).ledger().isPresent()
         ? SalesFigures.rfm(new LedgerReader(ctx).sales(Optional.empty()),
             period.from(), period.to())
-        : ctx.read(uow -> uow.port(SalesRepository.class).rfm(period.from(), period.to()));
+        : ctx.read(uow -> uow.port(SalesReports.class).rfm(period.from(), period.to()));
     Converter money = converter();
     // every rate first: a missing rate is the answer's error whatever the order of the rows
     Map<AccountId, Object[]> byAccount = new HashMap<>();
-    for (SalesRepository.RfmRow r : rows) {
+    for (SalesReports.RfmRow r : rows) {
       BigDecimal amount = money.convert(r.amount(), r.currency(), asOf);
       Object[] a = byAccount.computeIfAbsent(r.accountId(), k -> new Object[] {null, 0L, BigDecimal.ZERO});
       if (r.lastPurchase().isPresent() && (a[0] == null || r.lastPurchase().get().isAfter((LocalDate) a[0]))) {

@@ -2,9 +2,9 @@ package dev.rapport.crm.sales;
 
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.sales.SalesRepository.Balance;
-import dev.rapport.crm.sales.SalesRepository.CreditRow;
+import dev.rapport.crm.sales.SalesReports.CreditRow;
 import dev.rapport.crm.sales.SalesRepository.Movement;
-import dev.rapport.crm.sales.SalesRepository.PurchaseRow;
+import dev.rapport.crm.sales.SalesReports.PurchaseRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -55,7 +55,7 @@ public final class SalesFigures {
     return new Balance(total.subtract(credited), paid, settled);
   }
 
-  /** The purchase rows of the given sales: see {@link SalesRepository#purchases}. */
+  /** The purchase rows of the given sales: see {@link SalesReports#purchases}. */
   public static List<PurchaseRow> purchases(Iterable<NewSale> sales, boolean byProduct) {
     Map<List<Object>, long[]> counts = new LinkedHashMap<>();
     Map<List<Object>, BigDecimal[]> sums = new HashMap<>();
@@ -75,7 +75,7 @@ public final class SalesFigures {
     return rows(counts, sums);
   }
 
-  /** The revenue rows of the given sales: see {@link SalesRepository#revenue}. */
+  /** The revenue rows of the given sales: see {@link SalesReports#revenue}. */
   public static List<PurchaseRow> revenue(Iterable<NewSale> sales, LocalDate from, LocalDate to, Currency reporting) {
     Map<List<Object>, long[]> counts = new LinkedHashMap<>();
     Map<List<Object>, BigDecimal[]> sums = new HashMap<>();
@@ -90,8 +90,8 @@ public final class SalesFigures {
     return rows(counts, sums);
   }
 
-  /** The RFM rows of the given sales: see {@link SalesRepository#rfm}. */
-  public static List<SalesRepository.RfmRow> rfm(Iterable<NewSale> sales, LocalDate from, LocalDate to) {
+  /** The RFM rows of the given sales: see {@link SalesReports#rfm}. */
+  public static List<SalesReports.RfmRow> rfm(Iterable<NewSale> sales, LocalDate from, LocalDate to) {
     Rfm rfm = new Rfm(from, to);
     for (NewSale s : sales) {
       rfm.add(s);
@@ -142,11 +142,11 @@ public final class SalesFigures {
     }
 
     /** The rows: one per account and currency. */
-    public List<SalesRepository.RfmRow> rows() {
-      List<SalesRepository.RfmRow> out = new ArrayList<>(sums.size());
+    public List<SalesReports.RfmRow> rows() {
+      List<SalesReports.RfmRow> out = new ArrayList<>(sums.size());
       sums.forEach((account, first) -> {
         for (RfmSums r = first; r != null; r = r.next) {
-          out.add(new SalesRepository.RfmRow(account, r.currency, Optional.ofNullable(r.last), r.purchases, r.amount));
+          out.add(new SalesReports.RfmRow(account, r.currency, Optional.ofNullable(r.last), r.purchases, r.amount));
         }
       });
       return out;
@@ -193,7 +193,7 @@ public final class SalesFigures {
   }
 
   /**
-   * The credit rows of the given sales and payments: see {@link SalesRepository#credit}. Credit
+   * The credit rows of the given sales and payments: see {@link SalesReports#credit}. Credit
    * notes and allocations naming no invoice among {@code sales} change no balance; an allocation
    * to none counts as unapplied.
    */

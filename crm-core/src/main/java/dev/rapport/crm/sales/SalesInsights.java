@@ -12,9 +12,9 @@ import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.sales.SalesRepository.Balance;
-import dev.rapport.crm.sales.SalesRepository.CreditRow;
+import dev.rapport.crm.sales.SalesReports.CreditRow;
 import dev.rapport.crm.sales.SalesRepository.Movement;
-import dev.rapport.crm.sales.SalesRepository.PurchaseRow;
+import dev.rapport.crm.sales.SalesReports.PurchaseRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,13 +91,13 @@ final class SalesInsights extends SalesPart {
       return answers.summary(account, SalesFigures.purchases(sales, false), SalesFigures.purchases(sales, true));
     }
     List<List<PurchaseRow>> rows = ctx.read(uow -> {
-      List<PurchaseRow> overall = uow.port(SalesRepository.class).purchases(Optional.of(account), false);
+      List<PurchaseRow> overall = uow.port(SalesReports.class).purchases(Optional.of(account), false);
       if (overall.isEmpty()) {
         // no sales: the account must still exist (one with sales does: a sale names an existing account)
         requireAccount(uow, account);
         return List.of(overall, List.<PurchaseRow>of());
       }
-      return List.of(overall, uow.port(SalesRepository.class).purchases(Optional.of(account), true));
+      return List.of(overall, uow.port(SalesReports.class).purchases(Optional.of(account), true));
     });
     return answers.summary(account, rows.get(0), rows.get(1));
   }
@@ -113,8 +113,8 @@ final class SalesInsights extends SalesPart {
       rows.addAll(SalesFigures.purchases(sales, true));
     } else {
       ctx.read(uow -> {
-        rows.addAll(uow.port(SalesRepository.class).purchases(Optional.empty(), false));
-        rows.addAll(uow.port(SalesRepository.class).purchases(Optional.empty(), true));
+        rows.addAll(uow.port(SalesReports.class).purchases(Optional.empty(), false));
+        rows.addAll(uow.port(SalesReports.class).purchases(Optional.empty(), true));
         return null;
       });
     }
@@ -168,7 +168,7 @@ final class SalesInsights extends SalesPart {
     }
     return ctx.read(uow -> {
       account.ifPresent(a -> requireAccount(uow, a));
-      return uow.port(SalesRepository.class).credit(account, today, grace);
+      return uow.port(SalesReports.class).credit(account, today, grace);
     });
   }
 
@@ -181,7 +181,7 @@ final class SalesInsights extends SalesPart {
     LocalDate today = ctx.today();
     return ctx.command(cmd -> {
       SalesRepository sales = cmd.uow().port(SalesRepository.class);
-      List<CreditRow> rows = ledgerRows.orElseGet(() -> sales.credit(Optional.empty(), today, policy.graceDays()));
+      List<CreditRow> rows = ledgerRows.orElseGet(() -> cmd.uow().port(SalesReports.class).credit(Optional.empty(), today, policy.graceDays()));
       Map<AccountId, CreditHistory> histories = answersWithoutRates(today).credit(rows, policy);
       computed.clear();
       histories.forEach((a, h) -> computed.put(a, h.payerClass()));
@@ -225,7 +225,7 @@ final class SalesInsights extends SalesPart {
     Answers answers = answers();
     List<PurchaseRow> rows = settings.ledger().isPresent()
         ? SalesFigures.revenue(ledger().sales(Optional.empty()), from, to, settings.reportingCurrency())
-        : ctx.read(uow -> uow.port(SalesRepository.class).revenue(from, to, settings.reportingCurrency()));
+        : ctx.read(uow -> uow.port(SalesReports.class).revenue(from, to, settings.reportingCurrency()));
     return answers.best(rows, by, limit);
   }
 

@@ -55,6 +55,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   private JpaTasks tasks;
   private JpaTimeline timeline;
   private JpaSales sales;
+  private JpaSalesReports salesReports;
   private JpaAnalytics analytics;
   /** Outbox rows this unit wrote. */
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
@@ -182,6 +183,14 @@ final class JpaUnitOfWork implements UnitOfWork {
     return sales;
   }
 
+  dev.rapport.crm.sales.SalesReports salesReports() {
+    requireOpen();
+    if (salesReports == null) {
+      salesReports = new JpaSalesReports(this);
+    }
+    return salesReports;
+  }
+
   /**
    * The port each repository of this adapter implements, and how this unit of work makes it (once,
    * on first use). A new feature adds its line here and its repository class.
@@ -199,6 +208,7 @@ final class JpaUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.activity.TimelineRepository.class, JpaUnitOfWork::timeline),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, JpaUnitOfWork::analytics),
       Map.entry(dev.rapport.crm.sales.SalesRepository.class, JpaUnitOfWork::sales),
+      Map.entry(dev.rapport.crm.sales.SalesReports.class, JpaUnitOfWork::salesReports),
       Map.entry(dev.rapport.crm.lead.CampaignDirectory.class,
           u -> (dev.rapport.crm.lead.CampaignDirectory) id -> u.campaigns().find(id).isPresent()));
 

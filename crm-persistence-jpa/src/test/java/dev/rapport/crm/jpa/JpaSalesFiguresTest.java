@@ -1,5 +1,6 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.sales.SalesReports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.crm.Crm;
@@ -15,8 +16,8 @@ import dev.rapport.crm.sales.Sale;
 import dev.rapport.crm.sales.SaleLine;
 import dev.rapport.crm.sales.SalesFigures;
 import dev.rapport.crm.sales.SalesRepository;
-import dev.rapport.crm.sales.SalesRepository.CreditRow;
-import dev.rapport.crm.sales.SalesRepository.PurchaseRow;
+import dev.rapport.crm.sales.SalesReports.CreditRow;
+import dev.rapport.crm.sales.SalesReports.PurchaseRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -343,8 +344,8 @@ class JpaSalesFiguresTest {
       }
     }
 
-    private <T> T read(Function<SalesRepository, T> query) {
-      return target.persistence().inUnitOfWork(tenant, uow -> query.apply(uow.port(SalesRepository.class)));
+    private <T> T read(Function<SalesReports, T> query) {
+      return target.persistence().inUnitOfWork(tenant, uow -> query.apply(uow.port(SalesReports.class)));
     }
 
     private static List<PurchaseRow> purchases(List<PurchaseRow> rows) {

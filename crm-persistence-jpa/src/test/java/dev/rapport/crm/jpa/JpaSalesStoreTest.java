@@ -1,5 +1,6 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.sales.SalesReports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -136,7 +137,8 @@ class JpaSalesStoreTest {
       return null;
     });
     assertThat(f.inUnit(r -> r.findByReference("INV-1")).orElseThrow().version()).isEqualTo(1);
-    java.util.List<SalesRepository.CreditRow> rows = f.inUnit(r -> r.credit(Optional.of(f.account), DAY.plusDays(30), 0));
+    java.util.List<SalesReports.CreditRow> rows = f.target.persistence().inUnitOfWork(f.tenant,
+        uow -> uow.port(SalesReports.class).credit(Optional.of(f.account), DAY.plusDays(30), 0));
     assertThat(rows).singleElement()
         .satisfies(row -> {
           assertThat(row.onTime()).isZero();

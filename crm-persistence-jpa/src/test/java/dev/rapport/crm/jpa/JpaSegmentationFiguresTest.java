@@ -1,5 +1,6 @@
 package dev.rapport.crm.jpa;
 
+import dev.rapport.crm.sales.SalesReports;
 import dev.rapport.crm.feedback.FeedbackRepository;
 import dev.rapport.crm.sales.SalesRepository;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ import dev.rapport.crm.sales.NewSale;
 import dev.rapport.crm.feedback.FeedbackFigures;
 import dev.rapport.crm.feedback.FeedbackRepository.ScoreRow;
 import dev.rapport.crm.sales.SalesFigures;
-import dev.rapport.crm.sales.SalesRepository.RfmRow;
+import dev.rapport.crm.sales.SalesReports.RfmRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -119,11 +120,11 @@ class JpaSegmentationFiguresTest {
         new LocalDate[] {TODAY.minusDays(90), TODAY}, new LocalDate[] {TODAY.minusDays(200), TODAY.minusDays(100)},
         new LocalDate[] {sales.get(7).issuedOn(), sales.get(7).issuedOn()}, new LocalDate[] {TODAY.plusDays(1), TODAY.plusDays(9)});
     for (LocalDate[] p : periods) {
-      List<RfmRow> sql = target.persistence().inUnitOfWork(tenant, uow -> uow.port(SalesRepository.class).rfm(p[0], p[1]));
+      List<RfmRow> sql = target.persistence().inUnitOfWork(tenant, uow -> uow.port(SalesReports.class).rfm(p[0], p[1]));
       assertThat(normalised(sql)).as("rfm %s to %s", p[0], p[1])
           .containsExactlyInAnyOrderElementsOf(normalised(SalesFigures.rfm(sales, p[0], p[1])));
     }
-    List<RfmRow> all = target.persistence().inUnitOfWork(tenant, uow -> uow.port(SalesRepository.class).rfm(TODAY.minusDays(400), TODAY));
+    List<RfmRow> all = target.persistence().inUnitOfWork(tenant, uow -> uow.port(SalesReports.class).rfm(TODAY.minusDays(400), TODAY));
     assertThat(all).hasSizeGreaterThan(8);
     List<Instant[]> windows = List.of(new Instant[] {NOW.minusSeconds(400L * 86_400), NOW.plusSeconds(1)},
         new Instant[] {NOW.minusSeconds(90L * 86_400), NOW}, new Instant[] {answers.get(3).answeredAt(), answers.get(9).answeredAt()},

@@ -30,7 +30,7 @@ import java.util.Optional;
  * tenant's; {@link SalesFigures#credit} computes balances from the payments. The balances the core
  * saves are kept only to make concurrent changes of one invoice's balance collide.
  */
-final class MemorySales implements SalesRepository {
+final class MemorySales implements SalesRepository, dev.rapport.crm.sales.SalesReports {
   /** The index of sales and payments by reference (unique). */
   static final String REFERENCE = "reference";
   /** The index of credit notes by the invoice they correct, and of payments by the invoices they pay. */

@@ -1,5 +1,6 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.sales.SalesReports;
 import dev.rapport.crm.contact.AccountRepository;
 import dev.rapport.crm.activity.ActivityRepository;
 import dev.rapport.crm.campaign.CampaignRepository;
@@ -32,7 +33,7 @@ import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.sales.PayerClass;
 import dev.rapport.crm.sales.Payment;
 import dev.rapport.crm.sales.Sale;
-import dev.rapport.crm.sales.SalesRepository.CreditRow;
+import dev.rapport.crm.sales.SalesReports.CreditRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -122,7 +123,7 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
           all(p -> uow.port(SalesRepository.class).list(Optional.empty(), p)),
           all(p -> uow.port(SalesRepository.class).payments(Optional.empty(), p)),
           uow.port(SalesRepository.class).payerClasses(),
-          uow.port(SalesRepository.class).credit(Optional.empty(), CREDIT_AS_OF, 0).stream()
+          uow.port(SalesReports.class).credit(Optional.empty(), CREDIT_AS_OF, 0).stream()
               .sorted(Comparator.comparing(CreditRow::accountId).thenComparing(r -> r.currency().getCurrencyCode()))
               .map(StoreSnapshot::canonical).toList());
     });

@@ -1,5 +1,6 @@
 package dev.rapport.crm.tck;
 
+import dev.rapport.crm.sales.SalesReports;
 import dev.rapport.crm.activity.ActivityRepository;
 import dev.rapport.crm.analytics.AnalyticsRepository;
 import dev.rapport.crm.campaign.CampaignRepository;
@@ -396,7 +397,7 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(rows(s.credit())).as("credit figures at input %d (seed %d); inputs since:\n  %s", index, seed, since)
         .isEqualTo(rows(SalesFigures.credit(contents, paid, StoreSnapshot.CREDIT_AS_OF, 0)));
     for (boolean byProduct : List.of(false, true)) {
-      List<?> stored = inUnitOfWork(uow -> uow.port(SalesRepository.class).purchases(Optional.empty(), byProduct));
+      List<?> stored = inUnitOfWork(uow -> uow.port(SalesReports.class).purchases(Optional.empty(), byProduct));
       assertThat(rows(stored)).as("purchase figures (by product: %s) at input %d (seed %d); inputs since:\n  %s",
           byProduct, index, seed, since).isEqualTo(rows(SalesFigures.purchases(contents, byProduct)));
     }
@@ -459,11 +460,11 @@ public abstract class ValueStormContract extends ContractSupport {
   /** Figure rows as sorted texts with plain amounts stripped of trailing zeros: stores differ in scale and order only. */
   private static List<String> rows(List<?> rows) {
     return rows.stream().map(r -> {
-      if (r instanceof dev.rapport.crm.sales.SalesRepository.PurchaseRow p) {
+      if (r instanceof dev.rapport.crm.sales.SalesReports.PurchaseRow p) {
         return List.of(p.accountId(), p.productCode(), p.day(), p.currency(), p.purchases(), plain(p.amount()),
             plain(p.cost()), plain(p.costedAmount()), p.costedLines()).toString();
       }
-      dev.rapport.crm.sales.SalesRepository.CreditRow c = (dev.rapport.crm.sales.SalesRepository.CreditRow) r;
+      dev.rapport.crm.sales.SalesReports.CreditRow c = (dev.rapport.crm.sales.SalesReports.CreditRow) r;
       return List.of(c.accountId(), c.currency(), c.onTime(), c.paidLate(), c.openLate(), c.daysLate(),
           c.worstDaysLate(), plain(c.outstanding()), plain(c.overdue()), plain(c.unapplied())).toString();
     }).sorted().toList();
