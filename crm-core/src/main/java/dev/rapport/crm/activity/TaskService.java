@@ -10,6 +10,7 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TaskId;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Versioned;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.function.BiFunction;
 public final class TaskService {
   private final CrmContext ctx;
   private final long expectedVersion; // -1: any version
+  private final Versioned<TaskId, Task> versioned;
 
   /** Internal: obtain the service from {@code Crm.tasks()}. */
   public TaskService(CrmContext ctx) {
@@ -33,6 +35,8 @@ public final class TaskService {
   private TaskService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
     this.expectedVersion = expectedVersion;
+    this.versioned = new Versioned<>(ctx, "task", "taskId", (uow, id) -> uow.port(TaskRepository.class).find(id),
+        (uow, x) -> uow.port(TaskRepository.class).update(x), Task::version);
   }
 
   /**
@@ -219,26 +223,17 @@ public final class TaskService {
   }
 
   private Task change(TaskId id, BiFunction<Task, Instant, Task> transition) {
-    Check.notNull(id, "taskId");
-    return ctx.command(cmd -> {
-      Task before = cmd.uow().port(TaskRepository.class).find(id).orElseThrow(() -> new NotFoundException("task", id));
-      Check.version("task", id, before.version(), expectedVersion);
-      Instant now = ctx.now();
-      Task after = transition.apply(before, now);
-      if (after.equals(before)) {
-        return before;
-      }
-      Task stored = cmd.uow().port(TaskRepository.class).update(after);
-      if (before.status() != stored.status()) {
-        if (stored.status() == TaskStatus.DONE) {
-          cmd.raise(new TaskCompleted(ctx.tenant(), now, id, stored.links(), stored.subject(), stored.endedAt().orElseThrow()));
-        } else {
-          cmd.raise(new TaskCancelled(ctx.tenant(), now, id, stored.links(), stored.subject()));
-        }
-      } else if (!before.dueAt().equals(stored.dueAt()) || !before.reminderAt().equals(stored.reminderAt())) {
-        cmd.raise(new TaskRescheduled(ctx.tenant(), now, id, stored.dueAt(), stored.reminderAt()));
-      }
-      return stored;
-    });
+    return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(before, now),
+        (cmd, before, stored, now) -> {
+          if (before.status() != stored.status()) {
+            if (stored.status() == TaskStatus.DONE) {
+              cmd.raise(new TaskCompleted(ctx.tenant(), now, id, stored.links(), stored.subject(), stored.endedAt().orElseThrow()));
+            } else {
+              cmd.raise(new TaskCancelled(ctx.tenant(), now, id, stored.links(), stored.subject()));
+            }
+          } else if (!before.dueAt().equals(stored.dueAt()) || !before.reminderAt().equals(stored.reminderAt())) {
+            cmd.raise(new TaskRescheduled(ctx.tenant(), now, id, stored.dueAt(), stored.reminderAt()));
+          }
+        });
   }
 }

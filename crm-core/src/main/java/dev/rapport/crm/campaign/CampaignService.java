@@ -16,6 +16,7 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.lead.LeadTemperatureChanged;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.lead.EngagementSignal;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadStatus;
@@ -44,6 +45,7 @@ public final class CampaignService {
 
   private final CrmContext ctx;
   private final long expectedVersion; // -1: any version
+  private final Versioned<CampaignId, Campaign> versioned;
 
   /** Internal: obtain the service from {@code Crm.campaigns()}. */
   public CampaignService(CrmContext ctx) {
@@ -53,6 +55,8 @@ public final class CampaignService {
   private CampaignService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
     this.expectedVersion = expectedVersion;
+    this.versioned = new Versioned<>(ctx, "campaign", "campaignId", (uow, id) -> uow.port(CampaignRepository.class).find(id),
+        (uow, x) -> uow.port(CampaignRepository.class).update(x), Campaign::version);
   }
 
   /**
@@ -335,24 +339,15 @@ public final class CampaignService {
   }
 
   private Campaign load(UnitOfWork uow, CampaignId id) {
-    return uow.port(CampaignRepository.class).find(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    return versioned.load(uow, id);
   }
 
   private Campaign change(CampaignId id, BiFunction<Campaign, Instant, Campaign> transition) {
-    Check.notNull(id, "campaignId");
-    return ctx.command(cmd -> {
-      Campaign before = load(cmd.uow(), id);
-      Check.version("campaign", before.id(), before.version(), expectedVersion);
-      Instant now = ctx.now();
-      Campaign after = transition.apply(before, now);
-      if (after.equals(before)) {
-        return before;
-      }
-      Campaign stored = cmd.uow().port(CampaignRepository.class).update(after);
-      if (before.status() != stored.status()) {
-        cmd.raise(new CampaignStatusChanged(ctx.tenant(), now, id, before.status(), stored.status()));
-      }
-      return stored;
-    });
+    return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(before, now),
+        (cmd, before, stored, now) -> {
+          if (before.status() != stored.status()) {
+            cmd.raise(new CampaignStatusChanged(ctx.tenant(), now, id, before.status(), stored.status()));
+          }
+        });
   }
 }

@@ -9,6 +9,7 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.function.BiFunction;
 public final class AccountService {
   private final CrmContext ctx;
   private final long expectedVersion; // -1: any version
+  private final Versioned<AccountId, Account> versioned;
 
   /** Internal: obtain the service from {@code Crm.accounts()}. */
   public AccountService(CrmContext ctx) {
@@ -31,6 +33,8 @@ public final class AccountService {
   private AccountService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
     this.expectedVersion = expectedVersion;
+    this.versioned = new Versioned<>(ctx, "account", "accountId", (uow, id) -> uow.port(AccountRepository.class).find(id),
+        (uow, x) -> uow.port(AccountRepository.class).update(x), Account::version);
   }
 
   /**
@@ -46,7 +50,7 @@ public final class AccountService {
   }
 
   private void checkVersion(Account current) {
-    Check.version("account", current.id(), current.version(), expectedVersion);
+    versioned.checkVersion(current.id(), current, expectedVersion);
   }
 
   /**
@@ -153,17 +157,12 @@ public final class AccountService {
     });
   }
 
-  private static Account load(UnitOfWork uow, AccountId id) {
-    return uow.port(AccountRepository.class).find(id).orElseThrow(() -> new NotFoundException("account", id));
+  private Account load(UnitOfWork uow, AccountId id) {
+    return versioned.load(uow, id);
   }
 
   private Account change(AccountId id, BiFunction<UnitOfWork, Account, Account> transition) {
-    Check.notNull(id, "accountId");
-    return ctx.command(cmd -> {
-      Account before = load(cmd.uow(), id);
-      checkVersion(before);
-      Account after = transition.apply(cmd.uow(), before);
-      return after.equals(before) ? before : cmd.uow().port(AccountRepository.class).update(after);
-    });
+    return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(uow, before),
+        Versioned.Events.none());
   }
 }

@@ -12,6 +12,7 @@ import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.function.BiFunction;
 public final class ContactService {
   private final CrmContext ctx;
   private final long expectedVersion; // -1: any version
+  private final Versioned<ContactId, Contact> versioned;
 
   /** Internal: obtain the service from {@code Crm.contacts()}. */
   public ContactService(CrmContext ctx) {
@@ -34,6 +36,8 @@ public final class ContactService {
   private ContactService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
     this.expectedVersion = expectedVersion;
+    this.versioned = new Versioned<>(ctx, "contact", "contactId", (uow, id) -> uow.port(ContactRepository.class).find(id),
+        (uow, x) -> uow.port(ContactRepository.class).update(x), Contact::version);
   }
 
   /**
@@ -49,7 +53,7 @@ public final class ContactService {
   }
 
   private void checkVersion(Contact current) {
-    Check.version("contact", current.id(), current.version(), expectedVersion);
+    versioned.checkVersion(current.id(), current, expectedVersion);
   }
 
   /**
@@ -195,17 +199,12 @@ public final class ContactService {
     }
   }
 
-  private static Contact load(UnitOfWork uow, ContactId id) {
-    return uow.port(ContactRepository.class).find(id).orElseThrow(() -> new NotFoundException("contact", id));
+  private Contact load(UnitOfWork uow, ContactId id) {
+    return versioned.load(uow, id);
   }
 
   private Contact change(ContactId id, BiFunction<UnitOfWork, Contact, Contact> transition) {
-    Check.notNull(id, "contactId");
-    return ctx.command(cmd -> {
-      Contact before = load(cmd.uow(), id);
-      checkVersion(before);
-      Contact after = transition.apply(cmd.uow(), before);
-      return after.equals(before) ? before : cmd.uow().port(ContactRepository.class).update(after);
-    });
+    return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(uow, before),
+        Versioned.Events.none());
   }
 }

@@ -24,6 +24,7 @@ import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.Domains;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
@@ -40,6 +41,7 @@ import java.util.function.BiFunction;
 public final class LeadService {
   private final CrmContext ctx;
   private final long expectedVersion; // -1: any version
+  private final Versioned<LeadId, Lead> versioned;
 
   /** Internal: obtain the service from {@code Crm.leads()}. */
   public LeadService(CrmContext ctx) {
@@ -49,6 +51,8 @@ public final class LeadService {
   private LeadService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
     this.expectedVersion = expectedVersion;
+    this.versioned = new Versioned<>(ctx, "lead", "leadId", (uow, id) -> uow.port(LeadRepository.class).find(id),
+        (uow, x) -> uow.port(LeadRepository.class).update(x), Lead::version);
   }
 
   /**
@@ -64,7 +68,7 @@ public final class LeadService {
   }
 
   private void checkVersion(Lead current) {
-    Check.version("lead", current.id(), current.version(), expectedVersion);
+    versioned.checkVersion(current.id(), current, expectedVersion);
   }
 
   /**
@@ -473,23 +477,12 @@ public final class LeadService {
   }
 
   private Lead load(UnitOfWork uow, LeadId id) {
-    return uow.port(LeadRepository.class).find(id).orElseThrow(() -> new NotFoundException("lead", id));
+    return versioned.load(uow, id);
   }
 
   private Lead change(LeadId id, BiFunction<Lead, Instant, Lead> transition) {
-    Check.notNull(id, "leadId");
-    return ctx.command(cmd -> {
-      Lead before = load(cmd.uow(), id);
-      checkVersion(before);
-      Instant now = ctx.now();
-      Lead after = transition.apply(before, now);
-      if (after.equals(before)) {
-        return before;
-      }
-      Lead stored = cmd.uow().port(LeadRepository.class).update(after);
-      raiseChanges(cmd, before, stored, now);
-      return stored;
-    });
+    return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(before, now),
+        this::raiseChanges);
   }
 
   private void raiseChanges(CrmContext.Command cmd, Lead before, Lead after, Instant now) {

@@ -13,6 +13,7 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import java.util.function.BiFunction;
 public final class OpportunityService {
   private final CrmContext ctx;
   private final long expectedVersion; // -1: any version
+  private final Versioned<OpportunityId, Opportunity> versioned;
 
   /** Internal: obtain the service from {@code Crm.opportunities()}. */
   public OpportunityService(CrmContext ctx) {
@@ -37,6 +39,8 @@ public final class OpportunityService {
   private OpportunityService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
     this.expectedVersion = expectedVersion;
+    this.versioned = new Versioned<>(ctx, "opportunity", "opportunityId", (uow, id) -> uow.port(OpportunityRepository.class).find(id),
+        (uow, x) -> uow.port(OpportunityRepository.class).update(x), Opportunity::version);
   }
 
   /**
@@ -52,7 +56,7 @@ public final class OpportunityService {
   }
 
   private void checkVersion(Opportunity current) {
-    Check.version("opportunity", current.id(), current.version(), expectedVersion);
+    versioned.checkVersion(current.id(), current, expectedVersion);
   }
 
   /** The pipeline opportunities move through. */
@@ -263,32 +267,23 @@ public final class OpportunityService {
     return change(id, (o, now) -> o.expectCloseOn(date, now));
   }
 
-  private static Opportunity load(UnitOfWork uow, OpportunityId id) {
-    return uow.port(OpportunityRepository.class).find(id).orElseThrow(() -> new NotFoundException("opportunity", id));
+  private Opportunity load(UnitOfWork uow, OpportunityId id) {
+    return versioned.load(uow, id);
   }
 
   private Opportunity change(OpportunityId id, BiFunction<Opportunity, Instant, Opportunity> transition) {
-    Check.notNull(id, "opportunityId");
-    return ctx.command(cmd -> {
-      Opportunity before = load(cmd.uow(), id);
-      checkVersion(before);
-      Instant now = ctx.now();
-      Opportunity after = transition.apply(before, now);
-      if (after.equals(before)) {
-        return before;
-      }
-      Opportunity stored = cmd.uow().port(OpportunityRepository.class).update(after);
-      if (!before.stage().equals(after.stage())) {
-        cmd.raise(new OpportunityStageChanged(ctx.tenant(), now, id, before.stage(), after.stage()));
-      }
-      if (before.status() != after.status()) {
-        switch (after.status()) {
-          case WON -> cmd.raise(new OpportunityWon(ctx.tenant(), now, id, after.accountId(), after.amount()));
-          case LOST -> cmd.raise(new OpportunityLost(ctx.tenant(), now, id, after.lostReason().orElseThrow()));
-          case OPEN -> cmd.raise(new OpportunityReopened(ctx.tenant(), now, id, after.stage()));
-        }
-      }
-      return stored;
-    });
+    return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(before, now),
+        (cmd, before, stored, now) -> {
+          if (!before.stage().equals(stored.stage())) {
+            cmd.raise(new OpportunityStageChanged(ctx.tenant(), now, id, before.stage(), stored.stage()));
+          }
+          if (before.status() != stored.status()) {
+            switch (stored.status()) {
+              case WON -> cmd.raise(new OpportunityWon(ctx.tenant(), now, id, stored.accountId(), stored.amount()));
+              case LOST -> cmd.raise(new OpportunityLost(ctx.tenant(), now, id, stored.lostReason().orElseThrow()));
+              case OPEN -> cmd.raise(new OpportunityReopened(ctx.tenant(), now, id, stored.stage()));
+            }
+          }
+        });
   }
 }

@@ -14,6 +14,7 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import java.util.function.BiFunction;
 public final class CaseService {
   private final CrmContext ctx;
   private final long expectedVersion; // -1: any version
+  private final Versioned<CaseId, ServiceCase> versioned;
 
   /** Internal: obtain the service from {@code Crm.cases()}. */
   public CaseService(CrmContext ctx) {
@@ -39,6 +41,8 @@ public final class CaseService {
   private CaseService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
     this.expectedVersion = expectedVersion;
+    this.versioned = new Versioned<>(ctx, "case", "caseId", (uow, id) -> uow.port(CaseRepository.class).find(id),
+        (uow, x) -> uow.port(CaseRepository.class).update(x), ServiceCase::version);
   }
 
   /**
@@ -218,30 +222,21 @@ public final class CaseService {
     return change(id, (c, now) -> c.prioritize(priority, now));
   }
 
-  private static ServiceCase load(UnitOfWork uow, CaseId id) {
-    return uow.port(CaseRepository.class).find(id).orElseThrow(() -> new NotFoundException("case", id));
+  private ServiceCase load(UnitOfWork uow, CaseId id) {
+    return versioned.load(uow, id);
   }
 
   private ServiceCase change(CaseId id, BiFunction<ServiceCase, Instant, ServiceCase> transition) {
-    Check.notNull(id, "caseId");
-    return ctx.command(cmd -> {
-      ServiceCase before = load(cmd.uow(), id);
-      Check.version("case", id, before.version(), expectedVersion);
-      Instant now = ctx.now();
-      ServiceCase after = transition.apply(before, now);
-      if (after.equals(before)) {
-        return before;
-      }
-      ServiceCase stored = cmd.uow().port(CaseRepository.class).update(after);
-      if (before.status() != after.status()) {
-        cmd.raise(new CaseStatusChanged(ctx.tenant(), now, id, after.accountId(), after.contactId(),
-            before.status(), after.status()));
-        if (after.status() == CaseStatus.RESOLVED) {
-          cmd.raise(new CaseResolved(ctx.tenant(), now, id, after.accountId(), after.contactId(),
-              after.resolution().orElseThrow(), after.openedAt()));
-        }
-      }
-      return stored;
-    });
+    return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(before, now),
+        (cmd, before, stored, now) -> {
+          if (before.status() != stored.status()) {
+            cmd.raise(new CaseStatusChanged(ctx.tenant(), now, id, stored.accountId(), stored.contactId(),
+                before.status(), stored.status()));
+            if (stored.status() == CaseStatus.RESOLVED) {
+              cmd.raise(new CaseResolved(ctx.tenant(), now, id, stored.accountId(), stored.contactId(),
+                  stored.resolution().orElseThrow(), stored.openedAt()));
+            }
+          }
+        });
   }
 }
