@@ -66,7 +66,7 @@ public interface SalesRepository {
    * (two payments of one invoice at once) and the adapter throws {@link
    * dev.rapport.crm.exception.ConcurrentUpdateException} (kind {@code "sale"}), at once or at commit, so
    * that no payment is counted twice or lost and no invoice is paid beyond what is due. Amounts
-   * compare by value, not scale. An adapter that computes {@link #credit} from the sales and
+   * compare by value, not scale. An adapter that computes {@link SalesReports#credit} from the sales and
    * payments themselves still keeps something per invoice to detect such races.
    */
   void saveBalance(String invoiceReference, Optional<Balance> expected, Balance balance);
