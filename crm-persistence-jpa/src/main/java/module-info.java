@@ -15,6 +15,7 @@ module dev.rapport.crm.jpa {
   requires transitive dev.rapport.crm;
   requires transitive jakarta.persistence;
   requires com.fasterxml.jackson.databind;
+  requires dev.rapport.crm.jackson;
 
   exports dev.rapport.crm.jpa;
 

@@ -59,8 +59,8 @@ import java.util.List;
  * <p>Immutable and stateless: one instance may be registered with any number of mappers.
  */
 public final class RapportModule extends Module {
-  /** The property that names an event's type. */
-  static final String EVENT_TYPE = "eventType";
+  /** The property that names an event's type, e.g. {@code "eventType": "LeadCaptured"}. */
+  public static final String EVENT_TYPE = "eventType";
 
   /** Creates the module. */
   public RapportModule() {}

@@ -1,20 +1,25 @@
 package dev.rapport.crm.jpa;
 
-import dev.rapport.crm.common.Money;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.crm.event.CrmEvent;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import dev.rapport.crm.jackson.RapportModule;
 
 /**
- * Writes an event as the JSON payload of its outbox row: one member per record component, in
- * declaration order. Ids, codes, enums, instants and days are written as text (instants and days
- * in ISO-8601: {@code "2025-03-03T09:00:00Z"}, {@code "2025-03-03"}), an empty {@code Optional} as
- * null, money as {@code {"amount": "1250.00", "currency": "EUR"}}.
+ * An event as the JSON payload of its outbox row, in crm-jackson's one shape for events: one
+ * member per record component, in declaration order; ids, codes, enums, instants and days as text
+ * (ISO-8601), an empty {@code Optional} as null, money as {@code {"amount": "1250.00", "currency":
+ * "EUR"}}, links as {@code {"lead": <id or null>, ...}}. The type is not in the payload: it has
+ * its own column ({@link #type}). Rows written before crm-jackson wrote them differ in one place:
+ * an activity's or task's links were the text {@code "lead=<id> account=<id>"}; they read all the
+ * same.
  */
 final class EventPayloads {
+  // immutable and thread-safe once built: a constant, not state
+  private static final ObjectMapper EVENTS = JsonMapper.builder().addModule(new RapportModule()).build();
+
   private EventPayloads() {}
 
   /** The event's type name in the outbox: its simple class name, e.g. {@code LeadCaptured}. */
@@ -23,33 +28,42 @@ final class EventPayloads {
   }
 
   static String payload(CrmEvent event) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (RecordComponent c : event.getClass().getRecordComponents()) {
-      try {
-        m.put(c.getName(), value(c.getAccessor().invoke(event)));
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + c + " of " + event, e);
-      }
+    ObjectNode tree = EVENTS.valueToTree(event);
+    tree.remove(RapportModule.EVENT_TYPE); // the row's event_type column says it
+    try {
+      return EVENTS.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + event + " as JSON", e);
     }
-    return Json.write(m);
   }
 
-  private static Object value(Object v) {
-    if (v instanceof Optional<?> o) {
-      return o.map(EventPayloads::value).orElse(null);
+  /**
+   * The links of an activity or task event as outbox rows written before 0.1 held them, the text
+   * {@code "lead=<id> account=<id>"}, as the object crm-jackson reads.
+   */
+  private static ObjectNode legacyLinks(String text) {
+    ObjectNode links = EVENTS.createObjectNode();
+    for (String part : text.strip().split("\\s+")) {
+      int eq = part.indexOf('=');
+      if (eq > 0) {
+        links.put(part.substring(0, eq), part.substring(eq + 1));
+      }
     }
-    if (v instanceof Money money) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("amount", money.amount().toPlainString());
-      m.put("currency", money.currency().getCurrencyCode());
-      return m;
+    return links;
+  }
+
+  /** The event of an outbox row: its payload read by crm-jackson as the type the row names. */
+  static CrmEvent read(String type, String payload) {
+    try {
+      ObjectNode tree = (ObjectNode) EVENTS.readTree(payload);
+      if (tree.path("links").isTextual()) {
+        tree.set("links", legacyLinks(tree.get("links").asText()));
+      }
+      ObjectNode typed = EVENTS.createObjectNode().put(RapportModule.EVENT_TYPE, type);
+      typed.setAll(tree);
+      return EVENTS.treeToValue(typed, CrmEvent.class);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new IllegalStateException("the outbox payload of a " + type + " does not read as one: " + e.getMessage(), e);
     }
-    if (v instanceof java.util.Collection<?> c) { // e.g. the ids a batch event names
-      return c.stream().map(EventPayloads::value).toList();
-    }
-    if (v == null || v instanceof Number || v instanceof Boolean) {
-      return v;
-    }
-    return v.toString();
   }
 }

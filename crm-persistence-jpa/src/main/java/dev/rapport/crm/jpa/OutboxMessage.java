@@ -1,6 +1,7 @@
 package dev.rapport.crm.jpa;
 
 import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.event.CrmEvent;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +15,8 @@ import java.util.UUID;
  *     {@code account} or {@code opportunity}
  * @param aggregateId the id of the record that changed
  * @param eventType the event's type, the simple name of its class, e.g. {@code LeadCaptured}
- * @param payload the event as JSON: one member per record component of the event
+ * @param payload the event as JSON, in crm-jackson's shape without its {@code eventType}: one
+ *     member per record component of the event
  * @param occurredAt when the event happened, by the {@code Crm}'s clock (microseconds)
  * @since 0.1
  */
@@ -30,5 +32,16 @@ public record OutboxMessage(UUID id, TenantId tenantId, String aggregateType, UU
     Objects.requireNonNull(eventType, "eventType");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /**
+   * The event itself, read from the payload by crm-jackson, for a relay that hands events rather
+   * than JSON to its broker or listeners. Rows written by earlier versions read the same way.
+   *
+   * @throws IllegalStateException if the payload does not read as an event of {@link #eventType}
+   *     (a row written by a later version, or changed by hand)
+   */
+  public CrmEvent event() {
+    return EventPayloads.read(eventType, payload);
   }
 }
