@@ -96,7 +96,10 @@ public abstract class ContractSupport {
   }
 
   /** The worlds tables of commands share, by contract class and store: see {@link #sharedWorld}. */
-  private static final Map<List<Object>, Object[]> SHARED = new ConcurrentHashMap<>();
+  private static final Map<List<Object>, Shared> SHARED = new ConcurrentHashMap<>();
+
+  /** A shared world and the tenant, clock, events and {@code Crm} it was built with. */
+  private record Shared(TenantId tenant, MutableClock clock, List<CrmEvent> events, Crm crm, Object world) {}
 
   /**
    * The world a table of refused commands aims at, built once per contract class and store, in a
@@ -108,19 +111,14 @@ public abstract class ContractSupport {
    */
   @SuppressWarnings("unchecked")
   <W> W sharedWorld(Supplier<W> build) {
-    List<Object> key = List.of(getClass(), System.identityHashCode(persistence), persistence.getClass());
-    Object[] shared = SHARED.get(key);
-    if (shared == null || shared[5] != persistence) {
-      W world = build.get();
-      shared = new Object[] {tenant, clock, events, crm, world, persistence};
-      SHARED.put(key, shared);
-    }
-    tenant = (TenantId) shared[0];
-    clock = (MutableClock) shared[1];
-    events = (List<CrmEvent>) shared[2];
-    crm = (Crm) shared[3];
+    Shared shared = SHARED.computeIfAbsent(List.of(getClass(), persistence),
+        key -> new Shared(tenant, clock, events, crm, build.get()));
+    tenant = shared.tenant();
+    clock = shared.clock();
+    events = shared.events();
+    crm = shared.crm();
     events.clear();
-    return (W) shared[4];
+    return (W) shared.world();
   }
 
   /** A tenant id that no other test uses. */
