@@ -11,7 +11,6 @@ import dev.rapport.crm.sales.LedgerReader;
 import dev.rapport.crm.feedback.FeedbackScale;
 import dev.rapport.crm.feedback.FeedbackRepository;
 import dev.rapport.crm.sales.SalesFigures;
-import dev.rapport.crm.sales.SalesRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

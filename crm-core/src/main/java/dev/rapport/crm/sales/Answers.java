@@ -1,8 +1,5 @@
 package dev.rapport.crm.sales;
 
-import dev.rapport.crm.exception.MissingExchangeRateException;
-import dev.rapport.crm.exception.StoreException;
-import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.sales.SalesRepository.Balance;

@@ -9,7 +9,6 @@ import dev.rapport.crm.common.PaymentId;
 import dev.rapport.crm.common.SaleId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

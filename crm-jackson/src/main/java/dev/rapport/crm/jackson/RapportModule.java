@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.rapport.crm.event.CrmEvent;
-import java.util.Arrays;
 import java.util.List;
 
 /**

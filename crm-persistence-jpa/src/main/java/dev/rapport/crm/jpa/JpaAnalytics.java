@@ -11,7 +11,6 @@ import dev.rapport.crm.opportunity.ForecastCategory;
 import dev.rapport.crm.opportunity.OpportunityStatus;
 import dev.rapport.crm.analytics.AnalyticsRepository;
 import jakarta.persistence.TypedQuery;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -20,7 +20,6 @@ import dev.rapport.crm.sales.Sale;
 import dev.rapport.crm.sales.SaleLine;
 import dev.rapport.crm.sales.SalesFigures;
 import dev.rapport.crm.Crm;
-import dev.rapport.crm.exception.CrmException;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.exception.IllegalTransitionException;
 import dev.rapport.crm.exception.NotFoundException;
