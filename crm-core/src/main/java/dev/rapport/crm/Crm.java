@@ -20,6 +20,7 @@ import dev.rapport.crm.sales.SalesEvent;
 import dev.rapport.crm.service.CaseEvent;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Services;
 import dev.rapport.crm.internal.IdGenerator;
 import dev.rapport.crm.lead.LeadService;
 import dev.rapport.crm.lead.TemperaturePolicy;
@@ -79,18 +80,18 @@ public final class Crm {
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
-    this.leads = new LeadService(ctx);
-    this.contacts = new ContactService(ctx);
-    this.accounts = new AccountService(ctx);
-    this.opportunities = new OpportunityService(ctx);
-    this.cases = new CaseService(ctx);
-    this.feedback = new FeedbackService(ctx);
-    this.campaigns = new CampaignService(ctx);
-    this.activities = new ActivityService(ctx);
-    this.tasks = new TaskService(ctx);
-    this.timeline = new TimelineService(ctx);
-    this.sales = new SalesService(ctx);
-    this.analytics = new AnalyticsService(ctx);
+    this.leads = Services.create(LeadService.class, ctx);
+    this.contacts = Services.create(ContactService.class, ctx);
+    this.accounts = Services.create(AccountService.class, ctx);
+    this.opportunities = Services.create(OpportunityService.class, ctx);
+    this.cases = Services.create(CaseService.class, ctx);
+    this.feedback = Services.create(FeedbackService.class, ctx);
+    this.campaigns = Services.create(CampaignService.class, ctx);
+    this.activities = Services.create(ActivityService.class, ctx);
+    this.tasks = Services.create(TaskService.class, ctx);
+    this.timeline = Services.create(TimelineService.class, ctx);
+    this.sales = Services.create(SalesService.class, ctx);
+    this.analytics = Services.create(AnalyticsService.class, ctx);
   }
 
   /**

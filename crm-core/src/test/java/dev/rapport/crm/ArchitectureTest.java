@@ -2,10 +2,19 @@ package dev.rapport.crm;
 
 import dev.rapport.crm.exception.CrmException;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.rapport.crm.internal.context.CrmContext;
+import java.util.stream.Stream;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +102,41 @@ class ArchitectureTest {
           .because("a floor uses only the floors below it (" + String.join(", ", floors[i]) + ")")
           .check(classes);
     }
+  }
+
+  @Test
+  void noPublicSignatureOutsideInternalNamesAnInternalType() {
+    codeUnits().that().arePublic()
+        .and().areDeclaredInClassesThat().arePublic()
+        .and().areDeclaredInClassesThat().resideOutsideOfPackage("dev.rapport.crm.internal..")
+        .should(new ArchCondition<JavaCodeUnit>("name no type of dev.rapport.crm.internal") {
+          @Override
+          public void check(JavaCodeUnit unit, ConditionEvents events) {
+            Stream.concat(unit.getRawParameterTypes().stream(), Stream.of(unit.getRawReturnType()))
+                .filter(t -> t.getPackageName().startsWith("dev.rapport.crm.internal"))
+                .forEach(t -> events.add(SimpleConditionEvent.violated(unit,
+                    unit.getFullName() + " names " + t.getName())));
+          }
+        })
+        .check(classes);
+  }
+
+  @Test
+  void servicesAreReachedOnlyThroughCrm() {
+    constructors().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Service")
+        .and().areDeclaredInClassesThat().resideOutsideOfPackage("dev.rapport.crm.internal..")
+        .should().notBePublic()
+        .check(classes);
+    classes().that().haveSimpleNameEndingWith("Service").and().resideOutsideOfPackage("dev.rapport.crm.internal..")
+        .should(new ArchCondition<JavaClass>("have the constructor Services.create calls, taking a CrmContext") {
+          @Override
+          public void check(JavaClass type, ConditionEvents events) {
+            if (type.tryGetConstructor(CrmContext.class).isEmpty()) {
+              events.add(SimpleConditionEvent.violated(type, type.getName() + " has no constructor (CrmContext)"));
+            }
+          }
+        })
+        .check(classes);
   }
 
   @Test

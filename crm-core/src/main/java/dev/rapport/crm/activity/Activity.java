@@ -53,12 +53,6 @@ public record Activity(ActivityId id, TenantId tenantId, long version, ActivityT
     checkDirection(type, direction);
   }
 
-  /** This activity with another version: for adapters. */
-  public Activity withVersion(long newVersion) {
-    return new Activity(id, tenantId, newVersion, type, links, subject, body, direction, outcome,
-        occurredAt, duration, owner, loggedAt);
-  }
-
   /** Whether logging it is engagement of a linked lead: an inbound call or e-mail, or a meeting. */
   public boolean isEngagement() {
     return type.equals(ActivityType.MEETING)

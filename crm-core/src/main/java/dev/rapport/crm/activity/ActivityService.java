@@ -29,7 +29,7 @@ public final class ActivityService {
   private final CrmContext ctx;
 
   /** Internal: obtain the service from {@code Crm.activities()}. */
-  public ActivityService(CrmContext ctx) {
+  ActivityService(CrmContext ctx) {
     this.ctx = ctx;
   }
 

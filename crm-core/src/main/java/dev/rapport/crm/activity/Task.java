@@ -72,12 +72,6 @@ public record Task(TaskId id, TenantId tenantId, long version, Links links, Stri
         Optional.empty(), now, now);
   }
 
-  /** This task with another version: for adapters. */
-  public Task withVersion(long newVersion) {
-    return new Task(id, tenantId, newVersion, links, subject, description, dueAt, priority, owner,
-        reminderAt, reminderHandledAt, status, endedAt, createdAt, updatedAt);
-  }
-
   /** Whether it is open and due before {@code now}. */
   public boolean isOverdue(Instant now) {
     return status == TaskStatus.OPEN && dueAt.isBefore(now);

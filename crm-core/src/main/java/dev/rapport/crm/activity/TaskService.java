@@ -28,7 +28,7 @@ public final class TaskService {
   private final Versioned<TaskId, Task> versioned;
 
   /** Internal: obtain the service from {@code Crm.tasks()}. */
-  public TaskService(CrmContext ctx) {
+  TaskService(CrmContext ctx) {
     this(ctx, -1);
   }
 

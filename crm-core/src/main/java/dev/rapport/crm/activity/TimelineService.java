@@ -45,7 +45,7 @@ public final class TimelineService {
   private final CrmContext ctx;
 
   /** Internal: obtain the service from {@code Crm.timeline()}. */
-  public TimelineService(CrmContext ctx) {
+  TimelineService(CrmContext ctx) {
     this.ctx = ctx;
   }
 

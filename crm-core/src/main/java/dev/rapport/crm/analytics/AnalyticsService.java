@@ -46,7 +46,7 @@ public final class AnalyticsService {
   private final LeadScoring scoring;
 
   /** Made by {@code Crm}. */
-  public AnalyticsService(CrmContext ctx) {
+  AnalyticsService(CrmContext ctx) {
     this.reports = new PipelineReports(ctx);
     this.segments = new CustomerSegments(ctx);
     this.scoring = new LeadScoring(ctx);

@@ -7,6 +7,7 @@ import dev.rapport.crm.common.Money;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.sales.Converter;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Services;
 import dev.rapport.crm.sales.LedgerReader;
 import dev.rapport.crm.feedback.FeedbackScale;
 import dev.rapport.crm.feedback.FeedbackRepository;
@@ -39,7 +40,7 @@ final class CustomerSegments extends Reporting {
     Check.notNull(period, "period");
     LocalDate asOf = rateDay(period);
     List<SalesReports.RfmRow> rows = ctx.setting(SalesSettings.class).ledger().isPresent()
-        ? SalesFigures.rfm(new LedgerReader(ctx).sales(Optional.empty()),
+        ? SalesFigures.rfm(Services.create(LedgerReader.class, ctx).sales(Optional.empty()),
             period.from(), period.to())
         : ctx.read(uow -> uow.port(SalesReports.class).rfm(period.from(), period.to()));
     Converter money = converter();
@@ -99,7 +100,7 @@ final class CustomerSegments extends Reporting {
   /** See {@link AnalyticsService#churnRisk}. */
   List<ChurnRisk> churnRisk() {
     LocalDate today = ctx.today();
-    dev.rapport.crm.sales.SalesService sales = new dev.rapport.crm.sales.SalesService(ctx);
+    dev.rapport.crm.sales.SalesService sales = Services.create(dev.rapport.crm.sales.SalesService.class, ctx);
     Map<AccountId, List<ChurnReason>> reasons = new HashMap<>();
     for (dev.rapport.crm.sales.RepurchaseReminder rem : sales.reminders(0)) {
       if (rem.productCode().isEmpty() && rem.isOverdue()) {

@@ -99,12 +99,6 @@ public record Campaign(
             draft.budget().currency()), draft.goals(), now, now);
   }
 
-  /** This campaign with another version: for adapters, which store and count versions. */
-  public Campaign withVersion(long newVersion) {
-    return new Campaign(id, tenantId, newVersion, name, channel, startsOn, endsOn, status, budget,
-        actualCost, goals, createdAt, updatedAt);
-  }
-
   /**
    * Moves to another status.
    *

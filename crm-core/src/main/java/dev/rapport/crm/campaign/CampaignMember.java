@@ -51,12 +51,6 @@ public record CampaignMember(
     return new CampaignMember(tenant, campaign, member, 0, ResponseStatus.SENT, now, Optional.empty(), now);
   }
 
-  /** This member with another version: for adapters, which store and count versions. */
-  public CampaignMember withVersion(long newVersion) {
-    return new CampaignMember(tenantId, campaignId, member, newVersion, status, statusAt,
-        respondedAt, addedAt);
-  }
-
   /** The member in a new status; the first response time is kept (or set, if this is the first). */
   CampaignMember respond(ResponseStatus newStatus, Instant at) {
     Optional<Instant> first = respondedAt;

@@ -48,7 +48,7 @@ public final class CampaignService {
   private final Versioned<CampaignId, Campaign> versioned;
 
   /** Internal: obtain the service from {@code Crm.campaigns()}. */
-  public CampaignService(CrmContext ctx) {
+  CampaignService(CrmContext ctx) {
     this(ctx, -1);
   }
 

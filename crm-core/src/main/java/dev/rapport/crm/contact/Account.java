@@ -100,12 +100,6 @@ public record Account(
     return nameKey(name);
   }
 
-  /** This account with another version: for adapters, which store and count versions. */
-  public Account withVersion(long newVersion) {
-    return new Account(id, tenantId, newVersion, name, domain, externalReference, industry, owner,
-        createdAt, updatedAt);
-  }
-
   /**
    * Links the host's own key, e.g. its customer number.
    *

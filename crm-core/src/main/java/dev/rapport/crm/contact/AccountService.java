@@ -26,7 +26,7 @@ public final class AccountService {
   private final Versioned<AccountId, Account> versioned;
 
   /** Internal: obtain the service from {@code Crm.accounts()}. */
-  public AccountService(CrmContext ctx) {
+  AccountService(CrmContext ctx) {
     this(ctx, -1);
   }
 

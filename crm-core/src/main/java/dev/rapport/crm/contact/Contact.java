@@ -79,12 +79,6 @@ public record Contact(
     return emails.isEmpty() ? Optional.empty() : Optional.of(emails.get(0));
   }
 
-  /** This contact with another version: for adapters, which store and count versions. */
-  public Contact withVersion(long newVersion) {
-    return new Contact(id, tenantId, newVersion, name, accountId, emails, phones, title,
-        marketingConsent, originLead, owner, createdAt, updatedAt);
-  }
-
   private Contact touched(Instant now) {
     return new Contact(id, tenantId, version, name, accountId, emails, phones, title,
         marketingConsent, originLead, owner, createdAt, now);

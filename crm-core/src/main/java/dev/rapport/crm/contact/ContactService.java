@@ -29,7 +29,7 @@ public final class ContactService {
   private final Versioned<ContactId, Contact> versioned;
 
   /** Internal: obtain the service from {@code Crm.contacts()}. */
-  public ContactService(CrmContext ctx) {
+  ContactService(CrmContext ctx) {
     this(ctx, -1);
   }
 

@@ -79,12 +79,6 @@ public record Feedback(
         d.scale, d.score, d.comment, d.channel, d.survey, d.answeredAt.orElse(now), now);
   }
 
-  /** This answer with another version: for adapters, which store and count versions. */
-  public Feedback withVersion(long v) {
-    return new Feedback(id, tenantId, v, accountId, contactId, caseId, opportunityId, scale, score,
-        comment, channel, survey, answeredAt, recordedAt);
-  }
-
   /** Whether this is an NPS answer of 0 to 6: a customer to follow up. */
   public boolean isDetractor() {
     return scale == FeedbackScale.NPS && score <= NpsResult.DETRACTOR_MAX;

@@ -34,7 +34,7 @@ public final class FeedbackService {
   private final CrmContext ctx;
 
   /** Internal: obtain the service from {@code Crm.feedback()}. */
-  public FeedbackService(CrmContext ctx) {
+  FeedbackService(CrmContext ctx) {
     this.ctx = ctx;
   }
 

@@ -142,13 +142,6 @@ public record Lead(
         Optional.empty(), draft.campaign());
   }
 
-  /** This lead with another version: for adapters, which store and count versions. */
-  public Lead withVersion(long newVersion) {
-    return new Lead(id, tenantId, newVersion, name, email, phone, company, title, source,
-        sourceDetail, status, disqualificationReason, signals, temperature, temperatureOverride,
-        owner, score, createdAt, updatedAt, convertedTo, campaign);
-  }
-
   /**
    * Moves to an open status along the lifecycle.
    *

@@ -44,7 +44,7 @@ public final class LeadService {
   private final Versioned<LeadId, Lead> versioned;
 
   /** Internal: obtain the service from {@code Crm.leads()}. */
-  public LeadService(CrmContext ctx) {
+  LeadService(CrmContext ctx) {
     this(ctx, -1);
   }
 

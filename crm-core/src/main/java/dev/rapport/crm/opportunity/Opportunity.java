@@ -146,13 +146,6 @@ public record Opportunity(
         now, now, Optional.empty());
   }
 
-  /** This opportunity with another version: for adapters, which store and count versions. */
-  public Opportunity withVersion(long v) {
-    return new Opportunity(id, tenantId, v, name, accountId, primaryContact, amount, stage,
-        probability, probabilityOverridden, forecastCategory, expectedCloseDate, status, lostReason,
-        source, originLead, owner, history, createdAt, updatedAt, closedAt);
-  }
-
   /** The amount weighted by the probability: what it adds to the forecast. */
   public Money weightedAmount() {
     return amount.percent(probability);

@@ -32,7 +32,7 @@ public final class OpportunityService {
   private final Versioned<OpportunityId, Opportunity> versioned;
 
   /** Internal: obtain the service from {@code Crm.opportunities()}. */
-  public OpportunityService(CrmContext ctx) {
+  OpportunityService(CrmContext ctx) {
     this(ctx, -1);
   }
 

@@ -33,7 +33,7 @@ public final class LedgerReader {
   private final CrmContext ctx;
 
   /** A reader of the context's ledger, for its tenant. */
-  public LedgerReader(CrmContext ctx) {
+  LedgerReader(CrmContext ctx) {
     this.ledger = ctx.setting(SalesSettings.class).ledger().orElseThrow();
     this.tenant = ctx.tenant();
     this.ctx = ctx;

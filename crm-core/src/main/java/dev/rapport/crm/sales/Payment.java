@@ -29,9 +29,4 @@ public record Payment(PaymentId id, TenantId tenantId, long version, NewPayment 
   public String reference() {
     return content.reference();
   }
-
-  /** This payment with another version: for adapters. */
-  public Payment withVersion(long v) {
-    return new Payment(id, tenantId, v, content, recordedAt);
-  }
 }

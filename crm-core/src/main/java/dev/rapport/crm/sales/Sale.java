@@ -55,11 +55,6 @@ public record Sale(SaleId id, TenantId tenantId, long version, NewSale content, 
     return content.total();
   }
 
-  /** This sale with another version: for adapters, which store and count versions. */
-  public Sale withVersion(long v) {
-    return new Sale(id, tenantId, v, content, recordedAt, updatedAt);
-  }
-
   /** This sale with changed content, as of {@code now}. */
   Sale changed(NewSale c, Instant now) {
     return new Sale(id, tenantId, version, c, recordedAt, now);

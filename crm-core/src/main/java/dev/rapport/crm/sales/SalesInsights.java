@@ -11,6 +11,7 @@ import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.Services;
 import dev.rapport.crm.sales.SalesRepository.Balance;
 import dev.rapport.crm.sales.SalesReports.CreditRow;
 import dev.rapport.crm.sales.SalesRepository.Movement;
@@ -133,7 +134,7 @@ final class SalesInsights extends SalesPart {
         .description("Expected to buy again on " + reminder.expectedNext() + " (every "
             + reminder.medianDaysBetween() + " days; last purchase " + reminder.lastPurchase() + ")");
     account.owner().ifPresent(task::owner);
-    return new TaskService(ctx).create(task.build());
+    return Services.create(TaskService.class, ctx).create(task.build());
   }
 
   /** See {@link SalesService#creditHistory}. */

@@ -40,7 +40,7 @@ public final class SalesService {
   private final SalesInsights insights;
 
   /** Internal: obtain the service from {@code Crm.sales()}. */
-  public SalesService(CrmContext ctx) {
+  SalesService(CrmContext ctx) {
     this.records = new SalesRecords(ctx);
     this.insights = new SalesInsights(ctx);
   }

@@ -34,7 +34,7 @@ public final class CaseService {
   private final Versioned<CaseId, ServiceCase> versioned;
 
   /** Internal: obtain the service from {@code Crm.cases()}. */
-  public CaseService(CrmContext ctx) {
+  CaseService(CrmContext ctx) {
     this(ctx, -1);
   }
 

@@ -107,12 +107,6 @@ public record ServiceCase(
         Optional.empty(), Optional.empty());
   }
 
-  /** This case with another version: for adapters, which store and count versions. */
-  public ServiceCase withVersion(long v) {
-    return new ServiceCase(id, tenantId, v, accountId, contactId, subject, description, priority,
-        status, owner, resolution, openedAt, updatedAt, firstResponseAt, resolvedAt);
-  }
-
   /** Whether the case is open (needs work). */
   public boolean isOpen() {
     return status.isOpen();

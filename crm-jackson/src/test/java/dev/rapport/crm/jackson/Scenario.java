@@ -36,7 +36,7 @@ import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.lead.SignalType;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.memory.MemoryPersistence;
-import dev.rapport.crm.memory.TestClock;
+import dev.rapport.crm.TestClock;
 import dev.rapport.crm.opportunity.LostReason;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;

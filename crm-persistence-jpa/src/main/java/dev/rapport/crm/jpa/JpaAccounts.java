@@ -5,6 +5,7 @@ import static dev.rapport.crm.jpa.Mapping.orNull;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -26,7 +27,7 @@ import java.util.UUID;
 final class JpaAccounts implements AccountRepository {
   static final Kind<Account, AccountEntity> KIND = new Kind<>("account", "RapportAccount",
       AccountEntity.class, a -> a.id().value(), Account::tenantId, Account::version,
-      Account::withVersion, AccountEntity::new, JpaAccounts::domainToEntity, e -> e.id,
+      Versions.of(Account.class)::with, AccountEntity::new, JpaAccounts::domainToEntity, e -> e.id,
       e -> e.version, JpaAccounts::state);
 
   private final JpaUnitOfWork uow;

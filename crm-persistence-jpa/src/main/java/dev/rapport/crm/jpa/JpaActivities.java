@@ -5,6 +5,7 @@ import static dev.rapport.crm.jpa.Mapping.orNull;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.activity.ActivityType;
 import dev.rapport.crm.activity.Direction;
 import dev.rapport.crm.activity.Outcome;
@@ -26,7 +27,7 @@ import java.util.UUID;
 final class JpaActivities implements ActivityRepository {
   static final Kind<Activity, ActivityEntity> KIND = new Kind<>("activity", "RapportActivity",
       ActivityEntity.class, a -> a.id().value(), Activity::tenantId, Activity::version,
-      Activity::withVersion, ActivityEntity::new, JpaActivities::domainToEntity, e -> e.id,
+      Versions.of(Activity.class)::with, ActivityEntity::new, JpaActivities::domainToEntity, e -> e.id,
       e -> e.version, JpaActivities::state);
 
   private final JpaUnitOfWork uow;

@@ -4,6 +4,7 @@ import static dev.rapport.crm.jpa.Mapping.fromColumn;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.campaign.CampaignMember;
@@ -49,9 +50,10 @@ import java.util.UUID;
  * opportunities by status and currency), whatever the number of rows.
  */
 final class JpaCampaigns implements CampaignRepository {
+  private static final Versions<CampaignMember> MEMBER_VERSIONS = Versions.of(CampaignMember.class);
   static final Kind<Campaign, CampaignEntity> KIND = new Kind<>("campaign", "RapportCampaign",
       CampaignEntity.class, c -> c.id().value(), Campaign::tenantId, Campaign::version,
-      Campaign::withVersion, CampaignEntity::new, JpaCampaigns::domainToEntity, e -> e.id,
+      Versions.of(Campaign.class)::with, CampaignEntity::new, JpaCampaigns::domainToEntity, e -> e.id,
       e -> e.version, JpaCampaigns::state);
 
 
@@ -230,7 +232,7 @@ final class JpaCampaigns implements CampaignRepository {
       domainToEntity(m, e);
       uow.em().persist(e);
       members.put(key, e);
-      stored.add(m.withVersion(Mapping.FIRST_VERSION));
+      stored.add(MEMBER_VERSIONS.with(m, Mapping.FIRST_VERSION));
     }
     return stored;
   }
@@ -270,7 +272,7 @@ final class JpaCampaigns implements CampaignRepository {
       }
       uow.em().detach(e);
       members.remove(key);
-      return member.withVersion(member.version() + 1);
+      return MEMBER_VERSIONS.with(member, member.version() + 1);
     }
     unflushed.add(key);
     return toDomain(e, member.version() + 1);

@@ -5,6 +5,7 @@ import static dev.rapport.crm.jpa.Mapping.orNull;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.CaseId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.Page;
@@ -26,7 +27,7 @@ import java.util.Optional;
 final class JpaCases implements CaseRepository {
   static final Kind<ServiceCase, CaseEntity> KIND = new Kind<>("case", "RapportCase",
       CaseEntity.class, c -> c.id().value(), ServiceCase::tenantId, ServiceCase::version,
-      ServiceCase::withVersion, CaseEntity::new, JpaCases::domainToEntity, e -> e.id,
+      Versions.of(ServiceCase.class)::with, CaseEntity::new, JpaCases::domainToEntity, e -> e.id,
       e -> e.version, JpaCases::state);
 
   private static final List<String> OPEN = CaseStatus.OPEN.stream().map(Enum::name).sorted().toList();

@@ -5,6 +5,7 @@ import static dev.rapport.crm.jpa.Mapping.orNull;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.LeadId;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 final class JpaContacts implements ContactRepository {
   static final Kind<Contact, ContactEntity> KIND = new Kind<>("contact", "RapportContact",
       ContactEntity.class, c -> c.id().value(), Contact::tenantId, Contact::version,
-      Contact::withVersion, ContactEntity::new, JpaContacts::domainToEntity, e -> e.id,
+      Versions.of(Contact.class)::with, ContactEntity::new, JpaContacts::domainToEntity, e -> e.id,
       e -> e.version, JpaContacts::state);
 
   private final JpaUnitOfWork uow;

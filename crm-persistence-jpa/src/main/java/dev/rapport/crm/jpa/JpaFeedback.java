@@ -5,6 +5,7 @@ import static dev.rapport.crm.jpa.Mapping.orNull;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.CaseId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.FeedbackId;
@@ -34,7 +35,7 @@ import java.util.Optional;
 final class JpaFeedback implements FeedbackRepository {
   static final Kind<Feedback, FeedbackEntity> KIND = new Kind<>("feedback", "RapportFeedback",
       FeedbackEntity.class, f -> f.id().value(), Feedback::tenantId, Feedback::version,
-      Feedback::withVersion, FeedbackEntity::new, JpaFeedback::domainToEntity, e -> e.id,
+      Versions.of(Feedback.class)::with, FeedbackEntity::new, JpaFeedback::domainToEntity, e -> e.id,
       e -> e.version, JpaFeedback::state);
 
   private final JpaUnitOfWork uow;

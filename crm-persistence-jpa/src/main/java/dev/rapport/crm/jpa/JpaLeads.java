@@ -6,6 +6,7 @@ import static dev.rapport.crm.jpa.Mapping.text;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
@@ -39,7 +40,7 @@ import java.util.Optional;
 /** The leads of one unit of work, in {@code crm_lead}. */
 final class JpaLeads implements LeadRepository {
   static final Kind<Lead, LeadEntity> KIND = new Kind<>("lead", "RapportLead", LeadEntity.class,
-      l -> l.id().value(), Lead::tenantId, Lead::version, Lead::withVersion, LeadEntity::new,
+      l -> l.id().value(), Lead::tenantId, Lead::version, Versions.of(Lead.class)::with, LeadEntity::new,
       JpaLeads::domainToEntity, e -> e.id, e -> e.version, JpaLeads::state);
 
   private final JpaUnitOfWork uow;

@@ -7,6 +7,7 @@ import static dev.rapport.crm.jpa.Mapping.text;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Money;
@@ -39,7 +40,7 @@ import java.util.Optional;
 final class JpaOpportunities implements OpportunityRepository {
   static final Kind<Opportunity, OpportunityEntity> KIND = new Kind<>("opportunity",
       "RapportOpportunity", OpportunityEntity.class, o -> o.id().value(), Opportunity::tenantId,
-      Opportunity::version, Opportunity::withVersion, OpportunityEntity::new,
+      Opportunity::version, Versions.of(Opportunity.class)::with, OpportunityEntity::new,
       JpaOpportunities::domainToEntity, e -> e.id, e -> e.version, JpaOpportunities::state);
 
   private final JpaUnitOfWork uow;

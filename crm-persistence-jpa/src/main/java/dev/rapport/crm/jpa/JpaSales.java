@@ -5,6 +5,7 @@ import static dev.rapport.crm.jpa.Mapping.orNull;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
@@ -56,11 +57,11 @@ import java.util.function.Function;
  */
 final class JpaSales implements SalesRepository {
   static final Kind<Sale, SaleEntity> KIND = new Kind<>("sale", "RapportSale", SaleEntity.class,
-      s -> s.id().value(), Sale::tenantId, Sale::version, Sale::withVersion, SaleEntity::new,
+      s -> s.id().value(), Sale::tenantId, Sale::version, Versions.of(Sale.class)::with, SaleEntity::new,
       JpaSales::domainToEntity, e -> e.id, e -> e.version, JpaSales::state);
 
   static final Kind<Payment, PaymentEntity> PAYMENT_KIND = new Kind<>("payment", "RapportPayment",
-      PaymentEntity.class, p -> p.id().value(), Payment::tenantId, Payment::version, Payment::withVersion,
+      PaymentEntity.class, p -> p.id().value(), Payment::tenantId, Payment::version, Versions.of(Payment.class)::with,
       PaymentEntity::new, JpaSales::paymentToEntity, e -> e.id, e -> e.version, JpaSales::paymentState);
 
 

@@ -5,6 +5,7 @@ import static dev.rapport.crm.jpa.Mapping.orNull;
 import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.activity.Priority;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.activity.Task;
 import dev.rapport.crm.activity.TaskStatus;
 import dev.rapport.crm.common.Page;
@@ -25,7 +26,7 @@ import java.util.UUID;
 /** The tasks of one unit of work, in {@code crm_task}. */
 final class JpaTasks implements TaskRepository {
   static final Kind<Task, TaskEntity> KIND = new Kind<>("task", "RapportTask", TaskEntity.class,
-      t -> t.id().value(), Task::tenantId, Task::version, Task::withVersion, TaskEntity::new,
+      t -> t.id().value(), Task::tenantId, Task::version, Versions.of(Task.class)::with, TaskEntity::new,
       JpaTasks::domainToEntity, e -> e.id, e -> e.version, JpaTasks::state);
 
   private final JpaUnitOfWork uow;

@@ -17,6 +17,7 @@ import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.spi.Persistence;
+import dev.rapport.crm.spi.Versions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -119,7 +120,7 @@ class UpdateSemanticsTest {
     TenantId tenant = tenant();
     Persistence p = target.persistence();
     Lead stored = p.inUnitOfWork(tenant, uow -> uow.port(LeadRepository.class).insert(lead(tenant)));
-    Lead again = stored.withVersion(0);
+    Lead again = Versions.of(Lead.class).with(stored, 0);
     assertThatThrownBy(() -> p.inUnitOfWork(tenant, uow -> uow.port(LeadRepository.class).insert(again)))
         .isInstanceOf(dev.rapport.crm.exception.DuplicateException.class)
         .hasMessage("lead id '" + stored.id() + "' is already taken");

@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Account;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /** The accounts of one unit of work, in the tenant's accounts table. */
 final class MemoryAccounts implements AccountRepository {
   static final Kind<AccountId, Account> KIND = new Kind<>("account", Account::id,
-      Account::version, Account::withVersion, Account::tenantId, AccountId::parse,
+      Account::version, Versions.of(Account.class)::with, Account::tenantId, AccountId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.NAME_KEY, a -> List.of(a.nameKey())),
           new Kind.IndexDef<>(Kinds.DOMAIN, a -> a.domain().stream().toList()),

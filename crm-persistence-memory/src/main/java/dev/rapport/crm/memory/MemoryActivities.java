@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -14,7 +15,7 @@ import java.util.TreeSet;
 /** The activities of one unit of work, in the tenant's activities table. */
 final class MemoryActivities implements ActivityRepository {
   static final Kind<ActivityId, Activity> KIND = new Kind<>("activity", Activity::id,
-      Activity::version, Activity::withVersion, Activity::tenantId, ActivityId::parse, List.of(),
+      Activity::version, Versions.of(Activity.class)::with, Activity::tenantId, ActivityId::parse, List.of(),
       Optional.empty());
 
   private final MemoryUnitOfWork uow;

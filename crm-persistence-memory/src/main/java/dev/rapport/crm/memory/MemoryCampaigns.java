@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.lead.LeadRepository;
 import dev.rapport.crm.opportunity.OpportunityRepository;
 import dev.rapport.crm.exception.DuplicateException;
@@ -38,11 +39,11 @@ import java.util.UUID;
  */
 final class MemoryCampaigns implements CampaignRepository {
   static final Kind<CampaignId, Campaign> KIND = new Kind<>("campaign", Campaign::id,
-      Campaign::version, Campaign::withVersion, Campaign::tenantId, CampaignId::parse,
+      Campaign::version, Versions.of(Campaign.class)::with, Campaign::tenantId, CampaignId::parse,
       List.of(), Optional.empty());
 
   static final Kind<MemberKey, CampaignMember> MEMBER_KIND = new Kind<>("campaign member",
-      MemberKey::of, CampaignMember::version, CampaignMember::withVersion, CampaignMember::tenantId,
+      MemberKey::of, CampaignMember::version, Versions.of(CampaignMember.class)::with, CampaignMember::tenantId,
       MemberKey::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.CAMPAIGN, m -> List.of(m.campaignId())),

@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.CaseId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -19,7 +20,7 @@ final class MemoryCases implements CaseRepository {
   static final String PRIORITY = "priority";
 
   static final Kind<CaseId, ServiceCase> KIND = new Kind<>("case", ServiceCase::id,
-      ServiceCase::version, ServiceCase::withVersion, ServiceCase::tenantId, CaseId::parse,
+      ServiceCase::version, Versions.of(ServiceCase.class)::with, ServiceCase::tenantId, CaseId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.STATUS, c -> List.of(c.status())),
           new Kind.IndexDef<>(Kinds.ACCOUNT, c -> List.of(c.accountId())),

@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.Page;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /** The contacts of one unit of work, in the tenant's contacts table. */
 final class MemoryContacts implements ContactRepository {
   static final Kind<ContactId, Contact> KIND = new Kind<>("contact", Contact::id,
-      Contact::version, Contact::withVersion, Contact::tenantId, ContactId::parse,
+      Contact::version, Versions.of(Contact.class)::with, Contact::tenantId, ContactId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.EMAIL, c -> c.emails().stream().map(EmailAddress::normalized).toList()),
           new Kind.IndexDef<>(Kinds.ACCOUNT, c -> c.accountId().stream().toList())),

@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.FeedbackId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -27,7 +28,7 @@ final class MemoryFeedback implements FeedbackRepository {
   static final String DETRACTOR = "detractor";
 
   static final Kind<FeedbackId, Feedback> KIND = new Kind<>("feedback", Feedback::id,
-      Feedback::version, Feedback::withVersion, Feedback::tenantId, FeedbackId::parse,
+      Feedback::version, Versions.of(Feedback.class)::with, Feedback::tenantId, FeedbackId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.ACCOUNT, f -> List.of(f.accountId())),
           new Kind.IndexDef<>(SCALE, f -> List.of(f.scale())),

@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /** The leads of one unit of work, in the tenant's leads table. */
 final class MemoryLeads implements LeadRepository {
   static final Kind<LeadId, Lead> KIND = new Kind<>("lead", Lead::id, Lead::version,
-      Lead::withVersion, Lead::tenantId, LeadId::parse,
+      Versions.of(Lead.class)::with, Lead::tenantId, LeadId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.EMAIL, l -> l.email().map(EmailAddress::normalized).stream().toList()),
           new Kind.IndexDef<>(Kinds.STATUS, l -> List.of(l.status())),

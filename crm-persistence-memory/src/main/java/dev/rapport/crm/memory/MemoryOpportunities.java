@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.OpportunityId;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.opportunity.Opportunity;
@@ -14,7 +15,7 @@ import java.util.Optional;
 /** The opportunities of one unit of work, in the tenant's opportunities table. */
 final class MemoryOpportunities implements OpportunityRepository {
   static final Kind<OpportunityId, Opportunity> KIND = new Kind<>("opportunity",
-      Opportunity::id, Opportunity::version, Opportunity::withVersion, Opportunity::tenantId,
+      Opportunity::id, Opportunity::version, Versions.of(Opportunity.class)::with, Opportunity::tenantId,
       OpportunityId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.STATUS, o -> List.of(o.status())),

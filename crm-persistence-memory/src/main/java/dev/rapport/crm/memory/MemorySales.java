@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -36,7 +37,7 @@ final class MemorySales implements SalesRepository, dev.rapport.crm.sales.SalesR
   /** The index of credit notes by the invoice they correct, and of payments by the invoices they pay. */
   static final String INVOICE = "invoice";
 
-  static final Kind<SaleId, Sale> KIND = new Kind<>("sale", Sale::id, Sale::version, Sale::withVersion,
+  static final Kind<SaleId, Sale> KIND = new Kind<>("sale", Sale::id, Sale::version, Versions.of(Sale.class)::with,
       Sale::tenantId, SaleId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.ACCOUNT, s -> List.of(s.accountId())),
@@ -45,7 +46,7 @@ final class MemorySales implements SalesRepository, dev.rapport.crm.sales.SalesR
       Optional.of(new Kind.Unique(REFERENCE, "reference")));
 
   static final Kind<PaymentId, Payment> PAYMENT_KIND = new Kind<>("payment", Payment::id, Payment::version,
-      Payment::withVersion, Payment::tenantId, PaymentId::parse,
+      Versions.of(Payment.class)::with, Payment::tenantId, PaymentId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.ACCOUNT, p -> List.of(p.content().accountId())),
           new Kind.IndexDef<>(REFERENCE, p -> List.of(p.reference())),

@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.activity.TaskStatus;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  */
 final class MemoryTasks implements TaskRepository {
   static final Kind<TaskId, Task> KIND = new Kind<>("task", Task::id, Task::version,
-      Task::withVersion, Task::tenantId, TaskId::parse,
+      Versions.of(Task.class)::with, Task::tenantId, TaskId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.STATUS, t -> List.of(t.status())),
           new Kind.IndexDef<>(Kinds.OWNER, t -> t.owner().stream().toList())),

@@ -1,5 +1,5 @@
 /**
- * The in-memory persistence adapter: {@link dev.rapport.crm.memory.MemoryPersistence}, and
- * {@link dev.rapport.crm.memory.TestClock} for host tests. Everything else is package-private.
+ * The in-memory persistence adapter: {@link dev.rapport.crm.memory.MemoryPersistence} (with
+ * crm-core's {@link dev.rapport.crm.TestClock} for host tests). Everything else is package-private.
  */
 package dev.rapport.crm.memory;

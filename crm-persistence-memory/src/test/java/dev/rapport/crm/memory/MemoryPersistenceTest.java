@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.TestClock;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PersonName;
@@ -112,15 +113,6 @@ class MemoryPersistenceTest {
     assertThat(test.leads().get(lead.id()).temperature()).isEqualTo(Temperature.COLD);
     assertThat(test.leads().query(LeadQuery.all().withTemperatures(Set.of(Temperature.COLD)), PageRequest.first(5)).items())
         .extracting(Lead::id).containsExactly(lead.id());
-  }
-
-  @Test
-  void theTestClockIsInUtcAndAZoneViewFollowsIt() {
-    assertThat(clock.getZone()).isEqualTo(java.time.ZoneOffset.UTC);
-    java.time.Clock berlin = clock.withZone(java.time.ZoneId.of("Europe/Berlin"));
-    clock.advance(Duration.ofHours(1));
-    assertThat(berlin.instant()).isEqualTo(T0.plus(Duration.ofHours(1)));
-    assertThat(clock.withZone(java.time.ZoneOffset.UTC)).isSameAs(clock);
   }
 
   @Test

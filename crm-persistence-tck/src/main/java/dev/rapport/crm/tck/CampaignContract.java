@@ -111,23 +111,23 @@ public abstract class CampaignContract extends ContractSupport {
     CampaignMember plain = new CampaignMember(tenant, full.id(), MemberId.contact(contact.id()), 0,
         ResponseStatus.BOUNCED, Fixtures.at(t, 1), Optional.empty(), Fixtures.at(t, 1));
     List<CampaignMember> stored = inUnitOfWork(uow -> {
-      assertThat(uow.port(CampaignRepository.class).insert(full)).isEqualTo(full.withVersion(1));
-      assertThat(uow.port(CampaignRepository.class).insert(bare)).isEqualTo(bare.withVersion(1));
+      assertThat(uow.port(CampaignRepository.class).insert(full)).isEqualTo(versioned(full, 1));
+      assertThat(uow.port(CampaignRepository.class).insert(bare)).isEqualTo(versioned(bare, 1));
       return uow.port(CampaignRepository.class).insertMembers(List.of(responded, plain));
     });
-    assertThat(stored).containsExactly(responded.withVersion(1), plain.withVersion(1));
+    assertThat(stored).containsExactly(versioned(responded, 1), versioned(plain, 1));
     inUnitOfWork(uow -> {
-      assertThat(uow.port(CampaignRepository.class).find(full.id())).contains(full.withVersion(1));
-      assertThat(uow.port(CampaignRepository.class).find(bare.id())).contains(bare.withVersion(1));
-      assertThat(uow.port(CampaignRepository.class).findMember(full.id(), MemberId.lead(lead.id()))).contains(responded.withVersion(1));
-      assertThat(uow.port(CampaignRepository.class).findMember(full.id(), MemberId.contact(contact.id()))).contains(plain.withVersion(1));
+      assertThat(uow.port(CampaignRepository.class).find(full.id())).contains(versioned(full, 1));
+      assertThat(uow.port(CampaignRepository.class).find(bare.id())).contains(versioned(bare, 1));
+      assertThat(uow.port(CampaignRepository.class).findMember(full.id(), MemberId.lead(lead.id()))).contains(versioned(responded, 1));
+      assertThat(uow.port(CampaignRepository.class).findMember(full.id(), MemberId.contact(contact.id()))).contains(versioned(plain, 1));
       assertThat(uow.port(CampaignRepository.class).findMember(bare.id(), MemberId.lead(lead.id()))).isEmpty();
       // a lead's id is not a contact's
       assertThat(uow.port(CampaignRepository.class).findMember(full.id(), MemberId.contact(dev.rapport.crm.common.ContactId.of(lead.id().value())))).isEmpty();
       return null;
     });
-    assertThat(snapshot().campaigns()).containsExactly(full.withVersion(1), bare.withVersion(1));
-    assertThat(snapshot().campaignMembers()).containsExactlyInAnyOrder(responded.withVersion(1), plain.withVersion(1));
+    assertThat(snapshot().campaigns()).containsExactly(versioned(full, 1), versioned(bare, 1));
+    assertThat(snapshot().campaignMembers()).containsExactlyInAnyOrder(versioned(responded, 1), versioned(plain, 1));
     CampaignMember updated = inUnitOfWork(uow -> uow.port(CampaignRepository.class).updateMember(
         new CampaignMember(tenant, full.id(), MemberId.lead(lead.id()), 1, ResponseStatus.UNSUBSCRIBED,
             Fixtures.at(t, 9), Optional.of(Fixtures.at(t, 3)), Fixtures.at(t, -30))));
@@ -443,9 +443,9 @@ public abstract class CampaignContract extends ContractSupport {
           assertThat(e.currentVersion()).hasValue(2);
         });
     CampaignMember m = crm.campaigns().getMember(c.id(), MemberId.lead(l.id()));
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).updateMember(m.withVersion(m.version() + 1))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).updateMember(versioned(m, m.version() + 1))))
         .isInstanceOf(ConcurrentUpdateException.class);
-    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).insertMembers(List.of(m.withVersion(0)))))
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(CampaignRepository.class).insertMembers(List.of(versioned(m, 0)))))
         .isInstanceOf(DuplicateException.class);
     assertThat(snapshot()).isEqualTo(before);
   }

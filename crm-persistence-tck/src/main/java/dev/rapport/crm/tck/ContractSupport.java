@@ -7,6 +7,8 @@ import dev.rapport.crm.feedback.FeedbackRepository;
 import dev.rapport.crm.lead.LeadRepository;
 import dev.rapport.crm.opportunity.OpportunityRepository;
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.TestClock;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.event.CrmEvent;
 import dev.rapport.crm.spi.Persistence;
@@ -46,7 +48,7 @@ public abstract class ContractSupport {
 
   Persistence persistence;
   TenantId tenant;
-  MutableClock clock;
+  TestClock clock;
   List<CrmEvent> events;
   Crm crm;
 
@@ -90,7 +92,7 @@ public abstract class ContractSupport {
       throw new IllegalStateException("persistence() returned null");
     }
     tenant = freshTenant();
-    clock = new MutableClock(START);
+    clock = TestClock.at(START);
     events = new CopyOnWriteArrayList<>();
     crm = crm(tenant, persistence);
   }
@@ -99,7 +101,7 @@ public abstract class ContractSupport {
   private static final Map<List<Object>, Shared> SHARED = new ConcurrentHashMap<>();
 
   /** A shared world and the tenant, clock, events and {@code Crm} it was built with. */
-  private record Shared(TenantId tenant, MutableClock clock, List<CrmEvent> events, Crm crm, Object world) {}
+  private record Shared(TenantId tenant, TestClock clock, List<CrmEvent> events, Crm crm, Object world) {}
 
   /**
    * The world a table of refused commands aims at, built once per contract class and store, in a
@@ -122,6 +124,12 @@ public abstract class ContractSupport {
   }
 
   /** A tenant id that no other test uses. */
+  /** {@code record} with another version, as an adapter stores it. */
+  @SuppressWarnings("unchecked")
+  static <R extends Record> R versioned(R record, long version) {
+    return Versions.of((Class<R>) record.getClass()).with(record, version);
+  }
+
   static TenantId freshTenant() {
     return TenantId.of("tck-" + UUID.randomUUID());
   }

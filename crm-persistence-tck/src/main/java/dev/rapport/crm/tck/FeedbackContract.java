@@ -210,8 +210,8 @@ public abstract class FeedbackContract extends ContractSupport {
       uow.port(FeedbackRepository.class).insert(longest);
       return uow.port(FeedbackRepository.class).insert(minimal);
     });
-    assertThat(storedFeedback(longest.id())).contains(longest.withVersion(1));
-    assertThat(storedFeedback(minimal.id())).contains(minimal.withVersion(1));
+    assertThat(storedFeedback(longest.id())).contains(versioned(longest, 1));
+    assertThat(storedFeedback(minimal.id())).contains(versioned(minimal, 1));
   }
 
   @Test

@@ -170,7 +170,7 @@ public abstract class LeadScoringContract extends ContractSupport {
       if (score == null || score == b.score()) {
         expectedLeads.add(b);
       } else {
-        expectedLeads.add(b.withScore(score, clock.instant()).withVersion(b.version() + 1));
+        expectedLeads.add(versioned(b.withScore(score, clock.instant()), b.version() + 1));
       }
     }
     assertThat(after.leads()).containsExactlyElementsOf(expectedLeads);

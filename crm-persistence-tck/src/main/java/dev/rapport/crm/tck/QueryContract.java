@@ -73,7 +73,7 @@ public abstract class QueryContract extends ContractSupport {
         return null;
       });
     }
-    leads = made.stream().map(l -> l.withVersion(1)).sorted(Comparator.comparing(Lead::id)).toList();
+    leads = made.stream().map(l -> versioned(l, 1)).sorted(Comparator.comparing(Lead::id)).toList();
   }
 
   static Stream<Arguments> leadQueries() {
@@ -204,7 +204,7 @@ public abstract class QueryContract extends ContractSupport {
       Contact ca = Fixtures.contact(tenant, START, a.id(), "a" + i + "@Mail.example");
       Contact cb = Fixtures.contact(tenant, START, b.id(), null);
       Contact none = Fixtures.contact(tenant, START, null, i == 4 ? "A4@mail.EXAMPLE" : null);
-      ofA.add(ca.withVersion(1));
+      ofA.add(versioned(ca, 1));
       inUnitOfWork(uow -> {
         uow.port(ContactRepository.class).insert(none);
         uow.port(ContactRepository.class).insert(cb);

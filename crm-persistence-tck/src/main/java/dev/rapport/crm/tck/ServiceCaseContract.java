@@ -77,8 +77,8 @@ public abstract class ServiceCaseContract extends ContractSupport {
   public void everyFieldOfACaseInEveryStatusIsStoredAndReadBackEqual(CaseStatus status) {
     ServiceCase c = full(tenant, account.id(), contact.id(), status);
     ServiceCase inserted = inUnitOfWork(uow -> uow.port(CaseRepository.class).insert(c));
-    assertThat(inserted).isEqualTo(c.withVersion(1));
-    assertThat(storedCase(c.id())).contains(c.withVersion(1));
+    assertThat(inserted).isEqualTo(versioned(c, 1));
+    assertThat(storedCase(c.id())).contains(versioned(c, 1));
   }
 
   @Test
@@ -96,8 +96,8 @@ public abstract class ServiceCaseContract extends ContractSupport {
       uow.port(CaseRepository.class).insert(minimal);
       return uow.port(CaseRepository.class).insert(longest);
     });
-    assertThat(storedCase(minimal.id())).contains(minimal.withVersion(1));
-    assertThat(storedCase(longest.id())).contains(longest.withVersion(1));
+    assertThat(storedCase(minimal.id())).contains(versioned(minimal, 1));
+    assertThat(storedCase(longest.id())).contains(versioned(longest, 1));
   }
 
   @Test

@@ -61,10 +61,10 @@ public abstract class UnitOfWorkContract extends ContractSupport {
       return null;
     });
     StoreSnapshot after = snapshot();
-    assertThat(after.leads()).containsExactly(lead.withVersion(1));
-    assertThat(after.accounts()).containsExactly(account.withVersion(1));
-    assertThat(after.contacts()).containsExactly(contact.withVersion(1));
-    assertThat(after.opportunities()).containsExactly(opp.withVersion(1));
+    assertThat(after.leads()).containsExactly(versioned(lead, 1));
+    assertThat(after.accounts()).containsExactly(versioned(account, 1));
+    assertThat(after.contacts()).containsExactly(versioned(contact, 1));
+    assertThat(after.opportunities()).containsExactly(versioned(opp, 1));
   }
 
   @Test
@@ -135,9 +135,9 @@ public abstract class UnitOfWorkContract extends ContractSupport {
     Threads.await(written);
     Optional<Lead> seenBefore = storedLead(lead.id());
     looked.countDown();
-    assertThat(Threads.outcome(writer)).isEqualTo(lead.withVersion(1));
+    assertThat(Threads.outcome(writer)).isEqualTo(versioned(lead, 1));
     assertThat(seenBefore).isEmpty();
-    assertThat(storedLead(lead.id())).contains(lead.withVersion(1));
+    assertThat(storedLead(lead.id())).contains(versioned(lead, 1));
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.rapport.crm.test;
 
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.memory.MemoryPersistence;
-import dev.rapport.crm.memory.TestClock;
+import dev.rapport.crm.TestClock;
 import dev.rapport.crm.spi.Persistence;
 import java.time.Instant;
 import java.util.Objects;

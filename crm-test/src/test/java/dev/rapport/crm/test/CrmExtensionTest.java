@@ -17,7 +17,7 @@ import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.lead.SignalType;
-import dev.rapport.crm.memory.TestClock;
+import dev.rapport.crm.TestClock;
 import dev.rapport.crm.opportunity.NewOpportunity;
 import dev.rapport.crm.opportunity.Opportunity;
 import java.time.Duration;

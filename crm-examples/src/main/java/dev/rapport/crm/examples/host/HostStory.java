@@ -20,7 +20,7 @@ import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.LeadQuery;
 import dev.rapport.crm.common.LeadSource;
-import dev.rapport.crm.memory.TestClock;
+import dev.rapport.crm.TestClock;
 import dev.rapport.crm.opportunity.LostReason;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.sales.CreditHistory;

@@ -1,4 +1,4 @@
-package dev.rapport.crm.memory;
+package dev.rapport.crm;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock for tests that stands still until told to move: {@link #advance(Duration)} and
- * {@link #set(Instant)}. Hand it to {@code Crm.Builder.clock} (or {@link MemoryPersistence#crm})
+ * {@link #set(Instant)}. Hand it to {@code Crm.Builder.clock} (or {@code MemoryPersistence.crm})
  * to age leads, whose temperature cools as their signals grow old. Its zone is UTC.
  * Thread-safe: every reader sees the latest time set.
  */
