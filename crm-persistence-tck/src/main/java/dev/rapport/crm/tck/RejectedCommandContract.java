@@ -62,6 +62,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -342,10 +343,32 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("count the tasks due by no time", ValidationException.class, w -> w.crm.tasks().countDueBy("ann", null)));
   }
 
+  /** The rows refused by what the store holds (unknown ids, stale versions, duplicates): every adapter. */
+  static Stream<Arguments> storeRefusals() {
+    return badCommands().filter(row -> refusedByTheStore((Class<?>) row.get()[1]));
+  }
+
+  /** The rows refused by the core's own rules (values, lifecycles): tagged {@value #CORE_RULES}. */
+  static Stream<Arguments> coreRefusals() {
+    return badCommands().filter(row -> !refusedByTheStore((Class<?>) row.get()[1]));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("badCommands")
-  public void aRejectedCommandThrowsItsExceptionAndLeavesTheStoreExactlyAsBefore(String name,
+  @MethodSource("storeRefusals")
+  public void aCommandRefusedByWhatTheStoreHoldsThrowsItsExceptionAndLeavesTheStoreExactlyAsBefore(String name,
       Class<? extends CrmException> expected, Consumer<World> command) {
+    refused(expected, command);
+  }
+
+  @Tag(CORE_RULES)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("coreRefusals")
+  public void aCommandTheCoreRefusesThrowsItsExceptionAndLeavesTheStoreExactlyAsBefore(String name,
+      Class<? extends CrmException> expected, Consumer<World> command) {
+    refused(expected, command);
+  }
+
+  private void refused(Class<? extends CrmException> expected, Consumer<World> command) {
     StoreSnapshot before = snapshot();
     assertThatThrownBy(() -> command.accept(world)).isInstanceOf(expected);
     assertThat(snapshot()).isEqualTo(before);
@@ -376,6 +399,7 @@ public abstract class RejectedCommandContract extends ContractSupport {
     assertThat(world.qualified.version()).isEqualTo(2); // captured, then qualified: a stale version 1 exists
   }
 
+  @Tag(CORE_RULES)
   @Test
   public void randomlyGeneratedOutOfRangeValuesAreRejectedAndChangeNothing() {
     Random random = new Random(20250303);

@@ -37,6 +37,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -170,10 +171,32 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
         bad("detractors with a null account option", ValidationException.class, w -> w.crm.feedback().detractors(null, from, to, PageRequest.first(5))));
   }
 
+  /** The rows refused by what the store holds (unknown ids, stale versions, duplicates): every adapter. */
+  static Stream<Arguments> storeRefusals() {
+    return badCommands().filter(row -> refusedByTheStore((Class<?>) row.get()[1]));
+  }
+
+  /** The rows refused by the core's own rules (values, lifecycles): tagged {@value #CORE_RULES}. */
+  static Stream<Arguments> coreRefusals() {
+    return badCommands().filter(row -> !refusedByTheStore((Class<?>) row.get()[1]));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("badCommands")
-  public void aRejectedCommandThrowsItsExceptionAndLeavesTheStoreExactlyAsBefore(String name,
+  @MethodSource("storeRefusals")
+  public void aCommandRefusedByWhatTheStoreHoldsThrowsItsExceptionAndLeavesTheStoreExactlyAsBefore(String name,
       Class<? extends CrmException> expected, Consumer<World> command) {
+    refused(expected, command);
+  }
+
+  @Tag(CORE_RULES)
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("coreRefusals")
+  public void aCommandTheCoreRefusesThrowsItsExceptionAndLeavesTheStoreExactlyAsBefore(String name,
+      Class<? extends CrmException> expected, Consumer<World> command) {
+    refused(expected, command);
+  }
+
+  private void refused(Class<? extends CrmException> expected, Consumer<World> command) {
     StoreSnapshot before = snapshot();
     assertThatThrownBy(() -> command.accept(world)).isInstanceOf(expected);
     assertThat(snapshot()).isEqualTo(before);
