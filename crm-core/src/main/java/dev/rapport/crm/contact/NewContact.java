@@ -69,10 +69,11 @@ public final class NewContact {
     /**
      * Adds an e-mail address; the first is primary.
      *
-     * @throws ValidationException if null or invalid
+     * @throws ValidationException if null or invalid, its field the address's place
+     *     ({@code emails[1]})
      */
     public Builder email(String address) {
-      EmailAddress e = EmailAddress.of(address);
+      EmailAddress e = EmailAddress.of(address, "emails[" + emails.size() + "]");
       if (!emails.contains(e)) {
         emails.add(e);
       }
@@ -82,10 +83,16 @@ public final class NewContact {
     /**
      * Adds a phone number in international form.
      *
-     * @throws ValidationException if null or invalid
+     * @throws ValidationException if null or invalid, its field the number's place
+     *     ({@code phones[0]})
      */
     public Builder phone(String number) {
-      PhoneNumber p = PhoneNumber.of(number);
+      PhoneNumber p;
+      try {
+        p = PhoneNumber.of(number);
+      } catch (ValidationException e) {
+        throw new ValidationException("phones[" + phones.size() + "]", e.rule());
+      }
       if (!phones.contains(p)) {
         phones.add(p);
       }

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A lifecycle rule refused a move: for example a converted lead asked to change, or a won
  * opportunity moved to another stage. {@link #from()} and {@link #to()} name the states (or, for a
- * change that is not a state move, the action). Nothing was changed.
+ * change that is not a state move, the action). The message reads "lead cannot move from CONTACTED
+ * to CONVERTED: ..." or, for a move to where the record already is, "lead is already CONVERTED:
+ * ...". Nothing was changed.
  */
 public final class IllegalTransitionException extends CrmException {
   private final String kind;
@@ -28,11 +30,17 @@ public final class IllegalTransitionException extends CrmException {
    * @param why what the caller should know, e.g. what the record already became; or {@code null}
    */
   public IllegalTransitionException(String kind, Object from, Object to, String why) {
-    super(requireNonNull(kind, "kind") + " cannot move from " + requireNonNull(from, "from")
-        + " to " + requireNonNull(to, "to") + (why == null ? "" : ": " + why));
+    super(sentence(requireNonNull(kind, "kind"), requireNonNull(from, "from"), requireNonNull(to, "to"))
+        + (why == null ? "" : ": " + why));
     this.kind = kind;
     this.from = from.toString();
     this.to = to.toString();
+  }
+
+  private static String sentence(String kind, Object from, Object to) {
+    return from.toString().equals(to.toString())
+        ? kind + " is already " + from
+        : kind + " cannot move from " + from + " to " + to;
   }
 
   /** The kind of record, e.g. {@code "lead"}. */

@@ -159,14 +159,31 @@ public final class Check {
     }
   }
 
-  /** Returns the collection, or throws when it or any element is null. */
+  /**
+   * Returns the collection, or throws when it or any element is null (naming the element:
+   * {@code leads[3]}).
+   */
   public static <C extends Collection<?>> C noNulls(C values, String field) {
     notNull(values, field);
+    int i = 0;
     for (Object v : values) {
       if (v == null) {
-        throw new ValidationException(field, "must not contain null");
+        throw new ValidationException(field + "[" + i + "]", "must not be null");
       }
+      i++;
     }
     return values;
+  }
+
+  /**
+   * What {@code make} returns; a {@link ValidationException} it throws is re-thrown seen from the
+   * collection, {@code field[index].inner} (see {@link ValidationException#within}).
+   */
+  public static <T> T element(String field, int index, java.util.function.Supplier<T> make) {
+    try {
+      return make.get();
+    } catch (ValidationException e) {
+      throw e.within(field + "[" + index + "]");
+    }
   }
 }

@@ -335,7 +335,7 @@ public record Lead(
   /** Why this lead, not QUALIFIED, cannot convert: what it already became, or what to do first. */
   IllegalTransitionException notConvertible() {
     return new IllegalTransitionException("lead", status, LeadStatus.CONVERTED, convertedTo
-        .map(c -> "it was already converted on " + c.convertedAt() + " into contact " + c.contactId()
+        .map(c -> "it was converted on " + c.convertedAt() + " into contact " + c.contactId()
             + " at account " + c.accountId() + c.opportunityId().map(o -> " with opportunity " + o).orElse(""))
         .orElse("only a QUALIFIED lead converts"
             + (status == LeadStatus.DISQUALIFIED ? " (reopen it first)" : " (qualify it first)")));

@@ -134,7 +134,7 @@ public record Opportunity(
       Instant now) {
     Check.notNull(draft, "opportunity");
     Check.notNull(pipeline, "pipeline");
-    Stage stage = draft.stage.map(pipeline::stage).orElseGet(pipeline::firstStage);
+    Stage stage = draft.stage.map(pipeline::openStage).orElseGet(pipeline::firstStage);
     if (stage.outcome() != OpportunityStatus.OPEN) {
       throw new ValidationException("stage", "must be an open stage to start in");
     }

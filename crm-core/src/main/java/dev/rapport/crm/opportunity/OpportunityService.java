@@ -168,7 +168,7 @@ public final class OpportunityService {
    * @throws ConcurrentUpdateException if it was changed concurrently
    */
   public Opportunity moveToStage(OpportunityId id, String stage) {
-    Stage to = ctx.setting(Pipeline.class).stage(stage);
+    Stage to = ctx.setting(Pipeline.class).openStage(stage);
     return change(id, (o, now) -> o.moveTo(to, now));
   }
 
@@ -208,7 +208,7 @@ public final class OpportunityService {
    * @throws ConcurrentUpdateException if it was changed concurrently
    */
   public Opportunity reopen(OpportunityId id, String stage) {
-    Stage to = ctx.setting(Pipeline.class).stage(stage);
+    Stage to = ctx.setting(Pipeline.class).openStage(stage);
     return change(id, (o, now) -> o.reopen(to, now));
   }
 

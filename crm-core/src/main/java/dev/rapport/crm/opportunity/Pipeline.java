@@ -24,9 +24,10 @@ public final class Pipeline {
     Map<String, Stage> map = new LinkedHashMap<>();
     Stage w = null;
     Stage l = null;
-    for (Stage s : stages) {
+    for (int i = 0; i < stages.size(); i++) {
+      Stage s = stages.get(i);
       if (map.put(s.name().toLowerCase(Locale.ROOT), s) != null) {
-        throw new ValidationException("stages", "must not repeat the name " + s.name());
+        throw new ValidationException("stages[" + i + "].name", "must not repeat the name " + s.name());
       }
       if (s.outcome() == OpportunityStatus.WON) {
         if (w != null) {
@@ -89,6 +90,28 @@ public final class Pipeline {
     if (s == null) {
       throw new ValidationException("stage", "must be a stage of the pipeline (ignoring case): "
           + stages.stream().map(Stage::name).toList());
+    }
+    return s;
+  }
+
+  /**
+   * The open stage with this name, ignoring case: where an opportunity can be opened, moved or
+   * reopened.
+   *
+   * @throws ValidationException (field {@code stage}) if the name is null, no stage has it (the
+   *     message lists the open stages only) or it is the won or lost stage (which only winning or
+   *     losing reaches)
+   */
+  public Stage openStage(String name) {
+    Check.notNull(name, "stage");
+    Stage s = byName.get(name.strip().toLowerCase(Locale.ROOT));
+    List<String> open = stages.stream().filter(x -> x.outcome() == OpportunityStatus.OPEN).map(Stage::name).toList();
+    if (s == null) {
+      throw new ValidationException("stage", "must be an open stage of the pipeline (ignoring case): " + open);
+    }
+    if (s.outcome() != OpportunityStatus.OPEN) {
+      throw new ValidationException("stage", "must be an open stage of the pipeline, one of " + open + " ("
+          + s.name() + " closes the opportunity: win or lose it instead)");
     }
     return s;
   }

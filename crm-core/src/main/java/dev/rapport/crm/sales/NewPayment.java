@@ -43,13 +43,15 @@ public record NewPayment(String reference, AccountId accountId, Money amount, Lo
     allocations = List.copyOf(Check.size(allocations, "allocations", Limits.PAYMENT_ALLOCATIONS));
     BigDecimal sum = BigDecimal.ZERO;
     java.util.Set<String> seen = new java.util.HashSet<>();
-    for (Allocation a : allocations) {
+    for (int i = 0; i < allocations.size(); i++) {
+      Allocation a = allocations.get(i);
       if (!a.amount().currency().equals(amount.currency())) {
-        throw new ValidationException("allocations", "must be in the payment's currency " + amount.currency()
-            + " (the one to " + a.saleReference() + " is in " + a.amount().currency() + ")");
+        throw new ValidationException("allocations[" + i + "].amount", "must be in the payment's currency "
+            + amount.currency() + ", not " + a.amount().currency());
       }
       if (!seen.add(a.saleReference())) {
-        throw new ValidationException("allocations", "must name each sale once (" + a.saleReference() + " twice)");
+        throw new ValidationException("allocations[" + i + "].saleReference", "must name each sale once ("
+            + a.saleReference() + " is named before)");
       }
       sum = sum.add(a.amount().amount());
     }
@@ -64,7 +66,8 @@ public record NewPayment(String reference, AccountId accountId, Money amount, Lo
    * "INV-2", "20.00")} puts 100.00 on INV-1 and 20.00 on INV-2, in the payment's currency.
    *
    * @throws ValidationException as the canonical constructor, if the references and amounts do not
-   *     come in pairs, or an amount is not a number
+   *     come in pairs, or an amount is not a number (its field a path such as
+   *     {@code allocations[1].amount})
    */
   public static NewPayment of(String reference, AccountId account, Money amount, LocalDate paidOn,
       String... settles) {
@@ -78,8 +81,10 @@ public record NewPayment(String reference, AccountId accountId, Money amount, Lo
     }
     List<Allocation> list = new ArrayList<>();
     for (int i = 0; i < settles.length; i += 2) {
-      list.add(new Allocation(settles[i], Money.of(Check.notNull(settles[i + 1], "amount"),
-          amount.currency().getCurrencyCode())));
+      String ref = settles[i];
+      String paid = settles[i + 1];
+      list.add(Check.element("allocations", i / 2, () -> new Allocation(ref,
+          Money.of(Check.notNull(paid, "amount"), amount.currency().getCurrencyCode()))));
     }
     return new NewPayment(reference, account, amount, paidOn, list);
   }

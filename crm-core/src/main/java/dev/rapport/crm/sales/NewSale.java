@@ -59,10 +59,11 @@ public record NewSale(String reference, AccountId accountId, Optional<String> co
       throw new ValidationException("lines", "must hold at least one line");
     }
     BigDecimal sum = BigDecimal.ZERO;
-    for (SaleLine line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      SaleLine line = lines.get(i);
       if (!line.amount().currency().equals(currency)) {
-        throw new ValidationException("lines", "must all be in the sale's currency " + currency
-            + " (line " + line.productCode() + " is in " + line.amount().currency() + ")");
+        throw new ValidationException("lines[" + i + "].amount", "must be in the sale's currency " + currency
+            + ", not " + line.amount().currency());
       }
       sum = sum.add(line.amount().amount());
     }
@@ -156,8 +157,17 @@ public record NewSale(String reference, AccountId accountId, Optional<String> co
      * @throws ValidationException as {@link SaleLine#of}
      */
     public Builder line(String productCode, String quantity, String unitPrice) {
-      return line(SaleLine.of(productCode, decimal(quantity), Money.of(Check.notNull(unitPrice, "unitPrice"),
-          currency.getCurrencyCode())));
+      return line(Check.element("lines", lines.size(), () -> SaleLine.of(productCode, decimal(quantity),
+          price(unitPrice))));
+    }
+
+    private Money price(String unitPrice) {
+      Check.notNull(unitPrice, "unitPrice");
+      try {
+        return Money.of(unitPrice, currency.getCurrencyCode());
+      } catch (ValidationException e) {
+        throw new ValidationException("unitPrice", e.rule());
+      }
     }
 
     /**

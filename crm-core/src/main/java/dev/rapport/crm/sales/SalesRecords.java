@@ -3,6 +3,7 @@ package dev.rapport.crm.sales;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.exception.ValidationException;
+import dev.rapport.crm.common.Recorded;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Page;
@@ -33,7 +34,7 @@ final class SalesRecords extends SalesPart {
   }
 
   /** See {@link SalesService#record}. */
-  Sale record(NewSale sale) {
+  Recorded<Sale> record(NewSale sale) {
     Check.notNull(sale, "sale");
     requireStore();
     return ctx.command(cmd -> {
@@ -43,7 +44,7 @@ final class SalesRecords extends SalesPart {
       Optional<Sale> existing = sales.findByReference(sale.reference());
       if (existing.isPresent()) {
         if (existing.get().content().equals(sale)) {
-          return existing.get();
+          return Recorded.repeated(existing.get());
         }
         throw new DuplicateException("sale", "reference", sale.reference());
       }
@@ -61,7 +62,7 @@ final class SalesRecords extends SalesPart {
       }
       cmd.raise(new SaleRecorded(ctx.tenant(), now, stored.id(), sale.reference(), sale.accountId(),
           sale.corrects(), sale.issuedOn(), sale.total(), stored.version()));
-      return stored;
+      return Recorded.created(stored);
     });
   }
 
@@ -197,7 +198,7 @@ final class SalesRecords extends SalesPart {
   }
 
   /** See {@link SalesService#recordPayment}. */
-  Payment recordPayment(NewPayment payment) {
+  Recorded<Payment> recordPayment(NewPayment payment) {
     Check.notNull(payment, "payment");
     requireStore();
     LocalDate today = ctx.today();
@@ -211,24 +212,26 @@ final class SalesRecords extends SalesPart {
       Optional<Payment> existing = sales.findPaymentByReference(payment.reference());
       if (existing.isPresent()) {
         if (existing.get().content().equals(payment)) {
-          return existing.get();
+          return Recorded.repeated(existing.get());
         }
         throw new DuplicateException("payment", "reference", payment.reference());
       }
       Map<NewSale, List<Movement>> touched = new LinkedHashMap<>();
       Map<NewSale, Balance> balances = new LinkedHashMap<>();
-      for (Allocation a : payment.allocations()) {
+      for (int i = 0; i < payment.allocations().size(); i++) {
+        Allocation a = payment.allocations().get(i);
+        String at = "allocations[" + i + "]";
         NewSale inv = sales.findByReference(a.saleReference())
             .orElseThrow(() -> new NotFoundException("sale", a.saleReference())).content();
         if (inv.isCreditNote()) {
-          throw new ValidationException("allocations", "must name invoices, not the credit note " + a.saleReference());
+          throw new ValidationException(at + ".saleReference", "must name an invoice, not the credit note " + a.saleReference());
         }
         if (!inv.accountId().equals(payment.accountId())) {
-          throw new ValidationException("allocations", "must name sales of the account " + payment.accountId()
+          throw new ValidationException(at + ".saleReference", "must name a sale of the account " + payment.accountId()
               + " (" + a.saleReference() + " is not)");
         }
         if (!inv.currency().equals(payment.amount().currency())) {
-          throw new ValidationException("allocations", "must pay sales in the payment's currency "
+          throw new ValidationException(at + ".saleReference", "must name a sale in the payment's currency "
               + payment.amount().currency() + " (" + a.saleReference() + " is in " + inv.currency() + ")");
         }
         if (payment.paidOn().isBefore(inv.issuedOn())) {
@@ -239,7 +242,7 @@ final class SalesRecords extends SalesPart {
         Balance before = SalesFigures.balance(inv.total().amount(), inv.issuedOn(), movements);
         BigDecimal open = before.due().subtract(before.paid()).max(BigDecimal.ZERO);
         if (a.amount().amount().compareTo(open) > 0) {
-          throw new ValidationException("allocations", "must not pay more than the " + open.toPlainString() + " "
+          throw new ValidationException(at + ".amount", "must not pay more than the " + open.toPlainString() + " "
               + inv.currency() + " outstanding on " + a.saleReference() + " (" + a.amount().amount().toPlainString()
               + " allocated); leave what is paid beyond unallocated");
         }
@@ -253,7 +256,7 @@ final class SalesRecords extends SalesPart {
           SalesFigures.balance(inv.total().amount(), inv.issuedOn(), movements)));
       cmd.raise(new PaymentRecorded(ctx.tenant(), now, stored.id(), payment.reference(), payment.accountId(),
           payment.amount(), payment.paidOn(), payment.unapplied()));
-      return stored;
+      return Recorded.created(stored);
     });
   }
 

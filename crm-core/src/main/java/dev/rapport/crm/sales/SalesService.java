@@ -6,6 +6,7 @@ import dev.rapport.crm.exception.MissingExchangeRateException;
 import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.common.Recorded;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -47,8 +48,9 @@ public final class SalesService {
 
   /**
    * Records a sale or credit note. Recording the same content under a reference already recorded
-   * returns the stored sale and changes nothing (no event); other content under that reference is
-   * refused: change a sale with {@link #update}. Raises {@link SaleRecorded}.
+   * returns the stored sale marked as a {@linkplain Recorded#repeat() repeat} and changes nothing
+   * (no event): a host that re-sends after a timeout can tell the two apart. Other content under
+   * that reference is refused: change a sale with {@link #update}. Raises {@link SaleRecorded}.
    *
    * @throws ValidationException if the sale is null; if sales are read from a host's ledger
    *     (field {@code salesLedger}); for a credit note, if it corrects a credit note, a sale of
@@ -59,7 +61,7 @@ public final class SalesService {
    * @throws DuplicateException if the reference is recorded with other content
    * @throws ConcurrentUpdateException if a credit note's invoice was paid or credited at the same time
    */
-  public Sale record(NewSale sale) {
+  public Recorded<Sale> record(NewSale sale) {
     return records.record(sale);
   }
 
@@ -84,7 +86,8 @@ public final class SalesService {
 
   /**
    * Records a payment. Recording the same content under a reference already recorded returns the
-   * stored payment and changes nothing; other content under it is refused. Raises {@link PaymentRecorded}.
+   * stored payment marked as a {@linkplain Recorded#repeat() repeat} and changes nothing; other
+   * content under it is refused. Raises {@link PaymentRecorded}.
    *
    * @throws ValidationException if the payment is null; if it is dated after today or before the
    *     issue day of an invoice it pays (field {@code paidOn}); if an allocation names a credit
@@ -96,7 +99,7 @@ public final class SalesService {
    * @throws ConcurrentUpdateException if another payment or credit note of an invoice it pays was
    *     recorded at the same time (nothing is stored; read again and retry)
    */
-  public Payment recordPayment(NewPayment payment) {
+  public Recorded<Payment> recordPayment(NewPayment payment) {
     return records.recordPayment(payment);
   }
 

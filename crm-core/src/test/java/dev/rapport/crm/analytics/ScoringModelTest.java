@@ -132,7 +132,7 @@ class ScoringModelTest {
     List<Lead> withNull = new ArrayList<>(many(20, LeadSource.REFERRAL, null));
     withNull.add(null);
     assertThatThrownBy(() -> ScoringModel.train(withNull, many(20, LeadSource.OTHER, null), T))
-        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("won"));
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("won[20]"));
     ScoringModel model = ScoringModel.train(many(20, LeadSource.REFERRAL, null), many(20, LeadSource.OTHER, null), T);
     assertThatThrownBy(() -> model.score(lead(LeadSource.OTHER, null, List.of()), null))
         .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("asOf"));

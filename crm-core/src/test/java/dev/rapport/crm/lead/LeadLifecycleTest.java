@@ -71,7 +71,7 @@ class LeadLifecycleTest {
     Lead lead = in(from);
     assertThatThrownBy(() -> lead.moveTo(to, T0))
         .isInstanceOf(IllegalTransitionException.class)
-        .hasMessage("lead cannot move from " + from + " to " + to)
+        .hasMessage(from == to ? "lead is already " + from : "lead cannot move from " + from + " to " + to)
         .satisfies(e -> {
           assertThat(((IllegalTransitionException) e).from()).isEqualTo(from.name());
           assertThat(((IllegalTransitionException) e).to()).isEqualTo(to.name());
@@ -148,7 +148,7 @@ class LeadLifecycleTest {
     Lead converted = in(CONVERTED);
     assertThatThrownBy(() -> converted.converted(converted.convertedTo().orElseThrow()))
         .isInstanceOf(IllegalTransitionException.class)
-        .hasMessage("lead cannot move from CONVERTED to CONVERTED: it was already converted on "
+        .hasMessage("lead is already CONVERTED: it was converted on "
             + converted.convertedTo().get().convertedAt() + " into contact " + converted.convertedTo().get().contactId()
             + " at account " + converted.convertedTo().get().accountId());
   }

@@ -115,7 +115,7 @@ class OpportunityLifecycleTest {
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessage("opportunity cannot move from WON to Proposal");
     assertThatThrownBy(() -> won.win(PIPELINE, T0)).isInstanceOf(IllegalTransitionException.class)
-        .hasMessage("opportunity cannot move from WON to WON");
+        .hasMessage("opportunity is already WON");
     assertThatThrownBy(() -> won.lose(PIPELINE, LostReason.PRICE, T0))
         .isInstanceOf(IllegalTransitionException.class);
     assertThatThrownBy(() -> won.overrideProbability(5, T0)).isInstanceOf(IllegalTransitionException.class);
@@ -132,6 +132,14 @@ class OpportunityLifecycleTest {
         .isEqualTo("stage");
     assertThatThrownBy(() -> PIPELINE.stage("Haggling")).isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("stage: must be a stage of the pipeline");
+    // where only open stages are allowed, the message lists only those
+    assertThatThrownBy(() -> PIPELINE.openStage("Haggling")).isInstanceOf(ValidationException.class)
+        .hasMessage("stage: must be an open stage of the pipeline (ignoring case): "
+            + PIPELINE.stages().stream().filter(s -> s.outcome() == OpportunityStatus.OPEN).map(Stage::name).toList())
+        .message().doesNotContain("Closed Won").doesNotContain("Closed Lost");
+    assertThatThrownBy(() -> PIPELINE.openStage("closed won")).isInstanceOf(ValidationException.class)
+        .hasMessageEndingWith("(Closed Won closes the opportunity: win or lose it instead)");
+    assertThat(PIPELINE.openStage(" proposal ")).isEqualTo(PIPELINE.stage("Proposal"));
   }
 
   @Test
@@ -142,7 +150,7 @@ class OpportunityLifecycleTest {
         .isInstanceOf(ValidationException.class).hasMessage("stages: must have one won and one lost stage");
     assertThatThrownBy(() -> Pipeline.builder().stage("A", 1, ForecastCategory.PIPELINE)
         .stage("a", 2, ForecastCategory.PIPELINE).won("W").lost("L").build())
-        .isInstanceOf(ValidationException.class).hasMessageStartingWith("stages: must not repeat");
+        .isInstanceOf(ValidationException.class).hasMessageStartingWith("stages[1].name: must not repeat");
     assertThatThrownBy(() -> Pipeline.builder().stage("A", 101, ForecastCategory.PIPELINE))
         .isInstanceOf(ValidationException.class).hasMessage("stage.probability: must be between 0 and 100");
   }

@@ -72,12 +72,16 @@ final class RecordDeserializer extends StdDeserializer<Object> {
         ctxt.handleUnknownProperty(p, this, type.getRawClass(), name);
         continue;
       }
-      if (value == JsonToken.VALUE_NULL) {
-        args[i] = deser[i].getNullValue(ctxt);
-      } else if (typeDeser[i] != null) {
-        args[i] = deser[i].deserializeWithType(p, ctxt, typeDeser[i]);
-      } else {
-        args[i] = deser[i].deserialize(p, ctxt);
+      try {
+        if (value == JsonToken.VALUE_NULL) {
+          args[i] = deser[i].getNullValue(ctxt);
+        } else if (typeDeser[i] != null) {
+          args[i] = deser[i].deserializeWithType(p, ctxt, typeDeser[i]);
+        } else {
+          args[i] = deser[i].deserialize(p, ctxt);
+        }
+      } catch (JsonMappingException e) { // the path names the component: lines[1].quantity
+        throw JsonMappingException.wrapWithPath(e, type.getRawClass(), name);
       }
       seen[i] = true;
     }

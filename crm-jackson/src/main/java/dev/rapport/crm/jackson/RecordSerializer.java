@@ -18,7 +18,8 @@ import java.lang.reflect.RecordComponent;
 
 /**
  * A record as the JSON object of its components, in declaration order, and nothing else (no
- * {@code isOpen()}-style derived values). An empty {@code Optional} is written as {@code null}.
+ * {@code isOpen()}-style derived values). An empty {@code Optional} is written as {@code null}, a
+ * {@code BigDecimal} (a sale line's quantity) as a string, as {@code Money}'s amount is.
  * An event starts with its {@code eventType} however it is reached.
  */
 final class RecordSerializer extends StdSerializer<Object> {
@@ -83,6 +84,8 @@ final class RecordSerializer extends StdSerializer<Object> {
       g.writeFieldName(names[i]);
       if (v == null) {
         provider.defaultSerializeNull(g);
+      } else if (v instanceof java.math.BigDecimal d) { // as Money's amount: a string keeps the scale
+        g.writeString(d.toPlainString());
       } else if (resolved[i] == null) { // a type variable: the value's own class
         provider.findPrimaryPropertySerializer(v.getClass(), properties[i]).serialize(v, g, provider);
       } else {

@@ -64,6 +64,38 @@ class JsonShapeTest {
   }
 
   @Test
+  void decimalsOfRecordsAreStringsLikeMoneyAndNumbersReadToo() throws Exception {
+    dev.rapport.crm.sales.SaleLine line = dev.rapport.crm.sales.SaleLine.of("PAPER", new java.math.BigDecimal("2.50"),
+        Money.of("4.00", "EUR"));
+    String json = MAPPER.writeValueAsString(line);
+    assertThat(json).isEqualTo("{\"productCode\":\"PAPER\",\"description\":null,\"quantity\":\"2.5\","
+        + "\"unitPrice\":{\"amount\":\"4.00\",\"currency\":\"EUR\"},"
+        + "\"amount\":{\"amount\":\"10.00\",\"currency\":\"EUR\"},\"unitCost\":null}");
+    assertThat(MAPPER.readValue(json, dev.rapport.crm.sales.SaleLine.class)).isEqualTo(line);
+    assertThat(MAPPER.readValue(json.replace("\"2.5\"", "2.50"), dev.rapport.crm.sales.SaleLine.class)).isEqualTo(line);
+  }
+
+  @Test
+  void aRejectionInsideAListIsNamedByItsWholePath() throws Exception {
+    String good = "{\"productCode\":\"A\",\"description\":null,\"quantity\":\"1\","
+        + "\"unitPrice\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"unitCost\":null}";
+    String json = "{\"reference\":\"INV-1\",\"accountId\":\"" + LEAD_ID + "\",\"corrects\":null,"
+        + "\"issuedOn\":\"2026-01-05\",\"dueOn\":\"2026-01-05\",\"currency\":\"EUR\",\"lines\":["
+        + good + "," + good.replace("\"quantity\":\"1\"", "\"quantity\":\"0\"") + "],"
+        + "\"total\":{\"amount\":\"2.00\",\"currency\":\"EUR\"}}";
+    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+        () -> MAPPER.readValue(json, dev.rapport.crm.sales.NewSale.class));
+    assertThat(failure).isInstanceOf(JsonMappingException.class);
+    assertThat(RapportModule.rejection(failure)).hasValueSatisfying(v -> {
+      assertThat(v.field()).isEqualTo("lines[1].quantity");
+      assertThat(v.rule()).isEqualTo("must not be zero");
+    });
+    assertThat(RapportModule.rejection(new IllegalStateException("no"))).isEmpty();
+    ValidationException plain = new ValidationException("name", "must not be blank");
+    assertThat(RapportModule.rejection(plain)).containsSame(plain);
+  }
+
+  @Test
   void aLeadLooksAsDocumented() throws Exception {
     Scenario s = new Scenario().run();
     Lead ada = (Lead) s.results.stream().filter(Lead.class::isInstance).findFirst().orElseThrow();

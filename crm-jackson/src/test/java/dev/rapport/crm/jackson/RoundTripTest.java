@@ -106,10 +106,13 @@ class RoundTripTest {
     }
   }
 
-  /** The type to read back: a page of what it holds. */
+  /** The type to read back: a page (or a recorded value) of what it holds. */
   private static JavaType javaType(Class<?> type, Object sample) {
     if (sample instanceof Page<?> page && !page.items().isEmpty()) {
       return MAPPER.getTypeFactory().constructParametricType(Page.class, page.items().get(0).getClass());
+    }
+    if (sample instanceof dev.rapport.crm.common.Recorded<?> r) {
+      return MAPPER.getTypeFactory().constructParametricType(dev.rapport.crm.common.Recorded.class, r.value().getClass());
     }
     return MAPPER.getTypeFactory().constructType(type);
   }

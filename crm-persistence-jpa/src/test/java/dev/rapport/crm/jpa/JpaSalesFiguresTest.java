@@ -163,7 +163,7 @@ class JpaSalesFiguresTest {
     private boolean invoice() {
       String ref = "INV-" + next++;
       NewSale sale = invoiceContent(ref, pick(accounts), pick(CURRENCIES), TODAY.minusDays(random.nextInt(180)));
-      assertThat(crm.sales().record(sale).content()).isEqualTo(sale);
+      assertThat(crm.sales().record(sale).value().content()).isEqualTo(sale);
       sales.put(ref, sale);
       return true;
     }
@@ -190,7 +190,7 @@ class JpaSalesFiguresTest {
       String ref = "CN-" + next++;
       NewSale note = NewSale.creditNote(ref, inv.reference(), inv.accountId(), inv.issuedOn().plusDays(random.nextInt(90)),
           inv.currency().getCurrencyCode()).line(inv.lines().get(0).productCode(), "-1", amount.toPlainString()).build();
-      assertThat(crm.sales().record(note).content()).isEqualTo(note);
+      assertThat(crm.sales().record(note).value().content()).isEqualTo(note);
       sales.put(ref, note);
       credited.merge(inv.reference(), amount, BigDecimal::add);
       firstMovement.merge(inv.reference(), note.issuedOn(), (x, y) -> x.isBefore(y) ? x : y);
@@ -233,7 +233,7 @@ class JpaSalesFiguresTest {
       LocalDate day = earliest.plusDays(random.nextInt((int) java.time.temporal.ChronoUnit.DAYS.between(earliest, TODAY) + 1));
       NewPayment payment = NewPayment.of("PAY-" + next++, account,
           new Money(sum.add(extra), Currency.getInstance(currency)), day, settles.toArray(String[]::new));
-      assertThat(crm.sales().recordPayment(payment).content()).isEqualTo(payment);
+      assertThat(crm.sales().recordPayment(payment).value().content()).isEqualTo(payment);
       payments.add(payment);
       payment.allocations().forEach(a -> {
         paid.merge(a.saleReference(), a.amount().amount(), BigDecimal::add);

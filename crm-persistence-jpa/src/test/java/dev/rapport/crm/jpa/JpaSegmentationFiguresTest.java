@@ -91,7 +91,7 @@ class JpaSegmentationFiguresTest {
           b.line("P" + random.nextInt(5), String.valueOf(1 + random.nextInt(9)),
               BigDecimal.valueOf(1 + random.nextInt(100_000), digits).toPlainString());
         }
-        NewSale inv = crm.sales().record(b.build()).content();
+        NewSale inv = crm.sales().record(b.build()).value().content();
         sales.add(inv);
         invoices.add(inv);
       } else {
@@ -103,7 +103,7 @@ class JpaSegmentationFiguresTest {
         }
         sales.add(crm.sales().record(NewSale.creditNote("CN-" + sales.size(), inv.reference(), inv.accountId(),
             inv.issuedOn().plusDays(random.nextInt(60)), inv.currency().getCurrencyCode())
-            .line("P0", "-1", part.toPlainString()).build()).content());
+            .line("P0", "-1", part.toPlainString()).build()).value().content());
       }
     }
     List<Feedback> answers = new ArrayList<>();

@@ -188,11 +188,11 @@ class OutboxTest {
     Crm crm = crm(store.persistence(), tenant);
     var account = crm.accounts().create(dev.rapport.crm.contact.NewAccount.builder("Buyer").build());
     var invoice = crm.sales().record(dev.rapport.crm.sales.NewSale.invoice("INV-1", account.id(),
-        java.time.LocalDate.of(2025, 1, 1), "EUR").dueInDays(14).line("PAPER", "10", "10.00").build());
+        java.time.LocalDate.of(2025, 1, 1), "EUR").dueInDays(14).line("PAPER", "10", "10.00").build()).value();
     var note = crm.sales().record(dev.rapport.crm.sales.NewSale.creditNote("CN-1", "INV-1", account.id(),
-        java.time.LocalDate.of(2025, 1, 5), "EUR").line("PAPER", "-1", "10.00").build());
+        java.time.LocalDate.of(2025, 1, 5), "EUR").line("PAPER", "-1", "10.00").build()).value();
     var payment = crm.sales().recordPayment(dev.rapport.crm.sales.NewPayment.of("PAY-1", account.id(),
-        dev.rapport.crm.common.Money.of("60.00", "EUR"), java.time.LocalDate.of(2025, 1, 10), "INV-1", "50.00"));
+        dev.rapport.crm.common.Money.of("60.00", "EUR"), java.time.LocalDate.of(2025, 1, 10), "INV-1", "50.00")).value();
     var changed = crm.sales().refreshPayerClasses();
 
     List<OutboxMessage> pending = OutboxRelay.create(store.factory()).pending(10);

@@ -81,7 +81,7 @@ public abstract class EventDeliveryContract extends ContractSupport {
     drafts.add(null);
     StoreSnapshot before = snapshot();
     assertThatThrownBy(() -> crm.leads().captureAll(drafts))
-        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessage("leads: must not contain null");
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessage("leads[1]: must not be null");
     assertThatThrownBy(() -> crm.leads().captureAll(java.util.Collections.nCopies(10_001, drafts.get(0))))
         .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessage("leads: must hold at most 10000 leads");
     assertThat(snapshot()).isEqualTo(before);

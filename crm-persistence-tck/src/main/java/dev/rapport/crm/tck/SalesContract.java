@@ -13,6 +13,7 @@ import dev.rapport.crm.exception.StoreException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.activity.Task;
 import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.common.Recorded;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.Page;
@@ -377,10 +378,10 @@ public abstract class SalesContract extends ContractSupport {
         .line("KETTLE", "1", "12000").build();
     NewSale dinar = NewSale.invoice("KWD-7", a.id(), day("2025-02-01"), "KWD").line("OIL", "1.5", "2.125").build();
 
-    Sale sale = crm.sales().record(yen);
-    Sale other = crm.sales().record(dinar);
+    Sale sale = crm.sales().record(yen).value();
+    Sale other = crm.sales().record(dinar).value();
     Payment paid = crm.sales().recordPayment(NewPayment.of("振込-1", a.id(), Money.of("13000", "JPY"), day("2025-02-20"),
-        "請求書-0001", "12500"));
+        "請求書-0001", "12500")).value();
 
     assertThat(sale.version()).isEqualTo(1);
     assertThat(sale.content()).isEqualTo(yen);
@@ -404,10 +405,12 @@ public abstract class SalesContract extends ContractSupport {
   @Test
   public void theSameInvoiceSentTwiceIsOneInvoiceAndOtherContentUnderItsReferenceIsRefused() {
     NewSale invoice = theSales().get(3);
-    Sale first = crm.sales().record(invoice);
-    Sale again = crm.sales().record(invoice);
+    Recorded<Sale> first = crm.sales().record(invoice);
+    Recorded<Sale> again = crm.sales().record(invoice);
 
-    assertThat(again).isEqualTo(first);
+    assertThat(first.created()).isTrue();
+    assertThat(again.repeat()).as("the re-sent invoice is marked as a repeat").isTrue();
+    assertThat(again.value()).isEqualTo(first.value());
     assertThat(events).hasSize(1).first().isInstanceOf(SaleRecorded.class);
     StoreSnapshot before = snapshot();
     NewSale changed = NewSale.invoice("INV-A1", a.id(), day("2025-01-06"), "EUR").dueInDays(30).line("PAPER", "10", "5.00").build();
@@ -415,9 +418,9 @@ public abstract class SalesContract extends ContractSupport {
         .hasMessageContaining("INV-A1");
     assertThat(snapshot()).isEqualTo(before);
 
-    Payment p = crm.sales().recordPayment(NewPayment.of("PAY-1", a.id(), eur("10.00"), day("2025-01-07"), "INV-A1", "10.00"));
+    Payment p = crm.sales().recordPayment(NewPayment.of("PAY-1", a.id(), eur("10.00"), day("2025-01-07"), "INV-A1", "10.00")).value();
     assertThat(crm.sales().recordPayment(NewPayment.of("PAY-1", a.id(), eur("10.00"), day("2025-01-07"), "INV-A1", "10.00")))
-        .isEqualTo(p);
+        .isEqualTo(Recorded.repeated(p));
     assertThatThrownBy(() -> crm.sales().recordPayment(NewPayment.of("PAY-1", a.id(), eur("11.00"), day("2025-01-07"))))
         .isInstanceOf(DuplicateException.class);
     assertThat(events).hasSize(2).last().isInstanceOf(PaymentRecorded.class);
@@ -489,7 +492,7 @@ public abstract class SalesContract extends ContractSupport {
     assertThatThrownBy(() -> other.sales().get("INV-A1")).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> other.sales().summary(a.id())).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> other.sales().record(theSales().get(3))).isInstanceOf(NotFoundException.class);
-    Sale own = other.sales().record(NewSale.invoice("INV-A1", mine.id(), TODAY, "EUR").line("X", "1", "1.00").build());
+    Sale own = other.sales().record(NewSale.invoice("INV-A1", mine.id(), TODAY, "EUR").line("X", "1", "1.00").build()).value();
     assertThat(other.sales().get("INV-A1")).isEqualTo(own);
     assertThat(other.sales().latePayers()).isEmpty();
     assertThat(crm.sales().get("INV-A1").accountId()).isEqualTo(a.id());
@@ -512,9 +515,9 @@ public abstract class SalesContract extends ContractSupport {
     Crm racing = crm(tenant, meeting);
     events.clear();
     java.util.concurrent.CompletableFuture<Payment> first = Threads.start("first", () -> racing.sales().recordPayment(
-        NewPayment.of("PAY-1", a.id(), eur("60.00"), day("2025-02-10"), "INV-1", "60.00")));
+        NewPayment.of("PAY-1", a.id(), eur("60.00"), day("2025-02-10"), "INV-1", "60.00")).value());
     java.util.concurrent.CompletableFuture<Payment> second = Threads.start("second", () -> racing.sales().recordPayment(
-        NewPayment.of("PAY-2", a.id(), eur("60.00"), day("2025-02-11"), "INV-1", "60.00")));
+        NewPayment.of("PAY-2", a.id(), eur("60.00"), day("2025-02-11"), "INV-1", "60.00")).value());
     List<Object> outcomes = List.of(Threads.outcome(first), Threads.outcome(second));
 
     assertThat(outcomes).filteredOn(o -> o instanceof ConcurrentUpdateException).hasSize(1);
@@ -629,7 +632,7 @@ public abstract class SalesContract extends ContractSupport {
   public void anInvoicePaidAndThenCreditedKeepsTheExcessAsUnappliedCredit() {
     Account x = crm.accounts().create(NewAccount.builder("Xeno").build());
     NewSale.Builder invoice = NewSale.invoice("INV-X", x.id(), day("2025-02-01"), "EUR");
-    Sale v1 = crm.sales().record(invoice.line("PAPER", "20", "5.00").build());
+    Sale v1 = crm.sales().record(invoice.line("PAPER", "20", "5.00").build()).value();
     crm.sales().recordPayment(NewPayment.of("PAY-X", x.id(), eur("100.00"), day("2025-02-01"), "INV-X", "100.00"));
     crm.sales().record(NewSale.creditNote("CN-X", "INV-X", x.id(), day("2025-02-10"), "EUR").line("PAPER", "-6", "5.00").build());
 

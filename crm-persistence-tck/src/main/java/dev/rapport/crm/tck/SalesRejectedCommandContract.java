@@ -73,12 +73,12 @@ public abstract class SalesRejectedCommandContract extends ContractSupport {
     w.other = crm.accounts().create(NewAccount.builder("Other").build());
     // INV-1: 100.00, 30.00 of it paid; INV-2: 50.00 credited 40.00; USD-1: 10.00 USD; OTHER-1 of the other account
     w.invoice = crm.sales().record(NewSale.invoice("INV-1", w.account.id(), DAY, "EUR").dueInDays(30)
-        .line("A", "2", "50.00").build());
-    w.credited = crm.sales().record(NewSale.invoice("INV-2", w.account.id(), DAY, "EUR").line("A", "1", "50.00").build());
+        .line("A", "2", "50.00").build()).value();
+    w.credited = crm.sales().record(NewSale.invoice("INV-2", w.account.id(), DAY, "EUR").line("A", "1", "50.00").build()).value();
     w.creditNote = crm.sales().record(NewSale.creditNote("CN-1", "INV-2", w.account.id(), DAY, "EUR")
-        .line("A", "-0.8", "50.00").build());
-    w.usd = crm.sales().record(NewSale.invoice("USD-1", w.account.id(), DAY, "USD").line("A", "1", "10.00").build());
-    w.ofOther = crm.sales().record(NewSale.invoice("OTHER-1", w.other.id(), DAY, "EUR").line("A", "1", "10.00").build());
+        .line("A", "-0.8", "50.00").build()).value();
+    w.usd = crm.sales().record(NewSale.invoice("USD-1", w.account.id(), DAY, "USD").line("A", "1", "10.00").build()).value();
+    w.ofOther = crm.sales().record(NewSale.invoice("OTHER-1", w.other.id(), DAY, "EUR").line("A", "1", "10.00").build()).value();
     crm.sales().recordPayment(NewPayment.of("PAY-1", w.account.id(), eur("30.00"), DAY, "INV-1", "30.00"));
     events.clear();
     return w;
@@ -120,11 +120,11 @@ public abstract class SalesRejectedCommandContract extends ContractSupport {
         bad("the same payment reference with other content", DuplicateException.class, w -> w.crm.sales().recordPayment(NewPayment.of("PAY-1", w.account.id(), eur("31.00"), DAY))),
         bad("a credit note under an invoice's reference", DuplicateException.class, w -> w.crm.sales().record(NewSale.creditNote("INV-1", "INV-2", w.account.id(), DAY, "EUR").line("A", "-0.1", "50.00").build())),
         // rules between records
-        bad("a payment in another currency than its sale", ValidationException.class, "allocations", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), Money.of("10.00", "USD"), DAY, "INV-1", "10.00"))),
-        bad("a payment of another account's invoice", ValidationException.class, "allocations", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.00"), DAY, "OTHER-1", "10.00"))),
-        bad("a payment of a credit note", ValidationException.class, "allocations", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("1.00"), DAY, "CN-1", "1.00"))),
-        bad("a payment of more than is outstanding", ValidationException.class, "allocations", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("80.00"), DAY, "INV-1", "70.01"))),
-        bad("a payment of a credited invoice beyond what is due", ValidationException.class, "allocations", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.01"), DAY, "INV-2", "10.01"))),
+        bad("a payment in another currency than its sale", ValidationException.class, "allocations[0].saleReference", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), Money.of("10.00", "USD"), DAY, "INV-1", "10.00"))),
+        bad("a payment of another account's invoice", ValidationException.class, "allocations[0].saleReference", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.00"), DAY, "OTHER-1", "10.00"))),
+        bad("a payment of a credit note", ValidationException.class, "allocations[0].saleReference", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("1.00"), DAY, "CN-1", "1.00"))),
+        bad("a payment of more than is outstanding", ValidationException.class, "allocations[0].amount", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("80.00"), DAY, "INV-1", "70.01"))),
+        bad("a payment of a credited invoice beyond what is due", ValidationException.class, "allocations[0].amount", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.01"), DAY, "INV-2", "10.01"))),
         bad("a credit note larger than its sale", ValidationException.class, "total", w -> w.crm.sales().record(NewSale.creditNote("CN-2", "INV-1", w.account.id(), DAY, "EUR").line("A", "-2.01", "50.00").build())),
         bad("a credit note larger than what its sale's other credit notes left", ValidationException.class, "total", w -> w.crm.sales().record(NewSale.creditNote("CN-2", "INV-2", w.account.id(), DAY, "EUR").line("A", "-0.21", "50.00").build())),
         bad("a credit note of a credit note", ValidationException.class, "corrects", w -> w.crm.sales().record(NewSale.creditNote("CN-2", "CN-1", w.account.id(), DAY, "EUR").line("A", "-0.1", "50.00").build())),
@@ -150,23 +150,28 @@ public abstract class SalesRejectedCommandContract extends ContractSupport {
         bad("a line whose amount is not quantity times price", ValidationException.class, "amount", w -> w.crm.sales().record(invoice(w, "NEW").line(new SaleLine("A", Optional.empty(), new BigDecimal("3"), eur("1.10"), eur("3.31"), Optional.empty())).build())),
         bad("a total that is not the sum of the lines", ValidationException.class, "total", w -> w.crm.sales().record(new NewSale("NEW", w.account.id(), Optional.empty(), DAY, DAY, java.util.Currency.getInstance("EUR"), List.of(SaleLine.of("A", BigDecimal.ONE, eur("1.00"))), eur("2.00")))),
         bad("a due date before the issue date", ValidationException.class, "dueOn", w -> w.crm.sales().record(invoice(w, "NEW").dueOn(DAY.minusDays(1)).line("A", "1", "1.00").build())),
-        bad("a line in another currency", ValidationException.class, "lines", w -> w.crm.sales().record(invoice(w, "NEW").line(SaleLine.of("A", BigDecimal.ONE, Money.of("1.00", "USD"))).build())),
+        bad("a line in another currency", ValidationException.class, "lines[0].amount", w -> w.crm.sales().record(invoice(w, "NEW").line(SaleLine.of("A", BigDecimal.ONE, Money.of("1.00", "USD"))).build())),
         bad("an invoice with a negative total", ValidationException.class, "total", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "-1", "1.00").build())),
         bad("a credit note with a positive total", ValidationException.class, "total", w -> w.crm.sales().record(NewSale.creditNote("CN-2", "INV-1", w.account.id(), DAY, "EUR").line("A", "1", "1.00").build())),
         bad("a sale without lines", ValidationException.class, "lines", w -> w.crm.sales().record(invoice(w, "NEW").build())),
-        bad("a quantity of zero", ValidationException.class, "quantity", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "0", "1.00").build())),
-        bad("a quantity with 7 decimals", ValidationException.class, "quantity", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "0.0000001", "1.00").build())),
-        bad("a quantity of a billion", ValidationException.class, "quantity", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1000000000", "1.00").build())),
-        bad("a negative unit price", ValidationException.class, "unitPrice", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1", "-1.00").build())),
-        bad("a price with too many decimals", ValidationException.class, "amount", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1", "1.001").build())),
+        bad("a quantity of zero", ValidationException.class, "lines[0].quantity", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "0", "1.00").build())),
+        bad("a quantity with 7 decimals", ValidationException.class, "lines[0].quantity", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "0.0000001", "1.00").build())),
+        bad("a quantity of a billion", ValidationException.class, "lines[0].quantity", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1000000000", "1.00").build())),
+        bad("a negative unit price", ValidationException.class, "lines[0].unitPrice", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1", "-1.00").build())),
+        bad("a price with too many decimals", ValidationException.class, "lines[0].unitPrice", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1", "1.001").build())),
+        bad("a bad quantity on the second line", ValidationException.class, "lines[1].quantity", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1", "1.00").line("B", "-0", "1.00").build())),
+        bad("a quantity that is no number on the third line", ValidationException.class, "lines[2].quantity", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1", "1.00").line("B", "1", "1.00").line("C", "two", "1.00").build())),
+        bad("a unit price that is no number on the second line", ValidationException.class, "lines[1].unitPrice", w -> w.crm.sales().record(invoice(w, "NEW").line("A", "1", "1.00").line("B", "1", "1,5").build())),
+        bad("a second allocation that is no amount", ValidationException.class, "allocations[1].amount", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.00"), DAY, "INV-1", "1.00", "INV-2", "x"))),
+        bad("a second allocation in another account's invoice", ValidationException.class, "allocations[1].saleReference", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.00"), DAY, "INV-1", "1.00", "OTHER-1", "1.00"))),
         bad("a reference too long", ValidationException.class, "reference", w -> w.crm.sales().record(invoice(w, tooLong).line("A", "1", "1.00").build())),
-        bad("a blank product code", ValidationException.class, "productCode", w -> w.crm.sales().record(invoice(w, "NEW").line(" ", "1", "1.00").build())),
-        bad("a product code with NUL", ValidationException.class, "productCode", w -> w.crm.sales().record(invoice(w, "NEW").line("A\u0000", "1", "1.00").build())),
+        bad("a blank product code", ValidationException.class, "lines[0].productCode", w -> w.crm.sales().record(invoice(w, "NEW").line(" ", "1", "1.00").build())),
+        bad("a product code with NUL", ValidationException.class, "lines[0].productCode", w -> w.crm.sales().record(invoice(w, "NEW").line("A\u0000", "1", "1.00").build())),
         bad("an issue day before 1900", ValidationException.class, "issuedOn", w -> w.crm.sales().record(NewSale.invoice("NEW", w.account.id(), LocalDate.of(1899, 12, 31), "EUR").line("A", "1", "1.00").build())),
         bad("an unknown currency", ValidationException.class, "currency", w -> w.crm.sales().record(NewSale.invoice("NEW", w.account.id(), DAY, "EURO").line("A", "1", "1.00").build())),
         bad("a payment of zero", ValidationException.class, "amount", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("0.00"), DAY))),
         bad("allocations beyond the amount paid", ValidationException.class, "allocations", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.00"), DAY, "INV-1", "10.01"))),
-        bad("an invoice allocated twice in one payment", ValidationException.class, "allocations", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.00"), DAY, "INV-1", "1.00", "INV-1", "1.00"))),
+        bad("an invoice allocated twice in one payment", ValidationException.class, "allocations[1].saleReference", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("10.00"), DAY, "INV-1", "1.00", "INV-1", "1.00"))),
         bad("an allocation of zero", ValidationException.class, "amount", w -> w.crm.sales().recordPayment(new NewPayment("P", w.account.id(), eur("1.00"), DAY, List.of(new Allocation("INV-1", eur("0.00")))))),
         bad("an unpaired allocation", ValidationException.class, "allocations", w -> w.crm.sales().recordPayment(NewPayment.of("P", w.account.id(), eur("1.00"), DAY, "INV-1"))),
         bad("a null sale", ValidationException.class, "sale", w -> w.crm.sales().record(null)),

@@ -1392,8 +1392,8 @@ public abstract class ValueStormContract extends ContractSupport {
 
   private Input salesInput(Crm c) {
     return switch (v.nextInt(13)) {
-      case 0, 1, 2 -> in("sales.record", () -> c.sales().record(newSale(false)));
-      case 3 -> in("sales.record credit note", () -> c.sales().record(newSale(true)));
+      case 0, 1, 2 -> in("sales.record", () -> c.sales().record(newSale(false)).value());
+      case 3 -> in("sales.record credit note", () -> c.sales().record(newSale(true)).value());
       case 4 -> { Sale old = sales.isEmpty() || v.chance(10) ? null : v.pick(new ArrayList<>(sales.values()));
         long version = old == null ? 1 : old.version() + (v.chance(80) ? 0 : v.pick(List.of(-1L, 1L)));
         yield in("sales.update " + (old == null ? "?" : old.reference()) + " at " + version, () -> {
@@ -1404,7 +1404,7 @@ public abstract class ValueStormContract extends ContractSupport {
           // a credit note changes its invoice's balance, which the checkpoint compares
           return updated;
         }); }
-      case 5, 6 -> in("sales.recordPayment", () -> c.sales().recordPayment(newPayment()));
+      case 5, 6 -> in("sales.recordPayment", () -> c.sales().recordPayment(newPayment()).value());
       case 7 -> { AccountId id = accountId(); yield in("sales.summary/creditHistory/byAccount " + id, () -> {
         c.sales().summary(id);
         c.sales().creditHistory(id);

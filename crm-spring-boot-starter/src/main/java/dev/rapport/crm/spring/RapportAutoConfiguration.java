@@ -128,7 +128,7 @@ public class RapportAutoConfiguration {
    * @param payerPolicy the host's payer policy, if it has one
    * @return the provider
    * @throws IllegalStateException if there is neither a {@link RapportTenantResolver} bean nor
-   *     a {@code rapport.tenant}
+   *     a {@code rapport.tenant} (reported by {@link RapportFailureAnalyzer} with what to do)
    * @throws ValidationException (field {@code rapport.reporting-currency}) if it is not an ISO
    *     4217 code
    */
@@ -142,8 +142,10 @@ public class RapportAutoConfiguration {
       ObjectProvider<ExchangeRates> exchangeRates, ObjectProvider<PayerPolicy> payerPolicy) {
     RapportTenantResolver tenants = resolver.getIfAvailable();
     if (tenants == null) {
-      throw new IllegalStateException("Rapport needs to know the tenant: define a RapportTenantResolver"
-          + " bean or set rapport.tenant");
+      throw new RapportConfigurationException("Rapport needs to know whose data it stores (its tenant), and"
+          + " the application names none: there is neither a RapportTenantResolver bean nor a rapport.tenant property.",
+          "Set rapport.tenant=<your tenant id> (for example in application.properties) if the application serves"
+          + " one tenant, or define a RapportTenantResolver bean that names the tenant of the current request.");
     }
     String currency = properties.reportingCurrency();
     try {

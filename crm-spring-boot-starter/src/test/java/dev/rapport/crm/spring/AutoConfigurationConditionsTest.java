@@ -105,10 +105,37 @@ class AutoConfigurationConditionsTest {
 
   @Test
   void withNeitherAResolverNorATenantStartupFailsSayingWhatToDo() {
-    host.run(context -> assertThat(context).getFailure()
-        .rootCause()
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("define a RapportTenantResolver bean or set rapport.tenant"));
+    host.run(context -> {
+      assertThat(context).getFailure().rootCause().isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("neither a RapportTenantResolver bean nor a rapport.tenant property");
+      // Spring Boot prints this as "APPLICATION FAILED TO START": what is wrong, and what to do
+      org.springframework.boot.diagnostics.FailureAnalysis analysis = new RapportFailureAnalyzer().analyze(context.getStartupFailure());
+      assertThat(analysis.getDescription()).contains("Rapport needs to know whose data it stores");
+      assertThat(analysis.getAction()).contains("Set rapport.tenant=").contains("define a RapportTenantResolver bean");
+    });
+  }
+
+  @Test
+  void aBadRapportPropertyIsAnalysedAndOtherFailuresAreLeftToSpringBoot() {
+    host.withPropertyValues("rapport.tenant=acme", "rapport.reporting-currency=EURO").run(context -> {
+      org.springframework.boot.diagnostics.FailureAnalysis analysis = new RapportFailureAnalyzer().analyze(context.getStartupFailure());
+      assertThat(analysis.getDescription()).startsWith("The property rapport.reporting-currency is not valid: it must be");
+      assertThat(analysis.getAction()).contains("Correct rapport.reporting-currency");
+    });
+    assertThat(new RapportFailureAnalyzer().analyze(new IllegalStateException("not ours"))).isNull();
+    assertThat(new RapportFailureAnalyzer().analyze(new ValidationException("name", "must not be blank"))).isNull();
+  }
+
+  @Test
+  void theAnalyzerIsRegisteredWithSpringBoot() throws Exception {
+    StringBuilder factories = new StringBuilder();
+    for (java.net.URL url : java.util.Collections.list(getClass().getClassLoader().getResources("META-INF/spring.factories"))) {
+      try (java.io.InputStream in = url.openStream()) {
+        factories.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(factories.toString()).containsPattern(
+        "org\\.springframework\\.boot\\.diagnostics\\.FailureAnalyzer=\\\\\\s*dev\\.rapport\\.crm\\.spring\\.RapportFailureAnalyzer");
   }
 
   @Test
