@@ -11,11 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportingCurrency the ISO 4217 code that totals are reported in
  *     ({@code rapport.reporting-currency}, default {@code EUR})
  * @param flyway how Rapport's tables are made ({@code rapport.flyway.*})
+ * @param web what the starter adds to a web application ({@code rapport.web.*})
  * @since 0.1
  */
 @ConfigurationProperties("rapport")
 public record RapportProperties(String tenant, @DefaultValue("EUR") String reportingCurrency,
-    @DefaultValue Flyway flyway) {
+    @DefaultValue Flyway flyway, @DefaultValue Web web) {
 
   /**
    * Rapport's own schema migration.
@@ -26,4 +27,24 @@ public record RapportProperties(String tenant, @DefaultValue("EUR") String repor
    * @since 0.1
    */
   public record Flyway(@DefaultValue("true") boolean enabled) {}
+
+  /**
+   * Rapport at the web edge of a servlet application.
+   *
+   * @param problemDetails whether Rapport's exceptions are answered as RFC 9457 problem details
+   *     ({@code rapport.web.problem-details}, default false)
+   * @param report the analytics report page ({@code rapport.web.report.*})
+   * @since 0.1
+   */
+  public record Web(@DefaultValue("false") boolean problemDetails, @DefaultValue Report report) {}
+
+  /**
+   * The analytics report page of crm-reports.
+   *
+   * @param path where the current tenant's report is served, e.g. {@code /crm/report}
+   *     ({@code rapport.web.report.path}); none by default, and then no page. The host's security
+   *     applies to it.
+   * @since 0.1
+   */
+  public record Report(String path) {}
 }

@@ -2,7 +2,10 @@ package dev.rapport.crm.spring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.crm.jackson.RapportModule;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,11 +24,16 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@link RapportExceptionHandler} (and {@link RapportJsonProblems} with crm-jackson): Rapport's
  *       exceptions as RFC 9457 problem details, in a servlet web application with
  *       {@code rapport.web.problem-details=true}. Backs off for a host's bean of the same type.
+ *   <li>{@code rapportReportController}: crm-reports' analytics report of the current tenant as an
+ *       HTML page at {@code rapport.web.report.path} (e.g. {@code /crm/report}), in a servlet web
+ *       application with crm-reports on the class path and a {@link CrmProvider}; off unless the
+ *       path is set. The host's security applies to it as to any of its pages.
  * </ul>
  *
  * @since 0.1
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration")
+@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
+    after = RapportAutoConfiguration.class)
 public class RapportWebAutoConfiguration {
   /** Made by Spring Boot. */
   public RapportWebAutoConfiguration() {}
@@ -38,6 +46,21 @@ public class RapportWebAutoConfiguration {
     @ConditionalOnMissingBean(RapportModule.class)
     RapportModule rapportJacksonModule() {
       return new RapportModule();
+    }
+  }
+
+  /** The analytics report page, opt-in. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = {"dev.rapport.crm.reports.AnalyticsReport",
+      "org.springframework.web.servlet.DispatcherServlet"})
+  @ConditionalOnProperty(prefix = "rapport.web.report", name = "path")
+  static class Report {
+    @Bean
+    @ConditionalOnMissingBean(name = "rapportReportController")
+    @ConditionalOnBean(CrmProvider.class)
+    RapportReportController rapportReportController(CrmProvider crms, ObjectProvider<Clock> clock) {
+      return new RapportReportController(crms, clock.getIfUnique(Clock::systemUTC));
     }
   }
 

@@ -173,6 +173,42 @@ class WebEdgeTest {
   }
 
   @Test
+  void theReportPageIsServedOnlyAtTheConfiguredPathForTheCurrentTenant() {
+    Crm crm = MemoryPersistence.crm(TestClock.at(T0));
+    crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR).build());
+    CrmProvider provider = new CrmProvider() {
+      @Override
+      public Crm crm() {
+        return crm;
+      }
+
+      @Override
+      public Crm crm(dev.rapport.crm.common.TenantId tenant) {
+        return crm;
+      }
+    };
+    runner.withBean(CrmProvider.class, () -> provider).run(context ->
+        assertThat(context).doesNotHaveBean("rapportReportController"));
+    runner.withBean(CrmProvider.class, () -> provider)
+        .withBean(java.time.Clock.class, () -> java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
+        .withPropertyValues("rapport.web.report.path=/crm/report").run(context -> {
+          MockMvc mvc = mvc(context);
+          String page = mvc.perform(get("/crm/report").param("from", "2026-01-01").param("to", "2026-03-31"))
+              .andExpect(status().isOk())
+              .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+              .andReturn().getResponse().getContentAsString();
+          assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg").contains("webinar").doesNotContain("<script");
+          assertThat(mvc.perform(get("/crm/report")).andExpect(status().isOk()).andReturn().getResponse()
+              .getContentAsString()).contains("2025-09-03").contains("2026-03-02"); // six months up to the clock's today
+          mvc.perform(get("/crm/report").param("from", "March"))
+              .andExpect(status().isBadRequest())
+              .andExpect(content().string("from: must be a day such as 2026-01-31"));
+          mvc.perform(get("/crm/report").param("from", "2026-03-31").param("to", "2026-01-01"))
+              .andExpect(status().isBadRequest());
+        });
+  }
+
+  @Test
   void aRecordRefusedWhileReadingTheBodyIsA400WithTheWholePath() {
     runner.withPropertyValues("rapport.web.problem-details=true").run(context -> {
       MockMvc mvc = mvc(context);

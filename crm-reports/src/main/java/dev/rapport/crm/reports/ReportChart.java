@@ -1,4 +1,4 @@
-package dev.rapport.crm.examples;
+package dev.rapport.crm.reports;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

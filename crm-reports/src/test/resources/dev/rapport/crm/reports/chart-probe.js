@@ -1,5 +1,5 @@
 // Measures each chart of the analytics report as the browser laid it out, and writes what it
-// found into the page, for AnalyticsReportTest to read from the DOM that Chromium dumps:
+// found into the page, for ChromiumRenderTest to read from the DOM that Chromium dumps:
 //   data-rendered  the <svg>'s width x height on the page, in CSS pixels
 //   data-texts     how many of its <text> elements have a box of non-zero size
 //   data-marks     per series: how many shapes filled with the series' colour, of non-zero size,
