@@ -85,6 +85,17 @@ class WebEdgeTest {
       throw new DuplicateException("account", "externalReference", "CUST-1");
     }
 
+    @PostMapping("/history")
+    Object history() {
+      throw new dev.rapport.crm.exception.InsufficientHistoryException(3, 1, 20);
+    }
+
+    @PostMapping("/rate")
+    Object rate() {
+      throw new dev.rapport.crm.exception.MissingExchangeRateException(java.util.Currency.getInstance("USD"),
+          java.util.Currency.getInstance("EUR"), java.time.LocalDate.of(2026, 3, 2));
+    }
+
     @PostMapping("/down")
     Object down() {
       throw new StoreException("connection refused: jdbc:postgresql://10.0.0.7/crm password=secret", null);
@@ -164,6 +175,13 @@ class WebEdgeTest {
           .andExpect(status().isConflict())
           .andExpect(jsonPath("$.type").value("urn:rapport:problem:duplicate"))
           .andExpect(jsonPath("$.field").value("externalReference"));
+      mvc.perform(post("/history"))
+          .andExpect(status().isUnprocessableEntity())
+          .andExpect(jsonPath("$.type").value("urn:rapport:problem:insufficient-history"));
+      mvc.perform(post("/rate"))
+          .andExpect(status().isInternalServerError())
+          .andExpect(jsonPath("$.type").value("urn:rapport:problem:missing-exchange-rate"))
+          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("USD")));
       String down = mvc.perform(post("/down"))
           .andExpect(status().isServiceUnavailable())
           .andExpect(jsonPath("$.type").value("urn:rapport:problem:store-unavailable"))
