@@ -145,6 +145,15 @@ public abstract class ContractSupport {
         || DuplicateException.class.isAssignableFrom(rejection);
   }
 
+  /**
+   * The rows of a refused-command table (name, expected exception, ...) that the store refuses
+   * ({@code store}) or the core does.
+   */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> byWhoRefuses(
+      java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> rows, boolean store) {
+    return rows.filter(row -> refusedByTheStore((Class<?>) row.get()[1]) == store);
+  }
+
   /** {@code record} with another version, as an adapter stores it. */
   @SuppressWarnings("unchecked")
   static <R extends Record> R versioned(R record, long version) {

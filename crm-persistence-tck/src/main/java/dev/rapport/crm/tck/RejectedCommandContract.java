@@ -345,12 +345,12 @@ public abstract class RejectedCommandContract extends ContractSupport {
 
   /** The rows refused by what the store holds (unknown ids, stale versions, duplicates): every adapter. */
   static Stream<Arguments> storeRefusals() {
-    return badCommands().filter(row -> refusedByTheStore((Class<?>) row.get()[1]));
+    return byWhoRefuses(badCommands(), true);
   }
 
   /** The rows refused by the core's own rules (values, lifecycles): tagged {@value #CORE_RULES}. */
   static Stream<Arguments> coreRefusals() {
-    return badCommands().filter(row -> !refusedByTheStore((Class<?>) row.get()[1]));
+    return byWhoRefuses(badCommands(), false);
   }
 
   @ParameterizedTest(name = "{0}")
