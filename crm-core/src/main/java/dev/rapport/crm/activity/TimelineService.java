@@ -120,8 +120,9 @@ public final class TimelineService {
 
   private static Page<TimelineItem> page(UnitOfWork uow, List<UUID> subjects, PageRequest request) {
     Page<TimelineEntry> entries = uow.port(TimelineRepository.class).page(subjects, request);
-    List<ActivityId> activityIds = new ArrayList<>();
-    List<TaskId> taskIds = new ArrayList<>();
+    int n = entries.items().size();
+    List<ActivityId> activityIds = new ArrayList<>(n);
+    List<TaskId> taskIds = new ArrayList<>(n);
     for (TimelineEntry e : entries.items()) {
       if (e.kind() == TimelineItem.Kind.ACTIVITY) {
         activityIds.add(ActivityId.of(e.refId().orElseThrow()));
@@ -129,13 +130,13 @@ public final class TimelineService {
         taskIds.add(TaskId.of(e.refId().orElseThrow()));
       }
     }
-    Map<UUID, Activity> activities = new HashMap<>();
+    Map<UUID, Activity> activities = new HashMap<>(activityIds.size() * 4 / 3 + 1); // sized: no rehash
     if (!activityIds.isEmpty()) {
       for (Activity a : uow.port(ActivityRepository.class).findAll(activityIds)) {
         activities.put(a.id().value(), a);
       }
     }
-    Map<UUID, Task> tasks = new HashMap<>();
+    Map<UUID, Task> tasks = new HashMap<>(taskIds.size() * 4 / 3 + 1);
     if (!taskIds.isEmpty()) {
       for (Task t : uow.port(TaskRepository.class).findAll(taskIds)) {
         tasks.put(t.id().value(), t);

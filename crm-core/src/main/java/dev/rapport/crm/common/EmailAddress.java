@@ -58,10 +58,19 @@ public final class EmailAddress {
    */
   private static String asciiDomain(String s) {
     int at = s.lastIndexOf('@');
-    if (at < 0 || s.chars().allMatch(c -> c < 0x80)) {
+    if (at < 0 || isAscii(s)) {
       return s;
     }
     return Domains.ascii(s.substring(at + 1)).map(d -> s.substring(0, at + 1) + d).orElse(s);
+  }
+
+  private static boolean isAscii(String s) { // a loop, not chars().allMatch: this runs on every look-up
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean isValid(String s) {

@@ -38,15 +38,19 @@ final class Buffer<I extends Comparable<I>, R> {
   private final Kind<I, R> kind;
   private final TenantId tenant;
   private final Lock readLock;
+  /*
+   * The three maps below are empty and immutable until the unit's first write (see writable()):
+   * most units only read, and a read should cost a read, not three maps.
+   */
   /** The latest state of every record the unit wrote, with its new version. */
-  private final Map<I, R> writes = new LinkedHashMap<>();
+  private Map<I, R> writes = Collections.emptyMap();
   /** Per record written: the stored version the unit read it at, or {@link #ABSENT}. */
-  private final Map<I, Long> expected = new HashMap<>();
+  private Map<I, Long> expected = Collections.emptyMap();
   /**
    * Per unique key held by a record in {@link #writes} (in its latest state): that record's id. At
    * most one record of the unit holds a key, since every write is checked against this map.
    */
-  private final Map<Object, I> uniqueKeys = new HashMap<>();
+  private Map<Object, I> uniqueKeys = Collections.emptyMap();
 
   Buffer(Table<I, R> table, TenantId tenant, Lock readLock) {
     this.table = table;
@@ -69,20 +73,52 @@ final class Buffer<I extends Comparable<I>, R> {
     }
   }
 
+  /**
+   * The records with these ids, in id order, each once; unknown ids are skipped. One read lock for
+   * all of them, not one per id.
+   */
+  List<R> findAll(Collection<I> ids) {
+    Objects.requireNonNull(ids, "ids");
+    List<I> sorted = new ArrayList<>(ids);
+    Collections.sort(sorted);
+    List<R> found = new ArrayList<>(sorted.size());
+    readLock.lock();
+    try {
+      I previous = null;
+      for (I id : sorted) {
+        if (id.equals(previous)) {
+          continue;
+        }
+        previous = id;
+        R r = writes.get(id);
+        if (r == null) {
+          r = table.get(id);
+        }
+        if (r != null) {
+          found.add(r);
+        }
+      }
+    } finally {
+      readLock.unlock();
+    }
+    return found;
+  }
+
   /** The records filed under {@code key} in the index, in id order, as this unit sees them. */
   List<R> lookup(String index, Object key) {
     Objects.requireNonNull(key, "key");
     if (writes.isEmpty()) { // nothing of the unit's own to merge: the index is already in id order
-      List<R> result = new ArrayList<>();
       readLock.lock();
       try {
-        for (I id : table.ids(index, key)) {
+        NavigableSet<I> ids = table.ids(index, key);
+        List<R> result = new ArrayList<>(ids.size());
+        for (I id : ids) {
           result.add(table.get(id));
         }
+        return Collections.unmodifiableList(result);
       } finally {
         readLock.unlock();
       }
-      return Collections.unmodifiableList(result);
     }
     Kind.IndexDef<R> def = kind.index(index);
     TreeMap<I, R> result = new TreeMap<>();
@@ -269,6 +305,21 @@ final class Buffer<I extends Comparable<I>, R> {
    * Reads at most {@code limit} committed ids per key.
    */
   List<R> descending(String index, Collection<?> keys, Optional<I> before, int limit) {
+    if (writes.isEmpty() && keys.size() == 1) { // the usual page: one index walked backwards, nothing to merge
+      List<R> result = new ArrayList<>(Math.max(0, Math.min(limit, 64)));
+      readLock.lock();
+      try {
+        NavigableSet<I> set = table.ids(index, keys.iterator().next());
+        NavigableSet<I> head = before.isPresent() ? set.headSet(before.get(), false) : set;
+        Iterator<I> it = head.descendingIterator();
+        while (result.size() < limit && it.hasNext()) {
+          result.add(table.get(it.next()));
+        }
+      } finally {
+        readLock.unlock();
+      }
+      return result;
+    }
     Kind.IndexDef<R> def = kind.index(index);
     TreeMap<I, R> found = new TreeMap<>(Comparator.reverseOrder());
     for (Map.Entry<I, R> w : writes.entrySet()) {
@@ -318,6 +369,7 @@ final class Buffer<I extends Comparable<I>, R> {
     }
     checkUniqueNow(record);
     R stored = kind.withVersion().apply(record, 1L);
+    writable();
     fileUniqueKeys(id, writes.put(id, stored), stored);
     expected.put(id, ABSENT);
     return stored;
@@ -334,9 +386,19 @@ final class Buffer<I extends Comparable<I>, R> {
     }
     checkUniqueNow(record);
     R stored = kind.withVersion().apply(record, version + 1);
+    writable();
     fileUniqueKeys(id, writes.put(id, stored), stored);
     expected.putIfAbsent(id, version);
     return stored;
+  }
+
+  /** Makes the write maps on the unit's first write. */
+  private void writable() {
+    if (writes.isEmpty() && !(writes instanceof LinkedHashMap)) {
+      writes = new LinkedHashMap<>();
+      expected = new HashMap<>();
+      uniqueKeys = new HashMap<>();
+    }
   }
 
   private void checkTenant(R record) {

@@ -6,11 +6,9 @@ import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.activity.ActivityRepository;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /** The activities of one unit of work, in the tenant's activities table. */
 final class MemoryActivities implements ActivityRepository {
@@ -41,11 +39,7 @@ final class MemoryActivities implements ActivityRepository {
   @Override
   public List<Activity> findAll(Collection<ActivityId> ids) {
     uow.requireOpen();
-    List<Activity> found = new ArrayList<>(ids.size());
-    for (ActivityId id : new TreeSet<>(ids)) {
-      buffer().find(id).ifPresent(found::add);
-    }
-    return List.copyOf(found);
+    return List.copyOf(buffer().findAll(ids));
   }
 
   @Override

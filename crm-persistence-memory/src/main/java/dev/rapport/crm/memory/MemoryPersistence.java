@@ -70,7 +70,10 @@ public final class MemoryPersistence implements Persistence {
   public <T> T inUnitOfWork(TenantId tenant, Function<UnitOfWork, T> work) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(work, "work");
-    TenantStore store = tenants.computeIfAbsent(tenant, TenantStore::new);
+    TenantStore store = tenants.get(tenant); // the usual case, without computeIfAbsent's bin lock
+    if (store == null) {
+      store = tenants.computeIfAbsent(tenant, TenantStore::new);
+    }
     MemoryUnitOfWork uow = new MemoryUnitOfWork(store);
     T result;
     try {

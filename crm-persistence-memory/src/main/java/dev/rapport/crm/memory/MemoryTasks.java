@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The tasks of one unit of work, in the tenant's tasks table, indexed by status and owner: the
@@ -50,11 +49,7 @@ final class MemoryTasks implements TaskRepository {
   @Override
   public List<Task> findAll(Collection<TaskId> ids) {
     uow.requireOpen();
-    List<Task> found = new ArrayList<>(ids.size());
-    for (TaskId id : new TreeSet<>(ids)) {
-      buffer().find(id).ifPresent(found::add);
-    }
-    return List.copyOf(found);
+    return List.copyOf(buffer().findAll(ids));
   }
 
   @Override

@@ -59,13 +59,17 @@ final class MemoryUnitOfWork implements UnitOfWork {
    */
   void commit() {
     open = false;
-    List<Buffer<?, ?>> written = new ArrayList<>(buffers.size());
-    for (Buffer<?, ?> b : buffers) {
+    List<Buffer<?, ?>> written = null; // a read-only unit allocates nothing here (not even an iterator)
+    for (int i = 0; i < buffers.size(); i++) {
+      Buffer<?, ?> b = buffers.get(i);
       if (!b.isEmpty()) {
+        if (written == null) {
+          written = new ArrayList<>(buffers.size());
+        }
         written.add(b);
       }
     }
-    if (written.isEmpty()) {
+    if (written == null) {
       return; // a read-only unit: nothing to check or apply, so no write lock to wait for
     }
     Lock write = store.lock.writeLock();
