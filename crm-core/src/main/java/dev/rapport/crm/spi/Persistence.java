@@ -19,4 +19,19 @@ public interface Persistence {
    * @throws dev.rapport.crm.exception.DuplicateException if a uniqueness rule is broken (nothing is stored)
    */
   <T> T inUnitOfWork(TenantId tenant, Function<UnitOfWork, T> work);
+
+  /**
+   * Runs {@code query}, which only reads, in a unit of work for one tenant: every read a
+   * {@code Crm} makes (look-ups, pages, counts, reports) comes here, every command to
+   * {@link #inUnitOfWork}. An adapter may run it cheaper than a unit that writes: without a
+   * transaction of its own, without flushing or tracking what it read (the JPA adapter does so
+   * outside a host's transaction), and need not store a write made inside it. Each statement
+   * sees what was committed when it ran. The default runs it as {@link #inUnitOfWork}.
+   *
+   * @throws dev.rapport.crm.exception.StoreException or another exception of the adapter if the
+   *     store fails (the {@code Crm} reports any non-Rapport exception as a {@code StoreException})
+   */
+  default <T> T read(TenantId tenant, Function<UnitOfWork, T> query) {
+    return inUnitOfWork(tenant, query);
+  }
 }

@@ -146,6 +146,38 @@ public final class JpaPersistence implements Persistence {
     return factory != null ? own(tenant, work) : joined(tenant, work);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On its own entity manager factory a read runs without a transaction: each statement in
+   * auto-commit, nothing flushed, the entity manager closed after (no {@code BEGIN}/{@code COMMIT}
+   * round trips, no dirty checking). In joining mode it runs in the host's transaction, as
+   * {@link #inUnitOfWork}. Nothing written inside it is stored: {@code Crm} sends only reads here.
+   *
+   * @throws NullPointerException if {@code tenant} or {@code query} is null
+   * @throws dev.rapport.crm.exception.StoreException if the database fails
+   */
+  @Override
+  public <T> T read(TenantId tenant, Function<UnitOfWork, T> query) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(query, "query");
+    if (factory == null) {
+      return joined(tenant, query);
+    }
+    EntityManager em = factory.createEntityManager();
+    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds);
+    try {
+      T result = query.apply(uow);
+      uow.close();
+      return result;
+    } catch (RuntimeException e) {
+      uow.close();
+      throw Errors.translate(e, uow);
+    } finally {
+      em.close();
+    }
+  }
+
   private <T> T own(TenantId tenant, Function<UnitOfWork, T> work) {
     EntityManager em = factory.createEntityManager();
     JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds);

@@ -59,6 +59,11 @@ final class InterceptingPersistence implements Persistence {
     return delegate.inUnitOfWork(tenant, uow -> work.apply(new Uow(uow)));
   }
 
+  @Override
+  public <T> T read(TenantId tenant, Function<UnitOfWork, T> query) {
+    return delegate.read(tenant, uow -> query.apply(new Uow(uow)));
+  }
+
   private <T> T call(String op, Object arg, Supplier<T> body) {
     interceptor.before(op, arg);
     T result = body.get();

@@ -33,11 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class SpringPersistence implements Persistence {
   private final TransactionTemplate transactions;
+  /** For reads: a read-only transaction when none is active (Spring tells the provider and the driver). */
+  private final TransactionTemplate readOnly;
   private final JpaPersistence joined;
 
   private SpringPersistence(EntityManagerFactory factory, PlatformTransactionManager transactionManager) {
     this.transactions = new TransactionTemplate(transactionManager);
     this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    this.readOnly = new TransactionTemplate(transactionManager);
+    this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    this.readOnly.setReadOnly(true);
     this.joined = JpaPersistence.joining(() -> current(factory));
   }
 
@@ -85,5 +90,22 @@ public final class SpringPersistence implements Persistence {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(work, "work");
     return transactions.execute(status -> joined.inUnitOfWork(tenant, work));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Inside the host's transaction a read joins it; outside of one it runs in a read-only
+   * transaction of its own (Spring's {@code JpaTransactionManager} then tells the provider not to
+   * flush and the JDBC driver that the connection only reads).
+   *
+   * @throws NullPointerException if {@code tenant} or {@code query} is null
+   * @throws dev.rapport.crm.exception.StoreException if the database fails
+   */
+  @Override
+  public <T> T read(TenantId tenant, Function<UnitOfWork, T> query) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(query, "query");
+    return readOnly.execute(status -> joined.read(tenant, query));
   }
 }

@@ -101,10 +101,10 @@ public final class CrmContext {
 
 
 
-  /** Runs a read-only query in one unit of work. */
+  /** Runs a read-only query in one unit of work ({@link Persistence#read}). */
   public <T> T read(Function<UnitOfWork, T> query) {
     try {
-      return persistence.inUnitOfWork(tenant, query);
+      return persistence.read(tenant, query);
     } catch (CrmException e) {
       throw e;
     } catch (RuntimeException e) {
