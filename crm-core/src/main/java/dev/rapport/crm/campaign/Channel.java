@@ -3,7 +3,6 @@ package dev.rapport.crm.campaign;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The way a campaign reaches people. An open vocabulary: the well-known channels are constants,
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * @param code the channel's code: 1 to 50 of lower-case letters, digits and {@code _}
  */
 public record Channel(String code) {
-  private static final Pattern VALID = Pattern.compile("[a-z0-9_]{1,50}");
 
   /** E-mails sent to a list. */
   public static final Channel EMAIL = new Channel("email");
@@ -36,7 +34,7 @@ public record Channel(String code) {
   /** @throws ValidationException if the code is null or not 1 to 50 of {@code [a-z0-9_]} */
   public Channel {
     Check.notNull(code, "channel");
-    if (!VALID.matcher(code).matches()) {
+    if (!Check.isCode(code)) {
       throw new ValidationException("channel", "must be 1 to 50 of lower-case letters, digits and '_'");
     }
   }

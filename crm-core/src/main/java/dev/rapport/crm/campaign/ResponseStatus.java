@@ -5,7 +5,6 @@ import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.lead.SignalType;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * How a campaign member responded. An open vocabulary: the well-known statuses are constants, and
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  * @param signal the engagement signal it records on a lead member, if any
  */
 public record ResponseStatus(String code, boolean response, Optional<SignalType> signal) {
-  private static final Pattern VALID = Pattern.compile("[a-z0-9_]{1,50}");
 
   /** The campaign was sent to the member (the status of a member when added). */
   public static final ResponseStatus SENT = new ResponseStatus("sent", false, Optional.empty());
@@ -49,7 +47,7 @@ public record ResponseStatus(String code, boolean response, Optional<SignalType>
    */
   public ResponseStatus {
     Check.notNull(code, "responseStatus");
-    if (!VALID.matcher(code).matches()) {
+    if (!Check.isCode(code)) {
       throw new ValidationException("responseStatus", "must be 1 to 50 of lower-case letters, digits and '_'");
     }
     Check.notNull(signal, "responseStatus.signal");

@@ -3,7 +3,6 @@ package dev.rapport.crm.common;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Where a lead came from, so that marketing can see which efforts pay. An open vocabulary: the
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * @param code the source's code: 1 to 50 of lower-case letters, digits and {@code _}
  */
 public record LeadSource(String code) {
-  private static final Pattern VALID = Pattern.compile("[a-z0-9_]{1,50}");
 
   /** Signed up on the website. */
   public static final LeadSource WEBSITE_SIGNUP = new LeadSource("website_signup");
@@ -40,7 +38,7 @@ public record LeadSource(String code) {
   /** @throws ValidationException if the code is null or not 1 to 50 of {@code [a-z0-9_]} */
   public LeadSource {
     Check.notNull(code, "source");
-    if (!VALID.matcher(code).matches()) {
+    if (!Check.isCode(code)) {
       throw new ValidationException("source", "must be 1 to 50 of lower-case letters, digits and '_'");
     }
   }

@@ -3,7 +3,6 @@ package dev.rapport.crm.feedback;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * How a feedback answer reached the tenant. An open vocabulary: the well-known channels are
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * @param code the channel's code: 1 to 50 of lower-case letters, digits and {@code _}
  */
 public record FeedbackChannel(String code) {
-  private static final Pattern VALID = Pattern.compile("[a-z0-9_]{1,50}");
 
   /** A survey sent by e-mail. */
   public static final FeedbackChannel EMAIL = new FeedbackChannel("email");
@@ -32,7 +30,7 @@ public record FeedbackChannel(String code) {
   /** @throws ValidationException if the code is null or not 1 to 50 of {@code [a-z0-9_]} */
   public FeedbackChannel {
     Check.notNull(code, "channel");
-    if (!VALID.matcher(code).matches()) {
+    if (!Check.isCode(code)) {
       throw new ValidationException("channel", "must be 1 to 50 of lower-case letters, digits and '_'");
     }
   }

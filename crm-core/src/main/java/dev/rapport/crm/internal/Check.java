@@ -160,6 +160,23 @@ public final class Check {
   }
 
   /**
+   * Whether {@code code} is a vocabulary code: 1 to 50 of {@code [a-z0-9_]} (by hand, not a regular
+   * expression: codes are checked on every row an adapter reads).
+   */
+  public static boolean isCode(String code) {
+    if (code.isEmpty() || code.length() > 50) {
+      return false;
+    }
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns the collection, or throws when it or any element is null (naming the element:
    * {@code leads[3]}).
    */

@@ -3,7 +3,6 @@ package dev.rapport.crm.lead;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A kind of engagement a lead can show. An open vocabulary: the well-known kinds are constants,
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  * @param intent what the engagement says about the lead
  */
 public record SignalType(String code, Intent intent) {
-  private static final Pattern VALID = Pattern.compile("[a-z0-9_]{1,50}");
 
   /** What an engagement says about the lead. */
   public enum Intent {
@@ -55,7 +53,7 @@ public record SignalType(String code, Intent intent) {
   /** @throws ValidationException if the code is null or malformed, or the intent is null */
   public SignalType {
     Check.notNull(code, "signal.type");
-    if (!VALID.matcher(code).matches()) {
+    if (!Check.isCode(code)) {
       throw new ValidationException("signal.type", "must be 1 to 50 of lower-case letters, digits and '_'");
     }
     Check.notNull(intent, "signal.intent");

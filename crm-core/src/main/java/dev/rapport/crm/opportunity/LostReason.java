@@ -3,7 +3,6 @@ package dev.rapport.crm.opportunity;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Why an opportunity was lost. An open vocabulary: well-known reasons are constants, and a host
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * @param code 1 to 50 of lower-case letters, digits and {@code _}
  */
 public record LostReason(String code) {
-  private static final Pattern VALID = Pattern.compile("[a-z0-9_]{1,50}");
 
   /** The price was too high. */
   public static final LostReason PRICE = new LostReason("price");
@@ -32,7 +30,7 @@ public record LostReason(String code) {
   /** @throws ValidationException if the code is null or not 1 to 50 of {@code [a-z0-9_]} */
   public LostReason {
     Check.notNull(code, "lostReason");
-    if (!VALID.matcher(code).matches()) {
+    if (!Check.isCode(code)) {
       throw new ValidationException("lostReason", "must be 1 to 50 of lower-case letters, digits and '_'");
     }
   }

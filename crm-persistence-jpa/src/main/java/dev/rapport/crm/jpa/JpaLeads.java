@@ -224,7 +224,7 @@ final class JpaLeads implements LeadRepository {
     for (Map<String, Object> m : Json.readObjects(json)) {
       out.add(new EngagementSignal(
           new SignalType((String) m.get("type"), SignalType.Intent.valueOf((String) m.get("intent"))),
-          Instant.parse((String) m.get("at")), text(m, "detail")));
+          Results.instant((String) m.get("at")), text(m, "detail")));
     }
     return out;
   }

@@ -245,7 +245,7 @@ final class JpaOpportunities implements OpportunityRepository {
   private static List<StageChange> history(String json) {
     List<StageChange> out = new ArrayList<>();
     for (Map<String, Object> m : Json.readObjects(json)) {
-      out.add(new StageChange(text(m, "from"), (String) m.get("to"), Instant.parse((String) m.get("at"))));
+      out.add(new StageChange(text(m, "from"), (String) m.get("to"), Results.instant((String) m.get("at"))));
     }
     return out;
   }
