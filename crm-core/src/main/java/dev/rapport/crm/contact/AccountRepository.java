@@ -28,6 +28,17 @@ public interface AccountRepository {
   /** The accounts with this domain (lower case), in id order. */
   List<Account> findByDomain(String domain);
 
+  /**
+   * The account a converted lead joins: the first (in id order) whose {@link Account#nameKey()} is
+   * {@code nameKey}, else the first whose domain is {@code domain}, else empty. The default asks
+   * {@link #findByNameKey} and then {@link #findByDomain}; an adapter may answer in one query (the
+   * JPA adapter does).
+   */
+  default Optional<Account> match(Optional<String> nameKey, Optional<String> domain) {
+    Optional<Account> byName = nameKey.flatMap(k -> findByNameKey(k).stream().findFirst());
+    return byName.isPresent() ? byName : domain.flatMap(d -> findByDomain(d).stream().findFirst());
+  }
+
   /** The account with this external reference, or empty. */
   Optional<Account> findByExternalReference(String externalReference);
 

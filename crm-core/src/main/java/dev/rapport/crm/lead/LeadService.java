@@ -443,16 +443,12 @@ public final class LeadService {
     if (contact.isPresent() && contact.get().accountId().isPresent()) {
       return uow.port(AccountRepository.class).find(contact.get().accountId().get());
     }
-    if (lead.company().isPresent()) {
-      String key = Account.nameKey(lead.company().get());
-      if (!key.isEmpty()) {
-        Optional<Account> byName = uow.port(AccountRepository.class).findByNameKey(key).stream().findFirst();
-        if (byName.isPresent()) {
-          return byName;
-        }
-      }
+    Optional<String> key = lead.company().map(Account::nameKey).filter(k -> !k.isEmpty());
+    Optional<String> domain = companyDomain(lead);
+    if (key.isEmpty() && domain.isEmpty()) {
+      return Optional.empty();
     }
-    return companyDomain(lead).flatMap(d -> uow.port(AccountRepository.class).findByDomain(d).stream().findFirst());
+    return uow.port(AccountRepository.class).match(key, domain); // by name first, then by domain
   }
 
   /**

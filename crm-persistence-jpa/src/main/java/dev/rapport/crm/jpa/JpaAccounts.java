@@ -86,6 +86,22 @@ final class JpaAccounts implements AccountRepository {
         .stream().map(rows::toDomain).toList();
   }
 
+  /** One query for both: the name key's accounts win over the domain's. */
+  @Override
+  public Optional<Account> match(Optional<String> nameKey, Optional<String> domain) {
+    uow.requireOpen();
+    Objects.requireNonNull(nameKey, "nameKey");
+    Objects.requireNonNull(domain, "domain");
+    if (nameKey.isEmpty() || domain.isEmpty()) {
+      return AccountRepository.super.match(nameKey, domain);
+    }
+    String d = domain.get().toLowerCase(Locale.ROOT);
+    List<Account> found = rows.list(" and (e.nameKey = :key or e.domain = :domain)",
+        Rows.params("key", nameKey.get(), "domain", d)).stream().map(rows::toDomain).toList();
+    return found.stream().filter(a -> a.nameKey().equals(nameKey.get())).findFirst()
+        .or(() -> found.stream().filter(a -> a.domain().filter(d::equals).isPresent()).findFirst());
+  }
+
   @Override
   public Optional<Account> findByExternalReference(String externalReference) {
     uow.requireOpen();

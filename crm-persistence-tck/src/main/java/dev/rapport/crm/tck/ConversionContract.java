@@ -121,6 +121,23 @@ public abstract class ConversionContract extends ContractSupport {
   }
 
   @Test
+  public void theAccountNamedLikeTheCompanyWinsOverTheAccountOfTheEmailsDomainAndTheOldestOfEachFirst() {
+    Account byDomain = crm.accounts().create(NewAccount.builder("AE Group").domain("analytical.example").build());
+    Account byName = crm.accounts().create(NewAccount.builder("Analytical Engines").domain("engines.example").build());
+    crm.accounts().create(NewAccount.builder("analytical engines").build()); // same name key, newer
+    Lead lead = qualified(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.REFERRAL)
+        .email("ada@analytical.example").company("Analytical Engines"));
+    assertThat(crm.leads().convert(lead.id(), Conversion.standard()).account().id()).isEqualTo(byName.id());
+
+    crm.accounts().create(NewAccount.builder("AE Group Two").domain("analytical.example").build()); // same domain, newer
+    Lead other = qualified(NewLead.builder(PersonName.of("Charles", "Babbage"), LeadSource.REFERRAL)
+        .email("charles@analytical.example").company("Difference Works"));
+    ConversionResult r = crm.leads().convert(other.id(), Conversion.standard());
+    assertThat(r.accountCreated()).isFalse();
+    assertThat(r.account().id()).isEqualTo(byDomain.id());
+  }
+
+  @Test
   public void aLeadFromASubdomainOrAnInternationalisedDomainConvertsOntoTheCompanysAccount() {
     Account uk = crm.accounts().create(NewAccount.builder("Acme UK").domain("acme.co.uk").build());
     Account books = crm.accounts().create(NewAccount.builder("Bücherei").domain("https://www.bücher.de/").build());
