@@ -69,8 +69,7 @@ final class JpaCases implements CaseRepository {
     StringBuilder where = new StringBuilder(" and e.status in :statuses");
     p.put("statuses", OPEN);
     if (!query.priorities().isEmpty()) {
-      where.append(" and e.priority in :priorities");
-      p.put("priorities", query.priorities().stream().map(Enum::name).sorted().toList());
+      Rows.oneOf(where, "e.priority", "priorities", query.priorities().stream().map(Enum::name).sorted().toList(), p);
     }
     query.owner().ifPresent(o -> {
       where.append(" and e.owner = :owner");

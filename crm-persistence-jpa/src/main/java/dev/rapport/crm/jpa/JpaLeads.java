@@ -88,16 +88,13 @@ final class JpaLeads implements LeadRepository {
   private static String where(LeadQuery query, Map<String, Object> p) {
     StringBuilder where = new StringBuilder();
     if (!query.statuses().isEmpty()) {
-      where.append(" and e.status in :statuses");
-      p.put("statuses", query.statuses().stream().map(Enum::name).sorted().toList());
+      Rows.oneOf(where, "e.status", "statuses", query.statuses().stream().map(Enum::name).sorted().toList(), p);
     }
     if (!query.temperatures().isEmpty()) {
-      where.append(" and e.temperature in :temperatures");
-      p.put("temperatures", query.temperatures().stream().map(Enum::name).sorted().toList());
+      Rows.oneOf(where, "e.temperature", "temperatures", query.temperatures().stream().map(Enum::name).sorted().toList(), p);
     }
     if (!query.sources().isEmpty()) {
-      where.append(" and e.source in :sources");
-      p.put("sources", query.sources().stream().map(s -> s.code()).sorted().toList());
+      Rows.oneOf(where, "e.source", "sources", query.sources().stream().map(s -> s.code()).sorted().toList(), p);
     }
     query.owner().ifPresent(o -> {
       where.append(" and e.owner = :owner");

@@ -84,12 +84,10 @@ final class JpaOpportunities implements OpportunityRepository {
   private static String where(OpportunityQuery query, Map<String, Object> p) {
     StringBuilder where = new StringBuilder();
     if (!query.statuses().isEmpty()) {
-      where.append(" and e.status in :statuses");
-      p.put("statuses", query.statuses().stream().map(Enum::name).sorted().toList());
+      Rows.oneOf(where, "e.status", "statuses", query.statuses().stream().map(Enum::name).sorted().toList(), p);
     }
     if (!query.stages().isEmpty()) {
-      where.append(" and e.stage in :stages");
-      p.put("stages", query.stages().stream().sorted().toList());
+      Rows.oneOf(where, "e.stage", "stages", query.stages().stream().sorted().toList(), p);
     }
     query.accountId().ifPresent(a -> {
       where.append(" and e.accountId = :account");
@@ -100,8 +98,7 @@ final class JpaOpportunities implements OpportunityRepository {
       p.put("owner", o);
     });
     if (!query.sources().isEmpty()) {
-      where.append(" and e.source in :sources");
-      p.put("sources", query.sources().stream().map(LeadSource::code).sorted().toList());
+      Rows.oneOf(where, "e.source", "sources", query.sources().stream().map(LeadSource::code).sorted().toList(), p);
     }
     query.expectedCloseFrom().ifPresent(d -> {
       where.append(" and e.expectedCloseDate >= :closeFrom");

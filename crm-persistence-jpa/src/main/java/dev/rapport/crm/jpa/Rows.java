@@ -237,6 +237,23 @@ final class Rows<D, E> {
     return new Page<>(found, Optional.empty());
   }
 
+  /**
+   * The condition that {@code column} is one of {@code values}, appended to {@code where} with its
+   * parameter in {@code p}: {@code = :name} for one value, {@code in :name} for several. One value
+   * is the usual filter (hot leads, open deals), and a list parameter keeps Hibernate from reusing
+   * the query's compiled form (it re-interprets the query on every execution: a fifth of a page of
+   * 50 in the profile).
+   */
+  static void oneOf(StringBuilder where, String column, String name, List<?> values, Map<String, Object> p) {
+    if (values.size() == 1) {
+      where.append(" and ").append(column).append(" = :").append(name);
+      p.put(name, values.get(0));
+    } else {
+      where.append(" and ").append(column).append(" in :").append(name);
+      p.put(name, values);
+    }
+  }
+
   /** Query parameters from name-value pairs, in order. */
   static Map<String, Object> params(Object... pairs) {
     Map<String, Object> m = new LinkedHashMap<>();
