@@ -34,6 +34,7 @@ final class Buffer<I extends Comparable<I>, R> {
   /** The expected stored version of a record that the unit inserts: none. */
   private static final long ABSENT = -1;
 
+  private final boolean readOnly;
   private final Table<I, R> table;
   private final Kind<I, R> kind;
   private final TenantId tenant;
@@ -53,6 +54,15 @@ final class Buffer<I extends Comparable<I>, R> {
   private Map<Object, I> uniqueKeys = Collections.emptyMap();
 
   Buffer(Table<I, R> table, TenantId tenant, Lock readLock) {
+    this(table, tenant, readLock, false);
+  }
+
+  /**
+   * @param readOnly a view for units that only read: it never writes, so it holds no state of its
+   *     own and one instance serves every such unit of the tenant, on any thread
+   */
+  Buffer(Table<I, R> table, TenantId tenant, Lock readLock, boolean readOnly) {
+    this.readOnly = readOnly;
     this.table = table;
     this.kind = table.kind;
     this.tenant = tenant;
@@ -356,6 +366,7 @@ final class Buffer<I extends Comparable<I>, R> {
   }
 
   R insert(R record) {
+    requireWritable();
     Objects.requireNonNull(record, kind.name());
     checkTenant(record);
     long version = kind.version().applyAsLong(record);
@@ -376,6 +387,7 @@ final class Buffer<I extends Comparable<I>, R> {
   }
 
   R update(R record) {
+    requireWritable();
     Objects.requireNonNull(record, kind.name());
     checkTenant(record);
     I id = kind.id().apply(record);
@@ -390,6 +402,12 @@ final class Buffer<I extends Comparable<I>, R> {
     fileUniqueKeys(id, writes.put(id, stored), stored);
     expected.putIfAbsent(id, version);
     return stored;
+  }
+
+  private void requireWritable() {
+    if (readOnly) {
+      throw new IllegalStateException("a unit of work that only reads does not write");
+    }
   }
 
   /** Makes the write maps on the unit's first write. */

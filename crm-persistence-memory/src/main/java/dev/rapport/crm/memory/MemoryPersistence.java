@@ -86,6 +86,30 @@ public final class MemoryPersistence implements Persistence {
     return result;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here a read runs on the tables' shared read-only views: no buffer of its own, nothing to
+   * commit; a write inside it throws {@code IllegalStateException}.
+   *
+   * @throws NullPointerException if {@code tenant} or {@code query} is null
+   */
+  @Override
+  public <T> T read(TenantId tenant, Function<UnitOfWork, T> query) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(query, "query");
+    TenantStore store = tenants.get(tenant);
+    if (store == null) {
+      store = tenants.computeIfAbsent(tenant, TenantStore::new);
+    }
+    MemoryUnitOfWork uow = new MemoryUnitOfWork(store, true);
+    try {
+      return query.apply(uow);
+    } finally {
+      uow.discard();
+    }
+  }
+
   @Override
   public String toString() {
     return "MemoryPersistence[" + tenants.size() + " tenants]";

@@ -43,9 +43,16 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemorySales sales;
   private MemoryAnalytics analytics;
   private boolean open = true;
+  private final boolean readOnly;
 
   MemoryUnitOfWork(TenantStore store) {
+    this(store, false);
+  }
+
+  /** @param readOnly whether the unit only reads: its buffers are the tables' shared read views */
+  MemoryUnitOfWork(TenantStore store, boolean readOnly) {
     this.store = store;
+    this.readOnly = readOnly;
   }
 
   /** Ends the unit without storing anything. */
@@ -94,6 +101,9 @@ final class MemoryUnitOfWork implements UnitOfWork {
 
   /** A new buffer over one of the tenant's tables, committed with this unit. */
   <I extends Comparable<I>, R> Buffer<I, R> buffer(Table<I, R> table) {
+    if (readOnly) {
+      return table.readView(store.tenant, store.lock.readLock());
+    }
     Buffer<I, R> b = new Buffer<>(table, store.tenant, store.lock.readLock());
     buffers.add(b);
     return b;

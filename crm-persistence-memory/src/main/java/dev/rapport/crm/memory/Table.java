@@ -17,6 +17,19 @@ final class Table<I extends Comparable<I>, R> {
   private final NavigableSet<I> order = new TreeSet<>();
   private final Map<String, Map<Object, NavigableSet<I>>> indexes = new HashMap<>();
 
+  /** The read-only view units that only read share, made on first use (a benign race). */
+  private volatile Buffer<I, R> readView;
+
+  /** The one read-only buffer over this table, for units that only read. */
+  Buffer<I, R> readView(dev.rapport.crm.common.TenantId tenant, java.util.concurrent.locks.Lock readLock) {
+    Buffer<I, R> v = readView;
+    if (v == null) {
+      v = new Buffer<>(this, tenant, readLock, true);
+      readView = v;
+    }
+    return v;
+  }
+
   Table(Kind<I, R> kind) {
     this.kind = kind;
     for (Kind.IndexDef<R> def : kind.indexes()) {
