@@ -70,11 +70,7 @@ public final class MemoryPersistence implements Persistence {
   public <T> T inUnitOfWork(TenantId tenant, Function<UnitOfWork, T> work) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(work, "work");
-    TenantStore store = tenants.get(tenant); // the usual case, without computeIfAbsent's bin lock
-    if (store == null) {
-      store = tenants.computeIfAbsent(tenant, TenantStore::new);
-    }
-    MemoryUnitOfWork uow = new MemoryUnitOfWork(store);
+    MemoryUnitOfWork uow = new MemoryUnitOfWork(store(tenant));
     T result;
     try {
       result = work.apply(uow);
@@ -98,16 +94,18 @@ public final class MemoryPersistence implements Persistence {
   public <T> T read(TenantId tenant, Function<UnitOfWork, T> query) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(query, "query");
-    TenantStore store = tenants.get(tenant);
-    if (store == null) {
-      store = tenants.computeIfAbsent(tenant, TenantStore::new);
-    }
-    MemoryUnitOfWork uow = new MemoryUnitOfWork(store, true);
+    MemoryUnitOfWork uow = new MemoryUnitOfWork(store(tenant), true);
     try {
       return query.apply(uow);
     } finally {
       uow.discard();
     }
+  }
+
+  /** The tenant's store, made on first use; a plain get in the usual case (no bin lock). */
+  private TenantStore store(TenantId tenant) {
+    TenantStore store = tenants.get(tenant);
+    return store != null ? store : tenants.computeIfAbsent(tenant, TenantStore::new);
   }
 
   @Override
