@@ -16,6 +16,7 @@ import dev.rapport.crm.sales.Payment;
 import dev.rapport.crm.sales.Sale;
 import dev.rapport.crm.sales.SalesFigures;
 import dev.rapport.crm.sales.SalesRepository;
+import dev.rapport.crm.sales.SalesReports;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -26,12 +27,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The sales, payments and payer classes of one unit of work. The figures are {@link SalesFigures}
- * over the sales (and payments) the unit sees: of the account through its index, or all of the
- * tenant's; {@link SalesFigures#credit} computes balances from the payments. The balances the core
- * saves are kept only to make concurrent changes of one invoice's balance collide.
+ * The sales, payments and payer classes of one unit of work. The figures come from the tenant's
+ * {@link SalesColumns} (loops over primitive arrays kept on commit, reading each invoice's balance
+ * as the core last saved it, as the JPA adapter does); a unit with sales, payments or balances of
+ * its own pending, or a history with amounts beyond a {@code long} of minor units, gets {@link
+ * SalesFigures}, the reference, over the records it sees instead. The saved balances also make
+ * concurrent changes of one invoice's balance collide.
  */
-final class MemorySales implements SalesRepository, dev.rapport.crm.sales.SalesReports {
+final class MemorySales implements SalesRepository, SalesReports {
   /** The index of sales and payments by reference (unique). */
   static final String REFERENCE = "reference";
   /** The index of credit notes by the invoice they correct, and of payments by the invoices they pay. */
@@ -209,31 +212,66 @@ final class MemorySales implements SalesRepository, dev.rapport.crm.sales.SalesR
   @Override
   public List<PurchaseRow> purchases(Optional<AccountId> account, boolean byProduct) {
     uow.requireOpen();
-    return SalesFigures.purchases(contents(account), byProduct);
+    Objects.requireNonNull(account, "account");
+    return fromColumns(c -> c.purchases(account, byProduct))
+        .orElseGet(() -> SalesFigures.purchases(contents(account), byProduct));
   }
 
   @Override
   public List<PurchaseRow> revenue(LocalDate from, LocalDate to, Currency reporting) {
     uow.requireOpen();
-    return SalesFigures.revenue(contents(Optional.empty()), from, to, reporting);
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(reporting, "reporting");
+    return fromColumns(c -> c.revenue(from, to, reporting))
+        .orElseGet(() -> SalesFigures.revenue(contents(Optional.empty()), from, to, reporting));
   }
 
   @Override
   public List<RfmRow> rfm(LocalDate from, LocalDate to) {
     uow.requireOpen();
-    // visited, not listed: the reference's sums without a copy of every sale
-    SalesFigures.Rfm rfm = new SalesFigures.Rfm(from, to);
-    sales().forEach(List.of(), s -> true, s -> rfm.add(s.content()));
-    return rfm.rows();
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return fromColumns(c -> c.rfm(from, to)).orElseGet(() -> {
+      // visited, not listed: the reference's sums without a copy of every sale
+      SalesFigures.Rfm rfm = new SalesFigures.Rfm(from, to);
+      sales().forEach(List.of(), s -> true, s -> rfm.add(s.content()));
+      return rfm.rows();
+    });
   }
 
   @Override
   public List<CreditRow> credit(Optional<AccountId> account, LocalDate asOf, int graceDays) {
     uow.requireOpen();
-    List<NewPayment> paid = new ArrayList<>();
-    paymentBuffer().forEach(Buffer.keys(Kinds.ACCOUNT, account.stream().toList()),
-        p -> account.isEmpty() || account.get().equals(p.content().accountId()), p -> paid.add(p.content()));
-    return SalesFigures.credit(contents(account), paid, asOf, graceDays);
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(asOf, "asOf");
+    return fromColumns(c -> c.credit(account, asOf, graceDays)).orElseGet(() -> {
+      List<NewPayment> paid = new ArrayList<>();
+      paymentBuffer().forEach(Buffer.keys(Kinds.ACCOUNT, account.stream().toList()),
+          p -> account.isEmpty() || account.get().equals(p.content().accountId()), p -> paid.add(p.content()));
+      return SalesFigures.credit(contents(account), paid, asOf, graceDays);
+    });
+  }
+
+  /**
+   * The report from the tenant's {@link SalesColumns} under its read lock, when the unit has no
+   * sales, payments or balances of its own pending (the columns hold what is committed) and every
+   * amount fits them; else empty, and the caller computes it from the records, as the reference does.
+   */
+  private <T> Optional<T> fromColumns(java.util.function.Function<SalesColumns, T> report) {
+    if (!sales().isEmpty() || !paymentBuffer().isEmpty() || !balances().isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.concurrent.locks.Lock lock = uow.store().lock.readLock();
+    lock.lock();
+    try {
+      SalesColumns columns = uow.store().salesColumns;
+      System.err.println("COLUMNS " + columns.exact()); return columns.exact() ? Optional.of(report.apply(columns)) : Optional.empty();
+    } catch (ArithmeticException overflow) { // a sum beyond a long: the records' BigDecimals answer
+      return Optional.empty();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private List<NewSale> contents(Optional<AccountId> account) {

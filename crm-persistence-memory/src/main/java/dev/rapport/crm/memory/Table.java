@@ -30,8 +30,17 @@ final class Table<I extends Comparable<I>, R> {
     return v;
   }
 
+  /** Told of every record put, with the record it replaces (or null): a side index kept on commit. */
+  private final java.util.function.BiConsumer<R, R> onPut;
+
   Table(Kind<I, R> kind) {
+    this(kind, (old, record) -> { });
+  }
+
+  /** @param onPut told of every record put (after it is filed), with the one it replaces or null */
+  Table(Kind<I, R> kind, java.util.function.BiConsumer<R, R> onPut) {
     this.kind = kind;
+    this.onPut = onPut;
     for (Kind.IndexDef<R> def : kind.indexes()) {
       indexes.put(def.name(), new HashMap<>());
     }
@@ -78,5 +87,6 @@ final class Table<I extends Comparable<I>, R> {
         index.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
       }
     }
+    onPut.accept(old, record);
   }
 }

@@ -38,12 +38,21 @@ final class TenantStore {
   final Table<dev.rapport.crm.common.CaseId, dev.rapport.crm.service.ServiceCase> cases = new Table<>(MemoryCases.KIND);
   final Table<dev.rapport.crm.common.FeedbackId, dev.rapport.crm.feedback.Feedback> feedback = new Table<>(MemoryFeedback.KIND);
 
-  final Table<dev.rapport.crm.common.SaleId, dev.rapport.crm.sales.Sale> sales = new Table<>(MemorySales.KIND);
-  final Table<dev.rapport.crm.common.PaymentId, dev.rapport.crm.sales.Payment> payments = new Table<>(MemorySales.PAYMENT_KIND);
-  final Table<String, MemorySales.BalanceRow> balances = new Table<>(MemorySales.BALANCE_KIND);
+  final Table<String, MemorySales.BalanceRow> balances;
+  /** The columnar side index of the sales, payments and balances below, kept as they are put. */
+  final SalesColumns salesColumns;
+  final Table<dev.rapport.crm.common.SaleId, dev.rapport.crm.sales.Sale> sales;
+  final Table<dev.rapport.crm.common.PaymentId, dev.rapport.crm.sales.Payment> payments;
   final Table<dev.rapport.crm.common.AccountId, MemorySales.Standing> payerClasses = new Table<>(MemorySales.STANDING_KIND);
 
   TenantStore(TenantId tenant) {
     this.tenant = tenant;
+    SalesColumns[] columns = new SalesColumns[1];
+    balances = new Table<>(MemorySales.BALANCE_KIND, (old, row) -> columns[0].putBalance(row.reference(), row.balance()));
+    columns[0] = new SalesColumns(reference -> java.util.Optional.ofNullable(balances.get(reference))
+        .map(MemorySales.BalanceRow::balance));
+    salesColumns = columns[0];
+    sales = new Table<>(MemorySales.KIND, salesColumns::putSale);
+    payments = new Table<>(MemorySales.PAYMENT_KIND, salesColumns::putPayment);
   }
 }
