@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeSet;
 
 /**
  * The answers of {@link SalesService} computed from the figures of a source (store or ledger):
@@ -64,13 +63,23 @@ final class Answers {
   }
 
   /** Rows grouped by account and product, in a stable order. */
-  static Map<List<Object>, List<PurchaseRow>> grouped(List<PurchaseRow> rows) {
-    Map<List<Object>, List<PurchaseRow>> groups = new LinkedHashMap<>();
+  static Map<Group, List<PurchaseRow>> grouped(List<PurchaseRow> rows) {
+    Map<Group, List<PurchaseRow>> groups = new LinkedHashMap<>();
+    Group last = null;
+    List<PurchaseRow> lastRows = null;
     for (PurchaseRow r : rows) {
-      groups.computeIfAbsent(List.of(r.accountId(), r.productCode()), k -> new ArrayList<>()).add(r);
+      // rows of one group usually come together: skip the look-up while they do
+      if (last == null || !last.accountId().equals(r.accountId()) || !last.productCode().equals(r.productCode())) {
+        last = new Group(r.accountId(), r.productCode());
+        lastRows = groups.computeIfAbsent(last, k -> new ArrayList<>());
+      }
+      lastRows.add(r);
     }
     return groups;
   }
+
+  /** An account and product (or none), the key of {@link #grouped}. */
+  record Group(AccountId accountId, Optional<String> productCode) {}
 
   private Optional<PurchaseHistory> history(List<PurchaseRow> rows) {
     Optional<Rhythm> rhythm = rhythm(rows);
@@ -98,31 +107,35 @@ final class Answers {
   }
 
   static Optional<Rhythm> rhythm(List<PurchaseRow> rows) {
-    TreeSet<LocalDate> days = new TreeSet<>();
+    long[] days = new long[rows.size()];
+    int n = 0;
     long purchases = 0;
     for (PurchaseRow r : rows) {
       if (r.purchases() > 0) {
-        days.add(r.day());
+        days[n++] = r.day().toEpochDay();
         purchases += r.purchases();
       }
     }
-    if (days.isEmpty()) {
+    if (n == 0) {
       return Optional.empty();
     }
-    long[] gaps = new long[days.size() - 1];
-    LocalDate previous = null;
-    int i = 0;
-    for (LocalDate d : days) {
-      if (previous != null) {
-        gaps[i++] = ChronoUnit.DAYS.between(previous, d);
+    java.util.Arrays.sort(days, 0, n);
+    int distinct = 1;
+    for (int i = 1; i < n; i++) {
+      if (days[i] != days[distinct - 1]) {
+        days[distinct++] = days[i];
       }
-      previous = d;
+    }
+    long[] gaps = new long[distinct - 1];
+    for (int i = 1; i < distinct; i++) {
+      gaps[i - 1] = days[i] - days[i - 1];
     }
     java.util.Arrays.sort(gaps);
     OptionalDouble median = gaps.length == 0 ? OptionalDouble.empty()
         : OptionalDouble.of(gaps.length % 2 == 1 ? gaps[gaps.length / 2]
             : (gaps[gaps.length / 2 - 1] + gaps[gaps.length / 2]) / 2.0);
-    return Optional.of(new Rhythm(days.first(), days.last(), purchases, median));
+    return Optional.of(new Rhythm(LocalDate.ofEpochDay(days[0]), LocalDate.ofEpochDay(days[distinct - 1]), purchases,
+        median));
   }
 
   List<RepurchaseReminder> reminders(List<PurchaseRow> rows, int withinDays) {

@@ -372,8 +372,7 @@ final class SalesColumns {
    */
   private void purchases(int account, boolean byProduct, long lo, long hi, int collapse, List<PurchaseRow> out) {
     IntList saleRows = salesOfAccount.get(account);
-    Map<Long, long[]> groups = new HashMap<>(Math.max(16, saleRows.size * (byProduct ? 4 : 2)));
-    List<Long> order = new ArrayList<>();
+    Groups groups = new Groups(byProduct ? saleRows.size * 2 : saleRows.size);
     for (int j = 0; j < saleRows.size; j++) {
       int i = saleRows.values[j];
       int d = issueDay[i];
@@ -384,33 +383,36 @@ final class SalesColumns {
       int keyDay = saleCurrency[i] == collapse ? (int) lo : d;
       long dayAndCurrency = ((long) (keyDay + DAY_BIAS) << 8) | saleCurrency[i];
       if (!byProduct) {
-        long[] s = group(groups, order, dayAndCurrency);
-        s[0] += invoice ? 1 : 0;
-        s[1] = Math.addExact(s[1], total[i]);
+        int g = groups.at(dayAndCurrency);
+        groups.purchases[g] += invoice ? 1 : 0;
+        groups.amount[g] = Math.addExact(groups.amount[g], total[i]);
         for (int l = firstLine[i]; l < firstLine[i + 1]; l++) {
-          cost(s, l);
+          cost(groups, g, l);
         }
         continue;
       }
       for (int l = firstLine[i]; l < firstLine[i + 1]; l++) {
-        long[] s = group(groups, order, ((long) (lineProduct[l] + 1) << 36) | dayAndCurrency);
+        int g = groups.at(((long) (lineProduct[l] + 1) << 36) | dayAndCurrency);
         if (invoice && firstOfProduct(i, l)) {
-          s[0]++;
+          groups.purchases[g]++;
         }
-        s[1] = Math.addExact(s[1], lineAmount[l]);
-        cost(s, l);
+        groups.amount[g] = Math.addExact(groups.amount[g], lineAmount[l]);
+        cost(groups, g, l);
       }
     }
     AccountId id = accounts.get(account);
-    for (Long key : order) {
-      long[] s = groups.get(key);
-      long k = key;
+    // in key order (product, day, currency): a product's rows together, as the core groups them
+    long[] keys = Arrays.copyOf(groups.keyOf, groups.size);
+    Arrays.sort(keys);
+    for (long k : keys) {
+      int g = groups.at(k);
       Currency c = currencies.get((int) (k & 0xFF));
       int scale = scale(c);
       LocalDate day = LocalDate.ofEpochDay(((k >>> 8) & ((1L << 28) - 1)) - DAY_BIAS);
       int product = (int) (k >>> 36) - 1;
-      out.add(new PurchaseRow(id, product < 0 ? Optional.empty() : Optional.of(products.get(product)), day, c, s[0],
-          BigDecimal.valueOf(s[1], scale), BigDecimal.valueOf(s[2], scale), BigDecimal.valueOf(s[3], scale), s[4]));
+      out.add(new PurchaseRow(id, product < 0 ? Optional.empty() : Optional.of(products.get(product)), day, c,
+          groups.purchases[g], BigDecimal.valueOf(groups.amount[g], scale), BigDecimal.valueOf(groups.cost[g], scale),
+          BigDecimal.valueOf(groups.costedAmount[g], scale), groups.costedLines[g]));
     }
   }
 
@@ -423,23 +425,104 @@ final class SalesColumns {
     return true;
   }
 
-  private void cost(long[] s, int line) {
+  private void cost(Groups groups, int g, int line) {
     long c = lineCost[line];
     if (c != NO_COST) {
-      s[2] = Math.addExact(s[2], c);
-      s[3] = Math.addExact(s[3], lineAmount[line]);
-      s[4]++;
+      groups.cost[g] = Math.addExact(groups.cost[g], c);
+      groups.costedAmount[g] = Math.addExact(groups.costedAmount[g], lineAmount[line]);
+      groups.costedLines[g]++;
     }
   }
 
-  private static long[] group(Map<Long, long[]> groups, List<Long> order, long key) {
-    long[] s = groups.get(key);
-    if (s == null) {
-      s = new long[5];
-      groups.put(key, s);
-      order.add(key);
+  /**
+   * Sums per group key, groups numbered in order of first use: an open-addressing table from
+   * {@code long} key to group number (no boxing, no chains), and the sums in parallel arrays.
+   */
+  static final class Groups {
+    private long[] slotKey;
+    private int[] slotGroup; // group number + 1; 0 = empty
+    int size;
+    long[] keyOf;
+    long[] purchases;
+    long[] amount;
+    long[] cost;
+    long[] costedAmount;
+    long[] costedLines;
+
+    Groups(int expected) {
+      int slots = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
+      slotKey = new long[slots];
+      slotGroup = new int[slots];
+      int n = Math.max(8, expected);
+      keyOf = new long[n];
+      purchases = new long[n];
+      amount = new long[n];
+      cost = new long[n];
+      costedAmount = new long[n];
+      costedLines = new long[n];
     }
-    return s;
+
+    /** The number of the group of {@code key}, made if new. */
+    int at(long key) {
+      int mask = slotKey.length - 1;
+      int slot = mix(key) & mask;
+      while (true) {
+        int g = slotGroup[slot];
+        if (g == 0) {
+          return add(key, slot);
+        }
+        if (slotKey[slot] == key) {
+          return g - 1;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+
+    private int add(long key, int slot) {
+      if (size == keyOf.length) {
+        int n = size * 2;
+        keyOf = Arrays.copyOf(keyOf, n);
+        purchases = Arrays.copyOf(purchases, n);
+        amount = Arrays.copyOf(amount, n);
+        cost = Arrays.copyOf(cost, n);
+        costedAmount = Arrays.copyOf(costedAmount, n);
+        costedLines = Arrays.copyOf(costedLines, n);
+      }
+      int g = size++;
+      keyOf[g] = key;
+      slotKey[slot] = key;
+      slotGroup[slot] = g + 1;
+      if (size * 2 > slotKey.length) {
+        rehash();
+      }
+      return g;
+    }
+
+    private void rehash() {
+      long[] keys = new long[slotKey.length * 2];
+      int[] groups = new int[keys.length];
+      int mask = keys.length - 1;
+      for (int g = 0; g < size; g++) {
+        int slot = mix(keyOf[g]) & mask;
+        while (groups[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = keyOf[g];
+        groups[slot] = g + 1;
+      }
+      slotKey = keys;
+      slotGroup = groups;
+    }
+
+    /** A 64-bit finalizer (MurmurHash3's): the keys' bits are packed, so they are mixed before masking. */
+    private static int mix(long k) {
+      k ^= k >>> 33;
+      k *= 0xff51afd7ed558ccdL;
+      k ^= k >>> 33;
+      k *= 0xc4ceb9fe1a85ec53L;
+      k ^= k >>> 33;
+      return (int) k;
+    }
   }
 
   // ---- dictionaries and storage
