@@ -45,56 +45,86 @@ final class CustomerSegments extends Reporting {
         : ctx.read(uow -> uow.port(SalesReports.class).rfm(period.from(), period.to()));
     Converter money = converter();
     // every rate first: a missing rate is the answer's error whatever the order of the rows
-    Map<AccountId, Object[]> byAccount = new HashMap<>();
+    Map<AccountId, Rfm> byAccount = new HashMap<>(rows.size() * 2);
     for (SalesReports.RfmRow r : rows) {
       BigDecimal amount = money.convert(r.amount(), r.currency(), asOf);
-      Object[] a = byAccount.computeIfAbsent(r.accountId(), k -> new Object[] {null, 0L, BigDecimal.ZERO});
-      if (r.lastPurchase().isPresent() && (a[0] == null || r.lastPurchase().get().isAfter((LocalDate) a[0]))) {
-        a[0] = r.lastPurchase().get();
+      Rfm a = byAccount.get(r.accountId());
+      if (a == null) {
+        a = new Rfm();
+        byAccount.put(r.accountId(), a);
       }
-      a[1] = (Long) a[1] + r.purchases();
-      a[2] = ((BigDecimal) a[2]).add(amount);
+      if (r.lastPurchase().isPresent() && (a.last == null || r.lastPurchase().get().isAfter(a.last))) {
+        a.last = r.lastPurchase().get();
+      }
+      a.purchases += r.purchases();
+      a.amount = a.amount.add(amount);
     }
-    List<AccountId> ids = new ArrayList<>();
+    List<AccountId> ids = new ArrayList<>(byAccount.size());
     byAccount.forEach((id, a) -> {
-      if ((Long) a[1] > 0) {
+      if (a.purchases > 0) {
         ids.add(id);
       }
     });
-    ids.sort(null);
-    int n = ids.size();
-    long[] recency = new long[n];
+    int n = ids.size(); // in no order: the sort below breaks its rare ties by id
+    long[] negatedRecency = new long[n];
     long[] frequency = new long[n];
     Money[] monetary = new Money[n];
+    LocalDate[] last = new LocalDate[n];
+    long[] cents = new long[n]; // the monetary values in minor units, while they all fit a long
+    boolean fits = true;
     for (int i = 0; i < n; i++) {
-      Object[] a = byAccount.get(ids.get(i));
-      recency[i] = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between((LocalDate) a[0], asOf));
-      frequency[i] = (Long) a[1];
-      monetary[i] = money.money((BigDecimal) a[2]);
-    }
-    long[] negatedRecency = new long[n];
-    for (int i = 0; i < n; i++) {
-      negatedRecency[i] = -recency[i];
+      Rfm a = byAccount.get(ids.get(i));
+      last[i] = a.last;
+      negatedRecency[i] = -Math.max(0, asOf.toEpochDay() - a.last.toEpochDay());
+      frequency[i] = a.purchases;
+      monetary[i] = money.money(a.amount);
+      if (fits) {
+        java.math.BigInteger unscaled = monetary[i].amount().unscaledValue();
+        fits = unscaled.bitLength() < 63;
+        cents[i] = fits ? unscaled.longValue() : 0;
+      }
     }
     int[] r = Quintiles.scores(negatedRecency);
     int[] f = Quintiles.scores(frequency);
-    int[] m = Quintiles.scores(java.util.Arrays.stream(monetary).map(Money::amount).toArray(BigDecimal[]::new));
+    // every amount is at the reporting currency's scale: comparing minor units compares amounts
+    int[] m = fits ? Quintiles.scores(cents)
+        : Quintiles.scores(java.util.Arrays.stream(monetary).map(Money::amount).toArray(BigDecimal[]::new));
     List<CustomerRfm> customers = new ArrayList<>(n);
+    long[] counted = new long[Segment.values().length];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    // best first: the scores' sum, then the amount, the purchases (both descending), then the id
+    boolean byCents = fits;
+    java.util.Arrays.sort(order, (x, y) -> {
+      int c = Integer.compare(r[y] + f[y] + m[y], r[x] + f[x] + m[x]);
+      if (c == 0) {
+        c = byCents ? Long.compare(cents[y], cents[x]) : monetary[y].amount().compareTo(monetary[x].amount());
+      }
+      if (c == 0) {
+        c = Long.compare(frequency[y], frequency[x]);
+      }
+      return c != 0 ? c : ids.get(x).compareTo(ids.get(y));
+    });
+    for (int i : order) {
+      Segment segment = Segment.of(r[i], f[i], m[i]);
+      counted[segment.ordinal()]++;
+      customers.add(new CustomerRfm(ids.get(i), last[i], -negatedRecency[i], frequency[i], monetary[i], r[i], f[i],
+          m[i], segment));
+    }
     Map<Segment, Long> counts = new EnumMap<>(Segment.class);
     for (Segment segment : Segment.values()) {
-      counts.put(segment, 0L);
+      counts.put(segment, counted[segment.ordinal()]);
     }
-    for (int i = 0; i < n; i++) {
-      Segment segment = Segment.of(r[i], f[i], m[i]);
-      counts.merge(segment, 1L, Long::sum);
-      customers.add(new CustomerRfm(ids.get(i), (LocalDate) byAccount.get(ids.get(i))[0], recency[i], frequency[i],
-          monetary[i], r[i], f[i], m[i], segment));
-    }
-    customers.sort(Comparator.comparingInt((CustomerRfm c) -> -(c.recencyScore() + c.frequencyScore() + c.monetaryScore()))
-        .thenComparing((CustomerRfm c) -> c.monetary().amount(), Comparator.reverseOrder())
-        .thenComparing(CustomerRfm::frequency, Comparator.reverseOrder())
-        .thenComparing(CustomerRfm::accountId));
     return new Segmentation(period, asOf, money.reporting(), customers, counts);
+  }
+
+  /** One account's figures over its currencies. */
+  private static final class Rfm {
+    LocalDate last;
+    long purchases;
+    BigDecimal amount = BigDecimal.ZERO;
   }
 
   /** See {@link AnalyticsService#churnRisk}. */

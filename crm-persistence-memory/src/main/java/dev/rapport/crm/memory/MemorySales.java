@@ -266,7 +266,7 @@ final class MemorySales implements SalesRepository, SalesReports {
     lock.lock();
     try {
       SalesColumns columns = uow.store().salesColumns;
-      System.err.println("COLUMNS " + columns.exact()); return columns.exact() ? Optional.of(report.apply(columns)) : Optional.empty();
+      return columns.exact() ? Optional.of(report.apply(columns)) : Optional.empty();
     } catch (ArithmeticException overflow) { // a sum beyond a long: the records' BigDecimals answer
       return Optional.empty();
     } finally {
