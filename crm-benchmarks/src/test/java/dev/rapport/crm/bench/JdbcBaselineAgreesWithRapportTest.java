@@ -41,6 +41,10 @@ class JdbcBaselineAgreesWithRapportTest {
             .satisfies(l -> assertThat(Fixture.sameAs(l, MemoryStores.STORED, 123)).isTrue());
         assertThat(JdbcBaseline.findByEmail(db.dataSource, Fixture.email(MemoryStores.STORED, 123)))
             .hasSize(1);
+        // the baseline writes the capture's timeline entry as Rapport does
+        assertThat(crm.timeline().lead(found.get(0).id(), PageRequest.first(5)).items()).singleElement()
+            .satisfies(e -> assertThat(e.summary()).hasValue("Lead captured (source: "
+                + found.get(0).source().code() + ")"));
 
         var page = crm.leads().query(LeadQuery.all().withOwner("owner-1")
             .withTemperatures(Set.of(Temperature.HOT)), PageRequest.first(2));

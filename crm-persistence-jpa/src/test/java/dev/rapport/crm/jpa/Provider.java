@@ -27,7 +27,7 @@ enum Provider {
     Map<String, Object> properties() {
       Map<String, Object> p = new HashMap<>();
       p.put("hibernate.hbm2ddl.auto", "validate");
-      p.put("hibernate.jdbc.batch_size", "50");
+      p.put("hibernate.jdbc.batch_size", "1000");
       p.put("hibernate.order_inserts", "true");
       p.put("hibernate.order_updates", "true");
       p.put("hibernate.show_sql", "false");
@@ -40,7 +40,7 @@ enum Provider {
     Map<String, Object> properties() {
       Map<String, Object> p = new HashMap<>();
       p.put("eclipselink.jdbc.batch-writing", "JDBC");
-      p.put("eclipselink.jdbc.batch-writing.size", "50");
+      p.put("eclipselink.jdbc.batch-writing.size", "1000");
       p.put("eclipselink.weaving", "false");
       p.put("eclipselink.logging.level", "SEVERE");
       p.put("eclipselink.ddl-generation", "none");
