@@ -520,7 +520,7 @@ public final class BenchmarkRunner {
       double ra = closed / (a.getPrimaryResult().getScore() / 1e3);
       double rb = closed / (b.getPrimaryResult().getScore() / 1e3);
       lines.add(new Line("score " + n + " leads (probability + top factors) vs Odoo naive Bayes probability only",
-          "1", ra, rb, "leads/s", ra / rb, "", null));
+          "1", ra, rb, "leads/s", ra / rb, "≥ 0.5", ra / rb >= 0.5));
     }
     a = r.get("trainRapport");
     b = r.get("trainOdoo");

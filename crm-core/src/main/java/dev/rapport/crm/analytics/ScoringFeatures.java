@@ -199,14 +199,32 @@ final class ScoringFeatures {
    * the prefix, without parsing the number (calling codes are prefix-free).
    */
   private static String country(String e164) {
-    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    int code = 0;
     for (int digits = 1; digits <= 3 && digits < e164.length(); digits++) {
-      String region = util.getRegionCodeForCountryCode(Integer.parseInt(e164.substring(1, 1 + digits)));
-      if (!"ZZ".equals(region)) {
+      char c = e164.charAt(digits);
+      if (c < '0' || c > '9') {
+        break;
+      }
+      code = code * 10 + (c - '0');
+      String region = Regions.OF_CALLING_CODE[code];
+      if (region != null) {
         return region;
       }
     }
     return "??";
+  }
+
+  /** The main region of each calling code below 1,000, or null: a constant read from libphonenumber once. */
+  private static final class Regions {
+    static final String[] OF_CALLING_CODE = new String[1000];
+
+    static {
+      PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+      for (int code = 1; code < OF_CALLING_CODE.length; code++) {
+        String region = util.getRegionCodeForCountryCode(code);
+        OF_CALLING_CODE[code] = "ZZ".equals(region) ? null : region;
+      }
+    }
   }
 
   private static long days(Instant from, Instant to) {

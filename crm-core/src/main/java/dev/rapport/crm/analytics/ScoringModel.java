@@ -230,24 +230,37 @@ public final class ScoringModel {
 
   /**
    * Adds the {@value #FACTORS} terms of the sign given that are largest in size (at least {@code
-   * SMALLEST_FACTOR}), largest first, ties by field name. Consumes the terms it takes.
+   * SMALLEST_FACTOR}), largest first, ties by field name: one pass, keeping the best so far in order.
    */
   private void pick(double[] e, int[] active, int sign, List<ScoreFactor> into) {
-    for (int k = 0; k < FACTORS; k++) {
-      int best = -1;
-      for (int g = 0; g < e.length; g++) {
-        double v = sign * e[g];
-        if (v >= SMALLEST_FACTOR && (best < 0 || v > sign * e[best]
-            || (v == sign * e[best] && groups[g].compareTo(groups[best]) < 0))) {
-          best = g;
-        }
+    int[] top = new int[FACTORS];
+    int n = 0;
+    for (int g = 0; g < e.length; g++) {
+      double v = sign * e[g];
+      if (v < SMALLEST_FACTOR) {
+        continue;
       }
-      if (best < 0) {
-        return;
+      int at = n;
+      while (at > 0 && before(v, g, sign * e[top[at - 1]], top[at - 1])) {
+        at--;
       }
-      into.add(new ScoreFactor(groups[best], active[best] >= 0 ? descriptions[active[best]] : absent[best], e[best]));
-      e[best] = 0;
+      if (at >= FACTORS) {
+        continue;
+      }
+      int last = Math.min(n, FACTORS - 1);
+      System.arraycopy(top, at, top, at + 1, last - at);
+      top[at] = g;
+      n = Math.min(n + 1, FACTORS);
     }
+    for (int k = 0; k < n; k++) {
+      int best = top[k];
+      into.add(new ScoreFactor(groups[best], active[best] >= 0 ? descriptions[active[best]] : absent[best], e[best]));
+    }
+  }
+
+  /** Whether the term of group {@code g} and size {@code v} comes before that of {@code h} and size {@code w}. */
+  private boolean before(double v, int g, double w, int h) {
+    return v > w || (v == w && groups[g].compareTo(groups[h]) < 0);
   }
 
   /** How many won leads the model learned from. */
