@@ -1,0 +1,77 @@
+package dev.rapport.crm.examples;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.io.ImportReport;
+import dev.rapport.crm.io.LeadExport;
+import dev.rapport.crm.io.LeadField;
+import dev.rapport.crm.io.LeadImport;
+import dev.rapport.crm.lead.LeadQuery;
+import dev.rapport.crm.memory.MemoryPersistence;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loading a customer list: writes a CSV file of 20,000 leads the way another system exports them
+ * (its own headers, a few bad rows), imports it with a progress bar in the terminal, prints the
+ * report of the bad rows, and exports the tenant's leads as JSON lines.
+ *
+ * <pre>{@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java -Dexec.mainClass=dev.rapport.crm.examples.ImportLeads}</pre>
+ */
+public final class ImportLeads {
+  private ImportLeads() {}
+
+  /** Runs the example in {@code crm-examples/target} (or the directory given). */
+  public static void main(String[] args) {
+    run(Path.of(args.length > 0 ? args[0] : "target"), System.out);
+  }
+
+  /** Runs the example in {@code dir}; returns the report. */
+  public static ImportReport run(Path dir, PrintStream out) {
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve("customers.csv");
+      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        w.write("First name,Last name,E-Mail,Company,Origin\n");
+        for (int i = 1; i <= 20_000; i++) {
+          String email = i % 2_500 == 0 ? "no-at-sign-" + i : "customer" + i + "@example.com";
+          String last = i % 3_333 == 0 ? "" : "Customer " + i;
+          w.write("Pat," + last + "," + email + ",\"Firm " + (i % 700) + ", Ltd\"," + (i % 2 == 0 ? "webinar" : "referral")
+              + "\n");
+        }
+      }
+      Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("acme").build();
+      ImportReport report = LeadImport.into(crm)
+          .column("First name", LeadField.GIVEN_NAME)
+          .column("Last name", LeadField.FAMILY_NAME)
+          .column("Origin", LeadField.SOURCE)
+          .mode(LeadImport.Mode.VALIDATE_FIRST)
+          .onProgress(p -> out.print("\r" + p.bar(40)))
+          .csv(LeadImport.utf8(file));
+      out.println();
+      out.println(report.read() + " rows read, " + report.stored() + " stored, " + report.rejected() + " refused");
+      report.errors().forEach(e -> out.println("  row " + e.row() + ", " + e.field() + ": " + e.rule() + " ("
+          + e.value() + ")"));
+      if (!report.clean()) {
+        // validate first stored nothing: keep the good rows instead
+        report = LeadImport.into(crm).column("First name", LeadField.GIVEN_NAME)
+            .column("Last name", LeadField.FAMILY_NAME).column("Origin", LeadField.SOURCE)
+            .onProgress(p -> out.print("\r" + p.bar(40)))
+            .csv(LeadImport.utf8(file));
+        out.println();
+        out.println("again, keeping the good rows: " + report.stored() + " stored, " + report.rejected() + " refused");
+      }
+      Path export = dir.resolve("leads.jsonl");
+      try (Writer w = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
+        out.println(LeadExport.jsonLines(crm, LeadQuery.all(), w) + " leads exported to " + export);
+      }
+      return report;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
