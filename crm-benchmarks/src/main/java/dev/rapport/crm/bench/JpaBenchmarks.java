@@ -193,6 +193,45 @@ public class JpaBenchmarks {
         Instant.now());
   }
 
+  /** The leads of one bulk pass as a CSV file's text, made once per trial: what {@link #importRapport} reads. */
+  @State(Scope.Benchmark)
+  public static class Csv {
+    String text;
+
+    @Setup(Level.Trial)
+    public void start(Db db) {
+      StringBuilder b = new StringBuilder("givenName,familyName,email,company,source,owner\n");
+      for (int i = 0; i < db.rows; i++) {
+        b.append(Fixture.given(i)).append(',').append(Fixture.family(i)).append(',')
+            .append(Fixture.email("import", i)).append(',').append(Fixture.company(i)).append(',')
+            .append(Fixture.source(i).code()).append(',').append(Fixture.owner(i)).append('\n');
+      }
+      text = b.toString();
+    }
+  }
+
+  /**
+   * The rows read from CSV text and stored by {@code crm-io}'s {@link dev.rapport.crm.io.LeadImport}
+   * (batches of 1,000 through {@code captureAll}): issue 22's import against {@link #bulkCopy}.
+   */
+  @Benchmark
+  public dev.rapport.crm.io.ImportReport importRapport(Rapport rapport, Csv csv) {
+    return dev.rapport.crm.io.LeadImport.into(rapport.crm).csv(() -> new java.io.StringReader(csv.text));
+  }
+
+  /**
+   * The same rows through PostgreSQL's {@code COPY}, 1,000 leads per transaction: the bound of any
+   * bulk path, printed beside the bulk rows (on another database it does nothing).
+   */
+  @Benchmark
+  public List<UUID> bulkCopy(Db db) throws SQLException {
+    if (!db.db.equals("postgresql")) {
+      return List.of();
+    }
+    long from = db.written.getAndAdd(db.rows);
+    return JdbcBaseline.copyLeads(db.database.dataSource, "bulk", from, db.rows, CHUNK, "NEW", Instant.now());
+  }
+
   // ---- reads
 
   @Benchmark
