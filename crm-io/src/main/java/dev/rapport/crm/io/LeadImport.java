@@ -514,31 +514,24 @@ public final class LeadImport {
       throw new RowRefused(f.header(), e.rule(), values.get(f));
     }
     NewLead.Builder b = NewLead.builder(name, checked(LeadField.SOURCE, source, LeadSource::of));
-    String v;
-    if ((v = present(values, LeadField.EMAIL)) != null) {
-      String email = v;
-      checked(LeadField.EMAIL, v, x -> b.email(email));
-    }
-    if ((v = present(values, LeadField.PHONE)) != null) {
-      String phone = v;
-      checked(LeadField.PHONE, v, x -> b.phone(phone));
-    }
-    if ((v = present(values, LeadField.COMPANY)) != null) {
-      String company = v;
-      checked(LeadField.COMPANY, v, x -> b.company(company));
-    }
-    if ((v = present(values, LeadField.TITLE)) != null) {
-      String title = v;
-      checked(LeadField.TITLE, v, x -> b.title(title));
-    }
-    if ((v = present(values, LeadField.OWNER)) != null) {
-      String owner = v;
-      checked(LeadField.OWNER, v, x -> b.owner(owner));
-    }
+    optional(values, LeadField.EMAIL, b::email);
+    optional(values, LeadField.PHONE, b::phone);
+    optional(values, LeadField.COMPANY, b::company);
+    optional(values, LeadField.TITLE, b::title);
+    optional(values, LeadField.OWNER, b::owner);
     try {
       return b.build();
     } catch (ValidationException e) {
       throw new RowRefused(e.field(), e.rule(), "");
+    }
+  }
+
+  /** Gives the builder the field's value, if the row has one, checked as {@link #checked} does. */
+  private static void optional(Map<LeadField, String> values, LeadField field,
+      java.util.function.Function<String, NewLead.Builder> setter) throws RowRefused {
+    String v = present(values, field);
+    if (v != null) {
+      checked(field, v, setter);
     }
   }
 
