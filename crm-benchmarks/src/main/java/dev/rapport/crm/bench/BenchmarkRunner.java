@@ -381,7 +381,7 @@ public final class BenchmarkRunner {
               + "the same rows (absolute rows/s of both)", "1", rb, rc, "leads/s", rb / rc, "", null));
         }
         RunResult imported = r.get("importRapport" + rp);
-        if (imported != null && copy != null) {
+        if (imported != null && copy != null && db.equals("postgresql")) { // COPY runs on PostgreSQL only
           double ri = settings.rows() / (imported.getPrimaryResult().getScore() / 1e3);
           double rc = settings.rows() / (copy.getPrimaryResult().getScore() / 1e3);
           lines.add(new Line(on + "import " + rows + " leads from CSV (crm-io, 1,000 per batch) vs COPY of the same "
