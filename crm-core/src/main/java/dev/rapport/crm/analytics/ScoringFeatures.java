@@ -5,13 +5,10 @@ import dev.rapport.crm.internal.Domains;
 import dev.rapport.crm.lead.EngagementSignal;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.lead.SignalType;
-import dev.rapport.crm.lead.Temperature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**

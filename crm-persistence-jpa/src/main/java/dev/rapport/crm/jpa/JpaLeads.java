@@ -28,7 +28,6 @@ import dev.rapport.crm.lead.SourceDetail;
 import dev.rapport.crm.lead.Temperature;
 import dev.rapport.crm.analytics.AnalyticsFigures;
 import dev.rapport.crm.lead.LeadRepository;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

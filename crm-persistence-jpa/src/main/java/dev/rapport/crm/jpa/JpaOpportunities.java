@@ -26,7 +26,6 @@ import dev.rapport.crm.analytics.AnalyticsFigures;
 import dev.rapport.crm.opportunity.OpportunityRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
