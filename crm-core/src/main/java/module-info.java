@@ -7,6 +7,8 @@ module dev.rapport.crm {
   requires com.google.common;
   requires com.google.i18n.phonenumbers.libphonenumber;
   requires org.slf4j;
+  requires org.apache.commons.text;
+  requires org.apache.commons.codec;
 
   exports dev.rapport.crm;
   exports dev.rapport.crm.activity;
@@ -14,6 +16,7 @@ module dev.rapport.crm {
   exports dev.rapport.crm.campaign;
   exports dev.rapport.crm.common;
   exports dev.rapport.crm.contact;
+  exports dev.rapport.crm.dedupe;
   exports dev.rapport.crm.event;
   exports dev.rapport.crm.exception;
   exports dev.rapport.crm.feedback;

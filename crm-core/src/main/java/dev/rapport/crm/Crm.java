@@ -19,6 +19,8 @@ import dev.rapport.crm.opportunity.OpportunityEvent;
 import dev.rapport.crm.sales.SalesEvent;
 import dev.rapport.crm.service.CaseEvent;
 import dev.rapport.crm.internal.Check;
+import dev.rapport.crm.dedupe.DuplicatePolicy;
+import dev.rapport.crm.dedupe.DuplicateService;
 import dev.rapport.crm.internal.context.CrmContext;
 import dev.rapport.crm.internal.context.Services;
 import dev.rapport.crm.internal.IdGenerator;
@@ -77,6 +79,7 @@ public final class Crm {
   private final TimelineService timeline;
   private final SalesService sales;
   private final AnalyticsService analytics;
+  private final DuplicateService duplicates;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -92,6 +95,7 @@ public final class Crm {
     this.timeline = Services.create(TimelineService.class, ctx);
     this.sales = Services.create(SalesService.class, ctx);
     this.analytics = Services.create(AnalyticsService.class, ctx);
+    this.duplicates = Services.create(DuplicateService.class, ctx);
   }
 
   /**
@@ -179,7 +183,6 @@ public final class Crm {
     return sales;
   }
 
-  /** Configures a {@link Crm}. Not thread-safe. */
   /**
    * Analytics: lead source and campaign effectiveness, the funnel and the forecast, computed where
    * the data lives.
@@ -188,6 +191,16 @@ public final class Crm {
     return analytics;
   }
 
+  /**
+   * Duplicate detection: the likely duplicates of a lead or contact, and whole-tenant scans that
+   * group them; what happens to a new one that looks like a stored one is the builder's {@link
+   * Builder#duplicatePolicy}.
+   */
+  public DuplicateService duplicates() {
+    return duplicates;
+  }
+
+  /** Configures a {@link Crm}. Not thread-safe. */
   public static final class Builder {
     private Persistence persistence;
     private TenantId tenant;
@@ -198,6 +211,7 @@ public final class Crm {
     private final List<CrmEventListener> listeners = new ArrayList<>();
     private Optional<SalesLedger> salesLedger = Optional.empty();
     private ExchangeRates exchangeRates = ExchangeRates.none();
+    private DuplicatePolicy duplicatePolicy = DuplicatePolicy.allow();
     private Currency reportingCurrency = Currency.getInstance("EUR");
     private PayerPolicy payerPolicy = PayerPolicy.standard();
 
@@ -250,6 +264,17 @@ public final class Crm {
      */
     public Builder random(Random r) {
       this.random = Check.notNull(r, "random");
+      return this;
+    }
+
+    /**
+     * What capturing a lead and creating a contact do when the tenant has a likely duplicate of
+     * the new record (default: {@link DuplicatePolicy#allow()}, no look-up).
+     *
+     * @throws ValidationException if null
+     */
+    public Builder duplicatePolicy(DuplicatePolicy policy) {
+      this.duplicatePolicy = Check.notNull(policy, "duplicatePolicy");
       return this;
     }
 
@@ -344,7 +369,7 @@ public final class Crm {
         }
       };
       return new Crm(new CrmContext(persistence, tenant, clock, ids, Map.of(TemperaturePolicy.class, temperaturePolicy,
-          Pipeline.class, pipeline, SalesSettings.class,
+          Pipeline.class, pipeline, DuplicatePolicy.class, duplicatePolicy, SalesSettings.class,
           new SalesSettings(salesLedger, exchangeRates, reportingCurrency, payerPolicy)), listeners, history));
     }
   }

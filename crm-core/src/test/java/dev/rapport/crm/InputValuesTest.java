@@ -360,6 +360,9 @@ class InputValuesTest {
 
   /** Values of a part's type that no store keeps, or {@code empty} where the type has none. */
   private static List<Object> outOfRange(Type t, Object valid) {
+    if (!(t instanceof ParameterizedType) && !(t instanceof Class<?>)) {
+      return List.of(); // a type variable: the caller's type, whatever it keeps
+    }
     Class<?> c = t instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) t;
     if (c == Optional.class && valid instanceof Optional<?> o && o.isPresent()) {
       return outOfRange(((ParameterizedType) t).getActualTypeArguments()[0], o.get()).stream()
@@ -483,11 +486,23 @@ class InputValuesTest {
   }
 
   private static Object value(Type t, boolean full) {
+    if (t instanceof java.lang.reflect.TypeVariable<?> v) {
+      return value(v.getBounds()[0], full);
+    }
+    if (t instanceof WildcardType w) {
+      return value(w.getUpperBounds()[0], full);
+    }
+    if (t == Object.class) {
+      return "sample";
+    }
     if (t instanceof ParameterizedType p) {
       Class<?> raw = (Class<?>) p.getRawType();
       Type[] args = p.getActualTypeArguments();
       if (raw == Optional.class) {
         return full ? Optional.of(value(args[0], true)) : Optional.empty();
+      }
+      if (raw == java.util.function.Consumer.class) {
+        return (java.util.function.Consumer<Object>) x -> { };
       }
       if (raw == List.class) {
         return full ? List.of(value(args[0], true)) : List.of();

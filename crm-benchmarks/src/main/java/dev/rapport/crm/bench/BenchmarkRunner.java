@@ -73,10 +73,10 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics");
+      "sales", "scoring", "analytics", "dedupe");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "feedback", "segmentation");
+      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe");
 
   private final Settings settings;
   private final String only;
@@ -206,6 +206,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("segmentation")) {
       segmentation();
+    }
+    if (groups.contains("dedupe")) {
+      dedupe();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -616,6 +619,48 @@ public final class BenchmarkRunner {
     Map<String, RunResult> r = run(o);
     throughput(r, "rapport", "baseline", String.format(Locale.ROOT, "RFM segmentation (memory, %,d purchases, "
         + "%,d accounts) vs hand-written primitive loop", purchases, Math.max(1, purchases / 100)), 1, "≥ 0.5", 0.5);
+  }
+
+  /**
+   * Duplicate detection ({@link DedupeBenchmarks}): one new contact against {@code leads} stored
+   * ones in memory and {@code rows} on each database, and a whole-tenant scan of up to 100,000
+   * contacts in memory, each against a hand-written baseline; then the quality figures of {@link
+   * DedupeQuality} (FEBRL3, FEBRL4 and the generated sets, beside Odoo's rule) in the same table.
+   */
+  private void dedupe() throws RunnerException {
+    int scanned = Math.min(100_000, settings.leads());
+    Map<String, RunResult> r = run(throughputOf(options(DedupeBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("contacts", String.valueOf(settings.leads()))
+        .param("scanned", String.valueOf(scanned))
+        .param("rows", String.valueOf(settings.rows()))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "lookUpMemoryRapport", "lookUpMemoryBaseline", String.format(Locale.ROOT,
+        "duplicates of one new contact (memory, %,d stored) vs hand-written key maps", settings.leads()), 1,
+        "≥ 0.5", 0.5);
+    throughput(r, "scanMemoryRapport", "scanMemoryBaseline", String.format(Locale.ROOT,
+        "whole-tenant duplicate scan (memory, %,d contacts) vs the matcher over a list", scanned), 1, "", Double.NaN);
+    for (String db : DATABASES) {
+      for (String provider : List.of("hibernate", "eclipselink")) {
+        String on = "JPA, " + label(db) + ", " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
+        throughput(r, "lookUpRapport/" + db + "/" + provider, "lookUpJdbc/" + db, on + String.format(Locale.ROOT,
+            "duplicates of one new contact (%,d stored, 2 statements) vs hand-written SQL", settings.rows()), 1,
+            "≥ 0.5", 0.5);
+      }
+    }
+    if (".*".equals(only) || "quality".matches(only)) {
+      List<DedupeQuality.Row> rows = DedupeQuality.run(quick() ? 2_000 : 20_000, DedupeQuality.SEED);
+      for (int i = 0; i + 1 < rows.size(); i += 2) {
+        DedupeQuality.Row rapport = rows.get(i);
+        DedupeQuality.Row odoo = rows.get(i + 1);
+        boolean target = rapport.dataset().equals("FEBRL3") || rapport.dataset().endsWith("contacts");
+        double wanted = rapport.dataset().equals("FEBRL3") ? 0.99 : 0.97;
+        lines.add(new Line(String.format(Locale.ROOT, "duplicate detection F1 (%s; precision %.3f / %.3f, recall %.3f / %.3f)"
+            + " vs Odoo 17's rule", rapport.dataset(), rapport.precision(), odoo.precision(), rapport.recall(),
+            odoo.recall()), "1", rapport.f1(), odoo.f1(), "F1", odoo.f1() == 0 ? Double.NaN : rapport.f1() / odoo.f1(),
+            target ? "F1 ≥ " + wanted : "", target ? rapport.f1() >= wanted : null));
+      }
+    }
   }
 
   private String selectedOf(String methods) {

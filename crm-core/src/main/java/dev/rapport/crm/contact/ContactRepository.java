@@ -6,6 +6,7 @@ import dev.rapport.crm.lead.LeadRepository;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import java.util.List;
@@ -22,6 +23,14 @@ public interface ContactRepository {
 
   /** The contacts having this address among their e-mail addresses, in id order. */
   List<Contact> findByEmail(EmailAddress email);
+
+  /**
+   * The contacts sharing a blocking key with {@code keys}, as {@link
+   * LeadRepository#findByMatchKeys} for leads; a contact's keys are those of its name and its
+   * primary (first) address and number ({@link MatchKeys#of(dev.rapport.crm.common.PersonName,
+   * List, List)}).
+   */
+  List<Contact> findByMatchKeys(MatchKeys keys, int limit);
 
   /** The page of contacts of this account, in id order. */
   Page<Contact> findByAccount(AccountId account, PageRequest page);

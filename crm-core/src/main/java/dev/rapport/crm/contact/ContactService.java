@@ -12,6 +12,7 @@ import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.RecordScreen;
 import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
@@ -61,6 +62,8 @@ public final class ContactService {
    *
    * @throws ValidationException if {@code contact} is null
    * @throws NotFoundException if it names an account the tenant does not have
+   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
+   *     refuses likely duplicates and the tenant has one of this contact
    */
   public Contact create(NewContact contact) {
     Check.notNull(contact, "contact");
@@ -70,6 +73,7 @@ public final class ContactService {
       Contact c = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, contact.name,
           contact.accountId, contact.emails, contact.phones, contact.title, contact.consent,
           Optional.empty(), contact.owner, now, now);
+      ctx.screen().screen(cmd.uow(), c);
       Contact stored = cmd.uow().port(ContactRepository.class).insert(c);
       cmd.raise(new ContactCreated(ctx.tenant(), now, stored.id(), stored.accountId()));
       return stored;

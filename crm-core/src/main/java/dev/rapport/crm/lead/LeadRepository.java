@@ -6,6 +6,7 @@ import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -20,6 +21,15 @@ public interface LeadRepository {
 
   /** The tenant's leads with this e-mail address (compared normalised), in id order. */
   List<Lead> findByEmail(EmailAddress email);
+
+  /**
+   * The leads sharing a blocking key with {@code keys}: the same {@link MatchKeys#email}, the same
+   * {@link MatchKeys#phone}, or a {@link MatchKeys#name} among {@link MatchKeys#nameLookups()},
+   * in id order, at most {@code limit} of them (1 to 1,000). The adapter stores each lead's keys
+   * ({@link MatchKeys#of(dev.rapport.crm.common.PersonName, java.util.Optional, java.util.Optional)})
+   * and answers with index look-ups, not a scan.
+   */
+  List<Lead> findByMatchKeys(MatchKeys keys, int limit);
 
   /**
    * The page of leads matching the query, in id (creation) order, after the request's cursor. The

@@ -24,6 +24,7 @@ import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.Domains;
 import dev.rapport.crm.internal.context.CrmContext;
+import dev.rapport.crm.internal.context.RecordScreen;
 import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.opportunity.Opportunity;
 import dev.rapport.crm.spi.UnitOfWork;
@@ -77,6 +78,8 @@ public final class LeadService {
    *
    * @throws ValidationException if {@code lead} is null
    * @throws NotFoundException if the lead names a campaign the tenant does not have
+   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
+   *     refuses likely duplicates and the tenant has one of this lead
    */
   public Lead capture(NewLead lead) {
     Check.notNull(lead, "lead");
@@ -84,6 +87,7 @@ public final class LeadService {
       requireCampaign(cmd.uow(), lead);
       Instant now = ctx.now();
       Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), lead, ctx.setting(TemperaturePolicy.class), now);
+      ctx.screen().screen(cmd.uow(), l);
       Lead stored = cmd.uow().port(LeadRepository.class).insert(l);
       cmd.raise(new LeadCaptured(ctx.tenant(), now, stored.id(), stored.source()));
       return stored;
@@ -102,6 +106,9 @@ public final class LeadService {
    * @throws ValidationException if the list is null, holds null, or holds more than
    *     {@value #MAX_BATCH} leads
    * @throws NotFoundException if a lead names a campaign the tenant does not have
+   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
+   *     refuses likely duplicates and the tenant has one of a lead (checked against the stored
+   *     leads and those of the list before it); then none is stored
    */
   public List<Lead> captureAll(List<NewLead> leads) {
     Check.noNulls(leads, "leads");
@@ -118,8 +125,10 @@ public final class LeadService {
           requireCampaign(cmd.uow(), draft);
         }
       }
+      RecordScreen screen = ctx.screen();
       for (NewLead draft : drafts) {
         Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), draft, ctx.setting(TemperaturePolicy.class), now);
+        screen.screen(cmd.uow(), l);
         Lead s = cmd.uow().port(LeadRepository.class).insert(l);
         cmd.raise(new LeadCaptured(ctx.tenant(), now, s.id(), s.source()));
         stored.add(s);

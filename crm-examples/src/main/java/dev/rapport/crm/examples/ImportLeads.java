@@ -1,6 +1,8 @@
 package dev.rapport.crm.examples;
 
 import dev.rapport.crm.Crm;
+import dev.rapport.crm.common.LeadId;
+import dev.rapport.crm.dedupe.DuplicateCluster;
 import dev.rapport.crm.io.ImportReport;
 import dev.rapport.crm.io.LeadExport;
 import dev.rapport.crm.io.LeadField;
@@ -14,11 +16,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Loading a customer list: writes a CSV file of 20,000 leads the way another system exports them
- * (its own headers, a few bad rows), imports it with a progress bar in the terminal, prints the
- * report of the bad rows, and exports the tenant's leads as JSON lines.
+ * (its own headers, a few bad rows, 20 customers a second time under a nickname and a tagged
+ * address), imports it with a progress bar in the terminal, prints the report of the bad rows,
+ * finds the customers that are in it twice, and exports the tenant's leads as JSON lines.
  *
  * <pre>{@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java -Dexec.mainClass=dev.rapport.crm.examples.ImportLeads}</pre>
  */
@@ -43,6 +47,10 @@ public final class ImportLeads {
           w.write("Pat," + last + "," + email + ",\"Firm " + (i % 700) + ", Ltd\"," + (i % 2 == 0 ? "webinar" : "referral")
               + "\n");
         }
+        // the same customers again, as another department typed them
+        for (int i = 1_000; i <= 20_000; i += 1_000) {
+          w.write("Patrick,Customer " + i + ",Customer" + i + "+news@Example.com,\"Firm " + (i % 700) + "\",webinar\n");
+        }
       }
       Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("acme").build();
       ImportReport report = LeadImport.into(crm)
@@ -64,6 +72,14 @@ public final class ImportLeads {
             .csv(LeadImport.utf8(file));
         out.println();
         out.println("again, keeping the good rows: " + report.stored() + " stored, " + report.rejected() + " refused");
+      }
+      List<DuplicateCluster<LeadId>> clusters = crm.duplicates().scanLeads(n -> out.print("\rscanned " + n + " leads"));
+      out.println();
+      out.println(clusters.size() + " customers are in the file more than once, e.g.:");
+      for (DuplicateCluster<LeadId> c : clusters.subList(0, Math.min(3, clusters.size()))) {
+        List<String> names = c.members().stream().map(id -> crm.leads().get(id))
+            .map(l -> l.name() + " <" + l.email().map(Object::toString).orElse("") + ">").toList();
+        out.println("  " + String.join(" = ", names) + ", matching " + c.pairs().get(0).comparison().matchedFields());
       }
       Path export = dir.resolve("leads.jsonl");
       try (Writer w = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {

@@ -72,5 +72,15 @@ class ContactEntity {
   @Column(name = "updated_at", nullable = false)
   LocalDateTime updatedAt;
 
+  /** Blocking keys for duplicate detection ({@link dev.rapport.crm.common.MatchKeys}). */
+  @Column(name = "match_email", length = 320)
+  String matchEmail;
+
+  @Column(name = "match_phone", length = 320)
+  String matchPhone;
+
+  @Column(name = "match_name", length = 320)
+  String matchName;
+
   ContactEntity() {}
 }

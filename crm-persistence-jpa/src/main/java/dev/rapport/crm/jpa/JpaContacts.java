@@ -8,6 +8,7 @@ import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -63,6 +64,16 @@ final class JpaContacts implements ContactRepository {
     List<ContactEntity> found = rows.list(" and e.id in (select x.contactId from"
         + " RapportContactEmail x where x.tenantId = :tenant and x.emailNormalized = :email)",
         Rows.params("email", email.normalized()));
+    return withEmails(found).stream().map(rows::toDomain).toList();
+  }
+
+  @Override
+  public List<Contact> findByMatchKeys(MatchKeys keys, int limit) {
+    uow.requireOpen();
+    Objects.requireNonNull(keys, "keys");
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    List<ContactEntity> found = rows.page(JpaLeads.matchWhere(keys, p), p,
+        PageRequest.first(Math.min(limit, PageRequest.MAX_SIZE))).stream().limit(limit).toList();
     return withEmails(found).stream().map(rows::toDomain).toList();
   }
 
@@ -176,6 +187,10 @@ final class JpaContacts implements ContactRepository {
     e.givenName = orNull(c.name().givenName());
     e.familyName = c.name().familyName();
     e.accountId = c.accountId().map(AccountId::value).orElse(null);
+    MatchKeys keys = MatchKeys.of(c.name(), c.emails(), c.phones());
+    e.matchEmail = keys.email().orElse(null);
+    e.matchPhone = keys.phone().orElse(null);
+    e.matchName = keys.name();
     e.phones = Json.write(c.phones().stream().map(PhoneNumber::e164).toList());
     e.title = orNull(c.title());
     Optional<MarketingConsent> consent = c.marketingConsent();
@@ -207,6 +222,6 @@ final class JpaContacts implements ContactRepository {
   static List<Object> state(ContactEntity e) {
     return Arrays.asList(e.tenantId, e.givenName, e.familyName, e.accountId, e.phones, e.title,
         e.consentGranted, e.consentRecordedAt, e.consentSource, e.originLeadId, e.owner,
-        e.createdAt, e.updatedAt);
+        e.createdAt, e.updatedAt, e.matchEmail, e.matchPhone, e.matchName);
   }
 }

@@ -10,6 +10,7 @@ import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.OpportunityId;
 import dev.rapport.crm.common.Page;
@@ -63,6 +64,30 @@ final class JpaLeads implements LeadRepository {
     Objects.requireNonNull(email, "email");
     return rows.list(" and e.emailNormalized = :email", Rows.params("email", email.normalized()))
         .stream().map(rows::toDomain).toList();
+  }
+
+  @Override
+  public List<Lead> findByMatchKeys(MatchKeys keys, int limit) {
+    uow.requireOpen();
+    Objects.requireNonNull(keys, "keys");
+    Map<String, Object> p = new LinkedHashMap<>();
+    return rows.page(matchWhere(keys, p), p, PageRequest.first(Math.min(limit, PageRequest.MAX_SIZE)))
+        .stream().limit(limit).map(rows::toDomain).toList();
+  }
+
+  /** The condition of a blocking look-up: one indexed column per key, joined by {@code or}. */
+  static String matchWhere(MatchKeys keys, Map<String, Object> p) {
+    StringBuilder w = new StringBuilder(" and (e.matchName in :matchNames");
+    p.put("matchNames", keys.nameLookups());
+    keys.email().ifPresent(x -> {
+      w.append(" or e.matchEmail = :matchEmail");
+      p.put("matchEmail", x);
+    });
+    keys.phone().ifPresent(x -> {
+      w.append(" or e.matchPhone = :matchPhone");
+      p.put("matchPhone", x);
+    });
+    return w.append(")").toString();
   }
 
   @Override
@@ -133,6 +158,10 @@ final class JpaLeads implements LeadRepository {
     e.emailNormalized = lead.email().map(EmailAddress::normalized).orElse(null);
     e.phone = lead.phone().map(PhoneNumber::e164).orElse(null);
     e.company = orNull(lead.company());
+    MatchKeys keys = MatchKeys.of(lead.name(), lead.email(), lead.phone());
+    e.matchEmail = keys.email().orElse(null);
+    e.matchPhone = keys.phone().orElse(null);
+    e.matchName = keys.name();
     e.title = orNull(lead.title());
     e.source = lead.source().code();
     e.sourceDetail = lead.sourceDetail().map(JpaLeads::sourceDetailJson).orElse(null);
@@ -182,7 +211,7 @@ final class JpaLeads implements LeadRepository {
         e.phone, e.company, e.title, e.source, e.sourceDetail, e.status, e.disqualificationReason,
         e.signals, e.temperature, e.temperatureOverride, e.owner, e.score, e.createdAt,
         e.updatedAt, e.convertedContactId, e.convertedAccountId, e.convertedOpportunityId,
-        e.convertedAt, e.campaignId, e.conversionDays);
+        e.convertedAt, e.campaignId, e.conversionDays, e.matchEmail, e.matchPhone, e.matchName);
   }
 
   private static String sourceDetailJson(SourceDetail d) {

@@ -109,5 +109,15 @@ class LeadEntity {
   @Column(name = "conversion_days")
   Long conversionDays;
 
+  /** Blocking keys for duplicate detection ({@link dev.rapport.crm.common.MatchKeys}). */
+  @Column(name = "match_email", length = 320)
+  String matchEmail;
+
+  @Column(name = "match_phone", length = 320)
+  String matchPhone;
+
+  @Column(name = "match_name", length = 320)
+  String matchName;
+
   LeadEntity() {}
 }

@@ -1,5 +1,11 @@
 package dev.rapport.crm.memory;
 
+import dev.rapport.crm.common.MatchKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Function;
+
 
 /** The names of the secondary indexes; each repository defines its kind with them. Constants. */
 final class Kinds {
@@ -20,4 +26,35 @@ final class Kinds {
   static final String ORIGIN_LEAD = "originLead";
   static final String CONVERTED_INTO = "convertedInto";
   static final String SUBJECT = "subject";
+  static final String MATCH = "match";
+
+  /** The entries of a record in the {@link #MATCH} index: its e-mail, phone and name keys. */
+  static List<String> matchKeys(MatchKeys keys) {
+    List<String> out = new ArrayList<>(3);
+    keys.email().ifPresent(e -> out.add("e:" + e));
+    keys.phone().ifPresent(p -> out.add("p:" + p));
+    out.add("n:" + keys.name());
+    return out;
+  }
+
+  /** The records under any of the keys' look-ups, in id order, at most {@code limit}. */
+  static <I extends Comparable<I>, R> List<R> byMatchKeys(MatchKeys keys, int limit,
+      Function<String, List<R>> lookup, Function<R, I> id) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    List<String> wanted = new ArrayList<>(4);
+    keys.email().ifPresent(e -> wanted.add("e:" + e));
+    keys.phone().ifPresent(p -> wanted.add("p:" + p));
+    for (String n : keys.nameLookups()) {
+      wanted.add("n:" + n);
+    }
+    TreeMap<I, R> found = new TreeMap<>();
+    for (String k : wanted) {
+      for (R r : lookup.apply(k)) {
+        found.put(id.apply(r), r);
+      }
+    }
+    return found.values().stream().limit(limit).toList();
+  }
 }

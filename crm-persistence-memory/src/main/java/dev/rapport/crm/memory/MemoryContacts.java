@@ -4,6 +4,7 @@ import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.contact.Contact;
@@ -18,6 +19,7 @@ final class MemoryContacts implements ContactRepository {
       Contact::version, Versions.of(Contact.class)::with, Contact::tenantId, ContactId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.EMAIL, c -> c.emails().stream().map(EmailAddress::normalized).toList()),
+          new Kind.IndexDef<>(Kinds.MATCH, c -> Kinds.matchKeys(MatchKeys.of(c.name(), c.emails(), c.phones()))),
           new Kind.IndexDef<>(Kinds.ACCOUNT, c -> c.accountId().stream().toList())),
       Optional.empty());
 
@@ -40,6 +42,13 @@ final class MemoryContacts implements ContactRepository {
   public Optional<Contact> find(ContactId id) {
     uow.requireOpen();
     return buffer().find(id);
+  }
+
+  @Override
+  public List<Contact> findByMatchKeys(MatchKeys keys, int limit) {
+    uow.requireOpen();
+    Objects.requireNonNull(keys, "keys");
+    return Kinds.byMatchKeys(keys, limit, key -> buffer().lookup(Kinds.MATCH, key), Contact::id);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Page;
@@ -19,6 +20,7 @@ final class MemoryLeads implements LeadRepository {
       Versions.of(Lead.class)::with, Lead::tenantId, LeadId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.EMAIL, l -> l.email().map(EmailAddress::normalized).stream().toList()),
+          new Kind.IndexDef<>(Kinds.MATCH, l -> Kinds.matchKeys(MatchKeys.of(l.name(), l.email(), l.phone()))),
           new Kind.IndexDef<>(Kinds.STATUS, l -> List.of(l.status())),
           new Kind.IndexDef<>(Kinds.TEMPERATURE, l -> List.of(l.temperature())),
           new Kind.IndexDef<>(Kinds.OWNER, l -> l.owner().stream().toList()),
@@ -47,6 +49,13 @@ final class MemoryLeads implements LeadRepository {
   public Optional<Lead> find(LeadId id) {
     uow.requireOpen();
     return buffer().find(id);
+  }
+
+  @Override
+  public List<Lead> findByMatchKeys(MatchKeys keys, int limit) {
+    uow.requireOpen();
+    Objects.requireNonNull(keys, "keys");
+    return Kinds.byMatchKeys(keys, limit, key -> buffer().lookup(Kinds.MATCH, key), Lead::id);
   }
 
   @Override

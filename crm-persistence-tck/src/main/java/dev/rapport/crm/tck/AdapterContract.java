@@ -91,6 +91,21 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link DuplicateContract} on this adapter. */
+  @Nested
+  @DisplayName("DuplicateContract")
+  class Duplicate extends DuplicateContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+
+    @Override
+    String adapterName() {
+      return AdapterContract.this.getClass().getName();
+    }
+  }
+
   /** {@link EventDeliveryContract} on this adapter. */
   @Nested
   @DisplayName("EventDeliveryContract")

@@ -77,6 +77,8 @@ public abstract class RejectedCommandContract extends ContractSupport {
   /** The records the bad commands aim at. */
   static final class World {
     Crm crm;
+    /** The same tenant under a policy that refuses likely duplicates. */
+    Crm refusing;
     Lead fresh;
     Lead qualified;
     Lead converted;
@@ -106,6 +108,8 @@ public abstract class RejectedCommandContract extends ContractSupport {
   private World build() {
     World w = new World();
     w.crm = crm;
+    w.refusing = Crm.builder().persistence(persistence).tenant(tenant).clock(clock).listener(events::add)
+        .duplicatePolicy(dev.rapport.crm.dedupe.DuplicatePolicy.refuse()).build();
     w.fresh = crm.leads().capture(NewLead.builder(PersonName.of("Fresh"), LeadSource.WEBINAR).email("fresh@a.example").build());
     Lead q = crm.leads().capture(NewLead.builder(PersonName.of("Qual"), LeadSource.WEBINAR).email("q@b.example").company("B Co").build());
     w.qualified = crm.leads().changeStatus(q.id(), LeadStatus.QUALIFIED);
@@ -159,6 +163,15 @@ public abstract class RejectedCommandContract extends ContractSupport {
     return Stream.of(
         // unknown ids
         bad("get unknown lead", NotFoundException.class, w -> w.crm.leads().get(unknownLead())),
+        bad("duplicates of unknown lead", NotFoundException.class, w -> w.crm.duplicates().ofLead(unknownLead())),
+        bad("duplicates of unknown contact", NotFoundException.class, w -> w.crm.duplicates().ofContact(ContactId.of(UUID.randomUUID()))),
+        bad("capture a lead like a stored one where duplicates are refused", DuplicateException.class,
+            w -> w.refusing.leads().capture(NewLead.builder(PersonName.of("FRESH"), LeadSource.REFERRAL).email("Fresh@A.example").build())),
+        bad("capture a list holding a lead like a stored one where duplicates are refused", DuplicateException.class,
+            w -> w.refusing.leads().captureAll(List.of(NewLead.builder(PersonName.of("New", "One"), LeadSource.REFERRAL).build(),
+                NewLead.builder(PersonName.of("Fresh"), LeadSource.REFERRAL).email("fresh@a.example").build()))),
+        bad("create a contact like a stored one where duplicates are refused", DuplicateException.class,
+            w -> w.refusing.contacts().create(NewContact.builder(PersonName.of("Cont", "Act")).account(w.account.id()).build())),
         bad("assign unknown lead", NotFoundException.class, w -> w.crm.leads().assign(unknownLead(), "ann")),
         bad("change status of unknown lead", NotFoundException.class, w -> w.crm.leads().changeStatus(unknownLead(), LeadStatus.CONTACTED)),
         bad("convert unknown lead", NotFoundException.class, w -> w.crm.leads().convert(unknownLead(), Conversion.standard())),

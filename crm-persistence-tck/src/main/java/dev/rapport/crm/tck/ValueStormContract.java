@@ -849,6 +849,9 @@ public abstract class ValueStormContract extends ContractSupport {
     if (v.chance(3)) {
       return analyticsInput(c);
     }
+    if (v.chance(3)) {
+      return duplicatesInput(c);
+    }
     int kinds = 55;
     int drawn = v.nextInt(kinds + 10);
     if (drawn >= kinds) {
@@ -1353,6 +1356,86 @@ public abstract class ValueStormContract extends ContractSupport {
         }); }
       default -> in("analytics.churnRisk", () -> c.analytics().churnRisk());
     };
+  }
+
+  /**
+   * Duplicate detection over the storm's records: a look-up finds exactly the likely duplicates the
+   * matcher sees among the expected records sharing a blocking key (so every key was stored as
+   * computed, whatever the names and addresses), never the record itself; scans cover every record.
+   */
+  private Input duplicatesInput(Crm c) {
+    dev.rapport.crm.dedupe.DuplicateMatcher m = c.duplicates().matcher();
+    return switch (v.nextInt(6)) {
+      case 0 -> { LeadId id = leadId(); yield in("duplicates.ofLead " + id, () -> {
+        List<LeadId> found = c.duplicates().ofLead(id).stream().map(dev.rapport.crm.dedupe.DuplicateMatch::id).toList();
+        Lead l = leads.get(id);
+        dev.rapport.crm.common.MatchKeys k = dev.rapport.crm.common.MatchKeys.of(l.name(), l.email(), l.phone());
+        List<LeadId> expected = leads.values().stream()
+            .filter(x -> !x.id().equals(id) && sharesKey(k, dev.rapport.crm.common.MatchKeys.of(x.name(), x.email(), x.phone())))
+            .filter(x -> m.likelyDuplicates(dev.rapport.crm.dedupe.MatchProfile.of(l), dev.rapport.crm.dedupe.MatchProfile.of(x)))
+            .map(Lead::id).toList();
+        if (candidatesLead(k) <= dev.rapport.crm.dedupe.DuplicateService.CANDIDATES) {
+          assertThat(found).as("likely duplicates of %s", l).containsExactlyInAnyOrderElementsOf(expected);
+        } else { // the look-up judged only the first candidates in id order
+          assertThat(expected).as("likely duplicates of %s", l).containsAll(found);
+        }
+        return null;
+      }); }
+      case 1 -> { ContactId id = contactId(); yield in("duplicates.ofContact " + id, () -> {
+        List<ContactId> found = c.duplicates().ofContact(id).stream().map(dev.rapport.crm.dedupe.DuplicateMatch::id).toList();
+        Contact x0 = contacts.get(id);
+        dev.rapport.crm.common.MatchKeys k = dev.rapport.crm.common.MatchKeys.of(x0.name(), x0.emails(), x0.phones());
+        List<ContactId> expected = contacts.values().stream()
+            .filter(x -> !x.id().equals(id) && sharesKey(k, dev.rapport.crm.common.MatchKeys.of(x.name(), x.emails(), x.phones())))
+            .filter(x -> m.likelyDuplicates(dev.rapport.crm.dedupe.MatchProfile.of(x0), dev.rapport.crm.dedupe.MatchProfile.of(x)))
+            .map(Contact::id).toList();
+        if (candidatesContact(k) <= dev.rapport.crm.dedupe.DuplicateService.CANDIDATES) {
+          assertThat(found).as("likely duplicates of %s", x0).containsExactlyInAnyOrderElementsOf(expected);
+        } else { // the look-up judged only the first candidates in id order
+          assertThat(expected).as("likely duplicates of %s", x0).containsAll(found);
+        }
+        return null;
+      }); }
+      case 2 -> { String given = v.chance(20) ? null : v.text(Limits.NAME_PART); String family = v.text(Limits.NAME_PART);
+        String email = v.chance(50) ? v.email() : null;
+        yield in("duplicates.leadsLike " + show(given) + " " + show(family) + " " + show(email), () -> {
+          dev.rapport.crm.dedupe.MatchProfile p = dev.rapport.crm.dedupe.MatchProfile.person(given, family);
+          p = email == null ? p : p.withEmail(email);
+          assertThat(c.duplicates().leadsLike(p)).allMatch(x -> leads.containsKey(x.id()) && x.comparison().likelyDuplicate());
+          return null;
+        }); }
+      case 3 -> { String family = v.text(Limits.NAME_PART); yield in("duplicates.contactsLike " + show(family), () -> {
+        assertThat(c.duplicates().contactsLike(dev.rapport.crm.dedupe.MatchProfile.person(null, family)))
+            .allMatch(x -> contacts.containsKey(x.id()));
+        return null;
+      }); }
+      case 4 -> in("duplicates.scanLeads", () -> {
+        List<Integer> progress = new ArrayList<>();
+        assertThat(c.duplicates().scanLeads(progress::add)).allSatisfy(cl ->
+            assertThat(cl.members()).hasSizeGreaterThan(1).allMatch(leads::containsKey));
+        assertThat(progress).last().isEqualTo(leads.size());
+        return null;
+      });
+      default -> in("duplicates.scanContacts", () -> {
+        assertThat(c.duplicates().scanContacts(n -> { })).allSatisfy(cl ->
+            assertThat(cl.members()).hasSizeGreaterThan(1).allMatch(contacts::containsKey));
+        return null;
+      });
+    };
+  }
+
+  private long candidatesLead(dev.rapport.crm.common.MatchKeys k) {
+    return leads.values().stream().filter(x -> sharesKey(k, dev.rapport.crm.common.MatchKeys.of(x.name(), x.email(), x.phone()))).count();
+  }
+
+  private long candidatesContact(dev.rapport.crm.common.MatchKeys k) {
+    return contacts.values().stream().filter(x -> sharesKey(k, dev.rapport.crm.common.MatchKeys.of(x.name(), x.emails(), x.phones()))).count();
+  }
+
+  private static boolean sharesKey(dev.rapport.crm.common.MatchKeys wanted, dev.rapport.crm.common.MatchKeys stored) {
+    return (wanted.email().isPresent() && wanted.email().equals(stored.email()))
+        || (wanted.phone().isPresent() && wanted.phone().equals(stored.phone()))
+        || wanted.nameLookups().contains(stored.name());
   }
 
   /** A scoring model trained on the epoch's leads (repeated up to the minimum), as a host may keep one. */

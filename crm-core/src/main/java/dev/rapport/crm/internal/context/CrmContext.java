@@ -70,6 +70,22 @@ public final class CrmContext {
     return type.cast(value);
   }
 
+  private volatile RecordScreen screen = RecordScreen.NONE;
+
+  /** What looks at each new lead and contact before it is stored ({@link RecordScreen#NONE} by default). */
+  public RecordScreen screen() {
+    return screen;
+  }
+
+  /**
+   * Sets the screen; called once, by the service that owns it, while the {@code Crm} is built.
+   *
+   * @throws NullPointerException if it is null
+   */
+  public void screenWith(RecordScreen s) {
+    this.screen = java.util.Objects.requireNonNull(s, "screen");
+  }
+
   /** The zone of the clock: where a day starts. */
   public java.time.ZoneId clockZone() {
     return clock.getZone();
