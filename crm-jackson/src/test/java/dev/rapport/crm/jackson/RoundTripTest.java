@@ -106,10 +106,17 @@ class RoundTripTest {
     }
   }
 
-  /** The type to read back: a page (or a recorded value) of what it holds. */
+  /** The type to read back: a page (a recorded value, a duplicate match or cluster) of what it holds. */
   private static JavaType javaType(Class<?> type, Object sample) {
     if (sample instanceof Page<?> page && !page.items().isEmpty()) {
       return MAPPER.getTypeFactory().constructParametricType(Page.class, page.items().get(0).getClass());
+    }
+    if (sample instanceof dev.rapport.crm.dedupe.DuplicateMatch<?> m) {
+      return MAPPER.getTypeFactory().constructParametricType(dev.rapport.crm.dedupe.DuplicateMatch.class, m.id().getClass());
+    }
+    if (sample instanceof dev.rapport.crm.dedupe.DuplicateCluster<?> c && !c.members().isEmpty()) {
+      return MAPPER.getTypeFactory().constructParametricType(dev.rapport.crm.dedupe.DuplicateCluster.class,
+          c.members().get(0).getClass());
     }
     if (sample instanceof dev.rapport.crm.common.Recorded<?> r) {
       return MAPPER.getTypeFactory().constructParametricType(dev.rapport.crm.common.Recorded.class, r.value().getClass());
