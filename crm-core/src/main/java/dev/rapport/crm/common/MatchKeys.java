@@ -68,6 +68,19 @@ public record MatchKeys(Optional<String> email, Optional<String> phone, String n
     return new MatchKeys(email.map(Fold::email), phone, nameKey(given, family), nameKey(family, given));
   }
 
+  /**
+   * The key under which an account is stored for duplicate detection: its name folded (case,
+   * accents, punctuation) without its legal form, so {@code ACME Inc.}, {@code Acme} and {@code
+   * acme GmbH} share {@code acme}. Cut to {@link #MAX_LENGTH} characters. An account's domain is
+   * its second key, as stored.
+   *
+   * @throws dev.rapport.crm.exception.ValidationException if the name is null
+   */
+  public static String companyKey(String name) {
+    Check.notNull(name, "name");
+    return cut(Fold.ascii(Fold.company(name)));
+  }
+
   /** The keys of a person with these addresses and numbers, the primary (first) one counting. */
   public static MatchKeys of(PersonName name, List<EmailAddress> emails, List<PhoneNumber> phones) {
     Check.notNull(emails, "emails");
@@ -88,7 +101,7 @@ public record MatchKeys(Optional<String> email, Optional<String> phone, String n
    * sound, a bar, the given name's initial.
    */
   private static String nameKey(String given, String family) {
-    return Fold.sound(family) + "|" + Fold.initial(given).map(String::valueOf).orElse("");
+    return Fold.ascii(Fold.sound(family) + "|" + Fold.initial(given).map(String::valueOf).orElse(""));
   }
 
   private static String cut(String key) {

@@ -39,6 +39,13 @@ public interface AccountRepository {
     return byName.isPresent() ? byName : domain.flatMap(d -> findByDomain(d).stream().findFirst());
   }
 
+  /**
+   * The accounts sharing a blocking key with an account of this name and domain: the same {@link
+   * dev.rapport.crm.common.MatchKeys#companyKey(String) company key} (stored with each account), or
+   * the same domain; in id order, at most {@code limit} (1 to 1,000), from an index.
+   */
+  List<Account> findByMatchKeys(String companyKey, Optional<String> domain, int limit);
+
   /** The account with this external reference, or empty. */
   Optional<Account> findByExternalReference(String externalReference);
 

@@ -57,7 +57,8 @@ public final class AccountService {
    * Creates an account. Raises {@link AccountCreated}.
    *
    * @throws ValidationException if {@code account} is null
-   * @throws DuplicateException if its external reference is taken by another account
+   * @throws DuplicateException if its external reference is taken by another account, or the
+   *     {@code Crm}'s duplicate policy refuses likely duplicates and the tenant has one of it
    */
   public Account create(NewAccount account) {
     Check.notNull(account, "account");
@@ -66,6 +67,7 @@ public final class AccountService {
       Instant now = ctx.now();
       Account a = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0, account.name,
           account.domain, account.externalReference, account.industry, account.owner, now, now);
+      ctx.screen().screen(cmd.uow(), a);
       Account stored = cmd.uow().port(AccountRepository.class).insert(a);
       cmd.raise(new AccountCreated(ctx.tenant(), now, stored.id(), stored.name()));
       return stored;

@@ -1,5 +1,6 @@
 package dev.rapport.crm.dedupe;
 
+import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.Domains;
@@ -150,6 +151,51 @@ public final class DuplicateMatcher {
     Check.notNull(a, "a");
     Check.notNull(b, "b");
     return compare(new Prepared(a), new Prepared(b));
+  }
+
+  /**
+   * Compares two accounts: likely one company when the names agree once folded (case, accents,
+   * punctuation, the legal form: {@code ACME Inc.} and {@code Acme GmbH}; +12.1 bits, a typo +4.9
+   * or +1.6, else −4.6) and the domains do not disagree (the same +10.6, different −2.3); two
+   * different external references (the host's customer numbers) weigh −4.3.
+   *
+   * @throws ValidationException if an account is null
+   */
+  public Comparison compare(Account a, Account b) {
+    Check.notNull(a, "a");
+    Check.notNull(b, "b");
+    return compareCompanies(a.name(), a.domain(), a.externalReference(), b.name(), b.domain(),
+        b.externalReference());
+  }
+
+  Comparison compareCompanies(String nameA, Optional<String> domainA, Optional<String> refA,
+      String nameB, Optional<String> domainB, Optional<String> refB) {
+    List<Evidence> ev = new ArrayList<>(3);
+    String a = Fold.company(nameA);
+    String b = Fold.company(nameB);
+    if (!a.isEmpty() && !b.isEmpty()) {
+      double s = a.equals(b) ? 1 : JW.apply(a, b);
+      ev.add(a.equals(b) ? new Evidence("name", Agreement.SAME, bits(0.9, 0.0002))
+          : s >= SIMILAR ? new Evidence("name", Agreement.SIMILAR, bits(0.06, 0.002))
+          : s >= CLOSE || oneEdit(a, b) ? new Evidence("name", Agreement.SIMILAR, bits(0.03, 0.01))
+          : new Evidence("name", Agreement.DIFFERENT, bits(0.04, 0.9998)));
+    }
+    if (domainA.isPresent() && domainB.isPresent()) {
+      boolean same = domainA.get().equalsIgnoreCase(domainB.get());
+      ev.add(same ? new Evidence("domain", Agreement.SAME, bits(0.8, 0.0005))
+          : new Evidence("domain", Agreement.DIFFERENT, bits(0.2, 0.9995)));
+    }
+    if (refA.isPresent() && refB.isPresent()) {
+      boolean same = refA.get().equals(refB.get());
+      ev.add(same ? new Evidence("externalReference", Agreement.SAME, bits(0.95, 0.00001))
+          : new Evidence("externalReference", Agreement.DIFFERENT, bits(0.05, 0.9999)));
+    }
+    double w = 0;
+    for (Evidence e : ev) {
+      w += e.weight();
+    }
+    ev.sort(Comparator.comparingDouble((Evidence e) -> -e.weight()));
+    return new Comparison(w, threshold, ev);
   }
 
   /**

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What capturing a lead ({@code crm.leads().capture}, {@code captureAll}, the importer) and
- * creating a contact ({@code crm.contacts().create}) do when the tenant already has a likely
- * duplicate of the new record (by {@link DuplicateService#leadsLike} or {@link
- * DuplicateService#contactsLike}): {@link #allow()} (the default: no look-up at all), {@link
+ * What capturing a lead ({@code crm.leads().capture}, {@code captureAll}, the importer),
+ * creating a contact ({@code crm.contacts().create}) and creating an account ({@code
+ * crm.accounts().create}) do when the tenant already has a likely duplicate of the new record (by
+ * {@link DuplicateService#leadsLike}, {@link DuplicateService#contactsLike} or {@link
+ * DuplicateService#accountsLike}): {@link #allow()} (the default: no look-up at all), {@link
  * #warn} the host and go on, or {@link #refuse()} with a {@link DuplicateException} naming the
  * match, storing nothing. Set with {@code Crm.builder().duplicatePolicy(...)}. The look-up costs
  * one indexed query per new record.

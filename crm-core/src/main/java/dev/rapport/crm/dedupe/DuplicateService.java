@@ -1,10 +1,13 @@
 package dev.rapport.crm.dedupe;
 
+import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.AccountRepository;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.ContactRepository;
 import dev.rapport.crm.exception.DuplicateException;
@@ -25,7 +28,7 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
- * Finds likely duplicates among the tenant's leads and contacts. Reached through {@code
+ * Finds likely duplicates among the tenant's leads, contacts and accounts. Reached through {@code
  * crm.duplicates()}. Thread-safe.
  *
  * <p>Two ways: a look-up ({@link #ofLead}, {@link #leadsLike}, {@link #ofContact}, {@link
@@ -142,7 +145,101 @@ public final class DuplicateService {
     return clusters(all, MatchProfile::of, Contact::id, progress);
   }
 
+  /**
+   * The stored accounts likely the same company as this one (see {@link
+   * DuplicateMatcher#compare(Account, Account)}), likeliest first.
+   *
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such account
+   */
+  public List<DuplicateMatch<AccountId>> ofAccount(AccountId id) {
+    Check.notNull(id, "accountId");
+    return ctx.read(uow -> {
+      Account a = uow.port(AccountRepository.class).find(id)
+          .orElseThrow(() -> new NotFoundException("account", id));
+      return accounts(uow, a.name(), a.domain(), a.externalReference(), Optional.of(id));
+    });
+  }
+
+  /**
+   * The stored accounts likely the company of this name and (optional) domain, e.g. one about to
+   * be created or a customer of the host's ledger, likeliest first.
+   *
+   * @param domain the company's domain, or null
+   * @throws ValidationException if the name is null or blank, or the domain blank
+   */
+  public List<DuplicateMatch<AccountId>> accountsLike(String name, String domain) {
+    Check.text(name, "name", 10_000);
+    Optional<String> d = domain == null ? Optional.empty() : Optional.of(Check.text(domain, "domain", 10_000));
+    return ctx.read(uow -> accounts(uow, name, d, Optional.empty(), Optional.empty()));
+  }
+
+  /**
+   * Groups the tenant's accounts into clusters of likely one company each, reading them 500 at a
+   * time: accounts sharing a name key or a domain are compared. Accounts like no other are left
+   * out.
+   *
+   * @param progress told the number of accounts read after each page, then the number judged
+   * @throws ValidationException if the progress is null
+   */
+  public List<DuplicateCluster<AccountId>> scanAccounts(IntConsumer progress) {
+    Check.notNull(progress, "progress");
+    List<Account> all = readAll(page -> ctx.read(uow -> uow.port(AccountRepository.class).list(page)), progress);
+    java.util.Map<String, List<Integer>> blocks = new java.util.HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      Account a = all.get(i);
+      String key = MatchKeys.companyKey(a.name());
+      if (!key.isEmpty()) {
+        blocks.computeIfAbsent("c:" + key, k -> new ArrayList<>()).add(i);
+      }
+      int index = i;
+      a.domain().ifPresent(d -> blocks.computeIfAbsent("d:" + d, k -> new ArrayList<>()).add(index));
+    }
+    DuplicateMatcher m = policy.matcher();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    List<DuplicateMatcher.Pair> pairs = new ArrayList<>();
+    for (List<Integer> block : blocks.values()) {
+      if (block.size() > DuplicateMatcher.DEFAULT_MAX_BLOCK) {
+        continue;
+      }
+      for (int x = 0; x < block.size(); x++) {
+        for (int y = x + 1; y < block.size(); y++) {
+          int i = block.get(x);
+          int j = block.get(y);
+          if (seen.add(((long) i << 32) | j)) {
+            Comparison c = m.compare(all.get(i), all.get(j));
+            if (c.likelyDuplicate()) {
+              pairs.add(new DuplicateMatcher.Pair(i, j, c));
+            }
+          }
+        }
+      }
+    }
+    pairs.sort(Comparator.comparingInt(DuplicateMatcher.Pair::first).thenComparingInt(DuplicateMatcher.Pair::second));
+    progress.accept(all.size());
+    return clustersOf(all, pairs, Account::id);
+  }
+
   // ---- look-ups
+
+  private List<DuplicateMatch<AccountId>> accounts(UnitOfWork uow, String name, Optional<String> domain,
+      Optional<String> reference, Optional<AccountId> self) {
+    List<Account> found = uow.port(AccountRepository.class).findByMatchKeys(MatchKeys.companyKey(name),
+        domain.map(d -> d.toLowerCase(java.util.Locale.ROOT)), CANDIDATES);
+    DuplicateMatcher m = policy.matcher();
+    List<DuplicateMatch<AccountId>> out = new ArrayList<>();
+    for (Account a : found) {
+      if (self.isPresent() && self.get().equals(a.id())) {
+        continue;
+      }
+      Comparison c = m.compareCompanies(name, domain, reference, a.name(), a.domain(), a.externalReference());
+      if (c.likelyDuplicate()) {
+        out.add(new DuplicateMatch<>(a.id(), c));
+      }
+    }
+    out.sort(Comparator.comparingDouble((DuplicateMatch<AccountId> x) -> -x.comparison().weight()));
+    return List.copyOf(out);
+  }
 
   private List<DuplicateMatch<LeadId>> leads(UnitOfWork uow, MatchProfile profile, MatchKeys keys,
       Optional<LeadId> self) {
@@ -209,9 +306,14 @@ public final class DuplicateService {
     List<MatchProfile> profiles = records.stream().map(toProfile).toList();
     DuplicateMatcher m = policy.matcher().trainedOn(profiles);
     List<DuplicateMatcher.Pair> pairs = m.pairs(profiles, DuplicateMatcher.DEFAULT_MAX_BLOCK, progress);
-    List<List<Integer>> groups = Clusters.of(profiles.size(), pairs);
-    int[] clusterOf = new int[profiles.size()];
-    int[] position = new int[profiles.size()];
+    return clustersOf(records, pairs, id);
+  }
+
+  private static <R, I> List<DuplicateCluster<I>> clustersOf(List<R> records, List<DuplicateMatcher.Pair> pairs,
+      Function<R, I> id) {
+    List<List<Integer>> groups = Clusters.of(records.size(), pairs);
+    int[] clusterOf = new int[records.size()];
+    int[] position = new int[records.size()];
     java.util.Arrays.fill(clusterOf, -1);
     for (int g = 0; g < groups.size(); g++) {
       List<Integer> members = groups.get(g);
@@ -251,6 +353,10 @@ public final class DuplicateService {
         matches = contacts(uow, MatchProfile.of(c), keys(c), Optional.of(c.id()));
         kind = "contact";
         id = c.id().toString();
+      } else if (record instanceof Account a) {
+        matches = accounts(uow, a.name(), a.domain(), a.externalReference(), Optional.of(a.id()));
+        kind = "account";
+        id = a.id().toString();
       } else {
         return;
       }

@@ -8,7 +8,7 @@ import dev.rapport.crm.internal.Check;
  * What a {@link DuplicatePolicy#warn warning} duplicate policy tells the host: a new lead or
  * contact, about to be stored, looks like stored ones. The command goes on.
  *
- * @param kind {@code "lead"} or {@code "contact"}
+ * @param kind {@code "lead"}, {@code "contact"} or {@code "account"}
  * @param id the new record's id
  * @param matches the stored records it looks like, likeliest first
  */

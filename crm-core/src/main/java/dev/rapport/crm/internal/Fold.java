@@ -23,9 +23,10 @@ public final class Fold {
   private Fold() {}
 
   /**
-   * A name in lower-case ASCII letters and digits, words separated by one space: accents dropped
+   * A name in lower-case letters and digits, words separated by one space: accents dropped
    * ({@code José} is {@code jose}), {@code ß} as {@code ss}, Cyrillic and Greek transliterated,
-   * hyphens and apostrophes as word breaks or dropped. Empty if nothing is left.
+   * hyphens and apostrophes as word breaks or dropped; letters of other scripts (Chinese, Arabic,
+   * Hebrew, ...) kept as they are. Empty if nothing is left.
    */
   public static String name(String raw) {
     if (raw == null) {
@@ -48,6 +49,10 @@ public final class Fold {
       char c = Character.toLowerCase(decomposed.charAt(i));
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
         out.append(c);
+        space = false;
+      } else if (c > 127 && (Character.isLetterOrDigit(c) || Character.isSurrogate(c))
+          && Character.getType(c) != Character.NON_SPACING_MARK) {
+        out.append(c); // another script: kept, compared as written
         space = false;
       } else if (c == '\'' || c == '\u2019' || c == '.'
           || Character.getType(c) == Character.NON_SPACING_MARK) {
@@ -128,8 +133,40 @@ public final class Fold {
       return "";
     }
     String word = longestWord(folded);
+    if (!isAscii(word)) {
+      return word; // Double Metaphone sounds Latin letters only
+    }
     String code = new DoubleMetaphone().doubleMetaphone(word);
     return code == null || code.isEmpty() ? word : code;
+  }
+
+  /**
+   * The text in ASCII: each character above 127 as {@code ~} and its four hex digits (a key column
+   * holds ASCII only).
+   */
+  public static String ascii(String s) {
+    if (isAscii(s)) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length() * 5);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 128) {
+        b.append(c);
+      } else {
+        b.append('~').append(String.format(Locale.ROOT, "%04x", (int) c));
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first letter of a folded name, or empty. */

@@ -32,6 +32,8 @@ class DuplicateMatcherTest {
       "Søren Kierkegaard, soren kierkegaard",
       "Иванов, ivanov",
       "Σωκράτης, sokratis",
+      "王 小明, 王 小明",
+      "محمد, محمد",
       "'  ', ''"})
   void namesAreFoldedToLowerCaseAsciiWords(String raw, String folded) {
     assertThat(Fold.name(raw)).isEqualTo(folded == null ? "" : folded);
@@ -183,6 +185,36 @@ class DuplicateMatcherTest {
     }
     assertThat(matcher.pairs(profiles, 10, n -> { })).hasSize(10);
     assertThat(matcher.pairs(profiles, 4, n -> { })).isEmpty();
+  }
+
+  @Test
+  void namesInOtherScriptsAreComparedAsWritten() {
+    Comparison c = matcher.compare(p("小明", "王").withPhone("+8613800138000"), p("小明", "王"));
+    assertThat(agreementOf(c, "familyName")).isEqualTo(Agreement.SAME);
+    assertThat(c.likelyDuplicate()).isTrue();
+    assertThat(matcher.compare(p("小明", "王"), p("小红", "李")).likelyDuplicate()).isFalse();
+  }
+
+  private static dev.rapport.crm.contact.Account account(String name, String domain, String ref) {
+    java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    return new dev.rapport.crm.contact.Account(dev.rapport.crm.common.AccountId.of(java.util.UUID.randomUUID()),
+        dev.rapport.crm.common.TenantId.of("t"), 1, name, java.util.Optional.ofNullable(domain),
+        java.util.Optional.ofNullable(ref), java.util.Optional.empty(), java.util.Optional.empty(), t, t);
+  }
+
+  @Test
+  void accountsAreOneCompanyByNameWithoutLegalFormUnlessTheirDomainsDisagree() {
+    assertThat(matcher.compare(account("ACME Inc.", null, null), account("Acme GmbH", null, null))
+        .likelyDuplicate()).isTrue();
+    assertThat(matcher.compare(account("Acme", "acme.example", null), account("Acme Corp", "acme.example", null))
+        .matchedFields()).containsExactly("name", "domain");
+    assertThat(matcher.compare(account("Acmee Logistics", "acme.example", null), account("Acme Logistics", "acme.example", null))
+        .likelyDuplicate()).isTrue();
+    assertThat(matcher.compare(account("Acme", "acme.example", null), account("Acme", "acme-foods.example", null))
+        .likelyDuplicate()).isFalse();
+    assertThat(matcher.compare(account("Acme", null, "CUST-1"), account("Acme", null, "CUST-2"))
+        .likelyDuplicate()).isFalse();
+    assertThat(matcher.compare(account("Acme", null, null), account("Globex", null, null)).likelyDuplicate()).isFalse();
   }
 
   @Test

@@ -52,5 +52,9 @@ class AccountEntity {
   @Column(name = "updated_at", nullable = false)
   LocalDateTime updatedAt;
 
+  /** The blocking key for duplicate detection ({@link dev.rapport.crm.common.MatchKeys#companyKey}). */
+  @Column(name = "match_name", length = 320)
+  String matchName;
+
   AccountEntity() {}
 }

@@ -7,6 +7,7 @@ import static dev.rapport.crm.jpa.Mapping.toColumn;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.TenantId;
@@ -86,6 +87,28 @@ final class JpaAccounts implements AccountRepository {
         .stream().map(rows::toDomain).toList();
   }
 
+  @Override
+  public List<Account> findByMatchKeys(String companyKey, Optional<String> domain, int limit) {
+    uow.requireOpen();
+    Objects.requireNonNull(companyKey, "companyKey");
+    Objects.requireNonNull(domain, "domain");
+    Map<String, Object> p = new java.util.LinkedHashMap<>();
+    java.util.List<String> either = new java.util.ArrayList<>(2);
+    if (!companyKey.isEmpty()) { // a name with nothing left once folded is no key
+      either.add("e.matchName = :matchName");
+      p.put("matchName", companyKey);
+    }
+    if (domain.isPresent()) {
+      either.add("e.domain = :domain");
+      p.put("domain", domain.get().toLowerCase(Locale.ROOT));
+    }
+    if (either.isEmpty()) {
+      return List.of();
+    }
+    return rows.page(" and (" + String.join(" or ", either) + ")", p, dev.rapport.crm.common.PageRequest.first(Math.min(limit,
+        dev.rapport.crm.common.PageRequest.MAX_SIZE))).stream().limit(limit).map(rows::toDomain).toList();
+  }
+
   /** One query for both: the name key's accounts win over the domain's. */
   @Override
   public Optional<Account> match(Optional<String> nameKey, Optional<String> domain) {
@@ -145,6 +168,7 @@ final class JpaAccounts implements AccountRepository {
     e.tenantId = a.tenantId().value();
     e.name = a.name();
     e.nameKey = a.nameKey();
+    e.matchName = MatchKeys.companyKey(a.name());
     e.domain = orNull(a.domain());
     e.externalReference = orNull(a.externalReference());
     e.industry = orNull(a.industry());
@@ -162,6 +186,6 @@ final class JpaAccounts implements AccountRepository {
 
   static List<Object> state(AccountEntity e) {
     return Arrays.asList(e.tenantId, e.name, e.nameKey, e.domain, e.externalReference,
-        e.industry, e.owner, e.createdAt, e.updatedAt);
+        e.industry, e.owner, e.createdAt, e.updatedAt, e.matchName);
   }
 }

@@ -93,6 +93,7 @@ class SchemaLimitsTest {
       entry("crm_contact.match_email", ascii(dev.rapport.crm.common.MatchKeys.MAX_LENGTH)),
       entry("crm_contact.match_phone", ascii(dev.rapport.crm.common.MatchKeys.MAX_LENGTH)),
       entry("crm_contact.match_name", ascii(dev.rapport.crm.common.MatchKeys.MAX_LENGTH)),
+      entry("crm_account.match_name", ascii(dev.rapport.crm.common.MatchKeys.MAX_LENGTH)),
       entry("crm_lead.company", text(Limits.TEXT)),
       entry("crm_lead.title", text(Limits.TEXT)),
       entry("crm_lead.source", ascii(Limits.CODE)),

@@ -1,6 +1,7 @@
 package dev.rapport.crm.memory;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -16,6 +17,7 @@ final class MemoryAccounts implements AccountRepository {
       Account::version, Versions.of(Account.class)::with, Account::tenantId, AccountId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.NAME_KEY, a -> List.of(a.nameKey())),
+          new Kind.IndexDef<>(Kinds.MATCH, a -> List.of("c:" + MatchKeys.companyKey(a.name()))),
           new Kind.IndexDef<>(Kinds.DOMAIN, a -> a.domain().stream().toList()),
           new Kind.IndexDef<>(Kinds.EXTERNAL_REFERENCE, a -> a.externalReference().stream().toList())),
       Optional.of(new Kind.Unique(Kinds.EXTERNAL_REFERENCE, "externalReference")));
@@ -51,6 +53,24 @@ final class MemoryAccounts implements AccountRepository {
   public List<Account> findByDomain(String domain) {
     uow.requireOpen();
     return buffer().lookup(Kinds.DOMAIN, Objects.requireNonNull(domain, "domain"));
+  }
+
+  @Override
+  public List<Account> findByMatchKeys(String companyKey, Optional<String> domain, int limit) {
+    uow.requireOpen();
+    Objects.requireNonNull(companyKey, "companyKey");
+    Objects.requireNonNull(domain, "domain");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    java.util.TreeMap<AccountId, Account> found = new java.util.TreeMap<>();
+    if (!companyKey.isEmpty()) { // a name with nothing left once folded is no key
+      for (Account a : buffer().lookup(Kinds.MATCH, "c:" + companyKey)) {
+        found.put(a.id(), a);
+      }
+    }
+    domain.ifPresent(d -> buffer().lookup(Kinds.DOMAIN, d).forEach(a -> found.put(a.id(), a)));
+    return found.values().stream().limit(limit).toList();
   }
 
   @Override

@@ -147,10 +147,53 @@ public abstract class DuplicateContract extends ContractSupport {
   }
 
   @Test
+  void anAccountIsFoundByItsNameWithoutLegalFormAndByItsDomain() {
+    Account acme = crm.accounts().create(NewAccount.builder("ACME Inc.").domain("acme.example").externalReference("C-1").build());
+    Account sameName = crm.accounts().create(NewAccount.builder("Acme GmbH").build());
+    Account sameDomain = crm.accounts().create(NewAccount.builder("A.C.M.E. Holding").domain("acme.example").build());
+    Account other = crm.accounts().create(NewAccount.builder("Globex").domain("globex.example").build());
+    Account symbols = crm.accounts().create(NewAccount.builder("!!!").build()); // nothing left once folded
+
+    List<Account> byKeys = inUnitOfWork(uow -> uow.port(dev.rapport.crm.contact.AccountRepository.class)
+        .findByMatchKeys(MatchKeys.companyKey("Acme"), Optional.of("acme.example"), 100));
+    assertThat(byKeys).extracting(Account::id).containsExactly(acme.id(), sameName.id(), sameDomain.id());
+    List<Account> bySymbols = inUnitOfWork(uow -> uow.port(dev.rapport.crm.contact.AccountRepository.class)
+        .findByMatchKeys(MatchKeys.companyKey("!!!"), Optional.empty(), 100));
+    assertThat(bySymbols).isEmpty();
+
+    assertThat(crm.duplicates().ofAccount(acme.id())).extracting(DuplicateMatch::id)
+        .containsExactlyInAnyOrder(sameName.id(), sameDomain.id());
+    assertThat(crm.duplicates().accountsLike("Globex Corporation", null)).extracting(DuplicateMatch::id)
+        .containsExactly(other.id());
+    assertThat(crm.duplicates().ofAccount(symbols.id())).isEmpty();
+    List<DuplicateCluster<dev.rapport.crm.common.AccountId>> clusters = crm.duplicates().scanAccounts(n -> { });
+    assertThat(clusters).extracting(DuplicateCluster::members)
+        .containsExactly(List.of(acme.id(), sameName.id(), sameDomain.id()));
+  }
+
+  @Test
+  void aRefusingPolicyRefusesALikelyDuplicateAccount() {
+    Crm refusing = Crm.builder().persistence(persistence).tenant(tenant).clock(clock)
+        .listener(events::add).duplicatePolicy(DuplicatePolicy.refuse()).build();
+    Account acme = refusing.accounts().create(NewAccount.builder("Acme Ltd").domain("acme.example").build());
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+    events.clear();
+
+    assertThatThrownBy(() -> refusing.accounts().create(NewAccount.builder("ACME").build()))
+        .isInstanceOfSatisfying(DuplicateException.class,
+            e -> assertThat(e.duplicateOf()).contains(acme.id().toString()));
+
+    assertThat(StoreSnapshot.capture(persistence, tenant)).isEqualTo(before);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
   void theDuplicatesOfAnUnknownRecordAreNotFound() {
     assertThatThrownBy(() -> crm.duplicates().ofLead(LeadId.of(java.util.UUID.randomUUID())))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> crm.duplicates().ofContact(ContactId.of(java.util.UUID.randomUUID())))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> crm.duplicates().ofAccount(dev.rapport.crm.common.AccountId.of(java.util.UUID.randomUUID())))
         .isInstanceOf(NotFoundException.class);
   }
 

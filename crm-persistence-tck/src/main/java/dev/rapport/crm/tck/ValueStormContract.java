@@ -1365,7 +1365,33 @@ public abstract class ValueStormContract extends ContractSupport {
    */
   private Input duplicatesInput(Crm c) {
     dev.rapport.crm.dedupe.DuplicateMatcher m = c.duplicates().matcher();
-    return switch (v.nextInt(6)) {
+    return switch (v.nextInt(9)) {
+      case 6 -> { AccountId id = accountId(); yield in("duplicates.ofAccount " + id, () -> {
+        List<AccountId> found = c.duplicates().ofAccount(id).stream().map(dev.rapport.crm.dedupe.DuplicateMatch::id).toList();
+        Account a = accounts.get(id);
+        String key = dev.rapport.crm.common.MatchKeys.companyKey(a.name());
+        List<Account> candidates = accounts.values().stream()
+            .filter(x -> (!key.isEmpty() && key.equals(dev.rapport.crm.common.MatchKeys.companyKey(x.name())))
+                || (a.domain().isPresent() && a.domain().equals(x.domain()))).toList();
+        List<AccountId> expected = candidates.stream().filter(x -> !x.id().equals(id))
+            .filter(x -> m.compare(a, x).likelyDuplicate()).map(Account::id).toList();
+        if (candidates.size() <= dev.rapport.crm.dedupe.DuplicateService.CANDIDATES) {
+          assertThat(found).as("likely duplicates of %s", a).containsExactlyInAnyOrderElementsOf(expected);
+        } else { // the look-up judged only the first candidates in id order
+          assertThat(expected).as("likely duplicates of %s", a).containsAll(found);
+        }
+        return null;
+      }); }
+      case 7 -> { String name = v.text(Limits.TEXT); String domain = v.chance(50) ? null : v.text(Limits.DOMAIN);
+        yield in("duplicates.accountsLike " + show(name) + " " + show(domain), () -> {
+          assertThat(c.duplicates().accountsLike(name, domain)).allMatch(x -> accounts.containsKey(x.id()));
+          return null;
+        }); }
+      case 8 -> in("duplicates.scanAccounts", () -> {
+        assertThat(c.duplicates().scanAccounts(n -> { })).allSatisfy(cl ->
+            assertThat(cl.members()).hasSizeGreaterThan(1).allMatch(accounts::containsKey));
+        return null;
+      });
       case 0 -> { LeadId id = leadId(); yield in("duplicates.ofLead " + id, () -> {
         List<LeadId> found = c.duplicates().ofLead(id).stream().map(dev.rapport.crm.dedupe.DuplicateMatch::id).toList();
         Lead l = leads.get(id);
