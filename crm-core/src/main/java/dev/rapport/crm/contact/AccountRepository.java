@@ -49,6 +49,18 @@ public interface AccountRepository {
   /** The account with this external reference, or empty. */
   Optional<Account> findByExternalReference(String externalReference);
 
+  /**
+   * The accounts having one of these external references, by reference. The default finds each;
+   * an adapter should answer in one query per chunk of references.
+   */
+  default java.util.Map<String, Account> findByExternalReferences(Collection<String> externalReferences) {
+    java.util.Map<String, Account> found = new java.util.LinkedHashMap<>();
+    for (String ref : externalReferences) {
+      findByExternalReference(ref).ifPresent(a -> found.put(ref, a));
+    }
+    return found;
+  }
+
   /** The page of all accounts, in id order. */
   Page<Account> list(PageRequest page);
 

@@ -74,6 +74,71 @@ public final class AccountService {
     });
   }
 
+  /** The most accounts one {@link #createAll} takes. */
+  public static final int MAX_BATCH = 10_000;
+
+  /**
+   * Creates many accounts in one unit of work, e.g. a customer list: all of them are stored, or,
+   * if any is refused, none. Raises one {@link AccountCreated} per account, in list order.
+   *
+   * @return the stored accounts, in list order
+   * @throws ValidationException if the list is null, holds null, or holds more than
+   *     {@value #MAX_BATCH} accounts
+   * @throws DuplicateException if an external reference is taken by a stored account or given
+   *     twice in the list, or the {@code Crm}'s duplicate policy refuses likely duplicates and the
+   *     tenant (or the list before it) has one of an account
+   */
+  public List<Account> createAll(List<NewAccount> accounts) {
+    Check.noNulls(accounts, "accounts");
+    if (accounts.size() > MAX_BATCH) {
+      throw new ValidationException("accounts", "must hold at most " + MAX_BATCH + " accounts");
+    }
+    List<NewAccount> drafts = List.copyOf(accounts);
+    return ctx.command(cmd -> {
+      java.util.Set<String> refs = new java.util.HashSet<>();
+      for (NewAccount d : drafts) {
+        if (d.externalReference.isPresent() && !refs.add(d.externalReference.get())) {
+          throw new DuplicateException("account", "externalReference", d.externalReference.get());
+        }
+      }
+      if (!refs.isEmpty()) {
+        cmd.uow().port(AccountRepository.class).findByExternalReferences(refs).keySet().stream().findFirst()
+            .ifPresent(ref -> {
+              throw new DuplicateException("account", "externalReference", ref);
+            });
+      }
+      Instant now = ctx.now();
+      List<Account> stored = new java.util.ArrayList<>(drafts.size());
+      for (NewAccount d : drafts) {
+        Account a = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0, d.name, d.domain,
+            d.externalReference, d.industry, d.owner, now, now);
+        ctx.screen().screen(cmd.uow(), a);
+        Account s = cmd.uow().port(AccountRepository.class).insert(a);
+        cmd.raise(new AccountCreated(ctx.tenant(), now, s.id(), s.name()));
+        stored.add(s);
+      }
+      return List.copyOf(stored);
+    });
+  }
+
+  /**
+   * The accounts the host knows by these keys (e.g. its customer numbers), by key (as {@link
+   * #findByExternalReference} reads it: without surrounding blanks); keys no account has are left
+   * out. One query per 500 keys on the JPA adapter.
+   *
+   * @throws ValidationException if the collection is null or holds a null, blank or over-long key
+   */
+  public java.util.Map<String, Account> findByExternalReferences(java.util.Collection<String> externalReferences) {
+    Check.noNulls(externalReferences, "externalReferences");
+    java.util.Set<String> checked = new java.util.LinkedHashSet<>();
+    for (String r : externalReferences) {
+      checked.add(Check.text(r, "externalReferences", Account.MAX_TEXT));
+    }
+    List<String> refs = List.copyOf(checked);
+    return ctx.read(uow -> java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(uow.port(AccountRepository.class).findByExternalReferences(refs))));
+  }
+
   /**
    * The account with this id.
    *

@@ -3,6 +3,7 @@ package dev.rapport.crm.examples;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.dedupe.DuplicateCluster;
+import dev.rapport.crm.io.ImportMode;
 import dev.rapport.crm.io.ImportReport;
 import dev.rapport.crm.io.LeadExport;
 import dev.rapport.crm.io.LeadField;
@@ -57,7 +58,7 @@ public final class ImportLeads {
           .column("First name", LeadField.GIVEN_NAME)
           .column("Last name", LeadField.FAMILY_NAME)
           .column("Origin", LeadField.SOURCE)
-          .mode(LeadImport.Mode.VALIDATE_FIRST)
+          .mode(ImportMode.VALIDATE_FIRST)
           .onProgress(p -> out.print("\r" + p.bar(40)))
           .csv(LeadImport.utf8(file));
       out.println();

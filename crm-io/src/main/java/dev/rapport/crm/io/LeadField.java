@@ -9,7 +9,7 @@ import java.util.Optional;
  * without case, spaces, dashes and underscores: {@code "Given name"}, {@code given_name} and
  * {@code givenName} all name {@link #GIVEN_NAME}); {@link LeadImport#column} maps any other header.
  */
-public enum LeadField {
+public enum LeadField implements FileImport.Column {
   /** The given name (optional). */
   GIVEN_NAME("givenName"),
   /** The family name, or the whole name of a mononym (required). */
@@ -34,6 +34,7 @@ public enum LeadField {
   }
 
   /** The header this field is read from and written under by default, e.g. {@code givenName}. */
+  @Override
   public String header() {
     return header;
   }
@@ -50,6 +51,6 @@ public enum LeadField {
   }
 
   static String key(String header) {
-    return header.strip().replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
+    return FileImport.key(header);
   }
 }

@@ -134,6 +134,22 @@ final class JpaAccounts implements AccountRepository {
   }
 
   @Override
+  public Map<String, Account> findByExternalReferences(Collection<String> externalReferences) {
+    uow.requireOpen();
+    Objects.requireNonNull(externalReferences, "externalReferences");
+    Map<String, Account> found = new java.util.LinkedHashMap<>();
+    List<String> all = List.copyOf(externalReferences);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      for (AccountEntity e : rows.list(" and e.externalReference in :refs", Rows.params("refs", chunk))) {
+        Account a = rows.toDomain(e);
+        found.put(a.externalReference().orElseThrow(), a);
+      }
+    }
+    return found;
+  }
+
+  @Override
   public Page<Account> list(PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(page, "page");

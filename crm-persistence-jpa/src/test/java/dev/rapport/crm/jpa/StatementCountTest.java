@@ -90,6 +90,21 @@ class StatementCountTest {
 
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void creating120AccountsWithCustomerNumbersTakesFourStatementsAndFindingThemOne(Target target) {
+    Crm crm = crm(target);
+    List<NewAccount> accounts = new java.util.ArrayList<>();
+    List<String> refs = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      accounts.add(NewAccount.builder("Customer " + i).externalReference("C-" + i).build());
+      refs.add("C-" + i);
+    }
+    // the references checked in one query; one batch each of accounts, outbox events, timeline entries
+    assertThat(count(target, () -> crm.accounts().createAll(accounts))).isEqualTo(4);
+    assertThat(count(target, () -> crm.accounts().findByExternalReferences(refs))).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void findingDuplicatesIsOneQueryForLeadsAndTwoForContactsWhateverTheStore(Target target) {
     Crm crm = crm(target);
     for (int i = 0; i < 40; i++) {

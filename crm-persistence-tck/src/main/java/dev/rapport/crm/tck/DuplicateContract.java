@@ -172,6 +172,27 @@ public abstract class DuplicateContract extends ContractSupport {
   }
 
   @Test
+  void manyCustomerNumbersAreFoundInOneCallAndCreatedInOne() {
+    List<NewAccount> drafts = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      drafts.add(NewAccount.builder("Customer " + i).externalReference("C-" + i).build());
+    }
+    List<Account> created = crm.accounts().createAll(drafts);
+    List<String> wanted = new ArrayList<>();
+    for (int i = 0; i < 1_300; i += 2) { // 600 stored, 50 unknown, across several chunks
+      wanted.add("C-" + i);
+    }
+
+    java.util.Map<String, Account> found = crm.accounts().findByExternalReferences(wanted);
+
+    assertThat(found).hasSize(600);
+    assertThat(found.get("C-1198")).isEqualTo(created.get(1198));
+    assertThat(found).doesNotContainKey("C-1200");
+    assertThat(created).hasSize(1_200).allMatch(a -> a.version() == 1);
+    assertThat(events).hasSize(1_200);
+  }
+
+  @Test
   void aRefusingPolicyRefusesALikelyDuplicateAccount() {
     Crm refusing = Crm.builder().persistence(persistence).tenant(tenant).clock(clock)
         .listener(events::add).duplicatePolicy(DuplicatePolicy.refuse()).build();

@@ -678,6 +678,24 @@ public abstract class ValueStormContract extends ContractSupport {
     return known.isEmpty() ? v.email() : v.pick(known);
   }
 
+  private NewAccount newAccount() {
+    NewAccount.Builder b = NewAccount.builder(v.text(Limits.TEXT));
+    if (v.chance(40)) {
+      b.domain(v.chance(70) ? v.pick(List.of("acme.example", "sales.acme.co.uk", "https://www.beta.example/x"))
+          : v.text(Limits.DOMAIN));
+    }
+    if (v.chance(50)) {
+      b.externalReference(v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT));
+    }
+    if (v.chance(30)) {
+      b.industry(v.text(Limits.TEXT));
+    }
+    if (v.chance(30)) {
+      b.owner(v.text(Limits.TEXT));
+    }
+    return b.build();
+  }
+
   private String existingReference() {
     List<String> known = new ArrayList<>();
     accounts.values().forEach(a -> a.externalReference().ifPresent(known::add));
@@ -981,28 +999,36 @@ public abstract class ValueStormContract extends ContractSupport {
       case 26, 27 -> { ContactId id = contactId(); String e = v.email(); yield in("contacts.addEmail " + show(e), () -> c.contacts().addEmail(id, e)); }
       case 28 -> { ContactId id = contactId(); String p = v.phone(); yield in("contacts.addPhone " + show(p), () -> c.contacts().addPhone(id, p)); }
       case 29 -> { ContactId id = contactId(); String s = v.text(Limits.TEXT); yield in("contacts.recordConsent " + show(s), () -> c.contacts().recordConsent(id, v.chance(50), s)); }
-      case 30 -> in("accounts.create", () -> {
-        NewAccount.Builder b = NewAccount.builder(v.text(Limits.TEXT));
-        if (v.chance(40)) {
-          b.domain(v.chance(70) ? v.pick(List.of("acme.example", "sales.acme.co.uk", "https://www.beta.example/x"))
-              : v.text(Limits.DOMAIN));
-        }
-        if (v.chance(50)) {
-          b.externalReference(v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT));
-        }
-        if (v.chance(30)) {
-          b.industry(v.text(Limits.TEXT));
-        }
-        if (v.chance(30)) {
-          b.owner(v.text(Limits.TEXT));
-        }
-        return c.accounts().create(b.build());
-      });
+      case 30 -> v.chance(80) ? in("accounts.create", () -> c.accounts().create(newAccount()))
+          : in("accounts.createAll", () -> {
+            List<NewAccount> batch = new ArrayList<>();
+            for (int i = v.nextInt(4); i > 0; i--) {
+              batch.add(newAccount());
+            }
+            return c.accounts().createAll(batch);
+          });
       case 31 -> { AccountId id = accountId(); yield in("accounts.get/find " + id, () -> {
         assertThat(c.accounts().find(id)).isEqualTo(Optional.ofNullable(accounts.get(id)));
         return same(c.accounts().get(id), accounts);
       }); }
       case 32 -> { String r = v.chance(30) ? existingReference() : v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT);
+        if (v.chance(30)) {
+          List<String> refs = new ArrayList<>();
+          refs.add(r);
+          for (int i = v.nextInt(4); i > 0; i--) {
+            refs.add(v.chance(50) ? existingReference() : "CUST-" + v.nextInt(30));
+          }
+          yield in("accounts.findByExternalReferences " + show(refs), () -> {
+            Map<String, Account> found = c.accounts().findByExternalReferences(refs);
+            Map<String, Account> expected = new LinkedHashMap<>();
+            for (String x : refs) {
+              accounts.values().stream().filter(a -> a.externalReference().equals(Optional.of(x.strip()))).findFirst()
+                  .ifPresent(a -> expected.put(x.strip(), a));
+            }
+            assertThat(found).isEqualTo(expected);
+            return null;
+          });
+        }
         yield in("accounts.findByExternalReference " + show(r), () -> {
         Optional<Account> found = c.accounts().findByExternalReference(r);
         assertThat(found).isEqualTo(accounts.values().stream()

@@ -1,0 +1,186 @@
+package dev.rapport.crm.io;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.contact.AccountService;
+import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.exception.ValidationException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Imports accounts (your customers) from a CSV file with a header row or a JSON lines file,
+ * streaming, a batch at a time through {@link AccountService#createAll}, with the modes, report,
+ * progress and cancellation of {@link LeadImport}. Rows that carry an external reference (your
+ * customer number, {@link AccountField#EXTERNAL_REFERENCE}) make the import idempotent: a row whose
+ * reference a stored account, or an earlier row of the file, has is skipped ({@link
+ * ImportReport#skipped()}), so running the same file again stores nothing twice. Configured, then
+ * run once or more; not thread-safe.
+ *
+ * <pre>{@code
+ * ImportReport report = AccountImport.into(crm)
+ *     .column("Customer no.", AccountField.EXTERNAL_REFERENCE)
+ *     .csv(LeadImport.utf8(Path.of("customers.csv")));
+ * }</pre>
+ */
+public final class AccountImport {
+  private final FileImport<AccountField, Row> engine;
+
+  /** A row's account and the reference it carries (the draft does not show it). */
+  private record Row(NewAccount draft, Optional<String> reference) {}
+
+  private AccountImport(Crm crm) {
+    this.engine = new FileImport<>(AccountField.class, "account", AccountImport::row, batch -> {
+      Set<String> seen = new HashSet<>(); // earlier batches are stored: the look-up finds theirs
+      List<String> refs = batch.stream().flatMap(r -> r.reference().stream()).toList();
+      Map<String, ?> stored = refs.isEmpty() ? Map.of() : crm.accounts().findByExternalReferences(refs);
+      List<NewAccount> fresh = new ArrayList<>(batch.size());
+      for (Row r : batch) {
+        // stored already (a re-run), or given by an earlier row of this file: skipped
+        if (r.reference().isEmpty() || (!stored.containsKey(r.reference().get()) && seen.add(r.reference().get()))) {
+          fresh.add(r.draft());
+        }
+      }
+      if (!fresh.isEmpty()) {
+        crm.accounts().createAll(fresh);
+      }
+      return fresh.size();
+    });
+  }
+
+  /**
+   * An import into the tenant of {@code crm}: mode {@link ImportMode#STORE_GOOD_ROWS}, batches of
+   * {@value LeadImport#DEFAULT_BATCH}, columns by header.
+   *
+   * @throws ValidationException if crm is null
+   */
+  public static AccountImport into(Crm crm) {
+    if (crm == null) {
+      throw new ValidationException("crm", "must not be null");
+    }
+    return new AccountImport(crm);
+  }
+
+  /**
+   * What to do with the good rows of a file with bad ones (default {@link ImportMode#STORE_GOOD_ROWS}).
+   *
+   * @throws ValidationException if null
+   */
+  public AccountImport mode(ImportMode mode) {
+    engine.mode(mode);
+    return this;
+  }
+
+  /**
+   * Rows stored per unit of work (default {@value LeadImport#DEFAULT_BATCH}).
+   *
+   * @throws ValidationException if not between 1 and {@link AccountService#MAX_BATCH}
+   */
+  public AccountImport batchSize(int rows) {
+    engine.batchSize(rows, AccountService.MAX_BATCH);
+    return this;
+  }
+
+  /**
+   * Reads {@code field} from the column headed {@code header} (compared without case, spaces,
+   * dashes and underscores), instead of from the column of the field's own header.
+   *
+   * @throws ValidationException if a part is null or the header blank
+   */
+  public AccountImport column(String header, AccountField field) {
+    engine.column(header, field);
+    return this;
+  }
+
+  /**
+   * Told after every batch (and after the validation pass) how far the import is.
+   *
+   * @throws ValidationException if null
+   */
+  public AccountImport onProgress(Consumer<ImportProgress> listener) {
+    engine.onProgress(listener);
+    return this;
+  }
+
+  /**
+   * Asked before each batch is stored: once it answers true, the import stops and reports itself
+   * cancelled; the batches stored before stay, whole.
+   *
+   * @throws ValidationException if null
+   */
+  public AccountImport cancelWhen(BooleanSupplier cancelled) {
+    engine.cancelWhen(cancelled);
+    return this;
+  }
+
+  /**
+   * Imports a CSV file whose first row is its header, as {@link LeadImport#csv} does.
+   *
+   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
+   * @return what was read, stored, skipped and refused
+   * @throws ValidationException if source is null, or a header names no field and is not mapped,
+   *     or two columns name one field (nothing stored)
+   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
+   *     refuses likely duplicates and a row is one (the batches before it stay stored)
+   */
+  public ImportReport csv(Supplier<Reader> source) {
+    return engine.run(source, false);
+  }
+
+  /**
+   * Imports a JSON lines file, as {@link LeadImport#jsonLines} does.
+   *
+   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
+   * @return what was read, stored, skipped and refused
+   * @throws ValidationException if source is null
+   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
+   *     refuses likely duplicates and a row is one (the batches before it stay stored)
+   */
+  public ImportReport jsonLines(Supplier<Reader> source) {
+    return engine.run(source, true);
+  }
+
+  /** The account of one row; each refusal names the column's field and its value. */
+  private static Row row(Map<AccountField, String> values) throws FileImport.RowRefused {
+    String name = present(values, AccountField.NAME);
+    if (name == null) {
+      throw new FileImport.RowRefused(AccountField.NAME.header(), "is required", "");
+    }
+    NewAccount.Builder b;
+    try {
+      b = NewAccount.builder(name);
+    } catch (ValidationException e) {
+      throw new FileImport.RowRefused(AccountField.NAME.header(), e.rule(), name);
+    }
+    String reference = present(values, AccountField.EXTERNAL_REFERENCE);
+    set(values, AccountField.DOMAIN, b::domain);
+    set(values, AccountField.EXTERNAL_REFERENCE, b::externalReference);
+    set(values, AccountField.INDUSTRY, b::industry);
+    set(values, AccountField.OWNER, b::owner);
+    return new Row(b.build(), Optional.ofNullable(reference));
+  }
+
+  private static void set(Map<AccountField, String> values, AccountField field,
+      java.util.function.Function<String, NewAccount.Builder> setter) throws FileImport.RowRefused {
+    String v = present(values, field);
+    if (v != null) {
+      try {
+        setter.apply(v);
+      } catch (ValidationException e) {
+        throw new FileImport.RowRefused(field.header(), e.rule(), v);
+      }
+    }
+  }
+
+  private static String present(Map<AccountField, String> values, AccountField f) {
+    String v = values.get(f);
+    return v == null || v.isBlank() ? null : v;
+  }
+}

@@ -1,0 +1,398 @@
+package dev.rapport.crm.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.rapport.crm.exception.ValidationException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The engine of {@link LeadImport} and {@link AccountImport}: reads a CSV or JSON lines file row by
+ * row into the fields {@code F}, turns each row into a draft {@code D} (or a {@link RowError}), and
+ * hands the good ones to the store a batch at a time, with the modes, progress and cancellation
+ * those classes document. Not thread-safe.
+ */
+final class FileImport<F extends Enum<F> & FileImport.Column, D> {
+  /** A column of a file: the field it fills and the header it is read from by default. */
+  interface Column {
+    String header();
+  }
+
+  /** Turns a row's values into a draft, or refuses the row. */
+  interface Drafts<F extends Enum<F>, D> {
+    D draft(Map<F, String> values) throws RowRefused;
+  }
+
+  /** Stores a batch of drafts; returns how many it stored (the rest it skipped as already stored). */
+  interface Store<D> {
+    long store(List<D> batch);
+  }
+
+  /** The field of a report's errors about the file itself rather than one value. */
+  static final String FILE = "file";
+
+  private final Class<F> fields;
+  private final String kind;
+  private final Drafts<F, D> draft;
+  private final Store<D> sink;
+  ImportMode mode = ImportMode.STORE_GOOD_ROWS;
+  int batchSize = LeadImport.DEFAULT_BATCH;
+  final Map<String, F> mapped = new HashMap<>();
+  Consumer<ImportProgress> progress = p -> { };
+  BooleanSupplier cancel = () -> false;
+
+  FileImport(Class<F> fields, String kind, Drafts<F, D> draft, Store<D> store) {
+    this.fields = fields;
+    this.kind = kind;
+    this.draft = draft;
+    this.sink = store;
+  }
+
+  /** A header compared without case, spaces, dashes and underscores. */
+  static String key(String header) {
+    return header.strip().replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
+  }
+
+  void mode(ImportMode m) {
+    if (m == null) {
+      throw new ValidationException("mode", "must not be null");
+    }
+    this.mode = m;
+  }
+
+  void batchSize(int rows, int most) {
+    if (rows < 1 || rows > most) {
+      throw new ValidationException("batchSize", "must be between 1 and " + most);
+    }
+    this.batchSize = rows;
+  }
+
+  void onProgress(Consumer<ImportProgress> listener) {
+    if (listener == null) {
+      throw new ValidationException("onProgress", "must not be null");
+    }
+    this.progress = listener;
+  }
+
+  void cancelWhen(BooleanSupplier cancelled) {
+    if (cancelled == null) {
+      throw new ValidationException("cancelWhen", "must not be null");
+    }
+    this.cancel = cancelled;
+  }
+
+  void column(String header, F field) {
+    if (header == null || header.isBlank()) {
+      throw new ValidationException("header", "must not be blank");
+    }
+    if (field == null) {
+      throw new ValidationException("field", "must not be null");
+    }
+    mapped.put(key(header), field);
+  }
+
+  ImportReport run(Supplier<Reader> source, boolean json) {
+    if (source == null) {
+      throw new ValidationException("source", "must not be null");
+    }
+    long started = System.nanoTime();
+    if (mode == ImportMode.VALIDATE_FIRST) {
+      Pass check = new Pass(false, Optional.empty(), started);
+      read(source, json, check);
+      if (check.rejected > 0 || check.stoppedAt.isPresent()) {
+        check.discarded = check.read - check.rejected; // good rows, not stored
+        return check.report();
+      }
+      progress.accept(new ImportProgress(check.read, 0, 0, 0, Optional.of(check.read), Optional.empty()));
+      Pass store = new Pass(true, Optional.of(check.read), System.nanoTime());
+      read(source, json, store);
+      return store.report();
+    }
+    Pass pass = new Pass(true, Optional.empty(), started);
+    read(source, json, pass);
+    return pass.report();
+  }
+
+
+  /** One pass over the file: checks every row and, if storing, stores the good ones in batches. */
+  private final class Pass {
+    final boolean store;
+    final Optional<Long> total;
+    final long started;
+    final List<RowError> errors = new ArrayList<>();
+    final List<D> batch = new ArrayList<>();
+    long read;
+    long stored;
+    long skipped;
+    long rejected;
+    long discarded;
+    Optional<RowError> stoppedAt = Optional.empty();
+    boolean cancelled;
+
+    Pass(boolean store, Optional<Long> total, long started) {
+      this.store = store;
+      this.total = total;
+      this.started = started;
+    }
+
+    /** Takes one row; false once the pass must stop (cancelled). */
+    boolean row(Map<F, String> values) {
+      read++;
+      D lead;
+      try {
+        lead = draft.draft(values);
+      } catch (RowRefused e) {
+        reject(e.error(read));
+        return true;
+      }
+      if (store) {
+        batch.add(lead);
+        if (batch.size() == batchSize) {
+          return flush();
+        }
+      }
+      return true;
+    }
+
+    void reject(RowError error) {
+      rejected++;
+      if (errors.size() < LeadImport.MAX_ERRORS) {
+        errors.add(error);
+      }
+    }
+
+    /** The import stops here: the batch in progress is not stored. */
+    void stop(RowError error) {
+      stoppedAt = Optional.of(error);
+      discarded += batch.size();
+      batch.clear();
+    }
+
+    /** Stores the batch; false if cancelled instead. */
+    boolean flush() {
+      if (batch.isEmpty()) {
+        return true;
+      }
+      if (cancel.getAsBoolean()) {
+        cancelled = true;
+        discarded += batch.size();
+        batch.clear();
+        return false;
+      }
+      long kept = sink.store(List.copyOf(batch));
+      stored += kept;
+      skipped += batch.size() - kept;
+      batch.clear();
+      tell();
+      return true;
+    }
+
+    void tell() {
+      Optional<Duration> remaining = total.filter(t -> read > 0).map(t -> {
+        long elapsed = System.nanoTime() - started;
+        return Duration.ofNanos((long) ((double) elapsed / read * Math.max(0, t - read)));
+      });
+      progress.accept(new ImportProgress(read, stored, skipped, rejected, total, remaining));
+    }
+
+    ImportReport report() {
+      return new ImportReport(read, stored, skipped, rejected, discarded, errors, stoppedAt, cancelled);
+    }
+  }
+
+  /** Reads every row of the file into the pass, closing the source. */
+  private void read(Supplier<Reader> source, boolean json, Pass pass) {
+    try (Reader reader = withoutByteOrderMark(Objects.requireNonNull(source.get(), "the source gave no reader"))) {
+      if (json) {
+        readJson(reader, pass);
+      } else {
+        readCsv(reader, pass);
+      }
+      if (!pass.cancelled && pass.stoppedAt.isEmpty() && pass.store) {
+        pass.flush();
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // not CSV, not JSON, not UTF-8, or not readable: stop at the row where it failed
+      pass.stop(new RowError(pass.read + 1, FILE, describe(e), ""));
+    }
+  }
+
+  /** A reader that skips a byte-order mark at the start (Jackson drops it only from bytes). */
+  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    java.io.PushbackReader r = new java.io.PushbackReader(reader, 1);
+    int first = r.read();
+    if (first != -1 && first != '\uFEFF') {
+      r.unread(first);
+    }
+    return r;
+  }
+
+  private static String describe(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    if (cause instanceof java.nio.charset.CharacterCodingException) {
+      return "is not UTF-8 (at this row or one of the rows before it)";
+    }
+    String m = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    int cut = m.indexOf('\n');
+    m = cut > 0 ? m.substring(0, cut) : m;
+    return "cannot be read: " + (m.length() > RowError.MAX_VALUE ? m.substring(0, RowError.MAX_VALUE) + "…" : m);
+  }
+
+  private void readCsv(Reader reader, Pass pass) throws IOException {
+    CsvFactory factory = new CsvFactory();
+    factory.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+    try (CsvParser p = factory.createParser(reader)) {
+      p.setSchema(CsvSchema.emptySchema().withHeader());
+      Map<Integer, F> columns = null;
+      Map<F, String> row = new EnumMap<>(fields);
+      int column = 0;
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.START_OBJECT) {
+          if (columns == null) {
+            columns = columns(headers(p.getSchema()));
+          }
+          row.clear();
+          column = 0;
+        } else if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL) {
+          F f = columns.get(column++);
+          if (f != null && t == JsonToken.VALUE_STRING) {
+            row.put(f, p.getText());
+          }
+        } else if (t == JsonToken.END_OBJECT) {
+          if (!pass.row(new EnumMap<>(row))) {
+            return;
+          }
+        }
+      }
+      if (columns == null) { // a header and no rows: its columns are still checked
+        columns(headers(p.getSchema()));
+      }
+    }
+  }
+
+  private static List<String> headers(CsvSchema schema) {
+    List<String> headers = new ArrayList<>(schema.size());
+    for (CsvSchema.Column c : schema) {
+      headers.add(c.getName());
+    }
+    return headers;
+  }
+
+  /** The field of each column, by position; refuses an unknown header or a field named twice. */
+  private Map<Integer, F> columns(List<String> headers) {
+    Map<Integer, F> columns = new HashMap<>();
+    Map<F, String> seen = new EnumMap<>(fields);
+    for (int i = 0; i < headers.size(); i++) {
+      F f = field(headers.get(i));
+      String before = seen.put(f, headers.get(i));
+      if (before != null) {
+        throw new ValidationException("header", "columns '" + cut(before) + "' and '" + cut(headers.get(i))
+            + "' both name the field " + f.header());
+      }
+      columns.put(i, f);
+    }
+    return columns;
+  }
+
+  private F field(String header) {
+    F f = mapped.get(key(header));
+    if (f == null) {
+      String k = key(header);
+      for (F candidate : fields.getEnumConstants()) {
+        if (key(candidate.header()).equals(k)) {
+          return candidate;
+        }
+      }
+      throw new ValidationException("header",
+          "'" + cut(header) + "' names no " + kind + " field: map it with column(header, field) or remove the column");
+    }
+    return f;
+  }
+
+  private static String cut(String s) {
+    return s.length() > 60 ? s.substring(0, 59) + "…" : s;
+  }
+
+  private void readJson(Reader reader, Pass pass) throws IOException {
+    try (JsonParser p = new JsonFactory().createParser(reader)) {
+      Map<String, F> known = new HashMap<>();
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t != JsonToken.START_OBJECT) {
+          throw new IOException("line " + p.currentLocation().getLineNr() + " is not a JSON object");
+        }
+        Map<F, String> row = new EnumMap<>(fields);
+        RowRefused refused = null;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          F f = known.get(name);
+          if (f == null) {
+            try {
+              f = field(name);
+            } catch (ValidationException e) { // a key of no field: the rows after it are not read
+              pass.stop(new RowError(pass.read + 1, "header", e.rule(), cut(name)));
+              return;
+            }
+            known.put(name, f);
+          }
+          JsonToken v = p.nextToken();
+          if (v == JsonToken.VALUE_STRING) {
+            if (row.put(f, p.getText()) != null && refused == null) {
+              refused = new RowRefused(f.header(), "is given twice in one line", p.getText());
+            }
+          } else if (v != JsonToken.VALUE_NULL) {
+            String text = p.getText();
+            p.skipChildren();
+            if (refused == null) {
+              refused = new RowRefused(f.header(), "must be a string or null", text);
+            }
+          }
+        }
+        if (refused != null) {
+          pass.read++;
+          pass.reject(refused.error(pass.read));
+        } else if (!pass.row(row)) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** A row refused, with the field at fault; the row number is added when it is reported. */
+  static final class RowRefused extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String field;
+    final String rule;
+    final String value;
+
+    RowRefused(String field, String rule, String value) {
+      super(null, null, false, false);
+      this.field = field;
+      this.rule = rule;
+      this.value = value == null ? "" : value;
+    }
+
+    RowError error(long row) {
+      return new RowError(row, field, rule, value);
+    }
+  }
+
+}
