@@ -25,6 +25,20 @@ public interface ContactRepository {
   List<Contact> findByEmail(EmailAddress email);
 
   /**
+   * The contacts having any of these addresses among theirs, each once, in id order. The default
+   * asks {@link #findByEmail} for each; an adapter should answer in one query per chunk.
+   */
+  default List<Contact> findByEmails(java.util.Collection<EmailAddress> emails) {
+    java.util.TreeMap<ContactId, Contact> found = new java.util.TreeMap<>();
+    for (EmailAddress e : emails) {
+      for (Contact c : findByEmail(e)) {
+        found.put(c.id(), c);
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /**
    * The contacts sharing a blocking key with {@code keys}, as {@link
    * LeadRepository#findByMatchKeys} for leads; a contact's keys are those of its name and its
    * primary (first) address and number ({@link MatchKeys#of(dev.rapport.crm.common.PersonName,

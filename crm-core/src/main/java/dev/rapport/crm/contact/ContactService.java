@@ -80,6 +80,66 @@ public final class ContactService {
     });
   }
 
+  /** The most contacts one {@link #createAll} takes. */
+  public static final int MAX_BATCH = 10_000;
+
+  /**
+   * Creates many contacts in one unit of work, e.g. an imported list: all of them are stored, or,
+   * if any is refused, none. Raises one {@link ContactCreated} per contact, in list order.
+   *
+   * @return the stored contacts, in list order
+   * @throws ValidationException if the list is null, holds null, or holds more than
+   *     {@value #MAX_BATCH} contacts
+   * @throws NotFoundException if a contact names an account the tenant does not have
+   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
+   *     refuses likely duplicates and the tenant (or the list before it) has one of a contact
+   */
+  public List<Contact> createAll(List<NewContact> contacts) {
+    Check.noNulls(contacts, "contacts");
+    if (contacts.size() > MAX_BATCH) {
+      throw new ValidationException("contacts", "must hold at most " + MAX_BATCH + " contacts");
+    }
+    List<NewContact> drafts = List.copyOf(contacts);
+    return ctx.command(cmd -> {
+      java.util.Set<AccountId> accounts = new java.util.LinkedHashSet<>();
+      drafts.forEach(d -> d.accountId.ifPresent(accounts::add));
+      if (!accounts.isEmpty()) {
+        java.util.Set<AccountId> existing = cmd.uow().port(AccountRepository.class).existing(accounts);
+        for (AccountId a : accounts) {
+          if (!existing.contains(a)) {
+            throw new NotFoundException("account", a);
+          }
+        }
+      }
+      Instant now = ctx.now();
+      List<Contact> stored = new java.util.ArrayList<>(drafts.size());
+      for (NewContact d : drafts) {
+        Contact c = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, d.name, d.accountId, d.emails,
+            d.phones, d.title, d.consent, Optional.empty(), d.owner, now, now);
+        ctx.screen().screen(cmd.uow(), c);
+        Contact s = cmd.uow().port(ContactRepository.class).insert(c);
+        cmd.raise(new ContactCreated(ctx.tenant(), now, s.id(), s.accountId()));
+        stored.add(s);
+      }
+      return List.copyOf(stored);
+    });
+  }
+
+  /**
+   * The contacts having any of these e-mail addresses (ignoring case), each once, oldest first. One
+   * query per 500 addresses on the JPA adapter.
+   *
+   * @throws ValidationException if the collection is null or holds a null or invalid address
+   */
+  public List<Contact> findByEmails(java.util.Collection<String> emails) {
+    Check.noNulls(emails, "emails");
+    java.util.Set<EmailAddress> addresses = new java.util.LinkedHashSet<>();
+    for (String e : emails) {
+      addresses.add(EmailAddress.of(e, "emails"));
+    }
+    return ctx.read(uow -> uow.port(ContactRepository.class).findByEmails(List.copyOf(addresses)));
+  }
+
   /**
    * The contact with this id.
    *

@@ -37,7 +37,7 @@ public final class AccountImport {
   private record Row(NewAccount draft, Optional<String> reference) {}
 
   private AccountImport(Crm crm) {
-    this.engine = new FileImport<>(AccountField.class, "account", AccountImport::row, batch -> {
+    this.engine = new FileImport<>(AccountField.class, "account", AccountImport::row, (batch, rejects) -> {
       Set<String> seen = new HashSet<>(); // earlier batches are stored: the look-up finds theirs
       List<String> refs = batch.stream().flatMap(r -> r.reference().stream()).toList();
       Map<String, ?> stored = refs.isEmpty() ? Map.of() : crm.accounts().findByExternalReferences(refs);

@@ -40,9 +40,21 @@ final class FileImport<F extends Enum<F> & FileImport.Column, D> {
     D draft(Map<F, String> values) throws RowRefused;
   }
 
-  /** Stores a batch of drafts; returns how many it stored (the rest it skipped as already stored). */
+  /** Refuses the row at {@code index} of a batch, naming the field, the rule and the value. */
+  interface Rejects {
+    void reject(int index, String field, String rule, String value);
+  }
+
+  /**
+   * Stores a batch of drafts; returns how many it stored. A row it refuses (through {@code
+   * rejects}) is an error of the report; one neither stored nor refused is skipped as stored already.
+   */
   interface Store<D> {
-    long store(List<D> batch);
+    long store(List<D> batch, Rejects rejects);
+
+    /** The refusals {@link #store} would make, without storing (the validation pass). */
+    default void check(List<D> batch, Rejects rejects) {
+    }
   }
 
   /** The field of a report's errors about the file itself rather than one value. */
@@ -138,6 +150,7 @@ final class FileImport<F extends Enum<F> & FileImport.Column, D> {
     final long started;
     final List<RowError> errors = new ArrayList<>();
     final List<D> batch = new ArrayList<>();
+    final List<Long> rowNumbers = new ArrayList<>();
     long read;
     long stored;
     long skipped;
@@ -155,18 +168,17 @@ final class FileImport<F extends Enum<F> & FileImport.Column, D> {
     /** Takes one row; false once the pass must stop (cancelled). */
     boolean row(Map<F, String> values) {
       read++;
-      D lead;
+      D row;
       try {
-        lead = draft.draft(values);
+        row = draft.draft(values);
       } catch (RowRefused e) {
         reject(e.error(read));
         return true;
       }
-      if (store) {
-        batch.add(lead);
-        if (batch.size() == batchSize) {
-          return flush();
-        }
+      batch.add(row);
+      rowNumbers.add(read);
+      if (batch.size() == batchSize) {
+        return flush();
       }
       return true;
     }
@@ -182,7 +194,12 @@ final class FileImport<F extends Enum<F> & FileImport.Column, D> {
     void stop(RowError error) {
       stoppedAt = Optional.of(error);
       discarded += batch.size();
+      clear();
+    }
+
+    void clear() {
       batch.clear();
+      rowNumbers.clear();
     }
 
     /** Stores the batch; false if cancelled instead. */
@@ -190,16 +207,26 @@ final class FileImport<F extends Enum<F> & FileImport.Column, D> {
       if (batch.isEmpty()) {
         return true;
       }
+      long[] refused = {0};
+      Rejects rejects = (index, field, rule, value) -> {
+        refused[0]++;
+        reject(new RowError(rowNumbers.get(index), field, rule, value == null ? "" : value));
+      };
+      if (!store) {
+        sink.check(List.copyOf(batch), rejects);
+        clear();
+        return true;
+      }
       if (cancel.getAsBoolean()) {
         cancelled = true;
         discarded += batch.size();
-        batch.clear();
+        clear();
         return false;
       }
-      long kept = sink.store(List.copyOf(batch));
+      long kept = sink.store(List.copyOf(batch), rejects);
       stored += kept;
-      skipped += batch.size() - kept;
-      batch.clear();
+      skipped += batch.size() - kept - refused[0];
+      clear();
       tell();
       return true;
     }
@@ -213,7 +240,10 @@ final class FileImport<F extends Enum<F> & FileImport.Column, D> {
     }
 
     ImportReport report() {
-      return new ImportReport(read, stored, skipped, rejected, discarded, errors, stoppedAt, cancelled);
+      // a batch's store-time refusals come after its rows' own: back in file order
+      List<RowError> inOrder = new ArrayList<>(errors);
+      inOrder.sort(java.util.Comparator.comparingLong(RowError::row));
+      return new ImportReport(read, stored, skipped, rejected, discarded, inOrder, stoppedAt, cancelled);
     }
   }
 
@@ -225,7 +255,7 @@ final class FileImport<F extends Enum<F> & FileImport.Column, D> {
       } else {
         readCsv(reader, pass);
       }
-      if (!pass.cancelled && pass.stoppedAt.isEmpty() && pass.store) {
+      if (!pass.cancelled && pass.stoppedAt.isEmpty()) {
         pass.flush();
       }
     } catch (IOException | UncheckedIOException e) {

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * names no field and is not mapped is refused before anything is stored (a JSON lines key, when its
  * line is reached: the import stops there). An empty value is an absent one. A bad row is reported
  * with its number, the field, the rule and the value; what happens to the good rows is the {@link
- * Mode}'s choice. A file read twice ({@link Mode#VALIDATE_FIRST}) must give the same rows both
+ * ImportMode}'s choice. A file read twice ({@link ImportMode#VALIDATE_FIRST}) must give the same rows both
  * times.
  */
 public final class LeadImport {
@@ -50,7 +50,7 @@ public final class LeadImport {
   private final FileImport<LeadField, NewLead> engine;
 
   private LeadImport(Crm crm) {
-    this.engine = new FileImport<>(LeadField.class, "lead", LeadImport::lead, batch -> {
+    this.engine = new FileImport<>(LeadField.class, "lead", LeadImport::lead, (batch, rejects) -> {
       crm.leads().captureAll(batch);
       return batch.size();
     });

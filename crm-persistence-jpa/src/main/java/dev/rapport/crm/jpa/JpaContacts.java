@@ -68,6 +68,23 @@ final class JpaContacts implements ContactRepository {
   }
 
   @Override
+  public List<Contact> findByEmails(java.util.Collection<EmailAddress> emails) {
+    uow.requireOpen();
+    Objects.requireNonNull(emails, "emails");
+    List<String> all = emails.stream().map(EmailAddress::normalized).distinct().toList();
+    Map<UUID, ContactEntity> found = new java.util.LinkedHashMap<>();
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      for (ContactEntity e : rows.list(" and e.id in (select x.contactId from RapportContactEmail x"
+          + " where x.tenantId = :tenant and x.emailNormalized in :emails)", Rows.params("emails", chunk))) {
+        found.put(e.id, e);
+      }
+    }
+    return withEmails(List.copyOf(found.values())).stream().map(rows::toDomain)
+        .sorted(java.util.Comparator.comparing(Contact::id)).toList();
+  }
+
+  @Override
   public List<Contact> findByMatchKeys(MatchKeys keys, int limit) {
     uow.requireOpen();
     Objects.requireNonNull(keys, "keys");

@@ -90,7 +90,7 @@ class StatementCountTest {
 
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
-  void creating120AccountsWithCustomerNumbersTakesFourStatementsAndFindingThemOne(Target target) {
+  void creatingAndFinding120AccountsAnd120ContactsTakesAFixedNumberOfStatements(Target target) {
     Crm crm = crm(target);
     List<NewAccount> accounts = new java.util.ArrayList<>();
     List<String> refs = new java.util.ArrayList<>();
@@ -101,6 +101,17 @@ class StatementCountTest {
     // the references checked in one query; one batch each of accounts, outbox events, timeline entries
     assertThat(count(target, () -> crm.accounts().createAll(accounts))).isEqualTo(4);
     assertThat(count(target, () -> crm.accounts().findByExternalReferences(refs))).isEqualTo(1);
+    var acme = crm.accounts().findByExternalReference("C-1").orElseThrow();
+    List<dev.rapport.crm.contact.NewContact> contacts = new java.util.ArrayList<>();
+    List<String> emails = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      contacts.add(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Person " + i)).account(acme.id())
+          .email("p" + i + "@acme.example").build());
+      emails.add("p" + i + "@acme.example");
+    }
+    // the accounts checked in one query; one batch each of contacts, addresses, outbox, timeline
+    assertThat(count(target, () -> crm.contacts().createAll(contacts))).isEqualTo(5);
+    assertThat(count(target, () -> crm.contacts().findByEmails(emails))).isEqualTo(2);
   }
 
   @ParameterizedTest

@@ -193,6 +193,27 @@ public abstract class DuplicateContract extends ContractSupport {
   }
 
   @Test
+  void manyContactsAreCreatedInOneCallAndFoundByTheirAddressesInOne() {
+    Account acme = crm.accounts().create(NewAccount.builder("Acme").build());
+    List<NewContact> drafts = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      drafts.add(NewContact.builder(PersonName.of("Person " + i)).account(acme.id())
+          .email("p" + i + "@acme.example").email("alt" + i + "@acme.example").build());
+    }
+    List<Contact> created = crm.contacts().createAll(drafts);
+    List<String> wanted = new ArrayList<>();
+    for (int i = 0; i < 1_300; i += 2) { // 600 held, 50 unknown, across several chunks; one in upper case
+      wanted.add((i == 4 ? "ALT" : "alt") + i + "@acme.example");
+    }
+
+    List<Contact> found = crm.contacts().findByEmails(wanted);
+
+    assertThat(found).hasSize(600).isSortedAccordingTo(java.util.Comparator.comparing(Contact::id));
+    assertThat(found).contains(created.get(4), created.get(1198)).doesNotContain(created.get(1));
+    assertThat(created).allMatch(c -> c.version() == 1 && c.accountId().equals(Optional.of(acme.id())));
+  }
+
+  @Test
   void aRefusingPolicyRefusesALikelyDuplicateAccount() {
     Crm refusing = Crm.builder().persistence(persistence).tenant(tenant).clock(clock)
         .listener(events::add).duplicatePolicy(DuplicatePolicy.refuse()).build();

@@ -678,6 +678,29 @@ public abstract class ValueStormContract extends ContractSupport {
     return known.isEmpty() ? v.email() : v.pick(known);
   }
 
+  private NewContact newContact() {
+    NewContact.Builder b = NewContact.builder(name());
+    if (v.chance(60)) {
+      b.account(accountId());
+    }
+    if (v.chance(60)) {
+      b.email(v.email());
+    }
+    if (v.chance(30)) {
+      b.phone(v.phone());
+    }
+    if (v.chance(30)) {
+      b.title(v.text(Limits.TEXT));
+    }
+    if (v.chance(30)) {
+      b.owner(v.text(Limits.TEXT));
+    }
+    if (v.chance(30)) {
+      b.consent(new MarketingConsent(v.chance(50), v.instant(clock.instant()), v.text(Limits.TEXT)));
+    }
+    return b.build();
+  }
+
   private NewAccount newAccount() {
     NewAccount.Builder b = NewAccount.builder(v.text(Limits.TEXT));
     if (v.chance(40)) {
@@ -951,33 +974,36 @@ public abstract class ValueStormContract extends ContractSupport {
       case 19 -> { LeadId id = leadId(); long version = id == null || !leads.containsKey(id) ? 1 + v.nextInt(3)
           : leads.get(id).version() + (v.chance(50) ? 0 : v.pick(List.of(-1L, 1L, -100L)));
         yield in("leads.ifVersion(" + version + ").score", () -> c.leads().ifVersion(version).score(id, v.percent())); }
-      case 20 -> in("contacts.create", () -> {
-        NewContact.Builder b = NewContact.builder(name());
-        if (v.chance(60)) {
-          b.account(accountId());
-        }
-        if (v.chance(60)) {
-          b.email(v.email());
-        }
-        if (v.chance(30)) {
-          b.phone(v.phone());
-        }
-        if (v.chance(30)) {
-          b.title(v.text(Limits.TEXT));
-        }
-        if (v.chance(30)) {
-          b.owner(v.text(Limits.TEXT));
-        }
-        if (v.chance(30)) {
-          b.consent(new MarketingConsent(v.chance(50), v.instant(clock.instant()), v.text(Limits.TEXT)));
-        }
-        return c.contacts().create(b.build());
-      });
+      case 20 -> v.chance(80) ? in("contacts.create", () -> c.contacts().create(newContact()))
+          : in("contacts.createAll", () -> {
+            List<NewContact> batch = new ArrayList<>();
+            for (int i = v.nextInt(4); i > 0; i--) {
+              batch.add(newContact());
+            }
+            return c.contacts().createAll(batch);
+          });
       case 21 -> { ContactId id = contactId(); yield in("contacts.get/find " + id, () -> {
         assertThat(c.contacts().find(id)).isEqualTo(Optional.ofNullable(contacts.get(id)));
         return same(c.contacts().get(id), contacts);
       }); }
-      case 22 -> { String e = v.chance(30) ? existingEmail() : v.email(); yield in("contacts.findByEmail " + show(e), () -> {
+      case 22 -> { String e = v.chance(30) ? existingEmail() : v.email();
+        if (v.chance(30)) {
+          List<String> some = new ArrayList<>();
+          some.add(e);
+          for (int i = v.nextInt(4); i > 0; i--) {
+            some.add(v.chance(60) ? existingEmail() : v.email());
+          }
+          yield in("contacts.findByEmails " + show(some), () -> {
+            List<Contact> found = c.contacts().findByEmails(some);
+            java.util.Set<EmailAddress> wanted = new java.util.HashSet<>();
+            some.forEach(x -> wanted.add(EmailAddress.of(x)));
+            assertThat(found).containsExactlyElementsOf(contacts.values().stream()
+                .filter(x -> x.emails().stream().anyMatch(wanted::contains))
+                .sorted(java.util.Comparator.comparing(Contact::id)).toList());
+            return null;
+          });
+        }
+        yield in("contacts.findByEmail " + show(e), () -> {
         List<Contact> found = c.contacts().findByEmail(e);
         EmailAddress address = EmailAddress.of(e);
         assertThat(found).containsExactlyInAnyOrderElementsOf(

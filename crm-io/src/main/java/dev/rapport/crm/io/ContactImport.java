@@ -1,0 +1,244 @@
+package dev.rapport.crm.io;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.ContactService;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.exception.ValidationException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Imports contacts (the people at your customers) from a CSV file with a header row or a JSON lines
+ * file, streaming, a batch at a time through {@link ContactService#createAll}, with the modes,
+ * report, progress and cancellation of {@link LeadImport}. {@link ContactField#ACCOUNT} names the
+ * contact's account by its external reference (your customer number): import the accounts first
+ * with {@link AccountImport}; a reference no account has refuses its row. A row whose e-mail
+ * address a stored contact, or an earlier row of the file, has is skipped ({@link
+ * ImportReport#skipped()}): running the same file again stores nothing twice. Configured, then run
+ * once or more; not thread-safe.
+ *
+ * <pre>{@code
+ * AccountImport.into(crm).column("Customer no.", AccountField.EXTERNAL_REFERENCE).csv(customers);
+ * ImportReport people = ContactImport.into(crm).column("Customer no.", ContactField.ACCOUNT).csv(contacts);
+ * }</pre>
+ */
+public final class ContactImport {
+  private final FileImport<ContactField, Row> engine;
+
+  /** A row's contact, still to be given its account, and what it is matched by. */
+  private record Row(NewContact.Builder draft, Optional<String> account, Optional<EmailAddress> email) {}
+
+  private ContactImport(Crm crm) {
+    this.engine = new FileImport<>(ContactField.class, "contact", ContactImport::row, new FileImport.Store<>() {
+      @Override
+      public long store(List<Row> batch, FileImport.Rejects rejects) {
+        Map<String, Account> accounts = accounts(crm, batch);
+        Set<EmailAddress> held = new HashSet<>();
+        List<EmailAddress> emails = batch.stream().flatMap(r -> r.email().stream()).toList();
+        if (!emails.isEmpty()) {
+          for (Contact c : crm.contacts().findByEmails(emails.stream().map(EmailAddress::address).toList())) {
+            held.addAll(c.emails());
+          }
+        }
+        List<NewContact> fresh = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+          Row r = batch.get(i);
+          if (refused(r, accounts, i, rejects)) {
+            continue;
+          }
+          if (r.email().isPresent() && !held.add(r.email().get())) {
+            continue; // a stored contact, or an earlier row, has the address: skipped
+          }
+          r.account().ifPresent(ref -> r.draft().account(accounts.get(ref).id()));
+          fresh.add(r.draft().build());
+        }
+        if (!fresh.isEmpty()) {
+          crm.contacts().createAll(fresh);
+        }
+        return fresh.size();
+      }
+
+      @Override
+      public void check(List<Row> batch, FileImport.Rejects rejects) {
+        Map<String, Account> accounts = accounts(crm, batch);
+        for (int i = 0; i < batch.size(); i++) {
+          refused(batch.get(i), accounts, i, rejects);
+        }
+      }
+    });
+  }
+
+  private static Map<String, Account> accounts(Crm crm, List<Row> batch) {
+    List<String> refs = batch.stream().flatMap(r -> r.account().stream()).toList();
+    return refs.isEmpty() ? Map.of() : crm.accounts().findByExternalReferences(refs);
+  }
+
+  private static boolean refused(Row r, Map<String, Account> accounts, int index, FileImport.Rejects rejects) {
+    if (r.account().isPresent() && !accounts.containsKey(r.account().get())) {
+      rejects.reject(index, ContactField.ACCOUNT.header(), "names no account with this external reference",
+          r.account().get());
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * An import into the tenant of {@code crm}: mode {@link ImportMode#STORE_GOOD_ROWS}, batches of
+   * {@value LeadImport#DEFAULT_BATCH}, columns by header.
+   *
+   * @throws ValidationException if crm is null
+   */
+  public static ContactImport into(Crm crm) {
+    if (crm == null) {
+      throw new ValidationException("crm", "must not be null");
+    }
+    return new ContactImport(crm);
+  }
+
+  /**
+   * What to do with the good rows of a file with bad ones (default {@link ImportMode#STORE_GOOD_ROWS});
+   * {@link ImportMode#VALIDATE_FIRST} also checks every account reference before storing.
+   *
+   * @throws ValidationException if null
+   */
+  public ContactImport mode(ImportMode mode) {
+    engine.mode(mode);
+    return this;
+  }
+
+  /**
+   * Rows stored per unit of work (default {@value LeadImport#DEFAULT_BATCH}).
+   *
+   * @throws ValidationException if not between 1 and {@link ContactService#MAX_BATCH}
+   */
+  public ContactImport batchSize(int rows) {
+    engine.batchSize(rows, ContactService.MAX_BATCH);
+    return this;
+  }
+
+  /**
+   * Reads {@code field} from the column headed {@code header}, instead of from the column of the
+   * field's own header.
+   *
+   * @throws ValidationException if a part is null or the header blank
+   */
+  public ContactImport column(String header, ContactField field) {
+    engine.column(header, field);
+    return this;
+  }
+
+  /**
+   * Told after every batch (and after the validation pass) how far the import is.
+   *
+   * @throws ValidationException if null
+   */
+  public ContactImport onProgress(Consumer<ImportProgress> listener) {
+    engine.onProgress(listener);
+    return this;
+  }
+
+  /**
+   * Asked before each batch is stored: once it answers true, the import stops and reports itself
+   * cancelled; the batches stored before stay, whole.
+   *
+   * @throws ValidationException if null
+   */
+  public ContactImport cancelWhen(BooleanSupplier cancelled) {
+    engine.cancelWhen(cancelled);
+    return this;
+  }
+
+  /**
+   * Imports a CSV file whose first row is its header, as {@link LeadImport#csv} does.
+   *
+   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
+   * @return what was read, stored, skipped and refused
+   * @throws ValidationException if source is null, or a header names no field and is not mapped,
+   *     or two columns name one field (nothing stored)
+   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
+   *     refuses likely duplicates and a row is one (the batches before it stay stored)
+   */
+  public ImportReport csv(Supplier<Reader> source) {
+    return engine.run(source, false);
+  }
+
+  /**
+   * Imports a JSON lines file, as {@link LeadImport#jsonLines} does.
+   *
+   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
+   * @return what was read, stored, skipped and refused
+   * @throws ValidationException if source is null
+   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
+   *     refuses likely duplicates and a row is one (the batches before it stay stored)
+   */
+  public ImportReport jsonLines(Supplier<Reader> source) {
+    return engine.run(source, true);
+  }
+
+  /** The contact of one row; each refusal names the column's field and its value. */
+  private static Row row(Map<ContactField, String> values) throws FileImport.RowRefused {
+    String family = present(values, ContactField.FAMILY_NAME);
+    if (family == null) {
+      throw new FileImport.RowRefused(ContactField.FAMILY_NAME.header(), "is required", "");
+    }
+    PersonName name;
+    try {
+      name = PersonName.of(present(values, ContactField.GIVEN_NAME), family);
+    } catch (ValidationException e) {
+      ContactField f = e.field().endsWith("givenName") ? ContactField.GIVEN_NAME : ContactField.FAMILY_NAME;
+      throw new FileImport.RowRefused(f.header(), e.rule(), values.get(f));
+    }
+    NewContact.Builder b = NewContact.builder(name);
+    String email = present(values, ContactField.EMAIL);
+    Optional<EmailAddress> address = Optional.empty();
+    if (email != null) {
+      try {
+        address = Optional.of(EmailAddress.of(email));
+        b.email(email);
+      } catch (ValidationException e) {
+        throw new FileImport.RowRefused(ContactField.EMAIL.header(), e.rule(), email);
+      }
+    }
+    set(values, ContactField.PHONE, b::phone);
+    set(values, ContactField.TITLE, b::title);
+    set(values, ContactField.OWNER, b::owner);
+    String account = present(values, ContactField.ACCOUNT);
+    if (account != null) {
+      try { // the rules of an account's external reference
+        dev.rapport.crm.contact.NewAccount.builder("check").externalReference(account);
+      } catch (ValidationException e) {
+        throw new FileImport.RowRefused(ContactField.ACCOUNT.header(), e.rule(), account);
+      }
+    }
+    return new Row(b, Optional.ofNullable(account).map(String::strip), address);
+  }
+
+  private static void set(Map<ContactField, String> values, ContactField field,
+      java.util.function.Function<String, NewContact.Builder> setter) throws FileImport.RowRefused {
+    String v = present(values, field);
+    if (v != null) {
+      try {
+        setter.apply(v);
+      } catch (ValidationException e) {
+        throw new FileImport.RowRefused(field.header(), e.rule(), v);
+      }
+    }
+  }
+
+  private static String present(Map<ContactField, String> values, ContactField f) {
+    String v = values.get(f);
+    return v == null || v.isBlank() ? null : v;
+  }
+}
