@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -235,7 +234,8 @@ public final class DuplicateMatcher {
       }
     }
     List<Pair> found = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
+    int[] lastSeenBy = new int[prepared.size()]; // j was compared with lastSeenBy[j] last: once per pair
+    java.util.Arrays.fill(lastSeenBy, -1);
     for (int i = 0; i < prepared.size(); i++) {
       for (String key : prepared.get(i).keys()) {
         List<Integer> block = blocks.get(key);
@@ -243,9 +243,10 @@ public final class DuplicateMatcher {
           continue;
         }
         for (int j : block) {
-          if (j <= i || !seen.add(((long) i << 32) | j)) {
+          if (j <= i || lastSeenBy[j] == i) {
             continue;
           }
+          lastSeenBy[j] = i;
           Comparison c = compare(prepared.get(i), prepared.get(j));
           if (c.likelyDuplicate()) {
             found.add(new Pair(i, j, c));
@@ -297,12 +298,12 @@ public final class DuplicateMatcher {
     // Under different given names a shared address or number is a household's or an office's:
     // among people sharing one, two different given names are the rule (u 0.3), not one person.
     if (!a.emails.isEmpty() && !b.emails.isEmpty()) {
-      boolean shared = a.emails.stream().anyMatch(b.emails::contains);
+      boolean shared = anyShared(a.emails, b.emails);
       ev.add(shared ? new Evidence("email", Agreement.SAME, bits(0.6, othersGiven ? 0.3 : 0.00001))
           : new Evidence("email", Agreement.DIFFERENT, bits(0.4, 0.99999)));
     }
     if (!a.phones.isEmpty() && !b.phones.isEmpty()) {
-      boolean shared = a.phones.stream().anyMatch(b.phones::contains);
+      boolean shared = anyShared(a.phones, b.phones);
       ev.add(shared ? new Evidence("phone", Agreement.SAME, bits(0.55, othersGiven ? 0.3 : 0.01))
           : new Evidence("phone", Agreement.DIFFERENT, bits(0.45, 0.99)));
     }
@@ -315,7 +316,7 @@ public final class DuplicateMatcher {
       cb = b.companies;
     }
     if (!ca.isEmpty() && !cb.isEmpty()) {
-      boolean shared = ca.stream().anyMatch(cb::contains);
+      boolean shared = anyShared(ca, cb);
       ev.add(shared ? new Evidence("company", Agreement.SAME, bits(0.7, 0.08))
           : new Evidence("company", Agreement.DIFFERENT, bits(0.3, 0.92)));
     }
@@ -350,7 +351,9 @@ public final class DuplicateMatcher {
     List<Evidence> direct = new ArrayList<>(2);
     double straight = family(a.family, b.family, direct, false) + given(a.given, b.given, direct, false);
     if (!a.family.isEmpty() && !b.family.isEmpty() && !a.given.isEmpty() && !b.given.isEmpty()
-        && !a.family.equals(b.family)) {
+        && !a.family.equals(b.family)
+        // swapped only if a name meets its counterpart's first letter (a typo seldom hits it)
+        && (a.family.charAt(0) == b.given.charAt(0) || a.given.charAt(0) == b.family.charAt(0))) {
       List<Evidence> swapped = new ArrayList<>(2);
       double crossed = family(a.family, b.given, swapped, true) + given(a.given, b.family, swapped, true) - 1;
       if (crossed > straight) {
@@ -427,6 +430,15 @@ public final class DuplicateMatcher {
       return untrained;
     }
     return Math.max(share(familyShare, name, untrained), share(givenShare, name, untrained));
+  }
+
+  private static boolean anyShared(Set<String> a, Set<String> b) {
+    for (String x : a) {
+      if (b.contains(x)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One typo apart (Levenshtein distance 1): short names fall below the similarity levels. */

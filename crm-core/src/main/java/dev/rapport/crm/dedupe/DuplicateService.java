@@ -196,21 +196,29 @@ public final class DuplicateService {
       a.domain().ifPresent(d -> blocks.computeIfAbsent("d:" + d, k -> new ArrayList<>()).add(index));
     }
     DuplicateMatcher m = policy.matcher();
-    java.util.Set<Long> seen = new java.util.HashSet<>();
     List<DuplicateMatcher.Pair> pairs = new ArrayList<>();
-    for (List<Integer> block : blocks.values()) {
-      if (block.size() > DuplicateMatcher.DEFAULT_MAX_BLOCK) {
-        continue;
+    int[] lastSeenBy = new int[all.size()]; // j was compared with lastSeenBy[j] last: once per pair
+    java.util.Arrays.fill(lastSeenBy, -1);
+    for (int i = 0; i < all.size(); i++) {
+      Account a = all.get(i);
+      String key = MatchKeys.companyKey(a.name());
+      List<List<Integer>> mine = new ArrayList<>(2);
+      if (!key.isEmpty()) {
+        mine.add(blocks.get("c:" + key));
       }
-      for (int x = 0; x < block.size(); x++) {
-        for (int y = x + 1; y < block.size(); y++) {
-          int i = block.get(x);
-          int j = block.get(y);
-          if (seen.add(((long) i << 32) | j)) {
-            Comparison c = m.compare(all.get(i), all.get(j));
-            if (c.likelyDuplicate()) {
-              pairs.add(new DuplicateMatcher.Pair(i, j, c));
-            }
+      a.domain().ifPresent(d -> mine.add(blocks.get("d:" + d)));
+      for (List<Integer> block : mine) {
+        if (block.size() > DuplicateMatcher.DEFAULT_MAX_BLOCK) {
+          continue;
+        }
+        for (int j : block) {
+          if (j <= i || lastSeenBy[j] == i) {
+            continue;
+          }
+          lastSeenBy[j] = i;
+          Comparison c = m.compare(a, all.get(j));
+          if (c.likelyDuplicate()) {
+            pairs.add(new DuplicateMatcher.Pair(i, j, c));
           }
         }
       }
