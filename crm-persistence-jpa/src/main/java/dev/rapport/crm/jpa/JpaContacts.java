@@ -88,9 +88,7 @@ final class JpaContacts implements ContactRepository {
   public List<Contact> findByMatchKeys(MatchKeys keys, int limit) {
     uow.requireOpen();
     Objects.requireNonNull(keys, "keys");
-    Map<String, Object> p = new java.util.LinkedHashMap<>();
-    List<ContactEntity> found = rows.page(JpaLeads.matchWhere(keys, p), p,
-        PageRequest.first(Math.min(limit, PageRequest.MAX_SIZE))).stream().limit(limit).toList();
+    List<ContactEntity> found = JpaLeads.byMatchKeys(rows, keys, limit, e -> e.id);
     return withEmails(found).stream().map(rows::toDomain).toList();
   }
 

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The leads of one unit of work, in {@code crm_lead}. */
 final class JpaLeads implements LeadRepository {
@@ -70,24 +71,44 @@ final class JpaLeads implements LeadRepository {
   public List<Lead> findByMatchKeys(MatchKeys keys, int limit) {
     uow.requireOpen();
     Objects.requireNonNull(keys, "keys");
-    Map<String, Object> p = new LinkedHashMap<>();
-    return rows.page(matchWhere(keys, p), p, PageRequest.first(Math.min(limit, PageRequest.MAX_SIZE)))
-        .stream().limit(limit).map(rows::toDomain).toList();
+    return byMatchKeys(rows, keys, limit, e -> e.id).stream().map(rows::toDomain).toList();
   }
 
-  /** The condition of a blocking look-up: one indexed column per key, joined by {@code or}. */
-  static String matchWhere(MatchKeys keys, Map<String, Object> p) {
-    StringBuilder w = new StringBuilder(" and (e.matchName in :matchNames");
-    p.put("matchNames", keys.nameLookups());
+  /**
+   * A blocking look-up on the key columns of {@code crm_lead} or {@code crm_contact}: the rows with
+   * the address or number first (one query through their indexes), then those with a name key (a
+   * second), each in id order, at most {@code limit} in all.
+   */
+  static <D, E> List<E> byMatchKeys(Rows<D, E> rows, MatchKeys keys, int limit, java.util.function.Function<E, UUID> id) {
+    Map<UUID, E> out = new LinkedHashMap<>();
+    Map<String, Object> p = new LinkedHashMap<>();
+    List<String> strong = new ArrayList<>(2);
     keys.email().ifPresent(x -> {
-      w.append(" or e.matchEmail = :matchEmail");
+      strong.add("e.matchEmail = :matchEmail");
       p.put("matchEmail", x);
     });
     keys.phone().ifPresent(x -> {
-      w.append(" or e.matchPhone = :matchPhone");
+      strong.add("e.matchPhone = :matchPhone");
       p.put("matchPhone", x);
     });
-    return w.append(")").toString();
+    int most = Math.min(limit, PageRequest.MAX_SIZE);
+    if (!strong.isEmpty()) {
+      for (E e : rows.page(" and (" + String.join(" or ", strong) + ")", p, PageRequest.first(most))) {
+        if (out.size() < limit) {
+          out.putIfAbsent(id.apply(e), e);
+        }
+      }
+    }
+    if (out.size() < limit) {
+      for (E e : rows.page(" and e.matchName in :matchNames", Map.of("matchNames", keys.nameLookups()),
+          PageRequest.first(most))) {
+        if (out.size() == limit) {
+          break;
+        }
+        out.putIfAbsent(id.apply(e), e);
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   @Override

@@ -116,7 +116,7 @@ class StatementCountTest {
 
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
-  void findingDuplicatesIsOneQueryForLeadsAndTwoForContactsWhateverTheStore(Target target) {
+  void findingDuplicatesIsTwoQueriesForLeadsAndThreeForContactsWhateverTheStore(Target target) {
     Crm crm = crm(target);
     for (int i = 0; i < 40; i++) {
       crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR)
@@ -126,15 +126,18 @@ class StatementCountTest {
     }
     dev.rapport.crm.dedupe.MatchProfile ada = dev.rapport.crm.dedupe.MatchProfile.person("Ada", "Lovelace")
         .withEmail("ada1@analytical.example");
-    assertThat(count(target, () -> crm.duplicates().leadsLike(ada))).isEqualTo(1);
-    assertThat(count(target, () -> crm.duplicates().contactsLike(ada))).isEqualTo(2);
+    // the address's (or number's) records first, then the name's: two queries; contacts' addresses one more
+    assertThat(count(target, () -> crm.duplicates().leadsLike(ada))).isEqualTo(2);
+    assertThat(count(target, () -> crm.duplicates().contactsLike(ada))).isEqualTo(3);
+    assertThat(count(target, () -> crm.duplicates().leadsLike(dev.rapport.crm.dedupe.MatchProfile.person("Ada", "Lovelace"))))
+        .isEqualTo(1);
     assertThat(crm.duplicates().contactsLike(ada)).isNotEmpty();
-    // a refusing policy adds the look-up to a capture: four statements instead of three
+    // a refusing policy adds the look-up to a capture: five statements instead of three
     Crm refusing = Crm.builder().persistence(target.persistence()).tenant(TenantId.of("count-" + UUID.randomUUID()))
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .duplicatePolicy(dev.rapport.crm.dedupe.DuplicatePolicy.refuse()).build();
     assertThat(count(target, () -> refusing.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"),
-        LeadSource.REFERRAL).email("grace@cobol.example").build()))).isEqualTo(4);
+        LeadSource.REFERRAL).email("grace@cobol.example").build()))).isEqualTo(5);
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package dev.rapport.crm.memory;
 import dev.rapport.crm.common.MatchKeys;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -43,18 +44,29 @@ final class Kinds {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
-    List<String> wanted = new ArrayList<>(4);
-    keys.email().ifPresent(e -> wanted.add("e:" + e));
-    keys.phone().ifPresent(p -> wanted.add("p:" + p));
+    List<String> strong = new ArrayList<>(2);
+    keys.email().ifPresent(e -> strong.add("e:" + e));
+    keys.phone().ifPresent(p -> strong.add("p:" + p));
+    List<String> names = new ArrayList<>(2);
     for (String n : keys.nameLookups()) {
-      wanted.add("n:" + n);
+      names.add("n:" + n);
     }
-    TreeMap<I, R> found = new TreeMap<>();
-    for (String k : wanted) {
-      for (R r : lookup.apply(k)) {
-        found.put(id.apply(r), r);
+    // an address or number first, then names: a common name never crowds out an address's record
+    java.util.LinkedHashMap<I, R> out = new java.util.LinkedHashMap<>();
+    for (List<String> group : List.of(strong, names)) {
+      TreeMap<I, R> found = new TreeMap<>();
+      for (String k : group) {
+        for (R r : lookup.apply(k)) {
+          found.put(id.apply(r), r);
+        }
+      }
+      for (Map.Entry<I, R> e : found.entrySet()) {
+        if (out.size() == limit) {
+          return List.copyOf(out.values());
+        }
+        out.putIfAbsent(e.getKey(), e.getValue());
       }
     }
-    return found.values().stream().limit(limit).toList();
+    return List.copyOf(out.values());
   }
 }

@@ -82,6 +82,20 @@ public abstract class DuplicateContract extends ContractSupport {
   }
 
   @Test
+  void anAddressIsNeverCrowdedOutByACommonName() {
+    List<LeadId> namesakes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      namesakes.add(lead("Robert", "Smith", "robert" + i + "@example.org", null).id());
+    }
+    Lead sameAddress = lead("R.", "Smyth-Jones", "rsmith@example.org", null); // created last
+
+    List<LeadId> found = leadsByKeys(MatchKeys.of(Optional.of("Robert"), Optional.of("Smith"),
+        Optional.of("rsmith@example.org"), Optional.empty()), 3);
+
+    assertThat(found).containsExactly(sameAddress.id(), namesakes.get(0), namesakes.get(1));
+  }
+
+  @Test
   void aLeadsKeysFollowItsChanges() {
     Lead l = lead("Robert", "Smith", "robert@example.org", null);
     MatchKeys before = keysOf(l);
