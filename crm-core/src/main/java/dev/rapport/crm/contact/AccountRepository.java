@@ -42,7 +42,8 @@ public interface AccountRepository {
   /**
    * The accounts sharing a blocking key with an account of this name and domain: the same {@link
    * dev.rapport.crm.common.MatchKeys#companyKey(String) company key} (stored with each account), or
-   * the same domain; in id order, at most {@code limit} (1 to 1,000), from an index.
+   * the same domain; in id order, at most {@code limit} (1 to 500: a larger limit reads 500), from an
+   * index.
    */
   List<Account> findByMatchKeys(String companyKey, Optional<String> domain, int limit);
 

@@ -23,8 +23,8 @@ public interface LeadRepository {
   List<Lead> findByEmail(EmailAddress email);
 
   /**
-   * The leads sharing a blocking key with {@code keys}, at most {@code limit} of them (1 to
-   * 1,000): first those with the same {@link MatchKeys#email} or the same {@link MatchKeys#phone},
+   * The leads sharing a blocking key with {@code keys}, at most {@code limit} of them (1 to 500: a
+   * larger limit reads 500): first those with the same {@link MatchKeys#email} or the same {@link MatchKeys#phone},
    * then those with a {@link MatchKeys#name} among {@link MatchKeys#nameLookups()} (a common name
    * may fill the limit; an address or number never waits behind it), each group in id order. The adapter stores each lead's keys
    * ({@link MatchKeys#of(dev.rapport.crm.common.PersonName, java.util.Optional, java.util.Optional)})

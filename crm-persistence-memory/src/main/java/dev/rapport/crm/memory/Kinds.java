@@ -44,6 +44,7 @@ final class Kinds {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
+    limit = Math.min(limit, dev.rapport.crm.common.PageRequest.MAX_SIZE); // as the JPA adapter reads
     List<String> strong = new ArrayList<>(2);
     keys.email().ifPresent(e -> strong.add("e:" + e));
     keys.phone().ifPresent(p -> strong.add("p:" + p));

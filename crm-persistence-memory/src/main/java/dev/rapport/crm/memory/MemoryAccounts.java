@@ -70,7 +70,7 @@ final class MemoryAccounts implements AccountRepository {
       }
     }
     domain.ifPresent(d -> buffer().lookup(Kinds.DOMAIN, d).forEach(a -> found.put(a.id(), a)));
-    return found.values().stream().limit(limit).toList();
+    return found.values().stream().limit(Math.min(limit, dev.rapport.crm.common.PageRequest.MAX_SIZE)).toList();
   }
 
   @Override
