@@ -42,16 +42,17 @@ public final class AccountImport {
       List<String> refs = batch.stream().flatMap(r -> r.reference().stream()).toList();
       Map<String, ?> stored = refs.isEmpty() ? Map.of() : crm.accounts().findByExternalReferences(refs);
       List<NewAccount> fresh = new ArrayList<>(batch.size());
-      for (Row r : batch) {
+      List<Integer> rows = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        Row r = batch.get(i);
         // stored already (a re-run), or given by an earlier row of this file: skipped
         if (r.reference().isEmpty() || (!stored.containsKey(r.reference().get()) && seen.add(r.reference().get()))) {
           fresh.add(r.draft());
+          rows.add(i);
         }
       }
-      if (!fresh.isEmpty()) {
-        crm.accounts().createAll(fresh);
-      }
-      return fresh.size();
+      return FileImport.storeRefusingDuplicates(fresh, rows, crm.accounts()::createAll, crm.accounts()::create,
+          rejects);
     });
   }
 
@@ -127,8 +128,6 @@ public final class AccountImport {
    * @return what was read, stored, skipped and refused
    * @throws ValidationException if source is null, or a header names no field and is not mapped,
    *     or two columns name one field (nothing stored)
-   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
-   *     refuses likely duplicates and a row is one (the batches before it stay stored)
    */
   public ImportReport csv(Supplier<Reader> source) {
     return engine.run(source, false);
@@ -140,8 +139,6 @@ public final class AccountImport {
    * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
    * @return what was read, stored, skipped and refused
    * @throws ValidationException if source is null
-   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
-   *     refuses likely duplicates and a row is one (the batches before it stay stored)
    */
   public ImportReport jsonLines(Supplier<Reader> source) {
     return engine.run(source, true);

@@ -53,6 +53,7 @@ public final class ContactImport {
           }
         }
         List<NewContact> fresh = new ArrayList<>(batch.size());
+        List<Integer> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
           Row r = batch.get(i);
           if (refused(r, accounts, i, rejects)) {
@@ -63,11 +64,10 @@ public final class ContactImport {
           }
           r.account().ifPresent(ref -> r.draft().account(accounts.get(ref).id()));
           fresh.add(r.draft().build());
+          rows.add(i);
         }
-        if (!fresh.isEmpty()) {
-          crm.contacts().createAll(fresh);
-        }
-        return fresh.size();
+        return FileImport.storeRefusingDuplicates(fresh, rows, crm.contacts()::createAll, crm.contacts()::create,
+            rejects);
       }
 
       @Override
@@ -167,8 +167,6 @@ public final class ContactImport {
    * @return what was read, stored, skipped and refused
    * @throws ValidationException if source is null, or a header names no field and is not mapped,
    *     or two columns name one field (nothing stored)
-   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
-   *     refuses likely duplicates and a row is one (the batches before it stay stored)
    */
   public ImportReport csv(Supplier<Reader> source) {
     return engine.run(source, false);
@@ -180,8 +178,6 @@ public final class ContactImport {
    * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
    * @return what was read, stored, skipped and refused
    * @throws ValidationException if source is null
-   * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
-   *     refuses likely duplicates and a row is one (the batches before it stay stored)
    */
   public ImportReport jsonLines(Supplier<Reader> source) {
     return engine.run(source, true);

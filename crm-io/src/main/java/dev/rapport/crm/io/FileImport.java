@@ -57,6 +57,41 @@ final class FileImport<F extends Enum<F> & FileImport.Column, D> {
     }
   }
 
+  /**
+   * Stores the drafts of a batch with {@code all} (one unit of work); if the {@code Crm}'s
+   * duplicate policy refuses one of them, stores them one by one with {@code one} instead, and each
+   * one refused becomes an error of its row (field {@code duplicate}, the refusal's message, the
+   * matched record's id as the value). {@code rows} gives each draft's index in the batch. Returns
+   * how many were stored.
+   */
+  static <T> long storeRefusingDuplicates(List<T> drafts, List<Integer> rows, Consumer<List<T>> all,
+      Consumer<T> one, Rejects rejects) {
+    if (drafts.isEmpty()) {
+      return 0;
+    }
+    try {
+      all.accept(drafts);
+      return drafts.size();
+    } catch (dev.rapport.crm.exception.DuplicateException e) {
+      if (e.duplicateOf().isEmpty()) {
+        throw e; // a unique value taken, not a likely duplicate: not this rule's
+      }
+    }
+    long stored = 0;
+    for (int i = 0; i < drafts.size(); i++) {
+      try {
+        one.accept(drafts.get(i));
+        stored++;
+      } catch (dev.rapport.crm.exception.DuplicateException e) {
+        if (e.duplicateOf().isEmpty()) {
+          throw e;
+        }
+        rejects.reject(rows.get(i), "duplicate", e.getMessage(), e.duplicateOf().get());
+      }
+    }
+    return stored;
+  }
+
   /** The field of a report's errors about the file itself rather than one value. */
   static final String FILE = "file";
 

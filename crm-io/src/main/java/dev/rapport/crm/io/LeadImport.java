@@ -38,7 +38,10 @@ import java.util.function.Supplier;
  * line is reached: the import stops there). An empty value is an absent one. A bad row is reported
  * with its number, the field, the rule and the value; what happens to the good rows is the {@link
  * ImportMode}'s choice. A file read twice ({@link ImportMode#VALIDATE_FIRST}) must give the same rows both
- * times.
+ * times. Under a {@code Crm} whose duplicate policy refuses likely duplicates, a row that is one
+ * (of a stored record or of an earlier row) is an error of its row, field {@code duplicate}, with
+ * the stored record's id as the value; its batch is then stored row by row. {@link AccountImport}
+ * and {@link ContactImport} do the same.
  */
 public final class LeadImport {
   /** The rows per batch unless {@link #batchSize} says otherwise. */
@@ -50,10 +53,9 @@ public final class LeadImport {
   private final FileImport<LeadField, NewLead> engine;
 
   private LeadImport(Crm crm) {
-    this.engine = new FileImport<>(LeadField.class, "lead", LeadImport::lead, (batch, rejects) -> {
-      crm.leads().captureAll(batch);
-      return batch.size();
-    });
+    this.engine = new FileImport<>(LeadField.class, "lead", LeadImport::lead, (batch, rejects) ->
+        FileImport.storeRefusingDuplicates(batch, java.util.stream.IntStream.range(0, batch.size()).boxed().toList(),
+            crm.leads()::captureAll, crm.leads()::capture, rejects));
   }
 
   /**

@@ -121,6 +121,26 @@ class AccountImportTest {
   }
 
   @Test
+  void underARefusingPolicyALikelyDuplicateIsAnErrorOfItsRowAndTheRestAreStored() {
+    Crm strict = Crm.builder().persistence(MemoryPersistence.create()).tenant("strict")
+        .duplicatePolicy(dev.rapport.crm.dedupe.DuplicatePolicy.refuse()).build();
+    Account stored = strict.accounts().create(NewAccount.builder("Acme GmbH").domain("acme.example").build());
+    String csv = "name,domain\nGlobex,globex.example\nACME Inc.,acme.example\nInitech,initech.example\n"
+        + "Globex Corporation,globex.example\n";
+
+    ImportReport report = AccountImport.into(strict).batchSize(10).csv(text(csv));
+
+    assertThat(report.stored()).isEqualTo(2); // Globex, Initech
+    assertThat(report.errors()).extracting(RowError::row, RowError::field).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(2L, "duplicate"), org.assertj.core.groups.Tuple.tuple(4L, "duplicate"));
+    assertThat(report.errors().get(0).value()).isEqualTo(stored.id().toString());
+    assertThat(report.errors().get(0).rule()).contains("likely a duplicate");
+    assertThat(strict.accounts().list(PageRequest.first(10)).items()).extracting(Account::name)
+        .containsExactly("Acme GmbH", "Globex", "Initech");
+    assertAddsUp(report);
+  }
+
+  @Test
   void anUnknownHeaderIsRefusedBeforeAnythingIsStored() {
     assertThatThrownBy(() -> AccountImport.into(crm).csv(text("Customer no.,name\nC-1,ACME\n")))
         .isInstanceOf(ValidationException.class).hasMessageContaining("names no account field");

@@ -212,6 +212,24 @@ class LeadImportTest {
   }
 
   @Test
+  void underARefusingPolicyALikelyDuplicateIsAnErrorOfItsRowAndTheRestAreStored() {
+    Crm strict = Crm.builder().persistence(MemoryPersistence.create()).tenant("strict")
+        .duplicatePolicy(dev.rapport.crm.dedupe.DuplicatePolicy.refuse()).build();
+    String csv = "givenName,familyName,email,source\nAda,Lovelace,ada@analytical.example,webinar\n"
+        + "Grace,Hopper,grace@navy.example,webinar\nAda,Lovelace,Ada@Analytical.example,referral\n";
+
+    ImportReport report = LeadImport.into(strict).csv(text(csv));
+
+    assertThat(report.stored()).isEqualTo(2);
+    assertThat(report.errors()).singleElement().satisfies(e -> {
+      assertThat(e.row()).isEqualTo(3);
+      assertThat(e.field()).isEqualTo("duplicate");
+      assertThat(e.value()).isEqualTo(strict.leads().findByEmail("ada@analytical.example").get(0).id().toString());
+    });
+    assertAddsUp(report);
+  }
+
+  @Test
   void aTenMegabyteFieldIsARowErrorWithTheValueCut() {
     String huge = "x".repeat(10 * 1024 * 1024);
     ImportReport report = LeadImport.into(crm).csv(text("familyName,source,company\nLovelace,webinar," + huge
