@@ -73,10 +73,10 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "dedupe");
+      "sales", "scoring", "analytics", "dedupe", "import");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe");
+      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import");
 
   private final Settings settings;
   private final String only;
@@ -209,6 +209,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("dedupe")) {
       dedupe();
+    }
+    if (groups.contains("import")) {
+      importMemory();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -660,6 +663,28 @@ public final class BenchmarkRunner {
             odoo.recall()), "1", rapport.f1(), odoo.f1(), "F1", odoo.f1() == 0 ? Double.NaN : rapport.f1() / odoo.f1(),
             target ? "F1 ≥ " + wanted : "", target ? rapport.f1() >= wanted : null));
       }
+    }
+  }
+
+  /**
+   * Issue 22's memory import ({@link ImportBenchmarks}): {@code leads} leads from CSV text into an
+   * empty memory store against a hand-written loop into maps; rows/s of both.
+   */
+  private void importMemory() throws RunnerException {
+    Map<String, RunResult> r = run(options(ImportBenchmarks.class.getName() + "\\.(" + only + ")", 1)
+        .param("leads", String.valueOf(settings.leads()))
+        .mode(Mode.SingleShotTime)
+        .timeUnit(TimeUnit.MILLISECONDS)
+        .warmupIterations(1)
+        .measurementIterations(quick() ? 1 : 3));
+    RunResult a = r.get("importMemoryRapport");
+    RunResult b = r.get("importMemoryBaseline");
+    if (a != null && b != null) {
+      double ra = settings.leads() / (a.getPrimaryResult().getScore() / 1e3);
+      double rb = settings.leads() / (b.getPrimaryResult().getScore() / 1e3);
+      lines.add(new Line(String.format(Locale.ROOT, "import %,d leads from CSV into memory (crm-io, 1,000 per batch)"
+          + " vs a hand-written loop into maps (issue 22)", settings.leads()), "1", ra, rb, "leads/s", ra / rb,
+          "≥ 0.5", ra / rb >= 0.5));
     }
   }
 
