@@ -19,6 +19,8 @@ public final class Fold {
       "googlemail.com", "gmail.com");
   private static final Map<Character, String> LATIN = latin();
   private static final Map<String, String> NICKNAMES = nicknames();
+  /** Shared: thread-safe as long as its maximum code length is never set (Commons Codec's note). */
+  private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
   private Fold() {}
 
@@ -136,7 +138,7 @@ public final class Fold {
     if (!isAscii(word)) {
       return word; // Double Metaphone sounds Latin letters only
     }
-    String code = new DoubleMetaphone().doubleMetaphone(word);
+    String code = METAPHONE.doubleMetaphone(word);
     return code == null || code.isEmpty() ? word : code;
   }
 
