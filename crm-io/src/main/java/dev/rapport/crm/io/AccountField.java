@@ -7,7 +7,7 @@ package dev.rapport.crm.io;
  * #EXTERNAL_REFERENCE}); {@link AccountImport#column} maps any other header, e.g. your
  * {@code "Customer no."}.
  */
-public enum AccountField implements FileImport.Column {
+public enum AccountField implements ImportField {
   /** The account's name (required). */
   NAME("name"),
   /** The company's web or mail domain, e.g. {@code acme.example} (optional). */

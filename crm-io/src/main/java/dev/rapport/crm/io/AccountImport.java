@@ -4,16 +4,12 @@ import dev.rapport.crm.Crm;
 import dev.rapport.crm.contact.AccountService;
 import dev.rapport.crm.contact.NewAccount;
 import dev.rapport.crm.exception.ValidationException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Imports accounts (your customers) from a CSV file with a header row or a JSON lines file,
@@ -30,14 +26,13 @@ import java.util.function.Supplier;
  *     .csv(LeadImport.utf8(Path.of("customers.csv")));
  * }</pre>
  */
-public final class AccountImport {
-  private final FileImport<AccountField, Row> engine;
+public final class AccountImport extends RecordImport<AccountImport, AccountField> {
 
   /** A row's account and the reference it carries (the draft does not show it). */
   private record Row(NewAccount draft, Optional<String> reference) {}
 
   private AccountImport(Crm crm) {
-    this.engine = new FileImport<>(AccountField.class, "account", AccountImport::row, (batch, rejects) -> {
+    super(new FileImport<>(AccountField.class, "account", AccountImport::row, (batch, rejects) -> {
       Set<String> seen = new HashSet<>(); // earlier batches are stored: the look-up finds theirs
       List<String> refs = batch.stream().flatMap(r -> r.reference().stream()).toList();
       Map<String, ?> stored = refs.isEmpty() ? Map.of() : crm.accounts().findByExternalReferences(refs);
@@ -53,7 +48,7 @@ public final class AccountImport {
       }
       return FileImport.storeRefusingDuplicates(fresh, rows, crm.accounts()::createAll, crm.accounts()::create,
           rejects);
-    });
+    }), AccountService.MAX_BATCH);
   }
 
   /**
@@ -67,81 +62,6 @@ public final class AccountImport {
       throw new ValidationException("crm", "must not be null");
     }
     return new AccountImport(crm);
-  }
-
-  /**
-   * What to do with the good rows of a file with bad ones (default {@link ImportMode#STORE_GOOD_ROWS}).
-   *
-   * @throws ValidationException if null
-   */
-  public AccountImport mode(ImportMode mode) {
-    engine.mode(mode);
-    return this;
-  }
-
-  /**
-   * Rows stored per unit of work (default {@value LeadImport#DEFAULT_BATCH}).
-   *
-   * @throws ValidationException if not between 1 and {@link AccountService#MAX_BATCH}
-   */
-  public AccountImport batchSize(int rows) {
-    engine.batchSize(rows, AccountService.MAX_BATCH);
-    return this;
-  }
-
-  /**
-   * Reads {@code field} from the column headed {@code header} (compared without case, spaces,
-   * dashes and underscores), instead of from the column of the field's own header.
-   *
-   * @throws ValidationException if a part is null or the header blank
-   */
-  public AccountImport column(String header, AccountField field) {
-    engine.column(header, field);
-    return this;
-  }
-
-  /**
-   * Told after every batch (and after the validation pass) how far the import is.
-   *
-   * @throws ValidationException if null
-   */
-  public AccountImport onProgress(Consumer<ImportProgress> listener) {
-    engine.onProgress(listener);
-    return this;
-  }
-
-  /**
-   * Asked before each batch is stored: once it answers true, the import stops and reports itself
-   * cancelled; the batches stored before stay, whole.
-   *
-   * @throws ValidationException if null
-   */
-  public AccountImport cancelWhen(BooleanSupplier cancelled) {
-    engine.cancelWhen(cancelled);
-    return this;
-  }
-
-  /**
-   * Imports a CSV file whose first row is its header, as {@link LeadImport#csv} does.
-   *
-   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
-   * @return what was read, stored, skipped and refused
-   * @throws ValidationException if source is null, or a header names no field and is not mapped,
-   *     or two columns name one field (nothing stored)
-   */
-  public ImportReport csv(Supplier<Reader> source) {
-    return engine.run(source, false);
-  }
-
-  /**
-   * Imports a JSON lines file, as {@link LeadImport#jsonLines} does.
-   *
-   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
-   * @return what was read, stored, skipped and refused
-   * @throws ValidationException if source is null
-   */
-  public ImportReport jsonLines(Supplier<Reader> source) {
-    return engine.run(source, true);
   }
 
   /** The account of one row; each refusal names the column's field and its value. */

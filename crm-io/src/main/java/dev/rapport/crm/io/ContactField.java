@@ -5,7 +5,7 @@ package dev.rapport.crm.io;
  * to. By default each field is read from the column of its {@link #header()} (compared without
  * case, spaces, dashes and underscores); {@link ContactImport#column} maps any other header.
  */
-public enum ContactField implements FileImport.Column {
+public enum ContactField implements ImportField {
   /** The given name (optional). */
   GIVEN_NAME("givenName"),
   /** The family name, or the whole name of a mononym (required). */

@@ -8,16 +8,12 @@ import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.ContactService;
 import dev.rapport.crm.contact.NewContact;
 import dev.rapport.crm.exception.ValidationException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Imports contacts (the people at your customers) from a CSV file with a header row or a JSON lines
@@ -34,14 +30,13 @@ import java.util.function.Supplier;
  * ImportReport people = ContactImport.into(crm).column("Customer no.", ContactField.ACCOUNT).csv(contacts);
  * }</pre>
  */
-public final class ContactImport {
-  private final FileImport<ContactField, Row> engine;
+public final class ContactImport extends RecordImport<ContactImport, ContactField> {
 
   /** A row's contact, still to be given its account, and what it is matched by. */
   private record Row(NewContact.Builder draft, Optional<String> account, Optional<EmailAddress> email) {}
 
   private ContactImport(Crm crm) {
-    this.engine = new FileImport<>(ContactField.class, "contact", ContactImport::row, new FileImport.Store<>() {
+    super(new FileImport<>(ContactField.class, "contact", ContactImport::row, new FileImport.Store<>() {
       @Override
       public long store(List<Row> batch, FileImport.Rejects rejects) {
         Map<String, Account> accounts = accounts(crm, batch);
@@ -77,7 +72,7 @@ public final class ContactImport {
           refused(batch.get(i), accounts, i, rejects);
         }
       }
-    });
+    }), ContactService.MAX_BATCH);
   }
 
   private static Map<String, Account> accounts(Crm crm, List<Row> batch) {
@@ -105,82 +100,6 @@ public final class ContactImport {
       throw new ValidationException("crm", "must not be null");
     }
     return new ContactImport(crm);
-  }
-
-  /**
-   * What to do with the good rows of a file with bad ones (default {@link ImportMode#STORE_GOOD_ROWS});
-   * {@link ImportMode#VALIDATE_FIRST} also checks every account reference before storing.
-   *
-   * @throws ValidationException if null
-   */
-  public ContactImport mode(ImportMode mode) {
-    engine.mode(mode);
-    return this;
-  }
-
-  /**
-   * Rows stored per unit of work (default {@value LeadImport#DEFAULT_BATCH}).
-   *
-   * @throws ValidationException if not between 1 and {@link ContactService#MAX_BATCH}
-   */
-  public ContactImport batchSize(int rows) {
-    engine.batchSize(rows, ContactService.MAX_BATCH);
-    return this;
-  }
-
-  /**
-   * Reads {@code field} from the column headed {@code header}, instead of from the column of the
-   * field's own header.
-   *
-   * @throws ValidationException if a part is null or the header blank
-   */
-  public ContactImport column(String header, ContactField field) {
-    engine.column(header, field);
-    return this;
-  }
-
-  /**
-   * Told after every batch (and after the validation pass) how far the import is.
-   *
-   * @throws ValidationException if null
-   */
-  public ContactImport onProgress(Consumer<ImportProgress> listener) {
-    engine.onProgress(listener);
-    return this;
-  }
-
-  /**
-   * Asked before each batch is stored: once it answers true, the import stops and reports itself
-   * cancelled; the batches stored before stay, whole.
-   *
-   * @throws ValidationException if null
-   */
-  public ContactImport cancelWhen(BooleanSupplier cancelled) {
-    engine.cancelWhen(cancelled);
-    return this;
-  }
-
-  /**
-   * Imports a CSV file whose first row is its header, as {@link LeadImport#csv} does.
-   *
-   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
-   * @return what was read, stored, skipped and refused
-   * @throws ValidationException if source is null, or a header names no field and is not mapped,
-   *     or two columns name one field (nothing stored)
-   */
-  public ImportReport csv(Supplier<Reader> source) {
-    return engine.run(source, false);
-  }
-
-  /**
-   * Imports a JSON lines file, as {@link LeadImport#jsonLines} does.
-   *
-   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
-   * @return what was read, stored, skipped and refused
-   * @throws ValidationException if source is null
-   */
-  public ImportReport jsonLines(Supplier<Reader> source) {
-    return engine.run(source, true);
   }
 
   /** The contact of one row; each refusal names the column's field and its value. */

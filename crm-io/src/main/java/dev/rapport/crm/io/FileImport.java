@@ -29,12 +29,7 @@ import java.util.function.Supplier;
  * hands the good ones to the store a batch at a time, with the modes, progress and cancellation
  * those classes document. Not thread-safe.
  */
-final class FileImport<F extends Enum<F> & FileImport.Column, D> {
-  /** A column of a file: the field it fills and the header it is read from by default. */
-  interface Column {
-    String header();
-  }
-
+final class FileImport<F extends Enum<F> & ImportField, D> {
   /** Turns a row's values into a draft, or refuses the row. */
   interface Drafts<F extends Enum<F>, D> {
     D draft(Map<F, String> values) throws RowRefused;

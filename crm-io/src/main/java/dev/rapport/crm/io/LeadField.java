@@ -9,7 +9,7 @@ import java.util.Optional;
  * without case, spaces, dashes and underscores: {@code "Given name"}, {@code given_name} and
  * {@code givenName} all name {@link #GIVEN_NAME}); {@link LeadImport#column} maps any other header.
  */
-public enum LeadField implements FileImport.Column {
+public enum LeadField implements ImportField {
   /** The given name (optional). */
   GIVEN_NAME("givenName"),
   /** The family name, or the whole name of a mononym (required). */

@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -43,19 +41,18 @@ import java.util.function.Supplier;
  * the stored record's id as the value; its batch is then stored row by row. {@link AccountImport}
  * and {@link ContactImport} do the same.
  */
-public final class LeadImport {
+public final class LeadImport extends RecordImport<LeadImport, LeadField> {
   /** The rows per batch unless {@link #batchSize} says otherwise. */
   public static final int DEFAULT_BATCH = 1_000;
 
   /** The most row errors a report keeps; {@link ImportReport#rejected()} counts them all. */
   public static final int MAX_ERRORS = 10_000;
 
-  private final FileImport<LeadField, NewLead> engine;
 
   private LeadImport(Crm crm) {
-    this.engine = new FileImport<>(LeadField.class, "lead", LeadImport::lead, (batch, rejects) ->
+    super(new FileImport<>(LeadField.class, "lead", LeadImport::lead, (batch, rejects) ->
         FileImport.storeRefusingDuplicates(batch, java.util.stream.IntStream.range(0, batch.size()).boxed().toList(),
-            crm.leads()::captureAll, crm.leads()::capture, rejects));
+            crm.leads()::captureAll, crm.leads()::capture, rejects)), LeadService.MAX_BATCH);
   }
 
   /**
@@ -89,87 +86,6 @@ public final class LeadImport {
         throw new UncheckedIOException(e);
       }
     };
-  }
-
-  /**
-   * What to do with the good rows of a file with bad ones (default {@link ImportMode#STORE_GOOD_ROWS}).
-   *
-   * @throws ValidationException if null
-   */
-  public LeadImport mode(ImportMode mode) {
-    engine.mode(mode);
-    return this;
-  }
-
-  /**
-   * Rows stored per unit of work (default {@value #DEFAULT_BATCH}).
-   *
-   * @throws ValidationException if not between 1 and {@link LeadService#MAX_BATCH}
-   */
-  public LeadImport batchSize(int rows) {
-    engine.batchSize(rows, LeadService.MAX_BATCH);
-    return this;
-  }
-
-  /**
-   * Reads {@code field} from the column headed {@code header} (compared without case, spaces,
-   * dashes and underscores), instead of from the column of the field's own header.
-   *
-   * @throws ValidationException if a part is null or the header blank
-   */
-  public LeadImport column(String header, LeadField field) {
-    engine.column(header, field);
-    return this;
-  }
-
-  /**
-   * Told after every batch (and after the validation pass) how far the import is.
-   *
-   * @throws ValidationException if null
-   */
-  public LeadImport onProgress(Consumer<ImportProgress> listener) {
-    engine.onProgress(listener);
-    return this;
-  }
-
-  /**
-   * Asked before each batch is stored: once it answers true, the import stops and reports itself
-   * cancelled; the batches stored before stay, whole.
-   *
-   * @throws ValidationException if null
-   */
-  public LeadImport cancelWhen(BooleanSupplier cancelled) {
-    engine.cancelWhen(cancelled);
-    return this;
-  }
-
-  /**
-   * Imports a CSV file whose first row is its header (RFC 4180: quoted fields may hold commas,
-   * quotes and line breaks; blank lines and a byte-order mark are skipped). A file that is not
-   * valid CSV (a row with more values than the header included) or not readable stops the import
-   * at the row where it fails ({@link ImportReport#stoppedAt()}, field {@code file}); the batch in
-   * progress is not stored.
-   *
-   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
-   * @return what was read, stored and refused
-   * @throws ValidationException if source is null, or a header names no field and is not mapped,
-   *     or two columns name one field (nothing stored)
-   */
-  public ImportReport csv(Supplier<Reader> source) {
-    return engine.run(source, false);
-  }
-
-  /**
-   * Imports a JSON lines file: one object per line, its keys the headers (as in {@link #csv}), its
-   * values strings or null. A value of another type, or a field given twice, refuses its row; a
-   * line that is not a JSON object, or a key that names no field, stops the import there.
-   *
-   * @param source opens the file (once, or twice in {@link ImportMode#VALIDATE_FIRST}); the import closes it
-   * @return what was read, stored and refused
-   * @throws ValidationException if source is null
-   */
-  public ImportReport jsonLines(Supplier<Reader> source) {
-    return engine.run(source, true);
   }
 
   /** The lead of one row; each refusal names the column's field and its value. */
