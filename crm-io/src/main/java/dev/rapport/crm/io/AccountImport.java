@@ -66,38 +66,16 @@ public final class AccountImport extends RecordImport<AccountImport, AccountFiel
 
   /** The account of one row; each refusal names the column's field and its value. */
   private static Row row(Map<AccountField, String> values) throws FileImport.RowRefused {
-    String name = present(values, AccountField.NAME);
+    String name = FileImport.present(values, AccountField.NAME);
     if (name == null) {
       throw new FileImport.RowRefused(AccountField.NAME.header(), "is required", "");
     }
-    NewAccount.Builder b;
-    try {
-      b = NewAccount.builder(name);
-    } catch (ValidationException e) {
-      throw new FileImport.RowRefused(AccountField.NAME.header(), e.rule(), name);
-    }
-    String reference = present(values, AccountField.EXTERNAL_REFERENCE);
-    set(values, AccountField.DOMAIN, b::domain);
-    set(values, AccountField.EXTERNAL_REFERENCE, b::externalReference);
-    set(values, AccountField.INDUSTRY, b::industry);
-    set(values, AccountField.OWNER, b::owner);
+    NewAccount.Builder b = FileImport.checked(AccountField.NAME, name, NewAccount::builder);
+    String reference = FileImport.present(values, AccountField.EXTERNAL_REFERENCE);
+    FileImport.optional(values, AccountField.DOMAIN, b::domain);
+    FileImport.optional(values, AccountField.EXTERNAL_REFERENCE, b::externalReference);
+    FileImport.optional(values, AccountField.INDUSTRY, b::industry);
+    FileImport.optional(values, AccountField.OWNER, b::owner);
     return new Row(b.build(), Optional.ofNullable(reference));
-  }
-
-  private static void set(Map<AccountField, String> values, AccountField field,
-      java.util.function.Function<String, NewAccount.Builder> setter) throws FileImport.RowRefused {
-    String v = present(values, field);
-    if (v != null) {
-      try {
-        setter.apply(v);
-      } catch (ValidationException e) {
-        throw new FileImport.RowRefused(field.header(), e.rule(), v);
-      }
-    }
-  }
-
-  private static String present(Map<AccountField, String> values, AccountField f) {
-    String v = values.get(f);
-    return v == null || v.isBlank() ? null : v;
   }
 }

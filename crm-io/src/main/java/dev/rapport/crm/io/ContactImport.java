@@ -104,56 +104,32 @@ public final class ContactImport extends RecordImport<ContactImport, ContactFiel
 
   /** The contact of one row; each refusal names the column's field and its value. */
   private static Row row(Map<ContactField, String> values) throws FileImport.RowRefused {
-    String family = present(values, ContactField.FAMILY_NAME);
+    String family = FileImport.present(values, ContactField.FAMILY_NAME);
     if (family == null) {
       throw new FileImport.RowRefused(ContactField.FAMILY_NAME.header(), "is required", "");
     }
     PersonName name;
     try {
-      name = PersonName.of(present(values, ContactField.GIVEN_NAME), family);
+      name = PersonName.of(FileImport.present(values, ContactField.GIVEN_NAME), family);
     } catch (ValidationException e) {
       ContactField f = e.field().endsWith("givenName") ? ContactField.GIVEN_NAME : ContactField.FAMILY_NAME;
       throw new FileImport.RowRefused(f.header(), e.rule(), values.get(f));
     }
     NewContact.Builder b = NewContact.builder(name);
-    String email = present(values, ContactField.EMAIL);
+    String email = FileImport.present(values, ContactField.EMAIL);
     Optional<EmailAddress> address = Optional.empty();
     if (email != null) {
-      try {
-        address = Optional.of(EmailAddress.of(email));
-        b.email(email);
-      } catch (ValidationException e) {
-        throw new FileImport.RowRefused(ContactField.EMAIL.header(), e.rule(), email);
-      }
+      address = Optional.of(FileImport.checked(ContactField.EMAIL, email, EmailAddress::of));
+      b.email(email);
     }
-    set(values, ContactField.PHONE, b::phone);
-    set(values, ContactField.TITLE, b::title);
-    set(values, ContactField.OWNER, b::owner);
-    String account = present(values, ContactField.ACCOUNT);
-    if (account != null) {
-      try { // the rules of an account's external reference
-        dev.rapport.crm.contact.NewAccount.builder("check").externalReference(account);
-      } catch (ValidationException e) {
-        throw new FileImport.RowRefused(ContactField.ACCOUNT.header(), e.rule(), account);
-      }
+    FileImport.optional(values, ContactField.PHONE, b::phone);
+    FileImport.optional(values, ContactField.TITLE, b::title);
+    FileImport.optional(values, ContactField.OWNER, b::owner);
+    String account = FileImport.present(values, ContactField.ACCOUNT);
+    if (account != null) { // the rules of an account's external reference
+      FileImport.checked(ContactField.ACCOUNT, account,
+          dev.rapport.crm.contact.NewAccount.builder("check")::externalReference);
     }
     return new Row(b, Optional.ofNullable(account).map(String::strip), address);
-  }
-
-  private static void set(Map<ContactField, String> values, ContactField field,
-      java.util.function.Function<String, NewContact.Builder> setter) throws FileImport.RowRefused {
-    String v = present(values, field);
-    if (v != null) {
-      try {
-        setter.apply(v);
-      } catch (ValidationException e) {
-        throw new FileImport.RowRefused(field.header(), e.rule(), v);
-      }
-    }
-  }
-
-  private static String present(Map<ContactField, String> values, ContactField f) {
-    String v = values.get(f);
-    return v == null || v.isBlank() ? null : v;
   }
 }

@@ -87,6 +87,31 @@ final class FileImport<F extends Enum<F> & ImportField, D> {
     return stored;
   }
 
+  /** A row's value of the field, or null when the row has none or only blanks. */
+  static <F> String present(Map<F, String> values, F field) {
+    String v = values.get(field);
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  /** The core's check of one column's value, its refusal named after the column's field. */
+  static <T> T checked(ImportField field, String value, java.util.function.Function<String, T> check)
+      throws RowRefused {
+    try {
+      return check.apply(value);
+    } catch (ValidationException e) {
+      throw new RowRefused(field.header(), e.rule(), value);
+    }
+  }
+
+  /** Gives a builder the field's value, if the row has one, checked as {@link #checked} does. */
+  static <F extends ImportField> void optional(Map<F, String> values, F field,
+      java.util.function.Function<String, ?> setter) throws RowRefused {
+    String v = present(values, field);
+    if (v != null) {
+      checked(field, v, setter);
+    }
+  }
+
   /** The field of a report's errors about the file itself rather than one value. */
   static final String FILE = "file";
 

@@ -48,7 +48,6 @@ public final class LeadImport extends RecordImport<LeadImport, LeadField> {
   /** The most row errors a report keeps; {@link ImportReport#rejected()} counts them all. */
   public static final int MAX_ERRORS = 10_000;
 
-
   private LeadImport(Crm crm) {
     super(new FileImport<>(LeadField.class, "lead", LeadImport::lead, (batch, rejects) ->
         FileImport.storeRefusingDuplicates(batch, java.util.stream.IntStream.range(0, batch.size()).boxed().toList(),
@@ -90,15 +89,15 @@ public final class LeadImport extends RecordImport<LeadImport, LeadField> {
 
   /** The lead of one row; each refusal names the column's field and its value. */
   private static NewLead lead(Map<LeadField, String> values) throws FileImport.RowRefused {
-    String family = present(values, LeadField.FAMILY_NAME);
+    String family = FileImport.present(values, LeadField.FAMILY_NAME);
     if (family == null) {
       throw new FileImport.RowRefused(LeadField.FAMILY_NAME.header(), "is required", "");
     }
-    String source = present(values, LeadField.SOURCE);
+    String source = FileImport.present(values, LeadField.SOURCE);
     if (source == null) {
       throw new FileImport.RowRefused(LeadField.SOURCE.header(), "is required", "");
     }
-    String given = present(values, LeadField.GIVEN_NAME);
+    String given = FileImport.present(values, LeadField.GIVEN_NAME);
     PersonName name;
     try {
       name = PersonName.of(given, family);
@@ -106,40 +105,16 @@ public final class LeadImport extends RecordImport<LeadImport, LeadField> {
       LeadField f = e.field().endsWith("givenName") ? LeadField.GIVEN_NAME : LeadField.FAMILY_NAME;
       throw new FileImport.RowRefused(f.header(), e.rule(), values.get(f));
     }
-    NewLead.Builder b = NewLead.builder(name, checked(LeadField.SOURCE, source, LeadSource::of));
-    optional(values, LeadField.EMAIL, b::email);
-    optional(values, LeadField.PHONE, b::phone);
-    optional(values, LeadField.COMPANY, b::company);
-    optional(values, LeadField.TITLE, b::title);
-    optional(values, LeadField.OWNER, b::owner);
+    NewLead.Builder b = NewLead.builder(name, FileImport.checked(LeadField.SOURCE, source, LeadSource::of));
+    FileImport.optional(values, LeadField.EMAIL, b::email);
+    FileImport.optional(values, LeadField.PHONE, b::phone);
+    FileImport.optional(values, LeadField.COMPANY, b::company);
+    FileImport.optional(values, LeadField.TITLE, b::title);
+    FileImport.optional(values, LeadField.OWNER, b::owner);
     try {
       return b.build();
     } catch (ValidationException e) {
       throw new FileImport.RowRefused(e.field(), e.rule(), "");
     }
-  }
-
-  /** Gives the builder the field's value, if the row has one, checked as {@link #checked} does. */
-  private static void optional(Map<LeadField, String> values, LeadField field,
-      java.util.function.Function<String, NewLead.Builder> setter) throws FileImport.RowRefused {
-    String v = present(values, field);
-    if (v != null) {
-      checked(field, v, setter);
-    }
-  }
-
-  /** The core's check of one column's value, its refusal named after the column's field. */
-  private static <T> T checked(LeadField field, String value, java.util.function.Function<String, T> check)
-      throws FileImport.RowRefused {
-    try {
-      return check.apply(value);
-    } catch (ValidationException e) {
-      throw new FileImport.RowRefused(field.header(), e.rule(), value);
-    }
-  }
-
-  private static String present(Map<LeadField, String> values, LeadField f) {
-    String v = values.get(f);
-    return v == null || v.isBlank() ? null : v;
   }
 }
