@@ -106,6 +106,17 @@ final class TimelineHistory {
     if (event instanceof ContactCreated e) {
       return new Line(List.of(e.contactId().value()), "Contact created");
     }
+    if (event instanceof dev.rapport.crm.contact.ContactsMerged e) {
+      return new Line(List.of(e.survivorId().value()), "Merged " + e.mergedIds().size()
+          + (e.mergedIds().size() == 1 ? " duplicate" : " duplicates") + " into this contact");
+    }
+    if (event instanceof dev.rapport.crm.contact.ContactMergeUndone e) {
+      List<UUID> subjects = new ArrayList<>();
+      subjects.add(e.survivorId().value());
+      e.restoredIds().forEach(id -> subjects.add(id.value()));
+      return new Line(subjects, "Merge undone: " + e.restoredIds().size()
+          + (e.restoredIds().size() == 1 ? " contact" : " contacts") + " restored");
+    }
     if (event instanceof OpportunityOpened e) {
       return new Line(List.of(e.opportunityId().value(), e.accountId().value()),
           "Opportunity opened at stage " + e.stage() + " for " + e.amount());

@@ -85,6 +85,13 @@ class TimelineHistoryTest {
         line("Converted into contact " + CONTACT + " of account " + ACCOUNT + " with opportunity " + OPP, LEAD.value(), OPP.value()));
     m.put(new AccountCreated(T, AT, ACCOUNT, "Acme"), line("Account created: Acme", ACCOUNT.value()));
     m.put(new ContactCreated(T, AT, CONTACT, Optional.of(ACCOUNT)), line("Contact created", CONTACT.value()));
+    ContactId merged = ContactId.of(UUID.randomUUID());
+    ContactId other = ContactId.of(UUID.randomUUID());
+    UUID merge = UUID.randomUUID();
+    m.put(new dev.rapport.crm.contact.ContactsMerged(T, AT, merge, CONTACT, List.of(merged)),
+        line("Merged 1 duplicate into this contact", CONTACT.value()));
+    m.put(new dev.rapport.crm.contact.ContactMergeUndone(T, AT, merge, CONTACT, List.of(merged, other)),
+        line("Merge undone: 2 contacts restored", CONTACT.value(), merged.value(), other.value()));
     m.put(new OpportunityOpened(T, AT, OPP, ACCOUNT, MONEY, "Prospecting"),
         line("Opportunity opened at stage Prospecting for " + MONEY, OPP.value(), ACCOUNT.value()));
     m.put(new OpportunityStageChanged(T, AT, OPP, "Prospecting", "Proposal"), line("Stage: Prospecting -> Proposal", OPP.value()));

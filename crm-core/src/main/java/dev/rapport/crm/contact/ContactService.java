@@ -9,6 +9,8 @@ import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PhoneNumber;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
@@ -148,7 +150,7 @@ public final class ContactService {
    */
   public Contact get(ContactId id) {
     Check.notNull(id, "contactId");
-    return ctx.read(uow -> load(uow, id));
+    return ctx.read(uow -> resolve(uow, id).orElseThrow(() -> new NotFoundException("contact", id)));
   }
 
   /**
@@ -158,7 +160,25 @@ public final class ContactService {
    */
   public Optional<Contact> find(ContactId id) {
     Check.notNull(id, "contactId");
-    return ctx.read(uow -> uow.port(ContactRepository.class).find(id));
+    return ctx.read(uow -> resolve(uow, id));
+  }
+
+  /** The contact, or the survivor it was merged into (following merges), or empty. */
+  private static Optional<Contact> resolve(UnitOfWork uow, ContactId id) {
+    ContactRepository contacts = uow.port(ContactRepository.class);
+    ContactId at = id;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      Optional<Contact> found = contacts.find(at);
+      if (found.isPresent()) {
+        return found;
+      }
+      Optional<ContactMerge> merge = uow.port(ContactMergeRepository.class).findByMerged(at);
+      if (merge.isEmpty()) {
+        return Optional.empty();
+      }
+      at = merge.get().survivor().id();
+    }
+    return Optional.empty();
   }
 
   /**
@@ -255,6 +275,180 @@ public final class ContactService {
       Instant now = ctx.now();
       return c.recordConsent(new MarketingConsent(granted, now, source), now);
     });
+  }
+
+  /** How many merges {@link #get} and {@link #find} follow from a merged contact to its survivor. */
+  private static final int MAX_REDIRECTS = 32;
+
+  /**
+   * Merges duplicates into a survivor, in one command: the survivor takes its fields as the plan
+   * says ({@link ContactMergePlan.Field} documents the defaults); everything linked to a duplicate
+   * (activities, tasks, campaign memberships, cases, feedback, opportunities, converted leads,
+   * timeline entries) is linked to the survivor; the duplicates are deleted, and their ids lead to
+   * the survivor in {@link #get} and {@link #find}. Raises {@link ContactsMerged}, which the
+   * survivor's timeline shows. Undo with {@link #undoMerge} while the survivor is unchanged.
+   *
+   * @return the merge, with the survivor as stored
+   * @throws ValidationException if the plan is null
+   * @throws NotFoundException if the tenant has no contact with one of the plan's ids (also a
+   *     contact already merged into another, or one of another tenant)
+   * @throws ConcurrentUpdateException if the plan was made from contacts as read and one of them
+   *     changed since, or one changes while the merge runs
+   */
+  public ContactMerge merge(ContactMergePlan plan) {
+    Check.notNull(plan, "plan");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      ContactRepository contacts = uow.port(ContactRepository.class);
+      ContactMergeRepository merges = uow.port(ContactMergeRepository.class);
+      Contact survivor = loadForMerge(contacts, plan, plan.survivor());
+      List<Contact> duplicates = new java.util.ArrayList<>();
+      for (ContactId id : plan.duplicates()) {
+        duplicates.add(loadForMerge(contacts, plan, id));
+      }
+      Instant now = ctx.now();
+      Contact next = merged(survivor, duplicates, plan, now);
+      java.util.UUID mergeId = ctx.ids().next();
+      for (Contact d : duplicates) {
+        merges.moveLinks(mergeId, d.id(), survivor.id());
+        merges.delete(d);
+      }
+      Contact stored = next.equals(survivor) ? survivor : contacts.update(next);
+      ContactMerge merge = new ContactMerge(mergeId, ctx.tenant(), now, survivor, stored, duplicates,
+          Optional.empty());
+      merges.save(merge);
+      cmd.raise(new ContactsMerged(ctx.tenant(), now, mergeId, survivor.id(), plan.duplicates()));
+      return merge;
+    });
+  }
+
+  /**
+   * Undoes a merge: the merged contacts return as they were (at version 1: they are stored anew),
+   * with everything that was linked to them; the survivor gets its fields as before the merge
+   * (at its next version). Links made to the survivor after the merge stay with it. Raises
+   * {@link ContactMergeUndone}.
+   *
+   * @return the merge, marked undone
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no merge with this id
+   * @throws dev.rapport.crm.exception.IllegalTransitionException if the merge was undone already
+   * @throws ConcurrentUpdateException if the survivor changed since the merge (or was merged
+   *     itself): undo that change first
+   */
+  public ContactMerge undoMerge(java.util.UUID mergeId) {
+    Check.notNull(mergeId, "mergeId");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      ContactRepository contacts = uow.port(ContactRepository.class);
+      ContactMergeRepository merges = uow.port(ContactMergeRepository.class);
+      ContactMerge merge = merges.find(mergeId).orElseThrow(() -> new NotFoundException("merge", mergeId));
+      if (merge.undone()) {
+        throw new dev.rapport.crm.exception.IllegalTransitionException("merge", "UNDONE", "UNDO",
+            "merge " + mergeId + " was undone already");
+      }
+      Contact survivor = merge.survivor();
+      long now = contacts.find(survivor.id()).map(Contact::version).orElse(-1L);
+      if (now != survivor.version()) {
+        throw new ConcurrentUpdateException("contact", survivor.id(), survivor.version(), Math.max(0, now));
+      }
+      Instant at = ctx.now();
+      for (Contact c : merge.merged()) {
+        contacts.insert(Versions.of(Contact.class).with(c, 0));
+      }
+      merges.moveBack(mergeId);
+      Contact before = merge.survivorBefore();
+      contacts.update(new Contact(survivor.id(), survivor.tenantId(), survivor.version(), before.name(),
+          before.accountId(), before.emails(), before.phones(), before.title(), before.marketingConsent(),
+          before.originLead(), before.owner(), before.createdAt(), at));
+      ContactMerge undone = merge.undoneAt(at);
+      merges.save(undone);
+      cmd.raise(new ContactMergeUndone(ctx.tenant(), at, mergeId, survivor.id(), merge.mergedIds()));
+      return undone;
+    });
+  }
+
+  /**
+   * The merge with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
+  public Optional<ContactMerge> findMerge(java.util.UUID mergeId) {
+    Check.notNull(mergeId, "mergeId");
+    return ctx.read(uow -> uow.port(ContactMergeRepository.class).find(mergeId));
+  }
+
+  /**
+   * The merge, not undone, that merged this contact into another, or empty: where a merged id
+   * leads, and what {@link #undoMerge} takes to bring it back.
+   *
+   * @throws ValidationException if the id is null
+   */
+  public Optional<ContactMerge> mergeOf(ContactId merged) {
+    Check.notNull(merged, "contactId");
+    return ctx.read(uow -> uow.port(ContactMergeRepository.class).findByMerged(merged));
+  }
+
+  private Contact loadForMerge(ContactRepository contacts, ContactMergePlan plan, ContactId id) {
+    Contact c = contacts.find(id).orElseThrow(() -> new NotFoundException("contact", id));
+    java.util.OptionalLong read = plan.versionRead(id);
+    if (read.isPresent() && read.getAsLong() != c.version()) {
+      throw new ConcurrentUpdateException("contact", id, read.getAsLong(), c.version());
+    }
+    return c;
+  }
+
+  /** The survivor as the plan makes it from itself and the duplicates (equal to it if nothing changes). */
+  static Contact merged(Contact survivor, List<Contact> duplicates, ContactMergePlan plan, Instant now) {
+    List<Contact> all = new java.util.ArrayList<>();
+    all.add(survivor);
+    all.addAll(duplicates);
+    java.util.function.Function<ContactMergePlan.Field, Optional<Contact>> chosen =
+        f -> plan.choice(f).map(id -> all.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow());
+    PersonName name = chosen.apply(ContactMergePlan.Field.NAME).map(Contact::name).orElse(survivor.name());
+    Optional<AccountId> account = pick(all, chosen.apply(ContactMergePlan.Field.ACCOUNT), Contact::accountId);
+    Optional<String> title = pick(all, chosen.apply(ContactMergePlan.Field.TITLE), Contact::title);
+    Optional<String> owner = pick(all, chosen.apply(ContactMergePlan.Field.OWNER), Contact::owner);
+    Optional<dev.rapport.crm.common.LeadId> origin = pick(all, Optional.empty(), Contact::originLead);
+    List<EmailAddress> emails = joined(all, chosen.apply(ContactMergePlan.Field.PRIMARY_EMAIL),
+        Contact::emails, Limits.EMAILS_PER_CONTACT);
+    List<PhoneNumber> phones = joined(all, chosen.apply(ContactMergePlan.Field.PRIMARY_PHONE),
+        Contact::phones, Limits.PHONES_PER_CONTACT);
+    Optional<MarketingConsent> consent = chosen.apply(ContactMergePlan.Field.CONSENT)
+        .map(Contact::marketingConsent)
+        .orElseGet(() -> {
+          Optional<MarketingConsent> latest = Optional.empty();
+          for (Contact c : all) {
+            if (c.marketingConsent().isPresent() && (latest.isEmpty()
+                || c.marketingConsent().get().recordedAt().isAfter(latest.get().recordedAt()))) {
+              latest = c.marketingConsent();
+            }
+          }
+          return latest;
+        });
+    Contact next = new Contact(survivor.id(), survivor.tenantId(), survivor.version(), name, account, emails,
+        phones, title, consent, origin, owner, survivor.createdAt(), survivor.updatedAt());
+    return next.equals(survivor) ? survivor : new Contact(survivor.id(), survivor.tenantId(), survivor.version(),
+        name, account, emails, phones, title, consent, origin, owner, survivor.createdAt(), now);
+  }
+
+  /** The chosen contact's value, or else the first present in order (the survivor's first). */
+  private static <T> Optional<T> pick(List<Contact> all, Optional<Contact> chosen,
+      java.util.function.Function<Contact, Optional<T>> field) {
+    if (chosen.isPresent()) {
+      return field.apply(chosen.get());
+    }
+    return all.stream().map(field).flatMap(Optional::stream).findFirst();
+  }
+
+  /** Every contact's values, each once, the chosen contact's first one leading, cut at {@code max}. */
+  private static <T> List<T> joined(List<Contact> all, Optional<Contact> chosen,
+      java.util.function.Function<Contact, List<T>> field, int max) {
+    java.util.LinkedHashSet<T> values = new java.util.LinkedHashSet<>();
+    chosen.flatMap(c -> field.apply(c).stream().findFirst()).ifPresent(values::add);
+    for (Contact c : all) {
+      values.addAll(field.apply(c));
+    }
+    return values.stream().limit(max).toList();
   }
 
   private static void requireAccount(UnitOfWork uow, AccountId id) {

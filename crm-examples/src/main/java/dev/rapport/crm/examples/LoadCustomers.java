@@ -2,6 +2,10 @@ package dev.rapport.crm.examples;
 
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.ContactMerge;
+import dev.rapport.crm.contact.ContactMergePlan;
 import dev.rapport.crm.dedupe.DuplicateCluster;
 import dev.rapport.crm.io.AccountField;
 import dev.rapport.crm.io.AccountImport;
@@ -25,7 +29,8 @@ import java.util.List;
  * one row naming a customer number the ledger has not), imports the customers and then their
  * people with a progress bar, imports both files again to show that nothing is stored twice, and
  * lists the customers the ledger itself holds twice under other numbers ({@code ACME Inc.} and
- * {@code ACME GmbH} at one domain).
+ * {@code ACME GmbH} at one domain); then finds the three people it lists twice (a nickname, a
+ * typo, a swapped name) and merges each pair into one contact.
  *
  * <pre>{@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java -Dexec.mainClass=dev.rapport.crm.examples.LoadCustomers}</pre>
  */
@@ -54,6 +59,13 @@ public final class LoadCustomers {
         c.write("K-17,Customer 17 GmbH,customer17.example\n"); // listed twice by the ledger
         c.write("K-9001,ACME Inc.,acme.example\nK-9002,ACME GmbH,acme.example\n"); // one company, two numbers
         p.write("K-9999,Max,Mustermann,max@unknown.example\n"); // a number the ledger has not
+        // three people the ledger lists twice: a nickname and a tagged address, a typo, a swapped name
+        p.write("K-100,Katherine,Meyer,katherine.meyer@customer100.example\n"
+            + "K-100,Kathy,Meyer,Katherine.Meyer+invoices@customer100.example\n"
+            + "K-200,Jonathan,Schmidt,j.schmidt@customer200.example\n"
+            + "K-200,Jonathan,Schmitd,J.Schmidt+crm@customer200.example\n"
+            + "K-300,Anna,Novak,anna.novak@customer300.example\n"
+            + "K-300,Novak,Anna,Anna.Novak+ledger@customer300.example\n");
       }
       Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("ledger").build();
       ImportReport accounts = accounts(crm, customers, out);
@@ -74,6 +86,22 @@ public final class LoadCustomers {
             .map(id -> crm.accounts().get(id)).map(a -> a.name() + " (" + a.externalReference().orElse("") + ")")
             .toList() + ", matching " + cluster.pairs().get(0).comparison().matchedFields());
       }
+
+      // the people listed twice: each cluster merged into its oldest contact, links and all
+      AccountId k100 = crm.accounts().findByExternalReference("K-100").orElseThrow().id();
+      long before = crm.contacts().countByAccount(k100);
+      List<DuplicateCluster<ContactId>> people2 = crm.duplicates().scanContacts(n -> { });
+      for (DuplicateCluster<ContactId> cluster : people2) {
+        Contact survivor = crm.contacts().get(cluster.members().get(0));
+        List<Contact> others = cluster.members().subList(1, cluster.members().size()).stream()
+            .map(crm.contacts()::get).toList();
+        ContactMerge merge = crm.contacts().merge(ContactMergePlan.of(survivor, others));
+        Contact merged = crm.contacts().get(others.get(0).id()); // a merged id leads to the survivor
+        out.println("merged " + others.stream().map(c -> c.name().toString()).toList() + " into "
+            + merge.survivor().name() + " " + merge.survivor().emails().stream().map(e -> e.address()).toList()
+            + (merged.id().equals(survivor.id()) ? "" : " (lost!)"));
+      }
+      out.println("contacts of customer K-100: " + before + " before, " + crm.contacts().countByAccount(k100) + " after");
       return peopleAgain;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -164,6 +164,12 @@ final class Scenario {
     keep(crm.analytics().funnel(year, ReportFilter.all()));
     keep(crm.analytics().forecast(year, ReportFilter.all()));
     keep(crm.opportunities().pipeline().stages());
+    // the same person again, merged into the converted contact and the merge undone
+    dev.rapport.crm.contact.Contact twin = keep(crm.contacts().create(dev.rapport.crm.contact.NewContact
+        .builder(PersonName.of("Ada", "Lovelace")).email("ada@analytical.example").build()));
+    dev.rapport.crm.contact.ContactMerge merge = keep(crm.contacts().merge(
+        dev.rapport.crm.contact.ContactMergePlan.of(converted.contact().id(), java.util.List.of(twin.id()))));
+    keep(crm.contacts().undoMerge(merge.id()));
     return this;
   }
 

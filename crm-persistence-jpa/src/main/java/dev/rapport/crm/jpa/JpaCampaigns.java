@@ -278,6 +278,27 @@ final class JpaCampaigns implements CampaignRepository {
     return toDomain(e, member.version() + 1);
   }
 
+  /** The campaign memberships of a contact, in campaign order (for a merge). */
+  List<CampaignMember> membershipsOf(ContactId contact) {
+    uow.requireOpen();
+    return uow.em().createQuery("select m from RapportCampaignMember m where m.tenantId = :tenant"
+            + " and m.contactId = :contact order by m.campaignId", CampaignMemberEntity.class)
+        .setParameter("tenant", tenant())
+        .setParameter("contact", contact.value())
+        .getResultList().stream().map(this::track).map(e -> toDomain(e, e.version)).toList();
+  }
+
+  /** Deletes a membership (for a merge): at flush, whatever version it is at. */
+  void removeMember(CampaignMember member) {
+    uow.requireOpen();
+    MemberKey key = new MemberKey(member.campaignId().value(), member.member().value());
+    CampaignMemberEntity e = loadMember(key.campaign(), key.person())
+        .orElseThrow(() -> new dev.rapport.crm.exception.NotFoundException("campaign member", member.member()));
+    uow.em().remove(e);
+    members.remove(key);
+    unflushed.remove(key);
+  }
+
   // ---- results
 
   @Override

@@ -140,6 +140,43 @@ final class JpaContacts implements ContactRepository {
     return rows.stored(e, contact);
   }
 
+  /**
+   * Deletes the contact and its address rows, at the contact's version (for a merge).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if the row is at another version
+   * @throws dev.rapport.crm.exception.NotFoundException if there is no such contact
+   */
+  void delete(Contact contact) {
+    uow.requireOpen();
+    rows.checkTenant(contact);
+    UUID id = contact.id().value();
+    Contact current = find(contact.id())
+        .orElseThrow(() -> new dev.rapport.crm.exception.NotFoundException("contact", contact.id()));
+    if (current.version() != contact.version()) {
+      throw new dev.rapport.crm.exception.ConcurrentUpdateException("contact", contact.id(), contact.version(),
+          current.version());
+    }
+    uow.flush(); // the row must be at its version in the table before it goes
+    ContactEntity e = rows.load(id).orElseThrow();
+    uow.em().createQuery("delete from RapportContactEmail x where x.tenantId = :tenant and x.contactId = :id")
+        .setParameter("tenant", uow.tenant().value()).setParameter("id", id).executeUpdate();
+    int deleted = uow.em().createQuery("delete from RapportContact e where e.tenantId = :tenant and e.id = :id"
+            + " and e.version = :version")
+        .setParameter("tenant", uow.tenant().value()).setParameter("id", id)
+        .setParameter("version", e.version).executeUpdate();
+    if (deleted != 1) {
+      throw new dev.rapport.crm.exception.ConcurrentUpdateException("contact", contact.id(), contact.version());
+    }
+    for (ContactEmailEntity row : emailRows.getOrDefault(id, List.of())) {
+      if (uow.em().contains(row)) {
+        uow.em().detach(row);
+      }
+    }
+    emailRows.remove(id);
+    uow.em().detach(e);
+    rows.forget(id);
+  }
+
   /** Loads the e-mail rows of the contacts not yet known to this unit, in one query. */
   private List<ContactEntity> withEmails(List<ContactEntity> found) {
     List<UUID> missing = found.stream().map(c -> c.id).filter(id -> !emailRows.containsKey(id)).toList();

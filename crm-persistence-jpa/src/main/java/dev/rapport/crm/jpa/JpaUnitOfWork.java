@@ -46,6 +46,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   private final List<Supplier<Collection<?>>> detachables = new ArrayList<>();
   private JpaLeads leads;
   private JpaContacts contacts;
+  private JpaContactMerges contactMerges;
   private JpaAccounts accounts;
   private JpaOpportunities opportunities;
   private JpaCases cases;
@@ -93,6 +94,14 @@ final class JpaUnitOfWork implements UnitOfWork {
       leads = new JpaLeads(this);
     }
     return leads;
+  }
+
+  JpaContactMerges contactMerges() {
+    requireOpen();
+    if (contactMerges == null) {
+      contactMerges = new JpaContactMerges(this);
+    }
+    return contactMerges;
   }
 
   ContactRepository contacts() {
@@ -199,6 +208,7 @@ final class JpaUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.lead.LeadRepository.class, JpaUnitOfWork::leads),
       Map.entry(dev.rapport.crm.contact.ContactRepository.class, JpaUnitOfWork::contacts),
       Map.entry(dev.rapport.crm.contact.AccountRepository.class, JpaUnitOfWork::accounts),
+      Map.entry(dev.rapport.crm.contact.ContactMergeRepository.class, JpaUnitOfWork::contactMerges),
       Map.entry(dev.rapport.crm.opportunity.OpportunityRepository.class, JpaUnitOfWork::opportunities),
       Map.entry(dev.rapport.crm.service.CaseRepository.class, JpaUnitOfWork::cases),
       Map.entry(dev.rapport.crm.feedback.FeedbackRepository.class, JpaUnitOfWork::feedback),

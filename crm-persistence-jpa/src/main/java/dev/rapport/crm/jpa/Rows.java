@@ -60,6 +60,15 @@ final class Rows<D, E> {
     return all;
   }
 
+  /** Forgets a record the unit deleted: it is neither loaded nor written any more. */
+  void forget(UUID id) {
+    loaded.remove(id);
+    versions.remove(id);
+    unflushed.remove(id);
+    inserted.remove(id);
+    updated.remove(id);
+  }
+
   void flushed() {
     unflushed.clear();
   }

@@ -120,6 +120,11 @@ class OutboxPayloadShapeTest {
     crm.cases().changeStatus(issue.id(), CaseStatus.IN_PROGRESS);
     crm.cases().resolve(issue.id(), "Mapping fixed");
     crm.feedback().record(NewFeedback.nps(account.id(), converted.contact().id(), 9).build());
+    dev.rapport.crm.contact.Contact twin = crm.contacts().create(dev.rapport.crm.contact.NewContact
+        .builder(dev.rapport.crm.common.PersonName.of("Grace", "Hopper")).build());
+    dev.rapport.crm.contact.ContactMerge merge = crm.contacts().merge(dev.rapport.crm.contact.ContactMergePlan
+        .of(converted.contact().id(), List.of(twin.id())));
+    crm.contacts().undoMerge(merge.id());
     crm.campaigns().complete(webinar.id());
     LocalDate day = LocalDate.of(2025, 1, 6);
     crm.sales().record(NewSale.invoice("INV-1", account.id(), day, "EUR").dueInDays(14).line("SEAT", "1", "100.00").build());

@@ -140,6 +140,41 @@ class StatementCountTest {
         LeadSource.REFERRAL).email("grace@cobol.example").build()))).isEqualTo(5);
   }
 
+  /** A duplicate with {@code n} notes and tasks, merged into a survivor; its merge and undo counted. */
+  private static int[] mergeAndUndo(Target target, int n) {
+    Crm crm = crm(target);
+    dev.rapport.crm.contact.Contact survivor = crm.contacts().create(dev.rapport.crm.contact.NewContact
+        .builder(PersonName.of("Ada", "Lovelace")).email("ada@analytical.example").build());
+    dev.rapport.crm.contact.Contact duplicate = crm.contacts().create(dev.rapport.crm.contact.NewContact
+        .builder(PersonName.of("Ada", "Lovelace")).email("ada.l@analytical.example").build());
+    for (int i = 0; i < n; i++) {
+      crm.activities().log(dev.rapport.crm.activity.NewActivity.builder(dev.rapport.crm.activity.ActivityType.NOTE,
+          dev.rapport.crm.activity.Links.contact(duplicate.id()), "Note " + i).build());
+      crm.tasks().create(dev.rapport.crm.activity.NewTask.builder(dev.rapport.crm.activity.Links.contact(duplicate.id()),
+          "Task " + i, NOW.plusSeconds(3600)).build());
+    }
+    dev.rapport.crm.contact.ContactMerge[] merge = new dev.rapport.crm.contact.ContactMerge[1];
+    int merging = count(target, () -> merge[0] = crm.contacts().merge(
+        dev.rapport.crm.contact.ContactMergePlan.of(survivor, List.of(duplicate))));
+    int undoing = count(target, () -> crm.contacts().undoMerge(merge[0].id()));
+    return new int[] {merging, undoing};
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void mergingAContactAndUndoingItTakeAFixedNumberOfStatementsWhateverItsHistory(Target target) {
+    int[] few = mergeAndUndo(target, 1);
+    int[] many = mergeAndUndo(target, 40);
+    // merge: both contacts and their addresses read; per linked table (seven) one query for the ids
+    // it moves and, where there are any, one update; the memberships one query; the duplicate's
+    // addresses and row deleted; the survivor's update; the merge's two rows, outbox, timeline.
+    // Undo: the merge read; the contact and its addresses back; per moved table one update; the
+    // survivor's update, the merge's row and redirect, outbox, timeline (EclipseLink one fewer).
+    assertThat(few[0]).isEqualTo(24);
+    assertThat(few[1]).isBetween(15, 16);
+    assertThat(many).containsExactly(few);
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void convertingALeadIntoContactAccountAndOpportunityTakesTenStatements(Target target) {

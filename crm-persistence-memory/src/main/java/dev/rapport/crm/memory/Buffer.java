@@ -52,6 +52,8 @@ final class Buffer<I extends Comparable<I>, R> {
    * most one record of the unit holds a key, since every write is checked against this map.
    */
   private Map<Object, I> uniqueKeys = Collections.emptyMap();
+  /** Per committed record the unit deletes: the stored version it was read at. */
+  private Map<I, Long> deletes = Collections.emptyMap();
 
   Buffer(Table<I, R> table, TenantId tenant, Lock readLock) {
     this(table, tenant, readLock, false);
@@ -69,11 +71,19 @@ final class Buffer<I extends Comparable<I>, R> {
     this.readLock = readLock;
   }
 
+  /** The table this buffer writes to. */
+  Table<I, R> table() {
+    return table;
+  }
+
   Optional<R> find(I id) {
     Objects.requireNonNull(id, "id");
     R written = writes.get(id);
     if (written != null) {
       return Optional.of(written);
+    }
+    if (deletes.containsKey(id)) {
+      return Optional.empty();
     }
     readLock.lock();
     try {
@@ -101,7 +111,7 @@ final class Buffer<I extends Comparable<I>, R> {
         }
         previous = id;
         R r = writes.get(id);
-        if (r == null) {
+        if (r == null && !deletes.containsKey(id)) {
           r = table.get(id);
         }
         if (r != null) {
@@ -117,7 +127,7 @@ final class Buffer<I extends Comparable<I>, R> {
   /** The records filed under {@code key} in the index, in id order, as this unit sees them. */
   List<R> lookup(String index, Object key) {
     Objects.requireNonNull(key, "key");
-    if (writes.isEmpty()) { // nothing of the unit's own to merge: the index is already in id order
+    if (writes.isEmpty() && deletes.isEmpty()) { // nothing of the unit's own to merge: the index is already in id order
       readLock.lock();
       try {
         NavigableSet<I> ids = table.ids(index, key);
@@ -135,7 +145,7 @@ final class Buffer<I extends Comparable<I>, R> {
     readLock.lock();
     try {
       for (I id : table.ids(index, key)) {
-        if (!writes.containsKey(id)) {
+        if (!hidden(id)) {
           result.put(id, table.get(id));
         }
       }
@@ -153,7 +163,7 @@ final class Buffer<I extends Comparable<I>, R> {
   /** How many records are filed under {@code key} in the index, as this unit sees them. */
   int count(String index, Object key) {
     Objects.requireNonNull(key, "key");
-    if (writes.isEmpty()) { // the committed index's size: no records to walk
+    if (writes.isEmpty() && deletes.isEmpty()) { // the committed index's size: no records to walk
       readLock.lock();
       try {
         return table.ids(index, key).size();
@@ -228,7 +238,7 @@ final class Buffer<I extends Comparable<I>, R> {
       Iterator<I> committed = committedCandidates(candidates, Optional.empty());
       while (committed.hasNext()) {
         I id = committed.next();
-        if (!writes.containsKey(id) && filter.test(table.get(id))) {
+        if (!hidden(id) && filter.test(table.get(id))) {
           n++;
         }
       }
@@ -255,7 +265,7 @@ final class Buffer<I extends Comparable<I>, R> {
       while (committed.hasNext()) {
         I id = committed.next();
         R r = table.get(id);
-        if (!writes.containsKey(id) && filter.test(r)) {
+        if (!hidden(id) && filter.test(r)) {
           visitor.accept(r);
         }
       }
@@ -273,7 +283,7 @@ final class Buffer<I extends Comparable<I>, R> {
   private I nextMatch(Iterator<I> ids, Predicate<R> filter) {
     while (ids.hasNext()) {
       I id = ids.next();
-      if (!writes.containsKey(id) && filter.test(table.get(id))) {
+      if (!hidden(id) && filter.test(table.get(id))) {
         return id;
       }
     }
@@ -315,7 +325,7 @@ final class Buffer<I extends Comparable<I>, R> {
    * Reads at most {@code limit} committed ids per key.
    */
   List<R> descending(String index, Collection<?> keys, Optional<I> before, int limit) {
-    if (writes.isEmpty() && keys.size() == 1) { // the usual page: one index walked backwards, nothing to merge
+    if (writes.isEmpty() && deletes.isEmpty() && keys.size() == 1) { // the usual page: one index walked backwards, nothing to merge
       List<R> result = new ArrayList<>(Math.max(0, Math.min(limit, 64)));
       readLock.lock();
       try {
@@ -346,7 +356,7 @@ final class Buffer<I extends Comparable<I>, R> {
         Iterator<I> it = head.descendingIterator();
         for (int n = 0; n < limit && it.hasNext(); ) {
           I id = it.next();
-          if (!writes.containsKey(id)) {
+          if (!hidden(id)) {
             found.put(id, table.get(id));
             n++;
           }
@@ -404,6 +414,40 @@ final class Buffer<I extends Comparable<I>, R> {
     return stored;
   }
 
+  /**
+   * Deletes a committed record at its version (checked now and again at commit). A record the unit
+   * inserted itself is simply dropped.
+   */
+  void delete(R record) {
+    requireWritable();
+    Objects.requireNonNull(record, kind.name());
+    checkTenant(record);
+    I id = kind.id().apply(record);
+    long version = kind.version().applyAsLong(record);
+    R current = find(id).orElseThrow(() -> new NotFoundException(kind.name(), id));
+    if (kind.version().applyAsLong(current) != version) {
+      throw new ConcurrentUpdateException(kind.name(), id, version, kind.version().applyAsLong(current));
+    }
+    writable();
+    R previous = writes.remove(id);
+    Long read = expected.remove(id);
+    if (previous != null) {
+      fileUniqueKeys(id, previous, null);
+    }
+    if (read != null && read == ABSENT) {
+      return; // inserted by this unit: nothing committed to delete
+    }
+    if (deletes.isEmpty()) {
+      deletes = new LinkedHashMap<>();
+    }
+    deletes.put(id, read != null ? read : version);
+  }
+
+  /** Whether the unit's own state replaces (a write) or removes (a delete) the committed record. */
+  private boolean hidden(I id) {
+    return writes.containsKey(id) || deletes.containsKey(id);
+  }
+
   private void requireWritable() {
     if (readOnly) {
       throw new IllegalStateException("a unit of work that only reads does not write");
@@ -448,7 +492,7 @@ final class Buffer<I extends Comparable<I>, R> {
         }
         for (I holder : table.ids(unique.index(), key)) {
           // a committed holder the unit rewrote holds the key only if its write does: uniqueKeys
-          if (!holder.equals(id) && !writes.containsKey(holder)) {
+          if (!holder.equals(id) && !hidden(holder)) {
             throw new DuplicateException(kind.name(), unique.field(), key);
           }
         }
@@ -469,8 +513,10 @@ final class Buffer<I extends Comparable<I>, R> {
         uniqueKeys.remove(key, id);
       }
     }
-    for (Object key : def.keys().apply(stored)) {
-      uniqueKeys.put(key, id);
+    if (stored != null) {
+      for (Object key : def.keys().apply(stored)) {
+        uniqueKeys.put(key, id);
+      }
     }
   }
 
@@ -479,6 +525,15 @@ final class Buffer<I extends Comparable<I>, R> {
    * was read at, that every id it inserts is still free, and that unique keys stay unique.
    */
   void validate() {
+    for (Map.Entry<I, Long> e : deletes.entrySet()) {
+      R stored = table.get(e.getKey());
+      if (stored == null) {
+        throw new NotFoundException(kind.name(), e.getKey());
+      }
+      if (kind.version().applyAsLong(stored) != e.getValue()) {
+        throw new ConcurrentUpdateException(kind.name(), e.getKey(), e.getValue(), kind.version().applyAsLong(stored));
+      }
+    }
     for (Map.Entry<I, Long> e : expected.entrySet()) {
       R stored = table.get(e.getKey());
       long want = e.getValue();
@@ -505,7 +560,8 @@ final class Buffer<I extends Comparable<I>, R> {
           }
           for (I holder : table.ids(unique.index(), key)) {
             R rewritten = writes.get(holder);
-            boolean stillHolds = rewritten == null || def.keys().apply(rewritten).contains(key);
+            boolean stillHolds = rewritten == null ? !deletes.containsKey(holder)
+                : def.keys().apply(rewritten).contains(key);
             if (!holder.equals(id) && stillHolds) {
               throw new DuplicateException(kind.name(), unique.field(), key);
             }
@@ -517,11 +573,14 @@ final class Buffer<I extends Comparable<I>, R> {
 
   /** Whether the unit wrote nothing of this kind. */
   boolean isEmpty() {
-    return writes.isEmpty();
+    return writes.isEmpty() && deletes.isEmpty();
   }
 
-  /** Applies the writes to the table; the caller holds the write lock and has validated. */
+  /** Applies the writes and deletes to the table; the caller holds the write lock and has validated. */
   void apply() {
+    for (I id : deletes.keySet()) {
+      table.remove(id);
+    }
     for (R r : writes.values()) {
       table.put(r);
     }

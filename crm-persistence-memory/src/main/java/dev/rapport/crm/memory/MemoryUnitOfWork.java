@@ -40,6 +40,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryActivities activities;
   private MemoryTasks tasks;
   private MemoryTimeline timeline;
+  private MemoryContactMerges contactMerges;
   private MemorySales sales;
   private MemoryAnalytics analytics;
   private boolean open = true;
@@ -99,10 +100,20 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return store;
   }
 
-  /** A new buffer over one of the tenant's tables, committed with this unit. */
+  /**
+   * The unit's buffer over one of the tenant's tables, committed with this unit: one per table, so
+   * every repository of the unit sees what the others wrote (a merge deletes the contact the
+   * contacts repository reads).
+   */
+  @SuppressWarnings("unchecked")
   <I extends Comparable<I>, R> Buffer<I, R> buffer(Table<I, R> table) {
     if (readOnly) {
       return table.readView(store.tenant, store.lock.readLock());
+    }
+    for (int i = 0; i < buffers.size(); i++) {
+      if (buffers.get(i).table() == table) {
+        return (Buffer<I, R>) buffers.get(i);
+      }
     }
     Buffer<I, R> b = new Buffer<>(table, store.tenant, store.lock.readLock());
     buffers.add(b);
@@ -211,6 +222,14 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return sales;
   }
 
+  MemoryContactMerges contactMerges() {
+    requireOpen();
+    if (contactMerges == null) {
+      contactMerges = new MemoryContactMerges(this);
+    }
+    return contactMerges;
+  }
+
   TimelineRepository timeline() {
     requireOpen();
     if (timeline == null) {
@@ -227,6 +246,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.lead.LeadRepository.class, MemoryUnitOfWork::leads),
       Map.entry(dev.rapport.crm.contact.ContactRepository.class, MemoryUnitOfWork::contacts),
       Map.entry(dev.rapport.crm.contact.AccountRepository.class, MemoryUnitOfWork::accounts),
+      Map.entry(dev.rapport.crm.contact.ContactMergeRepository.class, MemoryUnitOfWork::contactMerges),
       Map.entry(dev.rapport.crm.opportunity.OpportunityRepository.class, MemoryUnitOfWork::opportunities),
       Map.entry(dev.rapport.crm.service.CaseRepository.class, MemoryUnitOfWork::cases),
       Map.entry(dev.rapport.crm.feedback.FeedbackRepository.class, MemoryUnitOfWork::feedback),

@@ -65,6 +65,30 @@ final class Table<I extends Comparable<I>, R> {
     return set == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(set);
   }
 
+  /**
+   * Removes the record with this id, if any, from the rows, the order and every index. The side
+   * index told by {@code onPut} is not told: only tables without one delete.
+   */
+  void remove(I id) {
+    R old = rows.remove(id);
+    if (old == null) {
+      return;
+    }
+    order.remove(id);
+    for (Kind.IndexDef<R> def : kind.indexes()) {
+      Map<Object, NavigableSet<I>> index = indexes.get(def.name());
+      for (Object key : def.keys().apply(old)) {
+        NavigableSet<I> set = index.get(key);
+        if (set != null) {
+          set.remove(id);
+          if (set.isEmpty()) {
+            index.remove(key);
+          }
+        }
+      }
+    }
+  }
+
   /** Stores a record (new or replacing the one with its id) and refiles it in every index. */
   void put(R record) {
     I id = kind.id().apply(record);

@@ -91,6 +91,21 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link ContactMergeContract} on this adapter. */
+  @Nested
+  @DisplayName("ContactMergeContract")
+  class ContactMerge extends ContactMergeContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+
+    @Override
+    String adapterName() {
+      return AdapterContract.this.getClass().getName();
+    }
+  }
+
   /** {@link DuplicateContract} on this adapter. */
   @Nested
   @DisplayName("DuplicateContract")

@@ -826,6 +826,34 @@ public abstract class ValueStormContract extends ContractSupport {
   }
 
   /** One generated campaign command or query. */
+  /**
+   * A merge of contacts the store must refuse whole (with itself, of an unknown contact, read at a
+   * stale version, an unknown merge undone), or a look-up of merges, of which the storm makes none:
+   * successful merges are {@link ContactMergeContract}'s, where the links they move are checked.
+   */
+  private Input refusedMerge(Crm c, ContactId id) {
+    return switch (v.nextInt(5)) {
+      case 0 -> in("contacts.merge with itself " + id, () -> c.contacts().merge(
+          dev.rapport.crm.contact.ContactMergePlan.of(id, java.util.Arrays.asList(id))));
+      case 1 -> { ContactId unknown = v.chance(90) ? ContactId.of(UUID.randomUUID()) : null;
+        yield in("contacts.merge of an unknown contact into " + id, () -> c.contacts().merge(
+            dev.rapport.crm.contact.ContactMergePlan.of(id, java.util.Arrays.asList(unknown)))); }
+      case 2 -> { Contact survivor = id == null ? null : contacts.get(id); ContactId otherId = contactId();
+        Contact other = otherId == null ? null : contacts.get(otherId); long off = v.pick(List.of(-1L, 1L, 100L));
+        yield in("contacts.merge read at a stale version " + id, () -> c.contacts().merge(
+            dev.rapport.crm.contact.ContactMergePlan.of(survivor == null ? null : versioned(survivor, Math.max(0, survivor.version() + off)),
+                other == null ? List.of() : List.of(other)))); }
+      case 3 -> { UUID merge = v.chance(90) ? UUID.randomUUID() : null;
+        yield in("contacts.undoMerge " + merge, () -> c.contacts().undoMerge(merge)); }
+      default -> { UUID merge = v.chance(90) ? UUID.randomUUID() : null;
+        yield in("contacts.findMerge/mergeOf " + merge + " " + id, () -> {
+          assertThat(c.contacts().findMerge(merge)).isEmpty();
+          assertThat(c.contacts().mergeOf(id)).isEmpty();
+          return null;
+        }); }
+    };
+  }
+
   private Input campaignInput(Crm c, int which) {
     return switch (which) {
       case 0 -> in("campaigns.plan", () -> {
@@ -1024,7 +1052,10 @@ public abstract class ValueStormContract extends ContractSupport {
       case 25 -> { ContactId id = contactId(); AccountId a = accountId(); yield in("contacts.attachToAccount", () -> c.contacts().attachToAccount(id, a)); }
       case 26, 27 -> { ContactId id = contactId(); String e = v.email(); yield in("contacts.addEmail " + show(e), () -> c.contacts().addEmail(id, e)); }
       case 28 -> { ContactId id = contactId(); String p = v.phone(); yield in("contacts.addPhone " + show(p), () -> c.contacts().addPhone(id, p)); }
-      case 29 -> { ContactId id = contactId(); String s = v.text(Limits.TEXT); yield in("contacts.recordConsent " + show(s), () -> c.contacts().recordConsent(id, v.chance(50), s)); }
+      case 29 -> { ContactId id = contactId(); if (v.chance(30)) {
+          yield refusedMerge(c, id);
+        }
+        String s = v.text(Limits.TEXT); yield in("contacts.recordConsent " + show(s), () -> c.contacts().recordConsent(id, v.chance(50), s)); }
       case 30 -> v.chance(80) ? in("accounts.create", () -> c.accounts().create(newAccount()))
           : in("accounts.createAll", () -> {
             List<NewAccount> batch = new ArrayList<>();

@@ -1,0 +1,76 @@
+package dev.rapport.crm.contact;
+
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.exception.ValidationException;
+import dev.rapport.crm.internal.Check;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One merge of contacts, as {@link ContactService#merge} made it and adapters store it: the
+ * survivor before and after, and the merged contacts as they were, which is what
+ * {@link ContactService#undoMerge} puts back.
+ *
+ * @param id the merge's id
+ * @param tenantId the tenant
+ * @param mergedAt when it was made
+ * @param survivorBefore the survivor as it was just before
+ * @param survivor the survivor as the merge stored it
+ * @param merged the contacts merged into it, as they were, in the plan's order
+ * @param undoneAt when it was undone, if it was
+ */
+public record ContactMerge(UUID id, TenantId tenantId, Instant mergedAt, Contact survivorBefore,
+    Contact survivor, List<Contact> merged, Optional<Instant> undoneAt) {
+
+  /**
+   * @throws ValidationException if a part is null, the survivor's two states are not of one
+   *     contact, or {@code merged} is empty, holds the survivor or another tenant's contact
+   */
+  public ContactMerge {
+    Check.notNull(id, "id");
+    Check.notNull(tenantId, "tenantId");
+    mergedAt = Check.instant(mergedAt, "mergedAt");
+    Check.notNull(survivorBefore, "survivorBefore");
+    Check.notNull(survivor, "survivor");
+    merged = List.copyOf(Check.noNulls(merged, "merged"));
+    Check.notNull(undoneAt, "undoneAt");
+    undoneAt = undoneAt.map(at -> Check.instant(at, "undoneAt"));
+    if (!survivor.id().equals(survivorBefore.id())) {
+      throw new ValidationException("survivor", "must be the same contact as survivorBefore");
+    }
+    if (merged.isEmpty()) {
+      throw new ValidationException("merged", "must hold at least one contact");
+    }
+    for (Contact c : List.of(survivorBefore, survivor)) {
+      if (!c.tenantId().equals(tenantId)) {
+        throw new ValidationException("survivor", "must belong to the merge's tenant");
+      }
+    }
+    for (Contact c : merged) {
+      if (!c.tenantId().equals(tenantId)) {
+        throw new ValidationException("merged", "must belong to the merge's tenant");
+      }
+      if (c.id().equals(survivor.id())) {
+        throw new ValidationException("merged", "must not hold the survivor");
+      }
+    }
+  }
+
+  /** The ids of the merged contacts, in order. */
+  public List<ContactId> mergedIds() {
+    return merged.stream().map(Contact::id).toList();
+  }
+
+  /** Whether it was undone. */
+  public boolean undone() {
+    return undoneAt.isPresent();
+  }
+
+  /** This merge marked undone at {@code at}. */
+  ContactMerge undoneAt(Instant at) {
+    return new ContactMerge(id, tenantId, mergedAt, survivorBefore, survivor, merged, Optional.of(at));
+  }
+}

@@ -1,0 +1,242 @@
+package dev.rapport.crm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Links;
+import dev.rapport.crm.activity.NewActivity;
+import dev.rapport.crm.activity.NewTask;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineEntry;
+import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignMember;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.common.LeadSource;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.common.TenantId;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.ContactMerge;
+import dev.rapport.crm.contact.ContactMergePlan;
+import dev.rapport.crm.contact.ContactMergeUndone;
+import dev.rapport.crm.contact.ContactsMerged;
+import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.feedback.Feedback;
+import dev.rapport.crm.feedback.NewFeedback;
+import dev.rapport.crm.lead.Conversion;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.opportunity.NewOpportunity;
+import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.service.NewCase;
+import dev.rapport.crm.service.ServiceCase;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Merging contacts on the adapter: everything linked to a duplicate (activities, tasks, campaign
+ * memberships, cases, feedback, opportunities, converted leads, timeline entries) moves to the
+ * survivor in one command, the duplicate is gone and its id leads to the survivor; undo puts back
+ * every record as it was (versions aside); refused merges (stale, unknown, another tenant's,
+ * already merged) leave the store exactly as it was.
+ */
+public abstract class ContactMergeContract extends ContractSupport {
+
+  /** A duplicate with one of everything linked to it, and the survivor it goes into. */
+  private record World(Account account, Contact survivor, Contact duplicate, Activity activity, Task task,
+      ServiceCase serviceCase, Feedback feedback, Opportunity opportunity, Lead lead,
+      Campaign onlyDuplicate, Campaign both) {}
+
+  private World world() {
+    Account account = crm.accounts().create(NewAccount.builder("Meyer Bau GmbH").build());
+    Contact survivor = crm.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer"))
+        .account(account.id()).email("k.meyer@meyer-bau.de").phone("+4930123456").build());
+    clock.advance(Duration.ofMinutes(1));
+    Contact duplicate = crm.contacts().create(NewContact.builder(PersonName.of("Kathy", "Meyer"))
+        .account(account.id()).email("kathy@gmail.com").phone("+49 170 5555555").title("Managing director").owner("sam").build());
+    ContactId d = duplicate.id();
+    Activity activity = crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.contact(d), "Asked about the offer").build());
+    Task task = crm.tasks().create(NewTask.builder(Links.contact(d), "Send the offer", START.plus(Duration.ofDays(2))).build());
+    ServiceCase serviceCase = crm.cases().open(NewCase.builder(account.id(), "Cannot log in").contact(d).build());
+    Feedback feedback = crm.feedback().record(NewFeedback.nps(account.id(), d, 9).build());
+    Opportunity opportunity = crm.opportunities().open(account.id(),
+        NewOpportunity.builder("Licence", Money.of("1200.00", "EUR")).primaryContact(d).build());
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Kathy", "Meyer"), LeadSource.WEBSITE_SIGNUP).build());
+    crm.leads().changeStatus(lead.id(), dev.rapport.crm.lead.LeadStatus.QUALIFIED);
+    lead = crm.leads().convert(lead.id(), Conversion.standard().toAccount(account.id()).toContact(d)).lead();
+    Campaign onlyDuplicate = crm.campaigns().plan(NewCampaign.builder("Spring newsletter", Channel.NEWSLETTER,
+        LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 31), Money.of("100.00", "EUR")).build());
+    Campaign both = crm.campaigns().plan(NewCampaign.builder("Webinar", Channel.WEBINAR,
+        LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 31), Money.of("100.00", "EUR")).build());
+    crm.campaigns().addMembers(onlyDuplicate.id(), List.of(MemberId.contact(d)));
+    crm.campaigns().addMembers(both.id(), List.of(MemberId.contact(d), MemberId.contact(survivor.id())));
+    return new World(account, crm.contacts().get(survivor.id()), crm.contacts().get(d), activity, task,
+        serviceCase, feedback, opportunity, lead, onlyDuplicate, both);
+  }
+
+  private List<CampaignMember> members(Campaign c) {
+    return crm.campaigns().members(c.id(), PageRequest.first(50)).items();
+  }
+
+  @Test
+  void aMergeMovesEveryLinkToTheSurvivorAndTheDuplicatesIdLeadsToIt() {
+    World w = world();
+    ContactId s = w.survivor().id();
+    ContactId d = w.duplicate().id();
+    events.clear();
+
+    ContactMerge merge = crm.contacts().merge(ContactMergePlan.of(w.survivor(), List.of(w.duplicate())));
+
+    Contact survivor = crm.contacts().get(s);
+    assertThat(merge.survivor()).isEqualTo(survivor);
+    assertThat(survivor.version()).isEqualTo(w.survivor().version() + 1);
+    assertThat(survivor.name()).isEqualTo(PersonName.of("Katherine", "Meyer"));
+    assertThat(survivor.emails()).extracting(e -> e.address()).containsExactly("k.meyer@meyer-bau.de", "kathy@gmail.com");
+    assertThat(survivor.phones()).extracting(p -> p.e164()).containsExactly("+4930123456", "+491705555555");
+    assertThat(survivor.title()).contains("Managing director");
+    assertThat(survivor.owner()).contains("sam");
+    assertThat(survivor.accountId()).contains(w.account().id());
+
+    assertThat(crm.contacts().list(PageRequest.first(50)).items()).extracting(Contact::id).containsExactly(s);
+    assertThat(crm.contacts().get(d)).isEqualTo(survivor);
+    assertThat(crm.contacts().find(d)).contains(survivor);
+    assertThat(crm.contacts().findByEmail("kathy@gmail.com")).extracting(Contact::id).containsExactly(s);
+    assertThat(crm.contacts().mergeOf(d)).contains(merge);
+    assertThat(crm.contacts().findMerge(merge.id())).contains(merge);
+    assertThat(merge.merged()).containsExactly(w.duplicate());
+    assertThat(merge.survivorBefore()).isEqualTo(w.survivor());
+
+    assertThat(crm.activities().get(w.activity().id()).links().contact()).contains(s);
+    assertThat(crm.tasks().get(w.task().id()).links().contact()).contains(s);
+    assertThat(crm.cases().get(w.serviceCase().id()).contactId()).contains(s);
+    assertThat(crm.feedback().get(w.feedback().id()).contactId()).isEqualTo(s);
+    assertThat(crm.opportunities().get(w.opportunity().id()).primaryContact()).contains(s);
+    assertThat(crm.leads().get(w.lead().id()).convertedTo().orElseThrow().contactId()).isEqualTo(s);
+    assertThat(members(w.onlyDuplicate())).extracting(m -> m.member()).containsExactly(MemberId.contact(s));
+    assertThat(members(w.both())).extracting(m -> m.member()).containsExactly(MemberId.contact(s));
+
+    List<TimelineItem> timeline = crm.timeline().contact(s, PageRequest.first(100)).items();
+    assertThat(timeline).anySatisfy(i -> assertThat(i.activity()).isPresent()
+        .get().extracting(Activity::id).isEqualTo(w.activity().id()));
+    assertThat(timeline.get(0).summary()).contains("Merged 1 duplicate into this contact");
+    assertThat(events).filteredOn(e -> e instanceof ContactsMerged)
+        .containsExactly(new ContactsMerged(tenant, merge.mergedAt(), merge.id(), s, List.of(d)));
+  }
+
+  @Test
+  void undoPutsEveryRecordBackAsItWas() {
+    World w = world();
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+    clock.advance(Duration.ofMinutes(5));
+    ContactMerge merge = crm.contacts().merge(ContactMergePlan.of(w.survivor().id(), List.of(w.duplicate().id())));
+    clock.advance(Duration.ofMinutes(5));
+    events.clear();
+
+    ContactMerge undone = crm.contacts().undoMerge(merge.id());
+
+    assertThat(undone.undoneAt()).contains(clock.instant());
+    assertThat(crm.contacts().mergeOf(w.duplicate().id())).isEmpty();
+    assertThat(crm.contacts().findMerge(merge.id())).contains(undone);
+    StoreSnapshot after = StoreSnapshot.capture(persistence, tenant);
+    assertThat(withoutVersions(after)).isEqualTo(withoutVersions(before));
+    assertThat(after.timeline()).filteredOn(e -> e.event().isPresent() && e.event().get().contains("Merge"))
+        .extracting(TimelineEntry::event).containsExactly(Optional.of("ContactsMerged"),
+            Optional.of("ContactMergeUndone"), Optional.of("ContactMergeUndone"));
+    assertThat(events).containsExactly(new ContactMergeUndone(tenant, clock.instant(), merge.id(),
+        w.survivor().id(), List.of(w.duplicate().id())));
+
+    assertThatThrownBy(() -> crm.contacts().undoMerge(merge.id())).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  /** The snapshot with every version 1, the contacts' last change dropped and the merge's history left out. */
+  private static StoreSnapshot withoutVersions(StoreSnapshot s) {
+    return new StoreSnapshot(s.leads().stream().map(x -> versioned(x, 1)).toList(),
+        s.contacts().stream().map(x -> new Contact(x.id(), x.tenantId(), 1, x.name(), x.accountId(), x.emails(),
+            x.phones(), x.title(), x.marketingConsent(), x.originLead(), x.owner(), x.createdAt(), Instant.EPOCH)).toList(),
+        s.accounts(), s.opportunities().stream().map(x -> versioned(x, 1)).toList(), s.campaigns(),
+        s.campaignMembers().stream().map(x -> versioned(x, 1)).toList(),
+        s.activities().stream().map(x -> versioned(x, 1)).toList(), s.tasks().stream().map(x -> versioned(x, 1)).toList(),
+        s.timeline().stream().filter(e -> e.event().isEmpty() || !e.event().get().contains("Merge")).toList(),
+        s.cases().stream().map(x -> versioned(x, 1)).toList(), s.feedback().stream().map(x -> versioned(x, 1)).toList(),
+        s.sales(), s.payments(), s.payerClasses(), s.credit());
+  }
+
+  @Test
+  void undoIsRefusedOnceTheSurvivorChanged() {
+    World w = world();
+    ContactMerge merge = crm.contacts().merge(ContactMergePlan.of(w.survivor().id(), List.of(w.duplicate().id())));
+    crm.contacts().addPhone(w.survivor().id(), "+4940111111");
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+
+    assertThatThrownBy(() -> crm.contacts().undoMerge(merge.id())).isInstanceOf(ConcurrentUpdateException.class);
+    assertThat(StoreSnapshot.capture(persistence, tenant)).isEqualTo(before);
+    assertThatThrownBy(() -> crm.contacts().undoMerge(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aStaleUnknownMergedOrForeignContactIsRefusedAndNothingChanges() {
+    World w = world();
+    Contact third = crm.contacts().create(NewContact.builder(PersonName.of("K.", "Meyer")).build());
+    Crm other = crm(TenantId.of(tenant.value() + "-other"), persistence);
+    Contact theirs = other.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer")).build());
+    Contact stale = w.duplicate();
+    crm.contacts().addEmail(stale.id(), "kathy.meyer@example.org");
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+    StoreSnapshot theirsBefore = StoreSnapshot.capture(persistence, theirs.tenantId());
+
+    assertThatThrownBy(() -> crm.contacts().merge(ContactMergePlan.of(w.survivor(), List.of(stale))))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm.contacts().merge(ContactMergePlan.of(w.survivor().id(), List.of(theirs.id()))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> other.contacts().merge(ContactMergePlan.of(theirs.id(), List.of(third.id()))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> crm.contacts().merge(ContactMergePlan.of(w.survivor().id(), List.of(ContactId.of(UUID.randomUUID())))))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(StoreSnapshot.capture(persistence, tenant)).isEqualTo(before);
+    assertThat(StoreSnapshot.capture(persistence, theirs.tenantId())).isEqualTo(theirsBefore);
+    assertThat(crm.contacts().mergeOf(stale.id())).isEmpty();
+
+    crm.contacts().merge(ContactMergePlan.of(w.survivor().id(), List.of(third.id())));
+    StoreSnapshot merged = StoreSnapshot.capture(persistence, tenant);
+    assertThatThrownBy(() -> crm.contacts().merge(ContactMergePlan.of(w.duplicate().id(), List.of(third.id()))))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(StoreSnapshot.capture(persistence, tenant)).isEqualTo(merged);
+  }
+
+  @Test
+  void mergedIdsLeadThroughLaterMergesAndSeveralDuplicatesGoAtOnce() {
+    Contact a = crm.contacts().create(NewContact.builder(PersonName.of("Jon", "Smith")).email("jon@example.org").build());
+    Contact b = crm.contacts().create(NewContact.builder(PersonName.of("John", "Smith")).email("john@example.org").build());
+    Contact c = crm.contacts().create(NewContact.builder(PersonName.of("J.", "Smith")).phone("+4930222222").build());
+    Contact e = crm.contacts().create(NewContact.builder(PersonName.of("Johnny", "Smith")).build());
+
+    crm.contacts().merge(ContactMergePlan.of(b.id(), List.of(a.id(), c.id())).taking(ContactMergePlan.Field.NAME, b.id()));
+    ContactMerge last = crm.contacts().merge(ContactMergePlan.of(e.id(), List.of(b.id())));
+
+    assertThat(crm.contacts().get(a.id()).id()).isEqualTo(e.id());
+    assertThat(crm.contacts().get(c.id()).id()).isEqualTo(e.id());
+    assertThat(crm.contacts().get(e.id()).emails()).extracting(x -> x.address())
+        .containsExactly("john@example.org", "jon@example.org");
+    assertThat(crm.contacts().get(e.id()).phones()).extracting(x -> x.e164()).containsExactly("+4930222222");
+    assertThat(crm.contacts().list(PageRequest.first(10)).items()).extracting(Contact::id).containsExactly(e.id());
+    assertThat(last.merged()).extracting(Contact::name).containsExactly(PersonName.of("John", "Smith"));
+  }
+}
