@@ -92,6 +92,11 @@ class TimelineHistoryTest {
         line("Merged 1 duplicate into this contact", CONTACT.value()));
     m.put(new dev.rapport.crm.contact.ContactMergeUndone(T, AT, merge, CONTACT, List.of(merged, other)),
         line("Merge undone: 2 contacts restored", CONTACT.value(), merged.value(), other.value()));
+    AccountId mergedAccount = AccountId.of(UUID.randomUUID());
+    m.put(new dev.rapport.crm.contact.AccountsMerged(T, AT, merge, ACCOUNT, List.of(mergedAccount)),
+        line("Merged 1 duplicate into this account", ACCOUNT.value()));
+    m.put(new dev.rapport.crm.contact.AccountMergeUndone(T, AT, merge, ACCOUNT, List.of(mergedAccount)),
+        line("Merge undone: 1 account restored", ACCOUNT.value(), mergedAccount.value()));
     m.put(new OpportunityOpened(T, AT, OPP, ACCOUNT, MONEY, "Prospecting"),
         line("Opportunity opened at stage Prospecting for " + MONEY, OPP.value(), ACCOUNT.value()));
     m.put(new OpportunityStageChanged(T, AT, OPP, "Prospecting", "Proposal"), line("Stage: Prospecting -> Proposal", OPP.value()));

@@ -73,10 +73,10 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "dedupe", "import");
+      "sales", "scoring", "analytics", "dedupe", "import", "merge");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import");
+      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge");
 
   private final Settings settings;
   private final String only;
@@ -212,6 +212,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("import")) {
       importMemory();
+    }
+    if (groups.contains("merge")) {
+      merge();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -686,6 +689,18 @@ public final class BenchmarkRunner {
           + " vs a hand-written loop into maps (issue 22)", settings.leads()), "1", ra, rb, "leads/s", ra / rb,
           "≥ 0.5", ra / rb >= 0.5));
     }
+  }
+
+  /** Issue 22's merge ({@link MergeBenchmarks}): a merge of two contacts and its undo, in memory, vs hand-written maps. */
+  private void merge() throws RunnerException {
+    int contacts = Math.min(100_000, settings.leads());
+    Map<String, RunResult> r = run(throughputOf(options(MergeBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("contacts", String.valueOf(contacts))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "mergeAndUndoMemoryRapport", "mergeAndUndoMemoryBaseline", String.format(Locale.ROOT,
+        "merge two contacts and undo it (memory, %,d contacts with %d notes each) vs hand-written maps", contacts,
+        MergeBenchmarks.NOTES), 1, "", Double.NaN);
   }
 
   private String selectedOf(String methods) {

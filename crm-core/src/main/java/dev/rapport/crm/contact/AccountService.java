@@ -135,8 +135,16 @@ public final class AccountService {
       checked.add(Check.text(r, "externalReferences", Account.MAX_TEXT));
     }
     List<String> refs = List.copyOf(checked);
-    return ctx.read(uow -> java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(uow.port(AccountRepository.class).findByExternalReferences(refs))));
+    return ctx.read(uow -> {
+      java.util.Map<String, Account> found = new java.util.LinkedHashMap<>(
+          uow.port(AccountRepository.class).findByExternalReferences(refs));
+      List<String> missing = refs.stream().filter(r -> !found.containsKey(r)).toList();
+      if (!missing.isEmpty()) {
+        uow.port(MergeRepository.class).findByMergedReferences(missing).forEach((ref, merge) ->
+            resolve(uow, AccountId.of(merge.survivorKey())).ifPresent(a -> found.put(ref, a)));
+      }
+      return java.util.Collections.unmodifiableMap(found);
+    });
   }
 
   /**
@@ -147,7 +155,7 @@ public final class AccountService {
    */
   public Account get(AccountId id) {
     Check.notNull(id, "accountId");
-    return ctx.read(uow -> load(uow, id));
+    return ctx.read(uow -> resolve(uow, id).orElseThrow(() -> new NotFoundException("account", id)));
   }
 
   /**
@@ -157,7 +165,7 @@ public final class AccountService {
    */
   public Optional<Account> find(AccountId id) {
     Check.notNull(id, "accountId");
-    return ctx.read(uow -> uow.port(AccountRepository.class).find(id));
+    return ctx.read(uow -> resolve(uow, id));
   }
 
   /**
@@ -167,7 +175,187 @@ public final class AccountService {
    */
   public Optional<Account> findByExternalReference(String externalReference) {
     String ref = Check.text(externalReference, "externalReference", Account.MAX_TEXT);
-    return ctx.read(uow -> uow.port(AccountRepository.class).findByExternalReference(ref));
+    return ctx.read(uow -> {
+      Optional<Account> found = uow.port(AccountRepository.class).findByExternalReference(ref);
+      if (found.isPresent()) {
+        return found;
+      }
+      Merge merge = uow.port(MergeRepository.class).findByMergedReferences(List.of(ref)).get(ref);
+      return merge == null ? Optional.empty() : resolve(uow, AccountId.of(merge.survivorKey()));
+    });
+  }
+
+  /** How many merges {@link #get} and {@link #find} follow from a merged account to its survivor. */
+  private static final int MAX_REDIRECTS = 32;
+
+  /** The account, or the survivor it was merged into (following merges), or empty. */
+  private static Optional<Account> resolve(UnitOfWork uow, AccountId id) {
+    AccountRepository accounts = uow.port(AccountRepository.class);
+    AccountId at = id;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      Optional<Account> found = accounts.find(at);
+      if (found.isPresent()) {
+        return found;
+      }
+      Optional<AccountMerge> merge = accountMerge(uow, at);
+      if (merge.isEmpty()) {
+        return Optional.empty();
+      }
+      at = merge.get().survivor().id();
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<AccountMerge> accountMerge(UnitOfWork uow, AccountId merged) {
+    return uow.port(MergeRepository.class).findByMerged(merged.value())
+        .filter(AccountMerge.class::isInstance).map(AccountMerge.class::cast);
+  }
+
+  /**
+   * Merges duplicate accounts into a survivor, in one command: the survivor takes its fields as
+   * the plan says ({@link AccountMergePlan.Field}: default the survivor's value, else the first
+   * duplicate's that has one); everything linked to a duplicate (contacts, activities, tasks, cases,
+   * feedback, opportunities, converted leads, sales, payments, the payer class where the survivor
+   * has none, timeline entries) is linked to the survivor; the duplicates are deleted, and their
+   * ids and external references lead to the survivor in {@link #get}, {@link #find},
+   * {@link #findByExternalReference} and {@link #findByExternalReferences} (so importing the
+   * ledger's customers again stores no duplicate). Raises {@link AccountsMerged}. Undo with
+   * {@link #undoMerge} while the survivor is unchanged.
+   *
+   * @return the merge, with the survivor as stored
+   * @throws ValidationException if the plan is null
+   * @throws NotFoundException if the tenant has no account with one of the plan's ids (also an
+   *     account already merged into another, or one of another tenant)
+   * @throws ConcurrentUpdateException if the plan was made from accounts as read and one of them
+   *     changed since, or one changes while the merge runs
+   */
+  public AccountMerge merge(AccountMergePlan plan) {
+    Check.notNull(plan, "plan");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      AccountRepository accounts = uow.port(AccountRepository.class);
+      MergeRepository merges = uow.port(MergeRepository.class);
+      Account survivor = loadForMerge(accounts, plan, plan.survivor());
+      List<Account> duplicates = new java.util.ArrayList<>();
+      for (AccountId id : plan.duplicates()) {
+        duplicates.add(loadForMerge(accounts, plan, id));
+      }
+      Instant now = ctx.now();
+      Account next = merged(survivor, duplicates, plan, now);
+      java.util.UUID mergeId = ctx.ids().next();
+      for (Account d : duplicates) {
+        merges.moveLinks(mergeId, Merge.Kind.ACCOUNT, d.id().value(), survivor.id().value());
+        merges.delete(d);
+      }
+      Account stored = next.equals(survivor) ? survivor : accounts.update(next);
+      AccountMerge merge = new AccountMerge(mergeId, ctx.tenant(), now, survivor, stored, duplicates, Optional.empty());
+      merges.save(merge);
+      cmd.raise(new AccountsMerged(ctx.tenant(), now, mergeId, survivor.id(), plan.duplicates()));
+      return merge;
+    });
+  }
+
+  /**
+   * Undoes a merge of accounts: the merged accounts return as they were (at version 1: they are
+   * stored anew), with everything that was linked to them; the survivor gets its fields as before
+   * the merge (at its next version). Links made to the survivor after the merge stay with it.
+   * Raises {@link AccountMergeUndone}.
+   *
+   * @return the merge, marked undone
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no merge of accounts with this id
+   * @throws dev.rapport.crm.exception.IllegalTransitionException if the merge was undone already
+   * @throws ConcurrentUpdateException if the survivor changed since the merge (or was merged
+   *     itself): undo that change first
+   */
+  public AccountMerge undoMerge(java.util.UUID mergeId) {
+    Check.notNull(mergeId, "mergeId");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      AccountRepository accounts = uow.port(AccountRepository.class);
+      MergeRepository merges = uow.port(MergeRepository.class);
+      AccountMerge merge = merges.find(mergeId).filter(AccountMerge.class::isInstance).map(AccountMerge.class::cast)
+          .orElseThrow(() -> new NotFoundException("merge", mergeId));
+      if (merge.undone()) {
+        throw new dev.rapport.crm.exception.IllegalTransitionException("merge", "UNDONE", "UNDO",
+            "merge " + mergeId + " was undone already");
+      }
+      Account survivor = merge.survivor();
+      long current = accounts.find(survivor.id()).map(Account::version).orElse(-1L);
+      if (current != survivor.version()) {
+        throw new ConcurrentUpdateException("account", survivor.id(), survivor.version(), Math.max(0, current));
+      }
+      Instant at = ctx.now();
+      Account before = merge.survivorBefore();
+      accounts.update(new Account(survivor.id(), survivor.tenantId(), survivor.version(), before.name(),
+          before.domain(), before.externalReference(), before.industry(), before.owner(), before.createdAt(), at));
+      for (Account a : merge.merged()) {
+        merges.restore(a);
+      }
+      merges.moveBack(mergeId);
+      AccountMerge undone = merge.undoneAt(at);
+      merges.save(undone);
+      cmd.raise(new AccountMergeUndone(ctx.tenant(), at, mergeId, survivor.id(), merge.mergedIds()));
+      return undone;
+    });
+  }
+
+  /**
+   * The merge of accounts with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
+  public Optional<AccountMerge> findMerge(java.util.UUID mergeId) {
+    Check.notNull(mergeId, "mergeId");
+    return ctx.read(uow -> uow.port(MergeRepository.class).find(mergeId)
+        .filter(AccountMerge.class::isInstance).map(AccountMerge.class::cast));
+  }
+
+  /**
+   * The merge, not undone, that merged this account into another, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
+  public Optional<AccountMerge> mergeOf(AccountId merged) {
+    Check.notNull(merged, "accountId");
+    return ctx.read(uow -> accountMerge(uow, merged));
+  }
+
+  private static Account loadForMerge(AccountRepository accounts, AccountMergePlan plan, AccountId id) {
+    Account a = accounts.find(id).orElseThrow(() -> new NotFoundException("account", id));
+    java.util.OptionalLong read = plan.versionRead(id);
+    if (read.isPresent() && read.getAsLong() != a.version()) {
+      throw new ConcurrentUpdateException("account", id, read.getAsLong(), a.version());
+    }
+    return a;
+  }
+
+  /** The survivor as the plan makes it from itself and the duplicates (equal to it if nothing changes). */
+  static Account merged(Account survivor, List<Account> duplicates, AccountMergePlan plan, Instant now) {
+    List<Account> all = new java.util.ArrayList<>();
+    all.add(survivor);
+    all.addAll(duplicates);
+    java.util.function.Function<AccountMergePlan.Field, Optional<Account>> chosen =
+        f -> plan.choice(f).map(id -> all.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow());
+    String name = chosen.apply(AccountMergePlan.Field.NAME).map(Account::name).orElse(survivor.name());
+    Optional<String> domain = pick(all, chosen.apply(AccountMergePlan.Field.DOMAIN), Account::domain);
+    Optional<String> reference = pick(all, chosen.apply(AccountMergePlan.Field.EXTERNAL_REFERENCE),
+        Account::externalReference);
+    Optional<String> industry = pick(all, chosen.apply(AccountMergePlan.Field.INDUSTRY), Account::industry);
+    Optional<String> owner = pick(all, chosen.apply(AccountMergePlan.Field.OWNER), Account::owner);
+    Account next = new Account(survivor.id(), survivor.tenantId(), survivor.version(), name, domain, reference,
+        industry, owner, survivor.createdAt(), survivor.updatedAt());
+    return next.equals(survivor) ? survivor : new Account(survivor.id(), survivor.tenantId(), survivor.version(),
+        name, domain, reference, industry, owner, survivor.createdAt(), now);
+  }
+
+  /** The chosen account's value, or else the first present in order (the survivor's first). */
+  private static <T> Optional<T> pick(List<Account> all, Optional<Account> chosen,
+      java.util.function.Function<Account, Optional<T>> field) {
+    if (chosen.isPresent()) {
+      return field.apply(chosen.get());
+    }
+    return all.stream().map(field).flatMap(Optional::stream).findFirst();
   }
 
   /**

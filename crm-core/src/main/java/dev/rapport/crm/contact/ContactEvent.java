@@ -7,4 +7,5 @@ import dev.rapport.crm.event.CrmEvent;
  * (a {@code switch} over it is checked for completeness). {@code Crm.eventTypes()} lists the
  * events of every feature.
  */
-public sealed interface ContactEvent extends CrmEvent permits AccountCreated, ContactCreated, ContactsMerged, ContactMergeUndone {}
+public sealed interface ContactEvent extends CrmEvent permits AccountCreated, ContactCreated, ContactsMerged, ContactMergeUndone, AccountsMerged,
+    AccountMergeUndone {}

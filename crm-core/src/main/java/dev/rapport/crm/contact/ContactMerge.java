@@ -23,7 +23,7 @@ import java.util.UUID;
  * @param undoneAt when it was undone, if it was
  */
 public record ContactMerge(UUID id, TenantId tenantId, Instant mergedAt, Contact survivorBefore,
-    Contact survivor, List<Contact> merged, Optional<Instant> undoneAt) {
+    Contact survivor, List<Contact> merged, Optional<Instant> undoneAt) implements Merge {
 
   /**
    * @throws ValidationException if a part is null, the survivor's two states are not of one
@@ -64,9 +64,24 @@ public record ContactMerge(UUID id, TenantId tenantId, Instant mergedAt, Contact
     return merged.stream().map(Contact::id).toList();
   }
 
-  /** Whether it was undone. */
-  public boolean undone() {
-    return undoneAt.isPresent();
+  @Override
+  public Kind kind() {
+    return Kind.CONTACT;
+  }
+
+  @Override
+  public java.util.UUID survivorKey() {
+    return survivor.id().value();
+  }
+
+  @Override
+  public List<UUID> mergedKeys() {
+    return merged.stream().map(c -> c.id().value()).toList();
+  }
+
+  @Override
+  public List<String> mergedReferences() {
+    return List.of();
   }
 
   /** This merge marked undone at {@code at}. */

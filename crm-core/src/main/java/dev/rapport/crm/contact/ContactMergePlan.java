@@ -6,12 +6,10 @@ import dev.rapport.crm.internal.Check;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * What to merge: a survivor, the duplicates that go into it, and, field by field, whose value the
@@ -107,21 +105,7 @@ public final class ContactMergePlan {
   }
 
   private static void checkIds(ContactId survivor, List<ContactId> duplicates) {
-    if (duplicates.isEmpty()) {
-      throw new ValidationException("duplicates", "must name at least one contact");
-    }
-    if (duplicates.size() > MAX_DUPLICATES) {
-      throw new ValidationException("duplicates", "must name at most " + MAX_DUPLICATES + " contacts");
-    }
-    Set<ContactId> seen = new HashSet<>();
-    seen.add(survivor);
-    for (ContactId id : duplicates) {
-      if (!seen.add(id)) {
-        throw new ValidationException("duplicates", id.equals(survivor)
-            ? "must not hold the survivor: a contact is not merged with itself"
-            : "must not name a contact twice: " + id);
-      }
-    }
+    MergeChecks.ids(survivor, duplicates, "contact", MAX_DUPLICATES);
   }
 
   /**

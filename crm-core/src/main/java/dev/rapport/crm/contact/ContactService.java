@@ -10,7 +10,6 @@ import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.common.PersonName;
-import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.context.CrmContext;
@@ -172,7 +171,7 @@ public final class ContactService {
       if (found.isPresent()) {
         return found;
       }
-      Optional<ContactMerge> merge = uow.port(ContactMergeRepository.class).findByMerged(at);
+      Optional<ContactMerge> merge = contactMerge(uow, at);
       if (merge.isEmpty()) {
         return Optional.empty();
       }
@@ -300,7 +299,7 @@ public final class ContactService {
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
       ContactRepository contacts = uow.port(ContactRepository.class);
-      ContactMergeRepository merges = uow.port(ContactMergeRepository.class);
+      MergeRepository merges = uow.port(MergeRepository.class);
       Contact survivor = loadForMerge(contacts, plan, plan.survivor());
       List<Contact> duplicates = new java.util.ArrayList<>();
       for (ContactId id : plan.duplicates()) {
@@ -310,7 +309,7 @@ public final class ContactService {
       Contact next = merged(survivor, duplicates, plan, now);
       java.util.UUID mergeId = ctx.ids().next();
       for (Contact d : duplicates) {
-        merges.moveLinks(mergeId, d.id(), survivor.id());
+        merges.moveLinks(mergeId, Merge.Kind.CONTACT, d.id().value(), survivor.id().value());
         merges.delete(d);
       }
       Contact stored = next.equals(survivor) ? survivor : contacts.update(next);
@@ -340,8 +339,9 @@ public final class ContactService {
     return ctx.command(cmd -> {
       UnitOfWork uow = cmd.uow();
       ContactRepository contacts = uow.port(ContactRepository.class);
-      ContactMergeRepository merges = uow.port(ContactMergeRepository.class);
-      ContactMerge merge = merges.find(mergeId).orElseThrow(() -> new NotFoundException("merge", mergeId));
+      MergeRepository merges = uow.port(MergeRepository.class);
+      ContactMerge merge = merges.find(mergeId).filter(ContactMerge.class::isInstance).map(ContactMerge.class::cast)
+          .orElseThrow(() -> new NotFoundException("merge", mergeId));
       if (merge.undone()) {
         throw new dev.rapport.crm.exception.IllegalTransitionException("merge", "UNDONE", "UNDO",
             "merge " + mergeId + " was undone already");
@@ -352,14 +352,14 @@ public final class ContactService {
         throw new ConcurrentUpdateException("contact", survivor.id(), survivor.version(), Math.max(0, now));
       }
       Instant at = ctx.now();
-      for (Contact c : merge.merged()) {
-        contacts.insert(Versions.of(Contact.class).with(c, 0));
-      }
-      merges.moveBack(mergeId);
       Contact before = merge.survivorBefore();
       contacts.update(new Contact(survivor.id(), survivor.tenantId(), survivor.version(), before.name(),
           before.accountId(), before.emails(), before.phones(), before.title(), before.marketingConsent(),
           before.originLead(), before.owner(), before.createdAt(), at));
+      for (Contact c : merge.merged()) {
+        merges.restore(c);
+      }
+      merges.moveBack(mergeId);
       ContactMerge undone = merge.undoneAt(at);
       merges.save(undone);
       cmd.raise(new ContactMergeUndone(ctx.tenant(), at, mergeId, survivor.id(), merge.mergedIds()));
@@ -374,7 +374,8 @@ public final class ContactService {
    */
   public Optional<ContactMerge> findMerge(java.util.UUID mergeId) {
     Check.notNull(mergeId, "mergeId");
-    return ctx.read(uow -> uow.port(ContactMergeRepository.class).find(mergeId));
+    return ctx.read(uow -> uow.port(MergeRepository.class).find(mergeId)
+        .filter(ContactMerge.class::isInstance).map(ContactMerge.class::cast));
   }
 
   /**
@@ -385,7 +386,12 @@ public final class ContactService {
    */
   public Optional<ContactMerge> mergeOf(ContactId merged) {
     Check.notNull(merged, "contactId");
-    return ctx.read(uow -> uow.port(ContactMergeRepository.class).findByMerged(merged));
+    return ctx.read(uow -> contactMerge(uow, merged));
+  }
+
+  private static Optional<ContactMerge> contactMerge(UnitOfWork uow, ContactId merged) {
+    return uow.port(MergeRepository.class).findByMerged(merged.value())
+        .filter(ContactMerge.class::isInstance).map(ContactMerge.class::cast);
   }
 
   private Contact loadForMerge(ContactRepository contacts, ContactMergePlan plan, ContactId id) {

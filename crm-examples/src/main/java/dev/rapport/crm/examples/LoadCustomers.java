@@ -3,6 +3,8 @@ package dev.rapport.crm.examples;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.contact.AccountMerge;
+import dev.rapport.crm.contact.AccountMergePlan;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.ContactMerge;
 import dev.rapport.crm.contact.ContactMergePlan;
@@ -29,7 +31,7 @@ import java.util.List;
  * one row naming a customer number the ledger has not), imports the customers and then their
  * people with a progress bar, imports both files again to show that nothing is stored twice, and
  * lists the customers the ledger itself holds twice under other numbers ({@code ACME Inc.} and
- * {@code ACME GmbH} at one domain); then finds the three people it lists twice (a nickname, a
+ * {@code ACME GmbH} at one domain) and merges them into one; then finds the three people it lists twice (a nickname, a
  * typo, a swapped name) and merges each pair into one contact.
  *
  * <pre>{@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java -Dexec.mainClass=dev.rapport.crm.examples.LoadCustomers}</pre>
@@ -85,6 +87,11 @@ public final class LoadCustomers {
         out.println("one company, " + cluster.members().size() + " accounts: " + cluster.members().stream()
             .map(id -> crm.accounts().get(id)).map(a -> a.name() + " (" + a.externalReference().orElse("") + ")")
             .toList() + ", matching " + cluster.pairs().get(0).comparison().matchedFields());
+        // merged into the first: the other's people, history and sales move, its number leads to it
+        AccountMerge merge = crm.accounts().merge(AccountMergePlan.of(cluster.members().get(0),
+            cluster.members().subList(1, cluster.members().size())));
+        out.println("merged into " + merge.survivor().name() + "; K-9002 is now "
+            + crm.accounts().findByExternalReference("K-9002").map(a -> a.name()).orElse("nobody"));
       }
 
       // the people listed twice: each cluster merged into its oldest contact, links and all

@@ -23,9 +23,10 @@ class LoadCustomersTest {
     assertThat(again.stored()).isZero();
     assertThat(out).contains("one company, 2 accounts: [ACME Inc. (K-9001), ACME GmbH (K-9002)], matching [name, domain]");
     assertThat(out.lines().filter(l -> l.startsWith("one company"))).hasSize(1);
+    assertThat(out).contains("merged into ACME Inc.; K-9002 is now ACME Inc.");
     assertThat(out).contains("merged [Kathy Meyer] into Katherine Meyer [katherine.meyer@customer100.example,"
         + " Katherine.Meyer+invoices@customer100.example]");
-    assertThat(out.lines().filter(l -> l.startsWith("merged "))).hasSize(3).noneMatch(l -> l.contains("lost"));
+    assertThat(out.lines().filter(l -> l.startsWith("merged ["))).hasSize(3).noneMatch(l -> l.contains("lost"));
     assertThat(out).contains("contacts of customer K-100: 3 before, 2 after");
   }
 }

@@ -170,6 +170,11 @@ final class Scenario {
     dev.rapport.crm.contact.ContactMerge merge = keep(crm.contacts().merge(
         dev.rapport.crm.contact.ContactMergePlan.of(converted.contact().id(), java.util.List.of(twin.id()))));
     keep(crm.contacts().undoMerge(merge.id()));
+    dev.rapport.crm.contact.Account twinAccount = keep(crm.accounts().create(
+        dev.rapport.crm.contact.NewAccount.builder("Analytical Engines Ltd").externalReference("K-77").build()));
+    dev.rapport.crm.contact.AccountMerge accountMerge = keep(crm.accounts().merge(
+        dev.rapport.crm.contact.AccountMergePlan.of(converted.account().id(), java.util.List.of(twinAccount.id()))));
+    keep(crm.accounts().undoMerge(accountMerge.id()));
     return this;
   }
 

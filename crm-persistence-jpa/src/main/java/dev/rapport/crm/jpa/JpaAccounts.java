@@ -204,4 +204,33 @@ final class JpaAccounts implements AccountRepository {
     return Arrays.asList(e.tenantId, e.name, e.nameKey, e.domain, e.externalReference,
         e.industry, e.owner, e.createdAt, e.updatedAt, e.matchName);
   }
+
+  /**
+   * Deletes the account at its version (for a merge).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if the row is at another version
+   * @throws dev.rapport.crm.exception.NotFoundException if there is no such account
+   */
+  void delete(Account account) {
+    uow.requireOpen();
+    rows.checkTenant(account);
+    UUID id = account.id().value();
+    Account current = find(account.id())
+        .orElseThrow(() -> new dev.rapport.crm.exception.NotFoundException("account", account.id()));
+    if (current.version() != account.version()) {
+      throw new dev.rapport.crm.exception.ConcurrentUpdateException("account", account.id(), account.version(),
+          current.version());
+    }
+    uow.flush(); // the row must be at its version in the table before it goes
+    AccountEntity e = rows.load(id).orElseThrow();
+    int deleted = uow.em().createQuery("delete from RapportAccount e where e.tenantId = :tenant and e.id = :id"
+            + " and e.version = :version")
+        .setParameter("tenant", uow.tenant().value()).setParameter("id", id)
+        .setParameter("version", e.version).executeUpdate();
+    if (deleted != 1) {
+      throw new dev.rapport.crm.exception.ConcurrentUpdateException("account", account.id(), account.version());
+    }
+    uow.em().detach(e);
+    rows.forget(id);
+  }
 }

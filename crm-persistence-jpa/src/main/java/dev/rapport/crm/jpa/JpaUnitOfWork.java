@@ -46,7 +46,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   private final List<Supplier<Collection<?>>> detachables = new ArrayList<>();
   private JpaLeads leads;
   private JpaContacts contacts;
-  private JpaContactMerges contactMerges;
+  private JpaMerges merges;
   private JpaAccounts accounts;
   private JpaOpportunities opportunities;
   private JpaCases cases;
@@ -96,12 +96,12 @@ final class JpaUnitOfWork implements UnitOfWork {
     return leads;
   }
 
-  JpaContactMerges contactMerges() {
+  JpaMerges merges() {
     requireOpen();
-    if (contactMerges == null) {
-      contactMerges = new JpaContactMerges(this);
+    if (merges == null) {
+      merges = new JpaMerges(this);
     }
-    return contactMerges;
+    return merges;
   }
 
   ContactRepository contacts() {
@@ -208,7 +208,7 @@ final class JpaUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.lead.LeadRepository.class, JpaUnitOfWork::leads),
       Map.entry(dev.rapport.crm.contact.ContactRepository.class, JpaUnitOfWork::contacts),
       Map.entry(dev.rapport.crm.contact.AccountRepository.class, JpaUnitOfWork::accounts),
-      Map.entry(dev.rapport.crm.contact.ContactMergeRepository.class, JpaUnitOfWork::contactMerges),
+      Map.entry(dev.rapport.crm.contact.MergeRepository.class, JpaUnitOfWork::merges),
       Map.entry(dev.rapport.crm.opportunity.OpportunityRepository.class, JpaUnitOfWork::opportunities),
       Map.entry(dev.rapport.crm.service.CaseRepository.class, JpaUnitOfWork::cases),
       Map.entry(dev.rapport.crm.feedback.FeedbackRepository.class, JpaUnitOfWork::feedback),

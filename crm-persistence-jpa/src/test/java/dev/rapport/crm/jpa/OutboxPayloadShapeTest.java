@@ -125,6 +125,10 @@ class OutboxPayloadShapeTest {
     dev.rapport.crm.contact.ContactMerge merge = crm.contacts().merge(dev.rapport.crm.contact.ContactMergePlan
         .of(converted.contact().id(), List.of(twin.id())));
     crm.contacts().undoMerge(merge.id());
+    Account twinAccount = crm.accounts().create(dev.rapport.crm.contact.NewAccount.builder("Cobol Works Ltd").build());
+    dev.rapport.crm.contact.AccountMerge accountMerge = crm.accounts().merge(dev.rapport.crm.contact.AccountMergePlan
+        .of(account.id(), List.of(twinAccount.id())));
+    crm.accounts().undoMerge(accountMerge.id());
     crm.campaigns().complete(webinar.id());
     LocalDate day = LocalDate.of(2025, 1, 6);
     crm.sales().record(NewSale.invoice("INV-1", account.id(), day, "EUR").dueInDays(14).line("SEAT", "1", "100.00").build());

@@ -157,12 +157,14 @@ class SchemaLimitsTest {
       entry("crm_outbox.event_type", ascii(60)),
       // the largest event (a lead captured, with every text at its limit) is far below this
       entry("crm_outbox.payload", json(100_000)),
-      entry("crm_contact_merge.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_merge.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_merge.kind", ascii(7)),
       // a merge of 50 contacts with every address and text at its limit stays below this
-      entry("crm_contact_merge.body", json(1_000_000)),
+      entry("crm_merge.body", json(1_000_000)),
       // one small object per moved row: a contact with years of history moves tens of thousands
-      entry("crm_contact_merge.moves", json(1_000_000)),
-      entry("crm_contact_merged.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_merge.moves", json(1_000_000)),
+      entry("crm_merged.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_merged.external_reference", text(Limits.TEXT)),
       entry("crm_campaign.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_campaign.name", text(Limits.TEXT)),
       entry("crm_campaign.channel", ascii(Limits.CODE)),

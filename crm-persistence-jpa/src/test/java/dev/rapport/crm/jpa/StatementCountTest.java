@@ -160,6 +160,39 @@ class StatementCountTest {
     return new int[] {merging, undoing};
   }
 
+  /** A duplicate account with {@code n} contacts and notes, merged into a survivor; its merge and undo counted. */
+  private static int[] mergeAndUndoAccounts(Target target, int n) {
+    Crm crm = crm(target);
+    dev.rapport.crm.contact.Account survivor = crm.accounts().create(NewAccount.builder("ACME Inc.").build());
+    dev.rapport.crm.contact.Account duplicate = crm.accounts().create(NewAccount.builder("ACME GmbH")
+        .externalReference("K-2").build());
+    for (int i = 0; i < n; i++) {
+      crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Person " + i))
+          .account(duplicate.id()).build());
+      crm.activities().log(dev.rapport.crm.activity.NewActivity.builder(dev.rapport.crm.activity.ActivityType.NOTE,
+          dev.rapport.crm.activity.Links.account(duplicate.id()), "Note " + i).build());
+    }
+    dev.rapport.crm.contact.AccountMerge[] merge = new dev.rapport.crm.contact.AccountMerge[1];
+    int merging = count(target, () -> merge[0] = crm.accounts().merge(
+        dev.rapport.crm.contact.AccountMergePlan.of(survivor, List.of(duplicate))));
+    int undoing = count(target, () -> crm.accounts().undoMerge(merge[0].id()));
+    return new int[] {merging, undoing};
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void mergingAnAccountAndUndoingItTakeAFixedNumberOfStatementsWhateverItsHistory(Target target) {
+    int[] few = mergeAndUndoAccounts(target, 1);
+    int[] many = mergeAndUndoAccounts(target, 40);
+    // merge: both accounts read; per linked table (ten) one query for the ids it moves and, where
+    // there are any, one update; the payer class one query; the duplicate deleted; the survivor's
+    // update; the merge's two rows, outbox, timeline. Undo: the merge read, the account back, per
+    // moved table one update, the survivor, the merge's row and redirect, outbox, timeline.
+    assertThat(few[0]).isEqualTo(23);
+    assertThat(few[1]).isBetween(11, 13);
+    assertThat(many).containsExactly(few);
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void mergingAContactAndUndoingItTakeAFixedNumberOfStatementsWhateverItsHistory(Target target) {

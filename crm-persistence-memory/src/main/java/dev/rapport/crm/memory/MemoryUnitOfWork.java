@@ -40,7 +40,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryActivities activities;
   private MemoryTasks tasks;
   private MemoryTimeline timeline;
-  private MemoryContactMerges contactMerges;
+  private MemoryMerges merges;
   private MemorySales sales;
   private MemoryAnalytics analytics;
   private boolean open = true;
@@ -222,12 +222,12 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return sales;
   }
 
-  MemoryContactMerges contactMerges() {
+  MemoryMerges merges() {
     requireOpen();
-    if (contactMerges == null) {
-      contactMerges = new MemoryContactMerges(this);
+    if (merges == null) {
+      merges = new MemoryMerges(this);
     }
-    return contactMerges;
+    return merges;
   }
 
   TimelineRepository timeline() {
@@ -246,7 +246,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.lead.LeadRepository.class, MemoryUnitOfWork::leads),
       Map.entry(dev.rapport.crm.contact.ContactRepository.class, MemoryUnitOfWork::contacts),
       Map.entry(dev.rapport.crm.contact.AccountRepository.class, MemoryUnitOfWork::accounts),
-      Map.entry(dev.rapport.crm.contact.ContactMergeRepository.class, MemoryUnitOfWork::contactMerges),
+      Map.entry(dev.rapport.crm.contact.MergeRepository.class, MemoryUnitOfWork::merges),
       Map.entry(dev.rapport.crm.opportunity.OpportunityRepository.class, MemoryUnitOfWork::opportunities),
       Map.entry(dev.rapport.crm.service.CaseRepository.class, MemoryUnitOfWork::cases),
       Map.entry(dev.rapport.crm.feedback.FeedbackRepository.class, MemoryUnitOfWork::feedback),

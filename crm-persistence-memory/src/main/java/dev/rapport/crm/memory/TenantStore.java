@@ -37,8 +37,8 @@ final class TenantStore {
   final Table<UUID, TimelineEntry> timelineById = new Table<>(MemoryTimeline.BY_ID);
   final Table<dev.rapport.crm.common.CaseId, dev.rapport.crm.service.ServiceCase> cases = new Table<>(MemoryCases.KIND);
   final Table<dev.rapport.crm.common.FeedbackId, dev.rapport.crm.feedback.Feedback> feedback = new Table<>(MemoryFeedback.KIND);
-  final Table<UUID, dev.rapport.crm.contact.ContactMerge> contactMerges = new Table<>(MemoryContactMerges.MERGE_KIND);
-  final Table<UUID, MemoryContactMerges.Moves> contactMergeMoves = new Table<>(MemoryContactMerges.MOVES_KIND);
+  final Table<UUID, dev.rapport.crm.contact.Merge> merges = new Table<>(MemoryMerges.MERGE_KIND);
+  final Table<UUID, MemoryMerges.Moves> mergeMoves = new Table<>(MemoryMerges.MOVES_KIND);
 
   final Table<String, MemorySales.BalanceRow> balances;
   /** The columnar side index of the sales, payments and balances below, kept as they are put. */

@@ -91,10 +91,10 @@ public abstract class AdapterContract {
     }
   }
 
-  /** {@link ContactMergeContract} on this adapter. */
+  /** {@link MergeContract} on this adapter. */
   @Nested
-  @DisplayName("ContactMergeContract")
-  class ContactMerge extends ContactMergeContract {
+  @DisplayName("MergeContract")
+  class Merge extends MergeContract {
     @Override
     protected Persistence persistence() {
       return AdapterContract.this.persistence();

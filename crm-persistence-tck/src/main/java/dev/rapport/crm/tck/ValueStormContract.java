@@ -829,10 +829,10 @@ public abstract class ValueStormContract extends ContractSupport {
   /**
    * A merge of contacts the store must refuse whole (with itself, of an unknown contact, read at a
    * stale version, an unknown merge undone), or a look-up of merges, of which the storm makes none:
-   * successful merges are {@link ContactMergeContract}'s, where the links they move are checked.
+   * successful merges are {@link MergeContract}'s, where the links they move are checked.
    */
   private Input refusedMerge(Crm c, ContactId id) {
-    return switch (v.nextInt(5)) {
+    return switch (v.nextInt(8)) {
       case 0 -> in("contacts.merge with itself " + id, () -> c.contacts().merge(
           dev.rapport.crm.contact.ContactMergePlan.of(id, java.util.Arrays.asList(id))));
       case 1 -> { ContactId unknown = v.chance(90) ? ContactId.of(UUID.randomUUID()) : null;
@@ -845,11 +845,25 @@ public abstract class ValueStormContract extends ContractSupport {
                 other == null ? List.of() : List.of(other)))); }
       case 3 -> { UUID merge = v.chance(90) ? UUID.randomUUID() : null;
         yield in("contacts.undoMerge " + merge, () -> c.contacts().undoMerge(merge)); }
-      default -> { UUID merge = v.chance(90) ? UUID.randomUUID() : null;
+      case 4 -> { UUID merge = v.chance(90) ? UUID.randomUUID() : null;
         yield in("contacts.findMerge/mergeOf " + merge + " " + id, () -> {
           assertThat(c.contacts().findMerge(merge)).isEmpty();
           assertThat(c.contacts().mergeOf(id)).isEmpty();
           return null;
+        }); }
+      case 5 -> { AccountId a = accountId(); AccountId unknown = v.chance(90) ? AccountId.of(UUID.randomUUID()) : null;
+        yield in("accounts.merge of an unknown account into " + a, () -> c.accounts().merge(
+            dev.rapport.crm.contact.AccountMergePlan.of(a, v.chance(20) ? java.util.Arrays.asList(a) : java.util.Arrays.asList(unknown)))); }
+      case 6 -> { AccountId a = accountId(); Account survivor = a == null ? null : accounts.get(a); AccountId otherId = accountId();
+        Account other = otherId == null ? null : accounts.get(otherId); long off = v.pick(List.of(-1L, 1L, 100L));
+        yield in("accounts.merge read at a stale version " + a, () -> c.accounts().merge(
+            dev.rapport.crm.contact.AccountMergePlan.of(survivor == null ? null : versioned(survivor, Math.max(0, survivor.version() + off)),
+                other == null ? List.of() : List.of(other)))); }
+      default -> { UUID merge = v.chance(90) ? UUID.randomUUID() : null; AccountId a = accountId();
+        yield in("accounts.findMerge/mergeOf/undoMerge " + merge + " " + a, () -> {
+          assertThat(c.accounts().findMerge(merge)).isEmpty();
+          assertThat(c.accounts().mergeOf(a)).isEmpty();
+          return c.accounts().undoMerge(merge);
         }); }
     };
   }

@@ -52,13 +52,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Merging contacts on the adapter: everything linked to a duplicate (activities, tasks, campaign
+ * Merging contacts and accounts on the adapter: everything linked to a duplicate contact (activities, tasks, campaign
  * memberships, cases, feedback, opportunities, converted leads, timeline entries) moves to the
  * survivor in one command, the duplicate is gone and its id leads to the survivor; undo puts back
  * every record as it was (versions aside); refused merges (stale, unknown, another tenant's,
  * already merged) leave the store exactly as it was.
  */
-public abstract class ContactMergeContract extends ContractSupport {
+public abstract class MergeContract extends ContractSupport {
 
   /** A duplicate with one of everything linked to it, and the survivor it goes into. */
   private record World(Account account, Contact survivor, Contact duplicate, Activity activity, Task task,
@@ -171,12 +171,15 @@ public abstract class ContactMergeContract extends ContractSupport {
     return new StoreSnapshot(s.leads().stream().map(x -> versioned(x, 1)).toList(),
         s.contacts().stream().map(x -> new Contact(x.id(), x.tenantId(), 1, x.name(), x.accountId(), x.emails(),
             x.phones(), x.title(), x.marketingConsent(), x.originLead(), x.owner(), x.createdAt(), Instant.EPOCH)).toList(),
-        s.accounts(), s.opportunities().stream().map(x -> versioned(x, 1)).toList(), s.campaigns(),
+        s.accounts().stream().map(x -> new Account(x.id(), x.tenantId(), 1, x.name(), x.domain(), x.externalReference(),
+            x.industry(), x.owner(), x.createdAt(), Instant.EPOCH)).toList(),
+        s.opportunities().stream().map(x -> versioned(x, 1)).toList(), s.campaigns(),
         s.campaignMembers().stream().map(x -> versioned(x, 1)).toList(),
         s.activities().stream().map(x -> versioned(x, 1)).toList(), s.tasks().stream().map(x -> versioned(x, 1)).toList(),
         s.timeline().stream().filter(e -> e.event().isEmpty() || !e.event().get().contains("Merge")).toList(),
         s.cases().stream().map(x -> versioned(x, 1)).toList(), s.feedback().stream().map(x -> versioned(x, 1)).toList(),
-        s.sales(), s.payments(), s.payerClasses(), s.credit());
+        s.sales().stream().map(x -> versioned(x, 1)).toList(), s.payments().stream().map(x -> versioned(x, 1)).toList(),
+        s.payerClasses(), s.credit());
   }
 
   @Test
@@ -238,5 +241,115 @@ public abstract class ContactMergeContract extends ContractSupport {
     assertThat(crm.contacts().get(e.id()).phones()).extracting(x -> x.e164()).containsExactly("+4930222222");
     assertThat(crm.contacts().list(PageRequest.first(10)).items()).extracting(Contact::id).containsExactly(e.id());
     assertThat(last.merged()).extracting(Contact::name).containsExactly(PersonName.of("John", "Smith"));
+  }
+
+  // ---- accounts
+
+  /** A duplicate account with one of everything linked to it, and the survivor it goes into. */
+  private record Accounts(Account survivor, Account duplicate, Contact person, Activity activity, Task task,
+      ServiceCase serviceCase, Feedback feedback, Opportunity opportunity, Lead lead,
+      dev.rapport.crm.sales.Sale sale, dev.rapport.crm.sales.Payment payment) {}
+
+  private Accounts accounts(boolean survivorHasReference) {
+    NewAccount.Builder acme = NewAccount.builder("ACME Inc.").domain("acme.example");
+    Account survivor = crm.accounts().create((survivorHasReference ? acme.externalReference("K-9001") : acme).build());
+    Account duplicate = crm.accounts().create(NewAccount.builder("ACME GmbH").externalReference("K-9002")
+        .industry("Wholesale").build());
+    dev.rapport.crm.common.AccountId d = duplicate.id();
+    Contact person = crm.contacts().create(NewContact.builder(PersonName.of("Max", "Muster")).account(d).build());
+    Activity activity = crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.account(d), "Visited").build());
+    Task task = crm.tasks().create(NewTask.builder(Links.account(d), "Call back", START.plus(Duration.ofDays(1))).build());
+    ServiceCase serviceCase = crm.cases().open(NewCase.builder(d, "Invoice wrong").contact(person.id()).build());
+    Feedback feedback = crm.feedback().record(NewFeedback.nps(d, person.id(), 4).build());
+    Opportunity opportunity = crm.opportunities().open(d, NewOpportunity.builder("Renewal", Money.of("900.00", "EUR")).build());
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Max", "Muster"), LeadSource.REFERRAL).build());
+    crm.leads().changeStatus(lead.id(), dev.rapport.crm.lead.LeadStatus.QUALIFIED);
+    lead = crm.leads().convert(lead.id(), Conversion.standard().toAccount(d).toContact(person.id())).lead();
+    dev.rapport.crm.sales.Sale sale = crm.sales().record(dev.rapport.crm.sales.NewSale.invoice("INV-1", d,
+        LocalDate.of(2025, 2, 1), "EUR").dueInDays(14).line("PAPER", "2", "50.00").build()).value();
+    dev.rapport.crm.sales.Payment payment = crm.sales().recordPayment(dev.rapport.crm.sales.NewPayment.of("PAY-1", d,
+        Money.of("100.00", "EUR"), LocalDate.of(2025, 2, 10), "INV-1", "100.00")).value();
+    persistence.inUnitOfWork(tenant, uow -> {
+      uow.port(dev.rapport.crm.sales.SalesRepository.class).savePayerClasses(
+          java.util.Map.of(d, dev.rapport.crm.sales.PayerClass.ON_TIME));
+      return null;
+    });
+    return new Accounts(crm.accounts().get(survivor.id()), crm.accounts().get(d), crm.contacts().get(person.id()),
+        activity, task, serviceCase, feedback, opportunity, lead, sale, payment);
+  }
+
+  @Test
+  void anAccountMergeMovesEveryLinkAndTheMergedReferenceLeadsToTheSurvivor() {
+    Accounts w = accounts(true);
+    dev.rapport.crm.common.AccountId s = w.survivor().id();
+    dev.rapport.crm.common.AccountId d = w.duplicate().id();
+    events.clear();
+
+    dev.rapport.crm.contact.AccountMerge merge = crm.accounts().merge(
+        dev.rapport.crm.contact.AccountMergePlan.of(w.survivor(), List.of(w.duplicate())));
+
+    Account survivor = crm.accounts().get(s);
+    assertThat(merge.survivor()).isEqualTo(survivor);
+    assertThat(survivor.name()).isEqualTo("ACME Inc.");
+    assertThat(survivor.externalReference()).contains("K-9001");
+    assertThat(survivor.industry()).contains("Wholesale");
+    assertThat(crm.accounts().get(d)).isEqualTo(survivor);
+    assertThat(crm.accounts().findByExternalReference("K-9002")).contains(survivor);
+    assertThat(crm.accounts().findByExternalReferences(List.of("K-9001", "K-9002", "K-9003")))
+        .isEqualTo(java.util.Map.of("K-9001", survivor, "K-9002", survivor));
+    assertThat(crm.accounts().list(PageRequest.first(10)).items()).extracting(Account::id).containsExactly(s);
+    assertThat(crm.accounts().mergeOf(d)).contains(merge);
+
+    assertThat(crm.contacts().get(w.person().id()).accountId()).contains(s);
+    assertThat(crm.activities().get(w.activity().id()).links().account()).contains(s);
+    assertThat(crm.tasks().get(w.task().id()).links().account()).contains(s);
+    assertThat(crm.cases().get(w.serviceCase().id()).accountId()).isEqualTo(s);
+    assertThat(crm.feedback().get(w.feedback().id()).accountId()).isEqualTo(s);
+    assertThat(crm.opportunities().get(w.opportunity().id()).accountId()).isEqualTo(s);
+    assertThat(crm.leads().get(w.lead().id()).convertedTo().orElseThrow().accountId()).isEqualTo(s);
+    assertThat(crm.sales().get("INV-1").accountId()).isEqualTo(s);
+    assertThat(crm.sales().getPayment("PAY-1").content().accountId()).isEqualTo(s);
+    assertThat(crm.sales().byAccount(s, PageRequest.first(10)).items()).extracting(x -> x.content().reference())
+        .containsExactly("INV-1");
+    java.util.Map<dev.rapport.crm.common.AccountId, dev.rapport.crm.sales.PayerClass> classes =
+        persistence.inUnitOfWork(tenant, uow -> uow.port(dev.rapport.crm.sales.SalesRepository.class).payerClasses());
+    assertThat(classes).isEqualTo(java.util.Map.of(s, dev.rapport.crm.sales.PayerClass.ON_TIME));
+    assertThat(crm.timeline().account(s, PageRequest.first(100)).items().get(0).summary())
+        .contains("Merged 1 duplicate into this account");
+    assertThat(events).filteredOn(e -> e instanceof dev.rapport.crm.contact.AccountsMerged).containsExactly(
+        new dev.rapport.crm.contact.AccountsMerged(tenant, merge.mergedAt(), merge.id(), s, List.of(d)));
+  }
+
+  @Test
+  void anAccountMergeUndoneLeavesEveryRecordAsItWasAndTheSurvivorGivesBackTheReferenceItTook() {
+    Accounts w = accounts(false);
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+    dev.rapport.crm.contact.AccountMerge merge = crm.accounts().merge(
+        dev.rapport.crm.contact.AccountMergePlan.of(w.survivor().id(), List.of(w.duplicate().id())));
+    assertThat(crm.accounts().get(w.survivor().id()).externalReference()).contains("K-9002");
+    assertThat(crm.accounts().findByExternalReference("K-9002").orElseThrow().id()).isEqualTo(w.survivor().id());
+    clock.advance(Duration.ofMinutes(5));
+
+    crm.accounts().undoMerge(merge.id());
+
+    StoreSnapshot after = StoreSnapshot.capture(persistence, tenant);
+    assertThat(withoutVersions(after)).isEqualTo(withoutVersions(before));
+    assertThat(crm.accounts().findByExternalReference("K-9002").orElseThrow().id()).isEqualTo(w.duplicate().id());
+    assertThatThrownBy(() -> crm.accounts().undoMerge(merge.id())).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> crm.contacts().undoMerge(merge.id())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void aStaleOrUnknownAccountMergeIsRefusedAndNothingChanges() {
+    Accounts w = accounts(true);
+    crm.accounts().rename(w.duplicate().id(), "ACME Germany GmbH");
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+
+    assertThatThrownBy(() -> crm.accounts().merge(dev.rapport.crm.contact.AccountMergePlan.of(w.survivor(),
+        List.of(w.duplicate())))).isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm.accounts().merge(dev.rapport.crm.contact.AccountMergePlan.of(w.survivor().id(),
+        List.of(dev.rapport.crm.common.AccountId.of(UUID.randomUUID()))))).isInstanceOf(NotFoundException.class);
+    assertThat(StoreSnapshot.capture(persistence, tenant)).isEqualTo(before);
+    assertThat(crm.accounts().mergeOf(w.duplicate().id())).isEmpty();
   }
 }

@@ -10,15 +10,15 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A row of {@code crm_contact_merged}: one contact a merge retired, indexed by the contact, so
- * that the look-up of a merged id (where it leads now) is one query. Deleted when the merge is
- * undone.
+ * A row of {@code crm_merged}: one contact or account a merge retired, indexed by its id and by
+ * the external reference it held, so that the look-up of a merged id or customer number (where it
+ * leads now) is one query. Deleted when the merge is undone.
  */
 @jakarta.persistence.Cacheable(false) // written and undone on every node of a host
-@Entity(name = "RapportContactMerged")
-@Table(name = "crm_contact_merged")
-@IdClass(ContactMergedEntity.Key.class)
-class ContactMergedEntity {
+@Entity(name = "RapportMerged")
+@Table(name = "crm_merged")
+@IdClass(MergedEntity.Key.class)
+class MergedEntity {
   @Id
   @Column(name = "tenant_id", nullable = false, updatable = false, length = 64)
   String tenantId;
@@ -28,15 +28,19 @@ class ContactMergedEntity {
   UUID mergeId;
 
   @Id
-  @Column(name = "contact_id", nullable = false, updatable = false)
-  UUID contactId;
+  @Column(name = "record_id", nullable = false, updatable = false)
+  UUID recordId;
 
-  ContactMergedEntity() {}
+  @Column(name = "external_reference", updatable = false, length = 200)
+  String externalReference;
 
-  ContactMergedEntity(String tenantId, UUID mergeId, UUID contactId) {
+  MergedEntity() {}
+
+  MergedEntity(String tenantId, UUID mergeId, UUID recordId, String externalReference) {
     this.tenantId = tenantId;
     this.mergeId = mergeId;
-    this.contactId = contactId;
+    this.recordId = recordId;
+    this.externalReference = externalReference;
   }
 
   /** The composite key. */
@@ -45,19 +49,19 @@ class ContactMergedEntity {
 
     String tenantId;
     UUID mergeId;
-    UUID contactId;
+    UUID recordId;
 
     Key() {}
 
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(mergeId, k.mergeId)
-          && Objects.equals(contactId, k.contactId);
+          && Objects.equals(recordId, k.recordId);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(tenantId, mergeId, contactId);
+      return Objects.hash(tenantId, mergeId, recordId);
     }
   }
 }

@@ -9,15 +9,16 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
- * A row of {@code crm_contact_merge}: one merge of contacts. The merge itself (the survivor before
- * and after, the merged contacts as they were) is JSON in {@code body}, as crm-jackson writes a
- * {@link dev.rapport.crm.contact.ContactMerge}; what it moved, for undo, is JSON in {@code moves}.
+ * A row of {@code crm_merge}: one merge of contacts or accounts ({@code kind}). The merge itself
+ * (the survivor before and after, the merged records as they were) is JSON in {@code body}, as
+ * crm-jackson writes a {@link dev.rapport.crm.contact.ContactMerge} or
+ * {@link dev.rapport.crm.contact.AccountMerge}; what it moved, for undo, is JSON in {@code moves}.
  */
 @jakarta.persistence.Cacheable(false) // written and undone on every node of a host
-@Entity(name = "RapportContactMerge")
-@Table(name = "crm_contact_merge")
+@Entity(name = "RapportMerge")
+@Table(name = "crm_merge")
 @IdClass(TenantKey.class)
-class ContactMergeEntity {
+class MergeEntity {
   @Id
   @Column(name = "tenant_id", nullable = false, updatable = false, length = 64)
   String tenantId;
@@ -25,6 +26,9 @@ class ContactMergeEntity {
   @Id
   @Column(name = "id", nullable = false, updatable = false)
   UUID id;
+
+  @Column(name = "kind", nullable = false, updatable = false, length = 10)
+  String kind;
 
   @Column(name = "survivor_id", nullable = false, updatable = false)
   UUID survivorId;
@@ -41,5 +45,5 @@ class ContactMergeEntity {
   @Column(name = "moves", nullable = false)
   String moves;
 
-  ContactMergeEntity() {}
+  MergeEntity() {}
 }
