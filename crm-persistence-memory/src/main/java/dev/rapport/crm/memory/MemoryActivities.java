@@ -13,8 +13,8 @@ import java.util.Optional;
 /** The activities of one unit of work, in the tenant's activities table. */
 final class MemoryActivities implements ActivityRepository {
   static final Kind<ActivityId, Activity> KIND = new Kind<>("activity", Activity::id,
-      Activity::version, Versions.of(Activity.class)::with, Activity::tenantId, ActivityId::parse, List.of(),
-      Optional.empty());
+      Activity::version, Versions.of(Activity.class)::with, Activity::tenantId, ActivityId::parse,
+      List.of(new Kind.IndexDef<>(Kinds.LINKED, a -> Kinds.linked(a.links()))), Optional.empty());
 
   private final MemoryUnitOfWork uow;
   private Buffer<ActivityId, Activity> buffer;

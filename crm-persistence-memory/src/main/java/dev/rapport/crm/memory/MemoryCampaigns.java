@@ -47,7 +47,8 @@ final class MemoryCampaigns implements CampaignRepository {
       MemberKey::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.CAMPAIGN, m -> List.of(m.campaignId())),
-          new Kind.IndexDef<>(Kinds.RESPONDED, m -> m.respondedAt().isPresent() ? List.of(m.campaignId()) : List.of())),
+          new Kind.IndexDef<>(Kinds.RESPONDED, m -> m.respondedAt().isPresent() ? List.of(m.campaignId()) : List.of()),
+          new Kind.IndexDef<>(Kinds.PERSON, m -> List.of(m.member().value()))),
       Optional.empty());
 
   /**

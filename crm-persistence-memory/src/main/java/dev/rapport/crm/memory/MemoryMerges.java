@@ -26,6 +26,8 @@ import dev.rapport.crm.feedback.Feedback;
 import dev.rapport.crm.lead.ConvertedTo;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.opportunity.Opportunity;
+import dev.rapport.crm.sales.NewPayment;
+import dev.rapport.crm.sales.NewSale;
 import dev.rapport.crm.sales.Payment;
 import dev.rapport.crm.sales.Sale;
 import dev.rapport.crm.service.ServiceCase;
@@ -66,6 +68,22 @@ final class MemoryMerges implements MergeRepository {
   static final Kind<UUID, Moves> MOVES_KIND = new Kind<>("merge", Moves::mergeId, m -> 0L, (m, v) -> m,
       Moves::tenantId, UUID::fromString, List.of(), Optional.empty());
 
+  // copiers of the linked records, looked up once: constants, not state
+  private static final Components<Activity> ACTIVITY = Components.of(Activity.class);
+  private static final Components<Task> TASK = Components.of(Task.class);
+  private static final Components<ServiceCase> CASE = Components.of(ServiceCase.class);
+  private static final Components<Feedback> FEEDBACK = Components.of(Feedback.class);
+  private static final Components<Opportunity> OPPORTUNITY = Components.of(Opportunity.class);
+  private static final Components<Lead> LEAD = Components.of(Lead.class);
+  private static final Components<Sale> SALE = Components.of(Sale.class);
+  private static final Components<Payment> PAYMENT = Components.of(Payment.class);
+  private static final Components<TimelineEntry> ENTRY = Components.of(TimelineEntry.class);
+  private static final Components<CampaignMember> MEMBER = Components.of(CampaignMember.class);
+  private static final Components<Contact> CONTACT = Components.of(Contact.class);
+  private static final Components<Account> ACCOUNT = Components.of(Account.class);
+  private static final Components<NewSale> NEW_SALE = Components.of(NewSale.class);
+  private static final Components<NewPayment> NEW_PAYMENT = Components.of(NewPayment.class);
+
   private final MemoryUnitOfWork uow;
 
   MemoryMerges(MemoryUnitOfWork uow) {
@@ -89,12 +107,13 @@ final class MemoryMerges implements MergeRepository {
     if (kind == Merge.Kind.CONTACT) {
       Buffer<MemoryCampaigns.MemberKey, CampaignMember> members = uow.buffer(store.campaignMembers);
       Optional<ContactId> was = Optional.of(ContactId.of(from));
-      for (CampaignMember m : all(store.campaignMembers, m -> m.member().contact().equals(was))) {
+      for (CampaignMember m : members.lookup(Kinds.PERSON, from).stream()
+          .filter(m -> m.member().contact().equals(was)).toList()) {
         members.delete(m);
         if (members.find(new MemoryCampaigns.MemberKey(m.campaignId(), to)).isPresent()) {
           dropped.add(m);
         } else {
-          members.insert(Components.with(Components.with(m, "member", MemberId.contact(ContactId.of(to))), "version", 0L));
+          members.insert(MEMBER.with(MEMBER.with(m, "member", MemberId.contact(ContactId.of(to))), "version", 0L));
           moved.add(new Move("member", m.campaignId(), from, to));
         }
       }
@@ -139,7 +158,7 @@ final class MemoryMerges implements MergeRepository {
           Buffer<MemoryCampaigns.MemberKey, CampaignMember> members = uow.buffer(store.campaignMembers);
           members.find(new MemoryCampaigns.MemberKey((CampaignId) m.key(), m.to())).ifPresent(current -> {
             members.delete(current);
-            members.insert(Components.with(Components.with(current, "member", MemberId.contact(ContactId.of(m.from()))),
+            members.insert(MEMBER.with(MEMBER.with(current, "member", MemberId.contact(ContactId.of(m.from()))),
                 "version", 0L));
           });
         }
@@ -155,7 +174,7 @@ final class MemoryMerges implements MergeRepository {
     }
     Buffer<MemoryCampaigns.MemberKey, CampaignMember> members = uow.buffer(store.campaignMembers);
     for (CampaignMember m : found.get().dropped()) {
-      members.insert(Components.with(m, "version", 0L));
+      members.insert(MEMBER.with(m, "version", 0L));
     }
     Buffer<AccountId, MemorySales.Standing> classes = uow.buffer(store.payerClasses);
     for (MemorySales.Standing s : found.get().droppedClasses()) {
@@ -178,13 +197,13 @@ final class MemoryMerges implements MergeRepository {
   @Override
   public Contact restore(Contact contact) {
     uow.requireOpen();
-    return uow.buffer(uow.store().contacts).insert(Components.with(contact, "version", 0L));
+    return uow.buffer(uow.store().contacts).insert(CONTACT.with(contact, "version", 0L));
   }
 
   @Override
   public Account restore(Account account) {
     uow.requireOpen();
-    return uow.buffer(uow.store().accounts).insert(Components.with(account, "version", 0L));
+    return uow.buffer(uow.store().accounts).insert(ACCOUNT.with(account, "version", 0L));
   }
 
   @Override
@@ -273,20 +292,20 @@ final class MemoryMerges implements MergeRepository {
     TenantStore s = uow.store();
     return List.of(
         new Link<ActivityId, Activity>("contact.activity", s.activities, a -> a.links().contact().map(ContactId::value),
-            (a, to) -> Components.with(a, "links", withContact(a.links(), to)), null),
+            (a, to) -> ACTIVITY.with(a, "links", withContact(a.links(), to)), Kinds.LINKED),
         new Link<TaskId, Task>("contact.task", s.tasks, t -> t.links().contact().map(ContactId::value),
-            (t, to) -> Components.with(t, "links", withContact(t.links(), to)), null),
+            (t, to) -> TASK.with(t, "links", withContact(t.links(), to)), Kinds.LINKED),
         new Link<CaseId, ServiceCase>("contact.case", s.cases, c -> c.contactId().map(ContactId::value),
-            (c, to) -> Components.with(c, "contactId", Optional.of(ContactId.of(to))), null),
+            (c, to) -> CASE.with(c, "contactId", Optional.of(ContactId.of(to))), null),
         new Link<FeedbackId, Feedback>("contact.feedback", s.feedback, f -> Optional.of(f.contactId().value()),
-            (f, to) -> Components.with(f, "contactId", ContactId.of(to)), null),
+            (f, to) -> FEEDBACK.with(f, "contactId", ContactId.of(to)), null),
         new Link<OpportunityId, Opportunity>("contact.opportunity", s.opportunities,
             o -> o.primaryContact().map(ContactId::value),
-            (o, to) -> Components.with(o, "primaryContact", Optional.of(ContactId.of(to))), null),
+            (o, to) -> OPPORTUNITY.with(o, "primaryContact", Optional.of(ContactId.of(to))), null),
         new Link<LeadId, Lead>("contact.lead", s.leads, l -> l.convertedTo().map(c -> c.contactId().value()),
             (l, to) -> {
               ConvertedTo c = l.convertedTo().orElseThrow();
-              return Components.with(l, "convertedTo",
+              return LEAD.with(l, "convertedTo",
                   Optional.of(new ConvertedTo(ContactId.of(to), c.accountId(), c.opportunityId(), c.convertedAt())));
             }, Kinds.CONVERTED_INTO),
         timeline("contact.timeline"));
@@ -296,40 +315,40 @@ final class MemoryMerges implements MergeRepository {
     TenantStore s = uow.store();
     return List.of(
         new Link<ContactId, Contact>("account.contact", s.contacts, c -> c.accountId().map(AccountId::value),
-            (c, to) -> Components.with(c, "accountId", Optional.of(AccountId.of(to))), Kinds.ACCOUNT),
+            (c, to) -> CONTACT.with(c, "accountId", Optional.of(AccountId.of(to))), Kinds.ACCOUNT),
         new Link<ActivityId, Activity>("account.activity", s.activities, a -> a.links().account().map(AccountId::value),
-            (a, to) -> Components.with(a, "links", withAccount(a.links(), to)), null),
+            (a, to) -> ACTIVITY.with(a, "links", withAccount(a.links(), to)), Kinds.LINKED),
         new Link<TaskId, Task>("account.task", s.tasks, t -> t.links().account().map(AccountId::value),
-            (t, to) -> Components.with(t, "links", withAccount(t.links(), to)), null),
+            (t, to) -> TASK.with(t, "links", withAccount(t.links(), to)), Kinds.LINKED),
         new Link<CaseId, ServiceCase>("account.case", s.cases, c -> Optional.of(c.accountId().value()),
-            (c, to) -> Components.with(c, "accountId", AccountId.of(to)), Kinds.ACCOUNT),
+            (c, to) -> CASE.with(c, "accountId", AccountId.of(to)), Kinds.ACCOUNT),
         new Link<FeedbackId, Feedback>("account.feedback", s.feedback, f -> Optional.of(f.accountId().value()),
-            (f, to) -> Components.with(f, "accountId", AccountId.of(to)), Kinds.ACCOUNT),
+            (f, to) -> FEEDBACK.with(f, "accountId", AccountId.of(to)), Kinds.ACCOUNT),
         new Link<OpportunityId, Opportunity>("account.opportunity", s.opportunities, o -> Optional.of(o.accountId().value()),
-            (o, to) -> Components.with(o, "accountId", AccountId.of(to)), Kinds.ACCOUNT),
+            (o, to) -> OPPORTUNITY.with(o, "accountId", AccountId.of(to)), Kinds.ACCOUNT),
         new Link<LeadId, Lead>("account.lead", s.leads, l -> l.convertedTo().map(c -> c.accountId().value()),
             (l, to) -> {
               ConvertedTo c = l.convertedTo().orElseThrow();
-              return Components.with(l, "convertedTo",
+              return LEAD.with(l, "convertedTo",
                   Optional.of(new ConvertedTo(c.contactId(), AccountId.of(to), c.opportunityId(), c.convertedAt())));
             }, Kinds.CONVERTED_INTO),
         new Link<SaleId, Sale>("account.sale", s.sales, x -> Optional.of(x.accountId().value()),
-            (x, to) -> Components.with(x, "content", Components.with(x.content(), "accountId", AccountId.of(to))),
+            (x, to) -> SALE.with(x, "content", NEW_SALE.with(x.content(), "accountId", AccountId.of(to))),
             Kinds.ACCOUNT),
         new Link<PaymentId, Payment>("account.payment", s.payments, p -> Optional.of(p.content().accountId().value()),
-            (p, to) -> Components.with(p, "content", Components.with(p.content(), "accountId", AccountId.of(to))),
+            (p, to) -> PAYMENT.with(p, "content", NEW_PAYMENT.with(p.content(), "accountId", AccountId.of(to))),
             Kinds.ACCOUNT),
         timeline("account.timeline"));
   }
 
-  /** Timeline entries, kept in two tables: both re-pointed. */
-  private Link<UUID, TimelineEntry> timeline(String name) {
+  /** Timeline entries, kept in two tables: found by the subject index, both re-pointed. */
+  private Link<MemoryTimeline.Key, TimelineEntry> timeline(String name) {
     TenantStore s = uow.store();
-    return new Link<>(name, s.timelineById, e -> Optional.of(e.subjectId()), (e, to) -> {
-      TimelineEntry next = Components.with(e, "subjectId", to);
-      uow.buffer(s.timeline).update(next);
+    return new Link<>(name, s.timeline, e -> Optional.of(e.subjectId()), (e, to) -> {
+      TimelineEntry next = ENTRY.with(e, "subjectId", to);
+      uow.buffer(s.timelineById).update(next);
       return next;
-    }, null);
+    }, Kinds.SUBJECT);
   }
 
   private <I extends Comparable<I>, R> List<R> all(Table<I, R> table, Predicate<R> filter) {

@@ -23,7 +23,8 @@ final class MemoryTasks implements TaskRepository {
       Versions.of(Task.class)::with, Task::tenantId, TaskId::parse,
       List.of(
           new Kind.IndexDef<>(Kinds.STATUS, t -> List.of(t.status())),
-          new Kind.IndexDef<>(Kinds.OWNER, t -> t.owner().stream().toList())),
+          new Kind.IndexDef<>(Kinds.OWNER, t -> t.owner().stream().toList()),
+          new Kind.IndexDef<>(Kinds.LINKED, t -> Kinds.linked(t.links()))),
       Optional.empty());
 
   private final MemoryUnitOfWork uow;
