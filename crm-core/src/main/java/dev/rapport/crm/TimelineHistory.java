@@ -110,6 +110,17 @@ final class TimelineHistory {
       return new Line(List.of(e.survivorId().value()), "Merged " + e.mergedIds().size()
           + (e.mergedIds().size() == 1 ? " duplicate" : " duplicates") + " into this contact");
     }
+    if (event instanceof dev.rapport.crm.lead.LeadsMerged e) {
+      return new Line(List.of(e.survivorId().value()), "Merged " + e.mergedIds().size()
+          + (e.mergedIds().size() == 1 ? " duplicate" : " duplicates") + " into this lead");
+    }
+    if (event instanceof dev.rapport.crm.lead.LeadMergeUndone e) {
+      List<UUID> subjects = new ArrayList<>();
+      subjects.add(e.survivorId().value());
+      e.restoredIds().forEach(id -> subjects.add(id.value()));
+      return new Line(subjects, "Merge undone: " + e.restoredIds().size()
+          + (e.restoredIds().size() == 1 ? " lead" : " leads") + " restored");
+    }
     if (event instanceof dev.rapport.crm.contact.AccountsMerged e) {
       return new Line(List.of(e.survivorId().value()), "Merged " + e.mergedIds().size()
           + (e.mergedIds().size() == 1 ? " duplicate" : " duplicates") + " into this account");

@@ -92,6 +92,11 @@ class TimelineHistoryTest {
         line("Merged 1 duplicate into this contact", CONTACT.value()));
     m.put(new dev.rapport.crm.contact.ContactMergeUndone(T, AT, merge, CONTACT, List.of(merged, other)),
         line("Merge undone: 2 contacts restored", CONTACT.value(), merged.value(), other.value()));
+    LeadId mergedLead = LeadId.of(UUID.randomUUID());
+    m.put(new dev.rapport.crm.lead.LeadsMerged(T, AT, merge, LEAD, List.of(mergedLead)),
+        line("Merged 1 duplicate into this lead", LEAD.value()));
+    m.put(new dev.rapport.crm.lead.LeadMergeUndone(T, AT, merge, LEAD, List.of(mergedLead)),
+        line("Merge undone: 1 lead restored", LEAD.value(), mergedLead.value()));
     AccountId mergedAccount = AccountId.of(UUID.randomUUID());
     m.put(new dev.rapport.crm.contact.AccountsMerged(T, AT, merge, ACCOUNT, List.of(mergedAccount)),
         line("Merged 1 duplicate into this account", ACCOUNT.value()));

@@ -98,7 +98,7 @@ public final class AccountMergePlan {
   }
 
   private static void checkIds(AccountId survivor, List<AccountId> duplicates) {
-    MergeChecks.ids(survivor, duplicates, "account", MAX_DUPLICATES);
+    dev.rapport.crm.internal.MergeChecks.ids(survivor, duplicates, "account", MAX_DUPLICATES);
   }
 
   /**

@@ -105,7 +105,7 @@ public final class ContactMergePlan {
   }
 
   private static void checkIds(ContactId survivor, List<ContactId> duplicates) {
-    MergeChecks.ids(survivor, duplicates, "contact", MAX_DUPLICATES);
+    dev.rapport.crm.internal.MergeChecks.ids(survivor, duplicates, "contact", MAX_DUPLICATES);
   }
 
   /**

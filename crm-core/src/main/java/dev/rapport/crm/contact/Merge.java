@@ -7,18 +7,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One merge of records into a survivor, as adapters store it: of contacts ({@link ContactMerge}) or
- * of accounts ({@link AccountMerge}). What the services return is the concrete type; this face is
- * what {@link MergeRepository} files and looks up.
+ * One merge of records into a survivor, as adapters store it: of contacts ({@link ContactMerge}),
+ * of accounts ({@link AccountMerge}) or of leads ({@code dev.rapport.crm.lead.LeadMerge}). What the
+ * services return is the concrete type; this face is what {@link MergeRepository} files and looks
+ * up, and {@link #kind()} says which type to read a stored merge back as. Only those three
+ * implement it.
  */
-public sealed interface Merge permits ContactMerge, AccountMerge {
+public interface Merge {
 
   /** What was merged. */
   enum Kind {
     /** Contacts ({@link ContactMerge}). */
     CONTACT,
     /** Accounts ({@link AccountMerge}). */
-    ACCOUNT
+    ACCOUNT,
+    /** Leads ({@code dev.rapport.crm.lead.LeadMerge}). */
+    LEAD
   }
 
   /** The merge's id. */

@@ -16,7 +16,9 @@ public interface MergeRepository {
    * kind). For contacts: activities, tasks, campaign memberships, service cases, feedback,
    * opportunities (their primary contact), converted leads (the contact they became) and timeline
    * entries. For accounts: contacts, activities, tasks, service cases, feedback, opportunities,
-   * converted leads, sales, payments, the payer class and timeline entries. A record that carries a
+   * converted leads, sales, payments, the payer class and timeline entries. For leads:
+   * activities, tasks, campaign memberships, opportunities and contacts (the lead they came from)
+   * and timeline entries. A record that carries a
    * version gets the next one. What {@code to} has already, {@code from} cannot give it twice: a
    * campaign membership in a campaign {@code to} belongs to, or a payer class where {@code to} has
    * one, is removed instead. Remembers under {@code mergeId} what it moved and removed, for

@@ -63,4 +63,12 @@ public interface LeadRepository {
    * @throws IllegalArgumentException if the tenant is not this unit's
    */
   Lead update(Lead lead);
+
+  /**
+   * Deletes the lead (a merge retires it; its record is kept by the merge for undo).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at the lead's
+   *     version (checked at once or at commit)
+   */
+  void delete(Lead lead);
 }

@@ -145,7 +145,7 @@ public final class LeadService {
    */
   public Lead get(LeadId id) {
     Check.notNull(id, "leadId");
-    return ctx.read(uow -> load(uow, id));
+    return ctx.read(uow -> resolve(uow, id).orElseThrow(() -> new NotFoundException("lead", id)));
   }
 
   /**
@@ -155,7 +155,198 @@ public final class LeadService {
    */
   public Optional<Lead> find(LeadId id) {
     Check.notNull(id, "leadId");
-    return ctx.read(uow -> uow.port(LeadRepository.class).find(id));
+    return ctx.read(uow -> resolve(uow, id));
+  }
+
+  /** How many merges {@link #get} and {@link #find} follow from a merged lead to its survivor. */
+  private static final int MAX_REDIRECTS = 32;
+
+  /** The lead, or the survivor it was merged into (following merges), or empty. */
+  private static Optional<Lead> resolve(UnitOfWork uow, LeadId id) {
+    LeadRepository leads = uow.port(LeadRepository.class);
+    LeadId at = id;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      Optional<Lead> found = leads.find(at);
+      if (found.isPresent()) {
+        return found;
+      }
+      Optional<LeadMerge> merge = leadMerge(uow, at);
+      if (merge.isEmpty()) {
+        return Optional.empty();
+      }
+      at = merge.get().survivor().id();
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<LeadMerge> leadMerge(UnitOfWork uow, LeadId merged) {
+    return uow.port(dev.rapport.crm.contact.MergeRepository.class).findByMerged(merged.value())
+        .filter(LeadMerge.class::isInstance).map(LeadMerge.class::cast);
+  }
+
+  /**
+   * Merges duplicate leads into a survivor, in one command: the survivor takes its fields as the
+   * plan says ({@link LeadMergePlan.Field}: default the survivor's value, else the first
+   * duplicate's that has one), the engagement signals of all (its temperature evaluated on them)
+   * and keeps its own status, source, score and creation; everything linked to a duplicate
+   * (activities, tasks, campaign memberships, opportunities and contacts that came from it,
+   * timeline entries) is linked to the survivor; the duplicates are deleted, and their ids lead to
+   * the survivor in {@link #get} and {@link #find}. Raises {@link LeadsMerged}. Undo with
+   * {@link #undoMerge} while the survivor is unchanged.
+   *
+   * @return the merge, with the survivor as stored
+   * @throws ValidationException if the plan is null
+   * @throws NotFoundException if the tenant has no lead with one of the plan's ids (also a lead
+   *     already merged into another, or one of another tenant)
+   * @throws IllegalTransitionException if one of the leads is converted: its history belongs to
+   *     the contact it became
+   * @throws ConcurrentUpdateException if the plan was made from leads as read and one of them
+   *     changed since, or one changes while the merge runs
+   */
+  public LeadMerge merge(LeadMergePlan plan) {
+    Check.notNull(plan, "plan");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      LeadRepository leads = uow.port(LeadRepository.class);
+      dev.rapport.crm.contact.MergeRepository merges = uow.port(dev.rapport.crm.contact.MergeRepository.class);
+      Lead survivor = loadForMerge(leads, plan, plan.survivor());
+      List<Lead> duplicates = new java.util.ArrayList<>();
+      for (LeadId id : plan.duplicates()) {
+        duplicates.add(loadForMerge(leads, plan, id));
+      }
+      Instant now = ctx.now();
+      Lead next = merged(survivor, duplicates, plan, ctx.setting(TemperaturePolicy.class), now);
+      java.util.UUID mergeId = ctx.ids().next();
+      for (Lead d : duplicates) {
+        merges.moveLinks(mergeId, dev.rapport.crm.contact.Merge.Kind.LEAD, d.id().value(), survivor.id().value());
+        leads.delete(d);
+      }
+      Lead stored = next.equals(survivor) ? survivor : leads.update(next);
+      LeadMerge merge = new LeadMerge(mergeId, ctx.tenant(), now, survivor, stored, duplicates, Optional.empty());
+      merges.save(merge);
+      cmd.raise(new LeadsMerged(ctx.tenant(), now, mergeId, survivor.id(), plan.duplicates()));
+      return merge;
+    });
+  }
+
+  /**
+   * Undoes a merge of leads: the merged leads return as they were (at version 1: they are stored
+   * anew), with everything that was linked to them; the survivor gets its fields and signals as
+   * before the merge (at its next version). Raises {@link LeadMergeUndone}.
+   *
+   * @return the merge, marked undone
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no merge of leads with this id
+   * @throws IllegalTransitionException if the merge was undone already
+   * @throws ConcurrentUpdateException if the survivor changed since the merge: undo that change first
+   */
+  public LeadMerge undoMerge(java.util.UUID mergeId) {
+    Check.notNull(mergeId, "mergeId");
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      LeadRepository leads = uow.port(LeadRepository.class);
+      dev.rapport.crm.contact.MergeRepository merges = uow.port(dev.rapport.crm.contact.MergeRepository.class);
+      LeadMerge merge = merges.find(mergeId).filter(LeadMerge.class::isInstance).map(LeadMerge.class::cast)
+          .orElseThrow(() -> new NotFoundException("merge", mergeId));
+      if (merge.undone()) {
+        throw new IllegalTransitionException("merge", "UNDONE", "UNDO", "merge " + mergeId + " was undone already");
+      }
+      Lead survivor = merge.survivor();
+      long current = leads.find(survivor.id()).map(Lead::version).orElse(-1L);
+      if (current != survivor.version()) {
+        throw new ConcurrentUpdateException("lead", survivor.id(), survivor.version(), Math.max(0, current));
+      }
+      Instant at = ctx.now();
+      Lead b = merge.survivorBefore();
+      leads.update(new Lead(survivor.id(), survivor.tenantId(), survivor.version(), b.name(), b.email(), b.phone(),
+          b.company(), b.title(), b.source(), b.sourceDetail(), b.status(), b.disqualificationReason(), b.signals(),
+          b.temperature(), b.temperatureOverride(), b.owner(), b.score(), b.createdAt(), at, b.convertedTo(),
+          b.campaign()));
+      for (Lead l : merge.merged()) {
+        leads.insert(dev.rapport.crm.spi.Versions.of(Lead.class).with(l, 0));
+      }
+      merges.moveBack(mergeId);
+      LeadMerge undone = merge.undoneAt(at);
+      merges.save(undone);
+      cmd.raise(new LeadMergeUndone(ctx.tenant(), at, mergeId, survivor.id(), merge.mergedIds()));
+      return undone;
+    });
+  }
+
+  /**
+   * The merge of leads with this id, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
+  public Optional<LeadMerge> findMerge(java.util.UUID mergeId) {
+    Check.notNull(mergeId, "mergeId");
+    return ctx.read(uow -> uow.port(dev.rapport.crm.contact.MergeRepository.class).find(mergeId)
+        .filter(LeadMerge.class::isInstance).map(LeadMerge.class::cast));
+  }
+
+  /**
+   * The merge, not undone, that merged this lead into another, or empty.
+   *
+   * @throws ValidationException if the id is null
+   */
+  public Optional<LeadMerge> mergeOf(LeadId merged) {
+    Check.notNull(merged, "leadId");
+    return ctx.read(uow -> leadMerge(uow, merged));
+  }
+
+  private static Lead loadForMerge(LeadRepository leads, LeadMergePlan plan, LeadId id) {
+    Lead l = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+    java.util.OptionalLong read = plan.versionRead(id);
+    if (read.isPresent() && read.getAsLong() != l.version()) {
+      throw new ConcurrentUpdateException("lead", id, read.getAsLong(), l.version());
+    }
+    if (l.status() == LeadStatus.CONVERTED) {
+      throw new IllegalTransitionException("lead", LeadStatus.CONVERTED, "MERGED",
+          "a converted lead's history belongs to the contact it became");
+    }
+    return l;
+  }
+
+  /** The survivor as the plan makes it from itself and the duplicates (equal to it if nothing changes). */
+  static Lead merged(Lead survivor, List<Lead> duplicates, LeadMergePlan plan, TemperaturePolicy policy, Instant now) {
+    List<Lead> all = new java.util.ArrayList<>();
+    all.add(survivor);
+    all.addAll(duplicates);
+    java.util.function.Function<LeadMergePlan.Field, Optional<Lead>> chosen =
+        f -> plan.choice(f).map(id -> all.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow());
+    dev.rapport.crm.common.PersonName name = chosen.apply(LeadMergePlan.Field.NAME).map(Lead::name).orElse(survivor.name());
+    Optional<dev.rapport.crm.common.EmailAddress> email = pick(all, chosen.apply(LeadMergePlan.Field.EMAIL), Lead::email);
+    Optional<dev.rapport.crm.common.PhoneNumber> phone = pick(all, chosen.apply(LeadMergePlan.Field.PHONE), Lead::phone);
+    Optional<String> company = pick(all, chosen.apply(LeadMergePlan.Field.COMPANY), Lead::company);
+    Optional<String> title = pick(all, chosen.apply(LeadMergePlan.Field.TITLE), Lead::title);
+    Optional<String> owner = pick(all, chosen.apply(LeadMergePlan.Field.OWNER), Lead::owner);
+    Optional<dev.rapport.crm.common.CampaignId> campaign = pick(all, chosen.apply(LeadMergePlan.Field.CAMPAIGN),
+        Lead::campaign);
+    List<EngagementSignal> signals = new java.util.ArrayList<>();
+    all.forEach(l -> signals.addAll(l.signals()));
+    signals.sort(java.util.Comparator.comparing(EngagementSignal::occurredAt)); // stable: the survivor's first on a tie
+    List<EngagementSignal> kept = signals.size() > dev.rapport.crm.common.Limits.SIGNALS_PER_LEAD
+        ? List.copyOf(signals.subList(signals.size() - dev.rapport.crm.common.Limits.SIGNALS_PER_LEAD, signals.size()))
+        : List.copyOf(signals);
+    boolean sameSignals = kept.equals(survivor.signals());
+    Temperature temperature = sameSignals ? survivor.temperature()
+        : survivor.temperatureOverride().orElseGet(() -> policy.evaluate(kept, now));
+    Lead next = new Lead(survivor.id(), survivor.tenantId(), survivor.version(), name, email, phone, company, title,
+        survivor.source(), survivor.sourceDetail(), survivor.status(), survivor.disqualificationReason(), kept,
+        temperature, survivor.temperatureOverride(), owner, survivor.score(), survivor.createdAt(), survivor.updatedAt(),
+        survivor.convertedTo(), campaign);
+    return next.equals(survivor) ? survivor : new Lead(survivor.id(), survivor.tenantId(), survivor.version(), name,
+        email, phone, company, title, survivor.source(), survivor.sourceDetail(), survivor.status(),
+        survivor.disqualificationReason(), kept, temperature, survivor.temperatureOverride(), owner, survivor.score(),
+        survivor.createdAt(), now, survivor.convertedTo(), campaign);
+  }
+
+  /** The chosen lead's value, or else the first present in order (the survivor's first). */
+  private static <T> Optional<T> pick(List<Lead> all, Optional<Lead> chosen, java.util.function.Function<Lead, Optional<T>> field) {
+    if (chosen.isPresent()) {
+      return field.apply(chosen.get());
+    }
+    return all.stream().map(field).flatMap(Optional::stream).findFirst();
   }
 
   /**

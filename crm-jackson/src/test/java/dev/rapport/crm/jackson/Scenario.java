@@ -175,6 +175,13 @@ final class Scenario {
     dev.rapport.crm.contact.AccountMerge accountMerge = keep(crm.accounts().merge(
         dev.rapport.crm.contact.AccountMergePlan.of(converted.account().id(), java.util.List.of(twinAccount.id()))));
     keep(crm.accounts().undoMerge(accountMerge.id()));
+    Lead twinLead = keep(crm.leads().capture(NewLead.builder(PersonName.of("Charles", "Babbage"), LeadSource.REFERRAL)
+        .email("charles@engines.example").build()));
+    Lead otherLead = keep(crm.leads().capture(NewLead.builder(PersonName.of("Charles", "Babbage"), LeadSource.WEBINAR)
+        .phone("+442071234567").build()));
+    dev.rapport.crm.lead.LeadMerge leadMerge = keep(crm.leads().merge(
+        dev.rapport.crm.lead.LeadMergePlan.of(twinLead.id(), java.util.List.of(otherLead.id()))));
+    keep(crm.leads().undoMerge(leadMerge.id()));
     return this;
   }
 

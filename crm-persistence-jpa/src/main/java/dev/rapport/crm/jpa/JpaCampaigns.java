@@ -278,14 +278,15 @@ final class JpaCampaigns implements CampaignRepository {
     return toDomain(e, member.version() + 1);
   }
 
-  /** The campaign memberships of a contact, in campaign order (for a merge). */
-  List<CampaignMember> membershipsOf(ContactId contact) {
+  /** The campaign memberships of a lead or contact, in campaign order (for a merge). */
+  List<CampaignMember> membershipsOf(MemberId person) {
     uow.requireOpen();
     return uow.em().createQuery("select m from RapportCampaignMember m where m.tenantId = :tenant"
-            + " and m.contactId = :contact order by m.campaignId", CampaignMemberEntity.class)
+            + " and m.memberId = :person order by m.campaignId", CampaignMemberEntity.class)
         .setParameter("tenant", tenant())
-        .setParameter("contact", contact.value())
-        .getResultList().stream().map(this::track).map(e -> toDomain(e, e.version)).toList();
+        .setParameter("person", person.value())
+        .getResultList().stream().map(this::track).map(e -> toDomain(e, e.version))
+        .filter(m -> m.member().equals(person)).toList();
   }
 
   /** Deletes a membership (for a merge): at flush, whatever version it is at. */

@@ -168,6 +168,28 @@ final class JpaLeads implements LeadRepository {
     return rows.stored(rows.update(lead), lead);
   }
 
+  @Override
+  public void delete(Lead lead) {
+    uow.requireOpen();
+    rows.checkTenant(lead);
+    UUID id = lead.id().value();
+    Lead current = find(lead.id()).orElseThrow(() -> new dev.rapport.crm.exception.NotFoundException("lead", lead.id()));
+    if (current.version() != lead.version()) {
+      throw new dev.rapport.crm.exception.ConcurrentUpdateException("lead", lead.id(), lead.version(), current.version());
+    }
+    uow.flush(); // the row must be at its version in the table before it goes
+    LeadEntity e = rows.load(id).orElseThrow();
+    int deleted = uow.em().createQuery("delete from RapportLead e where e.tenantId = :tenant and e.id = :id"
+            + " and e.version = :version")
+        .setParameter("tenant", uow.tenant().value()).setParameter("id", id)
+        .setParameter("version", e.version).executeUpdate();
+    if (deleted != 1) {
+      throw new dev.rapport.crm.exception.ConcurrentUpdateException("lead", lead.id(), lead.version());
+    }
+    uow.em().detach(e);
+    rows.forget(id);
+  }
+
   // ---- mapping
 
   static void domainToEntity(Lead lead, LeadEntity e) {

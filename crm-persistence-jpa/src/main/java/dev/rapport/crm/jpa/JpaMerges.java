@@ -66,8 +66,15 @@ final class JpaMerges implements MergeRepository {
       new Link("account.payment", "RapportPayment", "accountId", true),
       new Link("account.timeline", "RapportTimelineEntry", "subjectId", false));
 
-  private static final List<Link> ALL_LINKS = java.util.stream.Stream.concat(CONTACT_LINKS.stream(),
-      ACCOUNT_LINKS.stream()).toList();
+  private static final List<Link> LEAD_LINKS = List.of(
+      new Link("lead.activity", "RapportActivity", "leadId", true),
+      new Link("lead.task", "RapportTask", "leadId", true),
+      new Link("lead.opportunity", "RapportOpportunity", "originLeadId", true),
+      new Link("lead.contact", "RapportContact", "originLeadId", true),
+      new Link("lead.timeline", "RapportTimelineEntry", "subjectId", false));
+
+  private static final List<Link> ALL_LINKS = java.util.stream.Stream.of(CONTACT_LINKS, ACCOUNT_LINKS, LEAD_LINKS)
+      .flatMap(List::stream).toList();
 
   private final JpaUnitOfWork uow;
   /** Moves made in this unit for merges whose row is not written yet, by merge. */
@@ -87,7 +94,12 @@ final class JpaMerges implements MergeRepository {
     uow.flush(); // the updates below go straight to the tables: what the unit holds goes first
     ArrayNode moves = pending.computeIfAbsent(mergeId, k -> JSON.createArrayNode());
     String tenant = uow.tenant().value();
-    for (Link link : kind == Merge.Kind.CONTACT ? CONTACT_LINKS : ACCOUNT_LINKS) {
+    List<Link> links = switch (kind) {
+      case CONTACT -> CONTACT_LINKS;
+      case ACCOUNT -> ACCOUNT_LINKS;
+      case LEAD -> LEAD_LINKS;
+    };
+    for (Link link : links) {
       List<UUID> ids = uow.em().createQuery("select e.id from " + link.entity() + " e where e.tenantId = :tenant and e."
               + link.attribute() + " = :from", UUID.class)
           .setParameter("tenant", tenant).setParameter("from", from).getResultList();
@@ -104,30 +116,35 @@ final class JpaMerges implements MergeRepository {
             .put("from", from.toString()).put("to", to.toString());
       }
     }
-    if (kind == Merge.Kind.CONTACT) {
-      moveMemberships(moves, ContactId.of(from), ContactId.of(to));
+    if (kind == Merge.Kind.CONTACT || kind == Merge.Kind.LEAD) {
+      moveMemberships(moves, member(kind, from), member(kind, to));
     } else {
       movePayerClass(moves, from, to);
     }
   }
 
-  private void moveMemberships(ArrayNode moves, ContactId from, ContactId to) {
+  private void moveMemberships(ArrayNode moves, MemberId from, MemberId to) {
     JpaCampaigns campaigns = (JpaCampaigns) uow.port(CampaignRepository.class);
     List<CampaignMember> moved = new ArrayList<>();
     for (CampaignMember m : campaigns.membershipsOf(from)) {
       campaigns.removeMember(m);
-      if (campaigns.findMember(m.campaignId(), MemberId.contact(to)).isPresent()) {
+      if (campaigns.findMember(m.campaignId(), to).isPresent()) {
         moves.addObject().put("link", "dropped").set("member", JSON.valueToTree(m));
       } else {
         moved.add(Versions.of(CampaignMember.class).with(new CampaignMember(m.tenantId(), m.campaignId(),
-            MemberId.contact(to), m.version(), m.status(), m.statusAt(), m.respondedAt(), m.addedAt()), 0));
-        moves.addObject().put("link", "member").put("row", m.campaignId().value().toString())
+            to, m.version(), m.status(), m.statusAt(), m.respondedAt(), m.addedAt()), 0));
+        moves.addObject().put("link", from.isLead() ? "leadMember" : "member").put("row", m.campaignId().value().toString())
             .put("from", from.value().toString()).put("to", to.value().toString());
       }
     }
     if (!moved.isEmpty()) {
       campaigns.insertMembers(moved);
     }
+  }
+
+  private static MemberId member(Merge.Kind kind, UUID person) {
+    return kind == Merge.Kind.LEAD ? MemberId.lead(dev.rapport.crm.common.LeadId.of(person))
+        : MemberId.contact(ContactId.of(person));
   }
 
   /** The payer class of {@code from} becomes {@code to}'s, where {@code to} has none. */
@@ -182,14 +199,15 @@ final class JpaMerges implements MergeRepository {
         });
       } else if (link.equals("dropped")) {
         restored.add(Versions.of(CampaignMember.class).with(read(m.get("member"), CampaignMember.class), 0));
-      } else if (link.equals("member")) {
+      } else if (link.equals("member") || link.equals("leadMember")) {
         dev.rapport.crm.common.CampaignId campaign = dev.rapport.crm.common.CampaignId.of(UUID.fromString(m.get("row").asText()));
-        ContactId from = ContactId.of(UUID.fromString(m.get("from").asText()));
-        ContactId to = ContactId.of(UUID.fromString(m.get("to").asText()));
-        campaigns.findMember(campaign, MemberId.contact(to)).ifPresent(current -> {
+        Merge.Kind of = link.equals("member") ? Merge.Kind.CONTACT : Merge.Kind.LEAD;
+        MemberId from = member(of, UUID.fromString(m.get("from").asText()));
+        MemberId to = member(of, UUID.fromString(m.get("to").asText()));
+        campaigns.findMember(campaign, to).ifPresent(current -> {
           campaigns.removeMember(current);
           restored.add(Versions.of(CampaignMember.class).with(new CampaignMember(current.tenantId(), campaign,
-              MemberId.contact(from), current.version(), current.status(), current.statusAt(),
+              from, current.version(), current.status(), current.statusAt(),
               current.respondedAt(), current.addedAt()), 0));
         });
       } else {
@@ -317,7 +335,11 @@ final class JpaMerges implements MergeRepository {
   }
 
   private static Merge merge(MergeEntity e) {
-    Class<? extends Merge> type = e.kind.equals(Merge.Kind.CONTACT.name()) ? ContactMerge.class : AccountMerge.class;
+    Class<? extends Merge> type = switch (Merge.Kind.valueOf(e.kind)) {
+      case CONTACT -> ContactMerge.class;
+      case ACCOUNT -> AccountMerge.class;
+      case LEAD -> dev.rapport.crm.lead.LeadMerge.class;
+    };
     return read(readTree(e.body), type);
   }
 

@@ -129,6 +129,12 @@ class OutboxPayloadShapeTest {
     dev.rapport.crm.contact.AccountMerge accountMerge = crm.accounts().merge(dev.rapport.crm.contact.AccountMergePlan
         .of(account.id(), List.of(twinAccount.id())));
     crm.accounts().undoMerge(accountMerge.id());
+    dev.rapport.crm.lead.Lead one = crm.leads().capture(NewLead.builder(dev.rapport.crm.common.PersonName.of("Ada", "King"),
+        LeadSource.WEBINAR).build());
+    dev.rapport.crm.lead.Lead two = crm.leads().capture(NewLead.builder(dev.rapport.crm.common.PersonName.of("Ada", "King"),
+        LeadSource.REFERRAL).build());
+    dev.rapport.crm.lead.LeadMerge leadMerge = crm.leads().merge(dev.rapport.crm.lead.LeadMergePlan.of(one.id(), List.of(two.id())));
+    crm.leads().undoMerge(leadMerge.id());
     crm.campaigns().complete(webinar.id());
     LocalDate day = LocalDate.of(2025, 1, 6);
     crm.sales().record(NewSale.invoice("INV-1", account.id(), day, "EUR").dueInDays(14).line("SEAT", "1", "100.00").build());

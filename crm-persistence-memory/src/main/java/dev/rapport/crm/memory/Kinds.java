@@ -28,18 +28,18 @@ final class Kinds {
   static final String CONVERTED_INTO = "convertedInto";
   static final String SUBJECT = "subject";
   static final String MATCH = "match";
-  /** The contact and the account an activity or task is linked to, by id: what a merge moves. */
+  /** The lead, contact and account an activity or task is linked to, by id: what a merge moves. */
   static final String LINKED = "linked";
   /** The lead or contact a campaign membership is of, by id: what a merge moves. */
   static final String PERSON = "person";
 
-  /** The keys of {@link #LINKED}: the ids of the links' contact and account. */
+  /** The keys of {@link #LINKED}: the ids of the links' lead, contact and account. */
   static java.util.List<Object> linked(dev.rapport.crm.activity.Links links) {
-    if (links.contact().isEmpty()) {
-      return links.account().isEmpty() ? java.util.List.of() : java.util.List.of(links.account().get().value());
-    }
-    return links.account().isEmpty() ? java.util.List.of(links.contact().get().value())
-        : java.util.List.of(links.contact().get().value(), links.account().get().value());
+    java.util.List<Object> keys = new java.util.ArrayList<>(2);
+    links.lead().ifPresent(x -> keys.add(x.value()));
+    links.contact().ifPresent(x -> keys.add(x.value()));
+    links.account().ifPresent(x -> keys.add(x.value()));
+    return keys;
   }
 
   /** The entries of a record in the {@link #MATCH} index: its e-mail, phone and name keys. */

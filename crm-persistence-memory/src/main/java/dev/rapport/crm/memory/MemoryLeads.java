@@ -100,4 +100,10 @@ final class MemoryLeads implements LeadRepository {
     uow.requireOpen();
     return buffer().update(lead);
   }
+
+  @Override
+  public void delete(Lead lead) {
+    uow.requireOpen();
+    buffer().delete(lead);
+  }
 }

@@ -100,21 +100,27 @@ final class MemoryMerges implements MergeRepository {
     List<Move> moved = new ArrayList<>();
     List<CampaignMember> dropped = new ArrayList<>();
     List<MemorySales.Standing> droppedClasses = new ArrayList<>();
-    for (Link<?, ?> link : kind == Merge.Kind.CONTACT ? contactLinks() : accountLinks()) {
+    List<Link<?, ?>> links = switch (kind) {
+      case CONTACT -> contactLinks();
+      case ACCOUNT -> accountLinks();
+      case LEAD -> leadLinks();
+    };
+    for (Link<?, ?> link : links) {
       link.move(from, to, moved);
     }
     TenantStore store = uow.store();
-    if (kind == Merge.Kind.CONTACT) {
+    if (kind == Merge.Kind.CONTACT || kind == Merge.Kind.LEAD) {
       Buffer<MemoryCampaigns.MemberKey, CampaignMember> members = uow.buffer(store.campaignMembers);
-      Optional<ContactId> was = Optional.of(ContactId.of(from));
+      MemberId was = member(kind, from);
+      String link = kind == Merge.Kind.LEAD ? "leadMember" : "member";
       for (CampaignMember m : members.lookup(Kinds.PERSON, from).stream()
-          .filter(m -> m.member().contact().equals(was)).toList()) {
+          .filter(m -> m.member().equals(was)).toList()) {
         members.delete(m);
         if (members.find(new MemoryCampaigns.MemberKey(m.campaignId(), to)).isPresent()) {
           dropped.add(m);
         } else {
-          members.insert(MEMBER.with(MEMBER.with(m, "member", MemberId.contact(ContactId.of(to))), "version", 0L));
-          moved.add(new Move("member", m.campaignId(), from, to));
+          members.insert(MEMBER.with(MEMBER.with(m, "member", member(kind, to)), "version", 0L));
+          moved.add(new Move(link, m.campaignId(), from, to));
         }
       }
     } else {
@@ -152,14 +158,15 @@ final class MemoryMerges implements MergeRepository {
     Map<String, Link<?, ?>> links = new LinkedHashMap<>();
     contactLinks().forEach(l -> links.put(l.name, l));
     accountLinks().forEach(l -> links.put(l.name, l));
+    leadLinks().forEach(l -> links.put(l.name, l));
     for (Move m : found.get().moved()) {
       switch (m.link()) {
-        case "member" -> {
+        case "member", "leadMember" -> {
           Buffer<MemoryCampaigns.MemberKey, CampaignMember> members = uow.buffer(store.campaignMembers);
+          Merge.Kind of = m.link().equals("member") ? Merge.Kind.CONTACT : Merge.Kind.LEAD;
           members.find(new MemoryCampaigns.MemberKey((CampaignId) m.key(), m.to())).ifPresent(current -> {
             members.delete(current);
-            members.insert(MEMBER.with(MEMBER.with(current, "member", MemberId.contact(ContactId.of(m.from()))),
-                "version", 0L));
+            members.insert(MEMBER.with(MEMBER.with(current, "member", member(of, m.from())), "version", 0L));
           });
         }
         case "payerClass" -> {
@@ -267,7 +274,7 @@ final class MemoryMerges implements MergeRepository {
       this.relink = relink;
       this.index = index;
       // the account indexes are filed by AccountId, the conversions' by the plain UUID
-      this.key = Kinds.ACCOUNT.equals(index) ? AccountId::of : id -> id;
+      this.key = Kinds.ACCOUNT.equals(index) ? AccountId::of : Kinds.ORIGIN_LEAD.equals(index) ? LeadId::of : id -> id;
     }
 
     void move(UUID from, UUID to, List<Move> moved) {
@@ -339,6 +346,29 @@ final class MemoryMerges implements MergeRepository {
             (p, to) -> PAYMENT.with(p, "content", NEW_PAYMENT.with(p.content(), "accountId", AccountId.of(to))),
             Kinds.ACCOUNT),
         timeline("account.timeline"));
+  }
+
+  private List<Link<?, ?>> leadLinks() {
+    TenantStore s = uow.store();
+    return List.of(
+        new Link<ActivityId, Activity>("lead.activity", s.activities, a -> a.links().lead().map(LeadId::value),
+            (a, to) -> ACTIVITY.with(a, "links", withLead(a.links(), to)), Kinds.LINKED),
+        new Link<TaskId, Task>("lead.task", s.tasks, t -> t.links().lead().map(LeadId::value),
+            (t, to) -> TASK.with(t, "links", withLead(t.links(), to)), Kinds.LINKED),
+        new Link<OpportunityId, Opportunity>("lead.opportunity", s.opportunities,
+            o -> o.originLead().map(LeadId::value),
+            (o, to) -> OPPORTUNITY.with(o, "originLead", Optional.of(LeadId.of(to))), Kinds.ORIGIN_LEAD),
+        new Link<ContactId, Contact>("lead.contact", s.contacts, c -> c.originLead().map(LeadId::value),
+            (c, to) -> CONTACT.with(c, "originLead", Optional.of(LeadId.of(to))), null),
+        timeline("lead.timeline"));
+  }
+
+  private static MemberId member(Merge.Kind kind, UUID person) {
+    return kind == Merge.Kind.LEAD ? MemberId.lead(LeadId.of(person)) : MemberId.contact(ContactId.of(person));
+  }
+
+  private static Links withLead(Links links, UUID lead) {
+    return new Links(Optional.of(LeadId.of(lead)), links.contact(), links.account(), links.opportunity());
   }
 
   /** Timeline entries, kept in two tables: found by the subject index, both re-pointed. */

@@ -166,9 +166,12 @@ public abstract class MergeContract extends ContractSupport {
     assertThatThrownBy(() -> crm.contacts().undoMerge(merge.id())).isInstanceOf(IllegalTransitionException.class);
   }
 
-  /** The snapshot with every version 1, the contacts' last change dropped and the merge's history left out. */
+  /** The snapshot with every version 1, the leads', contacts' and accounts' last change dropped and the merges' history left out. */
   private static StoreSnapshot withoutVersions(StoreSnapshot s) {
-    return new StoreSnapshot(s.leads().stream().map(x -> versioned(x, 1)).toList(),
+    return new StoreSnapshot(s.leads().stream().map(x -> new Lead(x.id(), x.tenantId(), 1, x.name(), x.email(), x.phone(),
+            x.company(), x.title(), x.source(), x.sourceDetail(), x.status(), x.disqualificationReason(), x.signals(),
+            x.temperature(), x.temperatureOverride(), x.owner(), x.score(), x.createdAt(), Instant.EPOCH, x.convertedTo(),
+            x.campaign())).toList(),
         s.contacts().stream().map(x -> new Contact(x.id(), x.tenantId(), 1, x.name(), x.accountId(), x.emails(),
             x.phones(), x.title(), x.marketingConsent(), x.originLead(), x.owner(), x.createdAt(), Instant.EPOCH)).toList(),
         s.accounts().stream().map(x -> new Account(x.id(), x.tenantId(), 1, x.name(), x.domain(), x.externalReference(),
@@ -351,5 +354,74 @@ public abstract class MergeContract extends ContractSupport {
         List.of(dev.rapport.crm.common.AccountId.of(UUID.randomUUID()))))).isInstanceOf(NotFoundException.class);
     assertThat(StoreSnapshot.capture(persistence, tenant)).isEqualTo(before);
     assertThat(crm.accounts().mergeOf(w.duplicate().id())).isEmpty();
+  }
+
+  // ---- leads
+
+  @Test
+  void aLeadMergeJoinsSignalsMovesLinksAndUndoPutsEverythingBack() {
+    Lead survivor = crm.leads().capture(NewLead.builder(PersonName.of("Robert", "Smith"), LeadSource.WEBSITE_SIGNUP)
+        .email("r.smith@example.org").build());
+    crm.leads().recordSignal(survivor.id(), dev.rapport.crm.lead.SignalType.NEWSLETTER_SIGNUP);
+    clock.advance(Duration.ofMinutes(1));
+    Lead duplicate = crm.leads().capture(NewLead.builder(PersonName.of("Bob", "Smith"), LeadSource.REFERRAL)
+        .phone("+4930123456").company("Smith & Co").build());
+    crm.leads().recordSignal(duplicate.id(), dev.rapport.crm.lead.SignalType.WEBINAR_ATTENDED);
+    dev.rapport.crm.common.LeadId d = duplicate.id();
+    Activity activity = crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(d), "Met at the fair").build());
+    Task task = crm.tasks().create(NewTask.builder(Links.lead(d), "Follow up", START.plus(Duration.ofDays(1))).build());
+    Campaign onlyDuplicate = crm.campaigns().plan(NewCampaign.builder("Fair", Channel.TRADE_SHOW,
+        LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 31), Money.of("100.00", "EUR")).build());
+    Campaign both = crm.campaigns().plan(NewCampaign.builder("Mailing", Channel.NEWSLETTER,
+        LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 31), Money.of("100.00", "EUR")).build());
+    crm.campaigns().addMembers(onlyDuplicate.id(), List.of(MemberId.lead(d)));
+    crm.campaigns().addMembers(both.id(), List.of(MemberId.lead(d), MemberId.lead(survivor.id())));
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+    Lead s = crm.leads().get(survivor.id());
+    events.clear();
+
+    dev.rapport.crm.lead.LeadMerge merge = crm.leads().merge(dev.rapport.crm.lead.LeadMergePlan.of(s,
+        List.of(crm.leads().get(d))));
+
+    Lead merged = crm.leads().get(s.id());
+    assertThat(merge.survivor()).isEqualTo(merged);
+    assertThat(merged.name()).isEqualTo(PersonName.of("Robert", "Smith"));
+    assertThat(merged.phone()).isPresent();
+    assertThat(merged.company()).contains("Smith & Co");
+    assertThat(merged.signals()).extracting(x -> x.type())
+        .containsExactly(dev.rapport.crm.lead.SignalType.NEWSLETTER_SIGNUP, dev.rapport.crm.lead.SignalType.WEBINAR_ATTENDED);
+    assertThat(crm.leads().get(d)).isEqualTo(merged);
+    assertThat(crm.leads().mergeOf(d)).contains(merge);
+    assertThat(crm.activities().get(activity.id()).links().lead()).contains(s.id());
+    assertThat(crm.tasks().get(task.id()).links().lead()).contains(s.id());
+    assertThat(members(onlyDuplicate)).extracting(m -> m.member()).containsExactly(MemberId.lead(s.id()));
+    assertThat(members(both)).extracting(m -> m.member()).containsExactly(MemberId.lead(s.id()));
+    assertThat(events).filteredOn(e -> e instanceof dev.rapport.crm.lead.LeadsMerged).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(5));
+    crm.leads().undoMerge(merge.id());
+
+    assertThat(withoutVersions(StoreSnapshot.capture(persistence, tenant))).isEqualTo(withoutVersions(before));
+    assertThat(crm.leads().mergeOf(d)).isEmpty();
+    assertThatThrownBy(() -> crm.leads().undoMerge(merge.id())).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void aConvertedStaleOrUnknownLeadIsNotMergedAndNothingChanges() {
+    Lead a = crm.leads().capture(NewLead.builder(PersonName.of("Ann", "Lee"), LeadSource.REFERRAL).build());
+    Lead b = crm.leads().capture(NewLead.builder(PersonName.of("Anne", "Lee"), LeadSource.REFERRAL).build());
+    Lead c = crm.leads().capture(NewLead.builder(PersonName.of("A.", "Lee"), LeadSource.REFERRAL).build());
+    crm.leads().changeStatus(c.id(), dev.rapport.crm.lead.LeadStatus.QUALIFIED);
+    crm.leads().convert(c.id(), Conversion.standard());
+    crm.leads().assign(b.id(), "sam");
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+
+    assertThatThrownBy(() -> crm.leads().merge(dev.rapport.crm.lead.LeadMergePlan.of(a.id(), List.of(c.id()))))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> crm.leads().merge(dev.rapport.crm.lead.LeadMergePlan.of(a, List.of(b))))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm.leads().merge(dev.rapport.crm.lead.LeadMergePlan.of(a.id(),
+        List.of(dev.rapport.crm.common.LeadId.of(UUID.randomUUID()))))).isInstanceOf(NotFoundException.class);
+    assertThat(StoreSnapshot.capture(persistence, tenant)).isEqualTo(before);
   }
 }

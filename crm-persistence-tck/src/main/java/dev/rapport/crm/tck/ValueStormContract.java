@@ -832,7 +832,7 @@ public abstract class ValueStormContract extends ContractSupport {
    * successful merges are {@link MergeContract}'s, where the links they move are checked.
    */
   private Input refusedMerge(Crm c, ContactId id) {
-    return switch (v.nextInt(8)) {
+    return switch (v.nextInt(11)) {
       case 0 -> in("contacts.merge with itself " + id, () -> c.contacts().merge(
           dev.rapport.crm.contact.ContactMergePlan.of(id, java.util.Arrays.asList(id))));
       case 1 -> { ContactId unknown = v.chance(90) ? ContactId.of(UUID.randomUUID()) : null;
@@ -859,6 +859,20 @@ public abstract class ValueStormContract extends ContractSupport {
         yield in("accounts.merge read at a stale version " + a, () -> c.accounts().merge(
             dev.rapport.crm.contact.AccountMergePlan.of(survivor == null ? null : versioned(survivor, Math.max(0, survivor.version() + off)),
                 other == null ? List.of() : List.of(other)))); }
+      case 7 -> { LeadId l = leadId(); LeadId unknown = v.chance(90) ? LeadId.of(UUID.randomUUID()) : null;
+        yield in("leads.merge of an unknown lead into " + l, () -> c.leads().merge(
+            dev.rapport.crm.lead.LeadMergePlan.of(l, v.chance(20) ? java.util.Arrays.asList(l) : java.util.Arrays.asList(unknown)))); }
+      case 8 -> { LeadId l = leadId(); Lead survivor = l == null ? null : leads.get(l); LeadId otherId = leadId();
+        Lead other = otherId == null ? null : leads.get(otherId); long off = v.pick(List.of(-1L, 1L, 100L));
+        yield in("leads.merge read at a stale version " + l, () -> c.leads().merge(
+            dev.rapport.crm.lead.LeadMergePlan.of(survivor == null ? null : versioned(survivor, Math.max(0, survivor.version() + off)),
+                other == null ? List.of() : List.of(other)))); }
+      case 9 -> { UUID merge = v.chance(90) ? UUID.randomUUID() : null; LeadId l = leadId();
+        yield in("leads.findMerge/mergeOf/undoMerge " + merge + " " + l, () -> {
+          assertThat(c.leads().findMerge(merge)).isEmpty();
+          assertThat(c.leads().mergeOf(l)).isEmpty();
+          return c.leads().undoMerge(merge);
+        }); }
       default -> { UUID merge = v.chance(90) ? UUID.randomUUID() : null; AccountId a = accountId();
         yield in("accounts.findMerge/mergeOf/undoMerge " + merge + " " + a, () -> {
           assertThat(c.accounts().findMerge(merge)).isEmpty();

@@ -1,4 +1,4 @@
-package dev.rapport.crm.contact;
+package dev.rapport.crm.internal;
 
 import dev.rapport.crm.exception.ValidationException;
 import java.util.HashSet;
@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 /** The rules every merge plan checks of its ids. */
-final class MergeChecks {
+public final class MergeChecks {
   private MergeChecks() {}
 
   /**
    * @throws ValidationException if {@code duplicates} is empty, longer than {@code max}, names a
    *     record twice or holds the survivor
    */
-  static <I> void ids(I survivor, List<I> duplicates, String kind, int max) {
+  public static <I> void ids(I survivor, List<I> duplicates, String kind, int max) {
     if (duplicates.isEmpty()) {
       throw new ValidationException("duplicates", "must name at least one " + kind);
     }
