@@ -8,6 +8,7 @@ import dev.rapport.crm.io.ImportReport;
 import dev.rapport.crm.io.LeadExport;
 import dev.rapport.crm.io.LeadField;
 import dev.rapport.crm.io.LeadImport;
+import dev.rapport.crm.lead.LeadMergePlan;
 import dev.rapport.crm.lead.LeadQuery;
 import dev.rapport.crm.memory.MemoryPersistence;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import java.util.List;
  * Loading a customer list: writes a CSV file of 20,000 leads the way another system exports them
  * (its own headers, a few bad rows, 20 customers a second time under a nickname and a tagged
  * address), imports it with a progress bar in the terminal, prints the report of the bad rows,
- * finds the customers that are in it twice, and exports the tenant's leads as JSON lines.
+ * finds the customers that are in it twice, merges each into its first row, and exports the
+ * tenant's leads as JSON lines.
  *
  * <pre>{@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java -Dexec.mainClass=dev.rapport.crm.examples.ImportLeads}</pre>
  */
@@ -82,6 +84,13 @@ public final class ImportLeads {
             .map(l -> l.name() + " <" + l.email().map(Object::toString).orElse("") + ">").toList();
         out.println("  " + String.join(" = ", names) + ", matching " + c.pairs().get(0).comparison().matchedFields());
       }
+      // each customer once: the later rows merged into the first (their signals, tasks, memberships move)
+      int merged = 0;
+      for (DuplicateCluster<LeadId> c : clusters) {
+        merged += crm.leads().merge(LeadMergePlan.of(c.members().get(0), c.members().subList(1, c.members().size())))
+            .merged().size();
+      }
+      out.println(merged + " leads merged into the first of their customer");
       Path export = dir.resolve("leads.jsonl");
       try (Writer w = Files.newBufferedWriter(export, StandardCharsets.UTF_8)) {
         out.println(LeadExport.jsonLines(crm, LeadQuery.all(), w) + " leads exported to " + export);
