@@ -694,13 +694,23 @@ public final class BenchmarkRunner {
   /** Issue 22's merge ({@link MergeBenchmarks}): a merge of two contacts and its undo, in memory, vs hand-written maps. */
   private void merge() throws RunnerException {
     int contacts = Math.min(100_000, settings.leads());
+    int dbContacts = quick() ? 200 : 2_000;
     Map<String, RunResult> r = run(throughputOf(options(MergeBenchmarks.class.getName() + "\\.(" + only + ")", 1))
         .param("contacts", String.valueOf(contacts))
+        .param("dbContacts", String.valueOf(dbContacts))
         .warmupIterations(Math.min(2, settings.readWarmups()))
         .measurementIterations(Math.min(3, settings.readIterations())));
     throughput(r, "mergeAndUndoMemoryRapport", "mergeAndUndoMemoryBaseline", String.format(Locale.ROOT,
         "merge two contacts and undo it (memory, %,d contacts with %d notes each) vs hand-written maps", contacts,
         MergeBenchmarks.NOTES), 1, "", Double.NaN);
+    for (String db : DATABASES) {
+      for (String provider : List.of("hibernate", "eclipselink")) {
+        String on = "JPA, " + label(db) + ", " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
+        throughput(r, "mergeAndUndoJpaRapport/" + db + "/" + provider, "mergeAndUndoJdbc/" + db, on + String.format(
+            Locale.ROOT, "merge two contacts and undo it (%,d contacts with %d notes each) vs the same moves in"
+            + " hand-written SQL", dbContacts, MergeBenchmarks.NOTES), 1, "", Double.NaN);
+      }
+    }
   }
 
   private String selectedOf(String methods) {

@@ -31,11 +31,21 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A merge of two contacts and its undo, in memory, against a hand-written baseline doing the same
- * work in the same run: {@code contacts} contacts with {@value #NOTES} notes each; one operation
- * merges a contact into another (its notes move, it is deleted, the merge is kept) and undoes it
- * (everything back). The baseline holds the contacts and notes in hash maps with an index from
- * contact to its notes, and moves the notes and the contact by hand. Throughput, single-threaded.
+ * A merge of two contacts and its undo, against a hand-written baseline doing the same work in the
+ * same run: {@code contacts} contacts with {@value #NOTES} notes each; one operation merges a
+ * contact into another (its notes and their timeline entries move, it is deleted, the merge is
+ * kept) and undoes it (everything back).
+ *
+ * <ul>
+ *   <li>in memory: the baseline holds the contacts and notes in hash maps with an index from
+ *       contact to its notes, and moves the notes and the contact by hand;
+ *   <li>on a database through the JPA adapter: the baseline is the SQL a hand-written merge needs
+ *       over JDBC, in two transactions (move the notes and the timeline entries, delete the
+ *       contact; then insert it again and move them back), without Rapport's history, events or
+ *       merge record.
+ * </ul>
+ *
+ * Throughput, single-threaded.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -124,5 +134,182 @@ public class MergeBenchmarks {
     own.subList(own.size() - moved.size(), own.size()).clear();
     w.handNotesOf.put(duplicate, moved);
     return moved.size();
+  }
+
+  /** A database with {@code dbContacts} contacts and their notes, stored through Rapport. */
+  @State(Scope.Benchmark)
+  public static class Db {
+    @Param({"h2", "postgresql"})
+    public String db;
+
+    @Param("2000")
+    public int dbContacts;
+
+    Database database;
+    final List<ContactId> ids = new ArrayList<>();
+    int next;
+
+    @Setup(Level.Trial)
+    public void start() {
+      database = Database.start(db);
+      JpaFixture.seed(database, "bench-merge", java.time.Clock.systemUTC(), crm -> {
+        for (int i = 0; i < dbContacts; i++) {
+          Contact c = crm.contacts().create(NewContact.builder(PersonName.of("Person", "Number " + i))
+              .email("person" + i + "@merge.example").build());
+          ids.add(c.id());
+          for (int n = 0; n < NOTES; n++) {
+            crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.contact(c.id()), "Note " + n).build());
+          }
+        }
+      });
+    }
+
+    int pair() {
+      return (next++ % (Math.min(PAIRS, dbContacts / 4))) * 2;
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void stop() throws java.io.IOException {
+      database.close();
+    }
+  }
+
+  /** Rapport on the JPA adapter of one provider. */
+  @State(Scope.Benchmark)
+  public static class Rapport {
+    @Param({"hibernate", "eclipselink"})
+    public String provider;
+
+    JpaFixture jpa;
+
+    @Setup(Level.Trial)
+    public void start(Db db) {
+      jpa = JpaFixture.open(db.database, provider, "bench-merge");
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void stop() {
+      jpa.close();
+    }
+  }
+
+  @Benchmark
+  public ContactMerge mergeAndUndoJpaRapport(Db db, Rapport r) {
+    int i = db.pair();
+    ContactMerge merge = r.jpa.crm.contacts().merge(ContactMergePlan.of(db.ids.get(i), List.of(db.ids.get(i + 1))));
+    return r.jpa.crm.contacts().undoMerge(merge.id());
+  }
+
+  /**
+   * The same by hand: the duplicate's notes and timeline entries to the survivor and the duplicate
+   * gone in one transaction; then the duplicate back (its row and address) and its notes and entries
+   * with it in another. Uses the pairs of the upper half, which Rapport's rows do not touch.
+   */
+  @Benchmark
+  public int mergeAndUndoJdbc(Db db) throws java.sql.SQLException {
+    int i = db.pair() + db.dbContacts / 2;
+    java.util.UUID survivor = db.ids.get(i).value();
+    java.util.UUID duplicate = db.ids.get(i + 1).value();
+    String tenant = "bench-merge";
+    int moved = 0;
+    try (java.sql.Connection c = db.database.dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      List<java.util.UUID> notes = ids(c, "select id from crm_activity where tenant_id = ? and contact_id = ?", tenant, duplicate);
+      List<java.util.UUID> entries = ids(c, "select id from crm_timeline_entry where tenant_id = ? and subject_id = ?", tenant, duplicate);
+      Object[] row;
+      Object[] email;
+      try (java.sql.PreparedStatement ps = c.prepareStatement("select version, given_name, family_name, phones,"
+          + " created_at, updated_at, match_email, match_phone, match_name from crm_contact where tenant_id = ? and id = ?")) {
+        ps.setString(1, tenant);
+        ps.setObject(2, duplicate);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          row = new Object[9];
+          for (int k = 0; k < 9; k++) {
+            row[k] = rs.getObject(k + 1);
+          }
+        }
+      }
+      try (java.sql.PreparedStatement ps = c.prepareStatement("select email_normalized, address, list_index"
+          + " from crm_contact_email where tenant_id = ? and contact_id = ?")) {
+        ps.setString(1, tenant);
+        ps.setObject(2, duplicate);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          email = new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3)};
+        }
+      }
+      moved += update(c, "update crm_activity set contact_id = ?, version = version + 1 where tenant_id = ? and contact_id = ?",
+          survivor, tenant, duplicate);
+      moved += update(c, "update crm_timeline_entry set subject_id = ? where tenant_id = ? and subject_id = ?",
+          survivor, tenant, duplicate);
+      update(c, "delete from crm_contact_email where tenant_id = ? and contact_id = ?", null, tenant, duplicate);
+      update(c, "delete from crm_contact where tenant_id = ? and id = ?", null, tenant, duplicate);
+      c.commit();
+      // undo
+      try (java.sql.PreparedStatement ps = c.prepareStatement("insert into crm_contact (id, tenant_id, version, given_name,"
+          + " family_name, phones, created_at, updated_at, match_email, match_phone, match_name) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setObject(1, duplicate);
+        ps.setString(2, tenant);
+        for (int k = 0; k < 9; k++) {
+          ps.setObject(k + 3, row[k]);
+        }
+        ps.executeUpdate();
+      }
+      try (java.sql.PreparedStatement ps = c.prepareStatement("insert into crm_contact_email (tenant_id, contact_id,"
+          + " email_normalized, address, list_index) values (?, ?, ?, ?, ?)")) {
+        ps.setString(1, tenant);
+        ps.setObject(2, duplicate);
+        ps.setString(3, (String) email[0]);
+        ps.setString(4, (String) email[1]);
+        ps.setInt(5, (Integer) email[2]);
+        ps.executeUpdate();
+      }
+      moveBack(c, "update crm_activity set contact_id = ?, version = version + 1 where tenant_id = ? and id = ?", duplicate, tenant, notes);
+      moveBack(c, "update crm_timeline_entry set subject_id = ? where tenant_id = ? and id = ?", duplicate, tenant, entries);
+      c.commit();
+    }
+    return moved;
+  }
+
+  private static List<java.util.UUID> ids(java.sql.Connection c, String sql, String tenant, java.util.UUID id)
+      throws java.sql.SQLException {
+    List<java.util.UUID> out = new ArrayList<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, tenant);
+      ps.setObject(2, id);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getObject(1, java.util.UUID.class));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int update(java.sql.Connection c, String sql, java.util.UUID to, String tenant, java.util.UUID id)
+      throws java.sql.SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      int k = 1;
+      if (to != null) {
+        ps.setObject(k++, to);
+      }
+      ps.setString(k++, tenant);
+      ps.setObject(k, id);
+      return ps.executeUpdate();
+    }
+  }
+
+  private static void moveBack(java.sql.Connection c, String sql, java.util.UUID to, String tenant, List<java.util.UUID> rows)
+      throws java.sql.SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      for (java.util.UUID row : rows) {
+        ps.setObject(1, to);
+        ps.setString(2, tenant);
+        ps.setObject(3, row);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 }
