@@ -343,6 +343,21 @@ public abstract class MergeContract extends ContractSupport {
   }
 
   @Test
+  void aMergedReferenceTakenByANewAccountWinsTheLookUpAndRefusesTheUndo() {
+    Accounts w = accounts(true);
+    dev.rapport.crm.contact.AccountMerge merge = crm.accounts().merge(
+        dev.rapport.crm.contact.AccountMergePlan.of(w.survivor().id(), List.of(w.duplicate().id())));
+    Account newcomer = crm.accounts().create(NewAccount.builder("Another ACME").externalReference("K-9002").build());
+    assertThat(crm.accounts().findByExternalReference("K-9002")).contains(newcomer);
+    StoreSnapshot before = StoreSnapshot.capture(persistence, tenant);
+
+    assertThatThrownBy(() -> crm.accounts().undoMerge(merge.id()))
+        .isInstanceOf(dev.rapport.crm.exception.DuplicateException.class);
+    assertThat(StoreSnapshot.capture(persistence, tenant)).isEqualTo(before);
+    assertThat(crm.accounts().mergeOf(w.duplicate().id())).contains(merge);
+  }
+
+  @Test
   void aStaleOrUnknownAccountMergeIsRefusedAndNothingChanges() {
     Accounts w = accounts(true);
     crm.accounts().rename(w.duplicate().id(), "ACME Germany GmbH");
