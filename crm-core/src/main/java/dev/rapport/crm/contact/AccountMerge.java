@@ -30,33 +30,10 @@ public record AccountMerge(UUID id, TenantId tenantId, Instant mergedAt, Account
    *     account, or {@code merged} is empty, holds the survivor or another tenant's account
    */
   public AccountMerge {
-    Check.notNull(id, "id");
-    Check.notNull(tenantId, "tenantId");
     mergedAt = Check.instant(mergedAt, "mergedAt");
-    Check.notNull(survivorBefore, "survivorBefore");
-    Check.notNull(survivor, "survivor");
-    merged = List.copyOf(Check.noNulls(merged, "merged"));
-    Check.notNull(undoneAt, "undoneAt");
+    merged = dev.rapport.crm.internal.MergeChecks.merge(id, tenantId, survivorBefore, survivor, merged, undoneAt,
+        Account::id, Account::tenantId, "account");
     undoneAt = undoneAt.map(at -> Check.instant(at, "undoneAt"));
-    if (!survivor.id().equals(survivorBefore.id())) {
-      throw new ValidationException("survivor", "must be the same account as survivorBefore");
-    }
-    if (merged.isEmpty()) {
-      throw new ValidationException("merged", "must hold at least one account");
-    }
-    for (Account c : List.of(survivorBefore, survivor)) {
-      if (!c.tenantId().equals(tenantId)) {
-        throw new ValidationException("survivor", "must belong to the merge's tenant");
-      }
-    }
-    for (Account c : merged) {
-      if (!c.tenantId().equals(tenantId)) {
-        throw new ValidationException("merged", "must belong to the merge's tenant");
-      }
-      if (c.id().equals(survivor.id())) {
-        throw new ValidationException("merged", "must not hold the survivor");
-      }
-    }
   }
 
   /** The ids of the merged accounts, in order. */

@@ -30,33 +30,10 @@ public record ContactMerge(UUID id, TenantId tenantId, Instant mergedAt, Contact
    *     contact, or {@code merged} is empty, holds the survivor or another tenant's contact
    */
   public ContactMerge {
-    Check.notNull(id, "id");
-    Check.notNull(tenantId, "tenantId");
     mergedAt = Check.instant(mergedAt, "mergedAt");
-    Check.notNull(survivorBefore, "survivorBefore");
-    Check.notNull(survivor, "survivor");
-    merged = List.copyOf(Check.noNulls(merged, "merged"));
-    Check.notNull(undoneAt, "undoneAt");
+    merged = dev.rapport.crm.internal.MergeChecks.merge(id, tenantId, survivorBefore, survivor, merged, undoneAt,
+        Contact::id, Contact::tenantId, "contact");
     undoneAt = undoneAt.map(at -> Check.instant(at, "undoneAt"));
-    if (!survivor.id().equals(survivorBefore.id())) {
-      throw new ValidationException("survivor", "must be the same contact as survivorBefore");
-    }
-    if (merged.isEmpty()) {
-      throw new ValidationException("merged", "must hold at least one contact");
-    }
-    for (Contact c : List.of(survivorBefore, survivor)) {
-      if (!c.tenantId().equals(tenantId)) {
-        throw new ValidationException("survivor", "must belong to the merge's tenant");
-      }
-    }
-    for (Contact c : merged) {
-      if (!c.tenantId().equals(tenantId)) {
-        throw new ValidationException("merged", "must belong to the merge's tenant");
-      }
-      if (c.id().equals(survivor.id())) {
-        throw new ValidationException("merged", "must not hold the survivor");
-      }
-    }
   }
 
   /** The ids of the merged contacts, in order. */

@@ -30,4 +30,42 @@ public final class MergeChecks {
       }
     }
   }
+
+  /**
+   * The merged records of a merge, checked with the rest of it and copied: every part present, the
+   * survivor's two states one record, at least one merged record, none the survivor, all of the
+   * merge's tenant.
+   *
+   * @throws ValidationException naming the part that breaks a rule
+   */
+  public static <R> List<R> merge(Object id, Object tenantId, R survivorBefore, R survivor, List<R> merged,
+      java.util.Optional<?> undoneAt, java.util.function.Function<R, Object> idOf,
+      java.util.function.Function<R, Object> tenantOf, String kind) {
+    Check.notNull(id, "id");
+    Check.notNull(tenantId, "tenantId");
+    Check.notNull(survivorBefore, "survivorBefore");
+    Check.notNull(survivor, "survivor");
+    List<R> copy = List.copyOf(Check.noNulls(merged, "merged"));
+    Check.notNull(undoneAt, "undoneAt");
+    if (!idOf.apply(survivor).equals(idOf.apply(survivorBefore))) {
+      throw new ValidationException("survivor", "must be the same " + kind + " as survivorBefore");
+    }
+    if (copy.isEmpty()) {
+      throw new ValidationException("merged", "must hold at least one " + kind);
+    }
+    for (R r : List.of(survivorBefore, survivor)) {
+      if (!tenantOf.apply(r).equals(tenantId)) {
+        throw new ValidationException("survivor", "must belong to the merge's tenant");
+      }
+    }
+    for (R r : copy) {
+      if (!tenantOf.apply(r).equals(tenantId)) {
+        throw new ValidationException("merged", "must belong to the merge's tenant");
+      }
+      if (idOf.apply(r).equals(idOf.apply(survivor))) {
+        throw new ValidationException("merged", "must not hold the survivor");
+      }
+    }
+    return copy;
+  }
 }
