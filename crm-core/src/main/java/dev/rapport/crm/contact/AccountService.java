@@ -1,5 +1,8 @@
 package dev.rapport.crm.contact;
 
+import static dev.rapport.crm.internal.MergeChecks.follow;
+import static dev.rapport.crm.internal.MergeChecks.pick;
+
 import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.exception.NotFoundException;
@@ -185,25 +188,11 @@ public final class AccountService {
     });
   }
 
-  /** How many merges {@link #get} and {@link #find} follow from a merged account to its survivor. */
-  private static final int MAX_REDIRECTS = 32;
-
   /** The account, or the survivor it was merged into (following merges), or empty. */
   private static Optional<Account> resolve(UnitOfWork uow, AccountId id) {
-    AccountRepository accounts = uow.port(AccountRepository.class);
-    AccountId at = id;
-    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      Optional<Account> found = accounts.find(at);
-      if (found.isPresent()) {
-        return found;
-      }
-      Optional<AccountMerge> merge = accountMerge(uow, at);
-      if (merge.isEmpty()) {
-        return Optional.empty();
-      }
-      at = merge.get().survivor().id();
-    }
-    return Optional.empty();
+    AccountRepository repository = uow.port(AccountRepository.class);
+    return follow(id, repository::find,
+        at -> accountMerge(uow, at).map(m -> m.survivor().id()));
   }
 
   private static Optional<AccountMerge> accountMerge(UnitOfWork uow, AccountId merged) {
@@ -349,15 +338,6 @@ public final class AccountService {
         name, domain, reference, industry, owner, survivor.createdAt(), now);
   }
 
-  /** The chosen account's value, or else the first present in order (the survivor's first). */
-  private static <T> Optional<T> pick(List<Account> all, Optional<Account> chosen,
-      java.util.function.Function<Account, Optional<T>> field) {
-    if (chosen.isPresent()) {
-      return field.apply(chosen.get());
-    }
-    return all.stream().map(field).flatMap(Optional::stream).findFirst();
-  }
-
   /**
    * The accounts whose name matches, ignoring case, accents and punctuation; oldest first.
    *
@@ -410,10 +390,6 @@ public final class AccountService {
     uow.port(AccountRepository.class).findByExternalReference(ref).filter(a -> !a.id().equals(self)).ifPresent(a -> {
       throw new DuplicateException("account", "externalReference", ref);
     });
-  }
-
-  private Account load(UnitOfWork uow, AccountId id) {
-    return versioned.load(uow, id);
   }
 
   private Account change(AccountId id, BiFunction<UnitOfWork, Account, Account> transition) {

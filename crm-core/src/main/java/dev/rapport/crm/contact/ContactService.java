@@ -1,5 +1,8 @@
 package dev.rapport.crm.contact;
 
+import static dev.rapport.crm.internal.MergeChecks.follow;
+import static dev.rapport.crm.internal.MergeChecks.pick;
+
 import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.exception.ValidationException;
@@ -164,20 +167,9 @@ public final class ContactService {
 
   /** The contact, or the survivor it was merged into (following merges), or empty. */
   private static Optional<Contact> resolve(UnitOfWork uow, ContactId id) {
-    ContactRepository contacts = uow.port(ContactRepository.class);
-    ContactId at = id;
-    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      Optional<Contact> found = contacts.find(at);
-      if (found.isPresent()) {
-        return found;
-      }
-      Optional<ContactMerge> merge = contactMerge(uow, at);
-      if (merge.isEmpty()) {
-        return Optional.empty();
-      }
-      at = merge.get().survivor().id();
-    }
-    return Optional.empty();
+    ContactRepository repository = uow.port(ContactRepository.class);
+    return follow(id, repository::find,
+        at -> contactMerge(uow, at).map(m -> m.survivor().id()));
   }
 
   /**
@@ -275,9 +267,6 @@ public final class ContactService {
       return c.recordConsent(new MarketingConsent(granted, now, source), now);
     });
   }
-
-  /** How many merges {@link #get} and {@link #find} follow from a merged contact to its survivor. */
-  private static final int MAX_REDIRECTS = 32;
 
   /**
    * Merges duplicates into a survivor, in one command: the survivor takes its fields as the plan
@@ -437,15 +426,6 @@ public final class ContactService {
         name, account, emails, phones, title, consent, origin, owner, survivor.createdAt(), now);
   }
 
-  /** The chosen contact's value, or else the first present in order (the survivor's first). */
-  private static <T> Optional<T> pick(List<Contact> all, Optional<Contact> chosen,
-      java.util.function.Function<Contact, Optional<T>> field) {
-    if (chosen.isPresent()) {
-      return field.apply(chosen.get());
-    }
-    return all.stream().map(field).flatMap(Optional::stream).findFirst();
-  }
-
   /** Every contact's values, each once, the chosen contact's first one leading, cut at {@code max}. */
   private static <T> List<T> joined(List<Contact> all, Optional<Contact> chosen,
       java.util.function.Function<Contact, List<T>> field, int max) {
@@ -461,10 +441,6 @@ public final class ContactService {
     if (uow.port(AccountRepository.class).find(id).isEmpty()) {
       throw new NotFoundException("account", id);
     }
-  }
-
-  private Contact load(UnitOfWork uow, ContactId id) {
-    return versioned.load(uow, id);
   }
 
   private Contact change(ContactId id, BiFunction<UnitOfWork, Contact, Contact> transition) {

@@ -68,4 +68,43 @@ public final class MergeChecks {
     }
     return copy;
   }
+
+  /** How many merges a look-up follows from a merged record to its survivor. */
+  public static final int MAX_REDIRECTS = 32;
+
+  /**
+   * The record with this id, or the survivor it was merged into (following later merges, at most
+   * {@link #MAX_REDIRECTS}), or empty.
+   *
+   * @param find the stored record with an id, if any
+   * @param mergedInto the survivor's id of the merge (not undone) that retired an id, if any
+   */
+  public static <I, R> java.util.Optional<R> follow(I id, java.util.function.Function<I, java.util.Optional<R>> find,
+      java.util.function.Function<I, java.util.Optional<I>> mergedInto) {
+    I at = id;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      java.util.Optional<R> found = find.apply(at);
+      if (found.isPresent()) {
+        return found;
+      }
+      java.util.Optional<I> next = mergedInto.apply(at);
+      if (next.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      at = next.get();
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * A field's value in a merge: the chosen record's (even empty), else the first record's in order
+   * (the survivor first) that has one.
+   */
+  public static <R, T> java.util.Optional<T> pick(List<R> all, java.util.Optional<R> chosen,
+      java.util.function.Function<R, java.util.Optional<T>> field) {
+    if (chosen.isPresent()) {
+      return field.apply(chosen.get());
+    }
+    return all.stream().map(field).flatMap(java.util.Optional::stream).findFirst();
+  }
 }

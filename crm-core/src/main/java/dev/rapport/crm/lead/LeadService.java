@@ -1,5 +1,8 @@
 package dev.rapport.crm.lead;
 
+import static dev.rapport.crm.internal.MergeChecks.follow;
+import static dev.rapport.crm.internal.MergeChecks.pick;
+
 import dev.rapport.crm.opportunity.Pipeline;
 import dev.rapport.crm.contact.AccountRepository;
 import dev.rapport.crm.contact.ContactRepository;
@@ -158,25 +161,11 @@ public final class LeadService {
     return ctx.read(uow -> resolve(uow, id));
   }
 
-  /** How many merges {@link #get} and {@link #find} follow from a merged lead to its survivor. */
-  private static final int MAX_REDIRECTS = 32;
-
   /** The lead, or the survivor it was merged into (following merges), or empty. */
   private static Optional<Lead> resolve(UnitOfWork uow, LeadId id) {
-    LeadRepository leads = uow.port(LeadRepository.class);
-    LeadId at = id;
-    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      Optional<Lead> found = leads.find(at);
-      if (found.isPresent()) {
-        return found;
-      }
-      Optional<LeadMerge> merge = leadMerge(uow, at);
-      if (merge.isEmpty()) {
-        return Optional.empty();
-      }
-      at = merge.get().survivor().id();
-    }
-    return Optional.empty();
+    LeadRepository repository = uow.port(LeadRepository.class);
+    return follow(id, repository::find,
+        at -> leadMerge(uow, at).map(m -> m.survivor().id()));
   }
 
   private static Optional<LeadMerge> leadMerge(UnitOfWork uow, LeadId merged) {
@@ -339,14 +328,6 @@ public final class LeadService {
         email, phone, company, title, survivor.source(), survivor.sourceDetail(), survivor.status(),
         survivor.disqualificationReason(), kept, temperature, survivor.temperatureOverride(), owner, survivor.score(),
         survivor.createdAt(), now, survivor.convertedTo(), campaign);
-  }
-
-  /** The chosen lead's value, or else the first present in order (the survivor's first). */
-  private static <T> Optional<T> pick(List<Lead> all, Optional<Lead> chosen, java.util.function.Function<Lead, Optional<T>> field) {
-    if (chosen.isPresent()) {
-      return field.apply(chosen.get());
-    }
-    return all.stream().map(field).flatMap(Optional::stream).findFirst();
   }
 
   /**
