@@ -15,7 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -130,7 +129,7 @@ final class Buffer<I extends Comparable<I>, R> {
     if (writes.isEmpty() && deletes.isEmpty()) { // nothing of the unit's own to merge: the index is already in id order
       readLock.lock();
       try {
-        NavigableSet<I> ids = table.ids(index, key);
+        SortedIds<I> ids = table.ids(index, key);
         List<R> result = new ArrayList<>(ids.size());
         for (I id : ids) {
           result.add(table.get(id));
@@ -291,16 +290,16 @@ final class Buffer<I extends Comparable<I>, R> {
   }
 
   private Iterator<I> committedCandidates(List<List<IndexKey>> candidates, Optional<I> after) {
-    List<NavigableSet<I>> best = null;
+    List<SortedIds<I>> best = null;
     long bestSize = table.size();
     for (List<IndexKey> alternative : candidates) {
       if (alternative.isEmpty()) {
         continue; // no way to narrow by this criterion
       }
-      List<NavigableSet<I>> sets = new ArrayList<>(alternative.size());
+      List<SortedIds<I>> sets = new ArrayList<>(alternative.size());
       long size = 0;
       for (IndexKey ik : alternative) {
-        NavigableSet<I> set = table.ids(ik.index(), ik.key());
+        SortedIds<I> set = table.ids(ik.index(), ik.key());
         sets.add(set);
         size += set.size();
       }
@@ -313,8 +312,8 @@ final class Buffer<I extends Comparable<I>, R> {
       best = List.of(table.ids());
     }
     List<Iterator<I>> iterators = new ArrayList<>(best.size());
-    for (NavigableSet<I> set : best) {
-      iterators.add(after.isPresent() ? set.tailSet(after.get(), false).iterator() : set.iterator());
+    for (SortedIds<I> set : best) {
+      iterators.add(set.ascendingAfter(after.orElse(null)));
     }
     return iterators.size() == 1 ? iterators.get(0) : new MergingIterator<>(iterators);
   }
@@ -329,9 +328,7 @@ final class Buffer<I extends Comparable<I>, R> {
       List<R> result = new ArrayList<>(Math.max(0, Math.min(limit, 64)));
       readLock.lock();
       try {
-        NavigableSet<I> set = table.ids(index, keys.iterator().next());
-        NavigableSet<I> head = before.isPresent() ? set.headSet(before.get(), false) : set;
-        Iterator<I> it = head.descendingIterator();
+        Iterator<I> it = table.ids(index, keys.iterator().next()).descendingBefore(before.orElse(null));
         while (result.size() < limit && it.hasNext()) {
           result.add(table.get(it.next()));
         }
@@ -351,9 +348,7 @@ final class Buffer<I extends Comparable<I>, R> {
     readLock.lock();
     try {
       for (Object key : keys) {
-        NavigableSet<I> set = table.ids(index, key);
-        NavigableSet<I> head = before.isPresent() ? set.headSet(before.get(), false) : set;
-        Iterator<I> it = head.descendingIterator();
+        Iterator<I> it = table.ids(index, key).descendingBefore(before.orElse(null));
         for (int n = 0; n < limit && it.hasNext(); ) {
           I id = it.next();
           if (!hidden(id)) {

@@ -1,10 +1,7 @@
 package dev.rapport.crm.memory;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 
 /**
  * The committed records of one kind for one tenant, with their secondary indexes: a hash map by
@@ -14,8 +11,14 @@ import java.util.TreeSet;
 final class Table<I extends Comparable<I>, R> {
   final Kind<I, R> kind;
   private final Map<I, R> rows = new HashMap<>();
-  private final NavigableSet<I> order = new TreeSet<>();
-  private final Map<String, Map<Object, NavigableSet<I>>> indexes = new HashMap<>();
+  private final SortedIds<I> order = new SortedIds<>();
+  /**
+   * Per index, per key: the one id filed under it (most keys of an address or a subject hold one
+   * record), or a {@link SortedIds} of two or more. Ids are never {@code SortedIds} themselves.
+   */
+  private final Map<String, Map<Object, Object>> indexes = new HashMap<>();
+  /** What {@link #ids(String, Object)} returns for a key without ids; never written. */
+  private final SortedIds<I> none = new SortedIds<>();
 
   /** The read-only view units that only read share, made on first use (a benign race). */
   private volatile Buffer<I, R> readView;
@@ -54,15 +57,24 @@ final class Table<I extends Comparable<I>, R> {
     return rows.size();
   }
 
-  /** All ids, in order; a read-only view. */
-  NavigableSet<I> ids() {
-    return Collections.unmodifiableNavigableSet(order);
+  /** All ids, in order; the table's own set, for reading only. */
+  SortedIds<I> ids() {
+    return order;
   }
 
-  /** The ids filed under {@code key} in the index, in order; a read-only view (maybe empty). */
-  NavigableSet<I> ids(String index, Object key) {
-    NavigableSet<I> set = indexes.get(index).get(key);
-    return set == null ? Collections.emptyNavigableSet() : Collections.unmodifiableNavigableSet(set);
+  /** The ids filed under {@code key} in the index, in order (maybe none); for reading only. */
+  @SuppressWarnings("unchecked")
+  SortedIds<I> ids(String index, Object key) {
+    Object filed = indexes.get(index).get(key);
+    if (filed == null) {
+      return none;
+    }
+    if (filed instanceof SortedIds<?> set) {
+      return (SortedIds<I>) set;
+    }
+    SortedIds<I> one = new SortedIds<>();
+    one.add((I) filed);
+    return one;
   }
 
   /**
@@ -76,15 +88,9 @@ final class Table<I extends Comparable<I>, R> {
     }
     order.remove(id);
     for (Kind.IndexDef<R> def : kind.indexes()) {
-      Map<Object, NavigableSet<I>> index = indexes.get(def.name());
+      Map<Object, Object> index = indexes.get(def.name());
       for (Object key : def.keys().apply(old)) {
-        NavigableSet<I> set = index.get(key);
-        if (set != null) {
-          set.remove(id);
-          if (set.isEmpty()) {
-            index.remove(key);
-          }
-        }
+        unfile(index, key, id);
       }
     }
   }
@@ -95,22 +101,48 @@ final class Table<I extends Comparable<I>, R> {
     R old = rows.put(id, record);
     order.add(id);
     for (Kind.IndexDef<R> def : kind.indexes()) {
-      Map<Object, NavigableSet<I>> index = indexes.get(def.name());
+      Map<Object, Object> index = indexes.get(def.name());
       if (old != null) {
         for (Object key : def.keys().apply(old)) {
-          NavigableSet<I> set = index.get(key);
-          if (set != null) {
-            set.remove(id);
-            if (set.isEmpty()) {
-              index.remove(key);
-            }
-          }
+          unfile(index, key, id);
         }
       }
       for (Object key : def.keys().apply(record)) {
-        index.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
+        file(index, key, id);
       }
     }
     onPut.accept(old, record);
+  }
+
+  /** Files the id under the key: alone while it is the key's only id, else in a set. */
+  @SuppressWarnings("unchecked")
+  private void file(Map<Object, Object> index, Object key, I id) {
+    Object filed = index.putIfAbsent(key, id);
+    if (filed == null || filed.equals(id)) {
+      return;
+    }
+    if (filed instanceof SortedIds<?> set) {
+      ((SortedIds<I>) set).add(id);
+      return;
+    }
+    SortedIds<I> set = new SortedIds<>();
+    set.add((I) filed);
+    set.add(id);
+    index.put(key, set);
+  }
+
+  /** Takes the id from under the key; the key goes when no id is left. */
+  @SuppressWarnings("unchecked")
+  private void unfile(Map<Object, Object> index, Object key, I id) {
+    Object filed = index.get(key);
+    if (filed instanceof SortedIds<?> set) {
+      SortedIds<I> ids = (SortedIds<I>) set;
+      ids.remove(id);
+      if (ids.size() == 1) {
+        index.put(key, ids.iterator().next());
+      }
+    } else if (id.equals(filed)) {
+      index.remove(key);
+    }
   }
 }
