@@ -129,12 +129,23 @@ public final class LeadService {
         }
       }
       RecordScreen screen = ctx.screen();
-      for (NewLead draft : drafts) {
-        Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), draft, ctx.setting(TemperaturePolicy.class), now);
-        screen.screen(cmd.uow(), l);
-        Lead s = cmd.uow().port(LeadRepository.class).insert(l);
+      LeadRepository repository = cmd.uow().port(LeadRepository.class);
+      TemperaturePolicy policy = ctx.setting(TemperaturePolicy.class);
+      if (screen == RecordScreen.NONE) { // nothing reads between the inserts: one write for all
+        List<Lead> made = new java.util.ArrayList<>(drafts.size());
+        for (NewLead draft : drafts) {
+          made.add(Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), draft, policy, now));
+        }
+        stored.addAll(repository.insertAll(made));
+      } else { // each is screened against the stored leads and those of the list before it
+        for (NewLead draft : drafts) {
+          Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), draft, policy, now);
+          screen.screen(cmd.uow(), l);
+          stored.add(repository.insert(l));
+        }
+      }
+      for (Lead s : stored) {
         cmd.raise(new LeadCaptured(ctx.tenant(), now, s.id(), s.source()));
-        stored.add(s);
       }
       return List.copyOf(stored);
     });

@@ -162,6 +162,62 @@ final class JpaLeads implements LeadRepository {
     return rows.toDomain(rows.insert(lead));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On PostgreSQL, {@value PostgresBulk#MIN_ROWS} or more leads go in one statement
+   * ({@link PostgresBulk}); otherwise each is persisted and the provider batches them.
+   */
+  @Override
+  public List<Lead> insertAll(List<Lead> leads) {
+    uow.requireOpen();
+    java.util.Objects.requireNonNull(leads, "leads");
+    if (!uow.bulk(leads.size())) {
+      return LeadRepository.super.insertAll(leads);
+    }
+    List<LeadEntity> made = rows.bulk(leads);
+    uow.flush(); // a lead's campaign, if this unit made it, first
+    PostgresBulk.insert(uow.em(), "crm_lead", COLUMNS, made);
+    List<Lead> stored = new ArrayList<>(made.size());
+    for (LeadEntity e : made) {
+      stored.add(rows.toDomain(e));
+    }
+    return stored;
+  }
+
+  /** Every column of {@code crm_lead}, for {@link PostgresBulk}. */
+  static final List<PostgresBulk.Column<LeadEntity>> COLUMNS = List.of(
+      new PostgresBulk.Column<>("id", "uuid", e -> e.id),
+      new PostgresBulk.Column<>("tenant_id", "varchar", e -> e.tenantId),
+      new PostgresBulk.Column<>("version", "bigint", e -> e.version),
+      new PostgresBulk.Column<>("given_name", "varchar", e -> e.givenName),
+      new PostgresBulk.Column<>("family_name", "varchar", e -> e.familyName),
+      new PostgresBulk.Column<>("email", "varchar", e -> e.email),
+      new PostgresBulk.Column<>("email_normalized", "varchar", e -> e.emailNormalized),
+      new PostgresBulk.Column<>("phone", "varchar", e -> e.phone),
+      new PostgresBulk.Column<>("company", "varchar", e -> e.company),
+      new PostgresBulk.Column<>("title", "varchar", e -> e.title),
+      new PostgresBulk.Column<>("source", "varchar", e -> e.source),
+      new PostgresBulk.Column<>("source_detail", "text", e -> e.sourceDetail),
+      new PostgresBulk.Column<>("status", "varchar", e -> e.status),
+      new PostgresBulk.Column<>("disqualification_reason", "varchar", e -> e.disqualificationReason),
+      new PostgresBulk.Column<>("signals", "text", e -> e.signals),
+      new PostgresBulk.Column<>("temperature", "varchar", e -> e.temperature),
+      new PostgresBulk.Column<>("temperature_override", "varchar", e -> e.temperatureOverride),
+      new PostgresBulk.Column<>("owner", "varchar", e -> e.owner),
+      new PostgresBulk.Column<>("score", "integer", e -> e.score),
+      new PostgresBulk.Column<>("created_at", "timestamp", e -> e.createdAt),
+      new PostgresBulk.Column<>("updated_at", "timestamp", e -> e.updatedAt),
+      new PostgresBulk.Column<>("converted_contact_id", "uuid", e -> e.convertedContactId),
+      new PostgresBulk.Column<>("converted_account_id", "uuid", e -> e.convertedAccountId),
+      new PostgresBulk.Column<>("converted_opportunity_id", "uuid", e -> e.convertedOpportunityId),
+      new PostgresBulk.Column<>("converted_at", "timestamp", e -> e.convertedAt),
+      new PostgresBulk.Column<>("campaign_id", "uuid", e -> e.campaignId),
+      new PostgresBulk.Column<>("conversion_days", "bigint", e -> e.conversionDays),
+      new PostgresBulk.Column<>("match_email", "varchar", e -> e.matchEmail),
+      new PostgresBulk.Column<>("match_phone", "varchar", e -> e.matchPhone),
+      new PostgresBulk.Column<>("match_name", "varchar", e -> e.matchName));
+
   @Override
   public Lead update(Lead lead) {
     uow.requireOpen();

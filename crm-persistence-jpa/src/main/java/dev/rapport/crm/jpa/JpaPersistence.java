@@ -73,6 +73,8 @@ public final class JpaPersistence implements Persistence {
   private final EntityManagerFactory factory;
   private final Supplier<EntityManager> current;
   private final IdGenerator outboxIds = new IdGenerator(Clock.systemUTC());
+  /** Whether the database is PostgreSQL (many rows then go in one statement): asked once, on first need. */
+  private volatile Boolean postgres;
 
   private JpaPersistence(EntityManagerFactory factory, Supplier<EntityManager> current) {
     this.factory = factory;
@@ -180,8 +182,9 @@ public final class JpaPersistence implements Persistence {
   }
 
   private <T> T own(TenantId tenant, Function<UnitOfWork, T> work) {
+    boolean bulk = postgres(factory); // asked before this unit holds a connection
     EntityManager em = factory.createEntityManager();
-    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds);
+    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds, () -> bulk);
     EntityTransaction tx = em.getTransaction();
     try {
       tx.begin();
@@ -197,6 +200,19 @@ public final class JpaPersistence implements Persistence {
     } finally {
       em.close();
     }
+  }
+
+  /**
+   * Whether the factory's database is PostgreSQL, asked on the first call ({@link PostgresBulk#isPostgres}:
+   * one {@code select version()} on an entity manager of its own).
+   */
+  private boolean postgres(EntityManagerFactory f) {
+    Boolean known = postgres;
+    if (known == null) {
+      known = PostgresBulk.isPostgres(f);
+      postgres = known;
+    }
+    return known;
   }
 
   private static void rollbackQuietly(EntityTransaction tx, RuntimeException cause) {
@@ -215,7 +231,7 @@ public final class JpaPersistence implements Persistence {
       throw new IllegalStateException("joining mode needs an entity manager joined to an active"
           + " transaction: begin the host transaction first");
     }
-    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds);
+    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds, () -> postgres(em.getEntityManagerFactory()));
     try {
       T result = work.apply(uow);
       uow.close();

@@ -45,11 +45,34 @@ final class JpaTimeline implements TimelineRepository {
         throw new IllegalArgumentException("the timeline entry belongs to tenant " + entry.tenantId()
             + ", not to this unit of work's tenant " + uow.tenant());
       }
+    }
+    if (uow.bulk(entries.size())) {
+      List<TimelineEntryEntity> made = new java.util.ArrayList<>(entries.size());
+      for (TimelineEntry entry : entries) {
+        made.add(toEntity(entry));
+      }
+      uow.flush(); // an entry's activity or task first
+      PostgresBulk.insert(uow.em(), "crm_timeline_entry", COLUMNS, made);
+      return;
+    }
+    for (TimelineEntry entry : entries) {
       TimelineEntryEntity e = toEntity(entry);
       uow.em().persist(e);
       written.add(e);
     }
   }
+
+  /** The columns of {@code crm_timeline_entry}, for {@link PostgresBulk}. */
+  static final List<PostgresBulk.Column<TimelineEntryEntity>> COLUMNS = List.of(
+      new PostgresBulk.Column<>("id", "uuid", e -> e.id),
+      new PostgresBulk.Column<>("tenant_id", "varchar", e -> e.tenantId),
+      new PostgresBulk.Column<>("subject_id", "uuid", e -> e.subjectId),
+      new PostgresBulk.Column<>("occurred_at", "timestamp", e -> e.occurredAt),
+      new PostgresBulk.Column<>("kind", "varchar", e -> e.kind),
+      new PostgresBulk.Column<>("activity_id", "uuid", e -> e.activityId),
+      new PostgresBulk.Column<>("task_id", "uuid", e -> e.taskId),
+      new PostgresBulk.Column<>("event_type", "varchar", e -> e.eventType),
+      new PostgresBulk.Column<>("summary", "varchar", e -> e.summary));
 
   @Override
   public Page<TimelineEntry> page(Collection<UUID> subjects, PageRequest page) {

@@ -62,10 +62,24 @@ final class JpaUnitOfWork implements UnitOfWork {
   private final List<OutboxEntity> outboxRows = new ArrayList<>();
   private boolean open = true;
 
+  /** Whether many new rows go in one statement ({@link PostgresBulk}): on PostgreSQL. */
+  private final java.util.function.BooleanSupplier bulk;
+
   JpaUnitOfWork(EntityManager em, TenantId tenant, IdGenerator outboxIds) {
+    this(em, tenant, outboxIds, () -> false);
+  }
+
+  /** @param bulk whether many new rows may go in one statement of {@link PostgresBulk} */
+  JpaUnitOfWork(EntityManager em, TenantId tenant, IdGenerator outboxIds, java.util.function.BooleanSupplier bulk) {
     this.em = em;
     this.tenant = tenant;
     this.outboxIds = outboxIds;
+    this.bulk = bulk;
+  }
+
+  /** Whether {@code rows} new rows of one table go in one statement of {@link PostgresBulk}. */
+  boolean bulk(int rows) {
+    return rows >= PostgresBulk.MIN_ROWS && bulk.getAsBoolean();
   }
 
   void close() {
@@ -235,6 +249,7 @@ final class JpaUnitOfWork implements UnitOfWork {
   public void recordEvents(List<CrmEvent> events) {
     requireOpen();
     Objects.requireNonNull(events, "events");
+    List<OutboxEntity> made = new ArrayList<>(events.size());
     for (CrmEvent event : events) {
       Objects.requireNonNull(event, "event");
       OutboxEntity row = new OutboxEntity();
@@ -245,10 +260,29 @@ final class JpaUnitOfWork implements UnitOfWork {
       row.eventType = EventPayloads.type(event);
       row.payload = EventPayloads.payload(event);
       row.occurredAt = Mapping.toColumn(event.occurredAt());
+      made.add(row);
+    }
+    if (bulk(made.size())) {
+      flush();
+      PostgresBulk.insert(em, "crm_outbox", OUTBOX_COLUMNS, made);
+      return;
+    }
+    for (OutboxEntity row : made) {
       em.persist(row);
       outboxRows.add(row);
     }
   }
+
+  /** The columns of {@code crm_outbox} a new row fills, for {@link PostgresBulk}. */
+  static final List<PostgresBulk.Column<OutboxEntity>> OUTBOX_COLUMNS = List.of(
+      new PostgresBulk.Column<>("id", "uuid", e -> e.id),
+      new PostgresBulk.Column<>("tenant_id", "varchar", e -> e.tenantId),
+      new PostgresBulk.Column<>("aggregate_type", "varchar", e -> e.aggregateType),
+      new PostgresBulk.Column<>("aggregate_id", "uuid", e -> e.aggregateId),
+      new PostgresBulk.Column<>("event_type", "varchar", e -> e.eventType),
+      new PostgresBulk.Column<>("payload", "text", e -> e.payload),
+      new PostgresBulk.Column<>("occurred_at", "timestamp", e -> e.occurredAt),
+      new PostgresBulk.Column<>("delivered_at", "timestamp", e -> e.deliveredAt));
 
   // ---- for the repositories
 

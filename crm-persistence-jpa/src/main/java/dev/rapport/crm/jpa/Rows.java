@@ -111,6 +111,32 @@ final class Rows<D, E> {
     }
   }
 
+  /**
+   * The entities of new records (version 0) for a write of many rows in one statement: checked as
+   * {@link #insert} checks each, counted as inserted, but not persisted and not kept (a read finds
+   * them in the table).
+   */
+  List<E> bulk(List<D> records) {
+    List<E> made = new java.util.ArrayList<>(records.size());
+    Set<UUID> ids = new HashSet<>();
+    for (D record : records) {
+      checkTenant(record);
+      long version = kind.version().applyAsLong(record);
+      if (version != 0) {
+        throw new IllegalArgumentException("a new " + kind.name() + " must have version 0, not " + version);
+      }
+      UUID id = kind.id().apply(record);
+      if (loaded.containsKey(id) || inserted.contains(id) || !ids.add(id)) {
+        throw new DuplicateException(kind.name(), "id", id);
+      }
+      E e = kind.newEntity().get();
+      kind.toEntity().accept(record, e);
+      made.add(e);
+    }
+    inserted.addAll(ids);
+    return made;
+  }
+
   /** Persists a new record (version 0) and returns its entity. */
   E insert(D record) {
     checkTenant(record);

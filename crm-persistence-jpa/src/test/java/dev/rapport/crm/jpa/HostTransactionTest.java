@@ -67,6 +67,46 @@ class HostTransactionTest {
     assertThat(outboxRows(target, tenant)).isEqualTo(2);
   }
 
+  /** Many leads in one statement per table (on PostgreSQL) join the host's transaction like any write. */
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void aBulkCaptureInAHostTransactionIsStoredOnCommitAndGoneOnRollback(Target target) {
+    java.util.List<NewLead> drafts = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      drafts.add(NewLead.builder(PersonName.of("Listed " + i), LeadSource.PURCHASED_LIST)
+          .email("listed" + i + "@host.example").build());
+    }
+    for (boolean commit : new boolean[] {true, false}) {
+      TenantId tenant = TenantId.of("host-" + UUID.randomUUID());
+      EntityManager host = target.store().factory().createEntityManager();
+      java.util.List<Lead> stored;
+      try {
+        host.getTransaction().begin();
+        Crm joined = crm(JpaPersistence.joining(() -> host), tenant);
+        stored = joined.leads().captureAll(drafts);
+        assertThat(joined.leads().get(stored.get(39).id())).isEqualTo(stored.get(39)); // reads its own writes
+        assertThat(crm(target.persistence(), tenant).leads().find(stored.get(0).id())).isEmpty();
+        if (commit) {
+          host.getTransaction().commit();
+        } else {
+          host.getTransaction().rollback();
+        }
+      } finally {
+        host.close();
+      }
+      Crm own = crm(target.persistence(), tenant);
+      if (commit) {
+        assertThat(stored).allSatisfy(l -> assertThat(own.leads().get(l.id())).isEqualTo(l));
+        assertThat(outboxRows(target, tenant)).isEqualTo(40);
+        assertThat(own.timeline().lead(stored.get(5).id(), dev.rapport.crm.common.PageRequest.first(10)).items())
+            .hasSize(1);
+      } else {
+        assertThat(own.leads().find(stored.get(0).id())).isEmpty();
+        assertThat(outboxRows(target, tenant)).isZero();
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void aHostRollbackLeavesNoCrmDataAndNoEventBehind(Target target) {

@@ -39,6 +39,72 @@ public abstract class RoundTripContract extends ContractSupport {
     assertThat(saveAndLoad(lead)).isEqualTo(versioned(lead, 1));
   }
 
+  /**
+   * Many leads stored at once ({@code insertAll}: one statement per table on PostgreSQL) come back
+   * exactly as those stored one by one: every field, every optional field empty, and texts that
+   * an encoding of many rows in one value could break (quotes, backslashes, braces, commas, the
+   * word NULL, blanks, line breaks, accents, emoji).
+   */
+  @Test
+  public void manyLeadsStoredAtOnceRoundTripUnchangedWhateverTheirText() {
+    String[] texts = {"say \"hi\"", "back\\slash \\\"", "{braces}, and, commas", "NULL", "null",
+        "two\nlines\tand a tab", "Zoë Ångström-O'Neil", "emoji \uD83D\uDE00 here", "(1,2)", "\"\"",
+        "trailing backslash \\"};
+    java.util.List<Lead> leads = new java.util.ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      Lead base = switch (i % 3) {
+        case 0 -> Fixtures.convertedLead(tenant, START);
+        case 1 -> Fixtures.disqualifiedLead(tenant, START);
+        default -> Fixtures.minimalLead(tenant, START);
+      };
+      String text = texts[i % texts.length];
+      leads.add(new Lead(base.id(), base.tenantId(), 0,
+          dev.rapport.crm.common.PersonName.of(text + " given", text + " family " + i), base.email(),
+          base.phone(), i % 3 == 2 ? Optional.empty() : Optional.of(text + " company"),
+          base.title().map(t -> text), base.source(), base.sourceDetail(), base.status(),
+          base.disqualificationReason().map(r -> text), base.signals(), base.temperature(),
+          base.temperatureOverride(), base.owner().map(o -> text), i, base.createdAt(), base.updatedAt(),
+          base.convertedTo()));
+    }
+    java.util.List<Lead> stored = inUnitOfWork(uow -> uow.port(LeadRepository.class).insertAll(leads));
+    assertThat(stored).containsExactlyElementsOf(leads.stream().map(l -> versioned(l, 1)).toList());
+    for (Lead lead : leads) {
+      assertThat(storedLead(lead.id())).contains(versioned(lead, 1));
+    }
+    // read in the unit that stored them, as any insert is
+    Lead extra = Fixtures.minimalLead(tenant, START);
+    java.util.List<Lead> more = new java.util.ArrayList<>(java.util.Collections.nCopies(20, extra));
+    for (int i = 0; i < more.size(); i++) {
+      more.set(i, Fixtures.minimalLead(tenant, START));
+    }
+    Optional<Lead> seen = inUnitOfWork(uow -> {
+      uow.port(LeadRepository.class).insertAll(more);
+      return uow.port(LeadRepository.class).find(more.get(7).id());
+    });
+    assertThat(seen).contains(versioned(more.get(7), 1));
+  }
+
+  @Test
+  public void manyLeadsStoredAtOnceWithATakenIdStoreNone() {
+    Lead taken = Fixtures.minimalLead(tenant, START);
+    inUnitOfWork(uow -> uow.port(LeadRepository.class).insert(taken));
+    java.util.List<Lead> leads = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      leads.add(Fixtures.minimalLead(tenant, START));
+    }
+    leads.add(taken);
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).insertAll(leads)))
+        .isInstanceOf(DuplicateException.class);
+    for (int i = 0; i < 30; i++) {
+      assertThat(storedLead(leads.get(i).id())).isEmpty();
+    }
+    java.util.List<Lead> twice = new java.util.ArrayList<>(leads.subList(0, 20));
+    twice.add(leads.get(3));
+    assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(LeadRepository.class).insertAll(twice)))
+        .isInstanceOf(DuplicateException.class);
+    assertThat(storedLead(leads.get(3).id())).isEmpty();
+  }
+
   @Test
   public void aDisqualifiedLeadWithItsReasonRoundTripsUnchanged() {
     Lead lead = Fixtures.disqualifiedLead(tenant, START);
