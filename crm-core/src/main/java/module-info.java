@@ -21,6 +21,7 @@ module dev.rapport.crm {
   exports dev.rapport.crm.exception;
   exports dev.rapport.crm.feedback;
   exports dev.rapport.crm.lead;
+  exports dev.rapport.crm.mail;
   exports dev.rapport.crm.opportunity;
   exports dev.rapport.crm.sales;
   exports dev.rapport.crm.service;

@@ -80,6 +80,7 @@ public final class Crm {
   private final SalesService sales;
   private final AnalyticsService analytics;
   private final DuplicateService duplicates;
+  private final dev.rapport.crm.mail.MailService mail;
 
   private Crm(CrmContext ctx) {
     this.tenant = ctx.tenant();
@@ -96,18 +97,20 @@ public final class Crm {
     this.sales = Services.create(SalesService.class, ctx);
     this.analytics = Services.create(AnalyticsService.class, ctx);
     this.duplicates = Services.create(DuplicateService.class, ctx);
+    this.mail = Services.create(dev.rapport.crm.mail.MailService.class, ctx);
   }
 
   /**
    * Every type of event Rapport raises: each feature's sealed family ({@code LeadEvent},
    * {@code ContactEvent}, {@code OpportunityEvent}, {@code CampaignEvent}, {@code ActivityEvent},
-   * {@code CaseEvent}, {@code FeedbackEvent}, {@code SalesEvent}) unfolded, in that order. For a
+   * {@code CaseEvent}, {@code FeedbackEvent}, {@code SalesEvent}, {@code MailEvent}) unfolded, in that order. For a
    * host that registers event types with a serializer or a message broker.
    */
   public static List<Class<? extends CrmEvent>> eventTypes() {
     List<Class<? extends CrmEvent>> all = new ArrayList<>();
     for (Class<?> family : List.of(LeadEvent.class, ContactEvent.class, OpportunityEvent.class, CampaignEvent.class,
-        ActivityEvent.class, CaseEvent.class, FeedbackEvent.class, SalesEvent.class)) {
+        ActivityEvent.class, CaseEvent.class, FeedbackEvent.class, SalesEvent.class,
+        dev.rapport.crm.mail.MailEvent.class)) {
       for (Class<?> type : family.getPermittedSubclasses()) {
         all.add(type.asSubclass(CrmEvent.class));
       }
@@ -123,6 +126,11 @@ public final class Crm {
   /** The tenant this CRM serves. */
   public TenantId tenant() {
     return tenant;
+  }
+
+  /** E-mail linked to the CRM: messages logged on their leads, contacts and accounts, threaded. */
+  public dev.rapport.crm.mail.MailService mail() {
+    return mail;
   }
 
   /** Leads: capture, lifecycle, engagement, temperature, conversion. */
@@ -214,6 +222,7 @@ public final class Crm {
     private DuplicatePolicy duplicatePolicy = DuplicatePolicy.allow();
     private Currency reportingCurrency = Currency.getInstance("EUR");
     private PayerPolicy payerPolicy = PayerPolicy.standard();
+    private dev.rapport.crm.mail.MailSettings mailSettings = dev.rapport.crm.mail.MailSettings.standard();
 
     private Builder() {}
 
@@ -342,6 +351,17 @@ public final class Crm {
     }
 
     /**
+     * How {@code crm.mail()} reads messages: the tenant's own addresses and domains, unknown
+     * senders, threading by subject (default: {@link dev.rapport.crm.mail.MailSettings#standard()}).
+     *
+     * @throws ValidationException if null
+     */
+    public Builder mail(dev.rapport.crm.mail.MailSettings settings) {
+      this.mailSettings = Check.notNull(settings, "mail");
+      return this;
+    }
+
+    /**
      * Adds a listener for events of committed work.
      *
      * @throws ValidationException if null
@@ -370,7 +390,8 @@ public final class Crm {
       };
       return new Crm(new CrmContext(persistence, tenant, clock, ids, Map.of(TemperaturePolicy.class, temperaturePolicy,
           Pipeline.class, pipeline, DuplicatePolicy.class, duplicatePolicy, SalesSettings.class,
-          new SalesSettings(salesLedger, exchangeRates, reportingCurrency, payerPolicy)), listeners, history));
+          new SalesSettings(salesLedger, exchangeRates, reportingCurrency, payerPolicy),
+          dev.rapport.crm.mail.MailSettings.class, mailSettings), listeners, history));
     }
   }
 }

@@ -158,6 +158,9 @@ final class TimelineHistory {
     if (event instanceof ActivityLogged) {
       return Line.NONE; // the activity itself is filed under each of its links
     }
+    if (event instanceof dev.rapport.crm.mail.MailLogged) {
+      return Line.NONE; // its e-mail activity is filed under every lead, contact and account it concerns
+    }
     if (event instanceof TaskCreated) {
       return Line.NONE; // the task itself is filed under each of its links
     }

@@ -111,6 +111,9 @@ class TimelineHistoryTest {
     m.put(new ActivityLogged(T, AT, ActivityId.of(UUID.randomUUID()), ActivityType.CALL, Optional.of(Direction.INBOUND), LINKS, AT),
         TimelineHistory.Line.NONE);
     m.put(new TaskCreated(T, AT, TASK, LINKS, "Call back", AT, Optional.empty()), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.mail.MailLogged(T, AT, dev.rapport.crm.common.MailId.of(UUID.randomUUID()),
+        dev.rapport.crm.common.MailId.of(UUID.randomUUID()), Direction.INBOUND, ActivityId.of(UUID.randomUUID())),
+        TimelineHistory.Line.NONE);
     m.put(new TaskCompleted(T, AT, TASK, LINKS, "Call back", AT), line("Task done: Call back", LEAD.value(), ACCOUNT.value()));
     m.put(new TaskCancelled(T, AT, TASK, LINKS, "Call back"), line("Task cancelled: Call back", LEAD.value(), ACCOUNT.value()));
     m.put(new TaskRescheduled(T, AT, TASK, AT, Optional.empty()), TimelineHistory.Line.NONE);

@@ -133,8 +133,17 @@ public record Lead(
     return value.isEmpty() ? value : Optional.of(Check.text(value.get(), field, MAX_TEXT));
   }
 
-  /** A new lead as captured: status {@code NEW}, version 0, temperature from the policy. */
-  static Lead capture(LeadId id, TenantId tenantId, NewLead draft, TemperaturePolicy policy, Instant now) {
+  /**
+   * A new lead as captured: status {@code NEW}, version 0, temperature from the policy. For a
+   * feature that captures a lead inside a command of its own (e.g. mail from an unknown sender);
+   * a host captures through {@code crm.leads()}.
+   *
+   * @throws ValidationException if a part is null
+   */
+  public static Lead capture(LeadId id, TenantId tenantId, NewLead draft, TemperaturePolicy policy, Instant now) {
+    Check.notNull(draft, "lead");
+    Check.notNull(policy, "temperaturePolicy");
+    Check.notNull(now, "now");
     List<EngagementSignal> signals = draft.signals();
     return new Lead(id, tenantId, 0, draft.name(), draft.email(), draft.phone(), draft.company(),
         draft.title(), draft.source(), draft.sourceDetail(), LeadStatus.NEW, Optional.empty(),

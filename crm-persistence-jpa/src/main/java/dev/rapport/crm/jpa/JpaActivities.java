@@ -65,6 +65,7 @@ final class JpaActivities implements ActivityRepository {
   @Override
   public Activity insert(Activity activity) {
     uow.requireOpen();
+    uow.flush(); // a lead, contact or account this unit made goes first: EclipseLink does not order by foreign key
     return rows.toDomain(rows.insert(activity));
   }
 

@@ -110,6 +110,16 @@ final class JpaUnitOfWork implements UnitOfWork {
     return leads;
   }
 
+  JpaMails mails;
+
+  JpaMails mails() {
+    requireOpen();
+    if (mails == null) {
+      mails = new JpaMails(this);
+    }
+    return mails;
+  }
+
   JpaMerges merges() {
     requireOpen();
     if (merges == null) {
@@ -230,6 +240,7 @@ final class JpaUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.activity.ActivityRepository.class, JpaUnitOfWork::activities),
       Map.entry(dev.rapport.crm.activity.TaskRepository.class, JpaUnitOfWork::tasks),
       Map.entry(dev.rapport.crm.activity.TimelineRepository.class, JpaUnitOfWork::timeline),
+      Map.entry(dev.rapport.crm.mail.MailRepository.class, JpaUnitOfWork::mails),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, JpaUnitOfWork::analytics),
       Map.entry(dev.rapport.crm.sales.SalesRepository.class, JpaUnitOfWork::sales),
       Map.entry(dev.rapport.crm.sales.SalesReports.class, JpaUnitOfWork::salesReports),

@@ -98,6 +98,8 @@ class OutboxPayloadShapeTest {
         .email("ada@engines.example").company("Engines").build());
     crm.campaigns().addMembers(webinar.id(), List.of(MemberId.lead(lead.id())));
     crm.campaigns().start(webinar.id());
+    crm.mail().ingest(dev.rapport.crm.mail.MailMessage.builder("shape-1@engines.example",
+        dev.rapport.crm.mail.MailAddress.of("Ada", "ada@engines.example"), NOW).subject("Question").build());
     crm.campaigns().recordResponse(webinar.id(), MemberId.lead(lead.id()), ResponseStatus.REGISTERED, NOW);
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);

@@ -25,6 +25,12 @@ class PostgresBulkTest {
     assertThat(names(JpaUnitOfWork.OUTBOX_COLUMNS)).containsExactlyInAnyOrderElementsOf(mapped(OutboxEntity.class));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void onlyPostgreSqlIsRecognisedAsPostgreSql(Target target) {
+    assertThat(PostgresBulk.isPostgres(target.store().factory())).isEqualTo(target.database == Database.POSTGRES);
+  }
+
   @Test
   void anArrayLiteralQuotesEveryValueAndEscapesQuotesAndBackslashes() {
     UUID id = UUID.fromString("0192f0c3-0000-7000-8000-000000000001");

@@ -163,6 +163,12 @@ class SchemaLimitsTest {
       entry("crm_merge.body", json(1_000_000)),
       // one small object per moved row: a contact with years of history moves tens of thousands
       entry("crm_merge.moves", json(1_000_000)),
+      entry("crm_mail.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_mail.message_id", text(250)),
+      entry("crm_mail.subject_key", text(Limits.TEXT)),
+      entry("crm_mail.direction", ascii(8)),
+      // a message at every limit: 1,000 addresses with names, 1,000 attachments, 100,000 characters of text
+      entry("crm_mail.body", json(2_000_000)),
       entry("crm_merged.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_merged.external_reference", text(Limits.TEXT)),
       entry("crm_campaign.tenant_id", ascii(Limits.TENANT_ID)),

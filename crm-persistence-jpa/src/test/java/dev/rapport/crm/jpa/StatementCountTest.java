@@ -75,6 +75,32 @@ class StatementCountTest {
     assertThat(count(target, () -> crm.leads().capture(lead))).isEqualTo(3);
   }
 
+  /**
+   * Logging a message from a contact, copied to a lead: the look-ups (logged before? the contacts
+   * and the leads of its addresses, the message it answers), then the writes (the activity, its
+   * timeline entries, the message, the lead's signal, the outbox).
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void loggingAMessageTakesAFixedNumberOfStatements(Target target) {
+    Crm crm = crm(target);
+    var account = crm.accounts().create(NewAccount.builder("Meyer Bau").build());
+    crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("K", "Meyer"))
+        .account(account.id()).email("k@meyer.example").build());
+    crm.leads().capture(NewLead.builder(PersonName.of("Otto", "Lang"), LeadSource.WEBINAR).email("otto@lang.example").build());
+    var first = dev.rapport.crm.mail.MailMessage.builder("count-1@meyer.example",
+        dev.rapport.crm.mail.MailAddress.of("k@meyer.example"), NOW).subject("Offer").build();
+    var reply = dev.rapport.crm.mail.MailMessage.builder("count-2@meyer.example",
+        dev.rapport.crm.mail.MailAddress.of("k@meyer.example"), NOW).inReplyTo("count-1@meyer.example")
+        .cc(dev.rapport.crm.mail.MailAddress.of("otto@lang.example")).subject("Re: Offer").text("Yes").build();
+    assertThat(count(target, () -> crm.mail().ingest(first))).isEqualTo(MAIL_FIRST);
+    assertThat(count(target, () -> crm.mail().ingest(reply))).isEqualTo(MAIL_REPLY);
+    assertThat(count(target, () -> crm.mail().ingest(reply))).isEqualTo(1); // logged before: one look-up
+  }
+
+  private static final int MAIL_FIRST = 8;
+  private static final int MAIL_REPLY = 11;
+
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
   void capturingAListOf120LeadsTakesThreeBatchedStatements(Target target) {

@@ -38,6 +38,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
   private MemoryFeedback feedback;
   private MemoryCampaigns campaigns;
   private MemoryActivities activities;
+  private MemoryMails mails;
   private MemoryTasks tasks;
   private MemoryTimeline timeline;
   private MemoryMerges merges;
@@ -190,6 +191,14 @@ final class MemoryUnitOfWork implements UnitOfWork {
     return campaigns;
   }
 
+  dev.rapport.crm.mail.MailRepository mails() {
+    requireOpen();
+    if (mails == null) {
+      mails = new MemoryMails(this);
+    }
+    return mails;
+  }
+
   ActivityRepository activities() {
     requireOpen();
     if (activities == null) {
@@ -252,6 +261,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.feedback.FeedbackRepository.class, MemoryUnitOfWork::feedback),
       Map.entry(dev.rapport.crm.campaign.CampaignRepository.class, MemoryUnitOfWork::campaigns),
       Map.entry(dev.rapport.crm.activity.ActivityRepository.class, MemoryUnitOfWork::activities),
+      Map.entry(dev.rapport.crm.mail.MailRepository.class, MemoryUnitOfWork::mails),
       Map.entry(dev.rapport.crm.activity.TaskRepository.class, MemoryUnitOfWork::tasks),
       Map.entry(dev.rapport.crm.activity.TimelineRepository.class, MemoryUnitOfWork::timeline),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, MemoryUnitOfWork::analytics),

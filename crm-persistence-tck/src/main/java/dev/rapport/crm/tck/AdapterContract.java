@@ -106,6 +106,21 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link MailContract} on this adapter. */
+  @Nested
+  @DisplayName("MailContract")
+  class Mail extends MailContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+
+    @Override
+    String adapterName() {
+      return AdapterContract.this.getClass().getName();
+    }
+  }
+
   /** {@link DuplicateContract} on this adapter. */
   @Nested
   @DisplayName("DuplicateContract")

@@ -146,6 +146,7 @@ public abstract class ValueStormContract extends ContractSupport {
   private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
   private final Map<List<Object>, CampaignMember> members = new LinkedHashMap<>();
   private final Map<ActivityId, Activity> activities = new LinkedHashMap<>();
+  private final Map<dev.rapport.crm.common.MailId, dev.rapport.crm.mail.LoggedMail> mails = new LinkedHashMap<>();
   private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
   private final Map<CaseId, ServiceCase> cases = new LinkedHashMap<>();
   private final Map<FeedbackId, Feedback> feedback = new LinkedHashMap<>();
@@ -252,6 +253,7 @@ public abstract class ValueStormContract extends ContractSupport {
     campaigns.clear();
     members.clear();
     activities.clear();
+    mails.clear();
     tasks.clear();
     cases.clear();
     feedback.clear();
@@ -369,9 +371,83 @@ public abstract class ValueStormContract extends ContractSupport {
       put(m);
       // a response may record a signal on the lead: take the lead as stored
       m.member().lead().ifPresent(id -> storedLead(id).ifPresent(this::put));
+    } else if (result instanceof dev.rapport.crm.mail.MailIngest r) {
+      if (r.mail().isEmpty()) {
+        return;
+      }
+      dev.rapport.crm.mail.LoggedMail m = r.mail().get();
+      if (r.outcome() == dev.rapport.crm.mail.MailIngest.Outcome.ALREADY_LOGGED) {
+        assertThat(mails.get(m.id())).as("logged before, %s (seed %d)", described, seed).isEqualTo(m);
+        return;
+      }
+      Optional<dev.rapport.crm.mail.LoggedMail> back = inUnitOfWork(
+          uow -> uow.port(dev.rapport.crm.mail.MailRepository.class).find(m.id()));
+      assertThat(back).as("read back after %s (seed %d)", described, seed).contains(m);
+      mails.put(m.id(), m);
+      inUnitOfWork(uow -> uow.port(ActivityRepository.class).find(m.activity())).ifPresent(a -> activities.put(a.id(), a));
+      m.leads().forEach(id -> storedLead(id).ifPresent(this::put)); // engaged (or captured) as stored
     } else if (result instanceof List<?> list) {
       list.forEach(item -> recordAndReadBack(item, described));
     }
+  }
+
+  /** Mail: messages from known and unknown addresses, some malformed, some twice; look-ups. */
+  private Input mailInput(Crm c) {
+    return switch (v.nextInt(6)) {
+      case 0, 1, 2 -> {
+        String id = v.chance(15) && !mails.isEmpty()
+            ? v.pick(new ArrayList<>(mails.values())).message().messageId()
+            : v.chance(5) ? v.text(300) : UUID.randomUUID() + "@storm.example";
+        String from = v.chance(70) ? existingEmail() : v.chance(90) ? v.email() : v.text(Limits.EMAIL);
+        String to = v.chance(50) ? existingEmail() : v.email();
+        String name = v.chance(50) ? null : v.text(Limits.TEXT + v.nextInt(2));
+        String subject = v.chance(10) ? "s".repeat(dev.rapport.crm.mail.MailMessage.SUBJECT + v.nextInt(2)) : v.text(Limits.TEXT);
+        String text = v.chance(50) ? null : v.text(Limits.ACTIVITY_BODY);
+        String inReplyTo = v.chance(30) && !mails.isEmpty()
+            ? v.pick(new ArrayList<>(mails.values())).message().messageId() : null;
+        Instant sent = v.chance(5) ? Limits.LATEST_INSTANT : clock.instant().minus(Duration.ofMinutes(v.nextInt(100_000)));
+        yield in("mail.ingest " + show(id) + " from " + show(from) + " re " + show(subject), () -> {
+          dev.rapport.crm.mail.MailMessage.Builder b = dev.rapport.crm.mail.MailMessage.builder(id,
+              dev.rapport.crm.mail.MailAddress.of(name, from), sent).to(dev.rapport.crm.mail.MailAddress.of(to))
+              .subject(subject);
+          if (text != null) {
+            b.text(text);
+          }
+          if (inReplyTo != null) {
+            b.inReplyTo(inReplyTo);
+          }
+          dev.rapport.crm.mail.MailMessage message = b.build();
+          boolean seen = mails.values().stream().anyMatch(m -> m.message().messageId().equals(message.messageId()));
+          dev.rapport.crm.mail.MailIngest r = c.mail().ingest(message);
+          assertThat(r.outcome() == dev.rapport.crm.mail.MailIngest.Outcome.ALREADY_LOGGED).as("seen before").isEqualTo(seen);
+          return r;
+        });
+      }
+      case 3 -> { String id = v.chance(80) && !mails.isEmpty()
+            ? v.pick(new ArrayList<>(mails.values())).message().messageId() : v.chance(50) ? v.text(300) : null;
+        yield in("mail.find " + show(id), () -> {
+          Optional<dev.rapport.crm.mail.LoggedMail> found = c.mail().find(id);
+          assertThat(found).isEqualTo(mails.values().stream().filter(m -> m.message().messageId().equals(found
+              .map(f -> f.message().messageId()).orElse(null))).findFirst());
+          return null;
+        }); }
+      case 4 -> { dev.rapport.crm.common.MailId id = v.chance(70) && !mails.isEmpty() ? v.pick(new ArrayList<>(mails.keySet()))
+            : v.chance(50) ? dev.rapport.crm.common.MailId.of(UUID.randomUUID()) : null;
+        yield in("mail.get " + id, () -> {
+          assertThat(c.mail().get(id)).isEqualTo(mails.get(id));
+          return null;
+        }); }
+      default -> { dev.rapport.crm.common.MailId id = v.chance(70) && !mails.isEmpty() ? v.pick(new ArrayList<>(mails.keySet()))
+            : v.chance(50) ? dev.rapport.crm.common.MailId.of(UUID.randomUUID()) : null;
+        int size = v.chance(10) ? v.nextInt(3) - 1 : 1 + v.nextInt(10);
+        yield in("mail.thread " + id + " " + size, () -> {
+          dev.rapport.crm.common.Page<dev.rapport.crm.mail.LoggedMail> page = c.mail().thread(id, PageRequest.first(size));
+          dev.rapport.crm.common.MailId thread = mails.get(id).threadId();
+          assertThat(page.items()).isEqualTo(mails.values().stream().filter(m -> m.threadId().equals(thread))
+              .sorted(java.util.Comparator.comparing(dev.rapport.crm.mail.LoggedMail::id)).limit(size).toList());
+          return null;
+        }); }
+    };
   }
 
   /** Compares the tenant's whole store with the model. */
@@ -384,6 +460,7 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(byId(s.opportunities(), Opportunity::id)).as("opportunities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(opportunities);
     assertThat(byId(s.campaigns(), Campaign::id)).as("campaigns at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(campaigns);
     assertThat(byId(s.campaignMembers(), ValueStormContract::key)).as("campaign members at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(members);
+    assertThat(byId(s.mails(), dev.rapport.crm.mail.LoggedMail::id)).as("mails at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(mails);
     assertThat(byId(s.activities(), Activity::id)).as("activities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(activities);
     assertThat(byId(s.tasks(), Task::id)).as("tasks at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(tasks);
     assertThat(byId(s.cases(), ServiceCase::id)).as("cases at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(cases);
@@ -948,6 +1025,9 @@ public abstract class ValueStormContract extends ContractSupport {
     }
     if (v.chance(3)) {
       return duplicatesInput(c);
+    }
+    if (v.chance(3)) {
+      return mailInput(c);
     }
     int kinds = 55;
     int drawn = v.nextInt(kinds + 10);

@@ -1,0 +1,43 @@
+package dev.rapport.crm.mail;
+
+import dev.rapport.crm.common.MailId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.exception.DuplicateException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** The logged messages of one tenant, inside one {@link dev.rapport.crm.spi.UnitOfWork}. */
+public interface MailRepository {
+
+  /**
+   * Stores a newly logged message (version 0) and returns it at version 1.
+   *
+   * @throws DuplicateException if its id, or its message id, is taken in the tenant (field
+   *     {@code messageId}; checked now or at commit)
+   * @throws IllegalArgumentException if the version is not 0 or the tenant not this unit's
+   */
+  LoggedMail insert(LoggedMail mail);
+
+  /** The logged message with this id, or empty. */
+  Optional<LoggedMail> find(MailId id);
+
+  /** The logged message with this {@code Message-ID} (without brackets), or empty. */
+  Optional<LoggedMail> findByMessageId(String messageId);
+
+  /** The logged messages with any of these message ids, in id order, each once. */
+  List<LoggedMail> findByMessageIds(Collection<String> messageIds);
+
+  /**
+   * The latest logged messages (newest first, at most {@code limit}, 1 to 500) whose subject
+   * compares as {@code subjectKey} (lower case, without reply and forward prefixes).
+   */
+  List<LoggedMail> latestBySubject(String subjectKey, int limit);
+
+  /** A page of all the tenant's logged messages, in id (logging) order, after the request's cursor. */
+  Page<LoggedMail> list(PageRequest page);
+
+  /** A page of the messages of a thread, in id (logging) order, after the request's cursor. */
+  Page<LoggedMail> thread(MailId threadId, PageRequest page);
+}

@@ -1,0 +1,68 @@
+package dev.rapport.crm.mail;
+
+import dev.rapport.crm.exception.ValidationException;
+import java.util.Locale;
+
+/** The rules of header values: one line, message ids without spaces or brackets. */
+final class MailText {
+  private MailText() {}
+
+  /** The longest message id kept (RFC 5322 ids are far shorter; a key column indexes it). */
+  static final int MESSAGE_ID = 250;
+
+  /** @throws ValidationException if the value holds a CR or LF (header injection) */
+  static String oneLine(String value, String field) {
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+      throw new ValidationException(field, "must not contain a line break (CR or LF)");
+    }
+    return value;
+  }
+
+  /**
+   * A message id without its angle brackets.
+   *
+   * @throws ValidationException if null, blank, longer than {@value #MESSAGE_ID} characters, or
+   *     holding whitespace, a control character or an angle bracket
+   */
+  static String messageId(String value, String field) {
+    if (value == null) {
+      throw new ValidationException(field, "must not be null");
+    }
+    String id = value.strip();
+    if (id.startsWith("<") && id.endsWith(">") && id.length() >= 2) {
+      id = id.substring(1, id.length() - 1).strip();
+    }
+    if (id.isEmpty()) {
+      throw new ValidationException(field, "must not be blank");
+    }
+    if (id.length() > MESSAGE_ID) {
+      throw new ValidationException(field, "must be at most " + MESSAGE_ID + " characters");
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || Character.isWhitespace(c) || Character.isSurrogate(c)) {
+        throw new ValidationException(field, "must not contain whitespace, control characters or angle brackets");
+      }
+    }
+    return id;
+  }
+
+  /**
+   * The subject as threads compare it: lower case, reply and forward prefixes ({@code Re:},
+   * {@code Fwd:}, {@code AW:}, {@code WG:}, {@code SV:}, ...) and spaces collapsed away.
+   */
+  static String subjectKey(String subject) {
+    String s = subject.strip().toLowerCase(Locale.ROOT);
+    boolean again = true;
+    while (again) {
+      again = false;
+      for (String p : new String[] {"re:", "fw:", "fwd:", "aw:", "wg:", "sv:", "vs:", "antw:", "tr:", "re :", "fwd :"}) {
+        if (s.startsWith(p)) {
+          s = s.substring(p.length()).strip();
+          again = true;
+        }
+      }
+    }
+    return dev.rapport.crm.internal.Check.cut(s.replaceAll("\\s+", " "), dev.rapport.crm.common.Limits.TEXT);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.rapport.crm.mailfile;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.exception.CrmException;
+import dev.rapport.crm.exception.ValidationException;
+import dev.rapport.crm.mail.MailIngest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Logs mail files into a {@code Crm}: an mbox file (streamed: one message in memory at a time) or
+ * a single message, each message through {@code crm.mail().ingest} in a unit of work of its own.
+ * A message that cannot be read, or that the CRM refuses, is counted and reported with its number
+ * and reason, and never stops the rest or half-stores anything; a failing database
+ * ({@link dev.rapport.crm.exception.StoreException}) stops the import, the messages before it logged. Configured, then run once or more;
+ * not thread-safe.
+ *
+ * <pre>{@code
+ * MailboxReport report = MailboxImport.into(crm).mbox(() -> Files.newInputStream(path));
+ * }</pre>
+ */
+public final class MailboxImport {
+  private final Crm crm;
+  private final MailParser parser = MailParser.create();
+  private Consumer<MailboxReport> progress = r -> { };
+
+  private MailboxImport(Crm crm) {
+    this.crm = crm;
+  }
+
+  /**
+   * An import into the tenant of {@code crm}.
+   *
+   * @throws ValidationException if crm is null
+   */
+  public static MailboxImport into(Crm crm) {
+    if (crm == null) {
+      throw new ValidationException("crm", "must not be null");
+    }
+    return new MailboxImport(crm);
+  }
+
+  /**
+   * Told after every 100 messages, and at the end, how far the import is.
+   *
+   * @throws ValidationException if null
+   */
+  public MailboxImport onProgress(Consumer<MailboxReport> listener) {
+    if (listener == null) {
+      throw new ValidationException("onProgress", "must not be null");
+    }
+    this.progress = listener;
+    return this;
+  }
+
+  /**
+   * Logs every message of an mbox file.
+   *
+   * @param source opens the file; the import closes it
+   * @throws ValidationException if source is null
+   * @throws UncheckedIOException if the file cannot be read (the messages before stay logged)
+   * @throws dev.rapport.crm.exception.StoreException if the database fails (the messages before stay logged)
+   */
+  public MailboxReport mbox(Supplier<InputStream> source) {
+    if (source == null) {
+      throw new ValidationException("source", "must not be null");
+    }
+    Tally tally = new Tally();
+    try (InputStream in = Objects.requireNonNull(source.get(), "the source opened nothing")) {
+      Mbox.split(in, m -> {
+        tally.add(m.tooLarge() ? ParsedMail.skipped(m.number(), "larger than " + MailParser.MAX_BYTES + " bytes")
+            : parser.parse(m.number(), m.bytes()));
+        if (tally.read % 100 == 0) {
+          progress.accept(tally.report());
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    MailboxReport report = tally.report();
+    progress.accept(report);
+    return report;
+  }
+
+  /**
+   * Logs one message ({@code .eml}).
+   *
+   * @param source opens the message; the import closes it
+   * @throws ValidationException if source is null
+   * @throws UncheckedIOException if it cannot be read
+   * @throws dev.rapport.crm.exception.StoreException if the database fails
+   */
+  public MailboxReport message(Supplier<InputStream> source) {
+    if (source == null) {
+      throw new ValidationException("source", "must not be null");
+    }
+    Tally tally = new Tally();
+    try (InputStream in = Objects.requireNonNull(source.get(), "the source opened nothing")) {
+      tally.add(parser.parse(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tally.report();
+  }
+
+  /** The counts so far. */
+  private final class Tally {
+    long read;
+    long logged;
+    long alreadyLogged;
+    long ignored;
+    final List<MailboxReport.Problem> problems = new ArrayList<>();
+
+    void add(ParsedMail parsed) {
+      read++;
+      if (parsed.message().isEmpty()) {
+        problems.add(new MailboxReport.Problem(parsed.number(), parsed.problem().orElseThrow()));
+        return;
+      }
+      try {
+        MailIngest r = crm.mail().ingest(parsed.message().get());
+        switch (r.outcome()) {
+          case LOGGED -> logged++;
+          case ALREADY_LOGGED -> alreadyLogged++;
+          case IGNORED -> ignored++;
+        }
+      } catch (dev.rapport.crm.exception.StoreException e) {
+        throw e; // the database failed: not this message's fault, and the next would fail too
+      } catch (CrmException e) {
+        problems.add(new MailboxReport.Problem(parsed.number(), "refused: " + e.getMessage()));
+      }
+    }
+
+    MailboxReport report() {
+      return new MailboxReport(read, logged, alreadyLogged, ignored, problems.size(), problems);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.rapport.crm.jpa;
+
+import static dev.rapport.crm.jpa.Mapping.toColumn;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rapport.crm.common.MailId;
+import dev.rapport.crm.common.Page;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.exception.DuplicateException;
+import dev.rapport.crm.jackson.RapportModule;
+import dev.rapport.crm.mail.LoggedMail;
+import dev.rapport.crm.mail.MailRepository;
+import dev.rapport.crm.spi.Versions;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The logged messages of one unit of work, in {@code crm_mail}: each the {@link LoggedMail} as
+ * crm-jackson writes it, with its message id (unique per tenant), thread and subject key beside it
+ * for the look-ups.
+ */
+final class JpaMails implements MailRepository {
+  private static final ObjectMapper JSON = JsonMapper.builder().addModule(new RapportModule()).build();
+
+  static final Kind<LoggedMail, MailEntity> KIND = new Kind<>("mail", "RapportMail", MailEntity.class,
+      m -> m.id().value(), LoggedMail::tenantId, LoggedMail::version, Versions.of(LoggedMail.class)::with,
+      MailEntity::new, JpaMails::domainToEntity, e -> e.id, e -> e.version, JpaMails::state);
+
+  private final JpaUnitOfWork uow;
+  private final Rows<LoggedMail, MailEntity> rows;
+
+  JpaMails(JpaUnitOfWork uow) {
+    this.uow = uow;
+    this.rows = new Rows<>(uow, KIND, JpaMails::entityToDomain);
+    uow.uniqueKey("crm_mail_message_uk", this::duplicateMessage);
+  }
+
+  /** The message id this unit wrote that the database found taken. */
+  private DuplicateException duplicateMessage(Throwable cause) {
+    String id = rows.written().stream().map(rows.loaded::get).filter(Objects::nonNull)
+        .map(e -> e.messageId).findFirst().orElse("?");
+    DuplicateException d = new DuplicateException("mail", "messageId", id);
+    d.initCause(cause);
+    return d;
+  }
+
+  @Override
+  public LoggedMail insert(LoggedMail mail) {
+    uow.requireOpen();
+    Objects.requireNonNull(mail, "mail");
+    return rows.toDomain(rows.insert(mail)); // a taken message id: crm_mail_message_uk at flush
+  }
+
+  @Override
+  public Optional<LoggedMail> find(MailId id) {
+    uow.requireOpen();
+    Objects.requireNonNull(id, "id");
+    return rows.load(id.value()).map(rows::toDomain);
+  }
+
+  @Override
+  public Optional<LoggedMail> findByMessageId(String messageId) {
+    uow.requireOpen();
+    Objects.requireNonNull(messageId, "messageId");
+    return rows.list(" and e.messageId = :m", Map.of("m", messageId)).stream().findFirst().map(rows::toDomain);
+  }
+
+  @Override
+  public List<LoggedMail> findByMessageIds(Collection<String> messageIds) {
+    uow.requireOpen();
+    List<String> ids = messageIds.stream().distinct().toList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder where = new StringBuilder();
+    Map<String, Object> p = new java.util.HashMap<>();
+    Rows.oneOf(where, "e.messageId", "m", ids, p);
+    return rows.list(where.toString(), p).stream().map(rows::toDomain).toList();
+  }
+
+  @Override
+  public List<LoggedMail> latestBySubject(String subjectKey, int limit) {
+    uow.requireOpen();
+    Objects.requireNonNull(subjectKey, "subjectKey");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    uow.flush(); // this unit's own messages count
+    return uow.em().createQuery("select e from RapportMail e where e.tenantId = :tenant and e.subjectKey = :k"
+            + " order by e.id desc", MailEntity.class)
+        .setParameter("tenant", uow.tenant().value()).setParameter("k", subjectKey)
+        .setMaxResults(Math.min(limit, PageRequest.MAX_SIZE))
+        .getResultList().stream().map(rows::track).map(rows::toDomain).toList();
+  }
+
+  @Override
+  public Page<LoggedMail> list(PageRequest page) {
+    uow.requireOpen();
+    return Rows.toPage(rows.page("", Map.of(), page).stream().map(rows::toDomain).toList(), page.size(),
+        m -> m.id().value());
+  }
+
+  @Override
+  public Page<LoggedMail> thread(MailId threadId, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(threadId, "threadId");
+    return Rows.toPage(rows.page(" and e.threadId = :thread", Map.of("thread", threadId.value()), page).stream()
+        .map(rows::toDomain).toList(), page.size(), m -> m.id().value());
+  }
+
+  // ---- mapping
+
+  static void domainToEntity(LoggedMail m, MailEntity e) {
+    e.id = m.id().value();
+    e.tenantId = m.tenantId().value();
+    e.messageId = m.message().messageId();
+    e.threadId = m.threadId().value();
+    e.subjectKey = m.message().subjectKey();
+    e.direction = m.direction().name();
+    e.sentAt = toColumn(m.message().sentAt());
+    e.activityId = m.activity().value();
+    e.loggedAt = toColumn(m.loggedAt());
+    try {
+      e.body = JSON.writeValueAsString(Versions.of(LoggedMail.class).with(m, 0));
+    } catch (JsonProcessingException ex) {
+      throw new IllegalArgumentException("cannot write a logged message as JSON", ex);
+    }
+  }
+
+  static LoggedMail entityToDomain(MailEntity e, long version) {
+    try {
+      return Versions.of(LoggedMail.class).with(JSON.readValue(e.body, LoggedMail.class), version);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalArgumentException("malformed logged message in crm_mail: " + ex.getOriginalMessage(), ex);
+    }
+  }
+
+  static List<Object> state(MailEntity e) {
+    return Arrays.asList(e.tenantId, e.messageId, e.threadId, e.subjectKey, e.direction, e.sentAt, e.activityId,
+        e.loggedAt, e.body);
+  }
+}

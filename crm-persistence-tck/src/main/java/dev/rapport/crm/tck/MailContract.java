@@ -1,0 +1,243 @@
+package dev.rapport.crm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.ActivityLogged;
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Direction;
+import dev.rapport.crm.activity.TimelineItem;
+import dev.rapport.crm.common.LeadSource;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadCaptured;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.lead.SignalType;
+import dev.rapport.crm.mail.LoggedMail;
+import dev.rapport.crm.mail.MailAddress;
+import dev.rapport.crm.mail.MailAttachment;
+import dev.rapport.crm.mail.MailIngest;
+import dev.rapport.crm.mail.MailLogged;
+import dev.rapport.crm.mail.MailMessage;
+import dev.rapport.crm.mail.MailService;
+import dev.rapport.crm.mail.MailSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mail on the adapter: a message is logged once (by its {@code Message-ID}) on every lead, contact
+ * and account it concerns, as one e-mail activity in each one's timeline; replies join their
+ * thread by {@code In-Reply-To}, {@code References} or subject; the tenant's own addresses decide
+ * the direction and are never linked; unknown senders are ignored or captured as leads; what is
+ * stored reads back unchanged.
+ */
+public abstract class MailContract extends ContractSupport {
+  private static final MailAddress OWN = MailAddress.of("Sam Seller", "sam@acme.example");
+
+  private Crm mailCrm(MailSettings.UnknownSenders unknown, boolean bySubject) {
+    return Crm.builder().persistence(persistence).tenant(tenant).clock(clock).listener(events::add)
+        .mail(MailSettings.builder().ownDomain("acme.example").ownAddress("acme.sales@gmail.com")
+            .unknownSenders(unknown).threadBySubject(bySubject).build())
+        .build();
+  }
+
+  private Crm mailCrm() {
+    return mailCrm(MailSettings.UnknownSenders.IGNORE, true);
+  }
+
+  private static String id() {
+    return UUID.randomUUID() + "@mail.example";
+  }
+
+  private record People(Account account, Contact contact, Lead lead) {}
+
+  private People people() {
+    Account account = crm.accounts().create(NewAccount.builder("Meyer Bau GmbH").build());
+    Contact contact = crm.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer"))
+        .account(account.id()).email("k.meyer@meyer-bau.de").email("kathy@meyer-bau.de").build());
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Otto", "Lang"), LeadSource.WEBINAR)
+        .email("Otto.Lang@lang-partner.example").build());
+    events.clear();
+    return new People(account, contact, lead);
+  }
+
+  @Test
+  public void anInboundMessageIsLoggedOnceOnEveryContactLeadAndAccountItConcernsAndReadsBackUnchanged() {
+    People p = people();
+    Crm mail = mailCrm();
+    MailMessage message = MailMessage.builder("<" + id() + ">", MailAddress.of("Kathy Meyer", "KATHY@meyer-bau.de"),
+            START.minus(Duration.ofHours(1)))
+        .to(OWN).cc(MailAddress.of("otto.lang@lang-partner.example")).cc(MailAddress.of("Zoë", "zoe@elsewhere.example"))
+        .replyTo(MailAddress.of("k.meyer@meyer-bau.de"))
+        .subject("Angebot für den Neubau – Rückfrage \"Dach\"").text("Guten Tag,\n\nwir haben eine Frage zum Dach.\n\n— K. Meyer")
+        .attachment(new MailAttachment("Pläne.pdf", "application/pdf", 2_345_678))
+        .attachment(new MailAttachment("photo 1.jpeg", "image/jpeg", 0))
+        .references(List.of("older-1@mail.example", "older-2@mail.example"))
+        .build();
+
+    MailIngest result = mail.mail().ingest(message);
+
+    assertThat(result.outcome()).isEqualTo(MailIngest.Outcome.LOGGED);
+    LoggedMail logged = result.mail().orElseThrow();
+    assertThat(logged.version()).isEqualTo(1);
+    assertThat(logged.message()).isEqualTo(message);
+    assertThat(logged.direction()).isEqualTo(Direction.INBOUND);
+    assertThat(logged.contacts()).containsExactly(p.contact().id());
+    assertThat(logged.accounts()).containsExactly(p.account().id());
+    assertThat(logged.leads()).containsExactly(p.lead().id());
+    assertThat(logged.threadId()).isEqualTo(logged.id());
+    assertThat(mail.mail().get(logged.id())).isEqualTo(logged);
+    assertThat(mail.mail().find(message.messageId())).contains(logged);
+    assertThat(mail.mail().find("<" + message.messageId() + ">")).contains(logged);
+
+    Activity activity = crm.activities().get(logged.activity());
+    assertThat(activity.type()).isEqualTo(ActivityType.EMAIL);
+    assertThat(activity.direction()).contains(Direction.INBOUND);
+    assertThat(activity.subject()).isEqualTo(message.subject());
+    assertThat(activity.body()).isEqualTo(message.text());
+    assertThat(activity.occurredAt()).isEqualTo(message.sentAt());
+    for (List<TimelineItem> items : List.of(
+        crm.timeline().contact(p.contact().id(), PageRequest.first(10)).items(),
+        crm.timeline().account(p.account().id(), PageRequest.first(10)).items(),
+        crm.timeline().lead(p.lead().id(), PageRequest.first(10)).items())) {
+      assertThat(items).filteredOn(i -> i.kind() == TimelineItem.Kind.ACTIVITY)
+          .extracting(i -> i.activity().orElseThrow().id()).containsExactly(activity.id());
+    }
+    // an inbound message is engagement of the lead it concerns
+    Lead engaged = crm.leads().get(p.lead().id());
+    assertThat(engaged.version()).isEqualTo(p.lead().version() + 1);
+    assertThat(engaged.signals()).extracting(s -> s.type()).contains(SignalType.EMAIL_REPLY);
+    assertThat(events).extracting(e -> (Object) e.getClass()).contains(MailLogged.class, ActivityLogged.class);
+
+    // the same message again, with its id in brackets or not: nothing changes
+    StoreSnapshot before = snapshot();
+    events.clear();
+    MailIngest again = mail.mail().ingest(message);
+    assertThat(again.outcome()).isEqualTo(MailIngest.Outcome.ALREADY_LOGGED);
+    assertThat(again.mail()).contains(logged);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(before.mails()).containsExactly(logged);
+    assertThat(events).isEmpty();
+  }
+
+  @Test
+  public void repliesJoinTheirThreadByInReplyToReferencesAndSubject() {
+    People p = people();
+    Crm mail = mailCrm();
+    MailMessage first = MailMessage.builder(id(), OWN, START).to(MailAddress.of("k.meyer@meyer-bau.de"))
+        .subject("Your offer 2025-17").text("Please find the offer attached.").build();
+    LoggedMail offer = mail.mail().ingest(first).mail().orElseThrow();
+    assertThat(offer.direction()).isEqualTo(Direction.OUTBOUND);
+    assertThat(offer.contacts()).containsExactly(p.contact().id());
+    assertThat(crm.leads().get(p.lead().id())).isEqualTo(p.lead()); // not addressed: untouched
+
+    clock.advance(Duration.ofMinutes(5));
+    LoggedMail reply = mail.mail().ingest(MailMessage.builder(id(), MailAddress.of("k.meyer@meyer-bau.de"), clock.instant())
+        .to(OWN).inReplyTo(first.messageId()).subject("AW: Your offer 2025-17").build()).mail().orElseThrow();
+    clock.advance(Duration.ofMinutes(5));
+    LoggedMail byReferences = mail.mail().ingest(MailMessage.builder(id(), OWN, clock.instant())
+        .to(MailAddress.of("kathy@meyer-bau.de")).references(List.of("unknown@x.example", reply.message().messageId()))
+        .subject("Re: AW: Your offer 2025-17").build()).mail().orElseThrow();
+    clock.advance(Duration.ofMinutes(5));
+    LoggedMail bySubject = mail.mail().ingest(MailMessage.builder(id(), MailAddress.of("k.meyer@meyer-bau.de"), clock.instant())
+        .to(OWN).subject("RE:  your OFFER 2025-17").build()).mail().orElseThrow();
+    // the same subject from someone the thread has not seen starts its own thread
+    LoggedMail stranger = mail.mail().ingest(MailMessage.builder(id(), MailAddress.of("otto.lang@lang-partner.example"), clock.instant())
+        .to(OWN).subject("Re: Your offer 2025-17").build()).mail().orElseThrow();
+    // a first message of the same subject is not a reply: its own thread
+    LoggedMail fresh = mail.mail().ingest(MailMessage.builder(id(), MailAddress.of("k.meyer@meyer-bau.de"), clock.instant())
+        .to(OWN).subject("Your offer 2025-17").build()).mail().orElseThrow();
+
+    assertThat(List.of(reply, byReferences, bySubject)).allSatisfy(m -> assertThat(m.threadId()).isEqualTo(offer.id()));
+    assertThat(stranger.threadId()).isEqualTo(stranger.id());
+    assertThat(fresh.threadId()).isEqualTo(fresh.id());
+    assertThat(mail.mail().thread(bySubject.id(), PageRequest.first(10)).items())
+        .containsExactly(offer, reply, byReferences, bySubject);
+    var firstTwo = mail.mail().thread(offer.id(), PageRequest.first(2));
+    assertThat(firstTwo.items()).containsExactly(offer, reply);
+    assertThat(mail.mail().thread(offer.id(), PageRequest.after(firstTwo.nextCursor().orElseThrow(), 2)).items())
+        .containsExactly(byReferences, bySubject);
+
+    // threading by subject turned off: the same kind of reply starts a thread
+    Crm strict = mailCrm(MailSettings.UnknownSenders.IGNORE, false);
+    LoggedMail alone = strict.mail().ingest(MailMessage.builder(id(), MailAddress.of("k.meyer@meyer-bau.de"), clock.instant())
+        .to(OWN).subject("Re: Your offer 2025-17").build()).mail().orElseThrow();
+    assertThat(alone.threadId()).isEqualTo(alone.id());
+  }
+
+  @Test
+  public void unknownSendersAreIgnoredOrCapturedAsLeadsAsTheHostChooses() {
+    People p = people();
+    MailMessage fromStranger = MailMessage.builder(id(), MailAddress.of("Grace Hopper", "grace@navy.example"), START)
+        .to(OWN).subject("Do you sell to the navy?").build();
+    StoreSnapshot before = snapshot();
+
+    MailIngest ignored = mailCrm().mail().ingest(fromStranger);
+    assertThat(ignored.outcome()).isEqualTo(MailIngest.Outcome.IGNORED);
+    assertThat(ignored.mail()).isEmpty();
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+
+    MailIngest captured = mailCrm(MailSettings.UnknownSenders.CAPTURE_AS_LEAD, true).mail().ingest(fromStranger);
+    assertThat(captured.outcome()).isEqualTo(MailIngest.Outcome.LOGGED);
+    Lead lead = crm.leads().get(captured.mail().orElseThrow().leads().get(0));
+    assertThat(lead.name()).isEqualTo(PersonName.of("Grace", "Hopper"));
+    assertThat(lead.email().orElseThrow().address()).isEqualTo("grace@navy.example");
+    assertThat(lead.source()).isEqualTo(MailService.INBOUND_EMAIL);
+    assertThat(lead.signals()).extracting(s -> s.type()).containsExactly(SignalType.EMAIL_REPLY);
+    assertThat(events).extracting(e -> (Object) e.getClass()).contains(LeadCaptured.class, MailLogged.class);
+
+    // a known sender is not captured again, whatever the setting
+    MailIngest known = mailCrm(MailSettings.UnknownSenders.CAPTURE_AS_LEAD, true).mail().ingest(
+        MailMessage.builder(id(), MailAddress.of("kathy@meyer-bau.de"), START).to(OWN).subject("Hello").build());
+    assertThat(known.mail().orElseThrow().leads()).isEmpty();
+    assertThat(known.mail().orElseThrow().contacts()).containsExactly(p.contact().id());
+    assertThat(crm.leads().count(dev.rapport.crm.lead.LeadQuery.all())).isEqualTo(2);
+  }
+
+  @Test
+  public void theTenantsOwnAddressesAreNeverLinkedAndAConvertedLeadIsNotEngaged() {
+    People p = people();
+    Contact colleague = crm.contacts().create(NewContact.builder(PersonName.of("Sam", "Seller")).email("sam@acme.example").build());
+    Lead gone = crm.leads().capture(NewLead.builder(PersonName.of("Old", "Lead"), LeadSource.REFERRAL)
+        .email("old@customer.example").build());
+    crm.leads().changeStatus(gone.id(), LeadStatus.QUALIFIED);
+    crm.leads().convert(gone.id(), dev.rapport.crm.lead.Conversion.standard());
+    Lead converted = crm.leads().get(gone.id());
+
+    LoggedMail out = mailCrm().mail().ingest(MailMessage.builder(id(), MailAddress.of("acme.sales@gmail.com"), START)
+        .to(MailAddress.of("old@customer.example")).cc(MailAddress.of("sam@acme.example")).cc(MailAddress.of("k.meyer@meyer-bau.de"))
+        .subject("News").build()).mail().orElseThrow();
+    assertThat(out.direction()).isEqualTo(Direction.OUTBOUND);
+    assertThat(out.contacts()).doesNotContain(colleague.id()).contains(p.contact().id());
+    assertThat(out.leads()).isEmpty(); // the converted lead is history
+    assertThat(crm.leads().get(gone.id())).isEqualTo(converted);
+  }
+
+  @Test
+  public void anotherTenantsMailIsNotFound() {
+    people();
+    LoggedMail logged = mailCrm().mail().ingest(MailMessage.builder(id(), MailAddress.of("k.meyer@meyer-bau.de"), START)
+        .to(OWN).subject("Hello").build()).mail().orElseThrow();
+    Crm other = crm(freshTenant(), persistence);
+    assertThat(other.mail().find(logged.message().messageId())).isEmpty();
+    assertThatThrownBy(() -> other.mail().get(logged.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> other.mail().thread(logged.id(), PageRequest.first(5))).isInstanceOf(NotFoundException.class);
+    // the other tenant may log the same message for its own people
+    Account a = other.accounts().create(NewAccount.builder("Meyer").build());
+    other.contacts().create(NewContact.builder(PersonName.of("K", "Meyer")).account(a.id()).email("k.meyer@meyer-bau.de").build());
+    assertThat(other.mail().ingest(logged.message()).outcome()).isEqualTo(MailIngest.Outcome.LOGGED);
+  }
+}
