@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * not thread-safe.
  *
  * <pre>{@code
- * MailboxReport report = MailboxImport.into(crm).mbox(() -> Files.newInputStream(path));
+ * MailboxReport report = MailboxImport.into(crm).mbox(Path.of("Sent.mbox"));
  * }</pre>
  */
 public final class MailboxImport {
@@ -86,6 +86,26 @@ public final class MailboxImport {
     MailboxReport report = tally.report();
     progress.accept(report);
     return report;
+  }
+
+  /**
+   * Logs every message of an mbox file on disk: {@link #mbox(Supplier)} of the file.
+   *
+   * @throws ValidationException if file is null
+   * @throws UncheckedIOException if the file cannot be opened or read (the messages before stay logged)
+   * @throws dev.rapport.crm.exception.StoreException if the database fails (the messages before stay logged)
+   */
+  public MailboxReport mbox(java.nio.file.Path file) {
+    if (file == null) {
+      throw new ValidationException("file", "must not be null");
+    }
+    return mbox(() -> {
+      try {
+        return java.nio.file.Files.newInputStream(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /**

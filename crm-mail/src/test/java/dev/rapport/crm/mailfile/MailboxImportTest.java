@@ -91,6 +91,19 @@ class MailboxImportTest {
   }
 
   @Test
+  void anMboxFileOnDiskIsReadAndAMissingOneIsAnIoError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("file").build();
+    crm.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer")).email("k.meyer@meyer-bau.de").build());
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("Sent.mbox"), MailParserTest.crlf(MBOX));
+    assertThat(MailboxImport.into(crm).mbox(file).read()).isEqualTo(4);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MailboxImport.into(crm).mbox(dir.resolve("missing.mbox")))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MailboxImport.into(crm).mbox((java.nio.file.Path) null))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("file");
+  }
+
+  @Test
   void aSingleMessageFileIsLoggedAndAFileWithoutSeparatorsIsOneMessage() {
     Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("eml").build();
     crm.contacts().create(NewContact.builder(PersonName.of("Otto", "Lang")).email("otto@lang.example").build());

@@ -1,0 +1,160 @@
+package dev.rapport.crm.examples;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.common.LeadSource;
+import dev.rapport.crm.common.PageRequest;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.contact.Account;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.lead.Conversion;
+import dev.rapport.crm.lead.ConversionResult;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.mail.LoggedMail;
+import dev.rapport.crm.mail.MailSettings;
+import dev.rapport.crm.mailfile.MailboxImport;
+import dev.rapport.crm.mailfile.MailboxReport;
+import dev.rapport.crm.memory.MemoryPersistence;
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * A sales team logs its mailbox to the CRM: an mbox file (as a mail client exports it) with an
+ * offer sent to a lead, the lead's reply, a customer's question, a message from someone unknown and
+ * one broken message. The reply joins the offer's thread and warms the lead; the customer's
+ * question lands on the contact and the account; the stranger becomes a lead ({@code inbound_email});
+ * the broken message is reported and stops nothing. The lead is then converted, and the next
+ * message from that address is logged on the contact the lead became.
+ *
+ * <pre>{@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java -Dexec.mainClass=dev.rapport.crm.examples.LogMailbox}</pre>
+ */
+public final class LogMailbox {
+  private LogMailbox() {}
+
+  static final String MBOX = """
+      From sam@acme.example Mon Mar  3 09:00:00 2025
+      Message-ID: <offer-17@acme.example>
+      Date: Mon, 3 Mar 2025 09:00:00 +0000
+      From: Sam Seller <sam@acme.example>
+      To: Grace Hopper <grace@navy.example>
+      Subject: Your offer for 40 licences
+
+      Dear Grace, please find our offer attached.
+
+      From grace@navy.example Tue Mar  4 08:30:00 2025
+      Message-ID: <re-offer-17@navy.example>
+      In-Reply-To: <offer-17@acme.example>
+      References: <offer-17@acme.example>
+      Date: Tue, 4 Mar 2025 08:30:00 +0000
+      From: Grace Hopper <grace@navy.example>
+      To: Sam Seller <sam@acme.example>
+      Subject: Re: Your offer for 40 licences
+      Content-Type: text/html; charset=utf-8
+
+      <p>Thanks Sam,</p><p>could you do <b>50</b> licences?</p>
+
+      From k.meyer@meyer-bau.de Wed Mar  5 10:00:00 2025
+      Message-ID: <q-1@meyer-bau.de>
+      Date: Wed, 5 Mar 2025 10:00:00 +0100
+      From: =?UTF-8?Q?Katherine_M=C3=BCller-Meyer?= <k.meyer@meyer-bau.de>
+      To: support@acme.example
+      Subject: Rechnung 2025-031
+      Content-Type: multipart/mixed; boundary="b"
+
+      --b
+      Content-Type: text/plain; charset=utf-8
+
+      Guten Tag, die Rechnung ist doppelt gebucht.
+      --b
+      Content-Type: application/pdf
+      Content-Disposition: attachment; filename="Rechnung 2025-031.pdf"
+      Content-Transfer-Encoding: base64
+
+      JVBERi0xLjQK
+      --b--
+
+      From ada@engines.example Thu Mar  6 11:00:00 2025
+      Message-ID: <hello@engines.example>
+      Date: Thu, 6 Mar 2025 11:00:00 +0000
+      From: Ada Lovelace <ada@engines.example>
+      To: sales@acme.example
+      Subject: Do you sell to engine makers?
+
+      We build analytical engines.
+
+      From broken Fri Mar  7 00:00:00 2025
+      Date: Fri, 7 Mar 2025 00:00:00 +0000
+      Subject: a message without a sender
+
+      ?
+      """;
+
+  static final String LATER = """
+      Message-ID: <order-1@navy.example>
+      Date: Mon, 10 Mar 2025 09:00:00 +0000
+      From: Grace Hopper <grace@navy.example>
+      To: sam@acme.example
+      Subject: Our order
+
+      We order 50 licences.
+      """;
+
+  /** Runs the example, printing to standard output. */
+  public static void main(String[] args) {
+    run(System.out);
+  }
+
+  /** Runs the example; returns the mailbox's report. */
+  public static MailboxReport run(PrintStream out) {
+    Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("acme")
+        .clock(Clock.fixed(Instant.parse("2025-03-10T12:00:00Z"), ZoneOffset.UTC))
+        .mail(MailSettings.builder().ownDomain("acme.example")
+            .unknownSenders(MailSettings.UnknownSenders.CAPTURE_AS_LEAD).build())
+        .build();
+    Lead grace = crm.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"), LeadSource.TRADE_SHOW)
+        .email("grace@navy.example").company("US Navy").build());
+    Account meyer = crm.accounts().create(NewAccount.builder("Meyer Bau GmbH").build());
+    Contact katherine = crm.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer"))
+        .account(meyer.id()).email("k.meyer@meyer-bau.de").build());
+    out.println("Grace before the mailbox: " + grace.temperature());
+
+    MailboxReport report = MailboxImport.into(crm).mbox(() -> bytes(MBOX));
+    out.println("mailbox: " + report.read() + " read, " + report.logged() + " logged, " + report.ignored()
+        + " about nobody known, " + report.skipped() + " skipped");
+    report.problems().forEach(p -> out.println("  message " + p.number() + " skipped: " + p.reason()));
+
+    LoggedMail offer = crm.mail().find("offer-17@acme.example").orElseThrow();
+    out.println("thread of the offer:");
+    for (LoggedMail m : crm.mail().thread(offer.id(), PageRequest.first(10)).items()) {
+      out.println("  " + m.direction() + " " + m.message().from().address() + ": " + m.message().subject()
+          + m.message().text().map(t -> " / " + t.replace('\n', ' ')).orElse(""));
+    }
+    out.println("Grace after her reply: " + crm.leads().get(grace.id()).temperature());
+    LoggedMail question = crm.mail().find("q-1@meyer-bau.de").orElseThrow();
+    out.println("Katherine's question: on contact " + question.contacts().contains(katherine.id())
+        + ", on account " + question.accounts().contains(meyer.id()) + ", attachments "
+        + question.message().attachments());
+    Lead ada = crm.leads().get(crm.mail().find("hello@engines.example").orElseThrow().leads().get(0));
+    out.println("unknown sender captured: " + ada.name().fullName() + " <" + ada.email().orElseThrow()
+        + ">, source " + ada.source().code());
+
+    crm.leads().changeStatus(grace.id(), LeadStatus.QUALIFIED);
+    ConversionResult converted = crm.leads().convert(grace.id(), Conversion.standard());
+    MailboxReport later = MailboxImport.into(crm).message(() -> bytes(LATER));
+    LoggedMail order = crm.mail().find("order-1@navy.example").orElseThrow();
+    out.println("after conversion (" + later.logged() + " logged): the order is on contact "
+        + order.contacts().contains(converted.contact().id()) + ", on the lead " + order.leads().contains(grace.id()));
+    return report;
+  }
+
+  private static ByteArrayInputStream bytes(String text) {
+    return new ByteArrayInputStream(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+  }
+}
