@@ -23,6 +23,20 @@ public interface LeadRepository {
   List<Lead> findByEmail(EmailAddress email);
 
   /**
+   * The tenant's leads with any of these addresses, each once, in id order. The default asks
+   * {@link #findByEmail} for each; an adapter should answer in one query per chunk.
+   */
+  default List<Lead> findByEmails(java.util.Collection<EmailAddress> emails) {
+    java.util.TreeMap<LeadId, Lead> found = new java.util.TreeMap<>();
+    for (EmailAddress e : emails) {
+      for (Lead l : findByEmail(e)) {
+        found.put(l.id(), l);
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /**
    * The leads sharing a blocking key with {@code keys}, at most {@code limit} of them (1 to 500: a
    * larger limit reads 500): first those with the same {@link MatchKeys#email} or the same {@link MatchKeys#phone},
    * then those with a {@link MatchKeys#name} among {@link MatchKeys#nameLookups()} (a common name

@@ -68,7 +68,8 @@ public final class MailService {
 
   /**
    * Logs a message, once. In one unit of work: the message's addresses other than the tenant's own
-   * are looked up among the contacts and leads (index look-ups); an inbound message from an
+   * are looked up among the contacts and leads (one index look-up each, whatever the number of
+   * addresses); an inbound message from an
    * unknown sender captures the sender as a lead ({@link #INBOUND_EMAIL}) when the settings say
    * so; then the message is stored with its thread (the thread of the logged message it answers,
    * by {@code In-Reply-To} or {@code References}; else, if the settings allow, the latest logged
@@ -117,11 +118,9 @@ public final class MailService {
     List<Contact> contacts = people.isEmpty() ? List.of() : uow.port(ContactRepository.class).findByEmails(people);
     Map<LeadId, Lead> leads = new LinkedHashMap<>();
     LeadRepository leadRepository = uow.port(LeadRepository.class);
-    for (EmailAddress address : people) {
-      for (Lead l : leadRepository.findByEmail(address)) {
-        if (l.status() != LeadStatus.CONVERTED) {
-          leads.putIfAbsent(l.id(), l);
-        }
+    for (Lead l : people.isEmpty() ? List.<Lead>of() : leadRepository.findByEmails(people)) {
+      if (l.status() != LeadStatus.CONVERTED) {
+        leads.putIfAbsent(l.id(), l);
       }
     }
     EmailAddress sender = message.from().address();

@@ -68,6 +68,23 @@ final class JpaLeads implements LeadRepository {
   }
 
   @Override
+  public List<Lead> findByEmails(java.util.Collection<EmailAddress> emails) {
+    uow.requireOpen();
+    Objects.requireNonNull(emails, "emails");
+    List<String> all = emails.stream().map(EmailAddress::normalized).distinct().toList();
+    Map<UUID, LeadEntity> found = new java.util.TreeMap<>();
+    for (int from = 0; from < all.size(); from += 500) {
+      StringBuilder where = new StringBuilder();
+      Map<String, Object> p = new java.util.HashMap<>();
+      Rows.oneOf(where, "e.emailNormalized", "emails", all.subList(from, Math.min(all.size(), from + 500)), p);
+      for (LeadEntity e : rows.list(where.toString(), p)) {
+        found.put(e.id, e);
+      }
+    }
+    return found.values().stream().map(rows::toDomain).sorted(java.util.Comparator.comparing(Lead::id)).toList();
+  }
+
+  @Override
   public List<Lead> findByMatchKeys(MatchKeys keys, int limit) {
     uow.requireOpen();
     Objects.requireNonNull(keys, "keys");

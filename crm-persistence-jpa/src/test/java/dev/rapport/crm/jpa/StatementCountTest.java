@@ -99,7 +99,7 @@ class StatementCountTest {
   }
 
   private static final int MAIL_FIRST = 8;
-  private static final int MAIL_REPLY = 11;
+  private static final int MAIL_REPLY = 10;
 
   @ParameterizedTest
   @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})

@@ -193,6 +193,14 @@ public abstract class QueryContract extends ContractSupport {
     assertThat(expected).hasSize(3);
     assertThat(crm.leads().findByEmail("PERSON3@example.COM")).containsExactlyElementsOf(expected);
     assertThat(crm.leads().findByEmail("nobody@example.com")).isEmpty();
+    // several addresses at once: each lead once, in id order
+    List<Lead> either = leads.stream().filter(l -> List.of("person3@example.com", "person1@example.com")
+        .contains(l.email().orElseThrow().normalized())).sorted(java.util.Comparator.comparing(Lead::id)).toList();
+    assertThat(either).hasSizeGreaterThan(3);
+    assertThat(persistence.<List<Lead>>inUnitOfWork(tenant, uow -> uow.port(dev.rapport.crm.lead.LeadRepository.class)
+        .findByEmails(List.of(EmailAddress.of("PERSON3@example.com"), EmailAddress.of("person1@EXAMPLE.com"),
+            EmailAddress.of("person3@example.com"), EmailAddress.of("nobody@example.com")))))
+        .containsExactlyElementsOf(either);
   }
 
   @Test
