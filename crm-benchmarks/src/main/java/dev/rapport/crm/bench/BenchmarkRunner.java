@@ -73,10 +73,10 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "dedupe", "import", "merge");
+      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge");
+      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail");
 
   private final Settings settings;
   private final String only;
@@ -215,6 +215,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("merge")) {
       merge();
+    }
+    if (groups.contains("mail")) {
+      mail();
     }
     String table = table(java.time.Duration.ofNanos(System.nanoTime() - start));
     System.out.println();
@@ -709,6 +712,27 @@ public final class BenchmarkRunner {
         throughput(r, "mergeAndUndoJpaRapport/" + db + "/" + provider, "mergeAndUndoJdbc/" + db, on + String.format(
             Locale.ROOT, "merge two contacts and undo it (%,d contacts with %d notes each) vs the same moves in"
             + " hand-written SQL", dbContacts, MergeBenchmarks.NOTES), 1, "", Double.NaN);
+      }
+    }
+  }
+
+  /** Issue 23's ingest ({@link MailBenchmarks}): parse and log a message in memory vs the parse alone. */
+  private void mail() throws RunnerException {
+    int contacts = quick() ? 2_000 : Math.min(100_000, settings.leads());
+    int dbContacts = quick() ? 200 : 10_000;
+    Map<String, RunResult> r = run(throughputOf(options(MailBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("contacts", String.valueOf(contacts))
+        .param("dbContacts", String.valueOf(dbContacts))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "parseAndIngestMemory", "parseOnly", String.format(Locale.ROOT,
+        "parse and log a message (memory, %,d contacts) vs crm-mail's parse alone of the same bytes (issue 23)",
+        contacts), 1, "≥ 0.5 (own cost ≤ the parse)", 0.5);
+    for (String db : DATABASES) {
+      for (String provider : List.of("hibernate", "eclipselink")) {
+        String on = "JPA, " + label(db) + ", " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
+        throughput(r, "parseAndIngestJpa/" + db + "/" + provider, "parseOnly", on + String.format(Locale.ROOT,
+            "parse and log a message (%,d contacts) vs the parse alone (issue 23)", dbContacts), 1, "", Double.NaN);
       }
     }
   }

@@ -1,0 +1,175 @@
+package dev.rapport.crm.bench;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.contact.NewAccount;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.mail.MailIngest;
+import dev.rapport.crm.mail.MailSettings;
+import dev.rapport.crm.mailfile.MailParser;
+import dev.rapport.crm.mailfile.ParsedMail;
+import dev.rapport.crm.memory.MemoryPersistence;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Issue 23's ingest: a message read by {@code crm-mail}'s parser and logged by {@code crm.mail()}
+ * into a memory store of {@code contacts} contacts (each at an account), against the parser alone on
+ * the same bytes in the same run: the library's own cost (look-ups, threading, the activity, its
+ * timeline entries, the stored message, events) beside the parse. Each message is new (its own
+ * {@code Message-ID}), from a stored contact to the tenant, copied to another, a reply to an
+ * earlier one every other time. Throughput, single-threaded.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class MailBenchmarks {
+
+  /** Runs these benchmarks with JMH's command-line options. */
+  public static void main(String[] args) throws Exception {
+    BenchmarkRunner.exposeClassPath();
+    String[] all = new String[args.length + 1];
+    all[0] = MailBenchmarks.class.getName();
+    System.arraycopy(args, 0, all, 1, args.length);
+    org.openjdk.jmh.Main.main(all);
+  }
+
+  /** The stored contacts, the parser and the numbering of the messages. */
+  @State(Scope.Benchmark)
+  public static class World {
+    @Param("100000")
+    public int contacts;
+
+    Crm crm;
+    final MailParser parser = MailParser.create();
+    long next;
+
+    @Setup(Level.Trial)
+    public void store() {
+      crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("bench-mail")
+          .mail(MailSettings.builder().ownDomain("acme.example").build()).build();
+      for (int from = 0; from < contacts; from += 1_000) {
+        var account = crm.accounts().create(NewAccount.builder("Customer " + from).build());
+        List<NewContact> batch = new ArrayList<>();
+        for (int i = from; i < Math.min(contacts, from + 1_000); i++) {
+          batch.add(NewContact.builder(PersonName.of(Fixture.given(i), Fixture.family(i))).account(account.id())
+              .email(address(i)).build());
+        }
+        crm.contacts().createAll(batch);
+      }
+    }
+
+    static String address(long i) {
+      return MailBenchmarks.address(i);
+    }
+
+    /** The next message's bytes: a new id, from one contact, copied to another. */
+    byte[] nextMessage() {
+      return message(next++, contacts);
+    }
+  }
+
+  static String address(long i) {
+    return "person" + i + "@customer" + (i % 997) + ".example";
+  }
+
+  /** Message {@code n}: a new id, from one of {@code contacts} contacts, copied to another; every other one a reply. */
+  static byte[] message(long n, int contacts) {
+    long from = (n * 7_919) % contacts;
+    long cc = (n * 104_729 + 1) % contacts;
+    String reply = n % 2 == 1 ? "In-Reply-To: <m" + (n - 1) + "@bench.example>\r\n" : "";
+    String text = "Message-ID: <m" + n + "@bench.example>\r\n" + reply
+        + "Date: Mon, 3 Mar 2025 09:00:00 +0000\r\n"
+        + "From: \"" + Fixture.given((int) from) + " " + Fixture.family((int) from) + "\" <" + address(from) + ">\r\n"
+        + "To: Sales <sales@acme.example>\r\nCc: " + address(cc) + "\r\n"
+        + "Subject: " + (reply.isEmpty() ? "" : "Re: ") + "Order " + (n / 2) + "\r\n"
+        + "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        + "Hello,\r\nplease find our order " + n + " below.\r\n" + "Line of the order\r\n".repeat(20);
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A database with {@code dbContacts} contacts, each at an account, stored through Rapport. */
+  @State(Scope.Benchmark)
+  public static class Db {
+    @Param({"h2", "postgresql"})
+    public String db;
+
+    @Param("10000")
+    public int dbContacts;
+
+    Database database;
+    final MailParser parser = MailParser.create();
+    long next;
+
+    @Setup(Level.Trial)
+    public void start() {
+      database = Database.start(db);
+      JpaFixture.seed(database, "bench-mail", java.time.Clock.systemUTC(), crm -> {
+        for (int from = 0; from < dbContacts; from += 1_000) {
+          var account = crm.accounts().create(NewAccount.builder("Customer " + from).build());
+          List<NewContact> batch = new ArrayList<>();
+          for (int i = from; i < Math.min(dbContacts, from + 1_000); i++) {
+            batch.add(NewContact.builder(PersonName.of(Fixture.given(i), Fixture.family(i))).account(account.id())
+                .email(address(i)).build());
+          }
+          crm.contacts().createAll(batch);
+        }
+      });
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void stop() throws java.io.IOException {
+      database.close();
+    }
+  }
+
+  /** Rapport on the JPA adapter of one provider. */
+  @State(Scope.Benchmark)
+  public static class Rapport {
+    @Param({"hibernate", "eclipselink"})
+    public String provider;
+
+    JpaFixture jpa;
+
+    @Setup(Level.Trial)
+    public void start(Db db) {
+      jpa = JpaFixture.open(db.database, provider, "bench-mail");
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void stop() {
+      jpa.close();
+    }
+  }
+
+  @Benchmark
+  public MailIngest parseAndIngestJpa(Db db, Rapport r) {
+    return r.jpa.crm.mail().ingest(db.parser.parse(1, message(db.next++, db.dbContacts)).message().orElseThrow());
+  }
+
+  @Benchmark
+  public ParsedMail parseOnly(World w) {
+    return w.parser.parse(1, w.nextMessage());
+  }
+
+  @Benchmark
+  public MailIngest parseAndIngestMemory(World w) {
+    return w.crm.mail().ingest(w.parser.parse(1, w.nextMessage()).message().orElseThrow());
+  }
+}
