@@ -733,6 +733,9 @@ public final class BenchmarkRunner {
         String on = "JPA, " + label(db) + ", " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
         throughput(r, "parseAndIngestJpa/" + db + "/" + provider, "parseOnly", on + String.format(Locale.ROOT,
             "parse and log a message (%,d contacts) vs the parse alone (issue 23)", dbContacts), 1, "", Double.NaN);
+        throughput(r, "parseAndIngestBatchJpa/" + db + "/" + provider, "parseOnly", on + String.format(Locale.ROOT,
+            "parse and log messages %d per unit of work, as an mbox import does (%,d contacts), vs the parse alone"
+            + " (issue 23)", MailBenchmarks.BATCH, dbContacts), 1, "", Double.NaN);
       }
     }
   }

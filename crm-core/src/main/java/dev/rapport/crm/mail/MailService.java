@@ -99,6 +99,36 @@ public final class MailService {
     }
   }
 
+  /** The most messages one {@link #ingestAll} takes. */
+  public static final int MAX_BATCH = 1_000;
+
+  /**
+   * Logs many messages in one unit of work, each as {@link #ingest} would, in list order: a reply
+   * finds the messages of the list before it, and a message id that comes twice is logged once (the
+   * second {@link MailIngest.Outcome#ALREADY_LOGGED}). Much cheaper than one {@code ingest} per
+   * message on a database (one commit); all are stored, or, if a write fails, none.
+   *
+   * @return one result per message, in list order
+   * @throws ValidationException if the list is null, holds null, or holds more than {@value #MAX_BATCH} messages
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if a linked lead was changed concurrently
+   * @throws DuplicateException if another unit logged one of the messages at the same time (nothing
+   *     of the list is stored; ingest them one by one)
+   */
+  public List<MailIngest> ingestAll(List<MailMessage> messages) {
+    Check.noNulls(messages, "mail");
+    if (messages.size() > MAX_BATCH) {
+      throw new ValidationException("mail", "must hold at most " + MAX_BATCH + " messages");
+    }
+    List<MailMessage> all = List.copyOf(messages);
+    return ctx.command(cmd -> {
+      List<MailIngest> results = new ArrayList<>(all.size());
+      for (MailMessage m : all) {
+        results.add(ingest(cmd, m));
+      }
+      return List.copyOf(results);
+    });
+  }
+
   private MailIngest ingest(CrmContext.Command cmd, MailMessage message) {
     UnitOfWork uow = cmd.uow();
     MailRepository mails = uow.port(MailRepository.class);

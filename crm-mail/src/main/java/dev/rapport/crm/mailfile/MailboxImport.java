@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Logs mail files into a {@code Crm}: an mbox file (streamed: one message in memory at a time) or
- * a single message, each message through {@code crm.mail().ingest} in a unit of work of its own.
+ * Logs mail files into a {@code Crm}: an mbox file (streamed: a batch of parsed messages in memory
+ * at a time) or a single message, through {@code crm.mail().ingestAll}, a batch per unit of work.
  * A message that cannot be read, or that the CRM refuses, is counted and reported with its number
  * and reason, and never stops the rest or half-stores anything; a failing database
  * ({@link dev.rapport.crm.exception.StoreException}) stops the import, the messages before it logged. Configured, then run once or more;
@@ -29,6 +29,10 @@ public final class MailboxImport {
   private final Crm crm;
   private final MailParser parser = MailParser.create();
   private Consumer<MailboxReport> progress = r -> { };
+  private int batch = DEFAULT_BATCH;
+
+  /** Messages logged per unit of work by default. */
+  public static final int DEFAULT_BATCH = 10;
 
   private MailboxImport(Crm crm) {
     this.crm = crm;
@@ -47,7 +51,22 @@ public final class MailboxImport {
   }
 
   /**
-   * Told after every 100 messages, and at the end, how far the import is.
+   * Messages logged per unit of work (default {@value #DEFAULT_BATCH}): one commit for them all. A
+   * batch the CRM refuses (a lead changed concurrently, a message logged by another node at the same
+   * moment) is logged again one message at a time, so only the refused one is reported.
+   *
+   * @throws ValidationException if not between 1 and {@value dev.rapport.crm.mail.MailService#MAX_BATCH}
+   */
+  public MailboxImport batchSize(int messages) {
+    if (messages < 1 || messages > dev.rapport.crm.mail.MailService.MAX_BATCH) {
+      throw new ValidationException("batchSize", "must be from 1 to " + dev.rapport.crm.mail.MailService.MAX_BATCH);
+    }
+    this.batch = messages;
+    return this;
+  }
+
+  /**
+   * Told after every batch, and at the end, how far the import is.
    *
    * @throws ValidationException if null
    */
@@ -76,13 +95,15 @@ public final class MailboxImport {
       Mbox.split(in, m -> {
         tally.add(m.tooLarge() ? ParsedMail.skipped(m.number(), "larger than " + MailParser.MAX_BYTES + " bytes")
             : parser.parse(m.number(), m.bytes()));
-        if (tally.read % 100 == 0) {
+        if (tally.read % batch == 0) {
+          tally.flush();
           progress.accept(tally.report());
         }
       });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    tally.flush();
     MailboxReport report = tally.report();
     progress.accept(report);
     return report;
@@ -126,39 +147,65 @@ public final class MailboxImport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    tally.flush();
     return tally.report();
   }
 
-  /** The counts so far. */
+  /** The counts so far, and the messages read but not yet logged. */
   private final class Tally {
     long read;
     long logged;
     long alreadyLogged;
     long ignored;
     final List<MailboxReport.Problem> problems = new ArrayList<>();
+    final List<ParsedMail> pending = new ArrayList<>();
 
     void add(ParsedMail parsed) {
       read++;
       if (parsed.message().isEmpty()) {
         problems.add(new MailboxReport.Problem(parsed.number(), parsed.problem().orElseThrow()));
+      } else {
+        pending.add(parsed);
+      }
+      if (pending.size() == batch) {
+        flush();
+      }
+    }
+
+    /** Logs the pending messages in one unit of work; when that is refused, one by one. */
+    void flush() {
+      if (pending.isEmpty()) {
         return;
       }
       try {
-        MailIngest r = crm.mail().ingest(parsed.message().get());
-        switch (r.outcome()) {
-          case LOGGED -> logged++;
-          case ALREADY_LOGGED -> alreadyLogged++;
-          case IGNORED -> ignored++;
-        }
+        List<MailIngest> results = crm.mail().ingestAll(pending.stream().map(p -> p.message().orElseThrow()).toList());
+        results.forEach(this::count);
       } catch (dev.rapport.crm.exception.StoreException e) {
-        throw e; // the database failed: not this message's fault, and the next would fail too
+        throw e; // the database failed: not these messages' fault, and the next would fail too
       } catch (CrmException e) {
-        problems.add(new MailboxReport.Problem(parsed.number(), "refused: " + e.getMessage()));
+        for (ParsedMail p : pending) { // one of them is refused: find it, keep the others
+          try {
+            count(crm.mail().ingest(p.message().orElseThrow()));
+          } catch (dev.rapport.crm.exception.StoreException s) {
+            throw s;
+          } catch (CrmException one) {
+            problems.add(new MailboxReport.Problem(p.number(), "refused: " + one.getMessage()));
+          }
+        }
+      }
+      pending.clear();
+    }
+
+    private void count(MailIngest r) {
+      switch (r.outcome()) {
+        case LOGGED -> logged++;
+        case ALREADY_LOGGED -> alreadyLogged++;
+        case IGNORED -> ignored++;
       }
     }
 
     MailboxReport report() {
-      return new MailboxReport(read, logged, alreadyLogged, ignored, problems.size(), problems);
+      return new MailboxReport(read - pending.size(), logged, alreadyLogged, ignored, problems.size(), problems);
     }
   }
 }

@@ -103,6 +103,24 @@ class MailboxImportTest {
         .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("file");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 1000})
+  void anyBatchSizeLogsTheSameAndReportsProgressThatAddsUp(int batch) {
+    Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("batch-" + batch)
+        .mail(MailSettings.builder().ownDomain("acme.example").build()).build();
+    crm.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer")).email("k.meyer@meyer-bau.de").build());
+    List<MailboxReport> progress = new ArrayList<>();
+    MailboxReport report = MailboxImport.into(crm).batchSize(batch).onProgress(progress::add)
+        .mbox(() -> new ByteArrayInputStream(MailParserTest.crlf(MBOX).getBytes(StandardCharsets.UTF_8)));
+    assertThat(List.of(report.read(), report.logged(), report.ignored(), report.skipped())).containsExactly(4L, 2L, 1L, 1L);
+    assertThat(progress).isNotEmpty().last().isEqualTo(report);
+    assertThat(progress).extracting(MailboxReport::read).isSorted();
+    LoggedMail reply = crm.mail().find("reply-1@meyer-bau.de").orElseThrow();
+    assertThat(reply.threadId()).isEqualTo(crm.mail().find("offer-17@acme.example").orElseThrow().id());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MailboxImport.into(crm).batchSize(0))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("batchSize");
+  }
+
   @Test
   void aSingleMessageFileIsLoggedAndAFileWithoutSeparatorsIsOneMessage() {
     Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("eml").build();

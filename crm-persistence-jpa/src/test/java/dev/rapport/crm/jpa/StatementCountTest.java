@@ -96,7 +96,16 @@ class StatementCountTest {
     assertThat(count(target, () -> crm.mail().ingest(first))).isEqualTo(MAIL_FIRST);
     assertThat(count(target, () -> crm.mail().ingest(reply))).isEqualTo(MAIL_REPLY);
     assertThat(count(target, () -> crm.mail().ingest(reply))).isEqualTo(1); // logged before: one look-up
+    // ten new messages in one unit of work: the look-ups and writes of each, one outbox batch, one commit
+    List<dev.rapport.crm.mail.MailMessage> ten = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ten.add(dev.rapport.crm.mail.MailMessage.builder("batch-" + i + "@meyer.example",
+          dev.rapport.crm.mail.MailAddress.of("k@meyer.example"), NOW).subject("Order " + i).build());
+    }
+    assertThat(count(target, () -> crm.mail().ingestAll(ten))).isEqualTo(MAIL_BATCH_OF_TEN);
   }
+
+  private static final int MAIL_BATCH_OF_TEN = 62;
 
   private static final int MAIL_FIRST = 8;
   private static final int MAIL_REPLY = 10;

@@ -227,6 +227,36 @@ public abstract class MailContract extends ContractSupport {
   }
 
   @Test
+  public void manyMessagesInOneUnitOfWorkAreLoggedAsOneByOneInListOrder() {
+    People p = people();
+    Crm mail = mailCrm();
+    MailMessage offer = MailMessage.builder(id(), OWN, START).to(MailAddress.of("k.meyer@meyer-bau.de"))
+        .subject("Offer").build();
+    MailMessage reply = MailMessage.builder(id(), MailAddress.of("kathy@meyer-bau.de"), START.plusSeconds(60))
+        .to(OWN).cc(MailAddress.of("otto.lang@lang-partner.example")).inReplyTo(offer.messageId()).subject("Re: Offer").build();
+    MailMessage second = MailMessage.builder(id(), MailAddress.of("otto.lang@lang-partner.example"), START.plusSeconds(90))
+        .to(OWN).subject("Re: Offer").build(); // no ids: joins by subject and a shared address
+    MailMessage stranger = MailMessage.builder(id(), MailAddress.of("nobody@nowhere.example"), START).to(OWN).build();
+
+    List<MailIngest> results = mail.mail().ingestAll(List.of(offer, reply, offer, stranger, second));
+
+    assertThat(results).extracting(MailIngest::outcome).containsExactly(MailIngest.Outcome.LOGGED,
+        MailIngest.Outcome.LOGGED, MailIngest.Outcome.ALREADY_LOGGED, MailIngest.Outcome.IGNORED, MailIngest.Outcome.LOGGED);
+    LoggedMail first = results.get(0).mail().orElseThrow();
+    assertThat(results.get(2).mail()).contains(first);
+    assertThat(results.get(1).mail().orElseThrow().threadId()).isEqualTo(first.id());
+    assertThat(results.get(4).mail().orElseThrow().threadId()).isEqualTo(first.id());
+    assertThat(mail.mail().thread(first.id(), PageRequest.first(10)).items())
+        .containsExactly(first, results.get(1).mail().orElseThrow(), results.get(4).mail().orElseThrow());
+    // the lead was engaged twice in the one unit, each time from the version before
+    Lead otto = crm.leads().get(p.lead().id());
+    assertThat(otto.version()).isEqualTo(p.lead().version() + 2);
+    assertThat(otto.signals()).filteredOn(s -> s.type().equals(SignalType.EMAIL_REPLY)).hasSize(2);
+    assertThat(snapshot().mails()).hasSize(3);
+    assertThat(mail.mail().ingestAll(List.of())).isEmpty();
+  }
+
+  @Test
   public void anotherTenantsMailIsNotFound() {
     people();
     LoggedMail logged = mailCrm().mail().ingest(MailMessage.builder(id(), MailAddress.of("k.meyer@meyer-bau.de"), START)

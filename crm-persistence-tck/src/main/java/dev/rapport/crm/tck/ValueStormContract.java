@@ -393,7 +393,7 @@ public abstract class ValueStormContract extends ContractSupport {
 
   /** Mail: messages from known and unknown addresses, some malformed, some twice; look-ups. */
   private Input mailInput(Crm c) {
-    return switch (v.nextInt(6)) {
+    return switch (v.nextInt(7)) {
       case 0, 1, 2 -> {
         String id = v.chance(15) && !mails.isEmpty()
             ? v.pick(new ArrayList<>(mails.values())).message().messageId()
@@ -421,6 +421,28 @@ public abstract class ValueStormContract extends ContractSupport {
           dev.rapport.crm.mail.MailIngest r = c.mail().ingest(message);
           assertThat(r.outcome() == dev.rapport.crm.mail.MailIngest.Outcome.ALREADY_LOGGED).as("seen before").isEqualTo(seen);
           return r;
+        });
+      }
+      case 6 -> {
+        int n = v.nextInt(4);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          ids.add(v.chance(20) && !mails.isEmpty() ? v.pick(new ArrayList<>(mails.values())).message().messageId()
+              : v.chance(20) && !ids.isEmpty() ? v.pick(ids) : UUID.randomUUID() + "@storm.example");
+        }
+        List<String> senders = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          senders.add(v.chance(70) ? existingEmail() : v.email());
+        }
+        yield in("mail.ingestAll " + ids + " from " + senders, () -> {
+          List<dev.rapport.crm.mail.MailMessage> batch = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            batch.add(dev.rapport.crm.mail.MailMessage.builder(ids.get(i), dev.rapport.crm.mail.MailAddress.of(senders.get(i)),
+                clock.instant()).subject("Batch " + i).build());
+          }
+          List<dev.rapport.crm.mail.MailIngest> results = c.mail().ingestAll(batch);
+          assertThat(results).hasSize(n);
+          return results;
         });
       }
       case 3 -> { String id = v.chance(80) && !mails.isEmpty()
