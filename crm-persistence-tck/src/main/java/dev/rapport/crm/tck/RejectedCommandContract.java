@@ -314,6 +314,21 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("capture leads, one with an unknown campaign", NotFoundException.class, w -> w.crm.leads().captureAll(List.of(
             NewLead.builder(PersonName.of("X"), LeadSource.SOCIAL_ADS).campaign(w.active.id()).build(),
             NewLead.builder(PersonName.of("Y"), LeadSource.SOCIAL_ADS).campaign(unknownCampaign()).build()))),
+        // mail
+        bad("ingest no message", ValidationException.class, w -> w.crm.mail().ingest(null)),
+        bad("ingest no list", ValidationException.class, w -> w.crm.mail().ingestAll(null)),
+        bad("ingest a list holding null", ValidationException.class, w -> w.crm.mail().ingestAll(
+            java.util.Arrays.asList(dev.rapport.crm.mail.MailMessage.builder("ok@x.example",
+                dev.rapport.crm.mail.MailAddress.of("x@x.example"), java.time.Instant.parse("2025-03-03T09:00:00Z")).build(), null))),
+        bad("ingest 1,001 messages at once", ValidationException.class, w -> w.crm.mail().ingestAll(
+            java.util.Collections.nCopies(dev.rapport.crm.mail.MailService.MAX_BATCH + 1,
+                dev.rapport.crm.mail.MailMessage.builder("ok@x.example", dev.rapport.crm.mail.MailAddress.of("x@x.example"),
+                    java.time.Instant.parse("2025-03-03T09:00:00Z")).build()))),
+        bad("the thread of an unknown message", NotFoundException.class, w -> w.crm.mail().thread(
+            dev.rapport.crm.common.MailId.of(java.util.UUID.randomUUID()), dev.rapport.crm.common.PageRequest.first(5))),
+        bad("an unknown logged message", NotFoundException.class, w -> w.crm.mail().get(
+            dev.rapport.crm.common.MailId.of(java.util.UUID.randomUUID()))),
+        bad("find a message by a malformed id", ValidationException.class, w -> w.crm.mail().find("two words")),
         // campaigns: illegal moves
         bad("complete a planned campaign", IllegalTransitionException.class, w -> w.crm.campaigns().complete(w.planned.id())),
         bad("start an active campaign", IllegalTransitionException.class, w -> w.crm.campaigns().start(w.active.id())),
