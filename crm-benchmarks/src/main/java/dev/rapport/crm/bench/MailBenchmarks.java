@@ -64,15 +64,7 @@ public class MailBenchmarks {
     public void store() {
       crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("bench-mail")
           .mail(MailSettings.builder().ownDomain("acme.example").build()).build();
-      for (int from = 0; from < contacts; from += 1_000) {
-        var account = crm.accounts().create(NewAccount.builder("Customer " + from).build());
-        List<NewContact> batch = new ArrayList<>();
-        for (int i = from; i < Math.min(contacts, from + 1_000); i++) {
-          batch.add(NewContact.builder(PersonName.of(Fixture.given(i), Fixture.family(i))).account(account.id())
-              .email(address(i)).build());
-        }
-        crm.contacts().createAll(batch);
-      }
+      seed(crm, contacts);
     }
 
     static String address(long i) {
@@ -87,6 +79,19 @@ public class MailBenchmarks {
 
   static String address(long i) {
     return "person" + i + "@customer" + (i % 997) + ".example";
+  }
+
+  /** {@code contacts} contacts at their addresses, 1,000 to an account. */
+  static void seed(Crm crm, int contacts) {
+    for (int from = 0; from < contacts; from += 1_000) {
+      var account = crm.accounts().create(NewAccount.builder("Customer " + from).build());
+      List<NewContact> batch = new ArrayList<>();
+      for (int i = from; i < Math.min(contacts, from + 1_000); i++) {
+        batch.add(NewContact.builder(PersonName.of(Fixture.given(i), Fixture.family(i))).account(account.id())
+            .email(address(i)).build());
+      }
+      crm.contacts().createAll(batch);
+    }
   }
 
   /** Message {@code n}: a new id, from one of {@code contacts} contacts, copied to another; every other one a reply. */
@@ -120,17 +125,7 @@ public class MailBenchmarks {
     @Setup(Level.Trial)
     public void start() {
       database = Database.start(db);
-      JpaFixture.seed(database, "bench-mail", java.time.Clock.systemUTC(), crm -> {
-        for (int from = 0; from < dbContacts; from += 1_000) {
-          var account = crm.accounts().create(NewAccount.builder("Customer " + from).build());
-          List<NewContact> batch = new ArrayList<>();
-          for (int i = from; i < Math.min(dbContacts, from + 1_000); i++) {
-            batch.add(NewContact.builder(PersonName.of(Fixture.given(i), Fixture.family(i))).account(account.id())
-                .email(address(i)).build());
-          }
-          crm.contacts().createAll(batch);
-        }
-      });
+      JpaFixture.seed(database, "bench-mail", java.time.Clock.systemUTC(), crm -> seed(crm, dbContacts));
       if (db.equals("postgresql")) { // as a host does after a bulk load (crm-persistence-jpa's README)
         try (java.sql.Connection c = database.dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
           st.execute("analyze");
