@@ -46,7 +46,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>{@link CrmProvider}: one {@code Crm} per tenant, with the host's {@code Clock} bean (else
  *       the system clock in UTC), every {@link CrmEventListener} bean (called after the host's
  *       transaction commits), and the host's {@code TemperaturePolicy}, {@code Pipeline},
- *       {@code SalesLedger}, {@code ExchangeRates} and {@code PayerPolicy} beans where it has them;
+ *       {@code SalesLedger}, {@code ExchangeRates}, {@code PayerPolicy} and {@code MailSettings} beans
+ *       where it has them;
  *   <li>{@link OutboxRelay}: for the host's scheduler to call; the starter starts no threads;
  *   <li>{@code rapportEntityManagerFactoryBuilderCustomizer}: adds
  *       {@link JpaPersistence#managedClassNames()} to the persistence unit that Spring Boot builds;
@@ -139,7 +140,8 @@ public class RapportAutoConfiguration {
       ObjectProvider<RapportTenantResolver> resolver, ObjectProvider<Clock> clock,
       ObjectProvider<CrmEventListener> listeners, ObjectProvider<TemperaturePolicy> temperaturePolicy,
       ObjectProvider<Pipeline> pipeline, ObjectProvider<SalesLedger> salesLedger,
-      ObjectProvider<ExchangeRates> exchangeRates, ObjectProvider<PayerPolicy> payerPolicy) {
+      ObjectProvider<ExchangeRates> exchangeRates, ObjectProvider<PayerPolicy> payerPolicy,
+      ObjectProvider<dev.rapport.crm.mail.MailSettings> mailSettings) {
     RapportTenantResolver tenants = resolver.getIfAvailable();
     if (tenants == null) {
       throw new RapportConfigurationException("Rapport needs to know whose data it stores (its tenant), and"
@@ -166,6 +168,7 @@ public class RapportAutoConfiguration {
       salesLedger.ifUnique(builder::salesLedger);
       exchangeRates.ifUnique(builder::exchangeRates);
       payerPolicy.ifUnique(builder::payerPolicy);
+      mailSettings.ifUnique(builder::mail);
       return builder.build();
     });
   }

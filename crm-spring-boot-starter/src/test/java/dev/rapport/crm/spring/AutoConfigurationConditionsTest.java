@@ -104,6 +104,23 @@ class AutoConfigurationConditionsTest {
   }
 
   @Test
+  void theHostsMailSettingsBeanDecidesWhichAddressesAreItsOwn() {
+    host.withBean(Persistence.class, MemoryPersistence::create)
+        .withPropertyValues("rapport.tenant=acme")
+        .withBean(dev.rapport.crm.mail.MailSettings.class,
+            () -> dev.rapport.crm.mail.MailSettings.builder().ownDomain("acme.example").build())
+        .run(context -> {
+          Crm crm = context.getBean(CrmProvider.class).crm();
+          crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Ada", "Lovelace"))
+              .email("ada@engines.example").build());
+          var logged = crm.mail().ingest(dev.rapport.crm.mail.MailMessage.builder("m1@acme.example",
+                  dev.rapport.crm.mail.MailAddress.of("sam@acme.example"), Instant.parse("2026-03-30T02:30:00Z"))
+              .to(dev.rapport.crm.mail.MailAddress.of("ada@engines.example")).build()).mail().orElseThrow();
+          assertThat(logged.direction()).isEqualTo(dev.rapport.crm.activity.Direction.OUTBOUND);
+        });
+  }
+
+  @Test
   void withNeitherAResolverNorATenantStartupFailsSayingWhatToDo() {
     host.run(context -> {
       assertThat(context).getFailure().rootCause().isInstanceOf(IllegalStateException.class)
