@@ -223,6 +223,7 @@ public final class Crm {
     private Currency reportingCurrency = Currency.getInstance("EUR");
     private PayerPolicy payerPolicy = PayerPolicy.standard();
     private dev.rapport.crm.mail.MailSettings mailSettings = dev.rapport.crm.mail.MailSettings.standard();
+    private dev.rapport.crm.mail.MailTransport mailTransport;
 
     private Builder() {}
 
@@ -362,6 +363,17 @@ public final class Crm {
     }
 
     /**
+     * How {@code crm.mail().send} sends mail: the host's mail server ({@code crm-mail}'s
+     * {@code SmtpTransport}) or its own mail handling (default: none, and sending is refused).
+     *
+     * @throws ValidationException if null
+     */
+    public Builder mailTransport(dev.rapport.crm.mail.MailTransport transport) {
+      this.mailTransport = Check.notNull(transport, "mailTransport");
+      return this;
+    }
+
+    /**
      * Adds a listener for events of committed work.
      *
      * @throws ValidationException if null
@@ -388,10 +400,14 @@ public final class Crm {
           uow.port(TimelineRepository.class).add(entries);
         }
       };
-      return new Crm(new CrmContext(persistence, tenant, clock, ids, Map.of(TemperaturePolicy.class, temperaturePolicy,
+      Map<Class<?>, Object> settings = new java.util.HashMap<>(Map.of(TemperaturePolicy.class, temperaturePolicy,
           Pipeline.class, pipeline, DuplicatePolicy.class, duplicatePolicy, SalesSettings.class,
           new SalesSettings(salesLedger, exchangeRates, reportingCurrency, payerPolicy),
-          dev.rapport.crm.mail.MailSettings.class, mailSettings), listeners, history));
+          dev.rapport.crm.mail.MailSettings.class, mailSettings));
+      if (mailTransport != null) {
+        settings.put(dev.rapport.crm.mail.MailTransport.class, mailTransport);
+      }
+      return new Crm(new CrmContext(persistence, tenant, clock, ids, settings, listeners, history));
     }
   }
 }

@@ -261,6 +261,60 @@ public final class MailService {
   }
 
   /**
+   * A message to send from {@code from}, with a new {@code Message-ID} at the sender's domain and
+   * the {@code Crm}'s clock as its date: add the recipients, subject and text, and
+   * {@link #send} it. To answer a logged message, give its id to {@code inReplyTo}.
+   *
+   * @throws ValidationException if from is null
+   */
+  public MailMessage.Builder compose(MailAddress from) {
+    Check.notNull(from, "mail.from");
+    return MailMessage.builder(ctx.ids().next() + "@" + from.address().domain(), from, ctx.now());
+  }
+
+  /**
+   * Sends a message through the host's {@link MailTransport} and logs it, in one unit of work: it
+   * is logged as {@link #ingest} logs an outbound message (on every lead, contact and account it
+   * concerns, in its thread), then handed to the transport; when the transport fails, nothing is
+   * logged. Raises {@link MailLogged} and {@link ActivityLogged}.
+   *
+   * @return the logged message
+   * @throws ValidationException if the message is null, no transport was configured (field
+   *     {@code mailTransport}), its sender is not one of the tenant's own addresses, or none of its
+   *     recipients is a lead or contact (field {@code mail.to})
+   * @throws DuplicateException if a message with its id was logged before (field {@code messageId})
+   * @throws dev.rapport.crm.exception.DeliveryException if the transport did not take it (nothing logged)
+   */
+  public LoggedMail send(MailMessage message) {
+    Check.notNull(message, "mail");
+    MailTransport transport = ctx.settingOrNull(MailTransport.class);
+    if (transport == null) {
+      throw new ValidationException("mailTransport", "must be configured (Crm.Builder.mailTransport) to send mail");
+    }
+    MailSettings settings = ctx.setting(MailSettings.class);
+    if (!settings.isOwn(message.from().address())) {
+      throw new ValidationException("mail.from", "must be one of the tenant's own addresses (MailSettings)");
+    }
+    return ctx.command(cmd -> {
+      MailIngest logged = ingest(cmd, message);
+      if (logged.outcome() == MailIngest.Outcome.ALREADY_LOGGED) {
+        throw new DuplicateException("mail", "messageId", message.messageId());
+      }
+      if (logged.outcome() == MailIngest.Outcome.IGNORED) {
+        throw new ValidationException("mail.to", "must name at least one lead or contact");
+      }
+      try {
+        transport.send(message);
+      } catch (dev.rapport.crm.exception.DeliveryException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new dev.rapport.crm.exception.DeliveryException("the mail transport failed: " + e, e);
+      }
+      return logged.mail().orElseThrow();
+    });
+  }
+
+  /**
    * The logged message with this {@code Message-ID} (with or without angle brackets), or empty.
    *
    * @throws ValidationException if the id is null or not a message id

@@ -257,6 +257,50 @@ public abstract class MailContract extends ContractSupport {
   }
 
   @Test
+  public void sentMailIsLoggedOnItsPeopleAndThreadsItsRepliesAndMailNotSentIsNotLogged() {
+    People p = people();
+    List<MailMessage> sent = new java.util.ArrayList<>();
+    Crm sending = Crm.builder().persistence(persistence).tenant(tenant).clock(clock).listener(events::add)
+        .mail(MailSettings.builder().ownDomain("acme.example").build()).mailTransport(sent::add).build();
+
+    MailMessage offer = sending.mail().compose(OWN).to(MailAddress.of("Katherine", "k.meyer@meyer-bau.de"))
+        .subject("Your offer").text("Please find the offer below.").build();
+    assertThat(offer.messageId()).endsWith("@acme.example");
+    assertThat(offer.sentAt()).isEqualTo(clock.instant());
+    LoggedMail logged = sending.mail().send(offer);
+    assertThat(sent).containsExactly(offer);
+    assertThat(logged.direction()).isEqualTo(Direction.OUTBOUND);
+    assertThat(logged.contacts()).containsExactly(p.contact().id());
+    assertThat(logged.message()).isEqualTo(offer);
+    LoggedMail reply = sending.mail().ingest(MailMessage.builder(id(), MailAddress.of("k.meyer@meyer-bau.de"), clock.instant())
+        .to(OWN).inReplyTo(offer.messageId()).subject("Re: Your offer").build()).mail().orElseThrow();
+    assertThat(reply.threadId()).isEqualTo(logged.id());
+
+    // refused before anything is sent or stored
+    StoreSnapshot before = snapshot();
+    events.clear();
+    assertThatThrownBy(() -> sending.mail().send(offer)).isInstanceOf(dev.rapport.crm.exception.DuplicateException.class)
+        .hasMessageContaining("messageId");
+    assertThatThrownBy(() -> sending.mail().send(sending.mail().compose(MailAddress.of("sam@elsewhere.example"))
+        .to(MailAddress.of("k.meyer@meyer-bau.de")).build()))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("mail.from");
+    assertThatThrownBy(() -> sending.mail().send(sending.mail().compose(OWN).to(MailAddress.of("stranger@x.example")).build()))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("mail.to");
+    assertThatThrownBy(() -> mailCrm().mail().send(sending.mail().compose(OWN).to(MailAddress.of("k.meyer@meyer-bau.de")).build()))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("mailTransport");
+    Crm failing = Crm.builder().persistence(persistence).tenant(tenant).clock(clock).listener(events::add)
+        .mail(MailSettings.builder().ownDomain("acme.example").build())
+        .mailTransport(m -> { throw new IllegalStateException("554 relay refused"); }).build();
+    MailMessage lost = failing.mail().compose(OWN).to(MailAddress.of("k.meyer@meyer-bau.de")).subject("Lost").build();
+    assertThatThrownBy(() -> failing.mail().send(lost)).isInstanceOf(dev.rapport.crm.exception.DeliveryException.class)
+        .hasMessageContaining("554 relay refused");
+    assertThat(sent).hasSize(1);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+    assertThat(failing.mail().find(lost.messageId())).isEmpty();
+  }
+
+  @Test
   public void anotherTenantsMailIsNotFound() {
     people();
     LoggedMail logged = mailCrm().mail().ingest(MailMessage.builder(id(), MailAddress.of("k.meyer@meyer-bau.de"), START)

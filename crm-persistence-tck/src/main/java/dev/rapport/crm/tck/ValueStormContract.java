@@ -393,7 +393,10 @@ public abstract class ValueStormContract extends ContractSupport {
 
   /** Mail: messages from known and unknown addresses, some malformed, some twice; look-ups. */
   private Input mailInput(Crm c) {
-    return switch (v.nextInt(7)) {
+    return switch (v.nextInt(8)) {
+      case 7 -> { String from = v.chance(80) ? existingEmail() : v.email(); String to = existingEmail();
+        yield in("mail.send from " + show(from) + " to " + show(to), () -> c.mail().send(c.mail().compose(
+            dev.rapport.crm.mail.MailAddress.of(from)).to(dev.rapport.crm.mail.MailAddress.of(to)).subject("Sent").build())); }
       case 0, 1, 2 -> {
         String id = v.chance(15) && !mails.isEmpty()
             ? v.pick(new ArrayList<>(mails.values())).message().messageId()

@@ -70,6 +70,12 @@ public final class CrmContext {
     return type.cast(value);
   }
 
+  /** The {@code Crm}'s optional setting of this type (e.g. a {@code MailTransport}), or null. */
+  public <T> T settingOrNull(Class<T> type) {
+    Object value = settings.get(type);
+    return value == null ? null : type.cast(value);
+  }
+
   private volatile RecordScreen screen = RecordScreen.NONE;
 
   /** What looks at each new lead and contact before it is stored ({@link RecordScreen#NONE} by default). */
