@@ -90,23 +90,36 @@ public final class MailboxImport {
     if (source == null) {
       throw new ValidationException("source", "must not be null");
     }
+    return run(each -> {
+      try (InputStream in = Objects.requireNonNull(source.get(), "the source opened nothing")) {
+        Mbox.split(in, m -> each.accept(m.tooLarge()
+            ? ParsedMail.skipped(m.number(), "larger than " + MailParser.MAX_BYTES + " bytes")
+            : parser.parse(m.number(), m.bytes())));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Logs what {@code source} hands to its consumer, a batch at a time, telling progress after each. */
+  MailboxReport run(Consumer<Consumer<ParsedMail>> source) {
     Tally tally = new Tally();
-    try (InputStream in = Objects.requireNonNull(source.get(), "the source opened nothing")) {
-      Mbox.split(in, m -> {
-        tally.add(m.tooLarge() ? ParsedMail.skipped(m.number(), "larger than " + MailParser.MAX_BYTES + " bytes")
-            : parser.parse(m.number(), m.bytes()));
-        if (tally.read % batch == 0) {
-          tally.flush();
-          progress.accept(tally.report());
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    source.accept(parsed -> {
+      tally.add(parsed);
+      if (tally.read % batch == 0) {
+        tally.flush();
+        progress.accept(tally.report());
+      }
+    });
     tally.flush();
     MailboxReport report = tally.report();
     progress.accept(report);
     return report;
+  }
+
+  /** The parser this import reads with. */
+  MailParser parser() {
+    return parser;
   }
 
   /**
