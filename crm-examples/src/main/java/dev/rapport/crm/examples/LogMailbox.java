@@ -30,8 +30,9 @@ import java.time.ZoneOffset;
  * offer sent to a lead, the lead's reply, a customer's question, a message from someone unknown and
  * one broken message. The reply joins the offer's thread and warms the lead; the customer's
  * question lands on the contact and the account; the stranger becomes a lead ({@code inbound_email});
- * the broken message is reported and stops nothing. The lead is then converted, and the next
- * message from that address is logged on the contact the lead became.
+ * the broken message is reported and stops nothing. Sam answers the lead through the host's mail
+ * transport, and the answer joins the thread. The lead is then converted, and the next message
+ * from that address is logged on the contact the lead became.
  *
  * <pre>{@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java -Dexec.mainClass=dev.rapport.crm.examples.LogMailbox}</pre>
  */
@@ -113,10 +114,12 @@ public final class LogMailbox {
 
   /** Runs the example; returns the mailbox's report. */
   public static MailboxReport run(PrintStream out) {
+    java.util.List<dev.rapport.crm.mail.MailMessage> outbox = new java.util.ArrayList<>(); // the host's mail server
     Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("acme")
         .clock(Clock.fixed(Instant.parse("2025-03-10T12:00:00Z"), ZoneOffset.UTC))
         .mail(MailSettings.builder().ownDomain("acme.example")
             .unknownSenders(MailSettings.UnknownSenders.CAPTURE_AS_LEAD).build())
+        .mailTransport(outbox::add) // SmtpTransport.to(host, port) in a real host
         .build();
     Lead grace = crm.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"), LeadSource.TRADE_SHOW)
         .email("grace@navy.example").company("US Navy").build());
@@ -137,6 +140,12 @@ public final class LogMailbox {
           + m.message().text().map(t -> " / " + t.replace('\n', ' ')).orElse(""));
     }
     out.println("Grace after her reply: " + crm.leads().get(grace.id()).temperature());
+    LoggedMail answer = crm.mail().send(crm.mail().compose(dev.rapport.crm.mail.MailAddress.of("Sam Seller", "sam@acme.example"))
+        .to(dev.rapport.crm.mail.MailAddress.of("grace@navy.example")).inReplyTo("re-offer-17@navy.example")
+        .subject("Re: Your offer for 40 licences").text("Yes: 50 licences at the same price.").build());
+    out.println("Sam's answer: sent " + outbox.size() + ", in the offer's thread "
+        + answer.threadId().equals(offer.id()) + ", thread now " + crm.mail().thread(offer.id(), PageRequest.first(10)).items().size()
+        + " messages");
     LoggedMail question = crm.mail().find("q-1@meyer-bau.de").orElseThrow();
     out.println("Katherine's question: on contact " + question.contacts().contains(katherine.id())
         + ", on account " + question.accounts().contains(meyer.id()) + ", attachments "

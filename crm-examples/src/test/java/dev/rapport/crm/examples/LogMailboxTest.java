@@ -24,6 +24,7 @@ class LogMailboxTest {
         "  INBOUND grace@navy.example: Re: Your offer for 40 licences / Thanks Sam,  could you do 50 licences?");
     assertThat(out).contains("Katherine's question: on contact true, on account true, attachments"
         + " [MailAttachment[name=Rechnung 2025-031.pdf, type=application/pdf, size=9]]");
+    assertThat(out).contains("Sam's answer: sent 1, in the offer's thread true, thread now 3 messages");
     assertThat(out).contains("unknown sender captured: Ada Lovelace <ada@engines.example>, source inbound_email");
     assertThat(out).contains("after conversion (1 logged): the order is on contact true, on the lead false");
   }
