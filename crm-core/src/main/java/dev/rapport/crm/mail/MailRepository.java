@@ -15,7 +15,8 @@ public interface MailRepository {
    * Stores a newly logged message (version 0) and returns it at version 1.
    *
    * @throws DuplicateException if its id, or its message id, is taken in the tenant (field
-   *     {@code messageId}; checked now or at commit)
+   *     {@code messageId}): checked at this call, as {@link MailService#send} hands the message to
+   *     the transport only after it, and again at commit
    * @throws IllegalArgumentException if the version is not 0 or the tenant not this unit's
    */
   LoggedMail insert(LoggedMail mail);

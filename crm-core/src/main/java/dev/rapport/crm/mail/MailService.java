@@ -75,8 +75,11 @@ public final class MailService {
    * by {@code In-Reply-To} or {@code References}; else, if the settings allow, the latest logged
    * message with the same subject and a shared address; else its own), one e-mail activity is
    * logged and filed in the timeline of every linked lead, contact and account, and an inbound
-   * message is engagement of each linked lead that is not converted ({@link SignalType#EMAIL_REPLY},
-   * which may warm it through the temperature policy). Raises {@link MailLogged},
+   * message is engagement of each open lead who wrote it (its {@code From} or {@code Reply-To};
+   * not those copied), an {@link SignalType#EMAIL_REPLY} at the message's date (never later than
+   * now), which may warm it through the temperature policy. A lead captured from an unknown
+   * sender passes the tenant's duplicate policy first; refused as a likely duplicate, the message
+   * is logged without it. Raises {@link MailLogged},
    * {@link ActivityLogged}, and {@link LeadCaptured} or {@link LeadTemperatureChanged} where they
    * happen. A message whose id was logged before changes nothing
    * ({@link MailIngest.Outcome#ALREADY_LOGGED}, also when two hosts ingest it at once); one that
@@ -148,21 +151,30 @@ public final class MailService {
     List<Contact> contacts = people.isEmpty() ? List.of() : uow.port(ContactRepository.class).findByEmails(people);
     Map<LeadId, Lead> leads = new LinkedHashMap<>();
     LeadRepository leadRepository = uow.port(LeadRepository.class);
+    EmailAddress sender = message.from().address();
+    boolean senderKnown = contacts.stream().anyMatch(c -> c.emails().contains(sender));
     for (Lead l : people.isEmpty() ? List.<Lead>of() : leadRepository.findByEmails(people)) {
+      senderKnown |= l.email().filter(sender::equals).isPresent(); // a converted lead too: no new lead for a customer
       if (l.status() != LeadStatus.CONVERTED) {
         leads.putIfAbsent(l.id(), l);
       }
     }
-    EmailAddress sender = message.from().address();
-    boolean senderKnown = leads.values().stream().anyMatch(l -> l.email().filter(sender::equals).isPresent())
-        || contacts.stream().anyMatch(c -> c.emails().contains(sender));
     if (direction == Direction.INBOUND && !senderKnown
         && settings.unknownSenders() == MailSettings.UnknownSenders.CAPTURE_AS_LEAD) {
-      Lead captured = leadRepository.insert(Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(),
+      Lead lead = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(),
           NewLead.builder(nameOf(message.from()), INBOUND_EMAIL).email(sender.address()).build(),
-          ctx.setting(TemperaturePolicy.class), now));
-      cmd.raise(new LeadCaptured(ctx.tenant(), now, captured.id(), captured.source()));
-      leads.put(captured.id(), captured);
+          ctx.setting(TemperaturePolicy.class), now);
+      boolean refused = false;
+      try {
+        ctx.screen().screen(uow, lead); // the tenant's duplicate policy sees leads captured from mail too
+      } catch (DuplicateException e) {
+        refused = true; // a likely duplicate under a refusing policy: the mail is logged without a new lead
+      }
+      if (!refused) {
+        Lead captured = leadRepository.insert(lead);
+        cmd.raise(new LeadCaptured(ctx.tenant(), now, captured.id(), captured.source()));
+        leads.put(captured.id(), captured);
+      }
     }
     List<ContactId> contactIds = contacts.stream().map(Contact::id).toList();
     Set<AccountId> accountIds = new LinkedHashSet<>();
@@ -198,9 +210,14 @@ public final class MailService {
     cmd.raise(new ActivityLogged(ctx.tenant(), now, activity.id(), activity.type(), activity.direction(),
         activity.links(), activity.occurredAt()));
     cmd.raise(new MailLogged(ctx.tenant(), now, stored.id(), stored.threadId(), direction, activity.id()));
-    if (direction == Direction.INBOUND) {
+    if (direction == Direction.INBOUND) { // the leads who wrote it (From, Reply-To), not those copied
+      Set<EmailAddress> writers = new LinkedHashSet<>();
+      writers.add(sender);
+      message.replyTo().forEach(a -> writers.add(a.address()));
       for (Lead lead : leads.values()) {
-        engage(cmd, lead, activity, now);
+        if (lead.email().filter(writers::contains).isPresent()) {
+          engage(cmd, lead, activity, now);
+        }
       }
     }
     return new MailIngest(MailIngest.Outcome.LOGGED, Optional.of(stored),
@@ -240,7 +257,9 @@ public final class MailService {
     if (lead.status() == LeadStatus.CONVERTED) {
       return;
     }
-    EngagementSignal signal = new EngagementSignal(SignalType.EMAIL_REPLY, activity.occurredAt(),
+    // at the message's date, but never later than now: a Date header in the future must not keep a lead warm
+    Instant at = activity.occurredAt().isAfter(now) ? now : activity.occurredAt();
+    EngagementSignal signal = new EngagementSignal(SignalType.EMAIL_REPLY, at,
         Optional.of(Check.cut(activity.subject(), Limits.SIGNAL_DETAIL)));
     Lead after = lead.recordSignal(signal, ctx.setting(TemperaturePolicy.class), now);
     Lead stored = cmd.uow().port(LeadRepository.class).update(after);
@@ -275,8 +294,11 @@ public final class MailService {
   /**
    * Sends a message through the host's {@link MailTransport} and logs it, in one unit of work: it
    * is logged as {@link #ingest} logs an outbound message (on every lead, contact and account it
-   * concerns, in its thread), then handed to the transport; when the transport fails, nothing is
-   * logged. Raises {@link MailLogged} and {@link ActivityLogged}.
+   * concerns, in its thread; the store checks its id at once), then handed to the transport; when
+   * the transport fails, nothing is logged. When the store fails to commit after the transport
+   * took the message (a database outage at that moment), the message is sent but not logged: a
+   * {@link dev.rapport.crm.exception.StoreException}, after which the host may {@link #ingest} it.
+   * Raises {@link MailLogged} and {@link ActivityLogged}.
    *
    * @return the logged message
    * @throws ValidationException if the message is null, no transport was configured (field

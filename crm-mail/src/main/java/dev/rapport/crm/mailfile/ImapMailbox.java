@@ -112,11 +112,14 @@ public final class ImapMailbox {
     }
     MailboxImport logging = MailboxImport.into(crm);
     Session session = Session.getInstance(properties);
-    try (Store store = session.getStore()) {
+    Store store = null;
+    Folder f = null;
+    try {
+      store = session.getStore();
       store.connect(host, port, user, password);
-      Folder f = store.getFolder(folder);
+      f = store.getFolder(folder);
       f.open(Folder.READ_ONLY);
-      try {
+      {
         UIDFolder uids = (UIDFolder) f;
         long validity = uids.getUIDValidity();
         long start = since.filter(p -> p.uidValidity() == validity).map(p -> p.lastUid() + 1).orElse(1L);
@@ -125,27 +128,60 @@ public final class ImapMailbox {
         MailboxReport report = logging.run(each -> {
           long number = 0;
           for (Message m : messages) {
+            long uid;
             try {
-              long uid = uids.getUID(m);
-              if (uid < start) {
-                continue; // "n:*" answers the last message when none is newer
-              }
-              number++;
-              ByteArrayOutputStream raw = new ByteArrayOutputStream();
-              m.writeTo(raw);
-              each.accept(logging.parser().parse(number, raw.toByteArray()));
-              last[0] = Math.max(last[0], uid);
-            } catch (MessagingException | IOException e) {
-              each.accept(ParsedMail.skipped(++number, "not readable from the server: " + e.getMessage()));
+              uid = uids.getUID(m);
+            } catch (MessagingException e) {
+              throw lost(e); // the connection is gone: stop here, the kept position stays right
             }
+            if (uid < start) {
+              continue; // "n:*" answers the last message when none is newer
+            }
+            number++;
+            try {
+              if (m.getSize() > MailParser.MAX_BYTES) {
+                each.accept(ParsedMail.skipped(number, "larger than " + MailParser.MAX_BYTES + " bytes"));
+              } else {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                m.writeTo(raw);
+                each.accept(logging.parser().parse(number, raw.toByteArray()));
+              }
+            } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
+              throw lost(e); // not this message's fault: it is read again next time
+            } catch (MessagingException | IOException e) {
+              each.accept(ParsedMail.skipped(number, "not readable from the server: " + e.getMessage()));
+            }
+            last[0] = Math.max(last[0], uid);
           }
         });
         return new ImapFetch(report, new ImapPosition(validity, last[0]));
-      } finally {
-        f.close(false);
       }
     } catch (MessagingException e) {
-      throw new UncheckedIOException(new IOException("IMAP " + host + ":" + port + ": " + e.getMessage(), e));
+      throw lost(e);
+    } finally {
+      closeQuietly(f, store);
+    }
+  }
+
+  private UncheckedIOException lost(MessagingException e) {
+    return new UncheckedIOException(new IOException("IMAP " + host + ":" + port + ": " + e.getMessage(), e));
+  }
+
+  /** Closes the folder and the store; a failure to close changes nothing of what was logged. */
+  private static void closeQuietly(Folder f, Store store) {
+    try {
+      if (f != null && f.isOpen()) {
+        f.close(false);
+      }
+    } catch (MessagingException | RuntimeException ignored) {
+      // read only: nothing to save on close
+    }
+    try {
+      if (store != null) {
+        store.close();
+      }
+    } catch (MessagingException | RuntimeException ignored) {
+      // the connection is gone either way
     }
   }
 }

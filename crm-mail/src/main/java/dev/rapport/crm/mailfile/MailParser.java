@@ -76,6 +76,7 @@ public final class MailParser {
     p.setProperty("mail.mime.parameters.strict", "false");
     p.setProperty("mail.mime.base64.ignoreerrors", "true");
     p.setProperty("mail.mime.uudecode.ignoreerrors", "true");
+    p.setProperty("mail.mime.ignoreunknownencoding", "true"); // an unknown transfer encoding reads as 8bit
     return new MailParser(Session.getInstance(p));
   }
 
@@ -287,7 +288,11 @@ public final class MailParser {
         if (content instanceof Multipart mp) {
           for (int i = 0; i < mp.getCount() && !tooDeep; i++) {
             BodyPart child = mp.getBodyPart(i);
-            walk(child, depth + 1);
+            try {
+              walk(child, depth + 1);
+            } catch (MessagingException | IOException | RuntimeException e) {
+              // one broken part (a bad disposition, an undecodable body): the rest of the message still counts
+            }
           }
         }
         return;

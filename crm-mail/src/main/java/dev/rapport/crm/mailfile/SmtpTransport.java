@@ -107,7 +107,9 @@ public final class SmtpTransport implements MailTransport {
       mime.setSentDate(Date.from(message.sentAt()));
       message.inReplyTo().ifPresent(id -> header(mime, "In-Reply-To", "<" + id + ">"));
       if (!message.references().isEmpty()) {
-        header(mime, "References", String.join(" ", message.references().stream().map(r -> "<" + r + ">").toList()));
+        // folded: a hundred ids would pass RFC 5322's 998 characters a line
+        header(mime, "References", jakarta.mail.internet.MimeUtility.fold(12,
+            String.join(" ", message.references().stream().map(r -> "<" + r + ">").toList())));
       }
       mime.setText(message.text().orElse(""), StandardCharsets.UTF_8.name());
       mime.saveChanges();

@@ -54,7 +54,9 @@ final class JpaMails implements MailRepository {
   public LoggedMail insert(LoggedMail mail) {
     uow.requireOpen();
     Objects.requireNonNull(mail, "mail");
-    return rows.toDomain(rows.insert(mail)); // a taken message id: crm_mail_message_uk at flush
+    MailEntity e = rows.insert(mail);
+    uow.flush(); // a taken message id (crm_mail_message_uk) is known now: before send hands the message over
+    return rows.toDomain(e);
   }
 
   @Override
