@@ -236,7 +236,7 @@ public final class MailService {
         return Optional.of(found.get(0).threadId()); // the oldest logged one's thread
       }
     }
-    if (!settings.threadBySubject() || (message.inReplyTo().isEmpty() && !message.subject().matches("(?i)^\\s*(re|aw|sv|antw|fwd?|wg|tr|vs)\\s?:.*"))) {
+    if (!settings.threadBySubject() || (message.inReplyTo().isEmpty() && !MailText.isReply(message.subject()))) {
       return Optional.empty();
     }
     String key = message.subjectKey();

@@ -47,21 +47,23 @@ final class MailText {
     return id;
   }
 
+  /** A reply or forward prefix: {@code Re:}, {@code Fwd:}, {@code AW:}, {@code WG:}, {@code SV:}, ..., a space before the colon allowed. */
+  private static final java.util.regex.Pattern PREFIX =
+      java.util.regex.Pattern.compile("^(re|fwd?|aw|wg|sv|vs|antw|tr)\\s?:\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** Whether the subject starts with a reply or forward prefix. */
+  static boolean isReply(String subject) {
+    return PREFIX.matcher(subject.strip()).find();
+  }
+
   /**
    * The subject as threads compare it: lower case, reply and forward prefixes ({@code Re:},
    * {@code Fwd:}, {@code AW:}, {@code WG:}, {@code SV:}, ...) and spaces collapsed away.
    */
   static String subjectKey(String subject) {
     String s = subject.strip().toLowerCase(Locale.ROOT);
-    boolean again = true;
-    while (again) {
-      again = false;
-      for (String p : new String[] {"re:", "fw:", "fwd:", "aw:", "wg:", "sv:", "vs:", "antw:", "tr:", "re :", "fwd :"}) {
-        if (s.startsWith(p)) {
-          s = s.substring(p.length()).strip();
-          again = true;
-        }
-      }
+    for (java.util.regex.Matcher m = PREFIX.matcher(s); m.find(); m = PREFIX.matcher(s)) {
+      s = s.substring(m.end()).strip();
     }
     return dev.rapport.crm.internal.Check.cut(s.replaceAll("\\s+", " "), dev.rapport.crm.common.Limits.TEXT);
   }

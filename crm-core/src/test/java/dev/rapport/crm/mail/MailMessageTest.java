@@ -76,9 +76,13 @@ class MailMessageTest {
 
   @Test
   void theSubjectKeyDropsReplyAndForwardPrefixesCaseAndSpaces() {
-    for (String s : List.of("Re: Offer  17", "RE: re: Offer 17", "AW: WG: offer 17", "Fwd: Re: OFFER 17", "offer 17")) {
+    for (String s : List.of("Re: Offer  17", "RE: re: Offer 17", "AW: WG: offer 17", "Fwd: Re: OFFER 17", "offer 17",
+        "AW : Offer 17", "Fw :offer 17")) {
       assertThat(MailMessage.builder("a@b", FROM, AT).subject(s).build().subjectKey()).as(s).isEqualTo("offer 17");
+      assertThat(MailText.isReply(s)).as(s).isEqualTo(!s.equals("offer 17"));
     }
+    assertThat(MailText.isReply("Regarding the offer")).isFalse();
+    assertThat(MailText.subjectKey("Re:")).isEmpty();
   }
 
   @Test
