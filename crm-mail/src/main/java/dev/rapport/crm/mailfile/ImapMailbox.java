@@ -119,43 +119,41 @@ public final class ImapMailbox {
       store.connect(host, port, user, password);
       f = store.getFolder(folder);
       f.open(Folder.READ_ONLY);
-      {
-        UIDFolder uids = (UIDFolder) f;
-        long validity = uids.getUIDValidity();
-        long start = since.filter(p -> p.uidValidity() == validity).map(p -> p.lastUid() + 1).orElse(1L);
-        long[] last = {since.filter(p -> p.uidValidity() == validity).map(ImapPosition::lastUid).orElse(0L)};
-        Message[] messages = uids.getMessagesByUID(start, UIDFolder.LASTUID);
-        MailboxReport report = logging.run(each -> {
-          long number = 0;
-          for (Message m : messages) {
-            long uid;
-            try {
-              uid = uids.getUID(m);
-            } catch (MessagingException e) {
-              throw lost(e); // the connection is gone: stop here, the kept position stays right
-            }
-            if (uid < start) {
-              continue; // "n:*" answers the last message when none is newer
-            }
-            number++;
-            try {
-              if (m.getSize() > MailParser.MAX_BYTES) {
-                each.accept(ParsedMail.skipped(number, "larger than " + MailParser.MAX_BYTES + " bytes"));
-              } else {
-                ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                m.writeTo(raw);
-                each.accept(logging.parser().parse(number, raw.toByteArray()));
-              }
-            } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
-              throw lost(e); // not this message's fault: it is read again next time
-            } catch (MessagingException | IOException e) {
-              each.accept(ParsedMail.skipped(number, "not readable from the server: " + e.getMessage()));
-            }
-            last[0] = Math.max(last[0], uid);
+      UIDFolder uids = (UIDFolder) f;
+      long validity = uids.getUIDValidity();
+      long[] last = {since.filter(p -> p.uidValidity() == validity).map(ImapPosition::lastUid).orElse(0L)};
+      long start = last[0] + 1;
+      Message[] messages = uids.getMessagesByUID(start, UIDFolder.LASTUID);
+      MailboxReport report = logging.run(each -> {
+        long number = 0;
+        for (Message m : messages) {
+          long uid;
+          try {
+            uid = uids.getUID(m);
+          } catch (MessagingException e) {
+            throw lost(e); // the connection is gone: stop here, the kept position stays right
           }
-        });
-        return new ImapFetch(report, new ImapPosition(validity, last[0]));
-      }
+          if (uid < start) {
+            continue; // "n:*" answers the last message when none is newer
+          }
+          number++;
+          try {
+            if (m.getSize() > MailParser.MAX_BYTES) {
+              each.accept(ParsedMail.skipped(number, "larger than " + MailParser.MAX_BYTES + " bytes"));
+            } else {
+              ByteArrayOutputStream raw = new ByteArrayOutputStream();
+              m.writeTo(raw);
+              each.accept(logging.parser().parse(number, raw.toByteArray()));
+            }
+          } catch (jakarta.mail.FolderClosedException | jakarta.mail.StoreClosedException e) {
+            throw lost(e); // not this message's fault: it is read again next time
+          } catch (MessagingException | IOException e) {
+            each.accept(ParsedMail.skipped(number, "not readable from the server: " + e.getMessage()));
+          }
+          last[0] = Math.max(last[0], uid);
+        }
+      });
+      return new ImapFetch(report, new ImapPosition(validity, last[0]));
     } catch (MessagingException e) {
       throw lost(e);
     } finally {
