@@ -161,6 +161,9 @@ final class TimelineHistory {
     if (event instanceof dev.rapport.crm.mail.MailLogged) {
       return Line.NONE; // its e-mail activity is filed under every lead, contact and account it concerns
     }
+    if (event instanceof dev.rapport.crm.mail.MailSuppressed) {
+      return Line.NONE; // an address, not a record: the bounce is logged as mail on its people, the unsubscribe is the member's response
+    }
     if (event instanceof TaskCreated) {
       return Line.NONE; // the task itself is filed under each of its links
     }

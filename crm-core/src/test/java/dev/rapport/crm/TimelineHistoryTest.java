@@ -117,6 +117,8 @@ class TimelineHistoryTest {
     m.put(new TaskCompleted(T, AT, TASK, LINKS, "Call back", AT), line("Task done: Call back", LEAD.value(), ACCOUNT.value()));
     m.put(new TaskCancelled(T, AT, TASK, LINKS, "Call back"), line("Task cancelled: Call back", LEAD.value(), ACCOUNT.value()));
     m.put(new TaskRescheduled(T, AT, TASK, AT, Optional.empty()), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.mail.MailSuppressed(T, AT, dev.rapport.crm.common.EmailAddress.of("gone@example.org"),
+        dev.rapport.crm.mail.MailSuppression.Reason.BOUNCED), TimelineHistory.Line.NONE);
     CampaignId campaign = CampaignId.of(UUID.randomUUID());
     m.put(new CampaignPlanned(T, AT, campaign, "Spring", Channel.NEWSLETTER), TimelineHistory.Line.NONE);
     m.put(new CampaignStatusChanged(T, AT, campaign, CampaignStatus.PLANNED, CampaignStatus.ACTIVE), TimelineHistory.Line.NONE);

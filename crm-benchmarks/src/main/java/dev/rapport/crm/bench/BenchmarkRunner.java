@@ -728,6 +728,10 @@ public final class BenchmarkRunner {
     throughput(r, "parseAndIngestMemory", "parseOnly", String.format(Locale.ROOT,
         "parse and log a message (memory, %,d contacts) vs crm-mail's parse alone of the same bytes (issue 23)",
         contacts), 1, "≥ 0.5 (own cost ≤ the parse)", 0.5);
+    throughput(r, "sendCampaignMemory", "sendOneByOneMemory", String.format(Locale.ROOT,
+        "campaign mail per member (plan, add %d members, start, sendCampaign: consent, suppressions, unsubscribe"
+        + " token) vs send of the same messages one by one (memory, %,d consenting contacts) (issue 23)",
+        MailBenchmarks.CAMPAIGN, 10_000), 1, "", Double.NaN);
     for (String db : DATABASES) {
       for (String provider : List.of("hibernate", "eclipselink")) {
         String on = "JPA, " + label(db) + ", " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";

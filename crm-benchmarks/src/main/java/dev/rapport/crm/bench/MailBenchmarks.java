@@ -187,4 +187,78 @@ public class MailBenchmarks {
   public MailIngest parseAndIngestMemory(World w) {
     return w.crm.mail().ingest(w.parser.parse(1, w.nextMessage()).message().orElseThrow());
   }
+
+  /** Members per campaign in {@link #sendCampaignMemory}. */
+  static final int CAMPAIGN = 100;
+
+  /** Contacts who agreed to marketing, and campaigns of {@value #CAMPAIGN} of them, sent through a transport that keeps nothing. */
+  @State(Scope.Benchmark)
+  public static class Campaigns {
+    @Param("10000")
+    public int consenting;
+
+    Crm crm;
+    List<dev.rapport.crm.common.ContactId> ids = new ArrayList<>();
+    int nextMember;
+    long nextMessage;
+
+    @Setup(Level.Trial)
+    public void store() {
+      crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("bench-campaign")
+          .mail(MailSettings.builder().ownDomain("acme.example")
+              .unsubscribe("https://crm.acme.example/unsubscribe?token=", "bench-key-bench-key-bench-key-bench-key").build())
+          .mailTransport(m -> { }).build();
+      java.time.Instant at = java.time.Instant.parse("2025-01-01T00:00:00Z");
+      for (int from = 0; from < consenting; from += 1_000) {
+        List<NewContact> batch = new ArrayList<>();
+        for (int i = from; i < Math.min(consenting, from + 1_000); i++) {
+          batch.add(NewContact.builder(PersonName.of(Fixture.given(i), Fixture.family(i))).email(address(i))
+              .consent(new dev.rapport.crm.contact.MarketingConsent(true, at, "form")).build());
+        }
+        crm.contacts().createAll(batch).forEach(c -> ids.add(c.id()));
+      }
+    }
+
+    /** The next {@value #CAMPAIGN} contacts, round the store. */
+    List<dev.rapport.crm.common.ContactId> next() {
+      List<dev.rapport.crm.common.ContactId> out = new ArrayList<>(CAMPAIGN);
+      for (int i = 0; i < CAMPAIGN; i++) {
+        out.add(ids.get(nextMember++ % ids.size()));
+      }
+      return out;
+    }
+  }
+
+  private static final dev.rapport.crm.mail.MailAddress NEWS = dev.rapport.crm.mail.MailAddress.of("news@acme.example");
+
+  /**
+   * A campaign of {@value #CAMPAIGN} consenting contacts planned, its members added, started and
+   * mailed ({@code sendCampaign}: consent and suppressions checked, each copy with its unsubscribe
+   * token, logged in its own unit of work).
+   */
+  @Benchmark
+  @org.openjdk.jmh.annotations.OperationsPerInvocation(CAMPAIGN)
+  public dev.rapport.crm.mail.CampaignSendReport sendCampaignMemory(Campaigns w) {
+    var campaign = w.crm.campaigns().plan(dev.rapport.crm.campaign.NewCampaign.builder("News " + w.nextMessage++,
+        dev.rapport.crm.campaign.Channel.EMAIL, java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 3, 31),
+        dev.rapport.crm.common.Money.of("0.00", "EUR")).build());
+    w.crm.campaigns().addMembers(campaign.id(), w.next().stream().map(dev.rapport.crm.campaign.MemberId::contact).toList());
+    w.crm.campaigns().start(campaign.id());
+    return w.crm.mail().sendCampaign(campaign.id(), dev.rapport.crm.mail.CampaignMail.of(NEWS, "News", "Our news."));
+  }
+
+  /** The baseline: the same {@value #CAMPAIGN} outbound messages to the same contacts, each logged by {@code send}. */
+  @Benchmark
+  @org.openjdk.jmh.annotations.OperationsPerInvocation(CAMPAIGN)
+  public int sendOneByOneMemory(Campaigns w) {
+    int n = 0;
+    for (int i = 0; i < CAMPAIGN; i++) {
+      int member = w.nextMember++ % w.ids.size();
+      w.crm.mail().send(dev.rapport.crm.mail.MailMessage.builder("one-" + w.nextMessage++ + "@acme.example", NEWS,
+          java.time.Instant.parse("2025-03-03T09:00:00Z")).to(dev.rapport.crm.mail.MailAddress.of(address(member)))
+          .subject("News").text("Our news.").build());
+      n++;
+    }
+    return n;
+  }
 }

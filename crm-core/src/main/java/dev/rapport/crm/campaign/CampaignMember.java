@@ -51,6 +51,18 @@ public record CampaignMember(
     return new CampaignMember(tenant, campaign, member, 0, ResponseStatus.SENT, now, Optional.empty(), now);
   }
 
+  /**
+   * The member in a new status at {@code at}, as {@link CampaignService#recordResponse} records it
+   * (the first response time is kept, or set if this is the first): for features that record
+   * responses themselves, such as mail (a reply, a bounce, an unsubscribe).
+   *
+   * @throws ValidationException if a part is null or the time out of range
+   */
+  public CampaignMember withStatus(ResponseStatus newStatus, Instant at) {
+    Check.notNull(newStatus, "responseStatus");
+    return respond(newStatus, Check.instant(at, "respondedAt"));
+  }
+
   /** The member in a new status; the first response time is kept (or set, if this is the first). */
   CampaignMember respond(ResponseStatus newStatus, Instant at) {
     Optional<Instant> first = respondedAt;

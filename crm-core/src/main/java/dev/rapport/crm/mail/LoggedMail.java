@@ -3,6 +3,7 @@ package dev.rapport.crm.mail;
 import dev.rapport.crm.activity.Direction;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ActivityId;
+import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.MailId;
@@ -11,6 +12,7 @@ import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A message the CRM has logged: the message, its thread, its direction, the leads, contacts and
@@ -28,10 +30,12 @@ import java.util.List;
  * @param accounts the accounts of those contacts
  * @param activity the e-mail activity logged for it
  * @param loggedAt when it was logged
+ * @param campaign the campaign it was sent for ({@link MailService#sendCampaign}), if any: a reply to
+ *     it is the member's response, a bounce of it marks the member bounced
  */
 public record LoggedMail(MailId id, TenantId tenantId, long version, MailMessage message, MailId threadId,
     Direction direction, List<LeadId> leads, List<ContactId> contacts, List<AccountId> accounts,
-    ActivityId activity, Instant loggedAt) {
+    ActivityId activity, Instant loggedAt, Optional<CampaignId> campaign) {
 
   /** @throws ValidationException if a part is null or it is linked to nobody */
   public LoggedMail {
@@ -49,5 +53,6 @@ public record LoggedMail(MailId id, TenantId tenantId, long version, MailMessage
     }
     Check.notNull(activity, "mail.activity");
     loggedAt = Check.instant(loggedAt, "mail.loggedAt");
+    Check.notNull(campaign, "mail.campaign");
   }
 }

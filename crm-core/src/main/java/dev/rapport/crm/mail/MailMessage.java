@@ -1,5 +1,6 @@
 package dev.rapport.crm.mail;
 
+import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
@@ -25,10 +26,15 @@ import java.util.Optional;
  * @param sentAt the {@code Date}
  * @param text the body as plain text (HTML already turned into text), if it has one
  * @param attachments the attachments' names, types and sizes
+ * @param unsubscribeUrl where a recipient unsubscribes with one click (RFC 8058): the transport
+ *     writes it as {@code List-Unsubscribe} with {@code List-Unsubscribe-Post}; set on campaign mail
+ * @param failedRecipients for a delivery status notification (a bounce, RFC 3464), the recipients
+ *     it reports as failed; empty for other mail
  */
 public record MailMessage(String messageId, Optional<String> inReplyTo, List<String> references,
     MailAddress from, List<MailAddress> to, List<MailAddress> cc, List<MailAddress> replyTo,
-    String subject, Instant sentAt, Optional<String> text, List<MailAttachment> attachments) {
+    String subject, Instant sentAt, Optional<String> text, List<MailAttachment> attachments,
+    Optional<String> unsubscribeUrl, List<EmailAddress> failedRecipients) {
 
   /** The longest subject. */
   public static final int SUBJECT = 998;
@@ -71,6 +77,15 @@ public record MailMessage(String messageId, Optional<String> inReplyTo, List<Str
     text = text.filter(t -> !t.isBlank()).map(t -> Check.text(t, "mail.text", TEXT));
     attachments = List.copyOf(Check.size(Check.noNulls(attachments, "mail.attachments"), "mail.attachments",
         MAX_ATTACHMENTS));
+    Check.notNull(unsubscribeUrl, "mail.unsubscribeUrl");
+    unsubscribeUrl = unsubscribeUrl.map(MailText::url);
+    failedRecipients = List.copyOf(new java.util.LinkedHashSet<>(Check.size(
+        Check.noNulls(failedRecipients, "mail.failedRecipients"), "mail.failedRecipients", MAX_ADDRESSES)));
+  }
+
+  /** Whether this is a delivery status notification reporting failed recipients (a bounce). */
+  public boolean isBounce() {
+    return !failedRecipients.isEmpty();
   }
 
   /**
@@ -113,6 +128,8 @@ public record MailMessage(String messageId, Optional<String> inReplyTo, List<Str
     private String subject = "";
     private Optional<String> text = Optional.empty();
     private final List<MailAttachment> attachments = new ArrayList<>();
+    private Optional<String> unsubscribeUrl = Optional.empty();
+    private final List<EmailAddress> failedRecipients = new ArrayList<>();
 
     private Builder(String messageId, MailAddress from, Instant sentAt) {
       this.messageId = MailText.messageId(messageId, "mail.messageId");
@@ -204,13 +221,34 @@ public record MailMessage(String messageId, Optional<String> inReplyTo, List<Str
     }
 
     /**
+     * The one-click unsubscribe URL (RFC 8058) of campaign mail.
+     *
+     * @throws ValidationException if it is not an {@code http} or {@code https} URL of at most
+     *     {@value MailText#URL} characters without white space
+     */
+    public Builder unsubscribeUrl(String url) {
+      this.unsubscribeUrl = Optional.of(MailText.url(url));
+      return this;
+    }
+
+    /**
+     * Adds a recipient a delivery status notification reports as failed (what makes it a bounce).
+     *
+     * @throws ValidationException if null
+     */
+    public Builder failedRecipient(EmailAddress address) {
+      failedRecipients.add(Check.notNull(address, "mail.failedRecipients"));
+      return this;
+    }
+
+    /**
      * The message.
      *
      * @throws ValidationException if a list is too long or a text holds a character no database stores
      */
     public MailMessage build() {
       return new MailMessage(messageId, inReplyTo, references, from, to, cc, replyTo, subject, sentAt, text,
-          attachments);
+          attachments, unsubscribeUrl, failedRecipients);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.crm.mail;
 
+import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.MailId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -41,4 +42,19 @@ public interface MailRepository {
 
   /** A page of the messages of a thread, in id (logging) order, after the request's cursor. */
   Page<LoggedMail> thread(MailId threadId, PageRequest page);
+
+  /** The suppressions of these addresses (compared as {@link EmailAddress#normalized()}), each once. */
+  List<MailSuppression> findSuppressions(Collection<EmailAddress> addresses);
+
+  /**
+   * Stores a suppression: one at version 0 is inserted, one read before is updated (its version
+   * checked), and returned at its new version.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it was changed since it was read
+   * @throws IllegalArgumentException if the tenant is not this unit's
+   */
+  MailSuppression saveSuppression(MailSuppression suppression);
+
+  /** A page of all the tenant's suppressions, in {@link MailSuppression#id()} order, after the request's cursor. */
+  Page<MailSuppression> suppressions(PageRequest page);
 }

@@ -9,6 +9,14 @@ import dev.rapport.crm.activity.Links;
 import dev.rapport.crm.activity.TimelineEntry;
 import dev.rapport.crm.activity.TimelineItem;
 import dev.rapport.crm.activity.TimelineRepository;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignMember;
+import dev.rapport.crm.campaign.CampaignRepository;
+import dev.rapport.crm.campaign.CampaignResponseRecorded;
+import dev.rapport.crm.campaign.CampaignStatus;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.ResponseStatus;
+import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ActivityId;
 import dev.rapport.crm.common.ContactId;
@@ -22,6 +30,7 @@ import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.contact.MarketingConsent;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.exception.ValidationException;
@@ -79,7 +88,12 @@ public final class MailService {
    * not those copied), an {@link SignalType#EMAIL_REPLY} at the message's date (never later than
    * now), which may warm it through the temperature policy. A lead captured from an unknown
    * sender passes the tenant's duplicate policy first; refused as a likely duplicate, the message
-   * is logged without it. Raises {@link MailLogged},
+   * is logged without it. A reply to campaign mail ({@link #sendCampaign}) is also the writer's
+   * {@link ResponseStatus#RESPONDED} response to the campaign. A delivery status notification
+   * ({@link MailMessage#isBounce()}) is inbound and concerns the people it failed to reach: it is
+   * logged on them (no lead captured, no engagement), their addresses are suppressed for campaign
+   * mail ({@link MailSuppressed}, also when nobody has them yet), and they are marked
+   * {@link ResponseStatus#BOUNCED} in the campaign of the message it returns. Raises {@link MailLogged},
    * {@link ActivityLogged}, and {@link LeadCaptured} or {@link LeadTemperatureChanged} where they
    * happen. A message whose id was logged before changes nothing
    * ({@link MailIngest.Outcome#ALREADY_LOGGED}, also when two hosts ingest it at once); one that
@@ -92,7 +106,7 @@ public final class MailService {
   public MailIngest ingest(MailMessage message) {
     Check.notNull(message, "mail");
     try {
-      return ctx.command(cmd -> ingest(cmd, message));
+      return ctx.command(cmd -> ingest(cmd, message, Optional.empty()));
     } catch (DuplicateException e) {
       if (!"messageId".equals(e.field())) {
         throw e;
@@ -126,13 +140,13 @@ public final class MailService {
     return ctx.command(cmd -> {
       List<MailIngest> results = new ArrayList<>(all.size());
       for (MailMessage m : all) {
-        results.add(ingest(cmd, m));
+        results.add(ingest(cmd, m, Optional.empty()));
       }
       return List.copyOf(results);
     });
   }
 
-  private MailIngest ingest(CrmContext.Command cmd, MailMessage message) {
+  private MailIngest ingest(CrmContext.Command cmd, MailMessage message, Optional<CampaignId> campaign) {
     UnitOfWork uow = cmd.uow();
     MailRepository mails = uow.port(MailRepository.class);
     Optional<LoggedMail> earlier = mails.findByMessageId(message.messageId());
@@ -140,11 +154,13 @@ public final class MailService {
       return new MailIngest(MailIngest.Outcome.ALREADY_LOGGED, earlier, "logged before");
     }
     MailSettings settings = ctx.setting(MailSettings.class);
-    Direction direction = settings.isOwn(message.from().address()) ? Direction.OUTBOUND : Direction.INBOUND;
+    boolean bounce = message.isBounce(); // a bounce concerns the people it failed to reach, not its own addresses
+    Direction direction = !bounce && settings.isOwn(message.from().address()) ? Direction.OUTBOUND : Direction.INBOUND;
     Set<EmailAddress> people = new LinkedHashSet<>();
-    for (MailAddress a : message.addresses()) {
-      if (!settings.isOwn(a.address())) {
-        people.add(a.address());
+    for (EmailAddress a : bounce ? message.failedRecipients()
+        : message.addresses().stream().map(MailAddress::address).toList()) {
+      if (!settings.isOwn(a)) {
+        people.add(a);
       }
     }
     Instant now = ctx.now();
@@ -159,7 +175,7 @@ public final class MailService {
         leads.putIfAbsent(l.id(), l);
       }
     }
-    if (direction == Direction.INBOUND && !senderKnown
+    if (direction == Direction.INBOUND && !senderKnown && !bounce
         && settings.unknownSenders() == MailSettings.UnknownSenders.CAPTURE_AS_LEAD) {
       Lead lead = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(),
           NewLead.builder(nameOf(message.from()), INBOUND_EMAIL).email(sender.address()).build(),
@@ -181,12 +197,17 @@ public final class MailService {
     for (Contact c : contacts) {
       c.accountId().ifPresent(accountIds::add);
     }
+    if (bounce) {
+      suppress(cmd, people, MailSuppression.Reason.BOUNCED, message.subject().isBlank() ? "delivery failed"
+          : Check.cut(message.subject(), Limits.TEXT), now); // kept even for addresses nobody has yet
+    }
     if (leads.isEmpty() && contactIds.isEmpty()) {
       return new MailIngest(MailIngest.Outcome.IGNORED, Optional.empty(),
           "no lead or contact has an address of the message");
     }
     MailId id = MailId.of(ctx.ids().next());
-    MailId thread = threadOf(mails, message, settings, people).orElse(id);
+    List<LoggedMail> answered = answered(mails, message);
+    MailId thread = threadOf(mails, answered, message, settings, people).orElse(id);
     List<LeadId> leadIds = List.copyOf(leads.keySet());
     Links links = new Links(leadIds.stream().findFirst(), contactIds.stream().findFirst(),
         accountIds.stream().findFirst(), Optional.empty());
@@ -206,11 +227,17 @@ public final class MailService {
     }
     uow.port(TimelineRepository.class).add(entries);
     LoggedMail stored = mails.insert(new LoggedMail(id, ctx.tenant(), 0, message, thread, direction, leadIds,
-        contactIds, List.copyOf(accountIds), activity.id(), now));
+        contactIds, List.copyOf(accountIds), activity.id(), now, campaign));
     cmd.raise(new ActivityLogged(ctx.tenant(), now, activity.id(), activity.type(), activity.direction(),
         activity.links(), activity.occurredAt()));
     cmd.raise(new MailLogged(ctx.tenant(), now, stored.id(), stored.threadId(), direction, activity.id()));
-    if (direction == Direction.INBOUND) { // the leads who wrote it (From, Reply-To), not those copied
+    Optional<CampaignId> answeredCampaign = answered.stream().map(LoggedMail::campaign).flatMap(Optional::stream)
+        .findFirst();
+    Instant at = activity.occurredAt().isAfter(now) ? now : activity.occurredAt(); // never later than now
+    if (bounce) { // the campaign members it failed to reach bounced
+      answeredCampaign.ifPresent(c -> recordStatus(cmd, c, members(leads.values(), contacts, people),
+          ResponseStatus.BOUNCED, at, now));
+    } else if (direction == Direction.INBOUND) { // the people who wrote it (From, Reply-To), not those copied
       Set<EmailAddress> writers = new LinkedHashSet<>();
       writers.add(sender);
       message.replyTo().forEach(a -> writers.add(a.address()));
@@ -219,22 +246,26 @@ public final class MailService {
           engage(cmd, lead, activity, now);
         }
       }
+      answeredCampaign.ifPresent(c -> recordStatus(cmd, c, members(leads.values(), contacts, writers),
+          ResponseStatus.RESPONDED, at, now)); // the lead's signal is the engagement above
     }
     return new MailIngest(MailIngest.Outcome.LOGGED, Optional.of(stored),
         "linked to " + leadIds.size() + " lead(s), " + contactIds.size() + " contact(s) and "
             + accountIds.size() + " account(s)");
   }
 
+  /** The logged messages it names in {@code In-Reply-To} and {@code References}, oldest first. */
+  private static List<LoggedMail> answered(MailRepository mails, MailMessage message) {
+    List<String> ids = new ArrayList<>(message.references());
+    message.inReplyTo().ifPresent(ids::add);
+    return ids.isEmpty() ? List.of() : mails.findByMessageIds(ids);
+  }
+
   /** The thread the message joins, if it answers a logged one (or shares its subject and an address). */
-  private static Optional<MailId> threadOf(MailRepository mails, MailMessage message, MailSettings settings,
-      Set<EmailAddress> people) {
-    List<String> answered = new ArrayList<>(message.references());
-    message.inReplyTo().ifPresent(answered::add);
+  private static Optional<MailId> threadOf(MailRepository mails, List<LoggedMail> answered, MailMessage message,
+      MailSettings settings, Set<EmailAddress> people) {
     if (!answered.isEmpty()) {
-      List<LoggedMail> found = mails.findByMessageIds(answered);
-      if (!found.isEmpty()) {
-        return Optional.of(found.get(0).threadId()); // the oldest logged one's thread
-      }
+      return Optional.of(answered.get(0).threadId()); // the oldest logged one's thread
     }
     if (!settings.threadBySubject() || (message.inReplyTo().isEmpty() && !MailText.isReply(message.subject()))) {
       return Optional.empty();
@@ -251,6 +282,63 @@ public final class MailService {
       }
     }
     return Optional.empty();
+  }
+
+  /** The leads and contacts among these people, as campaign members. */
+  private static List<MemberId> members(java.util.Collection<Lead> leads, List<Contact> contacts,
+      Set<EmailAddress> addresses) {
+    List<MemberId> members = new ArrayList<>();
+    for (Lead l : leads) {
+      if (l.email().filter(addresses::contains).isPresent()) {
+        members.add(MemberId.lead(l.id()));
+      }
+    }
+    for (Contact c : contacts) {
+      if (c.emails().stream().anyMatch(addresses::contains)) {
+        members.add(MemberId.contact(c.id()));
+      }
+    }
+    return members;
+  }
+
+  /** Records the status on those of the people who are members of the campaign, if it still takes responses. */
+  private void recordStatus(CrmContext.Command cmd, CampaignId id, List<MemberId> people, ResponseStatus status,
+      Instant at, Instant now) {
+    CampaignRepository campaigns = cmd.uow().port(CampaignRepository.class);
+    Optional<Campaign> campaign = campaigns.find(id);
+    if (campaign.isEmpty() || !(campaign.get().status() == CampaignStatus.ACTIVE
+        || campaign.get().status() == CampaignStatus.COMPLETED)) {
+      return;
+    }
+    for (MemberId m : people) {
+      Optional<CampaignMember> member = campaigns.findMember(id, m);
+      if (member.isPresent() && !member.get().status().equals(status)) {
+        campaigns.updateMember(member.get().withStatus(status, at));
+        cmd.raise(new CampaignResponseRecorded(ctx.tenant(), now, id, m.lead(), m.contact(), status, at));
+      }
+    }
+  }
+
+  /** Suppresses the addresses for campaign mail, raising {@link MailSuppressed} for each newly suppressed. */
+  private void suppress(CrmContext.Command cmd, Set<EmailAddress> addresses, MailSuppression.Reason reason,
+      String detail, Instant now) {
+    if (addresses.isEmpty()) {
+      return;
+    }
+    MailRepository mails = cmd.uow().port(MailRepository.class);
+    Map<EmailAddress, MailSuppression> existing = new LinkedHashMap<>();
+    for (MailSuppression s : mails.findSuppressions(addresses)) {
+      existing.put(s.address(), s);
+    }
+    for (EmailAddress a : addresses) {
+      MailSuppression before = existing.get(a);
+      if (before != null && (before.reason() == reason || before.reason() == MailSuppression.Reason.BOUNCED)) {
+        continue; // suppressed already (a bounce outranks an unsubscribe)
+      }
+      mails.saveSuppression(new MailSuppression(ctx.tenant(), a, before == null ? 0 : before.version(), reason, now,
+          detail));
+      cmd.raise(new MailSuppressed(ctx.tenant(), now, a, reason));
+    }
   }
 
   private void engage(CrmContext.Command cmd, Lead lead, Activity activity, Instant now) {
@@ -277,6 +365,241 @@ public final class MailService {
     }
     String given = Check.cut(String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1)), Limits.NAME_PART);
     return PersonName.of(given, family);
+  }
+
+  /** How many members {@link #sendCampaign} reads at a time. */
+  private static final int SEND_PAGE = 200;
+
+  /**
+   * Mails a campaign's message to its members, through the host's {@link MailTransport}, on the
+   * caller's thread: each member's copy is sent and logged as {@link #send} does (one unit of work
+   * per message, logged on the member and in its timeline, tied to the campaign), addressed to the
+   * member's address (a contact's primary one), with a {@code Message-ID} made of the campaign, the
+   * member and the sender's domain, and, when the settings give one, the one-click unsubscribe link
+   * ({@code List-Unsubscribe}, RFC 8058). Consent is enforced: a contact is mailed only with granted
+   * marketing consent, a lead only when {@link MailSettings#mailLeadsWithoutConsent()}; members who
+   * unsubscribed or bounced, addresses suppressed ({@link MailSuppression}), converted leads and
+   * people without an address are skipped and reported. A member mailed this message before is not
+   * mailed again, so a call after a failure or a crash sends only what is left; a member the
+   * transport refuses is reported and not logged. A reply to the message is the member's
+   * {@link ResponseStatus#RESPONDED} response, a bounce of it marks the member
+   * {@link ResponseStatus#BOUNCED} ({@link #ingest}).
+   *
+   * @return who was mailed, who was skipped and why, and who failed
+   * @throws ValidationException if an argument is null, no transport was configured (field
+   *     {@code mailTransport}), or the sender is not one of the tenant's own addresses (field
+   *     {@code mail.from})
+   * @throws NotFoundException if the tenant has no such campaign
+   * @throws dev.rapport.crm.exception.IllegalTransitionException if the campaign is not active
+   */
+  public CampaignSendReport sendCampaign(CampaignId campaignId, CampaignMail mail) {
+    Check.notNull(campaignId, "campaignId");
+    Check.notNull(mail, "mail");
+    MailTransport transport = transport();
+    MailSettings settings = ctx.setting(MailSettings.class);
+    if (!settings.isOwn(mail.from().address())) {
+      throw new ValidationException("mail.from", "must be one of the tenant's own addresses (MailSettings)");
+    }
+    Campaign campaign = ctx.read(uow -> uow.port(CampaignRepository.class).find(campaignId))
+        .orElseThrow(() -> new NotFoundException("campaign", campaignId));
+    if (campaign.status() != CampaignStatus.ACTIVE) {
+      throw new dev.rapport.crm.exception.IllegalTransitionException("campaign", campaign.status(), "sendCampaign");
+    }
+    List<MemberId> sent = new ArrayList<>();
+    List<CampaignSendReport.Skipped> skipped = new ArrayList<>();
+    List<CampaignSendReport.Failed> failed = new ArrayList<>();
+    int already = 0;
+    PageRequest request = PageRequest.first(SEND_PAGE);
+    while (true) {
+      PageRequest current = request;
+      List<Recipient> page = new ArrayList<>();
+      Page<CampaignMember> members = ctx.read(uow -> {
+        Page<CampaignMember> p = uow.port(CampaignRepository.class).members(campaignId, current);
+        page.addAll(recipients(uow, p.items(), settings));
+        return p;
+      });
+      List<String> ids = new ArrayList<>();
+      for (Recipient r : page) {
+        if (r.skip() == null) {
+          ids.add(campaignMessageId(campaignId, r.member(), mail.from()));
+        }
+      }
+      Set<String> done = new java.util.HashSet<>();
+      if (!ids.isEmpty()) {
+        ctx.read(uow -> uow.port(MailRepository.class).findByMessageIds(ids))
+            .forEach(m -> done.add(m.message().messageId()));
+      }
+      for (Recipient r : page) {
+        if (r.skip() != null) {
+          skipped.add(new CampaignSendReport.Skipped(r.member(), r.skip()));
+          continue;
+        }
+        String messageId = campaignMessageId(campaignId, r.member(), mail.from());
+        if (done.contains(messageId)) {
+          already++;
+          continue;
+        }
+        MailMessage.Builder b = MailMessage.builder(messageId, mail.from(), ctx.now())
+            .to(new MailAddress(r.address(), Optional.empty())).subject(mail.subject()).text(mail.text());
+        if (settings.unsubscribeUrl().isPresent()) {
+          b.unsubscribeUrl(settings.unsubscribeUrl().get() + UnsubscribeTokens.create(settings.unsubscribeKey().get(),
+              ctx.tenant(), campaignId, r.member()));
+        }
+        MailMessage message = b.build();
+        try {
+          boolean logged = ctx.command(cmd -> {
+            if (ingest(cmd, message, Optional.of(campaignId)).outcome() != MailIngest.Outcome.LOGGED) {
+              return false; // mailed by a concurrent call meanwhile
+            }
+            deliver(transport, message);
+            return true;
+          });
+          if (logged) {
+            sent.add(r.member());
+          } else {
+            already++;
+          }
+        } catch (dev.rapport.crm.exception.DeliveryException e) {
+          failed.add(new CampaignSendReport.Failed(r.member(), String.valueOf(e.getMessage())));
+        } catch (DuplicateException e) {
+          already++; // a concurrent call logged it first
+        }
+      }
+      if (members.nextCursor().isEmpty()) {
+        break;
+      }
+      request = PageRequest.after(members.nextCursor().get(), SEND_PAGE);
+    }
+    return new CampaignSendReport(campaignId, sent, already, skipped, failed);
+  }
+
+  /** A member to mail, with the address, or the reason it is skipped. */
+  private record Recipient(MemberId member, EmailAddress address, CampaignSendReport.Reason skip) {}
+
+  private List<Recipient> recipients(UnitOfWork uow, List<CampaignMember> members, MailSettings settings) {
+    List<Recipient> found = new ArrayList<>(members.size());
+    for (CampaignMember m : members) {
+      MemberId id = m.member();
+      if (m.status().equals(ResponseStatus.UNSUBSCRIBED) || m.status().equals(ResponseStatus.BOUNCED)) {
+        found.add(new Recipient(id, null, m.status().equals(ResponseStatus.BOUNCED)
+            ? CampaignSendReport.Reason.BOUNCED : CampaignSendReport.Reason.UNSUBSCRIBED));
+        continue;
+      }
+      CampaignSendReport.Reason skip = null;
+      EmailAddress address = null;
+      if (id.isLead()) {
+        Optional<Lead> lead = uow.port(LeadRepository.class).find(id.lead().get());
+        if (lead.isEmpty() || lead.get().status() == LeadStatus.CONVERTED) {
+          skip = CampaignSendReport.Reason.CONVERTED;
+        } else if (!settings.mailLeadsWithoutConsent()) {
+          skip = CampaignSendReport.Reason.NO_CONSENT;
+        } else {
+          address = lead.get().email().orElse(null);
+        }
+      } else {
+        Optional<Contact> contact = uow.port(ContactRepository.class).find(id.contact().get());
+        if (contact.isEmpty() || contact.get().marketingConsent().filter(MarketingConsent::granted).isEmpty()) {
+          skip = CampaignSendReport.Reason.NO_CONSENT;
+        } else {
+          address = contact.get().primaryEmail().orElse(null);
+        }
+      }
+      if (skip == null && address == null) {
+        skip = CampaignSendReport.Reason.NO_ADDRESS;
+      }
+      found.add(new Recipient(id, address, skip));
+    }
+    Map<EmailAddress, MailSuppression> suppressed = new java.util.HashMap<>();
+    List<EmailAddress> addresses = found.stream().filter(r -> r.address() != null).map(Recipient::address).toList();
+    if (!addresses.isEmpty()) {
+      uow.port(MailRepository.class).findSuppressions(addresses).forEach(s -> suppressed.put(s.address(), s));
+    }
+    List<Recipient> result = new ArrayList<>(found.size());
+    for (Recipient r : found) {
+      MailSuppression s = r.address() == null ? null : suppressed.get(r.address());
+      result.add(s == null ? r : new Recipient(r.member(), null, s.reason() == MailSuppression.Reason.BOUNCED
+          ? CampaignSendReport.Reason.BOUNCED : CampaignSendReport.Reason.UNSUBSCRIBED));
+    }
+    return result;
+  }
+
+  private static String campaignMessageId(CampaignId campaign, MemberId member, MailAddress from) {
+    return "campaign." + campaign.value() + "." + (member.isLead() ? "l" : "c") + member.value() + "@"
+        + from.address().domain();
+  }
+
+  /**
+   * Unsubscribes the campaign member a one-click unsubscribe token names (the token the host's
+   * unsubscribe URL received: see {@link MailSettings.Builder#unsubscribe}), in one unit of work: the
+   * member takes the status {@link ResponseStatus#UNSUBSCRIBED}; a contact's marketing consent is
+   * withdrawn (source {@code "unsubscribe link: <campaign name>"}), a lead's address is suppressed
+   * ({@link MailSuppression.Reason#UNSUBSCRIBED}, raising {@link MailSuppressed}). Idempotent: a
+   * second call changes nothing. Raises {@link CampaignResponseRecorded} when the status changes.
+   * Works whatever the campaign's status: a person can always unsubscribe.
+   *
+   * @return the member as it stands
+   * @throws ValidationException if no unsubscribe link is configured (field {@code mail.unsubscribeUrl}),
+   *     or the token is null or not one this tenant's key signed (field {@code token})
+   * @throws NotFoundException if the campaign, or the member, no longer exists
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if the member or contact was changed concurrently
+   */
+  public CampaignMember unsubscribe(String token) {
+    MailSettings settings = ctx.setting(MailSettings.class);
+    if (settings.unsubscribeKey().isEmpty()) {
+      throw new ValidationException("mail.unsubscribeUrl", "must be configured (MailSettings.Builder.unsubscribe)");
+    }
+    UnsubscribeTokens.Ref ref = UnsubscribeTokens.read(settings.unsubscribeKey().get(), ctx.tenant(), token);
+    return ctx.command(cmd -> {
+      UnitOfWork uow = cmd.uow();
+      CampaignRepository campaigns = uow.port(CampaignRepository.class);
+      Campaign campaign = campaigns.find(ref.campaign())
+          .orElseThrow(() -> new NotFoundException("campaign", ref.campaign()));
+      CampaignMember member = campaigns.findMember(ref.campaign(), ref.member())
+          .orElseThrow(() -> new NotFoundException("campaign member", ref.member()));
+      Instant now = ctx.now();
+      if (ref.member().isLead()) {
+        Optional<Lead> lead = uow.port(LeadRepository.class).find(ref.member().lead().get());
+        if (lead.isPresent() && lead.get().email().isPresent()) {
+          suppress(cmd, Set.of(lead.get().email().get()), MailSuppression.Reason.UNSUBSCRIBED,
+              Check.cut("unsubscribe link: " + campaign.name(), Limits.TEXT), now);
+        }
+      } else {
+        ContactRepository contacts = uow.port(ContactRepository.class);
+        Optional<Contact> contact = contacts.find(ref.member().contact().get());
+        if (contact.isPresent() && contact.get().marketingConsent().map(MarketingConsent::granted).orElse(true)) {
+          contacts.update(contact.get().recordConsent(new MarketingConsent(false, now,
+              Check.cut("unsubscribe link: " + campaign.name(), Limits.TEXT)), now));
+        }
+      }
+      if (member.status().equals(ResponseStatus.UNSUBSCRIBED)) {
+        return member;
+      }
+      CampaignMember stored = campaigns.updateMember(member.withStatus(ResponseStatus.UNSUBSCRIBED, now));
+      cmd.raise(new CampaignResponseRecorded(ctx.tenant(), now, ref.campaign(), ref.member().lead(),
+          ref.member().contact(), ResponseStatus.UNSUBSCRIBED, now));
+      return stored;
+    });
+  }
+
+  /**
+   * Whether campaign mail to this address is suppressed, and why.
+   *
+   * @throws ValidationException if the address is null
+   */
+  public Optional<MailSuppression> suppression(EmailAddress address) {
+    Check.notNull(address, "address");
+    return ctx.read(uow -> uow.port(MailRepository.class).findSuppressions(List.of(address)).stream().findFirst());
+  }
+
+  /**
+   * A page of every suppressed address (bounced, or unsubscribed leads), in an order fixed by the
+   * address (the same on every store).
+   *
+   * @throws ValidationException if the page is null
+   */
+  public Page<MailSuppression> suppressions(PageRequest page) {
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.port(MailRepository.class).suppressions(page));
   }
 
   /**
@@ -309,31 +632,40 @@ public final class MailService {
    */
   public LoggedMail send(MailMessage message) {
     Check.notNull(message, "mail");
-    MailTransport transport = ctx.settingOrNull(MailTransport.class);
-    if (transport == null) {
-      throw new ValidationException("mailTransport", "must be configured (Crm.Builder.mailTransport) to send mail");
-    }
+    MailTransport transport = transport();
     MailSettings settings = ctx.setting(MailSettings.class);
     if (!settings.isOwn(message.from().address())) {
       throw new ValidationException("mail.from", "must be one of the tenant's own addresses (MailSettings)");
     }
     return ctx.command(cmd -> {
-      MailIngest logged = ingest(cmd, message);
+      MailIngest logged = ingest(cmd, message, Optional.empty());
       if (logged.outcome() == MailIngest.Outcome.ALREADY_LOGGED) {
         throw new DuplicateException("mail", "messageId", message.messageId());
       }
       if (logged.outcome() == MailIngest.Outcome.IGNORED) {
         throw new ValidationException("mail.to", "must name at least one lead or contact");
       }
-      try {
-        transport.send(message);
-      } catch (dev.rapport.crm.exception.DeliveryException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new dev.rapport.crm.exception.DeliveryException("the mail transport failed: " + e, e);
-      }
+      deliver(transport, message);
       return logged.mail().orElseThrow();
     });
+  }
+
+  private MailTransport transport() {
+    MailTransport transport = ctx.settingOrNull(MailTransport.class);
+    if (transport == null) {
+      throw new ValidationException("mailTransport", "must be configured (Crm.Builder.mailTransport) to send mail");
+    }
+    return transport;
+  }
+
+  private static void deliver(MailTransport transport, MailMessage message) {
+    try {
+      transport.send(message);
+    } catch (dev.rapport.crm.exception.DeliveryException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new dev.rapport.crm.exception.DeliveryException("the mail transport failed: " + e, e);
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,9 +18,21 @@ import java.util.Set;
  * @param unknownSenders what an inbound message from an address no lead or contact has does
  * @param threadBySubject whether a message that answers nothing logged joins the latest thread
  *     with the same subject (without {@code Re:}, {@code Fwd:}, ...) and a shared address
+ * @param unsubscribeUrl the start of the one-click unsubscribe URL the host serves (campaign mail
+ *     carries it with a signed token appended; the host hands the token to
+ *     {@link MailService#unsubscribe}), if campaign mail is sent
+ * @param unsubscribeKey the secret that signs unsubscribe tokens (at least 32 characters; keep it
+ *     with the host's other secrets: whoever has it can unsubscribe anyone)
+ * @param mailLeadsWithoutConsent whether campaign mail goes to leads, who have no recorded consent in
+ *     Rapport (false by default: only contacts who granted marketing consent are mailed, as opt-in
+ *     laws such as the GDPR require)
  */
 public record MailSettings(Set<String> ownDomains, Set<EmailAddress> ownAddresses, UnknownSenders unknownSenders,
-    boolean threadBySubject) {
+    boolean threadBySubject, Optional<String> unsubscribeUrl, Optional<String> unsubscribeKey,
+    boolean mailLeadsWithoutConsent) {
+
+  /** The shortest {@link #unsubscribeKey}. */
+  public static final int MIN_KEY = 32;
 
   /** What an inbound message from an address no lead or contact has does. */
   public enum UnknownSenders {
@@ -38,11 +51,30 @@ public record MailSettings(Set<String> ownDomains, Set<EmailAddress> ownAddresse
     ownDomains = Set.copyOf(domains);
     ownAddresses = Set.copyOf(Check.noNulls(ownAddresses, "mail.ownAddresses"));
     Check.notNull(unknownSenders, "mail.unknownSenders");
+    Check.notNull(unsubscribeUrl, "mail.unsubscribeUrl");
+    unsubscribeUrl = unsubscribeUrl.map(MailText::url);
+    Check.notNull(unsubscribeKey, "mail.unsubscribeKey");
+    unsubscribeKey = unsubscribeKey.map(k -> Check.text(k, "mail.unsubscribeKey", 1_000));
+    if (unsubscribeKey.filter(k -> k.length() < MIN_KEY).isPresent()) {
+      throw new ValidationException("mail.unsubscribeKey", "must be at least " + MIN_KEY + " characters");
+    }
+    if (unsubscribeUrl.isPresent() != unsubscribeKey.isPresent()) {
+      throw new ValidationException("mail.unsubscribeKey", "must be given with the unsubscribe URL, and only with it");
+    }
+  }
+
+  @Override
+  public String toString() { // never the key
+    return "MailSettings[ownDomains=" + ownDomains + ", ownAddresses=" + ownAddresses + ", unknownSenders="
+        + unknownSenders + ", threadBySubject=" + threadBySubject + ", unsubscribeUrl=" + unsubscribeUrl
+        + ", unsubscribeKey=" + unsubscribeKey.map(k -> "(set)") + ", mailLeadsWithoutConsent="
+        + mailLeadsWithoutConsent + "]";
   }
 
   /** No own domains or addresses (every message is inbound), unknown senders ignored, subjects threaded. */
   public static MailSettings standard() {
-    return new MailSettings(Set.of(), Set.of(), UnknownSenders.IGNORE, true);
+    return new MailSettings(Set.of(), Set.of(), UnknownSenders.IGNORE, true, Optional.empty(), Optional.empty(),
+        false);
   }
 
   /** Starts from {@link #standard()}. */
@@ -73,6 +105,9 @@ public record MailSettings(Set<String> ownDomains, Set<EmailAddress> ownAddresse
     private final Set<EmailAddress> addresses = new LinkedHashSet<>();
     private UnknownSenders unknownSenders = UnknownSenders.IGNORE;
     private boolean threadBySubject = true;
+    private Optional<String> unsubscribeUrl = Optional.empty();
+    private Optional<String> unsubscribeKey = Optional.empty();
+    private boolean mailLeadsWithoutConsent;
 
     private Builder() {}
 
@@ -112,9 +147,38 @@ public record MailSettings(Set<String> ownDomains, Set<EmailAddress> ownAddresse
       return this;
     }
 
+    /**
+     * The one-click unsubscribe link of campaign mail: its URL is {@code urlStart} followed by a
+     * token signed with {@code key}, e.g. {@code https://acme.example/unsubscribe?token=}. The host
+     * serves that URL (a {@code POST} for RFC 8058 one-click, and a page for a {@code GET}) and
+     * hands the token to {@link MailService#unsubscribe}.
+     *
+     * @throws ValidationException if the URL is not an http(s) URL of at most 500 characters, or
+     *     the key is null or shorter than {@value MailSettings#MIN_KEY} characters
+     */
+    public Builder unsubscribe(String urlStart, String key) {
+      this.unsubscribeUrl = Optional.of(MailText.url(urlStart));
+      Check.text(key, "mail.unsubscribeKey", 1_000);
+      if (key.length() < MIN_KEY) {
+        throw new ValidationException("mail.unsubscribeKey", "must be at least " + MIN_KEY + " characters");
+      }
+      this.unsubscribeKey = Optional.of(key);
+      return this;
+    }
+
+    /**
+     * Whether campaign mail goes to lead members too (default false: leads have no recorded consent,
+     * so only contacts who granted marketing consent are mailed).
+     */
+    public Builder mailLeadsWithoutConsent(boolean on) {
+      this.mailLeadsWithoutConsent = on;
+      return this;
+    }
+
     /** The settings. */
     public MailSettings build() {
-      return new MailSettings(domains, addresses, unknownSenders, threadBySubject);
+      return new MailSettings(domains, addresses, unknownSenders, threadBySubject, unsubscribeUrl, unsubscribeKey,
+          mailLeadsWithoutConsent);
     }
   }
 }

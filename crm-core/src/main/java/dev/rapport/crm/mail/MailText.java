@@ -47,6 +47,41 @@ final class MailText {
     return id;
   }
 
+  /** The longest URL of a header, e.g. {@code List-Unsubscribe}. */
+  static final int URL = 500;
+
+  /**
+   * An {@code http} or {@code https} URL to write in a header.
+   *
+   * @throws ValidationException if null, longer than {@value #URL} characters, holding white space,
+   *     a control character or an angle bracket, or not an absolute http(s) URL with a host
+   */
+  static String url(String value) {
+    String field = "mail.unsubscribeUrl";
+    if (value == null) {
+      throw new ValidationException(field, "must not be null");
+    }
+    if (value.length() > URL) {
+      throw new ValidationException(field, "must be at most " + URL + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f || c == '<' || c == '>') {
+        throw new ValidationException(field, "must be an ASCII URL without white space, control characters or angle brackets");
+      }
+    }
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+        throw new ValidationException(field, "must be an absolute http or https URL with a host");
+      }
+    } catch (java.net.URISyntaxException e) {
+      throw new ValidationException(field, "must be a URL (" + e.getReason() + ")");
+    }
+    return value;
+  }
+
   /** A reply or forward prefix: {@code Re:}, {@code Fwd:}, {@code AW:}, {@code WG:}, {@code SV:}, ..., a space before the colon allowed. */
   private static final java.util.regex.Pattern PREFIX =
       java.util.regex.Pattern.compile("^(re|fwd?|aw|wg|sv|vs|antw|tr)\\s?:\\s*", java.util.regex.Pattern.CASE_INSENSITIVE);

@@ -24,7 +24,7 @@ class MailMessageTest {
     assertThatThrownBy(() -> MailMessage.builder("a@b", FROM, AT).subject(bad))
         .isInstanceOf(ValidationException.class).hasMessageContaining("mail.subject").hasMessageContaining("line break");
     assertThatThrownBy(() -> new MailMessage("a@b", java.util.Optional.empty(), List.of(), FROM, List.of(), List.of(),
-        List.of(), bad, AT, java.util.Optional.empty(), List.of()))
+        List.of(), bad, AT, java.util.Optional.empty(), List.of(), java.util.Optional.empty(), List.of()))
         .isInstanceOf(ValidationException.class).hasMessageContaining("mail.subject");
     assertThatThrownBy(() -> MailAddress.of(bad, "ada@example.org"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("mail.name");
@@ -97,6 +97,53 @@ class MailMessageTest {
     assertThatThrownBy(() -> MailSettings.builder().ownDomain("not a domain"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("mail.ownDomains");
     assertThatThrownBy(() -> new MailSettings(Collections.singleton(null), java.util.Set.of(),
-        MailSettings.UnknownSenders.IGNORE, true)).isInstanceOf(ValidationException.class);
+        MailSettings.UnknownSenders.IGNORE, true, java.util.Optional.empty(), java.util.Optional.empty(), false))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://acme.example/u", "https:///no-host", "/relative?token=", "https://acme.example/a b",
+      "https://acme.example/<x>", "https://acme.example/\r\nBcc:x", "https://acmé.example/u"})
+  void anUnsubscribeUrlMustBeAnAbsoluteAsciiHttpUrl(String bad) {
+    String url = bad.replace("\\r\\n", "\r\n");
+    assertThatThrownBy(() -> MailMessage.builder("a@b", FROM, AT).unsubscribeUrl(url))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("mail.unsubscribeUrl");
+    assertThatThrownBy(() -> MailSettings.builder().unsubscribe(url, "k".repeat(MailSettings.MIN_KEY)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("mail.unsubscribeUrl");
+  }
+
+  @Test
+  void theUnsubscribeKeyIsLongEnoughComesWithItsUrlAndIsNeverPrinted() {
+    assertThatThrownBy(() -> MailSettings.builder().unsubscribe("https://acme.example/u?t=", "short"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("mail.unsubscribeKey")
+        .hasMessageContaining(String.valueOf(MailSettings.MIN_KEY));
+    assertThatThrownBy(() -> new MailSettings(java.util.Set.of(), java.util.Set.of(), MailSettings.UnknownSenders.IGNORE,
+        true, java.util.Optional.empty(), java.util.Optional.of("k".repeat(40)), false))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("mail.unsubscribeKey");
+    MailSettings s = MailSettings.builder().unsubscribe("https://acme.example/u?t=", "secret-".repeat(6)).build();
+    assertThat(s.toString()).doesNotContain("secret-").contains("(set)");
+    assertThat(s.mailLeadsWithoutConsent()).isFalse();
+  }
+
+  @Test
+  void anUnsubscribeTokenNamesItsMemberOnlyUnderTheKeyAndTenantThatSignedIt() {
+    var tenant = dev.rapport.crm.common.TenantId.of("acme");
+    var campaign = dev.rapport.crm.common.CampaignId.of(java.util.UUID.randomUUID());
+    var member = dev.rapport.crm.campaign.MemberId.lead(dev.rapport.crm.common.LeadId.of(java.util.UUID.randomUUID()));
+    String key = "k".repeat(40);
+    String token = UnsubscribeTokens.create(key, tenant, campaign, member);
+    assertThat(token).matches("[A-Za-z0-9_-]{66}");
+    assertThat(UnsubscribeTokens.read(key, tenant, token)).isEqualTo(new UnsubscribeTokens.Ref(campaign, member));
+    assertThatThrownBy(() -> UnsubscribeTokens.read("x".repeat(40), tenant, token))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("token");
+    assertThatThrownBy(() -> UnsubscribeTokens.read(key, dev.rapport.crm.common.TenantId.of("other"), token))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("token");
+    char[] flipped = token.toCharArray();
+    flipped[30] = flipped[30] == 'A' ? 'B' : 'A';
+    assertThatThrownBy(() -> UnsubscribeTokens.read(key, tenant, new String(flipped)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("token");
+    for (String bad : new String[] {"", "!!!", "a".repeat(1_000)}) {
+      assertThatThrownBy(() -> UnsubscribeTokens.read(key, tenant, bad)).isInstanceOf(ValidationException.class);
+    }
   }
 }

@@ -32,7 +32,10 @@ import java.time.ZoneOffset;
  * question lands on the contact and the account; the stranger becomes a lead ({@code inbound_email});
  * the broken message is reported and stops nothing. Sam answers the lead through the host's mail
  * transport, and the answer joins the thread. The lead is then converted, and the next message
- * from that address is logged on the contact the lead became.
+ * from that address is logged on the contact the lead became. Last, a campaign mail goes to the
+ * contacts who agreed to marketing, each copy with a one-click unsubscribe link: Katherine's copy
+ * bounces (the mail server's report, ingested like any mail, stops further campaign mail to her
+ * address) and Grace unsubscribes (her consent is withdrawn), so the reminder mails nobody.
  *
  * <pre>{@code ./mvnw -q -pl crm-examples -am -DskipTests package exec:java -Dexec.mainClass=dev.rapport.crm.examples.LogMailbox}</pre>
  */
@@ -107,6 +110,37 @@ public final class LogMailbox {
       We order 50 licences.
       """;
 
+  /** The mail server's report that Katherine's copy of the campaign could not be delivered. */
+  static String bounceOf(String messageId) {
+    return """
+        Message-ID: <bounce-1@mx.acme.example>
+        Date: Tue, 11 Mar 2025 09:00:00 +0000
+        From: Mail Delivery System <MAILER-DAEMON@mx.acme.example>
+        To: news@acme.example
+        Subject: Undelivered Mail Returned to Sender
+        Content-Type: multipart/report; report-type=delivery-status; boundary="r"
+
+        --r
+        Content-Type: text/plain
+
+        Your message could not be delivered: the mailbox does not exist.
+        --r
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.acme.example
+
+        Final-Recipient: rfc822; k.meyer@meyer-bau.de
+        Action: failed
+        Status: 5.1.1
+        --r
+        Content-Type: text/rfc822-headers
+
+        Message-ID: <%s>
+        Subject: Spring news
+        --r--
+        """.formatted(messageId);
+  }
+
   /** Runs the example, printing to standard output. */
   public static void main(String[] args) {
     run(System.out);
@@ -118,14 +152,19 @@ public final class LogMailbox {
     Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("acme")
         .clock(Clock.fixed(Instant.parse("2025-03-10T12:00:00Z"), ZoneOffset.UTC))
         .mail(MailSettings.builder().ownDomain("acme.example")
-            .unknownSenders(MailSettings.UnknownSenders.CAPTURE_AS_LEAD).build())
+            .unknownSenders(MailSettings.UnknownSenders.CAPTURE_AS_LEAD)
+            // the host serves this URL and hands the token to crm.mail().unsubscribe; the key signs the tokens
+            .unsubscribe("https://crm.acme.example/unsubscribe?token=", "example-key-keep-it-in-your-secret-store")
+            .build())
         .mailTransport(outbox::add) // SmtpTransport.to(host, port) in a real host
         .build();
     Lead grace = crm.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"), LeadSource.TRADE_SHOW)
         .email("grace@navy.example").company("US Navy").build());
     Account meyer = crm.accounts().create(NewAccount.builder("Meyer Bau GmbH").build());
     Contact katherine = crm.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer"))
-        .account(meyer.id()).email("k.meyer@meyer-bau.de").build());
+        .account(meyer.id()).email("k.meyer@meyer-bau.de")
+        .consent(new dev.rapport.crm.contact.MarketingConsent(true, Instant.parse("2025-01-15T10:00:00Z"), "newsletter form"))
+        .build());
     out.println("Grace before the mailbox: " + grace.temperature());
 
     MailboxReport report = MailboxImport.into(crm).mbox(() -> bytes(MBOX));
@@ -160,6 +199,39 @@ public final class LogMailbox {
     LoggedMail order = crm.mail().find("order-1@navy.example").orElseThrow();
     out.println("after conversion (" + later.logged() + " logged): the order is on contact "
         + order.contacts().contains(converted.contact().id()) + ", on the lead " + order.leads().contains(grace.id()));
+
+    // campaign mail: to the contacts who agreed to marketing, each copy with its unsubscribe link
+    crm.contacts().recordConsent(converted.contact().id(), true, "order form");
+    dev.rapport.crm.campaign.Campaign spring = crm.campaigns().plan(dev.rapport.crm.campaign.NewCampaign.builder(
+        "Spring news", dev.rapport.crm.campaign.Channel.NEWSLETTER, java.time.LocalDate.of(2025, 3, 10),
+        java.time.LocalDate.of(2025, 3, 31), dev.rapport.crm.common.Money.of("50.00", "EUR")).build());
+    crm.campaigns().addMembers(spring.id(), java.util.List.of(
+        dev.rapport.crm.campaign.MemberId.contact(converted.contact().id()),
+        dev.rapport.crm.campaign.MemberId.contact(katherine.id()), dev.rapport.crm.campaign.MemberId.lead(ada.id())));
+    crm.campaigns().start(spring.id());
+    dev.rapport.crm.mail.CampaignMail news = dev.rapport.crm.mail.CampaignMail.of(
+        dev.rapport.crm.mail.MailAddress.of("Acme News", "news@acme.example"), "Spring news", "Our spring offers.");
+    dev.rapport.crm.mail.CampaignSendReport sent = crm.mail().sendCampaign(spring.id(), news);
+    out.println("campaign: sent " + sent.sent().size() + ", skipped " + sent.skipped().stream()
+        .map(x -> x.reason().name()).toList());
+    java.util.function.Function<String, dev.rapport.crm.mail.MailMessage> copyTo = address -> outbox.stream()
+        .filter(m -> m.subject().equals(news.subject()) && m.to().get(0).address().address().equals(address))
+        .findFirst().orElseThrow();
+    out.println("Grace's copy: List-Unsubscribe " + copyTo.apply("grace@navy.example").unsubscribeUrl().isPresent());
+
+    MailboxImport.into(crm).message(() -> bytes(bounceOf(copyTo.apply("k.meyer@meyer-bau.de").messageId())));
+    out.println("Katherine's copy bounced: member " + crm.campaigns().getMember(spring.id(),
+        dev.rapport.crm.campaign.MemberId.contact(katherine.id())).status() + ", address suppressed "
+        + crm.mail().suppression(katherine.emails().get(0)).map(x -> x.reason().name()).orElse("no"));
+
+    String url = copyTo.apply("grace@navy.example").unsubscribeUrl().orElseThrow(); // the host's page receives it
+    dev.rapport.crm.campaign.CampaignMember unsubscribed = crm.mail().unsubscribe(url.substring(url.indexOf("token=") + 6));
+    out.println("Grace unsubscribed: member " + unsubscribed.status() + ", consent "
+        + crm.contacts().get(converted.contact().id()).marketingConsent().orElseThrow().granted());
+    dev.rapport.crm.mail.CampaignSendReport reminder = crm.mail().sendCampaign(spring.id(),
+        dev.rapport.crm.mail.CampaignMail.of(news.from(), "Spring news: last days", "Only a few days left."));
+    out.println("reminder: sent " + reminder.sent().size() + ", skipped " + reminder.skipped().stream()
+        .map(x -> x.reason().name()).toList());
     return report;
   }
 

@@ -27,5 +27,9 @@ class LogMailboxTest {
     assertThat(out).contains("Sam's answer: sent 1, in the offer's thread true, thread now 3 messages");
     assertThat(out).contains("unknown sender captured: Ada Lovelace <ada@engines.example>, source inbound_email");
     assertThat(out).contains("after conversion (1 logged): the order is on contact true, on the lead false");
+    assertThat(out).contains("campaign: sent 2, skipped [NO_CONSENT]", "Grace's copy: List-Unsubscribe true",
+        "Katherine's copy bounced: member bounced, address suppressed BOUNCED",
+        "Grace unsubscribed: member unsubscribed, consent false",
+        "reminder: sent 0, skipped [BOUNCED, NO_CONSENT, UNSUBSCRIBED]");
   }
 }

@@ -37,11 +37,14 @@ class MailJsonTest {
         .inReplyTo("offer@acme.example").references(List.of("first@acme.example", "offer@acme.example"))
         .to(MailAddress.of("Sam", "sam@acme.example")).cc(MailAddress.of("Zoë", "zoe@elsewhere.example"))
         .replyTo(MailAddress.of("office@meyer-bau.de")).subject("Angebot – \"Dach\"").text("Zeile 1\nZeile 2 😀")
-        .attachment(new MailAttachment("Pläne.pdf", "application/pdf", 2_345_678)).build();
+        .attachment(new MailAttachment("Pläne.pdf", "application/pdf", 2_345_678))
+        .unsubscribeUrl("https://acme.example/unsubscribe?token=abc-_1")
+        .failedRecipient(dev.rapport.crm.common.EmailAddress.of("gone@elsewhere.example")).build();
     LoggedMail logged = new LoggedMail(MailId.of(UUID.randomUUID()), TenantId.of("acme"), 1, message,
         MailId.of(UUID.randomUUID()), Direction.INBOUND, List.of(LeadId.of(UUID.randomUUID())),
         List.of(ContactId.of(UUID.randomUUID())), List.of(AccountId.of(UUID.randomUUID())),
-        ActivityId.of(UUID.randomUUID()), Instant.parse("2025-03-03T10:00:00Z"));
+        ActivityId.of(UUID.randomUUID()), Instant.parse("2025-03-03T10:00:00Z"),
+        Optional.of(dev.rapport.crm.common.CampaignId.of(UUID.randomUUID())));
     MailIngest result = new MailIngest(MailIngest.Outcome.LOGGED, Optional.of(logged), "linked");
 
     String json = MAPPER.writeValueAsString(result);
@@ -51,5 +54,23 @@ class MailJsonTest {
     assertThat(tree.path("id").isTextual()).isTrue();
     assertThat(tree.path("message").path("from").path("address").asText()).isEqualTo("k.meyer@meyer-bau.de");
     assertThat(tree.path("message").path("messageId").asText()).isEqualTo("a.1@meyer-bau.de");
+    assertThat(tree.path("message").path("failedRecipients").path(0).asText()).isEqualTo("gone@elsewhere.example");
+    assertThat(tree.path("campaign").isTextual()).isTrue();
+  }
+
+  @Test
+  void aSuppressionAndACampaignSendReportRoundTrip() throws Exception {
+    var suppression = new dev.rapport.crm.mail.MailSuppression(TenantId.of("acme"),
+        dev.rapport.crm.common.EmailAddress.of("Gone@Elsewhere.example"), 2,
+        dev.rapport.crm.mail.MailSuppression.Reason.BOUNCED, Instant.parse("2025-03-03T10:00:00Z"), "Undelivered");
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(suppression), dev.rapport.crm.mail.MailSuppression.class))
+        .isEqualTo(suppression);
+    var member = dev.rapport.crm.campaign.MemberId.contact(ContactId.of(UUID.randomUUID()));
+    var report = new dev.rapport.crm.mail.CampaignSendReport(dev.rapport.crm.common.CampaignId.of(UUID.randomUUID()),
+        List.of(member), 3, List.of(new dev.rapport.crm.mail.CampaignSendReport.Skipped(member,
+            dev.rapport.crm.mail.CampaignSendReport.Reason.NO_CONSENT)),
+        List.of(new dev.rapport.crm.mail.CampaignSendReport.Failed(member, "refused")));
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(report), dev.rapport.crm.mail.CampaignSendReport.class))
+        .isEqualTo(report);
   }
 }

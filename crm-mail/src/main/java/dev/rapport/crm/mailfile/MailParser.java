@@ -42,6 +42,10 @@ import org.jsoup.nodes.Document;
  *   <li>the text is the first {@code text/plain} part, else the first {@code text/html} part turned
  *       into text by jsoup; an unknown charset is read as UTF-8 with replacement characters;
  *   <li>attachments keep their names, types and sizes, not their bytes;
+ *   <li>a delivery status notification (a bounce, RFC 3464: a {@code message/delivery-status}
+ *       part) gives its failed recipients ({@code Action: failed}, by {@code Final-Recipient}) as
+ *       {@link MailMessage#failedRecipients()}, and the returned message's {@code Message-ID} as a
+ *       reference, so the bounce joins the thread of the mail that bounced;
  *   <li>an address that is not one is left out; a subject's line breaks become spaces; a text or
  *       subject longer than {@link MailMessage#TEXT} or {@link MailMessage#SUBJECT} is cut;
  *   <li>a message without {@code Message-ID} gets {@code sha256-<hash of its bytes>@rapport.invalid},
@@ -60,6 +64,9 @@ public final class MailParser {
   public static final int MAX_DEPTH = 64;
 
   private static final Pattern ID = Pattern.compile("<([^<>\\s]+)>");
+  private static final Pattern ACTION = Pattern.compile("(?im)^Action:\\s*([a-z-]+)");
+  private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient:\\s*rfc822\\s*;\\s*<?([^\\s<>]+)>?");
+  private static final Pattern RETURNED_ID = Pattern.compile("(?im)^Message-ID:\\s*<([^<>\\s]+)>");
 
   private final Session session;
 
@@ -140,6 +147,10 @@ public final class MailParser {
         b.text(cut(storable(text).strip(), MailMessage.TEXT));
       }
       body.attachments.forEach(b::attachment);
+      body.failed.forEach(b::failedRecipient);
+      if (body.original != null && !ids(m.getHeader("References", " ")).contains(body.original)) {
+        b.references(List.of(body.original));
+      }
       return ParsedMail.of(number, b.build());
     } catch (ValidationException e) {
       return ParsedMail.skipped(number, "refused: " + e.getMessage());
@@ -274,6 +285,8 @@ public final class MailParser {
     String html;
     boolean tooDeep;
     final List<MailAttachment> attachments = new ArrayList<>();
+    final java.util.Set<dev.rapport.crm.common.EmailAddress> failed = new java.util.LinkedHashSet<>();
+    String original;
 
     void walk(Part part, int depth) throws MessagingException, IOException {
       if (depth > MAX_DEPTH) {
@@ -297,6 +310,19 @@ public final class MailParser {
         }
         return;
       }
+      if (type.equals("message/delivery-status")) {
+        deliveryStatus(text(part));
+        return;
+      }
+      if (type.equals("text/rfc822-headers") || (type.equals("message/rfc822") && !failed.isEmpty())) {
+        Matcher id = RETURNED_ID.matcher(text(part));
+        if (id.find() && original == null && id.group(1).length() <= 250) {
+          original = id.group(1);
+        }
+        if (type.equals("text/rfc822-headers")) {
+          return;
+        }
+      }
       if (attachment) {
         if (attachments.size() <= MailMessage.MAX_ATTACHMENTS) {
           String name = fileName == null || fileName.isBlank() ? "(unnamed)"
@@ -312,6 +338,24 @@ public final class MailParser {
         html = text(part);
       } else if (type.equals("message/rfc822")) {
         attachments.add(new MailAttachment("(forwarded message)", type, size(part)));
+      }
+    }
+
+    /** The recipients of a delivery status report whose action is {@code failed} (RFC 3464, section 2.3). */
+    private void deliveryStatus(String report) {
+      // per-message fields, then one block of fields per recipient, blocks parted by blank lines
+      for (String block : report.replace("\r\n", "\n").split("\n\\s*\n")) {
+        String unfolded = block.replaceAll("\n[ \t]+", " ");
+        Matcher action = ACTION.matcher(unfolded);
+        Matcher recipient = FINAL_RECIPIENT.matcher(unfolded);
+        if (action.find() && action.group(1).equalsIgnoreCase("failed") && recipient.find()
+            && failed.size() < MailMessage.MAX_ADDRESSES) {
+          try {
+            failed.add(dev.rapport.crm.common.EmailAddress.of(recipient.group(1).strip()));
+          } catch (ValidationException e) {
+            // not an address the CRM keeps: left out
+          }
+        }
       }
     }
 

@@ -111,6 +111,10 @@ public final class SmtpTransport implements MailTransport {
         header(mime, "References", jakarta.mail.internet.MimeUtility.fold(12,
             String.join(" ", message.references().stream().map(r -> "<" + r + ">").toList())));
       }
+      message.unsubscribeUrl().ifPresent(url -> { // RFC 8058 one-click: the host's URL takes a POST
+        header(mime, "List-Unsubscribe", "<" + url + ">");
+        header(mime, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      });
       mime.setText(message.text().orElse(""), StandardCharsets.UTF_8.name());
       mime.saveChanges();
       if (user != null) {

@@ -165,4 +165,94 @@ class MailParserTest {
     assertThat(m.subject()).hasSize(MailMessage.SUBJECT);
     assertThat(m.text().orElseThrow()).hasSize(MailMessage.TEXT);
   }
+
+  static final String BOUNCE = """
+      From: Mail Delivery System <MAILER-DAEMON@mx.acme.example>
+      To: news@acme.example
+      Date: Wed, 5 Mar 2025 10:00:00 +0000
+      Message-ID: <bounce.1@mx.acme.example>
+      Subject: Undelivered Mail Returned to Sender
+      MIME-Version: 1.0
+      Content-Type: multipart/report; report-type=delivery-status; boundary="R"
+
+      --R
+      Content-Type: text/plain; charset=us-ascii
+
+      I'm sorry to have to inform you that your message could not be delivered.
+
+      --R
+      Content-Type: message/delivery-status
+
+      Reporting-MTA: dns; mx.acme.example
+      Arrival-Date: Wed, 5 Mar 2025 09:59:58 +0000
+
+      Final-Recipient: rfc822; K.Meyer@meyer-bau.de
+      Original-Recipient: rfc822;k.meyer@meyer-bau.de
+      Action: failed
+      Status: 5.1.1
+      Diagnostic-Code: smtp; 550 5.1.1 <k.meyer@meyer-bau.de>: Recipient address
+          rejected: User unknown
+
+      Final-Recipient: rfc822; later@meyer-bau.de
+      Action: delayed
+      Status: 4.4.1
+
+      Final-Recipient: rfc822; not an address
+      Action: failed
+      Status: 5.1.3
+
+      --R
+      Content-Type: text/rfc822-headers
+
+      From: news@acme.example
+      To: k.meyer@meyer-bau.de
+      Subject: Spring news
+      Message-ID: <campaign.1@acme.example>
+
+      --R--
+      """;
+
+  @Test
+  void aDeliveryStatusNotificationGivesItsFailedRecipientsAndTheIdOfTheMessageThatBounced() {
+    MailMessage bounce = message(BOUNCE);
+    assertThat(bounce.isBounce()).isTrue();
+    assertThat(bounce.failedRecipients()).extracting(a -> a.address()).containsExactly("K.Meyer@meyer-bau.de");
+    assertThat(bounce.references()).containsExactly("campaign.1@acme.example");
+    assertThat(bounce.text()).hasValueSatisfying(t -> assertThat(t).startsWith("I'm sorry"));
+    // a report of delays only, or an ordinary message, is no bounce
+    assertThat(message(BOUNCE.replace("Action: failed", "Action: delivered")).isBounce()).isFalse();
+    assertThat(message("From: a@b.example\nDate: Tue, 4 Mar 2025 08:00:00 +0000\n\nAction: failed\n"
+        + "Final-Recipient: rfc822; x@y.example\n").isBounce()).isFalse();
+  }
+
+  @Test
+  void aTwentyMegabyteAttachmentTenThousandRecipientsAndBrokenEncodingsEachGiveAClearResult() {
+    byte[] big = new byte[20 * 1024 * 1024];
+    new java.util.Random(7).nextBytes(big);
+    String withBig = "From: a@b.example\nDate: Tue, 4 Mar 2025 08:00:00 +0000\nSubject: Plans\n"
+        + "Content-Type: multipart/mixed; boundary=\"M\"\n\n--M\nContent-Type: text/plain\n\nsee attached\n--M\n"
+        + "Content-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"plans.bin\"\n"
+        + "Content-Transfer-Encoding: base64\n\n" + Base64.getMimeEncoder().encodeToString(big) + "\n--M--\n";
+    MailMessage m = message(withBig);
+    assertThat(m.attachments()).containsExactly(new MailAttachment("plans.bin", "application/octet-stream", big.length));
+    assertThat(m.text()).contains("see attached");
+
+    StringBuilder many = new StringBuilder("From: a@b.example\nDate: Tue, 4 Mar 2025 08:00:00 +0000\nTo: ");
+    for (int i = 0; i < 10_000; i++) {
+      many.append(i == 0 ? "" : ",\n ").append("p").append(i).append("@x.example");
+    }
+    assertThat(parse(many + "\n\nhi").problem()).contains("more than 1000 addresses");
+
+    MailMessage broken = message("""
+        From: =?x-unknown?B?SsO8cmdlbg==?= <j@b.example>
+        Date: Tue, 4 Mar 2025 08:00:00 +0000
+        Subject: =?utf-8?B?not base64!?=
+        Content-Type: text/plain; charset=utf-8
+        Content-Transfer-Encoding: base64
+
+        this is not base64 at all ###
+        """);
+    assertThat(broken.from().address().address()).isEqualTo("j@b.example");
+    assertThat(broken.subject()).isNotBlank();
+  }
 }

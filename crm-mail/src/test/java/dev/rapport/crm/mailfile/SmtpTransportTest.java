@@ -66,6 +66,7 @@ class SmtpTransportTest {
     assertThat(arrived.getSentDate().toInstant()).isEqualTo(offer.sentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     assertThat(((String) arrived.getContent()).replace("\r\n", "\n")).isEqualTo("Guten Tag Herr Groß,\nanbei das Angebot.");
     assertThat(logged.message()).isEqualTo(offer);
+    assertThat(arrived.getHeader("List-Unsubscribe")).isNull(); // one-to-one mail: no list
 
     // what arrived, read back by the parser as the customer's client would keep it, is the same message
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -94,5 +95,33 @@ class SmtpTransportTest {
     assertThatThrownBy(() -> SmtpTransport.to("h", 0)).isInstanceOf(ValidationException.class).hasMessageContaining("smtp.port");
     assertThatThrownBy(() -> SmtpTransport.to("h", 25).login(null, "x")).isInstanceOf(ValidationException.class)
         .hasMessageContaining("smtp.user");
+  }
+
+  @Test
+  void campaignMailArrivesWithAOneClickUnsubscribeLinkThatUnsubscribes() throws Exception {
+    Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("smtp")
+        .mail(MailSettings.builder().ownDomain("acme.example")
+            .unsubscribe("https://crm.acme.example/unsubscribe?token=", "k".repeat(MailSettings.MIN_KEY)).build())
+        .mailTransport(SmtpTransport.to("127.0.0.1", server.getSmtp().getPort())).build();
+    var contact = crm.contacts().create(NewContact.builder(PersonName.of("Jürgen", "Groß")).email("j.gross@kunde.example")
+        .consent(new dev.rapport.crm.contact.MarketingConsent(true, java.time.Instant.parse("2025-01-01T00:00:00Z"), "form"))
+        .build());
+    var campaign = crm.campaigns().plan(dev.rapport.crm.campaign.NewCampaign.builder("News", dev.rapport.crm.campaign.Channel.EMAIL,
+        java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 3, 31), dev.rapport.crm.common.Money.of("0.00", "EUR")).build());
+    var member = dev.rapport.crm.campaign.MemberId.contact(contact.id());
+    crm.campaigns().addMembers(campaign.id(), java.util.List.of(member));
+    crm.campaigns().start(campaign.id());
+
+    crm.mail().sendCampaign(campaign.id(), dev.rapport.crm.mail.CampaignMail.of(MailAddress.of("news@acme.example"),
+        "Frühlingsnews", "Hallo"));
+
+    assertThat(server.waitForIncomingEmail(5_000, 1)).isTrue();
+    MimeMessage arrived = server.getReceivedMessages()[0];
+    String link = arrived.getHeader("List-Unsubscribe", null);
+    assertThat(link).startsWith("<https://crm.acme.example/unsubscribe?token=").endsWith(">");
+    assertThat(arrived.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+    String token = link.substring(link.indexOf("token=") + 6, link.length() - 1);
+    assertThat(crm.mail().unsubscribe(token).status()).isEqualTo(dev.rapport.crm.campaign.ResponseStatus.UNSUBSCRIBED);
+    assertThat(crm.contacts().get(contact.id()).marketingConsent().orElseThrow().granted()).isFalse();
   }
 }

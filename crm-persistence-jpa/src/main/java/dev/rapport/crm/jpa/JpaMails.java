@@ -5,13 +5,16 @@ import static dev.rapport.crm.jpa.Mapping.toColumn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.MailId;
+import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.jackson.RapportModule;
 import dev.rapport.crm.mail.LoggedMail;
 import dev.rapport.crm.mail.MailRepository;
+import dev.rapport.crm.mail.MailSuppression;
 import dev.rapport.crm.spi.Versions;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The logged messages of one unit of work, in {@code crm_mail}: each the {@link LoggedMail} as
@@ -32,12 +36,20 @@ final class JpaMails implements MailRepository {
       m -> m.id().value(), LoggedMail::tenantId, LoggedMail::version, Versions.of(LoggedMail.class)::with,
       MailEntity::new, JpaMails::domainToEntity, e -> e.id, e -> e.version, JpaMails::state);
 
+  static final Kind<MailSuppression, MailSuppressionEntity> SUPPRESSION_KIND = new Kind<>("mail suppression",
+      "RapportMailSuppression", MailSuppressionEntity.class, MailSuppression::id,
+      MailSuppression::tenantId, MailSuppression::version, Versions.of(MailSuppression.class)::with,
+      MailSuppressionEntity::new, JpaMails::suppressionToEntity, e -> e.id, e -> e.version,
+      e -> Arrays.asList(e.tenantId, e.address, e.reason, e.recordedAt, e.detail));
+
   private final JpaUnitOfWork uow;
   private final Rows<LoggedMail, MailEntity> rows;
+  private final Rows<MailSuppression, MailSuppressionEntity> suppressions;
 
   JpaMails(JpaUnitOfWork uow) {
     this.uow = uow;
     this.rows = new Rows<>(uow, KIND, JpaMails::entityToDomain);
+    this.suppressions = new Rows<>(uow, SUPPRESSION_KIND, JpaMails::entityToSuppression);
     uow.uniqueKey("crm_mail_message_uk", this::duplicateMessage);
   }
 
@@ -114,6 +126,54 @@ final class JpaMails implements MailRepository {
     Objects.requireNonNull(threadId, "threadId");
     return Rows.toPage(rows.page(" and e.threadId = :thread", Map.of("thread", threadId.value()), page).stream()
         .map(rows::toDomain).toList(), page.size(), m -> m.id().value());
+  }
+
+  @Override
+  public List<MailSuppression> findSuppressions(Collection<EmailAddress> addresses) {
+    uow.requireOpen();
+    List<UUID> ids = addresses.stream().map(MailSuppression::idOf).distinct().toList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<MailSuppression> found = new java.util.ArrayList<>();
+    for (List<UUID> chunk : Rows.chunks(ids)) {
+      StringBuilder where = new StringBuilder();
+      Map<String, Object> p = new java.util.HashMap<>();
+      Rows.oneOf(where, "e.id", "i", chunk, p);
+      suppressions.list(where.toString(), p).stream().map(suppressions::toDomain).forEach(found::add);
+    }
+    return found;
+  }
+
+  @Override
+  public MailSuppression saveSuppression(MailSuppression suppression) {
+    uow.requireOpen();
+    Objects.requireNonNull(suppression, "suppression");
+    if (suppression.version() == 0) {
+      return suppressions.toDomain(suppressions.insert(suppression));
+    }
+    return suppressions.stored(suppressions.update(suppression), suppression);
+  }
+
+  @Override
+  public Page<MailSuppression> suppressions(PageRequest page) {
+    uow.requireOpen();
+    return Rows.toPage(suppressions.page("", Map.of(), page).stream().map(suppressions::toDomain).toList(),
+        page.size(), MailSuppression::id);
+  }
+
+  static void suppressionToEntity(MailSuppression s, MailSuppressionEntity e) {
+    e.id = s.id();
+    e.tenantId = s.tenantId().value();
+    e.address = s.address().address();
+    e.reason = s.reason().name();
+    e.recordedAt = toColumn(s.recordedAt());
+    e.detail = s.detail();
+  }
+
+  static MailSuppression entityToSuppression(MailSuppressionEntity e, long version) {
+    return new MailSuppression(TenantId.of(e.tenantId), EmailAddress.of(e.address), version,
+        MailSuppression.Reason.valueOf(e.reason), Mapping.fromColumn(e.recordedAt), e.detail);
   }
 
   // ---- mapping

@@ -100,6 +100,9 @@ class OutboxPayloadShapeTest {
     crm.campaigns().start(webinar.id());
     crm.mail().ingest(dev.rapport.crm.mail.MailMessage.builder("shape-1@engines.example",
         dev.rapport.crm.mail.MailAddress.of("Ada", "ada@engines.example"), NOW).subject("Question").build());
+    crm.mail().ingest(dev.rapport.crm.mail.MailMessage.builder("shape-2@mx.example",
+        dev.rapport.crm.mail.MailAddress.of("mailer-daemon@mx.example"), NOW).subject("Undelivered")
+        .failedRecipient(dev.rapport.crm.common.EmailAddress.of("gone@nowhere.example")).build());
     crm.campaigns().recordResponse(webinar.id(), MemberId.lead(lead.id()), ResponseStatus.REGISTERED, NOW);
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);

@@ -169,6 +169,10 @@ class SchemaLimitsTest {
       entry("crm_mail.direction", ascii(8)),
       // a message at every limit: 1,000 addresses with names, 1,000 attachments, 100,000 characters of text
       entry("crm_mail.body", json(2_000_000)),
+      entry("crm_mail_suppression.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_mail_suppression.address", ascii(Limits.EMAIL)),
+      entry("crm_mail_suppression.reason", ascii(longest(dev.rapport.crm.mail.MailSuppression.Reason.values()))),
+      entry("crm_mail_suppression.detail", text(Limits.TEXT)),
       entry("crm_merged.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_merged.external_reference", text(Limits.TEXT)),
       entry("crm_campaign.tenant_id", ascii(Limits.TENANT_ID)),

@@ -105,6 +105,49 @@ class StatementCountTest {
     assertThat(count(target, () -> crm.mail().ingestAll(ten))).isEqualTo(MAIL_BATCH_OF_TEN);
   }
 
+
+  /**
+   * Campaign mail: the campaign, then per page of members the page, its suppressions and the messages
+   * sent before (4 in all for up to 200 members); per member its contact (one look-up) and one unit
+   * of work that logs the message as {@code send} does (9). Ten members cost ten times the
+   * per-member statements and the same page reads. A bounce of one of them:
+   * the look-ups, the suppression, the member's status, the logged bounce.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void campaignMailAndItsBouncesTakeAFixedNumberOfStatementsPerMember(Target target) {
+    List<dev.rapport.crm.mail.MailMessage> sent = new java.util.ArrayList<>();
+    Crm crm = Crm.builder().persistence(target.persistence()).tenant(TenantId.of("count-" + UUID.randomUUID()))
+        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .mail(dev.rapport.crm.mail.MailSettings.builder().ownDomain("acme.example").build()).mailTransport(sent::add).build();
+    List<Integer> counts = new java.util.ArrayList<>();
+    for (int size : new int[] {1, 10}) {
+      List<dev.rapport.crm.campaign.MemberId> members = new java.util.ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        members.add(dev.rapport.crm.campaign.MemberId.contact(crm.contacts().create(dev.rapport.crm.contact.NewContact
+            .builder(PersonName.of("P" + i)).email("p" + size + "." + i + "@meyer.example")
+            .consent(new dev.rapport.crm.contact.MarketingConsent(true, NOW, "form")).build()).id()));
+      }
+      var campaign = crm.campaigns().plan(dev.rapport.crm.campaign.NewCampaign.builder("News " + size,
+          dev.rapport.crm.campaign.Channel.EMAIL, java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 3, 31),
+          dev.rapport.crm.common.Money.of("0.00", "EUR")).build());
+      crm.campaigns().addMembers(campaign.id(), members);
+      crm.campaigns().start(campaign.id());
+      counts.add(count(target, () -> crm.mail().sendCampaign(campaign.id(),
+          dev.rapport.crm.mail.CampaignMail.of(dev.rapport.crm.mail.MailAddress.of("news@acme.example"), "News", "Text"))));
+    }
+    assertThat(counts).containsExactly(CAMPAIGN_READS + CAMPAIGN_PER_MEMBER, CAMPAIGN_READS + 10 * CAMPAIGN_PER_MEMBER);
+    var bounce = dev.rapport.crm.mail.MailMessage.builder("bounce-1@mx.example",
+            dev.rapport.crm.mail.MailAddress.of("mailer-daemon@mx.example"), NOW).subject("Undelivered")
+        .references(List.of(sent.get(0).messageId()))
+        .failedRecipient(sent.get(0).to().get(0).address()).build();
+    assertThat(count(target, () -> crm.mail().ingest(bounce))).isEqualTo(MAIL_BOUNCE);
+  }
+
+  private static final int CAMPAIGN_READS = 4;
+  private static final int CAMPAIGN_PER_MEMBER = 10;
+  private static final int MAIL_BOUNCE = 15;
+
   private static final int MAIL_BATCH_OF_TEN = 62;
 
   private static final int MAIL_FIRST = 8;

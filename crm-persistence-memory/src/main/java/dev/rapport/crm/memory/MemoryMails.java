@@ -1,16 +1,19 @@
 package dev.rapport.crm.memory;
 
+import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.MailId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
 import dev.rapport.crm.mail.LoggedMail;
 import dev.rapport.crm.mail.MailRepository;
+import dev.rapport.crm.mail.MailSuppression;
 import dev.rapport.crm.spi.Versions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** The logged messages of one unit of work, in the tenant's mail table. */
 final class MemoryMails implements MailRepository {
@@ -25,8 +28,14 @@ final class MemoryMails implements MailRepository {
           new Kind.IndexDef<>(SUBJECT, m -> List.of(m.message().subjectKey()))),
       Optional.of(new Kind.Unique(MESSAGE_ID, "messageId")));
 
+  /** Suppressed addresses, by normalized address. */
+  static final Kind<UUID, MailSuppression> SUPPRESSION_KIND = new Kind<>("mail suppression",
+      MailSuppression::id, MailSuppression::version, Versions.of(MailSuppression.class)::with,
+      MailSuppression::tenantId, UUID::fromString, List.of(), Optional.empty());
+
   private final MemoryUnitOfWork uow;
   private Buffer<MailId, LoggedMail> buffer;
+  private Buffer<UUID, MailSuppression> suppressions;
 
   MemoryMails(MemoryUnitOfWork uow) {
     this.uow = uow;
@@ -91,5 +100,31 @@ final class MemoryMails implements MailRepository {
     uow.requireOpen();
     return buffer().page(List.of(List.of(new Buffer.IndexKey(THREAD, threadId.value()))),
         m -> m.threadId().equals(threadId), page);
+  }
+
+  private Buffer<UUID, MailSuppression> suppressions() {
+    if (suppressions == null) {
+      suppressions = uow.buffer(uow.store().mailSuppressions);
+    }
+    return suppressions;
+  }
+
+  @Override
+  public List<MailSuppression> findSuppressions(Collection<EmailAddress> addresses) {
+    uow.requireOpen();
+    return suppressions().findAll(addresses.stream().map(MailSuppression::idOf).toList());
+  }
+
+  @Override
+  public MailSuppression saveSuppression(MailSuppression suppression) {
+    uow.requireOpen();
+    Objects.requireNonNull(suppression, "suppression");
+    return suppression.version() == 0 ? suppressions().insert(suppression) : suppressions().update(suppression);
+  }
+
+  @Override
+  public Page<MailSuppression> suppressions(PageRequest page) {
+    uow.requireOpen();
+    return suppressions().page(List.of(), s -> true, page);
   }
 }

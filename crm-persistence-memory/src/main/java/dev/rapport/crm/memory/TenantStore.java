@@ -33,6 +33,7 @@ final class TenantStore {
   final Table<MemoryCampaigns.MemberKey, dev.rapport.crm.campaign.CampaignMember> campaignMembers = new Table<>(MemoryCampaigns.MEMBER_KIND);
   final Table<ActivityId, Activity> activities = new Table<>(MemoryActivities.KIND);
   final Table<dev.rapport.crm.common.MailId, dev.rapport.crm.mail.LoggedMail> mails = new Table<>(MemoryMails.KIND);
+  final Table<UUID, dev.rapport.crm.mail.MailSuppression> mailSuppressions = new Table<>(MemoryMails.SUPPRESSION_KIND);
   final Table<TaskId, Task> tasks = new Table<>(MemoryTasks.KIND);
   final Table<MemoryTimeline.Key, TimelineEntry> timeline = new Table<>(MemoryTimeline.BY_TIME);
   final Table<UUID, TimelineEntry> timelineById = new Table<>(MemoryTimeline.BY_ID);

@@ -176,7 +176,7 @@ public abstract class LeadScoringContract extends ContractSupport {
     assertThat(after.leads()).containsExactlyElementsOf(expectedLeads);
     assertThat(new StoreSnapshot(before.leads(), after.contacts(), after.accounts(), after.opportunities(),
         after.campaigns(), after.campaignMembers(), after.activities(), after.tasks(), after.timeline(),
-        after.cases(), after.feedback(), after.sales(), after.payments(), after.payerClasses(), after.credit(), after.mails()))
+        after.cases(), after.feedback(), after.sales(), after.payments(), after.payerClasses(), after.credit(), after.mails(), after.mailSuppressions()))
         .isEqualTo(before);
     assertThat(stored.get(openLeads.get(0).id()).score()).isGreaterThan(stored.get(openLeads.get(1).id()).score());
     assertThat(events).isEmpty();

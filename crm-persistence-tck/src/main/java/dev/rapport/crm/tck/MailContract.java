@@ -22,7 +22,18 @@ import dev.rapport.crm.lead.LeadCaptured;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.lead.SignalType;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.CampaignMember;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.contact.MarketingConsent;
+import dev.rapport.crm.mail.CampaignMail;
+import dev.rapport.crm.mail.CampaignSendReport;
 import dev.rapport.crm.mail.LoggedMail;
+import dev.rapport.crm.mail.MailSuppressed;
+import dev.rapport.crm.mail.MailSuppression;
 import dev.rapport.crm.mail.MailAddress;
 import dev.rapport.crm.mail.MailAttachment;
 import dev.rapport.crm.mail.MailIngest;
@@ -319,5 +330,244 @@ public abstract class MailContract extends ContractSupport {
     Account a = other.accounts().create(NewAccount.builder("Meyer").build());
     other.contacts().create(NewContact.builder(PersonName.of("K", "Meyer")).account(a.id()).email("k.meyer@meyer-bau.de").build());
     assertThat(other.mail().ingest(logged.message()).outcome()).isEqualTo(MailIngest.Outcome.LOGGED);
+  }
+
+  // ---- campaign mail: consent, one-click unsubscribe, replies as responses, bounces
+
+  private static final String KEY = "a-secret-of-the-host-of-at-least-32-chars";
+
+  private Crm campaignCrm(List<MailMessage> sent, boolean leadsToo,
+      java.util.function.Predicate<MailMessage> refuse) {
+    return Crm.builder().persistence(persistence).tenant(tenant).clock(clock).listener(events::add)
+        .mail(MailSettings.builder().ownDomain("acme.example").mailLeadsWithoutConsent(leadsToo)
+            .unsubscribe("https://crm.acme.example/unsubscribe?token=", KEY).build())
+        .mailTransport(m -> {
+          if (refuse.test(m)) {
+            throw new IllegalStateException("550 mailbox unavailable");
+          }
+          sent.add(m);
+        }).build();
+  }
+
+  private record Audience(Campaign campaign, Contact consenting, Contact silent, Contact withdrawn, Contact noAddress,
+      Lead lead) {}
+
+  private Audience audience() {
+    Instant at = clock.instant();
+    Contact consenting = crm.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer"))
+        .email("k.meyer@meyer-bau.de").email("kathy@meyer-bau.de")
+        .consent(new MarketingConsent(true, at, "signup form")).build());
+    Contact silent = crm.contacts().create(NewContact.builder(PersonName.of("Sven", "Stumm")).email("sven@stumm.example").build());
+    Contact withdrawn = crm.contacts().create(NewContact.builder(PersonName.of("Wanda", "Weg")).email("wanda@weg.example")
+        .consent(new MarketingConsent(false, at, "phone call")).build());
+    Contact noAddress = crm.contacts().create(NewContact.builder(PersonName.of("Paul", "Post")).phone("+4940123456")
+        .consent(new MarketingConsent(true, at, "paper form")).build());
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Otto", "Lang"), LeadSource.WEBINAR)
+        .email("otto.lang@lang-partner.example").build());
+    Campaign campaign = crm.campaigns().plan(NewCampaign.builder("Spring news", Channel.NEWSLETTER,
+        java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 3, 31), Money.of("100.00", "EUR")).build());
+    crm.campaigns().addMembers(campaign.id(), List.of(MemberId.contact(consenting.id()), MemberId.contact(silent.id()),
+        MemberId.contact(withdrawn.id()), MemberId.contact(noAddress.id()), MemberId.lead(lead.id())));
+    Campaign started = crm.campaigns().start(campaign.id());
+    events.clear();
+    return new Audience(started, consenting, silent, withdrawn, noAddress, lead);
+  }
+
+  @Test
+  public void campaignMailGoesOnlyWhereConsentAllowsCarriesAOneClickUnsubscribeAndIsNeverSentTwice() {
+    Audience a = audience();
+    List<MailMessage> sent = new java.util.ArrayList<>();
+    Crm mail = campaignCrm(sent, false, m -> false);
+    CampaignMail news = CampaignMail.of(OWN, "Spring news", "Our spring offers.");
+
+    CampaignSendReport report = mail.mail().sendCampaign(a.campaign().id(), news);
+
+    assertThat(report.sent()).containsExactly(MemberId.contact(a.consenting().id()));
+    assertThat(report.skipped()).containsExactlyInAnyOrder(
+        new CampaignSendReport.Skipped(MemberId.contact(a.silent().id()), CampaignSendReport.Reason.NO_CONSENT),
+        new CampaignSendReport.Skipped(MemberId.contact(a.withdrawn().id()), CampaignSendReport.Reason.NO_CONSENT),
+        new CampaignSendReport.Skipped(MemberId.contact(a.noAddress().id()), CampaignSendReport.Reason.NO_ADDRESS),
+        new CampaignSendReport.Skipped(MemberId.lead(a.lead().id()), CampaignSendReport.Reason.NO_CONSENT));
+    assertThat(report.failed()).isEmpty();
+    assertThat(sent).hasSize(1);
+    MailMessage out = sent.get(0);
+    assertThat(out.to()).extracting(t -> t.address().address()).containsExactly("k.meyer@meyer-bau.de"); // the primary address
+    assertThat(out.subject()).isEqualTo("Spring news");
+    assertThat(out.text()).contains("Our spring offers.");
+    assertThat(out.unsubscribeUrl().orElseThrow()).startsWith("https://crm.acme.example/unsubscribe?token=");
+    LoggedMail logged = mail.mail().find(out.messageId()).orElseThrow();
+    assertThat(logged.campaign()).contains(a.campaign().id());
+    assertThat(logged.message()).isEqualTo(out);
+    assertThat(logged.contacts()).containsExactly(a.consenting().id());
+    assertThat(crm.timeline().contact(a.consenting().id(), PageRequest.first(10)).items())
+        .filteredOn(i -> i.kind() == TimelineItem.Kind.ACTIVITY).hasSize(1);
+
+    // again: the member mailed before is not mailed twice, and nothing changes
+    StoreSnapshot before = snapshot();
+    events.clear();
+    CampaignSendReport again = mail.mail().sendCampaign(a.campaign().id(), news);
+    assertThat(again.sent()).isEmpty();
+    assertThat(again.alreadySent()).isEqualTo(1);
+    assertThat(sent).hasSize(1);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+
+    // leads are mailed where the host says its law allows it
+    CampaignSendReport leads = campaignCrm(sent, true, m -> false).mail().sendCampaign(a.campaign().id(), news);
+    assertThat(leads.sent()).containsExactly(MemberId.lead(a.lead().id()));
+    assertThat(sent).hasSize(2);
+  }
+
+  @Test
+  public void campaignMailIsRefusedWithoutATransportAnOwnSenderOrAnActiveCampaignAndChangesNothing() {
+    Audience a = audience();
+    List<MailMessage> sent = new java.util.ArrayList<>();
+    Crm mail = campaignCrm(sent, true, m -> false);
+    StoreSnapshot before = snapshot();
+    CampaignMail news = CampaignMail.of(OWN, "News", "Text");
+    assertThatThrownBy(() -> mailCrm().mail().sendCampaign(a.campaign().id(), news))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("mailTransport");
+    assertThatThrownBy(() -> mail.mail().sendCampaign(a.campaign().id(),
+        CampaignMail.of(MailAddress.of("someone@elsewhere.example"), "News", "Text")))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("mail.from");
+    assertThatThrownBy(() -> mail.mail().sendCampaign(dev.rapport.crm.common.CampaignId.of(UUID.randomUUID()), news))
+        .isInstanceOf(NotFoundException.class);
+    Campaign planned = crm.campaigns().plan(NewCampaign.builder("Later", Channel.EMAIL, java.time.LocalDate.of(2025, 5, 1),
+        java.time.LocalDate.of(2025, 5, 31), Money.of("0.00", "EUR")).build());
+    StoreSnapshot withPlanned = snapshot();
+    assertThatThrownBy(() -> mail.mail().sendCampaign(planned.id(), news))
+        .isInstanceOf(dev.rapport.crm.exception.IllegalTransitionException.class);
+    assertThatThrownBy(() -> CampaignMail.of(OWN, "News\r\nBcc: all@x.example", "Text"))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("mail.subject");
+    assertThat(snapshot()).isEqualTo(withPlanned);
+    assertThat(withPlanned.mails()).isEqualTo(before.mails());
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  public void aMemberTheTransportRefusesIsReportedNotLoggedAndMailedByTheNextCall() {
+    Audience a = audience();
+    crm.contacts().recordConsent(a.silent().id(), true, "webinar form");
+    List<MailMessage> sent = new java.util.ArrayList<>();
+    CampaignMail news = CampaignMail.of(OWN, "News", "Text");
+    CampaignSendReport first = campaignCrm(sent, false,
+        m -> m.to().get(0).address().address().equals("sven@stumm.example")).mail().sendCampaign(a.campaign().id(), news);
+    assertThat(first.sent()).containsExactly(MemberId.contact(a.consenting().id()));
+    assertThat(first.failed()).extracting(CampaignSendReport.Failed::member).containsExactly(MemberId.contact(a.silent().id()));
+    assertThat(first.failed().get(0).message()).contains("550 mailbox unavailable");
+    assertThat(snapshot().mails()).hasSize(1);
+
+    CampaignSendReport second = campaignCrm(sent, false, m -> false).mail().sendCampaign(a.campaign().id(), news);
+    assertThat(second.sent()).containsExactly(MemberId.contact(a.silent().id()));
+    assertThat(second.alreadySent()).isEqualTo(1);
+    assertThat(sent).hasSize(2);
+  }
+
+  @Test
+  public void aReplyToCampaignMailIsTheMembersResponseAndABounceStopsFurtherMailToTheAddress() {
+    Audience a = audience();
+    List<MailMessage> sent = new java.util.ArrayList<>();
+    Crm mail = campaignCrm(sent, true, m -> false);
+    mail.mail().sendCampaign(a.campaign().id(), CampaignMail.of(OWN, "Spring news", "Our spring offers."));
+    MailMessage toLead = sent.stream().filter(m -> m.to().get(0).address().address().equals("otto.lang@lang-partner.example"))
+        .findFirst().orElseThrow();
+    MailMessage toContact = sent.stream().filter(m -> m.to().get(0).address().address().equals("k.meyer@meyer-bau.de"))
+        .findFirst().orElseThrow();
+    clock.advance(Duration.ofHours(2));
+    events.clear();
+
+    // the lead answers: its response, and engagement
+    LoggedMail reply = mail.mail().ingest(MailMessage.builder(id(), MailAddress.of("otto.lang@lang-partner.example"),
+        clock.instant()).to(OWN).inReplyTo(toLead.messageId()).subject("Re: Spring news").build()).mail().orElseThrow();
+    assertThat(reply.threadId()).isEqualTo(mail.mail().find(toLead.messageId()).orElseThrow().id());
+    CampaignMember answered = crm.campaigns().getMember(a.campaign().id(), MemberId.lead(a.lead().id()));
+    assertThat(answered.status()).isEqualTo(dev.rapport.crm.campaign.ResponseStatus.RESPONDED);
+    assertThat(answered.respondedAt()).contains(clock.instant());
+    assertThat(crm.leads().get(a.lead().id()).signals()).extracting(s -> s.type()).containsExactly(SignalType.EMAIL_REPLY);
+    assertThat(events).filteredOn(e -> e instanceof dev.rapport.crm.campaign.CampaignResponseRecorded).hasSize(1);
+    assertThat(crm.campaigns().results(a.campaign().id()).responses()).isEqualTo(1);
+
+    // the contact's copy bounces: the member bounced, the address suppressed
+    events.clear();
+    MailMessage bounce = MailMessage.builder(id(), MailAddress.of("Mail Delivery System", "mailer-daemon@mx.meyer-bau.de"),
+            clock.instant()).to(OWN).subject("Undelivered Mail Returned to Sender")
+        .references(List.of(toContact.messageId())).failedRecipient(dev.rapport.crm.common.EmailAddress.of("K.Meyer@meyer-bau.de"))
+        .build();
+    MailIngest bounced = mail.mail().ingest(bounce);
+    assertThat(bounced.outcome()).isEqualTo(MailIngest.Outcome.LOGGED);
+    assertThat(bounced.mail().orElseThrow().contacts()).containsExactly(a.consenting().id()); // not the mailer daemon
+    assertThat(crm.campaigns().getMember(a.campaign().id(), MemberId.contact(a.consenting().id())).status())
+        .isEqualTo(dev.rapport.crm.campaign.ResponseStatus.BOUNCED);
+    MailSuppression suppression = mail.mail().suppression(dev.rapport.crm.common.EmailAddress.of("k.meyer@meyer-bau.de"))
+        .orElseThrow();
+    assertThat(suppression.reason()).isEqualTo(MailSuppression.Reason.BOUNCED);
+    assertThat(suppression.detail()).isEqualTo("Undelivered Mail Returned to Sender");
+    assertThat(mail.mail().suppressions(PageRequest.first(10)).items()).containsExactly(suppression);
+    assertThat(events).extracting(e -> (Object) e.getClass()).contains(MailSuppressed.class, MailLogged.class);
+    assertThat(crm.leads().get(a.lead().id()).signals()).hasSize(1); // a bounce is no engagement
+
+    // the same bounce again changes nothing; the next campaign skips the address
+    StoreSnapshot before = snapshot();
+    assertThat(mail.mail().ingest(bounce).outcome()).isEqualTo(MailIngest.Outcome.ALREADY_LOGGED);
+    assertThat(snapshot()).isEqualTo(before);
+    Campaign next = crm.campaigns().plan(NewCampaign.builder("Summer news", Channel.NEWSLETTER,
+        java.time.LocalDate.of(2025, 6, 1), java.time.LocalDate.of(2025, 6, 30), Money.of("100.00", "EUR")).build());
+    crm.campaigns().addMembers(next.id(), List.of(MemberId.contact(a.consenting().id())));
+    crm.campaigns().start(next.id());
+    assertThat(mail.mail().sendCampaign(next.id(), CampaignMail.of(OWN, "Summer", "Text")).skipped())
+        .containsExactly(new CampaignSendReport.Skipped(MemberId.contact(a.consenting().id()), CampaignSendReport.Reason.BOUNCED));
+
+    // a bounce for an address nobody has yet is kept all the same
+    MailIngest unknown = mail.mail().ingest(MailMessage.builder(id(), MailAddress.of("mailer-daemon@mx.example"), clock.instant())
+        .to(OWN).failedRecipient(dev.rapport.crm.common.EmailAddress.of("nobody@nowhere.example")).build());
+    assertThat(unknown.outcome()).isEqualTo(MailIngest.Outcome.IGNORED);
+    assertThat(mail.mail().suppression(dev.rapport.crm.common.EmailAddress.of("nobody@nowhere.example"))).isPresent();
+  }
+
+  @Test
+  public void theOneClickLinkUnsubscribesOnceWithdrawsAContactsConsentAndSuppressesALeadsAddress() {
+    Audience a = audience();
+    List<MailMessage> sent = new java.util.ArrayList<>();
+    Crm mail = campaignCrm(sent, true, m -> false);
+    mail.mail().sendCampaign(a.campaign().id(), CampaignMail.of(OWN, "Spring news", "Our spring offers."));
+    java.util.function.Function<String, String> tokenOf = address -> {
+      String url = sent.stream().filter(m -> m.to().get(0).address().address().equals(address)).findFirst().orElseThrow()
+          .unsubscribeUrl().orElseThrow();
+      return url.substring(url.indexOf("token=") + "token=".length());
+    };
+    clock.advance(Duration.ofMinutes(30));
+
+    CampaignMember contact = mail.mail().unsubscribe(tokenOf.apply("k.meyer@meyer-bau.de"));
+    assertThat(contact.status()).isEqualTo(dev.rapport.crm.campaign.ResponseStatus.UNSUBSCRIBED);
+    assertThat(crm.campaigns().getMember(a.campaign().id(), contact.member())).isEqualTo(contact);
+    MarketingConsent consent = crm.contacts().get(a.consenting().id()).marketingConsent().orElseThrow();
+    assertThat(consent.granted()).isFalse();
+    assertThat(consent.recordedAt()).isEqualTo(clock.instant());
+    assertThat(consent.source()).isEqualTo("unsubscribe link: Spring news");
+
+    CampaignMember lead = mail.mail().unsubscribe(tokenOf.apply("otto.lang@lang-partner.example"));
+    assertThat(lead.status()).isEqualTo(dev.rapport.crm.campaign.ResponseStatus.UNSUBSCRIBED);
+    assertThat(mail.mail().suppression(dev.rapport.crm.common.EmailAddress.of("otto.lang@lang-partner.example"))
+        .orElseThrow().reason()).isEqualTo(MailSuppression.Reason.UNSUBSCRIBED);
+
+    // again, or a forged, foreign or malformed token: nothing changes
+    StoreSnapshot before = snapshot();
+    events.clear();
+    assertThat(mail.mail().unsubscribe(tokenOf.apply("k.meyer@meyer-bau.de"))).isEqualTo(contact);
+    String token = tokenOf.apply("k.meyer@meyer-bau.de");
+    String forged = token.substring(0, 40) + (token.charAt(40) == 'A' ? 'B' : 'A') + token.substring(41);
+    for (String bad : java.util.Arrays.asList(forged, "", "not-a-token", null, token + "x")) {
+      assertThatThrownBy(() -> mail.mail().unsubscribe(bad)).isInstanceOf(dev.rapport.crm.exception.ValidationException.class)
+          .hasMessageContaining("token");
+    }
+    assertThatThrownBy(() -> crm(freshTenant(), persistence).mail().unsubscribe(token))
+        .isInstanceOf(dev.rapport.crm.exception.ValidationException.class).hasMessageContaining("mail.unsubscribeUrl");
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+
+    // unsubscribed members get no more of the campaign
+    assertThat(mail.mail().sendCampaign(a.campaign().id(), CampaignMail.of(OWN, "Reminder", "Text")).skipped())
+        .contains(new CampaignSendReport.Skipped(contact.member(), CampaignSendReport.Reason.UNSUBSCRIBED),
+            new CampaignSendReport.Skipped(lead.member(), CampaignSendReport.Reason.UNSUBSCRIBED));
   }
 }

@@ -329,6 +329,17 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("an unknown logged message", NotFoundException.class, w -> w.crm.mail().get(
             dev.rapport.crm.common.MailId.of(java.util.UUID.randomUUID()))),
         bad("find a message by a malformed id", ValidationException.class, w -> w.crm.mail().find("two words")),
+        bad("send a campaign without a mail transport", ValidationException.class, w -> w.crm.mail().sendCampaign(w.active.id(),
+            dev.rapport.crm.mail.CampaignMail.of(dev.rapport.crm.mail.MailAddress.of("x@x.example"), "News", "Text"))),
+        bad("send no campaign mail", ValidationException.class, w -> w.crm.mail().sendCampaign(w.active.id(), null)),
+        bad("unsubscribe without an unsubscribe link configured", ValidationException.class,
+            w -> w.crm.mail().unsubscribe("AAAA")),
+        bad("the suppression of no address", ValidationException.class, w -> w.crm.mail().suppression(null)),
+        bad("a page of suppressions without a page", ValidationException.class, w -> w.crm.mail().suppressions(null)),
+        bad("ingest a bounce naming a malformed address", ValidationException.class, w -> w.crm.mail().ingest(
+            dev.rapport.crm.mail.MailMessage.builder("b@x.example", dev.rapport.crm.mail.MailAddress.of("x@x.example"),
+                java.time.Instant.parse("2025-03-03T09:00:00Z")).failedRecipient(
+                    dev.rapport.crm.common.EmailAddress.of("no address")).build())),
         // campaigns: illegal moves
         bad("complete a planned campaign", IllegalTransitionException.class, w -> w.crm.campaigns().complete(w.planned.id())),
         bad("start an active campaign", IllegalTransitionException.class, w -> w.crm.campaigns().start(w.active.id())),

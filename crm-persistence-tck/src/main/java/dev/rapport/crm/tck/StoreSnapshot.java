@@ -66,12 +66,13 @@ import java.util.function.Function;
  * @param credit the credit figures of every account as of {@link #CREDIT_AS_OF}, sorted by account
  *     and currency: they show the invoices' balances, which the SPI keeps but does not return
  * @param mails the logged messages
+ * @param mailSuppressions the addresses campaign mail no longer goes to
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
     List<Opportunity> opportunities, List<Campaign> campaigns, List<CampaignMember> campaignMembers,
     List<Activity> activities, List<Task> tasks, List<TimelineEntry> timeline, List<ServiceCase> cases, List<Feedback> feedback,
     List<Sale> sales, List<Payment> payments, Map<AccountId, PayerClass> payerClasses, List<CreditRow> credit,
-    List<dev.rapport.crm.mail.LoggedMail> mails) {
+    List<dev.rapport.crm.mail.LoggedMail> mails, List<dev.rapport.crm.mail.MailSuppression> mailSuppressions) {
 
   /** The day the credit figures of a snapshot are as of. */
   public static final LocalDate CREDIT_AS_OF = LocalDate.of(2030, 1, 1);
@@ -128,7 +129,8 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
           uow.port(SalesReports.class).credit(Optional.empty(), CREDIT_AS_OF, 0).stream()
               .sorted(Comparator.comparing(CreditRow::accountId).thenComparing(r -> r.currency().getCurrencyCode()))
               .map(StoreSnapshot::canonical).toList(),
-          all(p -> uow.port(dev.rapport.crm.mail.MailRepository.class).list(p)));
+          all(p -> uow.port(dev.rapport.crm.mail.MailRepository.class).list(p)),
+          all(p -> uow.port(dev.rapport.crm.mail.MailRepository.class).suppressions(p)));
     });
   }
 

@@ -147,6 +147,7 @@ public abstract class ValueStormContract extends ContractSupport {
   private final Map<List<Object>, CampaignMember> members = new LinkedHashMap<>();
   private final Map<ActivityId, Activity> activities = new LinkedHashMap<>();
   private final Map<dev.rapport.crm.common.MailId, dev.rapport.crm.mail.LoggedMail> mails = new LinkedHashMap<>();
+  private final Map<UUID, dev.rapport.crm.mail.MailSuppression> suppressions = new LinkedHashMap<>();
   private final Map<TaskId, Task> tasks = new LinkedHashMap<>();
   private final Map<CaseId, ServiceCase> cases = new LinkedHashMap<>();
   private final Map<FeedbackId, Feedback> feedback = new LinkedHashMap<>();
@@ -254,6 +255,7 @@ public abstract class ValueStormContract extends ContractSupport {
     members.clear();
     activities.clear();
     mails.clear();
+    suppressions.clear();
     tasks.clear();
     cases.clear();
     feedback.clear();
@@ -391,9 +393,25 @@ public abstract class ValueStormContract extends ContractSupport {
     }
   }
 
-  /** Mail: messages from known and unknown addresses, some malformed, some twice; look-ups. */
+  /** Mail: messages from known and unknown addresses, some malformed, some twice, some bounces; look-ups; campaign mail refused (no transport here). */
   private Input mailInput(Crm c) {
-    return switch (v.nextInt(8)) {
+    return switch (v.nextInt(11)) {
+      case 8 -> { CampaignId id = campaignId(); boolean none = v.chance(20);
+        yield in("mail.sendCampaign " + id + (none ? " no mail" : ""), () -> c.mail().sendCampaign(id, none ? null
+            : dev.rapport.crm.mail.CampaignMail.of(dev.rapport.crm.mail.MailAddress.of("news@acme.example"), "News", "Text"))); }
+      case 9 -> { String token = v.chance(50) ? null : v.text(100);
+        yield in("mail.unsubscribe " + show(token), () -> c.mail().unsubscribe(token)); }
+      case 10 -> { String address = v.chance(10) ? null : v.chance(60) && !suppressions.isEmpty()
+            ? v.pick(new ArrayList<>(suppressions.values())).address().address() : existingEmail();
+        int size = v.chance(10) ? v.nextInt(3) - 1 : 1 + v.nextInt(10);
+        yield in("mail.suppression " + show(address) + " / suppressions " + size, () -> {
+          dev.rapport.crm.common.EmailAddress a = address == null ? null : dev.rapport.crm.common.EmailAddress.of(address);
+          assertThat(c.mail().suppression(a)).isEqualTo(suppressions.values().stream()
+              .filter(x -> x.address().equals(a)).findFirst());
+          assertThat(c.mail().suppressions(PageRequest.first(size)).items()).isEqualTo(suppressions.values().stream()
+              .sorted(java.util.Comparator.comparing(dev.rapport.crm.mail.MailSuppression::id)).limit(size).toList());
+          return null;
+        }); }
       case 7 -> { String from = v.chance(80) ? existingEmail() : v.email(); String to = existingEmail();
         yield in("mail.send from " + show(from) + " to " + show(to), () -> c.mail().send(c.mail().compose(
             dev.rapport.crm.mail.MailAddress.of(from)).to(dev.rapport.crm.mail.MailAddress.of(to)).subject("Sent").build())); }
@@ -409,7 +427,9 @@ public abstract class ValueStormContract extends ContractSupport {
         String inReplyTo = v.chance(30) && !mails.isEmpty()
             ? v.pick(new ArrayList<>(mails.values())).message().messageId() : null;
         Instant sent = v.chance(5) ? Limits.LATEST_INSTANT : clock.instant().minus(Duration.ofMinutes(v.nextInt(100_000)));
-        yield in("mail.ingest " + show(id) + " from " + show(from) + " re " + show(subject), () -> {
+        String failed = v.chance(15) ? (v.chance(60) ? existingEmail() : v.chance(90) ? v.email() : v.text(Limits.EMAIL)) : null;
+        yield in("mail.ingest " + show(id) + " from " + show(from) + " re " + show(subject)
+            + (failed == null ? "" : " bounce of " + show(failed)), () -> {
           dev.rapport.crm.mail.MailMessage.Builder b = dev.rapport.crm.mail.MailMessage.builder(id,
               dev.rapport.crm.mail.MailAddress.of(name, from), sent).to(dev.rapport.crm.mail.MailAddress.of(to))
               .subject(subject);
@@ -419,10 +439,19 @@ public abstract class ValueStormContract extends ContractSupport {
           if (inReplyTo != null) {
             b.inReplyTo(inReplyTo);
           }
+          if (failed != null) {
+            b.failedRecipient(dev.rapport.crm.common.EmailAddress.of(failed));
+          }
           dev.rapport.crm.mail.MailMessage message = b.build();
           boolean seen = mails.values().stream().anyMatch(m -> m.message().messageId().equals(message.messageId()));
           dev.rapport.crm.mail.MailIngest r = c.mail().ingest(message);
           assertThat(r.outcome() == dev.rapport.crm.mail.MailIngest.Outcome.ALREADY_LOGGED).as("seen before").isEqualTo(seen);
+          if (message.isBounce() && !seen) { // the address is suppressed, read back as stored
+            dev.rapport.crm.mail.MailSuppression x = c.mail().suppression(message.failedRecipients().get(0)).orElseThrow();
+            assertThat(x.reason()).isEqualTo(dev.rapport.crm.mail.MailSuppression.Reason.BOUNCED);
+            assertThat(x.address()).isEqualTo(message.failedRecipients().get(0));
+            suppressions.putIfAbsent(x.id(), x);
+          }
           return r;
         });
       }
@@ -486,6 +515,7 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(byId(s.campaigns(), Campaign::id)).as("campaigns at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(campaigns);
     assertThat(byId(s.campaignMembers(), ValueStormContract::key)).as("campaign members at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(members);
     assertThat(byId(s.mails(), dev.rapport.crm.mail.LoggedMail::id)).as("mails at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(mails);
+    assertThat(byId(s.mailSuppressions(), dev.rapport.crm.mail.MailSuppression::id)).as("mail suppressions at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(suppressions);
     assertThat(byId(s.activities(), Activity::id)).as("activities at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(activities);
     assertThat(byId(s.tasks(), Task::id)).as("tasks at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(tasks);
     assertThat(byId(s.cases(), ServiceCase::id)).as("cases at input %d (seed %d); inputs since:\n  %s", index, seed, since).isEqualTo(cases);

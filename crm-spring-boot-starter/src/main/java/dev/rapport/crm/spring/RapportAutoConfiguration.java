@@ -46,7 +46,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>{@link CrmProvider}: one {@code Crm} per tenant, with the host's {@code Clock} bean (else
  *       the system clock in UTC), every {@link CrmEventListener} bean (called after the host's
  *       transaction commits), and the host's {@code TemperaturePolicy}, {@code Pipeline},
- *       {@code SalesLedger}, {@code ExchangeRates}, {@code PayerPolicy} and {@code MailSettings} beans
+ *       {@code SalesLedger}, {@code ExchangeRates}, {@code PayerPolicy}, {@code MailSettings} and {@code MailTransport} beans
  *       where it has them;
  *   <li>{@link OutboxRelay}: for the host's scheduler to call; the starter starts no threads;
  *   <li>{@code rapportEntityManagerFactoryBuilderCustomizer}: adds
@@ -141,7 +141,8 @@ public class RapportAutoConfiguration {
       ObjectProvider<CrmEventListener> listeners, ObjectProvider<TemperaturePolicy> temperaturePolicy,
       ObjectProvider<Pipeline> pipeline, ObjectProvider<SalesLedger> salesLedger,
       ObjectProvider<ExchangeRates> exchangeRates, ObjectProvider<PayerPolicy> payerPolicy,
-      ObjectProvider<dev.rapport.crm.mail.MailSettings> mailSettings) {
+      ObjectProvider<dev.rapport.crm.mail.MailSettings> mailSettings,
+      ObjectProvider<dev.rapport.crm.mail.MailTransport> mailTransport) {
     RapportTenantResolver tenants = resolver.getIfAvailable();
     if (tenants == null) {
       throw new RapportConfigurationException("Rapport needs to know whose data it stores (its tenant), and"
@@ -169,6 +170,7 @@ public class RapportAutoConfiguration {
       exchangeRates.ifUnique(builder::exchangeRates);
       payerPolicy.ifUnique(builder::payerPolicy);
       mailSettings.ifUnique(builder::mail);
+      mailTransport.ifUnique(builder::mailTransport);
       return builder.build();
     });
   }

@@ -104,11 +104,13 @@ class AutoConfigurationConditionsTest {
   }
 
   @Test
-  void theHostsMailSettingsBeanDecidesWhichAddressesAreItsOwn() {
+  void theHostsMailSettingsBeanDecidesWhichAddressesAreItsOwnAndItsTransportSends() {
+    java.util.List<dev.rapport.crm.mail.MailMessage> sent = new java.util.ArrayList<>();
     host.withBean(Persistence.class, MemoryPersistence::create)
         .withPropertyValues("rapport.tenant=acme")
         .withBean(dev.rapport.crm.mail.MailSettings.class,
             () -> dev.rapport.crm.mail.MailSettings.builder().ownDomain("acme.example").build())
+        .withBean(dev.rapport.crm.mail.MailTransport.class, () -> sent::add)
         .run(context -> {
           Crm crm = context.getBean(CrmProvider.class).crm();
           crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Ada", "Lovelace"))
@@ -117,6 +119,9 @@ class AutoConfigurationConditionsTest {
                   dev.rapport.crm.mail.MailAddress.of("sam@acme.example"), Instant.parse("2026-03-30T02:30:00Z"))
               .to(dev.rapport.crm.mail.MailAddress.of("ada@engines.example")).build()).mail().orElseThrow();
           assertThat(logged.direction()).isEqualTo(dev.rapport.crm.activity.Direction.OUTBOUND);
+          crm.mail().send(crm.mail().compose(dev.rapport.crm.mail.MailAddress.of("sam@acme.example"))
+              .to(dev.rapport.crm.mail.MailAddress.of("ada@engines.example")).subject("Hello").build());
+          assertThat(sent).extracting(dev.rapport.crm.mail.MailMessage::subject).containsExactly("Hello");
         });
   }
 
