@@ -20,18 +20,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
  * Reads an RFC 5322 message (an {@code .eml} file, or one message of an mbox) into a
@@ -132,7 +127,7 @@ public final class MailParser {
       replyTo.forEach(a -> b.replyTo(address(a)));
       String subject = m.getSubject();
       if (subject != null) {
-        b.subject(cut(storable(subject.replaceAll("\\s+", " ")).strip(), MailMessage.SUBJECT));
+        b.subject(MailValues.subject(subject));
       }
       Body body = new Body();
       body.walk(m, 0);
@@ -142,9 +137,9 @@ public final class MailParser {
       if (body.attachments.size() > MailMessage.MAX_ATTACHMENTS) {
         return ParsedMail.skipped(number, "more than " + MailMessage.MAX_ATTACHMENTS + " attachments");
       }
-      String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : null;
+      String text = body.plain != null ? body.plain : body.html != null ? MailValues.htmlToText(body.html) : null;
       if (text != null) {
-        b.text(cut(storable(text).strip(), MailMessage.TEXT));
+        b.text(MailValues.text(text));
       }
       body.attachments.forEach(b::attachment);
       body.failed.forEach(b::failedRecipient);
@@ -156,7 +151,7 @@ public final class MailParser {
       return ParsedMail.skipped(number, "refused: " + e.getMessage());
     } catch (MessagingException | IOException | RuntimeException e) {
       return ParsedMail.skipped(number, "not a readable message: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + cut(e.getMessage(), 200)));
+          + (e.getMessage() == null ? "" : ": " + MailValues.cut(e.getMessage(), 200)));
     }
   }
 
@@ -197,22 +192,14 @@ public final class MailParser {
   private static MailAddress address(InternetAddress a) {
     String name = a.getPersonal();
     if (name != null) {
-      name = cut(storable(name.replaceAll("[\\r\\n\\t]+", " ")).strip(), dev.rapport.crm.common.Limits.TEXT);
+      name = MailValues.name(name);
     }
     return MailAddress.of(name == null || name.isBlank() ? null : name, a.getAddress());
   }
 
   private static String messageId(MimeMessage m, byte[] raw) throws MessagingException {
     java.util.Optional<String> id = firstId(m.getHeader("Message-ID", " "));
-    if (id.isPresent() && id.get().length() <= 250 && id.get().chars().allMatch(c -> c > ' ' && c < 0x7f)) {
-      return id.get();
-    }
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(raw);
-      return "sha256-" + HexFormat.of().formatHex(hash) + "@rapport.invalid";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java", e);
-    }
+    return id.filter(MailValues::isKeptId).orElseGet(() -> MailValues.idOf(raw));
   }
 
   private static java.util.Optional<String> firstId(String header) {
@@ -228,55 +215,11 @@ public final class MailParser {
     Matcher matcher = ID.matcher(header);
     while (matcher.find()) {
       String id = matcher.group(1);
-      if (id.length() <= 250 && id.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+      if (MailValues.isKeptId(id)) {
         ids.add(id);
       }
     }
     return ids;
-  }
-
-  /** The text of an HTML body: block elements and line breaks become line breaks. */
-  static String htmlToText(String html) {
-    Document doc = Jsoup.parse(html);
-    doc.select("script, style, head").remove();
-    doc.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre").before("\n").after("\n");
-    String text = doc.wholeText();
-    return text.replace('\u00a0', ' ').replaceAll("[ \\t]+", " ").replaceAll(" ?\\n ?", "\n")
-        .replaceAll("\\n{3,}", "\n\n").strip();
-  }
-
-  /** Without NUL characters and unpaired surrogates, which no database stores. */
-  static String storable(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-      boolean bad = c == 0 || (Character.isSurrogate(c) && !pair);
-      if (bad && b == null) {
-        b = new StringBuilder(s.length()).append(s, 0, i);
-      }
-      if (b != null) {
-        if (bad) {
-          b.append(c == 0 ? "" : "\uFFFD");
-        } else {
-          b.append(c);
-          if (pair) {
-            b.append(s.charAt(++i));
-          }
-        }
-      } else if (pair) {
-        i++;
-      }
-    }
-    return b == null ? s : b.toString();
-  }
-
-  /** The first {@code max} code points. */
-  static String cut(String s, int max) {
-    if (s.length() <= max || s.codePointCount(0, s.length()) <= max) {
-      return s;
-    }
-    return s.substring(0, s.offsetByCodePoints(0, max)).strip();
   }
 
   /** What the walk over a message's parts found. */
@@ -325,10 +268,9 @@ public final class MailParser {
       }
       if (attachment) {
         if (attachments.size() <= MailMessage.MAX_ATTACHMENTS) {
-          String name = fileName == null || fileName.isBlank() ? "(unnamed)"
-              : cut(storable(fileName.replaceAll("[\\r\\n\\t]+", " ")).strip(), dev.rapport.crm.common.Limits.TEXT);
+          String name = fileName == null || fileName.isBlank() ? "(unnamed)" : MailValues.name(fileName);
           attachments.add(new MailAttachment(name.isBlank() ? "(unnamed)" : name,
-              cut(type, dev.rapport.crm.common.Limits.TEXT), size(part)));
+              MailValues.cut(type, dev.rapport.crm.common.Limits.TEXT), size(part)));
         }
         return;
       }

@@ -101,6 +101,27 @@ public final class MailboxImport {
     });
   }
 
+  /**
+   * Logs messages read by another reader (such as crm-mail-outlook's {@code OutlookMessages} for
+   * {@code .msg} files), as an mbox's are: in batches, each message's problem reported, a bad
+   * message stopping nothing. The stream is read once, lazily: a folder of files never sits in
+   * memory.
+   *
+   * @throws ValidationException if the stream is null
+   * @throws UncheckedIOException if the reader cannot read a file (the messages before stay logged)
+   * @throws dev.rapport.crm.exception.StoreException if the database fails (the messages before stay logged)
+   */
+  public MailboxReport parsed(java.util.stream.Stream<ParsedMail> messages) {
+    if (messages == null) {
+      throw new ValidationException("messages", "must not be null");
+    }
+    return run(each -> {
+      try (messages) {
+        messages.forEachOrdered(m -> each.accept(Objects.requireNonNull(m, "a parsed message")));
+      }
+    });
+  }
+
   /** Logs what {@code source} hands to its consumer, a batch at a time, telling progress after each. */
   MailboxReport run(Consumer<Consumer<ParsedMail>> source) {
     Tally tally = new Tally();

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One message as {@link MailParser} read it: the message, or why it could not be one.
+ * One message as {@link MailParser} (or another reader) read it: the message, or why it could not be one.
  *
  * @param number its place in the file, from 1 (1 for a single message)
  * @param message the message, when it could be read
@@ -22,11 +22,21 @@ public record ParsedMail(long number, Optional<MailMessage> message, Optional<St
     }
   }
 
-  static ParsedMail of(long number, MailMessage message) {
+  /**
+   * A message read.
+   *
+   * @throws NullPointerException if the message is null
+   */
+  public static ParsedMail of(long number, MailMessage message) {
     return new ParsedMail(number, Optional.of(message), Optional.empty());
   }
 
-  static ParsedMail skipped(long number, String problem) {
+  /**
+   * A message skipped, and why.
+   *
+   * @throws NullPointerException if the problem is null
+   */
+  public static ParsedMail skipped(long number, String problem) {
     return new ParsedMail(number, Optional.empty(), Optional.of(problem));
   }
 }
