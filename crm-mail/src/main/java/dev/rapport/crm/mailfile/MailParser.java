@@ -45,10 +45,12 @@ import java.util.regex.Pattern;
  *       subject longer than {@link MailMessage#TEXT} or {@link MailMessage#SUBJECT} is cut;
  *   <li>a message without {@code Message-ID} gets {@code sha256-<hash of its bytes>@rapport.invalid},
  *       so the same file read twice is the same message;
+ *   <li>parts nested deeper than {@value #MAX_DEPTH} multiparts are not read: the message is kept
+ *       with its headers and what lies above them;
  *   <li>a message without a sender address or a date, with more than {@link MailMessage#MAX_ADDRESSES}
- *       addresses or {@link MailMessage#MAX_ATTACHMENTS} attachments, nested deeper than
- *       {@value #MAX_DEPTH} multiparts, larger than {@value #MAX_BYTES} bytes, or not MIME at
- *       all is skipped with a reason ({@link ParsedMail#problem()}), never thrown.
+ *       addresses or {@link MailMessage#MAX_ATTACHMENTS} attachments, larger than
+ *       {@value #MAX_BYTES} bytes, or not MIME at all is skipped with a reason
+ *       ({@link ParsedMail#problem()}), never thrown.
  * </ul>
  * Thread-safe; holds no state but its configuration.
  */
@@ -131,9 +133,6 @@ public final class MailParser {
       }
       Body body = new Body();
       body.walk(m, 0);
-      if (body.tooDeep) {
-        return ParsedMail.skipped(number, "multiparts nested deeper than " + MAX_DEPTH);
-      }
       if (body.attachments.size() > MailMessage.MAX_ATTACHMENTS) {
         return ParsedMail.skipped(number, "more than " + MailMessage.MAX_ATTACHMENTS + " attachments");
       }
@@ -226,15 +225,13 @@ public final class MailParser {
   private static final class Body {
     String plain;
     String html;
-    boolean tooDeep;
     final List<MailAttachment> attachments = new ArrayList<>();
     final java.util.Set<dev.rapport.crm.common.EmailAddress> failed = new java.util.LinkedHashSet<>();
     String original;
 
     void walk(Part part, int depth) throws MessagingException, IOException {
       if (depth > MAX_DEPTH) {
-        tooDeep = true;
-        return;
+        return; // deeper parts are not read; the message keeps what lies above
       }
       String type = baseType(part);
       String fileName = fileName(part);
@@ -242,7 +239,7 @@ public final class MailParser {
       if (type.startsWith("multipart/")) {
         Object content = part.getContent();
         if (content instanceof Multipart mp) {
-          for (int i = 0; i < mp.getCount() && !tooDeep; i++) {
+          for (int i = 0; i < mp.getCount(); i++) {
             BodyPart child = mp.getBodyPart(i);
             try {
               walk(child, depth + 1);
