@@ -718,13 +718,18 @@ public final class BenchmarkRunner {
 
   /** Issue 23's ingest ({@link MailBenchmarks}): parse and log a message in memory vs the parse alone. */
   private void mail() throws RunnerException {
-    int contacts = quick() ? 2_000 : Math.min(100_000, settings.leads());
-    int dbContacts = quick() ? 200 : 10_000;
+    int contacts = given("contacts", quick() ? 2_000 : Math.min(100_000, settings.leads()));
+    int dbContacts = given("dbContacts", quick() ? 200 : 10_000);
+    int mboxContacts = given("mboxContacts", quick() ? 2_000 : 1_000_000);
     Map<String, RunResult> r = run(throughputOf(options(MailBenchmarks.class.getName() + "\\.(" + only + ")", 1))
         .param("contacts", String.valueOf(contacts))
         .param("dbContacts", String.valueOf(dbContacts))
-        .warmupIterations(Math.min(2, settings.readWarmups()))
-        .measurementIterations(Math.min(3, settings.readIterations())));
+        .param("mboxContacts", String.valueOf(mboxContacts))
+        // an mbox invocation logs 10,000 messages (a second or more): longer iterations, or a few invocations decide
+        .warmupIterations(quick() ? 1 : 3)
+        .warmupTime(TimeValue.seconds(quick() ? settings.readSeconds() : 6))
+        .measurementIterations(quick() ? 1 : 5)
+        .measurementTime(TimeValue.seconds(quick() ? settings.readSeconds() : 6)));
     throughput(r, "parseAndIngestMemory", "parseOnly", String.format(Locale.ROOT,
         "parse and log a message (memory, %,d contacts) vs crm-mail's parse alone of the same bytes (issue 23)",
         contacts), 1, "≥ 0.5 (own cost ≤ the parse)", 0.5);
@@ -732,6 +737,9 @@ public final class BenchmarkRunner {
         "campaign mail per member (plan, add %d members, start, sendCampaign: consent, suppressions, unsubscribe"
         + " token) vs send of the same messages one by one (memory, %,d consenting contacts) (issue 23)",
         MailBenchmarks.CAMPAIGN, 10_000), 1, "", Double.NaN);
+    throughput(r, "mboxImportMemory", "mboxParseOnly", String.format(Locale.ROOT,
+        "an mbox of %,d new messages logged by MailboxImport (memory, %,d contacts) vs the parser alone on the"
+        + " same messages (issue 23)", MailBenchmarks.MBOX, mboxContacts), 1, "≥ 0.5 (own cost ≤ the parse)", 0.5);
     for (String db : DATABASES) {
       for (String provider : List.of("hibernate", "eclipselink")) {
         String on = "JPA, " + label(db) + ", " + (provider.equals("hibernate") ? "Hibernate" : "EclipseLink") + ": ";
@@ -740,8 +748,16 @@ public final class BenchmarkRunner {
         throughput(r, "parseAndIngestBatchJpa/" + db + "/" + provider, "parseOnly", on + String.format(Locale.ROOT,
             "parse and log messages %d per unit of work, as an mbox import does (%,d contacts), vs the parse alone"
             + " (issue 23)", MailBenchmarks.BATCH, dbContacts), 1, "", Double.NaN);
+        throughput(r, "mboxImportJpa/" + db + "/" + provider, "mboxParseOnly", on + String.format(Locale.ROOT,
+            "an mbox of %,d new messages logged by MailboxImport (%,d contacts) vs the parser alone (issue 23)",
+            MailBenchmarks.MBOX_DB, dbContacts), 1, "", Double.NaN);
       }
     }
+  }
+
+  /** The value of a benchmark parameter given with {@code --param=name=value}, else {@code otherwise}. */
+  private int given(String name, int otherwise) {
+    return params.containsKey(name) ? Integer.parseInt(params.get(name)[0]) : otherwise;
   }
 
   private String selectedOf(String methods) {

@@ -261,4 +261,103 @@ public class MailBenchmarks {
     }
     return n;
   }
+
+  /** Messages of the mbox file of {@link #mboxImportMemory}. */
+  static final int MBOX = 10_000;
+  /** Messages of the mbox file of {@link #mboxImportJpa}: a tenth, as a database logs some hundreds a second. */
+  static final int MBOX_DB = 1_000;
+
+  /** An mbox file of {@code count} new messages from {@code contacts} contacts, starting at message {@code first}. */
+  static byte[] mbox(long first, int count, int contacts, List<byte[]> each) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(count * 1_400);
+    for (long n = first; n < first + count; n++) {
+      byte[] m = message(n, contacts);
+      each.add(m);
+      out.writeBytes(("From bench@acme.example Mon Mar  3 09:00:00 2025\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.writeBytes(m);
+      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    return out.toByteArray();
+  }
+
+  /** A memory store of {@code mboxContacts} contacts and the next mbox file to log (new messages each time). */
+  @State(Scope.Benchmark)
+  public static class MboxWorld {
+    @Param("1000000")
+    public int mboxContacts;
+
+    Crm crm;
+    final MailParser parser = MailParser.create();
+    long next = 1_000_000_000L;
+    byte[] file;
+    final List<byte[]> messages = new ArrayList<>();
+
+    @Setup(Level.Trial)
+    public void store() {
+      crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("bench-mbox")
+          .mail(MailSettings.builder().ownDomain("acme.example").build()).build();
+      seed(crm, mboxContacts);
+    }
+
+    @Setup(Level.Invocation)
+    public void nextFile() {
+      messages.clear();
+      file = mbox(next, MBOX, mboxContacts, messages);
+      next += MBOX;
+    }
+  }
+
+  /**
+   * An mbox file of {@value #MBOX} new messages logged by {@code MailboxImport} (split, parsed, logged
+   * 10 per unit of work) into a memory store of {@code mboxContacts} contacts: messages per second.
+   */
+  @Benchmark
+  @org.openjdk.jmh.annotations.OperationsPerInvocation(MBOX)
+  public dev.rapport.crm.mailfile.MailboxReport mboxImportMemory(MboxWorld w) {
+    return logged(dev.rapport.crm.mailfile.MailboxImport.into(w.crm).mbox(() -> new java.io.ByteArrayInputStream(w.file)),
+        MBOX);
+  }
+
+  /** The report, checked: every message of the file logged (a benchmark of skipped messages measures nothing). */
+  static dev.rapport.crm.mailfile.MailboxReport logged(dev.rapport.crm.mailfile.MailboxReport report, int expected) {
+    if (report.read() != expected || report.logged() != expected) {
+      throw new IllegalStateException("expected " + expected + " messages logged, got " + report);
+    }
+    return report;
+  }
+
+  /** The baseline: the parser alone on the same {@value #MBOX} messages (already split). */
+  @Benchmark
+  @org.openjdk.jmh.annotations.OperationsPerInvocation(MBOX)
+  public int mboxParseOnly(MboxWorld w) {
+    int n = 0;
+    for (byte[] m : w.messages) {
+      n += w.parser.parse(1, m).message().isPresent() ? 1 : 0;
+    }
+    if (n != MBOX) {
+      throw new IllegalStateException("expected " + MBOX + " messages parsed, got " + n);
+    }
+    return n;
+  }
+
+  /** The next mbox file for the database (new messages each time). */
+  @State(Scope.Benchmark)
+  public static class DbMbox {
+    byte[] file;
+    long next = 2_000_000_000L;
+
+    @Setup(Level.Invocation)
+    public void nextFile(Db db) {
+      file = mbox(next, MBOX_DB, db.dbContacts, new ArrayList<>());
+      next += MBOX_DB;
+    }
+  }
+
+  /** An mbox file of {@value #MBOX_DB} new messages logged by {@code MailboxImport} on the JPA adapter. */
+  @Benchmark
+  @org.openjdk.jmh.annotations.OperationsPerInvocation(MBOX_DB)
+  public dev.rapport.crm.mailfile.MailboxReport mboxImportJpa(Db db, Rapport r, DbMbox f) {
+    return logged(dev.rapport.crm.mailfile.MailboxImport.into(r.jpa.crm).mbox(() -> new java.io.ByteArrayInputStream(f.file)),
+        MBOX_DB);
+  }
 }
