@@ -69,7 +69,8 @@ final class Scenario {
   final TestClock clock = TestClock.at(Instant.parse("2026-11-01T09:00:00Z"));
 
   Scenario run() {
-    Crm crm = Crm.builder().persistence(MemoryPersistence.create()).tenant("acme-books").clock(clock)
+    MemoryPersistence store = MemoryPersistence.create();
+    Crm crm = Crm.builder().persistence(store).tenant("acme-books").clock(clock)
         .listener(events::add).build();
 
     Campaign webinar = keep(crm.campaigns().plan(NewCampaign.builder("Year-end close webinar", Channel.WEBINAR,
@@ -182,6 +183,34 @@ final class Scenario {
     dev.rapport.crm.lead.LeadMerge leadMerge = keep(crm.leads().merge(
         dev.rapport.crm.lead.LeadMergePlan.of(twinLead.id(), java.util.List.of(otherLead.id()))));
     keep(crm.leads().undoMerge(leadMerge.id()));
+    // campaign mail: one sent, one refused by the transport, one without consent; a bounce
+    Crm mail = Crm.builder().persistence(store).tenant("acme-books").clock(clock).listener(events::add)
+        .mail(dev.rapport.crm.mail.MailSettings.builder().ownDomain("acme-books.example")
+            .unsubscribe("https://acme-books.example/unsubscribe?t=", "scenario-key-scenario-key-scenario-key").build())
+        .mailTransport(m -> {
+          if (m.to().get(0).address().address().startsWith("refused")) {
+            throw new IllegalStateException("550 no such mailbox");
+          }
+        }).build();
+    dev.rapport.crm.contact.MarketingConsent yes = new dev.rapport.crm.contact.MarketingConsent(true, clock.instant(), "form");
+    dev.rapport.crm.contact.Contact reader = keep(crm.contacts().create(dev.rapport.crm.contact.NewContact
+        .builder(PersonName.of("Mary", "Somerville")).email("mary@somerville.example").consent(yes).build()));
+    dev.rapport.crm.contact.Contact refused = keep(crm.contacts().create(dev.rapport.crm.contact.NewContact
+        .builder(PersonName.of("Refused", "Reader")).email("refused@nowhere.example").consent(yes).build()));
+    Campaign news = keep(crm.campaigns().plan(NewCampaign.builder("Newsletter", Channel.NEWSLETTER,
+        LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30), Money.of("0.00", "EUR")).build()));
+    crm.campaigns().addMembers(news.id(), java.util.List.of(MemberId.contact(reader.id()), MemberId.contact(refused.id()),
+        MemberId.contact(converted.contact().id()), MemberId.lead(twinLead.id())));
+    keep(crm.campaigns().start(news.id()));
+    dev.rapport.crm.mail.CampaignSendReport report = keep(mail.mail().sendCampaign(news.id(), dev.rapport.crm.mail.CampaignMail.of(
+        dev.rapport.crm.mail.MailAddress.of("news@acme-books.example"), "November news", "Closing the year.")));
+    if (report.sent().isEmpty() || report.failed().size() != 1 || report.skipped().isEmpty()) {
+      throw new IllegalStateException("the scenario's campaign mail went otherwise: " + report);
+    }
+    keep(mail.mail().ingest(dev.rapport.crm.mail.MailMessage.builder("bounce-1@mx.example",
+            dev.rapport.crm.mail.MailAddress.of("mailer-daemon@mx.example"), clock.instant()).subject("Undelivered")
+        .failedRecipient(dev.rapport.crm.common.EmailAddress.of("mary@somerville.example")).build()));
+    keep(mail.mail().suppressions(PageRequest.first(10)));
     return this;
   }
 
