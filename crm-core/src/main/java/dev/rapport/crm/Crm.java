@@ -223,6 +223,7 @@ public final class Crm {
     private Currency reportingCurrency = Currency.getInstance("EUR");
     private PayerPolicy payerPolicy = PayerPolicy.standard();
     private dev.rapport.crm.mail.MailSettings mailSettings = dev.rapport.crm.mail.MailSettings.standard();
+    private dev.rapport.crm.campaign.ConsentPolicy consentPolicy = dev.rapport.crm.campaign.ConsentPolicy.standard();
     private dev.rapport.crm.mail.MailTransport mailTransport;
 
     private Builder() {}
@@ -363,6 +364,18 @@ public final class Crm {
     }
 
     /**
+     * Where marketing consent is required and how strictly (default:
+     * {@link dev.rapport.crm.campaign.ConsentPolicy#standard()}: campaign mail goes only to contacts
+     * with consent, members without it may be added).
+     *
+     * @throws ValidationException if null
+     */
+    public Builder consentPolicy(dev.rapport.crm.campaign.ConsentPolicy policy) {
+      this.consentPolicy = Check.notNull(policy, "consentPolicy");
+      return this;
+    }
+
+    /**
      * How {@code crm.mail().send} sends mail: the host's mail server ({@code crm-mail}'s
      * {@code SmtpTransport}) or its own mail handling (default: none, and sending is refused).
      *
@@ -403,7 +416,8 @@ public final class Crm {
       Map<Class<?>, Object> settings = new java.util.HashMap<>(Map.of(TemperaturePolicy.class, temperaturePolicy,
           Pipeline.class, pipeline, DuplicatePolicy.class, duplicatePolicy, SalesSettings.class,
           new SalesSettings(salesLedger, exchangeRates, reportingCurrency, payerPolicy),
-          dev.rapport.crm.mail.MailSettings.class, mailSettings));
+          dev.rapport.crm.mail.MailSettings.class, mailSettings, dev.rapport.crm.campaign.ConsentPolicy.class,
+          consentPolicy));
       if (mailTransport != null) {
         settings.put(dev.rapport.crm.mail.MailTransport.class, mailTransport);
       }

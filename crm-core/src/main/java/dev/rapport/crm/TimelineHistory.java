@@ -106,6 +106,10 @@ final class TimelineHistory {
     if (event instanceof ContactCreated e) {
       return new Line(List.of(e.contactId().value()), "Contact created");
     }
+    if (event instanceof dev.rapport.crm.contact.ContactConsentRecorded e) {
+      return new Line(List.of(e.contactId().value()), "Marketing consent " + (e.granted() ? "given" : "withdrawn")
+          + " (" + e.source() + ")");
+    }
     if (event instanceof dev.rapport.crm.contact.ContactsMerged e) {
       return new Line(List.of(e.survivorId().value()), "Merged " + e.mergedIds().size()
           + (e.mergedIds().size() == 1 ? " duplicate" : " duplicates") + " into this contact");

@@ -8,6 +8,9 @@ import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.ContactRepository;
+import dev.rapport.crm.contact.MarketingConsent;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.common.Money;
@@ -194,7 +197,8 @@ public final class CampaignService {
    *
    * @return the members newly added, in the order given
    * @throws ValidationException if an argument is null, or the list holds null or more than
-   *     {@value #MAX_BATCH} people
+   *     {@value #MAX_BATCH} people, or (under a {@link ConsentPolicy} that refuses them, on a channel
+   *     that markets) a person newly added has no marketing consent (field {@code members}, naming them)
    * @throws NotFoundException if the campaign, or a lead or contact named, does not exist in the
    *     tenant
    * @throws IllegalTransitionException if the campaign is completed or aborted
@@ -219,6 +223,7 @@ public final class CampaignService {
         throw new NotFoundException(first.isLead() ? "lead" : "contact", first.value());
       }
       Set<MemberId> existing = campaigns.existingMembers(id, wanted);
+      requireConsent(cmd.uow(), campaign, wanted.stream().filter(m -> !existing.contains(m)).toList());
       Instant now = ctx.now();
       List<CampaignMember> added = new ArrayList<>(wanted.size());
       List<LeadId> leads = new ArrayList<>();
@@ -336,6 +341,30 @@ public final class CampaignService {
   public CampaignResults results(CampaignId id) {
     Check.notNull(id, "campaignId");
     return ctx.read(uow -> CampaignResults.of(load(uow, id), uow.port(CampaignRepository.class).totals(id)));
+  }
+
+  /** Under a refusing {@link ConsentPolicy}, a marketing campaign takes no one without consent. */
+  private void requireConsent(UnitOfWork uow, Campaign campaign, List<MemberId> joining) {
+    ConsentPolicy policy = ctx.setting(ConsentPolicy.class);
+    if (!policy.refuseMembersWithoutConsent() || !policy.markets(campaign.channel()) || joining.isEmpty()) {
+      return;
+    }
+    List<ContactId> contactIds = joining.stream().flatMap(m -> m.contact().stream()).toList();
+    Set<ContactId> consenting = new java.util.HashSet<>();
+    if (!contactIds.isEmpty()) {
+      for (Contact c : uow.port(ContactRepository.class).findAll(contactIds)) {
+        if (c.marketingConsent().filter(MarketingConsent::granted).isPresent()) {
+          consenting.add(c.id());
+        }
+      }
+    }
+    List<MemberId> without = joining.stream()
+        .filter(m -> m.isLead() ? !policy.leadsWithoutConsent() : !consenting.contains(m.contact().get())).toList();
+    if (!without.isEmpty()) {
+      throw new ValidationException("members", without.size() + " of the people have no marketing consent, which a "
+          + campaign.channel() + " campaign needs (ConsentPolicy): " + without.stream().limit(5).map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(", ")) + (without.size() > 5 ? ", ..." : ""));
+    }
   }
 
   private Campaign load(UnitOfWork uow, CampaignId id) {

@@ -7,5 +7,5 @@ import dev.rapport.crm.event.CrmEvent;
  * (a {@code switch} over it is checked for completeness). {@code Crm.eventTypes()} lists the
  * events of every feature.
  */
-public sealed interface ContactEvent extends CrmEvent permits AccountCreated, ContactCreated, ContactsMerged, ContactMergeUndone, AccountsMerged,
+public sealed interface ContactEvent extends CrmEvent permits AccountCreated, ContactCreated, ContactConsentRecorded, ContactsMerged, ContactMergeUndone, AccountsMerged,
     AccountMergeUndone {}

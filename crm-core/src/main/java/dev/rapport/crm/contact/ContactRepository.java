@@ -21,6 +21,18 @@ public interface ContactRepository {
   /** The contact with this id, or empty. */
   Optional<Contact> find(ContactId id);
 
+  /**
+   * The contacts with these ids, each once, in id order; unknown ids are skipped. The default asks
+   * {@link #find} for each; an adapter should answer in one query per chunk.
+   */
+  default List<Contact> findAll(java.util.Collection<ContactId> ids) {
+    java.util.TreeMap<ContactId, Contact> found = new java.util.TreeMap<>();
+    for (ContactId id : ids) {
+      find(id).ifPresent(c -> found.put(c.id(), c));
+    }
+    return List.copyOf(found.values());
+  }
+
   /** The contacts having this address among their e-mail addresses, in id order. */
   List<Contact> findByEmail(EmailAddress email);
 

@@ -62,7 +62,7 @@ public final class ContactService {
   }
 
   /**
-   * Creates a contact. Raises {@link ContactCreated}.
+   * Creates a contact. Raises {@link ContactCreated}, and {@link ContactConsentRecorded} when it comes with consent.
    *
    * @throws ValidationException if {@code contact} is null
    * @throws NotFoundException if it names an account the tenant does not have
@@ -80,6 +80,8 @@ public final class ContactService {
       ctx.screen().screen(cmd.uow(), c);
       Contact stored = cmd.uow().port(ContactRepository.class).insert(c);
       cmd.raise(new ContactCreated(ctx.tenant(), now, stored.id(), stored.accountId()));
+      stored.marketingConsent().ifPresent(given -> cmd.raise(new ContactConsentRecorded(ctx.tenant(), now,
+          stored.id(), given.granted(), given.source(), given.recordedAt())));
       return stored;
     });
   }
@@ -89,7 +91,7 @@ public final class ContactService {
 
   /**
    * Creates many contacts in one unit of work, e.g. an imported list: all of them are stored, or,
-   * if any is refused, none. Raises one {@link ContactCreated} per contact, in list order.
+   * if any is refused, none. Raises one {@link ContactCreated} per contact (and {@link ContactConsentRecorded} for one with consent), in list order.
    *
    * @return the stored contacts, in list order
    * @throws ValidationException if the list is null, holds null, or holds more than
@@ -123,6 +125,8 @@ public final class ContactService {
         ctx.screen().screen(cmd.uow(), c);
         Contact s = cmd.uow().port(ContactRepository.class).insert(c);
         cmd.raise(new ContactCreated(ctx.tenant(), now, s.id(), s.accountId()));
+        s.marketingConsent().ifPresent(given -> cmd.raise(new ContactConsentRecorded(ctx.tenant(), now, s.id(),
+            given.granted(), given.source(), given.recordedAt())));
         stored.add(s);
       }
       return List.copyOf(stored);
@@ -255,17 +259,18 @@ public final class ContactService {
 
   /**
    * Records that the contact gave or withdrew marketing consent now, through {@code source}.
+   * Raises {@link ContactConsentRecorded}, which the contact's timeline shows.
    *
    * @throws ValidationException if an argument is null, or the source blank or over 200 characters
    * @throws NotFoundException if the contact does not exist
    * @throws ConcurrentUpdateException if the contact was changed concurrently
    */
   public Contact recordConsent(ContactId id, boolean granted, String source) {
-    Check.text(source, "consent.source", Limits.TEXT);
-    return change(id, (uow, c) -> {
-      Instant now = ctx.now();
-      return c.recordConsent(new MarketingConsent(granted, now, source), now);
-    });
+    String kept = Check.text(source, "consent.source", Limits.TEXT);
+    return versioned.change(id, expectedVersion,
+        (uow, before, now) -> before.recordConsent(new MarketingConsent(granted, now, kept), now),
+        (cmd, before, stored, now) -> stored.marketingConsent().ifPresent(c -> cmd.raise(new ContactConsentRecorded(
+            ctx.tenant(), now, stored.id(), c.granted(), c.source(), c.recordedAt()))));
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.campaign.CampaignRepository;
 import dev.rapport.crm.campaign.CampaignResponseRecorded;
 import dev.rapport.crm.campaign.CampaignStatus;
+import dev.rapport.crm.campaign.ConsentPolicy;
 import dev.rapport.crm.campaign.MemberId;
 import dev.rapport.crm.campaign.ResponseStatus;
 import dev.rapport.crm.common.CampaignId;
@@ -377,7 +378,7 @@ public final class MailService {
    * member's address (a contact's primary one), with a {@code Message-ID} made of the campaign, the
    * member and the sender's domain, and, when the settings give one, the one-click unsubscribe link
    * ({@code List-Unsubscribe}, RFC 8058). Consent is enforced: a contact is mailed only with granted
-   * marketing consent, a lead only when {@link MailSettings#mailLeadsWithoutConsent()}; members who
+   * marketing consent, a lead only when the {@link ConsentPolicy} counts leads as consenting; members who
    * unsubscribed or bounced, addresses suppressed ({@link MailSuppression}), converted leads and
    * people without an address are skipped and reported. A member mailed this message before is not
    * mailed again, so a call after a failure or a crash sends only what is left; a member the
@@ -415,7 +416,7 @@ public final class MailService {
       List<Recipient> page = new ArrayList<>();
       Page<CampaignMember> members = ctx.read(uow -> {
         Page<CampaignMember> p = uow.port(CampaignRepository.class).members(campaignId, current);
-        page.addAll(recipients(uow, p.items(), settings));
+        page.addAll(recipients(uow, p.items()));
         return p;
       });
       List<String> ids = new ArrayList<>();
@@ -476,8 +477,11 @@ public final class MailService {
   /** A member to mail, with the address, or the reason it is skipped. */
   private record Recipient(MemberId member, EmailAddress address, CampaignSendReport.Reason skip) {}
 
-  private List<Recipient> recipients(UnitOfWork uow, List<CampaignMember> members, MailSettings settings) {
+  private List<Recipient> recipients(UnitOfWork uow, List<CampaignMember> members) {
     List<Recipient> found = new ArrayList<>(members.size());
+    Map<ContactId, Contact> contacts = new java.util.HashMap<>(); // the page's contacts in one look-up
+    uow.port(ContactRepository.class).findAll(members.stream().flatMap(m -> m.member().contact().stream()).toList())
+        .forEach(c -> contacts.put(c.id(), c));
     for (CampaignMember m : members) {
       MemberId id = m.member();
       if (m.status().equals(ResponseStatus.UNSUBSCRIBED) || m.status().equals(ResponseStatus.BOUNCED)) {
@@ -491,13 +495,13 @@ public final class MailService {
         Optional<Lead> lead = uow.port(LeadRepository.class).find(id.lead().get());
         if (lead.isEmpty() || lead.get().status() == LeadStatus.CONVERTED) {
           skip = CampaignSendReport.Reason.CONVERTED;
-        } else if (!settings.mailLeadsWithoutConsent()) {
+        } else if (!ctx.setting(ConsentPolicy.class).leadsWithoutConsent()) {
           skip = CampaignSendReport.Reason.NO_CONSENT;
         } else {
           address = lead.get().email().orElse(null);
         }
       } else {
-        Optional<Contact> contact = uow.port(ContactRepository.class).find(id.contact().get());
+        Optional<Contact> contact = Optional.ofNullable(contacts.get(id.contact().get()));
         if (contact.isEmpty() || contact.get().marketingConsent().filter(MarketingConsent::granted).isEmpty()) {
           skip = CampaignSendReport.Reason.NO_CONSENT;
         } else {
@@ -532,7 +536,8 @@ public final class MailService {
    * Unsubscribes the campaign member a one-click unsubscribe token names (the token the host's
    * unsubscribe URL received: see {@link MailSettings.Builder#unsubscribe}), in one unit of work: the
    * member takes the status {@link ResponseStatus#UNSUBSCRIBED}; a contact's marketing consent is
-   * withdrawn (source {@code "unsubscribe link: <campaign name>"}), a lead's address is suppressed
+   * withdrawn (source {@code "unsubscribe link: <campaign name>"}, raising
+   * {@link dev.rapport.crm.contact.ContactConsentRecorded}), a lead's address is suppressed
    * ({@link MailSuppression.Reason#UNSUBSCRIBED}, raising {@link MailSuppressed}). Idempotent: a
    * second call changes nothing. Raises {@link CampaignResponseRecorded} when the status changes.
    * Works whatever the campaign's status: a person can always unsubscribe.
@@ -567,8 +572,11 @@ public final class MailService {
         ContactRepository contacts = uow.port(ContactRepository.class);
         Optional<Contact> contact = contacts.find(ref.member().contact().get());
         if (contact.isPresent() && contact.get().marketingConsent().map(MarketingConsent::granted).orElse(true)) {
-          contacts.update(contact.get().recordConsent(new MarketingConsent(false, now,
-              Check.cut("unsubscribe link: " + campaign.name(), Limits.TEXT)), now));
+          MarketingConsent withdrawn = new MarketingConsent(false, now,
+              Check.cut("unsubscribe link: " + campaign.name(), Limits.TEXT));
+          contacts.update(contact.get().recordConsent(withdrawn, now));
+          cmd.raise(new dev.rapport.crm.contact.ContactConsentRecorded(ctx.tenant(), now, contact.get().id(), false,
+              withdrawn.source(), withdrawn.recordedAt()));
         }
       }
       if (member.status().equals(ResponseStatus.UNSUBSCRIBED)) {

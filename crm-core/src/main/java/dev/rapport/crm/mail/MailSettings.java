@@ -23,13 +23,9 @@ import java.util.Set;
  *     {@link MailService#unsubscribe}), if campaign mail is sent
  * @param unsubscribeKey the secret that signs unsubscribe tokens (at least 32 characters; keep it
  *     with the host's other secrets: whoever has it can unsubscribe anyone)
- * @param mailLeadsWithoutConsent whether campaign mail goes to leads, who have no recorded consent in
- *     Rapport (false by default: only contacts who granted marketing consent are mailed, as opt-in
- *     laws such as the GDPR require)
  */
 public record MailSettings(Set<String> ownDomains, Set<EmailAddress> ownAddresses, UnknownSenders unknownSenders,
-    boolean threadBySubject, Optional<String> unsubscribeUrl, Optional<String> unsubscribeKey,
-    boolean mailLeadsWithoutConsent) {
+    boolean threadBySubject, Optional<String> unsubscribeUrl, Optional<String> unsubscribeKey) {
 
   /** The shortest {@link #unsubscribeKey}. */
   public static final int MIN_KEY = 32;
@@ -67,14 +63,12 @@ public record MailSettings(Set<String> ownDomains, Set<EmailAddress> ownAddresse
   public String toString() { // never the key
     return "MailSettings[ownDomains=" + ownDomains + ", ownAddresses=" + ownAddresses + ", unknownSenders="
         + unknownSenders + ", threadBySubject=" + threadBySubject + ", unsubscribeUrl=" + unsubscribeUrl
-        + ", unsubscribeKey=" + unsubscribeKey.map(k -> "(set)") + ", mailLeadsWithoutConsent="
-        + mailLeadsWithoutConsent + "]";
+        + ", unsubscribeKey=" + unsubscribeKey.map(k -> "(set)") + "]";
   }
 
   /** No own domains or addresses (every message is inbound), unknown senders ignored, subjects threaded. */
   public static MailSettings standard() {
-    return new MailSettings(Set.of(), Set.of(), UnknownSenders.IGNORE, true, Optional.empty(), Optional.empty(),
-        false);
+    return new MailSettings(Set.of(), Set.of(), UnknownSenders.IGNORE, true, Optional.empty(), Optional.empty());
   }
 
   /** Starts from {@link #standard()}. */
@@ -107,7 +101,6 @@ public record MailSettings(Set<String> ownDomains, Set<EmailAddress> ownAddresse
     private boolean threadBySubject = true;
     private Optional<String> unsubscribeUrl = Optional.empty();
     private Optional<String> unsubscribeKey = Optional.empty();
-    private boolean mailLeadsWithoutConsent;
 
     private Builder() {}
 
@@ -166,19 +159,9 @@ public record MailSettings(Set<String> ownDomains, Set<EmailAddress> ownAddresse
       return this;
     }
 
-    /**
-     * Whether campaign mail goes to lead members too (default false: leads have no recorded consent,
-     * so only contacts who granted marketing consent are mailed).
-     */
-    public Builder mailLeadsWithoutConsent(boolean on) {
-      this.mailLeadsWithoutConsent = on;
-      return this;
-    }
-
     /** The settings. */
     public MailSettings build() {
-      return new MailSettings(domains, addresses, unknownSenders, threadBySubject, unsubscribeUrl, unsubscribeKey,
-          mailLeadsWithoutConsent);
+      return new MailSettings(domains, addresses, unknownSenders, threadBySubject, unsubscribeUrl, unsubscribeKey);
     }
   }
 }

@@ -97,7 +97,7 @@ class MailMessageTest {
     assertThatThrownBy(() -> MailSettings.builder().ownDomain("not a domain"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("mail.ownDomains");
     assertThatThrownBy(() -> new MailSettings(Collections.singleton(null), java.util.Set.of(),
-        MailSettings.UnknownSenders.IGNORE, true, java.util.Optional.empty(), java.util.Optional.empty(), false))
+        MailSettings.UnknownSenders.IGNORE, true, java.util.Optional.empty(), java.util.Optional.empty()))
         .isInstanceOf(ValidationException.class);
   }
 
@@ -118,11 +118,10 @@ class MailMessageTest {
         .isInstanceOf(ValidationException.class).hasMessageContaining("mail.unsubscribeKey")
         .hasMessageContaining(String.valueOf(MailSettings.MIN_KEY));
     assertThatThrownBy(() -> new MailSettings(java.util.Set.of(), java.util.Set.of(), MailSettings.UnknownSenders.IGNORE,
-        true, java.util.Optional.empty(), java.util.Optional.of("k".repeat(40)), false))
+        true, java.util.Optional.empty(), java.util.Optional.of("k".repeat(40))))
         .isInstanceOf(ValidationException.class).hasMessageContaining("mail.unsubscribeKey");
     MailSettings s = MailSettings.builder().unsubscribe("https://acme.example/u?t=", "secret-".repeat(6)).build();
     assertThat(s.toString()).doesNotContain("secret-").contains("(set)");
-    assertThat(s.mailLeadsWithoutConsent()).isFalse();
   }
 
   @Test

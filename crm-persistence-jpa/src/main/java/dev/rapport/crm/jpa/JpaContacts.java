@@ -68,6 +68,21 @@ final class JpaContacts implements ContactRepository {
   }
 
   @Override
+  public List<Contact> findAll(java.util.Collection<ContactId> ids) {
+    uow.requireOpen();
+    Objects.requireNonNull(ids, "ids");
+    List<UUID> all = ids.stream().map(ContactId::value).distinct().toList();
+    Map<UUID, ContactEntity> found = new java.util.LinkedHashMap<>();
+    for (List<UUID> chunk : Rows.chunks(all)) {
+      for (ContactEntity e : rows.list(" and e.id in :ids", Rows.params("ids", chunk))) {
+        found.put(e.id, e);
+      }
+    }
+    return withEmails(List.copyOf(found.values())).stream().map(rows::toDomain)
+        .sorted(java.util.Comparator.comparing(Contact::id)).toList();
+  }
+
+  @Override
   public List<Contact> findByEmails(java.util.Collection<EmailAddress> emails) {
     uow.requireOpen();
     Objects.requireNonNull(emails, "emails");

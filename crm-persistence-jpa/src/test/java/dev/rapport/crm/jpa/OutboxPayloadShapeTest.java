@@ -104,6 +104,9 @@ class OutboxPayloadShapeTest {
         dev.rapport.crm.mail.MailAddress.of("mailer-daemon@mx.example"), NOW).subject("Undelivered")
         .failedRecipient(dev.rapport.crm.common.EmailAddress.of("gone@nowhere.example")).build());
     crm.campaigns().recordResponse(webinar.id(), MemberId.lead(lead.id()), ResponseStatus.REGISTERED, NOW);
+    var reader = crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Mary", "Somerville"))
+        .email("mary@somerville.example").build());
+    crm.contacts().recordConsent(reader.id(), true, "newsletter form");
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
     ConversionResult converted = crm.leads().convert(lead.id(), Conversion.standard()

@@ -45,6 +45,12 @@ final class MemoryContacts implements ContactRepository {
   }
 
   @Override
+  public List<Contact> findAll(java.util.Collection<ContactId> ids) {
+    uow.requireOpen();
+    return buffer().findAll(ids);
+  }
+
+  @Override
   public List<Contact> findByMatchKeys(MatchKeys keys, int limit) {
     uow.requireOpen();
     Objects.requireNonNull(keys, "keys");

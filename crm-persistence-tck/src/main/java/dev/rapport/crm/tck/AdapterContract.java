@@ -121,6 +121,21 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link ConsentContract} on this adapter. */
+  @Nested
+  @DisplayName("ConsentContract")
+  class Consent extends ConsentContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+
+    @Override
+    String adapterName() {
+      return AdapterContract.this.getClass().getName();
+    }
+  }
+
   /** {@link DuplicateContract} on this adapter. */
   @Nested
   @DisplayName("DuplicateContract")

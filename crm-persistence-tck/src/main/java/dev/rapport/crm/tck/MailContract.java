@@ -339,8 +339,10 @@ public abstract class MailContract extends ContractSupport {
   private Crm campaignCrm(List<MailMessage> sent, boolean leadsToo,
       java.util.function.Predicate<MailMessage> refuse) {
     return Crm.builder().persistence(persistence).tenant(tenant).clock(clock).listener(events::add)
-        .mail(MailSettings.builder().ownDomain("acme.example").mailLeadsWithoutConsent(leadsToo)
+        .mail(MailSettings.builder().ownDomain("acme.example")
             .unsubscribe("https://crm.acme.example/unsubscribe?token=", KEY).build())
+        .consentPolicy(leadsToo ? dev.rapport.crm.campaign.ConsentPolicy.standard().withLeadsConsenting()
+            : dev.rapport.crm.campaign.ConsentPolicy.standard())
         .mailTransport(m -> {
           if (refuse.test(m)) {
             throw new IllegalStateException("550 mailbox unavailable");
@@ -544,6 +546,8 @@ public abstract class MailContract extends ContractSupport {
     assertThat(consent.granted()).isFalse();
     assertThat(consent.recordedAt()).isEqualTo(clock.instant());
     assertThat(consent.source()).isEqualTo("unsubscribe link: Spring news");
+    assertThat(events).filteredOn(e -> e instanceof dev.rapport.crm.contact.ContactConsentRecorded r && !r.granted())
+        .hasSize(1); // the withdrawal is recorded with its source, and shows in the contact's timeline
 
     CampaignMember lead = mail.mail().unsubscribe(tokenOf.apply("otto.lang@lang-partner.example"));
     assertThat(lead.status()).isEqualTo(dev.rapport.crm.campaign.ResponseStatus.UNSUBSCRIBED);

@@ -79,6 +79,7 @@ public abstract class RejectedCommandContract extends ContractSupport {
     Crm crm;
     /** The same tenant under a policy that refuses likely duplicates. */
     Crm refusing;
+    Crm strict;
     Lead fresh;
     Lead qualified;
     Lead converted;
@@ -110,6 +111,8 @@ public abstract class RejectedCommandContract extends ContractSupport {
     w.crm = crm;
     w.refusing = Crm.builder().persistence(persistence).tenant(tenant).clock(clock).listener(events::add)
         .duplicatePolicy(dev.rapport.crm.dedupe.DuplicatePolicy.refuse()).build();
+    w.strict = Crm.builder().persistence(persistence).tenant(tenant).clock(clock).listener(events::add)
+        .consentPolicy(dev.rapport.crm.campaign.ConsentPolicy.strict()).build();
     w.fresh = crm.leads().capture(NewLead.builder(PersonName.of("Fresh"), LeadSource.WEBINAR).email("fresh@a.example").build());
     Lead q = crm.leads().capture(NewLead.builder(PersonName.of("Qual"), LeadSource.WEBINAR).email("q@b.example").company("B Co").build());
     w.qualified = crm.leads().changeStatus(q.id(), LeadStatus.QUALIFIED);
@@ -329,6 +332,10 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("an unknown logged message", NotFoundException.class, w -> w.crm.mail().get(
             dev.rapport.crm.common.MailId.of(java.util.UUID.randomUUID()))),
         bad("find a message by a malformed id", ValidationException.class, w -> w.crm.mail().find("two words")),
+        bad("add a contact without consent to an e-mail campaign under a strict consent policy", ValidationException.class,
+            w -> w.strict.campaigns().addMembers(w.active.id(), List.of(MemberId.contact(w.contact.id())))),
+        bad("add a lead to an e-mail campaign under a strict consent policy", ValidationException.class,
+            w -> w.strict.campaigns().addMembers(w.active.id(), List.of(MemberId.lead(w.qualified.id())))),
         bad("send a campaign without a mail transport", ValidationException.class, w -> w.crm.mail().sendCampaign(w.active.id(),
             dev.rapport.crm.mail.CampaignMail.of(dev.rapport.crm.mail.MailAddress.of("x@x.example"), "News", "Text"))),
         bad("send no campaign mail", ValidationException.class, w -> w.crm.mail().sendCampaign(w.active.id(), null)),

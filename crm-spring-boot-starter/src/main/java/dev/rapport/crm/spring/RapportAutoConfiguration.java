@@ -46,7 +46,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>{@link CrmProvider}: one {@code Crm} per tenant, with the host's {@code Clock} bean (else
  *       the system clock in UTC), every {@link CrmEventListener} bean (called after the host's
  *       transaction commits), and the host's {@code TemperaturePolicy}, {@code Pipeline},
- *       {@code SalesLedger}, {@code ExchangeRates}, {@code PayerPolicy}, {@code MailSettings} and {@code MailTransport} beans
+ *       {@code SalesLedger}, {@code ExchangeRates}, {@code PayerPolicy}, {@code MailSettings}, {@code MailTransport} and {@code ConsentPolicy} beans
  *       where it has them;
  *   <li>{@link OutboxRelay}: for the host's scheduler to call; the starter starts no threads;
  *   <li>{@code rapportEntityManagerFactoryBuilderCustomizer}: adds
@@ -142,7 +142,8 @@ public class RapportAutoConfiguration {
       ObjectProvider<Pipeline> pipeline, ObjectProvider<SalesLedger> salesLedger,
       ObjectProvider<ExchangeRates> exchangeRates, ObjectProvider<PayerPolicy> payerPolicy,
       ObjectProvider<dev.rapport.crm.mail.MailSettings> mailSettings,
-      ObjectProvider<dev.rapport.crm.mail.MailTransport> mailTransport) {
+      ObjectProvider<dev.rapport.crm.mail.MailTransport> mailTransport,
+      ObjectProvider<dev.rapport.crm.campaign.ConsentPolicy> consentPolicy) {
     RapportTenantResolver tenants = resolver.getIfAvailable();
     if (tenants == null) {
       throw new RapportConfigurationException("Rapport needs to know whose data it stores (its tenant), and"
@@ -171,6 +172,7 @@ public class RapportAutoConfiguration {
       payerPolicy.ifUnique(builder::payerPolicy);
       mailSettings.ifUnique(builder::mail);
       mailTransport.ifUnique(builder::mailTransport);
+      consentPolicy.ifUnique(builder::consentPolicy);
       return builder.build();
     });
   }

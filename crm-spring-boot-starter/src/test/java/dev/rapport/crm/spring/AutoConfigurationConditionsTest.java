@@ -104,13 +104,14 @@ class AutoConfigurationConditionsTest {
   }
 
   @Test
-  void theHostsMailSettingsBeanDecidesWhichAddressesAreItsOwnAndItsTransportSends() {
+  void theHostsMailSettingsTransportAndConsentPolicyBeansAreUsed() {
     java.util.List<dev.rapport.crm.mail.MailMessage> sent = new java.util.ArrayList<>();
     host.withBean(Persistence.class, MemoryPersistence::create)
         .withPropertyValues("rapport.tenant=acme")
         .withBean(dev.rapport.crm.mail.MailSettings.class,
             () -> dev.rapport.crm.mail.MailSettings.builder().ownDomain("acme.example").build())
         .withBean(dev.rapport.crm.mail.MailTransport.class, () -> sent::add)
+        .withBean(dev.rapport.crm.campaign.ConsentPolicy.class, dev.rapport.crm.campaign.ConsentPolicy::strict)
         .run(context -> {
           Crm crm = context.getBean(CrmProvider.class).crm();
           crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Ada", "Lovelace"))
@@ -122,6 +123,14 @@ class AutoConfigurationConditionsTest {
           crm.mail().send(crm.mail().compose(dev.rapport.crm.mail.MailAddress.of("sam@acme.example"))
               .to(dev.rapport.crm.mail.MailAddress.of("ada@engines.example")).subject("Hello").build());
           assertThat(sent).extracting(dev.rapport.crm.mail.MailMessage::subject).containsExactly("Hello");
+          // the strict consent policy bean: a newsletter refuses a contact without consent
+          var news = crm.campaigns().plan(dev.rapport.crm.campaign.NewCampaign.builder("News",
+              dev.rapport.crm.campaign.Channel.NEWSLETTER, java.time.LocalDate.of(2026, 4, 1),
+              java.time.LocalDate.of(2026, 4, 30), dev.rapport.crm.common.Money.of("0.00", "EUR")).build());
+          var ada = crm.contacts().findByEmail("ada@engines.example").get(0);
+          org.assertj.core.api.Assertions.assertThatThrownBy(() -> crm.campaigns().addMembers(news.id(),
+              java.util.List.of(dev.rapport.crm.campaign.MemberId.contact(ada.id()))))
+              .isInstanceOf(ValidationException.class).hasMessageContaining("no marketing consent");
         });
   }
 
