@@ -421,6 +421,7 @@ public final class Crm {
       if (mailTransport != null) {
         settings.put(dev.rapport.crm.mail.MailTransport.class, mailTransport);
       }
+      settings.put(dev.rapport.crm.internal.context.Cascade.class, new Removals());
       return new Crm(new CrmContext(persistence, tenant, clock, ids, settings, listeners, history));
     }
   }

@@ -26,4 +26,19 @@ public interface ActivityRepository {
 
   /** Stores a new activity (version 0) and returns it with version 1. */
   Activity insert(Activity activity);
+
+  /**
+   * Stores a changed activity (its links, when a record it named is deleted) at the next version.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  Activity update(Activity activity);
+
+  /**
+   * Deletes the activity. Its timeline entries and logged mail go first ({@link
+   * TimelineRepository#delete}, {@code MailRepository.delete}): the store's keys hold.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  void delete(Activity activity);
 }

@@ -47,4 +47,11 @@ public interface TaskRepository {
 
   /** Stores a changed task read at its version; returns it with the next version. */
   Task update(Task task);
+
+  /**
+   * Deletes the task. Its timeline entries go first ({@link TimelineRepository#delete}).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  void delete(Task task);
 }

@@ -33,4 +33,13 @@ public interface TimelineRepository {
 
   /** The leads converted into this contact or account (by their {@code convertedTo}), in id order. One query. */
   List<LeadId> leadsConvertedInto(UUID contactOrAccount);
+
+  /** Every entry filed under this subject, in id order. */
+  List<TimelineEntry> entriesOf(UUID subject);
+
+  /** Every entry showing one of these activities or tasks ({@link TimelineEntry#refId()}), in id order. */
+  List<TimelineEntry> entriesShowing(Collection<UUID> refs);
+
+  /** Deletes these entries (unknown ones are skipped). */
+  void delete(Collection<TimelineEntry> entries);
 }

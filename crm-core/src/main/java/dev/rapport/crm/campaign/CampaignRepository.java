@@ -60,4 +60,14 @@ public interface CampaignRepository {
    * grow with the data (aggregates in the store, not loops over rows).
    */
   CampaignTotals totals(CampaignId campaign);
+
+  /** Every campaign membership of this person, in campaign id order. */
+  List<CampaignMember> membershipsOf(MemberId person);
+
+  /**
+   * Deletes the membership.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  void deleteMember(CampaignMember member);
 }

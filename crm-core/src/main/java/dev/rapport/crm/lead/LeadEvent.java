@@ -7,5 +7,5 @@ import dev.rapport.crm.event.CrmEvent;
  * (a {@code switch} over it is checked for completeness). {@code Crm.eventTypes()} lists the
  * events of every feature.
  */
-public sealed interface LeadEvent extends CrmEvent permits LeadCaptured, LeadStatusChanged, LeadTemperatureChanged, LeadConverted,
+public sealed interface LeadEvent extends CrmEvent permits LeadCaptured, LeadDeleted, LeadStatusChanged, LeadTemperatureChanged, LeadConverted,
     LeadsMerged, LeadMergeUndone {}

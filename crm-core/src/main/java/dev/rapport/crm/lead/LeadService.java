@@ -401,6 +401,48 @@ public final class LeadService {
   }
 
   /**
+   * Deletes a lead, with what goes with it, in one unit of work: its timeline; the activities and
+   * tasks that concern only it (their links name no contact, account or opportunity, and a logged
+   * message of theirs no one else), with their logged messages; its campaign memberships. An
+   * activity or task that concerns others too stays, without the lead (at its next version), and a
+   * logged message stays linked to its other people. A converted lead is history its contact,
+   * account and opportunity came from, and is refused. Under {@link #ifVersion} the lead must still
+   * be at that version. Raises {@link LeadDeleted} (the records that went with it raise nothing of
+   * their own).
+   *
+   * @return the event, with how much went with the lead
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead was converted (naming the contact, account and
+   *     opportunity that depend on it)
+   * @throws ConcurrentUpdateException if the lead is not at the version given to {@link #ifVersion},
+   *     or was changed concurrently
+   */
+  public LeadDeleted delete(LeadId id) {
+    Check.notNull(id, "leadId");
+    return ctx.command(cmd -> {
+      LeadRepository leads = cmd.uow().port(LeadRepository.class);
+      Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+      if (expectedVersion >= 0 && lead.version() != expectedVersion) {
+        throw new ConcurrentUpdateException("lead", id, expectedVersion, lead.version());
+      }
+      if (lead.status() == LeadStatus.CONVERTED) {
+        String into = lead.convertedTo().map(c -> "contact " + c.contactId() + ", account " + c.accountId()
+            + c.opportunityId().map(o -> ", opportunity " + o).orElse("")).orElse("its contact");
+        throw new IllegalTransitionException("lead", LeadStatus.CONVERTED, "deleted",
+            "a converted lead is the history of what it became (" + into + "): delete those first, or erase the person");
+      }
+      dev.rapport.crm.internal.context.Cascade.Removed removed = ctx.setting(
+          dev.rapport.crm.internal.context.Cascade.class).removeLead(cmd, id.value());
+      leads.delete(lead);
+      LeadDeleted event = new LeadDeleted(ctx.tenant(), ctx.now(), id, removed.activities(), removed.tasks(),
+          removed.memberships(), removed.mails());
+      cmd.raise(event);
+      return event;
+    });
+  }
+
+  /**
    * Disqualifies a lead for a reason. Raises {@link LeadStatusChanged}.
    *
    * @throws ValidationException if the id is null or the reason null, blank or over 200 characters

@@ -57,4 +57,21 @@ public interface MailRepository {
 
   /** A page of all the tenant's suppressions, in {@link MailSuppression#id()} order, after the request's cursor. */
   Page<MailSuppression> suppressions(PageRequest page);
+
+  /** The logged messages whose e-mail activity is one of these, in id order. */
+  List<LoggedMail> findByActivities(Collection<dev.rapport.crm.common.ActivityId> activities);
+
+  /**
+   * Stores a changed logged message (the people it is linked to, when one is deleted) at the next version.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  LoggedMail update(LoggedMail mail);
+
+  /**
+   * Deletes the logged message (before its activity).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  void delete(LoggedMail mail);
 }

@@ -102,4 +102,16 @@ final class JpaActivities implements ActivityRepository {
     return Arrays.asList(e.tenantId, e.type, e.leadId, e.contactId, e.accountId, e.opportunityId,
         e.subject, e.body, e.direction, e.outcome, e.occurredAt, e.durationSeconds, e.owner, e.loggedAt);
   }
+
+  @Override
+  public Activity update(Activity activity) {
+    uow.requireOpen();
+    return rows.stored(rows.update(activity), activity);
+  }
+
+  @Override
+  public void delete(Activity activity) {
+    uow.requireOpen();
+    rows.delete(activity);
+  }
 }

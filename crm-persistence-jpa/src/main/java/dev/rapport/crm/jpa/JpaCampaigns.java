@@ -278,8 +278,9 @@ final class JpaCampaigns implements CampaignRepository {
     return toDomain(e, member.version() + 1);
   }
 
-  /** The campaign memberships of a lead or contact, in campaign order (for a merge). */
-  List<CampaignMember> membershipsOf(MemberId person) {
+  /** The campaign memberships of a lead or contact, in campaign order (for a merge, a deletion). */
+  @Override
+  public List<CampaignMember> membershipsOf(MemberId person) {
     uow.requireOpen();
     return uow.em().createQuery("select m from RapportCampaignMember m where m.tenantId = :tenant"
             + " and m.memberId = :person order by m.campaignId", CampaignMemberEntity.class)
@@ -287,6 +288,11 @@ final class JpaCampaigns implements CampaignRepository {
         .setParameter("person", person.value())
         .getResultList().stream().map(this::track).map(e -> toDomain(e, e.version))
         .filter(m -> m.member().equals(person)).toList();
+  }
+
+  @Override
+  public void deleteMember(CampaignMember member) {
+    removeMember(member);
   }
 
   /** Deletes a membership (for a merge): at flush, whatever version it is at. */

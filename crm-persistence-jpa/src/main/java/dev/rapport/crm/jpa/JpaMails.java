@@ -207,4 +207,28 @@ final class JpaMails implements MailRepository {
     return Arrays.asList(e.tenantId, e.messageId, e.threadId, e.subjectKey, e.direction, e.sentAt, e.activityId,
         e.loggedAt, e.body);
   }
+
+  @Override
+  public List<LoggedMail> findByActivities(Collection<dev.rapport.crm.common.ActivityId> activities) {
+    uow.requireOpen();
+    List<UUID> ids = activities.stream().map(dev.rapport.crm.common.ActivityId::value).distinct().toList();
+    java.util.TreeMap<UUID, LoggedMail> found = new java.util.TreeMap<>();
+    for (List<UUID> chunk : Rows.chunks(ids)) {
+      rows.list(" and e.activityId in :ids", Rows.params("ids", chunk)).stream().map(rows::toDomain)
+          .forEach(m -> found.put(m.id().value(), m));
+    }
+    return List.copyOf(found.values());
+  }
+
+  @Override
+  public LoggedMail update(LoggedMail mail) {
+    uow.requireOpen();
+    return rows.stored(rows.update(mail), mail);
+  }
+
+  @Override
+  public void delete(LoggedMail mail) {
+    uow.requireOpen();
+    rows.delete(mail);
+  }
 }

@@ -149,4 +149,10 @@ final class JpaTasks implements TaskRepository {
         e.description, e.dueAt, e.priority, e.owner, e.reminderAt, e.reminderHandledAt, e.status,
         e.endedAt, e.createdAt, e.updatedAt);
   }
+
+  @Override
+  public void delete(Task task) {
+    uow.requireOpen();
+    rows.delete(task);
+  }
 }

@@ -165,4 +165,40 @@ final class JpaTimeline implements TimelineRepository {
     return new TimelineEntry(e.id, TenantId.of(e.tenantId), e.subjectId, fromColumn(e.occurredAt), kind,
         ref, Optional.ofNullable(e.eventType), Optional.ofNullable(e.summary));
   }
+
+  @Override
+  public List<TimelineEntry> entriesOf(UUID subject) {
+    uow.requireOpen();
+    uow.flush(); // this unit's own entries count
+    return detached(uow.em().createQuery("select e from RapportTimelineEntry e where e.tenantId = :tenant"
+            + " and e.subjectId = :subject order by e.id", TimelineEntryEntity.class)
+        .setParameter("tenant", uow.tenant().value()).setParameter("subject", subject).getResultList());
+  }
+
+  @Override
+  public List<TimelineEntry> entriesShowing(Collection<UUID> refs) {
+    uow.requireOpen();
+    uow.flush();
+    java.util.TreeMap<UUID, TimelineEntry> found = new java.util.TreeMap<>();
+    for (List<UUID> chunk : Rows.chunks(List.copyOf(new java.util.LinkedHashSet<>(refs)))) {
+      detached(uow.em().createQuery("select e from RapportTimelineEntry e where e.tenantId = :tenant"
+              + " and (e.activityId in :refs or e.taskId in :refs)", TimelineEntryEntity.class)
+          .setParameter("tenant", uow.tenant().value()).setParameter("refs", chunk).getResultList())
+          .forEach(t -> found.put(t.id(), t));
+    }
+    return List.copyOf(found.values());
+  }
+
+  @Override
+  public void delete(Collection<TimelineEntry> entries) {
+    uow.requireOpen();
+    if (entries.isEmpty()) {
+      return;
+    }
+    uow.flush(); // entries the unit added go to the table first, then out with the rest
+    for (List<UUID> chunk : Rows.chunks(entries.stream().map(TimelineEntry::id).distinct().toList())) {
+      uow.em().createQuery("delete from RapportTimelineEntry e where e.tenantId = :tenant and e.id in :ids")
+          .setParameter("tenant", uow.tenant().value()).setParameter("ids", chunk).executeUpdate();
+    }
+  }
 }

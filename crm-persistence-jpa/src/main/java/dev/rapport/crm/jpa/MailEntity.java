@@ -54,7 +54,7 @@ class MailEntity {
   @Column(name = "logged_at", nullable = false, updatable = false)
   LocalDateTime loggedAt;
 
-  @Column(name = "body", nullable = false, updatable = false)
+  @Column(name = "body", nullable = false) // updated when a person it names is deleted
   String body;
 
   MailEntity() {}

@@ -101,6 +101,33 @@ final class Rows<D, E> {
     return found.stream().findFirst().map(this::track);
   }
 
+  /**
+   * Deletes a record at its version, at once (after the unit's pending writes): one JPQL delete
+   * guarded by the version, as {@code @Version} would.
+   *
+   * @throws NotFoundException if the tenant has no such row
+   * @throws ConcurrentUpdateException if it is no longer at the record's version
+   */
+  void delete(D record) {
+    checkTenant(record);
+    UUID id = kind.id().apply(record);
+    E e = load(id).orElseThrow(() -> new NotFoundException(kind.name(), id));
+    uow.flush(); // the row must be at its version in the table before it goes
+    long version = kind.version().applyAsLong(record);
+    if (reported(e) != version) {
+      throw new ConcurrentUpdateException(kind.name(), id, version, reported(e));
+    }
+    int deleted = uow.em().createQuery("delete from " + kind.entityName() + " e where e.tenantId = :tenant"
+            + " and e.id = :id and e.version = :version")
+        .setParameter("tenant", uow.tenant().value()).setParameter("id", id)
+        .setParameter("version", kind.entityVersion().applyAsLong(e)).executeUpdate();
+    if (deleted != 1) {
+      throw new ConcurrentUpdateException(kind.name(), id, version);
+    }
+    uow.em().detach(e);
+    forget(id);
+  }
+
   /** @throws IllegalArgumentException if the record belongs to another tenant than the unit's */
   void checkTenant(D record) {
     Objects.requireNonNull(record, kind.name());

@@ -107,6 +107,8 @@ class OutboxPayloadShapeTest {
     var reader = crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Mary", "Somerville"))
         .email("mary@somerville.example").build());
     crm.contacts().recordConsent(reader.id(), true, "newsletter form");
+    var spam = crm.leads().capture(NewLead.builder(PersonName.of("Spam", "Bot"), LeadSource.WEBINAR).build());
+    crm.leads().delete(spam.id());
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
     ConversionResult converted = crm.leads().convert(lead.id(), Conversion.standard()

@@ -174,6 +174,35 @@ class StatementCountTest {
     assertThat(counts.get(1)).isEqualTo(counts.get(0) + 2);
   }
 
+
+  /**
+   * Deleting a lead with one activity of its own, one shared with a contact, a task and a campaign
+   * membership: the lead, its timeline entries, the activities and tasks they show and their mail,
+   * then the deletions and the one unlinking, each a statement, and the event.
+   */
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void deletingALeadTakesAFixedNumberOfStatements(Target target) {
+    Crm crm = crm(target);
+    var lead = crm.leads().capture(NewLead.builder(PersonName.of("Spam", "Bot"), LeadSource.WEBINAR).build());
+    var contact = crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("K", "Meyer")).build());
+    crm.activities().log(dev.rapport.crm.activity.NewActivity.builder(dev.rapport.crm.activity.ActivityType.NOTE,
+        dev.rapport.crm.activity.Links.lead(lead.id()), "own").build());
+    crm.activities().log(dev.rapport.crm.activity.NewActivity.builder(dev.rapport.crm.activity.ActivityType.NOTE,
+        dev.rapport.crm.activity.Links.lead(lead.id()).andContact(contact.id()), "shared").build());
+    crm.tasks().create(dev.rapport.crm.activity.NewTask.builder(dev.rapport.crm.activity.Links.lead(lead.id()), "call",
+        NOW.plusSeconds(60)).build());
+    var campaign = crm.campaigns().plan(dev.rapport.crm.campaign.NewCampaign.builder("News",
+        dev.rapport.crm.campaign.Channel.NEWSLETTER, java.time.LocalDate.of(2025, 3, 1), java.time.LocalDate.of(2025, 3, 31),
+        dev.rapport.crm.common.Money.of("0.00", "EUR")).build());
+    crm.campaigns().addMembers(campaign.id(), List.of(dev.rapport.crm.campaign.MemberId.lead(lead.id())));
+    // one more on EclipseLink, whose flushes before the deletes are not batched as Hibernate's (not yet traced)
+    assertThat(count(target, () -> crm.leads().delete(lead.id())))
+        .isEqualTo(target.name().contains("ECLIPSELINK") ? LEAD_DELETE + 1 : LEAD_DELETE);
+  }
+
+  private static final int LEAD_DELETE = 14;
+
   private static final int CAMPAIGN_READS = 6;
   private static final int CAMPAIGN_PER_MEMBER = 8;
   private static final int MAIL_BOUNCE = 15;

@@ -53,4 +53,16 @@ final class MemoryActivities implements ActivityRepository {
     uow.requireOpen();
     return buffer().insert(activity);
   }
+
+  @Override
+  public Activity update(Activity activity) {
+    uow.requireOpen();
+    return buffer().update(activity);
+  }
+
+  @Override
+  public void delete(Activity activity) {
+    uow.requireOpen();
+    buffer().delete(activity);
+  }
 }

@@ -230,4 +230,17 @@ final class MemoryCampaigns implements CampaignRepository {
     });
     return new CampaignTotals(memberCount, responses, leadCount, converted, opened, won, sums);
   }
+
+  @Override
+  public List<CampaignMember> membershipsOf(MemberId person) {
+    uow.requireOpen();
+    return members().lookup(Kinds.PERSON, person.value()).stream().filter(m -> m.member().equals(person))
+        .sorted(java.util.Comparator.comparing(CampaignMember::campaignId)).toList();
+  }
+
+  @Override
+  public void deleteMember(CampaignMember member) {
+    uow.requireOpen();
+    members().delete(member);
+  }
 }

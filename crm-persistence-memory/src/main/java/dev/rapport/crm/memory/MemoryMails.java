@@ -127,4 +127,27 @@ final class MemoryMails implements MailRepository {
     uow.requireOpen();
     return suppressions().page(List.of(), s -> true, page);
   }
+
+  @Override
+  public List<LoggedMail> findByActivities(Collection<dev.rapport.crm.common.ActivityId> activities) {
+    uow.requireOpen();
+    java.util.Set<dev.rapport.crm.common.ActivityId> wanted = java.util.Set.copyOf(activities);
+    List<LoggedMail> found = new java.util.ArrayList<>();
+    // no index by activity: a scan, as deletions are rare
+    buffer().forEach(List.of(), m -> wanted.contains(m.activity()), found::add);
+    found.sort(java.util.Comparator.comparing(LoggedMail::id));
+    return List.copyOf(found);
+  }
+
+  @Override
+  public LoggedMail update(LoggedMail mail) {
+    uow.requireOpen();
+    return buffer().update(mail);
+  }
+
+  @Override
+  public void delete(LoggedMail mail) {
+    uow.requireOpen();
+    buffer().delete(mail);
+  }
 }

@@ -106,4 +106,10 @@ final class MemoryTasks implements TaskRepository {
     uow.requireOpen();
     return buffer().update(task);
   }
+
+  @Override
+  public void delete(Task task) {
+    uow.requireOpen();
+    buffer().delete(task);
+  }
 }

@@ -116,4 +116,34 @@ final class MemoryTimeline implements TimelineRepository {
     }
     return List.copyOf(ids);
   }
+
+  @Override
+  public List<TimelineEntry> entriesOf(UUID subject) {
+    uow.requireOpen();
+    java.util.TreeMap<UUID, TimelineEntry> found = new java.util.TreeMap<>();
+    byTime().forEach(List.of(new Buffer.IndexKey(Kinds.SUBJECT, subject)), e -> e.subjectId().equals(subject),
+        e -> found.put(e.id(), e));
+    return List.copyOf(found.values());
+  }
+
+  @Override
+  public List<TimelineEntry> entriesShowing(java.util.Collection<UUID> refs) {
+    uow.requireOpen();
+    java.util.Set<UUID> wanted = java.util.Set.copyOf(refs);
+    java.util.TreeMap<UUID, TimelineEntry> found = new java.util.TreeMap<>();
+    // no index by the activity or task shown: a scan, as deletions are rare
+    byId().forEach(List.of(), e -> e.refId().filter(wanted::contains).isPresent(), e -> found.put(e.id(), e));
+    return List.copyOf(found.values());
+  }
+
+  @Override
+  public void delete(java.util.Collection<TimelineEntry> entries) {
+    uow.requireOpen();
+    for (TimelineEntry e : entries) {
+      if (byId().find(e.id()).isPresent()) {
+        byId().delete(e);
+        byTime().delete(e);
+      }
+    }
+  }
 }

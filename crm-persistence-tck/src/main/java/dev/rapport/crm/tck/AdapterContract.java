@@ -121,6 +121,21 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link DeleteContract} on this adapter. */
+  @Nested
+  @DisplayName("DeleteContract")
+  class Delete extends DeleteContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+
+    @Override
+    String adapterName() {
+      return AdapterContract.this.getClass().getName();
+    }
+  }
+
   /** {@link ConsentContract} on this adapter. */
   @Nested
   @DisplayName("ConsentContract")

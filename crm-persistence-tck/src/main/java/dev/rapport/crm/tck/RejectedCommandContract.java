@@ -332,6 +332,11 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("an unknown logged message", NotFoundException.class, w -> w.crm.mail().get(
             dev.rapport.crm.common.MailId.of(java.util.UUID.randomUUID()))),
         bad("find a message by a malformed id", ValidationException.class, w -> w.crm.mail().find("two words")),
+        bad("delete a converted lead", IllegalTransitionException.class, w -> w.crm.leads().delete(w.converted.id())),
+        bad("delete an unknown lead", NotFoundException.class, w -> w.crm.leads().delete(LeadId.of(UUID.randomUUID()))),
+        bad("delete a lead read at a stale version", ConcurrentUpdateException.class,
+            w -> w.crm.leads().ifVersion(w.fresh.version() + 1).delete(w.fresh.id())),
+        bad("delete no lead", ValidationException.class, w -> w.crm.leads().delete(null)),
         bad("add a contact without consent to an e-mail campaign under a strict consent policy", ValidationException.class,
             w -> w.strict.campaigns().addMembers(w.active.id(), List.of(MemberId.contact(w.contact.id())))),
         bad("add a lead to an e-mail campaign under a strict consent policy", ValidationException.class,

@@ -393,6 +393,45 @@ public abstract class ValueStormContract extends ContractSupport {
     }
   }
 
+  /**
+   * Deletes a lead (sometimes at a stale version): on success the model forgets it and its
+   * memberships, and takes every activity, task and logged message that named it as the store now
+   * holds it (gone, or kept without the lead); the rules themselves are {@code DeleteContract}'s.
+   */
+  private Input deleteLead(Crm c) {
+    // the epoch keeps a few leads to aim at (and to train the scoring inputs' model on): past that, unknown ids
+    LeadId id = leads.size() > 5 ? leadId() : v.chance(50) ? LeadId.of(UUID.randomUUID()) : null;
+    Lead known = id == null ? null : leads.get(id);
+    long version = known != null && v.chance(20) ? known.version() + 1 : -1;
+    return in("leads.delete " + id + (version > 0 ? " at stale version " + version : ""), () -> {
+      dev.rapport.crm.lead.LeadDeleted d = version > 0 ? c.leads().ifVersion(version).delete(id) : c.leads().delete(id);
+      assertThat(d.leadId()).isEqualTo(id);
+      leads.remove(id);
+      members.values().removeIf(m -> m.member().lead().filter(id::equals).isPresent());
+      for (Activity a : List.copyOf(activities.values())) {
+        if (a.links().lead().filter(id::equals).isPresent() || mails.values().stream()
+            .anyMatch(m -> m.activity().equals(a.id()) && m.leads().contains(id))) {
+          Optional<Activity> now = inUnitOfWork(uow -> uow.port(ActivityRepository.class).find(a.id()));
+          now.ifPresentOrElse(x -> activities.put(x.id(), x), () -> activities.remove(a.id()));
+        }
+      }
+      for (Task t : List.copyOf(tasks.values())) {
+        if (t.links().lead().filter(id::equals).isPresent()) {
+          Optional<Task> now = inUnitOfWork(uow -> uow.port(TaskRepository.class).find(t.id()));
+          now.ifPresentOrElse(x -> tasks.put(x.id(), x), () -> tasks.remove(t.id()));
+        }
+      }
+      for (dev.rapport.crm.mail.LoggedMail m : List.copyOf(mails.values())) {
+        if (m.leads().contains(id)) {
+          Optional<dev.rapport.crm.mail.LoggedMail> now = inUnitOfWork(
+              uow -> uow.port(dev.rapport.crm.mail.MailRepository.class).find(m.id()));
+          now.ifPresentOrElse(x -> mails.put(x.id(), x), () -> mails.remove(m.id()));
+        }
+      }
+      return null;
+    });
+  }
+
   /** Mail: messages from known and unknown addresses, some malformed, some twice, some bounces; look-ups; campaign mail refused (no transport here). */
   private Input mailInput(Crm c) {
     return switch (v.nextInt(11)) {
@@ -1139,7 +1178,11 @@ public abstract class ValueStormContract extends ContractSupport {
       }); }
       case 7, 8 -> { LeadId id = leadId(); LeadStatus s = v.chance(95) ? v.pick(List.of(LeadStatus.values())) : null;
         yield in("leads.changeStatus " + id + " " + s, () -> c.leads().changeStatus(id, s)); }
-      case 9 -> { LeadId id = leadId(); String r = v.text(Limits.TEXT); yield in("leads.disqualify " + show(r), () -> c.leads().disqualify(id, r)); }
+      case 9 -> {
+        if (v.chance(20)) {
+          yield deleteLead(c);
+        }
+        LeadId id = leadId(); String r = v.text(Limits.TEXT); yield in("leads.disqualify " + show(r), () -> c.leads().disqualify(id, r)); }
       case 10 -> { LeadId id = leadId(); yield in("leads.reopen " + id, () -> c.leads().reopen(id)); }
       case 11 -> { LeadId id = leadId(); yield in("leads.recordSignal(type)", () -> c.leads().recordSignal(id,
           v.chance(90) ? SignalType.PRICING_REQUEST : null)); }
@@ -1713,6 +1756,9 @@ public abstract class ValueStormContract extends ContractSupport {
   /** A scoring model trained on the epoch's leads (repeated up to the minimum), as a host may keep one. */
   private dev.rapport.crm.analytics.ScoringModel model() {
     List<Lead> some = new ArrayList<>();
+    if (leads.isEmpty()) {
+      throw new IllegalStateException("the storm's epoch has no lead left to train a model on");
+    }
     while (some.size() < dev.rapport.crm.analytics.ScoringModel.MINIMUM) {
       some.addAll(leads.values());
     }

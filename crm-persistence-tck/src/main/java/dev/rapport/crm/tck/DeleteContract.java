@@ -1,0 +1,154 @@
+package dev.rapport.crm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.crm.Crm;
+import dev.rapport.crm.activity.Activity;
+import dev.rapport.crm.activity.ActivityType;
+import dev.rapport.crm.activity.Links;
+import dev.rapport.crm.activity.NewActivity;
+import dev.rapport.crm.activity.NewTask;
+import dev.rapport.crm.activity.Task;
+import dev.rapport.crm.activity.TimelineEntry;
+import dev.rapport.crm.campaign.Campaign;
+import dev.rapport.crm.campaign.Channel;
+import dev.rapport.crm.campaign.MemberId;
+import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.common.LeadSource;
+import dev.rapport.crm.common.Money;
+import dev.rapport.crm.common.PersonName;
+import dev.rapport.crm.contact.Contact;
+import dev.rapport.crm.contact.NewContact;
+import dev.rapport.crm.exception.ConcurrentUpdateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
+import dev.rapport.crm.exception.NotFoundException;
+import dev.rapport.crm.lead.Conversion;
+import dev.rapport.crm.lead.Lead;
+import dev.rapport.crm.lead.LeadDeleted;
+import dev.rapport.crm.lead.LeadStatus;
+import dev.rapport.crm.lead.NewLead;
+import dev.rapport.crm.mail.LoggedMail;
+import dev.rapport.crm.mail.MailAddress;
+import dev.rapport.crm.mail.MailMessage;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deleting a lead on the adapter: its timeline, the activities, tasks and logged messages that
+ * concern only it and its campaign memberships go with it; what concerns others stays, without
+ * it; the rest of the store is exactly as before, and the database's keys hold. Refusals (a
+ * converted lead, a stale version, an unknown lead, another tenant's) change nothing.
+ */
+public abstract class DeleteContract extends ContractSupport {
+
+  private record World(Lead lead, Contact contact, Activity own, Activity shared, Task ownTask, Task sharedTask,
+      LoggedMail ownMail, LoggedMail sharedMail, Campaign campaign) {}
+
+  private World world() {
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Otto", "Lang"), LeadSource.WEBINAR)
+        .email("otto@lang.example").build());
+    Contact contact = crm.contacts().create(NewContact.builder(PersonName.of("Katherine", "Meyer"))
+        .email("k@meyer.example").build());
+    Activity own = crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.lead(lead.id()), "First note").build());
+    Activity shared = crm.activities().log(NewActivity.builder(ActivityType.MEETING,
+        Links.lead(lead.id()).andContact(contact.id()), "Meeting with both").build());
+    Task ownTask = crm.tasks().create(NewTask.builder(Links.lead(lead.id()), "Call Otto back", START.plusSeconds(3_600)).build());
+    Task sharedTask = crm.tasks().create(NewTask.builder(Links.lead(lead.id()).andContact(contact.id()), "Send both the offer",
+        START.plusSeconds(7_200)).build());
+    LoggedMail ownMail = crm.mail().ingest(MailMessage.builder(UUID.randomUUID() + "@lang.example",
+        MailAddress.of("otto@lang.example"), START).subject("Question").text("Only Otto").build()).mail().orElseThrow();
+    LoggedMail sharedMail = crm.mail().ingest(MailMessage.builder(UUID.randomUUID() + "@lang.example",
+        MailAddress.of("otto@lang.example"), START).cc(MailAddress.of("k@meyer.example")).subject("Both").build())
+        .mail().orElseThrow();
+    Campaign campaign = crm.campaigns().plan(NewCampaign.builder("News", Channel.NEWSLETTER, LocalDate.of(2025, 3, 1),
+        LocalDate.of(2025, 3, 31), Money.of("0.00", "EUR")).build());
+    crm.campaigns().addMembers(campaign.id(), List.of(MemberId.lead(lead.id()), MemberId.contact(contact.id())));
+    events.clear();
+    return new World(crm.leads().get(lead.id()), contact, own, shared, ownTask, sharedTask, ownMail, sharedMail, campaign);
+  }
+
+  @Test
+  public void aDeletedLeadTakesWhatConcernsOnlyItAndLeavesTheRestWithoutIt() {
+    World w = world();
+    StoreSnapshot before = snapshot();
+
+    LeadDeleted deleted = crm.leads().ifVersion(w.lead().version()).delete(w.lead().id());
+
+    assertThat(deleted.leadId()).isEqualTo(w.lead().id());
+    assertThat(deleted.activitiesDeleted()).isEqualTo(2); // the call and the mail only Otto wrote
+    assertThat(deleted.tasksDeleted()).isEqualTo(1);
+    assertThat(deleted.membershipsDeleted()).isEqualTo(1);
+    assertThat(deleted.mailsDeleted()).isEqualTo(1);
+    assertThat(events).containsExactly(deleted);
+    assertThat(crm.leads().find(w.lead().id())).isEmpty();
+    assertThatThrownBy(() -> crm.leads().get(w.lead().id())).isInstanceOf(NotFoundException.class);
+
+    StoreSnapshot after = snapshot();
+    UUID lead = w.lead().id().value();
+    assertThat(after.leads()).doesNotContain(w.lead()).hasSize(before.leads().size() - 1);
+    assertThat(after.activities()).extracting(Activity::id)
+        .containsExactlyInAnyOrderElementsOf(before.activities().stream().map(Activity::id)
+            .filter(id -> !id.equals(w.own().id()) && !id.equals(w.ownMail().activity())).toList());
+    Activity shared = after.activities().stream().filter(a -> a.id().equals(w.shared().id())).findFirst().orElseThrow();
+    assertThat(shared.links()).isEqualTo(Links.contact(w.contact().id()));
+    assertThat(shared.version()).isEqualTo(w.shared().version() + 1);
+    assertThat(after.tasks()).extracting(Task::id).containsExactlyInAnyOrderElementsOf(before.tasks().stream()
+        .map(Task::id).filter(id -> !id.equals(w.ownTask().id())).toList());
+    assertThat(after.tasks().stream().filter(t -> t.id().equals(w.sharedTask().id())).findFirst().orElseThrow().links())
+        .isEqualTo(Links.contact(w.contact().id()));
+    assertThat(after.mails()).extracting(LoggedMail::id).containsExactly(w.sharedMail().id());
+    LoggedMail sharedMail = after.mails().get(0);
+    assertThat(sharedMail.leads()).isEmpty();
+    assertThat(sharedMail.contacts()).containsExactly(w.contact().id());
+    assertThat(sharedMail.message()).isEqualTo(w.sharedMail().message());
+    assertThat(after.campaignMembers()).extracting(m -> m.member())
+        .containsExactly(MemberId.contact(w.contact().id()));
+    Set<UUID> goneRefs = Set.of(w.own().id().value(), w.ownMail().activity().value(), w.ownTask().id().value());
+    assertThat(after.timeline()).noneMatch(e -> e.subjectId().equals(lead))
+        .noneMatch(e -> e.refId().filter(goneRefs::contains).isPresent());
+    assertThat(after.timeline()).extracting(TimelineEntry::id).containsExactlyInAnyOrderElementsOf(before.timeline()
+        .stream().filter(e -> !e.subjectId().equals(lead) && e.refId().filter(goneRefs::contains).isEmpty())
+        .map(TimelineEntry::id).toList());
+    // everything else exactly as before
+    assertThat(after.contacts()).isEqualTo(before.contacts());
+    assertThat(after.accounts()).isEqualTo(before.accounts());
+    assertThat(after.campaigns()).isEqualTo(before.campaigns());
+    assertThat(after.opportunities()).isEqualTo(before.opportunities());
+    // the contact's timeline still shows what it shared with the lead
+    assertThat(crm.timeline().contact(w.contact().id(), dev.rapport.crm.common.PageRequest.first(20)).items())
+        .extracting(i -> i.activity().map(a -> a.id().value()).or(() -> i.task().map(t -> t.id().value())).orElse(null))
+        .contains(w.shared().id().value(), w.sharedMail().activity().value(), w.sharedTask().id().value());
+
+    assertThatThrownBy(() -> crm.leads().delete(w.lead().id())).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  public void refusedDeletionsChangeNothing() {
+    World w = world();
+    Lead converting = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.REFERRAL).build());
+    crm.leads().changeStatus(converting.id(), LeadStatus.QUALIFIED);
+    var converted = crm.leads().convert(converting.id(), Conversion.standard());
+    events.clear();
+    StoreSnapshot before = snapshot();
+
+    assertThatThrownBy(() -> crm.leads().delete(converting.id())).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining(converted.contact().id().toString()).hasMessageContaining(converted.account().id().toString());
+    assertThatThrownBy(() -> crm.leads().ifVersion(w.lead().version() + 1).delete(w.lead().id()))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm.leads().delete(dev.rapport.crm.common.LeadId.of(UUID.randomUUID())))
+        .isInstanceOf(NotFoundException.class);
+    Crm other = crm(freshTenant(), persistence);
+    assertThatThrownBy(() -> other.leads().delete(w.lead().id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> crm.leads().delete(null)).isInstanceOf(dev.rapport.crm.exception.ValidationException.class)
+        .hasMessageContaining("leadId");
+
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+    assertThat(before.leads().stream().map(Lead::id).collect(Collectors.toSet())).contains(w.lead().id());
+  }
+}
