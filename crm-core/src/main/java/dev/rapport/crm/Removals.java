@@ -111,6 +111,15 @@ final class Removals implements Cascade {
     return new Removed(goneActivities.size(), goneTasks.size(), memberships.size(), goneMails.size());
   }
 
+  @Override
+  public void removeActivity(CrmContext.Command cmd, UUID activity) {
+    UnitOfWork uow = cmd.uow();
+    TimelineRepository timeline = uow.port(TimelineRepository.class);
+    timeline.delete(timeline.entriesShowing(List.of(activity)));
+    MailRepository mails = uow.port(MailRepository.class);
+    mails.findByActivities(List.of(ActivityId.of(activity))).forEach(mails::delete);
+  }
+
   /** Whether the links name a contact, account or opportunity, or another lead. */
   private static boolean concernsOthers(Links links, LeadId lead) {
     return links.contact().isPresent() || links.account().isPresent() || links.opportunity().isPresent()

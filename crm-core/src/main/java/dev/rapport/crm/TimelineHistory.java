@@ -106,6 +106,9 @@ final class TimelineHistory {
     if (event instanceof ContactCreated e) {
       return new Line(List.of(e.contactId().value()), "Contact created");
     }
+    if (event instanceof dev.rapport.crm.activity.ActivityDeleted || event instanceof dev.rapport.crm.activity.TaskDeleted) {
+      return Line.NONE; // its entries went with it
+    }
     if (event instanceof dev.rapport.crm.lead.LeadDeleted) {
       return Line.NONE; // the lead's timeline went with it
     }

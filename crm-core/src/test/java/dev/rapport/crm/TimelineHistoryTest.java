@@ -117,6 +117,8 @@ class TimelineHistoryTest {
     m.put(new TaskCompleted(T, AT, TASK, LINKS, "Call back", AT), line("Task done: Call back", LEAD.value(), ACCOUNT.value()));
     m.put(new TaskCancelled(T, AT, TASK, LINKS, "Call back"), line("Task cancelled: Call back", LEAD.value(), ACCOUNT.value()));
     m.put(new TaskRescheduled(T, AT, TASK, AT, Optional.empty()), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.activity.ActivityDeleted(T, AT, ActivityId.of(UUID.randomUUID()), LINKS), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.activity.TaskDeleted(T, AT, TASK, LINKS), TimelineHistory.Line.NONE);
     m.put(new dev.rapport.crm.lead.LeadDeleted(T, AT, LEAD, 2, 1, 1, 1), TimelineHistory.Line.NONE);
     m.put(new dev.rapport.crm.contact.ContactConsentRecorded(T, AT, CONTACT, false, "unsubscribe link: Spring", AT),
         line("Marketing consent withdrawn (unsubscribe link: Spring)", CONTACT.value()));

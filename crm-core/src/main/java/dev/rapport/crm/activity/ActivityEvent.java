@@ -7,4 +7,4 @@ import dev.rapport.crm.event.CrmEvent;
  * (a {@code switch} over it is checked for completeness). {@code Crm.eventTypes()} lists the
  * events of every feature.
  */
-public sealed interface ActivityEvent extends CrmEvent permits ActivityLogged, TaskCreated, TaskCompleted, TaskCancelled, TaskRescheduled {}
+public sealed interface ActivityEvent extends CrmEvent permits ActivityLogged, ActivityDeleted, TaskCreated, TaskCompleted, TaskCancelled, TaskRescheduled, TaskDeleted {}

@@ -27,10 +27,54 @@ import java.util.Optional;
  */
 public final class ActivityService {
   private final CrmContext ctx;
+  private final long expectedVersion; // -1: any version
 
   /** Internal: obtain the service from {@code Crm.activities()}. */
   ActivityService(CrmContext ctx) {
+    this(ctx, -1);
+  }
+
+  private ActivityService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
+    this.expectedVersion = expectedVersion;
+  }
+
+  /**
+   * A view of this service whose {@link #delete} first checks that the activity is still at
+   * {@code version}, and refuses with {@link dev.rapport.crm.exception.ConcurrentUpdateException}
+   * when it changed since (a deleted lead's link taken away, say).
+   *
+   * @throws ValidationException if the version is below 1
+   */
+  public ActivityService ifVersion(long version) {
+    return new ActivityService(ctx, Check.expectedVersion(version));
+  }
+
+  /**
+   * Deletes an activity logged by mistake, in one unit of work, with its timeline entries and, for
+   * an e-mail logged by {@code crm.mail()}, its logged message. An engagement signal it recorded on
+   * a lead stays (it happened). Raises {@link ActivityDeleted}.
+   *
+   * @return the event
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such activity
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is not at the version given to
+   *     {@link #ifVersion}, or was changed concurrently
+   */
+  public ActivityDeleted delete(ActivityId id) {
+    Check.notNull(id, "activityId");
+    return ctx.command(cmd -> {
+      ActivityRepository activities = cmd.uow().port(ActivityRepository.class);
+      Activity a = activities.find(id).orElseThrow(() -> new NotFoundException("activity", id));
+      if (expectedVersion >= 0 && a.version() != expectedVersion) {
+        throw new dev.rapport.crm.exception.ConcurrentUpdateException("activity", id, expectedVersion, a.version());
+      }
+      ctx.setting(dev.rapport.crm.internal.context.Cascade.class).removeActivity(cmd, id.value());
+      activities.delete(a);
+      ActivityDeleted event = new ActivityDeleted(ctx.tenant(), ctx.now(), id, a.links());
+      cmd.raise(event);
+      return event;
+    });
   }
 
   /**

@@ -50,6 +50,33 @@ public final class TaskService {
   }
 
   /**
+   * Deletes a task created by mistake (a task that was done or cancelled is history: keep it), in
+   * one unit of work, with its timeline entries. Raises {@link TaskDeleted}.
+   *
+   * @return the event
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such task
+   * @throws ConcurrentUpdateException if it is not at the version given to {@link #ifVersion}, or
+   *     was changed concurrently
+   */
+  public TaskDeleted delete(TaskId id) {
+    Check.notNull(id, "taskId");
+    return ctx.command(cmd -> {
+      TaskRepository tasks = cmd.uow().port(TaskRepository.class);
+      Task t = tasks.find(id).orElseThrow(() -> new NotFoundException("task", id));
+      if (expectedVersion >= 0 && t.version() != expectedVersion) {
+        throw new ConcurrentUpdateException("task", id, expectedVersion, t.version());
+      }
+      TimelineRepository timeline = cmd.uow().port(TimelineRepository.class);
+      timeline.delete(timeline.entriesShowing(java.util.List.of(id.value())));
+      tasks.delete(t);
+      TaskDeleted event = new TaskDeleted(ctx.tenant(), ctx.now(), id, t.links());
+      cmd.raise(event);
+      return event;
+    });
+  }
+
+  /**
    * Creates an open task, filed in the timelines of its links at its creation time. Raises
    * {@link TaskCreated}.
    *

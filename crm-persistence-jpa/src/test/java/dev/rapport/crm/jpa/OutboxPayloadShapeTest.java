@@ -109,6 +109,12 @@ class OutboxPayloadShapeTest {
     crm.contacts().recordConsent(reader.id(), true, "newsletter form");
     var spam = crm.leads().capture(NewLead.builder(PersonName.of("Spam", "Bot"), LeadSource.WEBINAR).build());
     crm.leads().delete(spam.id());
+    var note = crm.activities().log(dev.rapport.crm.activity.NewActivity.builder(dev.rapport.crm.activity.ActivityType.NOTE,
+        dev.rapport.crm.activity.Links.contact(reader.id()), "by mistake").build());
+    crm.activities().delete(note.id());
+    var todo = crm.tasks().create(dev.rapport.crm.activity.NewTask.builder(dev.rapport.crm.activity.Links.contact(reader.id()),
+        "by mistake", NOW.plusSeconds(60)).build());
+    crm.tasks().delete(todo.id());
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
     ConversionResult converted = crm.leads().convert(lead.id(), Conversion.standard()

@@ -151,4 +151,41 @@ public abstract class DeleteContract extends ContractSupport {
     assertThat(events).isEmpty();
     assertThat(before.leads().stream().map(Lead::id).collect(Collectors.toSet())).contains(w.lead().id());
   }
+  @Test
+  public void anActivityOrTaskLoggedByMistakeIsDeletedWithItsTimelineEntriesAndMail() {
+    World w = world();
+    StoreSnapshot before = snapshot();
+
+    var gone = crm.activities().ifVersion(w.shared().version()).delete(w.shared().id());
+    var mailGone = crm.activities().delete(w.sharedMail().activity());
+    var taskGone = crm.tasks().ifVersion(w.sharedTask().version()).delete(w.sharedTask().id());
+
+    assertThat(gone.links()).isEqualTo(w.shared().links());
+    assertThat(events).containsExactly(gone, mailGone, taskGone);
+    StoreSnapshot after = snapshot();
+    Set<UUID> refs = Set.of(w.shared().id().value(), w.sharedMail().activity().value(), w.sharedTask().id().value());
+    assertThat(after.activities()).extracting(Activity::id).containsExactlyInAnyOrderElementsOf(before.activities()
+        .stream().map(Activity::id).filter(id -> !refs.contains(id.value())).toList());
+    assertThat(after.tasks()).extracting(Task::id).containsExactlyInAnyOrderElementsOf(before.tasks().stream()
+        .map(Task::id).filter(id -> !refs.contains(id.value())).toList());
+    assertThat(after.mails()).extracting(LoggedMail::id).containsExactly(w.ownMail().id());
+    assertThat(after.timeline()).extracting(TimelineEntry::id).containsExactlyInAnyOrderElementsOf(before.timeline()
+        .stream().filter(e -> e.refId().filter(refs::contains).isEmpty()).map(TimelineEntry::id).toList());
+    assertThat(after.leads()).isEqualTo(before.leads());
+    assertThat(after.contacts()).isEqualTo(before.contacts());
+    assertThat(after.campaignMembers()).isEqualTo(before.campaignMembers());
+
+    // refused: unknown, stale, another tenant's: nothing changes
+    StoreSnapshot now = snapshot();
+    events.clear();
+    assertThatThrownBy(() -> crm.activities().delete(w.shared().id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> crm.activities().ifVersion(w.own().version() + 1).delete(w.own().id()))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm.tasks().ifVersion(w.ownTask().version() + 1).delete(w.ownTask().id()))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm(freshTenant(), persistence).tasks().delete(w.ownTask().id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(snapshot()).isEqualTo(now);
+    assertThat(events).isEmpty();
+  }
 }

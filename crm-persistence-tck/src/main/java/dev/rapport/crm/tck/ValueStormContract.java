@@ -1372,15 +1372,38 @@ public abstract class ValueStormContract extends ContractSupport {
         case 1 -> c.contacts().ifVersion(version).addPhone(contactId(), v.phone());
         default -> c.opportunities().ifVersion(version).overrideProbability(opportunityId(), v.percent());
       }); }
-      case 48, 49 -> in("activities.log", () -> c.activities().log(newActivity()));
+      case 48 -> in("activities.log", () -> c.activities().log(newActivity()));
+      case 49 -> {
+        if (v.chance(70)) {
+          yield in("activities.log", () -> c.activities().log(newActivity()));
+        }
+        ActivityId id = v.chance(85) && !activities.isEmpty() ? v.pick(new ArrayList<>(activities.keySet()))
+            : v.chance(50) ? ActivityId.of(UUID.randomUUID()) : null;
+        long version = id != null && activities.containsKey(id) && v.chance(20) ? activities.get(id).version() + 1 : -1;
+        yield in("activities.delete " + id + (version > 0 ? " at stale version " + version : ""), () -> {
+          dev.rapport.crm.activity.ActivityDeleted d = version > 0 ? c.activities().ifVersion(version).delete(id)
+              : c.activities().delete(id);
+          assertThat(d.activityId()).isEqualTo(id);
+          activities.remove(id);
+          mails.values().removeIf(m -> m.activity().equals(id)); // its logged message went with it
+          return null;
+        });
+      }
       case 50 -> in("tasks.create", () -> c.tasks().create(newTask()));
-      case 51 -> { TaskId id = taskId(); int kind = v.nextInt(6); yield in("tasks.change(" + kind + ") " + id, () -> switch (kind) {
+      case 51 -> { TaskId id = taskId(); int kind = v.nextInt(7); yield in("tasks.change(" + kind + ") " + id, () -> switch (kind) {
         case 0 -> c.tasks().complete(id);
         case 1 -> c.tasks().complete(id, someInstant());
         case 2 -> c.tasks().cancel(id);
         case 3 -> c.tasks().reschedule(id, someInstant(), v.chance(50) ? someInstant() : null);
         case 4 -> c.tasks().reminderHandled(id);
-        default -> c.tasks().ifVersion(1 + v.nextInt(4)).complete(id);
+        case 5 -> c.tasks().ifVersion(1 + v.nextInt(4)).complete(id);
+        default -> {
+          dev.rapport.crm.activity.TaskDeleted d = (v.chance(80) ? c.tasks() : c.tasks().ifVersion(1 + v.nextInt(4)))
+              .delete(id);
+          assertThat(d.taskId()).isEqualTo(id);
+          tasks.remove(id);
+          yield null;
+        }
       }); }
       case 52 -> { int kind = v.nextInt(3); yield in("tasks.list(" + kind + ")", () -> switch (kind) {
         case 0 -> {

@@ -16,4 +16,7 @@ public interface Cascade {
    * @return how many activities, tasks, campaign memberships and logged messages were deleted
    */
   Removed removeLead(CrmContext.Command cmd, UUID lead);
+
+  /** Removes the activity's timeline entries and its logged message (an e-mail logged by mail): see {@code ActivityService.delete}. */
+  void removeActivity(CrmContext.Command cmd, UUID activity);
 }
