@@ -109,6 +109,10 @@ final class TimelineHistory {
     if (event instanceof dev.rapport.crm.activity.ActivityDeleted || event instanceof dev.rapport.crm.activity.TaskDeleted) {
       return Line.NONE; // its entries went with it
     }
+    if (event instanceof dev.rapport.crm.campaign.CampaignMemberRemoved
+        || event instanceof dev.rapport.crm.campaign.CampaignDeleted) {
+      return Line.NONE; // as members added: campaign bookkeeping, not a person's history
+    }
     if (event instanceof dev.rapport.crm.lead.LeadDeleted) {
       return Line.NONE; // the lead's timeline went with it
     }

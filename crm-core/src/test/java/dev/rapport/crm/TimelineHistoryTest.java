@@ -128,6 +128,9 @@ class TimelineHistoryTest {
     m.put(new CampaignPlanned(T, AT, campaign, "Spring", Channel.NEWSLETTER), TimelineHistory.Line.NONE);
     m.put(new CampaignStatusChanged(T, AT, campaign, CampaignStatus.PLANNED, CampaignStatus.ACTIVE), TimelineHistory.Line.NONE);
     m.put(new CampaignMembersAdded(T, AT, campaign, List.of(LEAD), List.of(CONTACT)), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.campaign.CampaignMemberRemoved(T, AT, campaign, Optional.of(LEAD), Optional.empty()),
+        TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.campaign.CampaignDeleted(T, AT, campaign, 3), TimelineHistory.Line.NONE);
     CaseId kase = CaseId.of(UUID.randomUUID());
     m.put(new CaseOpened(T, AT, kase, ACCOUNT, Optional.of(CONTACT), "Export fails", CasePriority.HIGH),
         line("Case opened (HIGH): Export fails", ACCOUNT.value(), CONTACT.value()));

@@ -7,4 +7,4 @@ import dev.rapport.crm.event.CrmEvent;
  * (a {@code switch} over it is checked for completeness). {@code Crm.eventTypes()} lists the
  * events of every feature.
  */
-public sealed interface CampaignEvent extends CrmEvent permits CampaignPlanned, CampaignStatusChanged, CampaignMembersAdded, CampaignResponseRecorded {}
+public sealed interface CampaignEvent extends CrmEvent permits CampaignPlanned, CampaignStatusChanged, CampaignMembersAdded, CampaignResponseRecorded, CampaignMemberRemoved, CampaignDeleted {}

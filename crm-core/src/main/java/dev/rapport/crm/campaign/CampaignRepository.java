@@ -70,4 +70,12 @@ public interface CampaignRepository {
    * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
    */
   void deleteMember(CampaignMember member);
+
+  /**
+   * Deletes the campaign and all its members (in a bounded number of statements, whatever their
+   * number), and returns how many members went.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at the campaign's version
+   */
+  long delete(Campaign campaign);
 }

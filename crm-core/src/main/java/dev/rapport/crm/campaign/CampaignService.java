@@ -63,10 +63,10 @@ public final class CampaignService {
   }
 
   /**
-   * A view of this service whose commands on an existing campaign first check that it is still
-   * at {@code version} (the version the caller read), and refuse with
-   * {@link ConcurrentUpdateException} when someone changed it since. Queries, planning, members
-   * and responses are unaffected (members carry their own versions).
+   * A view of this service whose commands on an existing campaign (its moves, cost, goals and
+   * {@link #delete}) first check that it is still at {@code version} (the version the caller read),
+   * and refuse with {@link ConcurrentUpdateException} when someone changed it since. Queries,
+   * planning, members and responses are unaffected (members carry their own versions).
    *
    * @throws ValidationException if the version is below 1
    */
@@ -241,6 +241,61 @@ public final class CampaignService {
       List<CampaignMember> stored = campaigns.insertMembers(added);
       cmd.raise(new CampaignMembersAdded(ctx.tenant(), now, id, leads, contacts));
       return List.copyOf(stored);
+    });
+  }
+
+  /**
+   * Takes a person off a planned or active campaign's members (added by mistake, or asked to be
+   * taken off). Raises {@link CampaignMemberRemoved}.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the campaign does not exist or the person is not its member
+   * @throws IllegalTransitionException if the campaign is completed or aborted (its members are its history)
+   */
+  public void removeMember(CampaignId id, MemberId member) {
+    Check.notNull(id, "campaignId");
+    Check.notNull(member, "member");
+    ctx.command(cmd -> {
+      CampaignRepository campaigns = cmd.uow().port(CampaignRepository.class);
+      Campaign campaign = load(cmd.uow(), id);
+      campaign.requireMembersAllowed();
+      CampaignMember m = campaigns.findMember(id, member)
+          .orElseThrow(() -> new NotFoundException("campaign member", member));
+      campaigns.deleteMember(m);
+      cmd.raise(new CampaignMemberRemoved(ctx.tenant(), ctx.now(), id, member.lead(), member.contact()));
+      return null;
+    });
+  }
+
+  /**
+   * Deletes a campaign with its members, in one unit of work. A campaign leads were captured with
+   * is the attribution of those leads, their conversions and revenue: it is refused (abort it
+   * instead). Under {@link #ifVersion} it must still be at that version. Raises {@link CampaignDeleted}.
+   *
+   * @return the event, with how many members went
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such campaign
+   * @throws IllegalTransitionException if leads were captured with the campaign (naming how many)
+   * @throws ConcurrentUpdateException if it is not at the version given to {@link #ifVersion}, or
+   *     was changed concurrently
+   */
+  public CampaignDeleted delete(CampaignId id) {
+    Check.notNull(id, "campaignId");
+    return ctx.command(cmd -> {
+      CampaignRepository campaigns = cmd.uow().port(CampaignRepository.class);
+      Campaign campaign = load(cmd.uow(), id);
+      if (expectedVersion >= 0 && campaign.version() != expectedVersion) {
+        throw new ConcurrentUpdateException("campaign", id, expectedVersion, campaign.version());
+      }
+      long leads = campaigns.totals(id).leads();
+      if (leads > 0) {
+        throw new IllegalTransitionException("campaign", campaign.status(), "deleted", leads
+            + (leads == 1 ? " lead was" : " leads were") + " captured with it and are attributed to it: abort it instead");
+      }
+      long members = campaigns.delete(campaign);
+      CampaignDeleted event = new CampaignDeleted(ctx.tenant(), ctx.now(), id, members);
+      cmd.raise(event);
+      return event;
     });
   }
 

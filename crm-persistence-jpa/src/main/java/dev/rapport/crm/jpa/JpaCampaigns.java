@@ -427,4 +427,25 @@ final class JpaCampaigns implements CampaignRepository {
     return Arrays.asList(e.status, e.statusResponse, e.statusSignal, e.statusSignalIntent,
         e.statusAt, e.respondedAt);
   }
+
+  @Override
+  public long delete(Campaign campaign) {
+    uow.requireOpen();
+    Objects.requireNonNull(campaign, "campaign");
+    rows.checkTenant(campaign);
+    uow.flush(); // members the unit added or changed are in the table before they go
+    members.entrySet().removeIf(e -> {
+      boolean of = e.getKey().campaign().equals(campaign.id().value());
+      if (of && uow.em().contains(e.getValue())) {
+        uow.em().detach(e.getValue());
+      }
+      return of;
+    });
+    unflushed.removeIf(k -> k.campaign().equals(campaign.id().value()));
+    int gone = uow.em().createQuery("delete from RapportCampaignMember m where m.tenantId = :tenant"
+            + " and m.campaignId = :campaign")
+        .setParameter("tenant", tenant()).setParameter("campaign", campaign.id().value()).executeUpdate();
+    rows.delete(campaign);
+    return gone;
+  }
 }

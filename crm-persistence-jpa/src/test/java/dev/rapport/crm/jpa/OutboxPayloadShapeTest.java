@@ -115,6 +115,11 @@ class OutboxPayloadShapeTest {
     var todo = crm.tasks().create(dev.rapport.crm.activity.NewTask.builder(dev.rapport.crm.activity.Links.contact(reader.id()),
         "by mistake", NOW.plusSeconds(60)).build());
     crm.tasks().delete(todo.id());
+    var mistake = crm.campaigns().plan(NewCampaign.builder("Mistake", Channel.EMAIL, LocalDate.of(2025, 3, 1),
+        LocalDate.of(2025, 3, 31), Money.of("0.00", "EUR")).build());
+    crm.campaigns().addMembers(mistake.id(), List.of(MemberId.contact(reader.id()), MemberId.lead(lead.id())));
+    crm.campaigns().removeMember(mistake.id(), MemberId.lead(lead.id()));
+    crm.campaigns().delete(mistake.id());
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
     ConversionResult converted = crm.leads().convert(lead.id(), Conversion.standard()

@@ -243,4 +243,15 @@ final class MemoryCampaigns implements CampaignRepository {
     uow.requireOpen();
     members().delete(member);
   }
+
+  @Override
+  public long delete(Campaign campaign) {
+    uow.requireOpen();
+    List<CampaignMember> gone = new ArrayList<>();
+    members().forEach(List.of(new Buffer.IndexKey(Kinds.CAMPAIGN, campaign.id())),
+        m -> m.campaignId().equals(campaign.id()), gone::add);
+    gone.forEach(members()::delete);
+    campaigns().delete(campaign);
+    return gone.size();
+  }
 }

@@ -188,4 +188,35 @@ public abstract class DeleteContract extends ContractSupport {
     assertThat(snapshot()).isEqualTo(now);
     assertThat(events).isEmpty();
   }
+  @Test
+  public void aCampaignWithoutLeadsIsDeletedWithItsMembersAndAMemberCanBeTakenOff() {
+    World w = world();
+    crm.campaigns().removeMember(w.campaign().id(), MemberId.lead(w.lead().id()));
+    assertThat(events).hasSize(1).first().isInstanceOf(dev.rapport.crm.campaign.CampaignMemberRemoved.class);
+    assertThatThrownBy(() -> crm.campaigns().getMember(w.campaign().id(), MemberId.lead(w.lead().id())))
+        .isInstanceOf(NotFoundException.class);
+    Campaign brought = crm.campaigns().plan(NewCampaign.builder("Ads", Channel.SOCIAL_ADS, LocalDate.of(2025, 3, 1),
+        LocalDate.of(2025, 3, 31), Money.of("0.00", "EUR")).build());
+    crm.leads().capture(NewLead.builder(PersonName.of("From", "Ads"), LeadSource.SOCIAL_ADS).campaign(brought.id()).build());
+    StoreSnapshot before = snapshot();
+    events.clear();
+
+    var deleted = crm.campaigns().ifVersion(w.campaign().version()).delete(w.campaign().id());
+
+    assertThat(deleted.membersDeleted()).isEqualTo(1);
+    assertThat(events).containsExactly(deleted);
+    StoreSnapshot after = snapshot();
+    assertThat(after.campaigns()).extracting(Campaign::id).doesNotContain(w.campaign().id()).contains(brought.id());
+    assertThat(after.campaignMembers()).noneMatch(m -> m.campaignId().equals(w.campaign().id()));
+    assertThat(after.leads()).isEqualTo(before.leads());
+    assertThat(after.contacts()).isEqualTo(before.contacts());
+    assertThatThrownBy(() -> crm.campaigns().get(w.campaign().id())).isInstanceOf(NotFoundException.class);
+
+    // a campaign leads came from is their attribution: refused, nothing changes
+    events.clear();
+    assertThatThrownBy(() -> crm.campaigns().delete(brought.id())).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("1 lead was captured with it");
+    assertThat(snapshot()).isEqualTo(after);
+    assertThat(events).isEmpty();
+  }
 }

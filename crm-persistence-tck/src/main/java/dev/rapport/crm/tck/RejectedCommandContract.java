@@ -80,6 +80,7 @@ public abstract class RejectedCommandContract extends ContractSupport {
     /** The same tenant under a policy that refuses likely duplicates. */
     Crm refusing;
     Crm strict;
+    Campaign leadsCampaign;
     Lead fresh;
     Lead qualified;
     Lead converted;
@@ -135,6 +136,8 @@ public abstract class RejectedCommandContract extends ContractSupport {
     w.active = crm.campaigns().start(a.id());
     w.completed = crm.campaigns().complete(crm.campaigns().start(crm.campaigns().plan(campaign("Done")).id()).id());
     w.aborted = crm.campaigns().abort(crm.campaigns().plan(campaign("Aborted")).id());
+    w.leadsCampaign = crm.campaigns().plan(campaign("Brought leads"));
+    crm.leads().capture(NewLead.builder(PersonName.of("Brought"), LeadSource.SOCIAL_ADS).campaign(w.leadsCampaign.id()).build());
     w.task = crm.tasks().create(NewTask.builder(Links.lead(w.fresh.id()), "Call", START).build());
     w.doneTask = crm.tasks().complete(crm.tasks().create(NewTask.builder(Links.account(w.account.id()), "Done", START).build()).id());
     w.cancelledTask = crm.tasks().cancel(crm.tasks().create(NewTask.builder(Links.contact(w.contact.id()), "Gone", START).build()).id());
@@ -337,6 +340,15 @@ public abstract class RejectedCommandContract extends ContractSupport {
         bad("delete a lead read at a stale version", ConcurrentUpdateException.class,
             w -> w.crm.leads().ifVersion(w.fresh.version() + 1).delete(w.fresh.id())),
         bad("delete no lead", ValidationException.class, w -> w.crm.leads().delete(null)),
+        bad("delete a campaign leads were captured with", IllegalTransitionException.class,
+            w -> w.crm.campaigns().delete(w.leadsCampaign.id())),
+        bad("delete an unknown campaign", NotFoundException.class, w -> w.crm.campaigns().delete(unknownCampaign())),
+        bad("delete a campaign read at a stale version", ConcurrentUpdateException.class,
+            w -> w.crm.campaigns().ifVersion(w.planned.version() + 1).delete(w.planned.id())),
+        bad("take a member off a completed campaign", IllegalTransitionException.class,
+            w -> w.crm.campaigns().removeMember(w.completed.id(), MemberId.lead(w.fresh.id()))),
+        bad("take off someone who is not a member", NotFoundException.class,
+            w -> w.crm.campaigns().removeMember(w.active.id(), MemberId.lead(w.qualified.id()))),
         bad("delete an unknown activity", NotFoundException.class,
             w -> w.crm.activities().delete(dev.rapport.crm.common.ActivityId.of(UUID.randomUUID()))),
         bad("delete an unknown task", NotFoundException.class,
@@ -485,12 +497,12 @@ public abstract class RejectedCommandContract extends ContractSupport {
   @Test
   public void theWorldOfTheBadCommandsIsWhatTheyAimAt() {
     StoreSnapshot s = snapshot();
-    assertThat(s.leads()).hasSize(4);
+    assertThat(s.leads()).hasSize(5); // and one captured with the campaign that brought it
     assertThat(s.accounts()).hasSize(3); // two named, one from the conversion
     assertThat(s.opportunities()).hasSize(2);
     assertThat(s.campaigns()).extracting(c -> c.status()).containsExactly(dev.rapport.crm.campaign.CampaignStatus.PLANNED,
         dev.rapport.crm.campaign.CampaignStatus.ACTIVE, dev.rapport.crm.campaign.CampaignStatus.COMPLETED,
-        dev.rapport.crm.campaign.CampaignStatus.ABORTED);
+        dev.rapport.crm.campaign.CampaignStatus.ABORTED, dev.rapport.crm.campaign.CampaignStatus.PLANNED);
     assertThat(s.campaignMembers()).hasSize(2);
     assertThat(world.converted.status()).isEqualTo(LeadStatus.CONVERTED);
     assertThat(world.qualified.version()).isEqualTo(2); // captured, then qualified: a stale version 1 exists

@@ -1076,10 +1076,33 @@ public abstract class ValueStormContract extends ContractSupport {
         }
         return c.campaigns().addMembers(id, people);
       }); }
-      case 5, 6 -> { CampaignId id = campaignId(); MemberId m = v.chance(70) && !members.isEmpty()
+      case 5 -> { CampaignId id = campaignId(); MemberId m = v.chance(70) && !members.isEmpty()
           ? v.pick(new ArrayList<>(members.values())).member() : memberId();
         yield in("campaigns.recordResponse " + id + " " + m, () -> c.campaigns().recordResponse(id, m, responseStatus(),
             v.instant(clock.instant()))); }
+      case 6 -> {
+        if (v.chance(60)) {
+          CampaignMember known = v.chance(80) && !members.isEmpty() ? v.pick(new ArrayList<>(members.values())) : null;
+          CampaignId id = known != null ? known.campaignId() : campaignId();
+          MemberId m = known != null ? known.member() : memberId();
+          yield in("campaigns.removeMember " + id + " " + m, () -> {
+            c.campaigns().removeMember(id, m);
+            members.remove(key(members.values().stream().filter(x -> x.campaignId().equals(id) && x.member().equals(m))
+                .findFirst().orElseThrow()));
+            return null;
+          });
+        }
+        CampaignId id = campaignId();
+        long version = id != null && campaigns.containsKey(id) && v.chance(20) ? campaigns.get(id).version() + 1 : -1;
+        yield in("campaigns.delete " + id + (version > 0 ? " at stale version " + version : ""), () -> {
+          dev.rapport.crm.campaign.CampaignDeleted d = version > 0 ? c.campaigns().ifVersion(version).delete(id)
+              : c.campaigns().delete(id);
+          assertThat(d.campaignId()).isEqualTo(id);
+          campaigns.remove(id);
+          members.values().removeIf(x -> x.campaignId().equals(id));
+          return null;
+        });
+      }
       case 7 -> { CampaignId id = campaignId(); long version = id == null || !campaigns.containsKey(id) ? 1 + v.nextInt(3)
           : campaigns.get(id).version() + (v.chance(50) ? 0 : v.pick(List.of(-1L, 1L)));
         yield in("campaigns.ifVersion(" + version + ").recordActualCost " + id,
@@ -1398,8 +1421,8 @@ public abstract class ValueStormContract extends ContractSupport {
         case 4 -> c.tasks().reminderHandled(id);
         case 5 -> c.tasks().ifVersion(1 + v.nextInt(4)).complete(id);
         default -> {
-          dev.rapport.crm.activity.TaskDeleted d = (v.chance(80) ? c.tasks() : c.tasks().ifVersion(1 + v.nextInt(4)))
-              .delete(id);
+          dev.rapport.crm.activity.TaskDeleted d = v.chance(80) ? c.tasks().delete(id)
+              : c.tasks().ifVersion(1 + v.nextInt(4)).delete(id);
           assertThat(d.taskId()).isEqualTo(id);
           tasks.remove(id);
           yield null;
