@@ -21,7 +21,6 @@ import dev.rapport.crm.mail.MailRepository;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,16 +91,9 @@ final class Removals implements Cascade {
             t.owner(), t.reminderAt(), t.reminderHandledAt(), t.status(), t.endedAt(), t.createdAt(), t.updatedAt()));
       }
     }
-    // the lead's own entries, and every entry of what goes with it (keys hold: entries before their rows)
-    Map<UUID, TimelineEntry> entries = new LinkedHashMap<>();
-    own.forEach(e -> entries.put(e.id(), e));
-    List<UUID> gone = new ArrayList<>();
-    goneActivities.forEach(a -> gone.add(a.id().value()));
-    goneTasks.forEach(t -> gone.add(t.id().value()));
-    if (!gone.isEmpty()) {
-      timeline.entriesShowing(gone).forEach(e -> entries.put(e.id(), e));
-    }
-    timeline.delete(List.copyOf(entries.values()));
+    // the lead's own entries are every entry of what goes with it: an activity or task that concerns
+    // only the lead is filed under the lead alone (keys hold: entries go before their rows)
+    timeline.delete(own);
     goneMails.forEach(mails::delete);
     goneActivities.forEach(activities::delete);
     goneTasks.forEach(tasks::delete);

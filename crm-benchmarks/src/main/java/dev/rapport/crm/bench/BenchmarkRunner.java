@@ -73,10 +73,10 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail");
+      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail");
+      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail", "delete");
 
   private final Settings settings;
   private final String only;
@@ -215,6 +215,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("merge")) {
       merge();
+    }
+    if (groups.contains("delete")) {
+      delete();
     }
     if (groups.contains("mail")) {
       mail();
@@ -714,6 +717,18 @@ public final class BenchmarkRunner {
             + " hand-written SQL", dbContacts, MergeBenchmarks.NOTES), 1, "", Double.NaN);
       }
     }
+  }
+
+  /** Issue 24's lead deletion ({@link DeleteBenchmarks}) in memory, beside a capture. */
+  private void delete() throws RunnerException {
+    int leads = given("leads", quick() ? 2_000 : 100_000);
+    Map<String, RunResult> r = run(throughputOf(options(DeleteBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("leads", String.valueOf(leads))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "deleteLeadMemory", "captureLeadMemory", String.format(Locale.ROOT,
+        "delete a lead with %d notes of its own and one shared with a contact (memory, %,d leads) vs capture a lead"
+        + " (issue 24)", DeleteBenchmarks.NOTES, leads), 1, "", Double.NaN);
   }
 
   /** Issue 23's ingest ({@link MailBenchmarks}): parse and log a message in memory vs the parse alone. */
