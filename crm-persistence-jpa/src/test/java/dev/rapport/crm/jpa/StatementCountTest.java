@@ -201,7 +201,7 @@ class StatementCountTest {
         .isEqualTo(target.name().contains("ECLIPSELINK") ? LEAD_DELETE + 1 : LEAD_DELETE);
   }
 
-  private static final int LEAD_DELETE = 14;
+  private static final int LEAD_DELETE = 13;
 
   private static final int CAMPAIGN_READS = 6;
   private static final int CAMPAIGN_PER_MEMBER = 8;
