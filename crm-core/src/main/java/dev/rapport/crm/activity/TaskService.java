@@ -63,10 +63,8 @@ public final class TaskService {
     Check.notNull(id, "taskId");
     return ctx.command(cmd -> {
       TaskRepository tasks = cmd.uow().port(TaskRepository.class);
-      Task t = tasks.find(id).orElseThrow(() -> new NotFoundException("task", id));
-      if (expectedVersion >= 0 && t.version() != expectedVersion) {
-        throw new ConcurrentUpdateException("task", id, expectedVersion, t.version());
-      }
+      Task t = versioned.load(cmd.uow(), id);
+      versioned.checkVersion(id, t, expectedVersion);
       TimelineRepository timeline = cmd.uow().port(TimelineRepository.class);
       timeline.delete(timeline.entriesShowing(java.util.List.of(id.value())));
       tasks.delete(t);

@@ -284,9 +284,7 @@ public final class CampaignService {
     return ctx.command(cmd -> {
       CampaignRepository campaigns = cmd.uow().port(CampaignRepository.class);
       Campaign campaign = load(cmd.uow(), id);
-      if (expectedVersion >= 0 && campaign.version() != expectedVersion) {
-        throw new ConcurrentUpdateException("campaign", id, expectedVersion, campaign.version());
-      }
+      versioned.checkVersion(id, campaign, expectedVersion);
       long leads = campaigns.totals(id).leads();
       if (leads > 0) {
         throw new IllegalTransitionException("campaign", campaign.status(), "deleted", leads

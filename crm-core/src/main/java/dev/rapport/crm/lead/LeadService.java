@@ -422,10 +422,8 @@ public final class LeadService {
     Check.notNull(id, "leadId");
     return ctx.command(cmd -> {
       LeadRepository leads = cmd.uow().port(LeadRepository.class);
-      Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
-      if (expectedVersion >= 0 && lead.version() != expectedVersion) {
-        throw new ConcurrentUpdateException("lead", id, expectedVersion, lead.version());
-      }
+      Lead lead = versioned.load(cmd.uow(), id);
+      versioned.checkVersion(id, lead, expectedVersion);
       if (lead.status() == LeadStatus.CONVERTED) {
         String into = lead.convertedTo().map(c -> "contact " + c.contactId() + ", account " + c.accountId()
             + c.opportunityId().map(o -> ", opportunity " + o).orElse("")).orElse("its contact");
