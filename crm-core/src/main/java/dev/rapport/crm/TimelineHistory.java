@@ -116,6 +116,21 @@ final class TimelineHistory {
     if (event instanceof dev.rapport.crm.lead.LeadDeleted) {
       return Line.NONE; // the lead's timeline went with it
     }
+    if (event instanceof dev.rapport.crm.contact.ContactDeleted e) {
+      return e.accountId().map(a -> new Line(List.of(a.value()), "Contact deleted")).orElse(Line.NONE);
+    }
+    if (event instanceof dev.rapport.crm.contact.AccountDeleted) {
+      return Line.NONE; // the account's timeline went with it
+    }
+    if (event instanceof dev.rapport.crm.opportunity.OpportunityDeleted e) {
+      return new Line(List.of(e.accountId().value()), "Opportunity deleted: " + e.name());
+    }
+    if (event instanceof dev.rapport.crm.service.CaseDeleted e) {
+      return new Line(accountAndContact(e.accountId(), e.contactId()), "Case deleted");
+    }
+    if (event instanceof dev.rapport.crm.feedback.FeedbackDeleted e) {
+      return new Line(List.of(e.accountId().value()), "Feedback answer deleted");
+    }
     if (event instanceof dev.rapport.crm.contact.ContactConsentRecorded e) {
       return new Line(List.of(e.contactId().value()), "Marketing consent " + (e.granted() ? "given" : "withdrawn")
           + " (" + e.source() + ")");

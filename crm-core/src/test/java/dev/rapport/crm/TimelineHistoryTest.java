@@ -120,6 +120,15 @@ class TimelineHistoryTest {
     m.put(new dev.rapport.crm.activity.ActivityDeleted(T, AT, ActivityId.of(UUID.randomUUID()), LINKS), TimelineHistory.Line.NONE);
     m.put(new dev.rapport.crm.activity.TaskDeleted(T, AT, TASK, LINKS), TimelineHistory.Line.NONE);
     m.put(new dev.rapport.crm.lead.LeadDeleted(T, AT, LEAD, 2, 1, 1, 1), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.contact.ContactDeleted(T, AT, CONTACT, Optional.of(ACCOUNT), 1, 1, 1, 1),
+        line("Contact deleted", ACCOUNT.value()));
+    m.put(new dev.rapport.crm.contact.AccountDeleted(T, AT, ACCOUNT, 1, 0, 0), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.opportunity.OpportunityDeleted(T, AT, OPP, ACCOUNT, "Licence", 0, 0),
+        line("Opportunity deleted: Licence", ACCOUNT.value()));
+    m.put(new dev.rapport.crm.service.CaseDeleted(T, AT, dev.rapport.crm.common.CaseId.of(UUID.randomUUID()), ACCOUNT,
+        Optional.of(CONTACT)), line("Case deleted", ACCOUNT.value(), CONTACT.value()));
+    m.put(new dev.rapport.crm.feedback.FeedbackDeleted(T, AT, dev.rapport.crm.common.FeedbackId.of(UUID.randomUUID()),
+        ACCOUNT), line("Feedback answer deleted", ACCOUNT.value()));
     m.put(new dev.rapport.crm.contact.ContactConsentRecorded(T, AT, CONTACT, false, "unsubscribe link: Spring", AT),
         line("Marketing consent withdrawn (unsubscribe link: Spring)", CONTACT.value()));
     m.put(new dev.rapport.crm.mail.MailSuppressed(T, AT, dev.rapport.crm.common.EmailAddress.of("gone@example.org"),

@@ -72,6 +72,14 @@ public interface AccountRepository {
   Account update(Account account);
 
   /**
+   * Deletes the account. What links to it goes first ({@code AccountService.delete}).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   *     (checked at once or at commit)
+   */
+  void delete(Account account);
+
+  /**
    * Which of these ids name accounts of the unit's tenant: how the core checks what a host's
    * {@code SalesLedger} returns. The default finds each; an adapter may answer in one query per
    * chunk of ids.

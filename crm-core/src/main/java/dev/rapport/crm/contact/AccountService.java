@@ -396,4 +396,38 @@ public final class AccountService {
     return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(uow, before),
         Versioned.Events.none());
   }
+
+  /**
+   * Deletes an account, with what goes with it, in one unit of work: its timeline, its payer class,
+   * and the activities, tasks and logged messages that concern only it (what concerns others too
+   * stays, without it). Contacts, opportunities, service cases, feedback answers, sales and payments
+   * that name it are refused, naming how many of each: delete them first (sales and payments are
+   * the customer's history; where the host's ledger keeps them they are never the store's to
+   * delete). A lead converted into the account keeps its conversion as history. Under
+   * {@link #ifVersion} the account must still be at that version. Raises {@link AccountDeleted}.
+   *
+   * @return the event, with how much went with the account
+   * @throws ValidationException if the id is null
+   * @throws dev.rapport.crm.exception.NotFoundException if the tenant has no such account (also one
+   *     merged into another)
+   * @throws dev.rapport.crm.exception.IllegalTransitionException if contacts, opportunities, cases,
+   *     feedback, sales or payments name it (naming how many of each)
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if the account is not at the version
+   *     given to {@link #ifVersion}, or was changed concurrently
+   */
+  public AccountDeleted delete(AccountId id) {
+    Check.notNull(id, "accountId");
+    return ctx.command(cmd -> {
+      Account account = versioned.load(cmd.uow(), id);
+      checkVersion(account);
+      dev.rapport.crm.internal.context.Cascade cascade = ctx.setting(dev.rapport.crm.internal.context.Cascade.class);
+      cascade.requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.ACCOUNT, id.value(), "account");
+      dev.rapport.crm.internal.context.Cascade.Removed removed = cascade.remove(cmd, dev.rapport.crm.internal.context.Cascade.Subject.ACCOUNT, id.value());
+      cmd.uow().port(AccountRepository.class).delete(account);
+      AccountDeleted event = new AccountDeleted(ctx.tenant(), ctx.now(), id, removed.activities(), removed.tasks(),
+          removed.mails());
+      cmd.raise(event);
+      return event;
+    });
+  }
 }

@@ -8,4 +8,4 @@ import dev.rapport.crm.event.CrmEvent;
  * events of every feature.
  */
 public sealed interface ContactEvent extends CrmEvent permits AccountCreated, ContactCreated, ContactConsentRecorded, ContactsMerged, ContactMergeUndone, AccountsMerged,
-    AccountMergeUndone {}
+    AccountMergeUndone, ContactDeleted, AccountDeleted {}

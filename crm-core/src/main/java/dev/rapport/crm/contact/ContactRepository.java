@@ -77,4 +77,12 @@ public interface ContactRepository {
 
   /** Stores a changed contact read at its version; returns it with the next version. */
   Contact update(Contact contact);
+
+  /**
+   * Deletes the contact and its addresses. What links to it goes first ({@code ContactService.delete}).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   *     (checked at once or at commit)
+   */
+  void delete(Contact contact);
 }

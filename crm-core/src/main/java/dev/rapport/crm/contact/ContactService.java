@@ -452,4 +452,38 @@ public final class ContactService {
     return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(uow, before),
         Versioned.Events.none());
   }
+
+  /**
+   * Deletes a contact, with what goes with it, in one unit of work: its addresses, its timeline, the
+   * activities, tasks and logged messages that concern only it, and its campaign memberships. An
+   * activity, task or message that concerns others too stays, without the contact. Service cases,
+   * feedback answers and opportunities (as primary contact) that name it are the account's history
+   * and are not taken along: while any exists the deletion is refused, naming how many of each
+   * (delete them first, or erase the person, which keeps the history without the person). A lead
+   * converted into the contact keeps its conversion as history. Under {@link #ifVersion} the contact
+   * must still be at that version. Raises {@link ContactDeleted}.
+   *
+   * @return the event, with how much went with the contact
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such contact (also one merged into another)
+   * @throws dev.rapport.crm.exception.IllegalTransitionException if cases, feedback or opportunities
+   *     name it (naming how many of each)
+   * @throws ConcurrentUpdateException if the contact is not at the version given to {@link #ifVersion},
+   *     or was changed concurrently
+   */
+  public ContactDeleted delete(ContactId id) {
+    Check.notNull(id, "contactId");
+    return ctx.command(cmd -> {
+      Contact contact = versioned.load(cmd.uow(), id);
+      checkVersion(contact);
+      dev.rapport.crm.internal.context.Cascade cascade = ctx.setting(dev.rapport.crm.internal.context.Cascade.class);
+      cascade.requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.CONTACT, id.value(), "contact");
+      dev.rapport.crm.internal.context.Cascade.Removed removed = cascade.remove(cmd, dev.rapport.crm.internal.context.Cascade.Subject.CONTACT, id.value());
+      cmd.uow().port(ContactRepository.class).delete(contact);
+      ContactDeleted event = new ContactDeleted(ctx.tenant(), ctx.now(), id, contact.accountId(), removed.activities(),
+          removed.tasks(), removed.memberships(), removed.mails());
+      cmd.raise(event);
+      return event;
+    });
+  }
 }

@@ -27,6 +27,13 @@ public interface MergeRepository {
   void moveLinks(UUID mergeId, Merge.Kind kind, UUID from, UUID to);
 
   /**
+   * How many records link to the record, per link {@link #moveLinks} moves, by its name
+   * ({@code "contact.case"}, {@code "account.sale"}, ...); links with none are left out (campaign
+   * memberships and the payer class are not counted). What a deletion must refuse or take along.
+   */
+  java.util.Map<String, Long> linksTo(Merge.Kind kind, UUID record);
+
+  /**
    * Undoes every {@link #moveLinks} of the merge: what moved points at its record again (with the
    * next version), what was removed returns as it was. The records must exist again first.
    */

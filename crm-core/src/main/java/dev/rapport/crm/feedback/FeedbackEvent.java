@@ -7,4 +7,4 @@ import dev.rapport.crm.event.CrmEvent;
  * (a {@code switch} over it is checked for completeness). {@code Crm.eventTypes()} lists the
  * events of every feature.
  */
-public sealed interface FeedbackEvent extends CrmEvent permits FeedbackReceived {}
+public sealed interface FeedbackEvent extends CrmEvent permits FeedbackReceived, FeedbackDeleted {}

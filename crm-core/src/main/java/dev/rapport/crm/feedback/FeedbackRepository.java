@@ -49,6 +49,20 @@ public interface FeedbackRepository {
   Feedback insert(Feedback feedback);
 
   /**
+   * Deletes the answer.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   *     (checked at once or at commit)
+   */
+  void delete(Feedback feedback);
+
+  /** How many answers name the case ({@link Feedback#caseId}). */
+  long countByCase(dev.rapport.crm.common.CaseId caseId);
+
+  /** How many answers name the opportunity ({@link Feedback#opportunityId}). */
+  long countByOpportunity(dev.rapport.crm.common.OpportunityId opportunityId);
+
+  /**
    * The answers of one account on one scale in a period: see {@link #scores}.
    *
    * @param accountId the account

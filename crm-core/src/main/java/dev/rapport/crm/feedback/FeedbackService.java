@@ -33,9 +33,51 @@ import java.util.Optional;
 public final class FeedbackService {
   private final CrmContext ctx;
 
+  private final long expectedVersion; // -1: any version
+
   /** Internal: obtain the service from {@code Crm.feedback()}. */
   FeedbackService(CrmContext ctx) {
+    this(ctx, -1);
+  }
+
+  private FeedbackService(CrmContext ctx, long expectedVersion) {
     this.ctx = ctx;
+    this.expectedVersion = expectedVersion;
+  }
+
+  /**
+   * A view of this service whose {@link #delete} first checks that the answer is still at
+   * {@code version} (the version the caller read), and refuses with
+   * {@link dev.rapport.crm.exception.ConcurrentUpdateException} otherwise. Other methods are unaffected.
+   *
+   * @throws ValidationException if the version is below 1
+   */
+  public FeedbackService ifVersion(long version) {
+    return new FeedbackService(ctx, Check.expectedVersion(version));
+  }
+
+  /**
+   * Deletes an answer (one recorded by mistake, or at the giver's request): it no longer counts in
+   * NPS, CSAT or the reports. Under {@link #ifVersion} it must still be at that version. Raises
+   * {@link FeedbackDeleted}.
+   *
+   * @return the event
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such answer
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is not at the version given to
+   *     {@link #ifVersion}, or was changed concurrently
+   */
+  public FeedbackDeleted delete(FeedbackId id) {
+    Check.notNull(id, "feedbackId");
+    return ctx.command(cmd -> {
+      FeedbackRepository answers = cmd.uow().port(FeedbackRepository.class);
+      Feedback feedback = answers.find(id).orElseThrow(() -> new NotFoundException("feedback", id));
+      Check.version("feedback", id, feedback.version(), expectedVersion);
+      answers.delete(feedback);
+      FeedbackDeleted event = new FeedbackDeleted(ctx.tenant(), ctx.now(), id, feedback.accountId());
+      cmd.raise(event);
+      return event;
+    });
   }
 
   /**

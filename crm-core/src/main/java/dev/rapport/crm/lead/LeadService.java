@@ -406,15 +406,15 @@ public final class LeadService {
    * message of theirs no one else), with their logged messages; its campaign memberships. An
    * activity or task that concerns others too stays, without the lead (at its next version), and a
    * logged message stays linked to its other people. A converted lead is history its contact,
-   * account and opportunity came from, and is refused. Under {@link #ifVersion} the lead must still
+   * account and opportunity came from, and is refused while one of them exists. Under {@link #ifVersion} the lead must still
    * be at that version. Raises {@link LeadDeleted} (the records that went with it raise nothing of
    * their own).
    *
    * @return the event, with how much went with the lead
    * @throws ValidationException if the id is null
    * @throws NotFoundException if the tenant has no such lead
-   * @throws IllegalTransitionException if the lead was converted (naming the contact, account and
-   *     opportunity that depend on it)
+   * @throws IllegalTransitionException if the lead was converted and what it became exists (naming
+   *     the contact, account and opportunity that depend on it)
    * @throws ConcurrentUpdateException if the lead is not at the version given to {@link #ifVersion},
    *     or was changed concurrently
    */
@@ -425,13 +425,26 @@ public final class LeadService {
       Lead lead = versioned.load(cmd.uow(), id);
       versioned.checkVersion(id, lead, expectedVersion);
       if (lead.status() == LeadStatus.CONVERTED) {
-        String into = lead.convertedTo().map(c -> "contact " + c.contactId() + ", account " + c.accountId()
-            + c.opportunityId().map(o -> ", opportunity " + o).orElse("")).orElse("its contact");
-        throw new IllegalTransitionException("lead", LeadStatus.CONVERTED, "deleted",
-            "a converted lead is the history of what it became (" + into + "): delete those first, or erase the person");
+        List<String> into = new java.util.ArrayList<>();
+        lead.convertedTo().ifPresent(c -> {
+          UnitOfWork uow = cmd.uow();
+          if (uow.port(dev.rapport.crm.contact.ContactRepository.class).find(c.contactId()).isPresent()) {
+            into.add("contact " + c.contactId());
+          }
+          if (uow.port(dev.rapport.crm.contact.AccountRepository.class).find(c.accountId()).isPresent()) {
+            into.add("account " + c.accountId());
+          }
+          c.opportunityId().filter(o -> uow.port(dev.rapport.crm.opportunity.OpportunityRepository.class)
+              .find(o).isPresent()).ifPresent(o -> into.add("opportunity " + o));
+        });
+        if (!into.isEmpty()) {
+          throw new IllegalTransitionException("lead", LeadStatus.CONVERTED, "deleted", "a converted lead is the history"
+              + " of what it became (" + String.join(", ", into) + "): delete those first, or erase the person");
+        }
       }
       dev.rapport.crm.internal.context.Cascade.Removed removed = ctx.setting(
-          dev.rapport.crm.internal.context.Cascade.class).removeLead(cmd, id.value());
+          dev.rapport.crm.internal.context.Cascade.class).remove(cmd, dev.rapport.crm.internal.context.Cascade.Subject.LEAD,
+          id.value());
       leads.delete(lead);
       LeadDeleted event = new LeadDeleted(ctx.tenant(), ctx.now(), id, removed.activities(), removed.tasks(),
           removed.memberships(), removed.mails());

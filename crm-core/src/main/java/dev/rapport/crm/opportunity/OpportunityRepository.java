@@ -33,4 +33,12 @@ public interface OpportunityRepository {
 
   /** Stores a changed opportunity read at its version; returns it with the next version. */
   Opportunity update(Opportunity opportunity);
+
+  /**
+   * Deletes the opportunity with its stage history (the visits the reports read).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   *     (checked at once or at commit)
+   */
+  void delete(Opportunity opportunity);
 }

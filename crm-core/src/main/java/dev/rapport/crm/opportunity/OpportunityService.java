@@ -286,4 +286,34 @@ public final class OpportunityService {
           }
         });
   }
+
+  /**
+   * Deletes an opportunity, in any status, with its stage history (it leaves the pipeline, funnel,
+   * forecast and won revenue), its timeline and the activities and tasks that concern only it (what
+   * concerns others too stays, without it), in one unit of work. Feedback answers that name it are
+   * refused, naming how many. A lead converted with it keeps its conversion as history. Under
+   * {@link #ifVersion} it must still be at that version. Raises {@link OpportunityDeleted}.
+   *
+   * @return the event, with how much went with the opportunity
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such opportunity
+   * @throws IllegalTransitionException if feedback answers name it (naming how many)
+   * @throws ConcurrentUpdateException if it is not at the version given to {@link #ifVersion}, or
+   *     was changed concurrently
+   */
+  public OpportunityDeleted delete(OpportunityId id) {
+    Check.notNull(id, "opportunityId");
+    return ctx.command(cmd -> {
+      Opportunity opportunity = versioned.load(cmd.uow(), id);
+      versioned.checkVersion(id, opportunity, expectedVersion);
+      dev.rapport.crm.internal.context.Cascade cascade = ctx.setting(dev.rapport.crm.internal.context.Cascade.class);
+      cascade.requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.OPPORTUNITY, id.value(), "opportunity");
+      dev.rapport.crm.internal.context.Cascade.Removed removed = cascade.remove(cmd, dev.rapport.crm.internal.context.Cascade.Subject.OPPORTUNITY, id.value());
+      cmd.uow().port(OpportunityRepository.class).delete(opportunity);
+      OpportunityDeleted event = new OpportunityDeleted(ctx.tenant(), ctx.now(), id, opportunity.accountId(),
+          opportunity.name(), removed.activities(), removed.tasks());
+      cmd.raise(event);
+      return event;
+    });
+  }
 }

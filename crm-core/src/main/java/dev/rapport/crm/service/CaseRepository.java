@@ -50,4 +50,12 @@ public interface CaseRepository {
 
   /** Stores a changed case read at its version; returns it with the next version. */
   ServiceCase update(ServiceCase serviceCase);
+
+  /**
+   * Deletes the case.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   *     (checked at once or at commit)
+   */
+  void delete(ServiceCase serviceCase);
 }

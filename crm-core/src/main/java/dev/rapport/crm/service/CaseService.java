@@ -239,4 +239,30 @@ public final class CaseService {
           }
         });
   }
+
+  /**
+   * Deletes a service case (one opened by mistake), in any status. Feedback answers that name it
+   * are refused, naming how many: delete them first. The account's timeline keeps the lines of
+   * what happened to the case. Under {@link #ifVersion} it must still be at that version. Raises
+   * {@link CaseDeleted}.
+   *
+   * @return the event
+   * @throws ValidationException if the id is null
+   * @throws NotFoundException if the tenant has no such case
+   * @throws IllegalTransitionException if feedback answers name it (naming how many)
+   * @throws ConcurrentUpdateException if it is not at the version given to {@link #ifVersion}, or
+   *     was changed concurrently
+   */
+  public CaseDeleted delete(CaseId id) {
+    Check.notNull(id, "caseId");
+    return ctx.command(cmd -> {
+      ServiceCase serviceCase = versioned.load(cmd.uow(), id);
+      versioned.checkVersion(id, serviceCase, expectedVersion);
+      ctx.setting(dev.rapport.crm.internal.context.Cascade.class).requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.CASE, id.value(), "case");
+      cmd.uow().port(CaseRepository.class).delete(serviceCase);
+      CaseDeleted event = new CaseDeleted(ctx.tenant(), ctx.now(), id, serviceCase.accountId(), serviceCase.contactId());
+      cmd.raise(event);
+      return event;
+    });
+  }
 }

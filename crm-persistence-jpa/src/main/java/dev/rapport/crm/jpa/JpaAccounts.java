@@ -211,7 +211,18 @@ final class JpaAccounts implements AccountRepository {
    * @throws dev.rapport.crm.exception.ConcurrentUpdateException if the row is at another version
    * @throws dev.rapport.crm.exception.NotFoundException if there is no such account
    */
-  void delete(Account account) {
+  @Override
+  public void delete(Account account) {
+    uow.requireOpen();
+    rows.checkTenant(account);
+    // its payer class is the account's own derived row
+    uow.em().createQuery("delete from RapportPayerClass p where p.tenantId = :tenant and p.accountId = :id")
+        .setParameter("tenant", uow.tenant().value()).setParameter("id", account.id().value()).executeUpdate();
+    deleteRow(account);
+  }
+
+  /** Deletes the account's row alone (a merge moved its payer class to the survivor first). */
+  void deleteRow(Account account) {
     uow.requireOpen();
     rows.checkTenant(account);
     UUID id = account.id().value();

@@ -150,4 +150,10 @@ final class JpaCases implements CaseRepository {
     return Arrays.asList(e.tenantId, e.accountId, e.contactId, e.subject, e.description, e.priority,
         e.status, e.owner, e.resolution, e.openedAt, e.updatedAt, e.firstResponseAt, e.resolvedAt);
   }
+
+  @Override
+  public void delete(ServiceCase serviceCase) {
+    uow.requireOpen();
+    rows.delete(serviceCase);
+  }
 }

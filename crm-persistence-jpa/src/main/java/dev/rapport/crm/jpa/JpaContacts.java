@@ -161,7 +161,8 @@ final class JpaContacts implements ContactRepository {
    * @throws dev.rapport.crm.exception.ConcurrentUpdateException if the row is at another version
    * @throws dev.rapport.crm.exception.NotFoundException if there is no such contact
    */
-  void delete(Contact contact) {
+  @Override
+  public void delete(Contact contact) {
     uow.requireOpen();
     rows.checkTenant(contact);
     UUID id = contact.id().value();

@@ -177,4 +177,24 @@ final class JpaFeedback implements FeedbackRepository {
     return Arrays.asList(e.tenantId, e.accountId, e.contactId, e.caseId, e.opportunityId, e.scale,
         e.score, e.comment, e.channel, e.survey, e.answeredAt, e.recordedAt);
   }
+
+  @Override
+  public void delete(Feedback feedback) {
+    uow.requireOpen();
+    rows.delete(feedback);
+  }
+
+  @Override
+  public long countByCase(dev.rapport.crm.common.CaseId caseId) {
+    uow.requireOpen();
+    java.util.Objects.requireNonNull(caseId, "caseId");
+    return rows.count(" and e.caseId = :linked", Rows.params("linked", caseId.value()));
+  }
+
+  @Override
+  public long countByOpportunity(dev.rapport.crm.common.OpportunityId opportunityId) {
+    uow.requireOpen();
+    java.util.Objects.requireNonNull(opportunityId, "opportunityId");
+    return rows.count(" and e.opportunityId = :linked", Rows.params("linked", opportunityId.value()));
+  }
 }

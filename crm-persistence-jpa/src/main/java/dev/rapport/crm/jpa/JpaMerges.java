@@ -85,6 +85,28 @@ final class JpaMerges implements MergeRepository {
   }
 
   @Override
+  public Map<String, Long> linksTo(Merge.Kind kind, UUID record) {
+    uow.requireOpen();
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(record, "record");
+    uow.flush(); // counted in the tables: what the unit holds goes first
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    for (Link link : switch (kind) {
+      case CONTACT -> CONTACT_LINKS;
+      case ACCOUNT -> ACCOUNT_LINKS;
+      case LEAD -> LEAD_LINKS;
+    }) {
+      long n = uow.em().createQuery("select count(e) from " + link.entity() + " e where e.tenantId = :tenant and e."
+              + link.attribute() + " = :record", Long.class)
+          .setParameter("tenant", uow.tenant().value()).setParameter("record", record).getSingleResult();
+      if (n > 0) {
+        counts.put(link.name(), n);
+      }
+    }
+    return counts;
+  }
+
+  @Override
   public void moveLinks(UUID mergeId, Merge.Kind kind, UUID from, UUID to) {
     uow.requireOpen();
     Objects.requireNonNull(mergeId, "mergeId");
@@ -245,7 +267,7 @@ final class JpaMerges implements MergeRepository {
   public void delete(Account account) {
     uow.requireOpen();
     Objects.requireNonNull(account, "account");
-    ((JpaAccounts) uow.port(AccountRepository.class)).delete(account);
+    ((JpaAccounts) uow.port(AccountRepository.class)).deleteRow(account);
   }
 
   @Override

@@ -245,4 +245,23 @@ final class JpaOpportunities implements OpportunityRepository {
     }
     return out;
   }
+
+  @Override
+  public void delete(Opportunity opportunity) {
+    uow.requireOpen();
+    rows.checkTenant(opportunity);
+    uow.flush(); // visits this unit wrote are rows before they go
+    visits.removeIf(v -> {
+      boolean mine = v.opportunityId.equals(opportunity.id().value());
+      if (mine && uow.em().contains(v)) {
+        uow.em().detach(v);
+      }
+      return mine;
+    });
+    uow.em().createQuery("delete from RapportStageVisit v where v.tenantId = :tenant and v.opportunityId = :id")
+        .setParameter("tenant", uow.tenant().value())
+        .setParameter("id", opportunity.id().value())
+        .executeUpdate();
+    rows.delete(opportunity);
+  }
 }

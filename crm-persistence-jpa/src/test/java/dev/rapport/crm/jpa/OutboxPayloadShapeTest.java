@@ -120,6 +120,17 @@ class OutboxPayloadShapeTest {
     crm.campaigns().addMembers(mistake.id(), List.of(MemberId.contact(reader.id()), MemberId.lead(lead.id())));
     crm.campaigns().removeMember(mistake.id(), MemberId.lead(lead.id()));
     crm.campaigns().delete(mistake.id());
+    var stray = crm.accounts().create(dev.rapport.crm.contact.NewAccount.builder("Stray").build());
+    var strayContact = crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Stray", "One"))
+        .account(stray.id()).build());
+    var strayDeal = crm.opportunities().open(stray.id(), NewOpportunity.builder("Stray deal", Money.of("1.00", "EUR")).build());
+    var strayCase = crm.cases().open(dev.rapport.crm.service.NewCase.builder(stray.id(), "Stray case").build());
+    var strayAnswer = crm.feedback().record(dev.rapport.crm.feedback.NewFeedback.nps(stray.id(), strayContact.id(), 7).build());
+    crm.feedback().delete(strayAnswer.id());
+    crm.cases().delete(strayCase.id());
+    crm.opportunities().delete(strayDeal.id());
+    crm.contacts().delete(strayContact.id());
+    crm.accounts().delete(stray.id());
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
     ConversionResult converted = crm.leads().convert(lead.id(), Conversion.standard()

@@ -97,4 +97,13 @@ final class MemoryAccounts implements AccountRepository {
     uow.requireOpen();
     return buffer().update(account);
   }
+
+  @Override
+  public void delete(Account account) {
+    uow.requireOpen();
+    buffer().delete(java.util.Objects.requireNonNull(account, "account"));
+    // its payer class is the account's own derived row (a merge moved it to the survivor first)
+    Buffer<AccountId, MemorySales.Standing> classes = uow.buffer(uow.store().payerClasses);
+    classes.find(account.id()).ifPresent(classes::delete);
+  }
 }

@@ -104,4 +104,10 @@ final class MemoryCases implements CaseRepository {
     uow.requireOpen();
     return buffer().update(serviceCase);
   }
+
+  @Override
+  public void delete(ServiceCase serviceCase) {
+    uow.requireOpen();
+    buffer().delete(java.util.Objects.requireNonNull(serviceCase, "serviceCase"));
+  }
 }

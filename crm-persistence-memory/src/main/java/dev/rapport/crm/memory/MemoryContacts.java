@@ -98,4 +98,10 @@ final class MemoryContacts implements ContactRepository {
     uow.requireOpen();
     return buffer().update(contact);
   }
+
+  @Override
+  public void delete(Contact contact) {
+    uow.requireOpen();
+    buffer().delete(java.util.Objects.requireNonNull(contact, "contact"));
+  }
 }

@@ -124,4 +124,26 @@ final class MemoryFeedback implements FeedbackRepository {
     return f -> f.scale() == scale && !f.answeredAt().isBefore(from) && f.answeredAt().isBefore(to)
         && (account.isEmpty() || account.get().equals(f.accountId()));
   }
+
+  @Override
+  public void delete(dev.rapport.crm.feedback.Feedback feedback) {
+    uow.requireOpen();
+    buffer().delete(java.util.Objects.requireNonNull(feedback, "feedback"));
+  }
+
+  @Override
+  public long countByCase(dev.rapport.crm.common.CaseId caseId) {
+    uow.requireOpen();
+    java.util.Objects.requireNonNull(caseId, "caseId");
+    Optional<dev.rapport.crm.common.CaseId> id = Optional.of(caseId);
+    return buffer().count(List.of(), f -> f.caseId().equals(id));
+  }
+
+  @Override
+  public long countByOpportunity(dev.rapport.crm.common.OpportunityId opportunityId) {
+    uow.requireOpen();
+    java.util.Objects.requireNonNull(opportunityId, "opportunityId");
+    Optional<dev.rapport.crm.common.OpportunityId> id = Optional.of(opportunityId);
+    return buffer().count(List.of(), f -> f.opportunityId().equals(id));
+  }
 }

@@ -91,6 +91,26 @@ final class MemoryMerges implements MergeRepository {
   }
 
   @Override
+  public Map<String, Long> linksTo(Merge.Kind kind, UUID record) {
+    uow.requireOpen();
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(record, "record");
+    List<Link<?, ?>> links = switch (kind) {
+      case CONTACT -> contactLinks();
+      case ACCOUNT -> accountLinks();
+      case LEAD -> leadLinks();
+    };
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    for (Link<?, ?> link : links) {
+      long n = link.count(record);
+      if (n > 0) {
+        counts.put(link.name, n);
+      }
+    }
+    return counts;
+  }
+
+  @Override
   public void moveLinks(UUID mergeId, Merge.Kind kind, UUID from, UUID to) {
     uow.requireOpen();
     Objects.requireNonNull(mergeId, "mergeId");
@@ -275,6 +295,12 @@ final class MemoryMerges implements MergeRepository {
       this.index = index;
       // the account indexes are filed by AccountId, the conversions' by the plain UUID
       this.key = Kinds.ACCOUNT.equals(index) ? AccountId::of : Kinds.ORIGIN_LEAD.equals(index) ? LeadId::of : id -> id;
+    }
+
+    long count(UUID record) {
+      Optional<UUID> was = Optional.of(record);
+      return index == null ? all(table, r -> linked.apply(r).equals(was)).size()
+          : uow.buffer(table).lookup(index, key.apply(record)).stream().filter(r -> linked.apply(r).equals(was)).count();
     }
 
     void move(UUID from, UUID to, List<Move> moved) {

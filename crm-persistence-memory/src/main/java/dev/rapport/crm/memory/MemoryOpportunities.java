@@ -83,4 +83,10 @@ final class MemoryOpportunities implements OpportunityRepository {
     uow.requireOpen();
     return buffer().update(opportunity);
   }
+
+  @Override
+  public void delete(Opportunity opportunity) {
+    uow.requireOpen();
+    buffer().delete(java.util.Objects.requireNonNull(opportunity, "opportunity"));
+  }
 }

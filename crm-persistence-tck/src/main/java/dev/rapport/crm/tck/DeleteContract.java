@@ -219,4 +219,122 @@ public abstract class DeleteContract extends ContractSupport {
     assertThat(snapshot()).isEqualTo(after);
     assertThat(events).isEmpty();
   }
+
+  @Test
+  public void aDeletedContactTakesWhatConcernsOnlyItAndLeavesTheRestWithoutIt() {
+    World w = world();
+    Contact other = crm.contacts().create(NewContact.builder(PersonName.of("Jon", "Berg")).email("jon@berg.example").build());
+    Contact c = w.contact();
+    Activity own = crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.contact(c.id()), "Her note").build());
+    Activity shared = crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.contact(c.id()), "Second note")
+        .build());
+    Task ownTask = crm.tasks().create(NewTask.builder(Links.contact(c.id()), "Call Katherine", START.plusSeconds(60)).build());
+    LoggedMail ownMail = crm.mail().ingest(MailMessage.builder(UUID.randomUUID() + "@meyer.example",
+        MailAddress.of("k@meyer.example"), START).subject("Mine").build()).mail().orElseThrow();
+    LoggedMail bothMail = crm.mail().ingest(MailMessage.builder(UUID.randomUUID() + "@meyer.example",
+        MailAddress.of("k@meyer.example"), START).cc(MailAddress.of("jon@berg.example")).subject("Both of us").build())
+        .mail().orElseThrow();
+    events.clear();
+    StoreSnapshot before = snapshot();
+    Contact current = crm.contacts().get(c.id());
+
+    var deleted = crm.contacts().ifVersion(current.version()).delete(c.id());
+
+    // her note, the call, her own mail and the two mails she shared with the lead, which go to the lead alone
+    assertThat(deleted.contactId()).isEqualTo(c.id());
+    assertThat(deleted.accountId()).isEmpty();
+    assertThat(deleted.tasksDeleted()).isEqualTo(1);
+    assertThat(deleted.membershipsDeleted()).isEqualTo(1);
+    assertThat(deleted.mailsDeleted()).isEqualTo(1);
+    assertThat(deleted.activitiesDeleted()).isEqualTo(3); // her note, the call, her own mail's activity
+    assertThat(events).containsExactly(deleted);
+    assertThatThrownBy(() -> crm.contacts().get(c.id())).isInstanceOf(NotFoundException.class);
+    assertThat(crm.contacts().findByEmail("k@meyer.example")).isEmpty();
+    StoreSnapshot after = snapshot();
+    assertThat(after.contacts()).containsExactlyInAnyOrderElementsOf(before.contacts().stream()
+        .filter(x -> !x.id().equals(c.id())).toList());
+    Set<UUID> gone = Set.of(own.id().value(), shared.id().value(), ownMail.activity().value());
+    assertThat(after.activities()).extracting(Activity::id).containsExactlyInAnyOrderElementsOf(before.activities()
+        .stream().map(Activity::id).filter(id -> !gone.contains(id.value())).toList());
+    // what she shared with the lead and with Jon stays, without her
+    assertThat(after.activities()).filteredOn(a -> a.id().equals(w.shared().id())).singleElement()
+        .satisfies(a -> assertThat(a.links()).isEqualTo(Links.lead(w.lead().id())));
+    assertThat(after.mails()).filteredOn(m -> m.id().equals(bothMail.id())).singleElement()
+        .satisfies(m -> assertThat(m.contacts()).containsExactly(other.id()));
+    assertThat(after.mails()).extracting(LoggedMail::id).doesNotContain(ownMail.id());
+    assertThat(after.tasks()).extracting(Task::id).doesNotContain(ownTask.id()).contains(w.sharedTask().id());
+    assertThat(after.tasks()).filteredOn(t -> t.id().equals(w.sharedTask().id())).singleElement()
+        .satisfies(t -> assertThat(t.links()).isEqualTo(Links.lead(w.lead().id())));
+    assertThat(after.campaignMembers()).extracting(m -> m.member()).containsExactly(MemberId.lead(w.lead().id()));
+    assertThat(after.timeline()).noneMatch(e -> e.subjectId().equals(c.id().value()));
+    assertThat(after.leads()).isEqualTo(before.leads());
+    assertThat(after.accounts()).isEqualTo(before.accounts());
+    assertThat(after.campaigns()).isEqualTo(before.campaigns());
+  }
+
+  @Test
+  public void anAccountIsEmptiedInOrderAndEachRefusalNamesWhatStillNamesIt() {
+    Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.REFERRAL)
+        .email("ada@engines.example").company("Analytical Engines").build());
+    crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
+    var converted = crm.leads().convert(lead.id(), Conversion.standard()
+        .withOpportunity(dev.rapport.crm.opportunity.NewOpportunity.builder("Licence", Money.of("990.00", "EUR")).build()));
+    var account = converted.account();
+    var contact = converted.contact();
+    var opportunity = converted.opportunity().orElseThrow();
+    crm.opportunities().moveToStage(opportunity.id(), crm.opportunities().pipeline().stages().get(1).name());
+    var serviceCase = crm.cases().open(dev.rapport.crm.service.NewCase.builder(account.id(), "Cannot log in")
+        .contact(contact.id()).build());
+    var answer = crm.feedback().record(dev.rapport.crm.feedback.NewFeedback.nps(account.id(), contact.id(), 9)
+        .aboutCase(serviceCase.id()).aboutOpportunity(opportunity.id()).build());
+    crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.account(account.id()), "Account note").build());
+    crm.activities().log(NewActivity.builder(ActivityType.NOTE, Links.opportunity(opportunity.id()), "Deal note").build());
+    events.clear();
+    StoreSnapshot start = snapshot();
+
+    assertThatThrownBy(() -> crm.accounts().delete(account.id())).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("1 contacts").hasMessageContaining("1 service cases").hasMessageContaining("1 feedback answers")
+        .hasMessageContaining("1 opportunities");
+    assertThatThrownBy(() -> crm.contacts().delete(contact.id())).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("1 service cases").hasMessageContaining("1 feedback answers")
+        .hasMessageContaining("1 opportunities (as primary contact)");
+    assertThatThrownBy(() -> crm.opportunities().delete(opportunity.id())).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("1 feedback answers");
+    assertThatThrownBy(() -> crm.cases().delete(serviceCase.id())).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("1 feedback answers");
+    assertThatThrownBy(() -> crm.leads().delete(lead.id())).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining(contact.id().toString());
+    assertThatThrownBy(() -> crm.feedback().ifVersion(answer.version() + 1).delete(answer.id()))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm.cases().ifVersion(serviceCase.version() + 1).delete(serviceCase.id()))
+        .isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm(freshTenant(), persistence).feedback().delete(answer.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(snapshot()).isEqualTo(start);
+    assertThat(events).isEmpty();
+
+    var f = crm.feedback().ifVersion(answer.version()).delete(answer.id());
+    var k = crm.cases().ifVersion(serviceCase.version()).delete(serviceCase.id());
+    var o = crm.opportunities().delete(opportunity.id());
+    var c = crm.contacts().delete(contact.id());
+    var a = crm.accounts().delete(account.id());
+    var l = crm.leads().delete(lead.id());
+
+    assertThat(events).containsExactly(f, k, o, c, a, l);
+    assertThat(o.activitiesDeleted()).isEqualTo(1);
+    assertThat(o.name()).isEqualTo("Licence");
+    assertThat(a.activitiesDeleted()).isEqualTo(1);
+    assertThat(c.accountId()).contains(account.id());
+    StoreSnapshot end = snapshot();
+    assertThat(end.accounts()).isEmpty();
+    assertThat(end.contacts()).isEmpty();
+    assertThat(end.leads()).isEmpty();
+    assertThat(end.opportunities()).isEmpty();
+    assertThat(end.cases()).isEmpty();
+    assertThat(end.feedback()).isEmpty();
+    assertThat(end.activities()).isEmpty();
+    assertThat(end.timeline()).isEmpty();
+    assertThat(crm.feedback().nps(START.minusSeconds(86_400), START.plusSeconds(86_400 * 400L)).answers()).isZero();
+    assertThatThrownBy(() -> crm.opportunities().get(opportunity.id())).isInstanceOf(NotFoundException.class);
+  }
 }

@@ -62,6 +62,7 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
     ServiceCase resolved;
     ServiceCase closed;
     ServiceCase ofOther;
+    dev.rapport.crm.feedback.Feedback answer;
   }
 
   private World world;
@@ -87,7 +88,7 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
     crm.cases().resolve(c.id(), "fixed");
     w.closed = crm.cases().changeStatus(c.id(), CaseStatus.CLOSED);
     w.ofOther = crm.cases().open(NewCase.builder(w.other.id(), "Other's").build());
-    crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 4).build());
+    w.answer = crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 4).build());
     events.clear();
     return w;
   }
@@ -113,6 +114,18 @@ public abstract class ServiceRejectedCommandContract extends ContractSupport {
         bad("resolve an unknown case", NotFoundException.class, w -> w.crm.cases().resolve(unknownCase(), "done")),
         bad("assign an unknown case", NotFoundException.class, w -> w.crm.cases().assign(unknownCase(), "ann")),
         bad("respond to an unknown case", NotFoundException.class, w -> w.crm.cases().recordFirstResponse(unknownCase())),
+        bad("delete a contact a case and feedback name", IllegalTransitionException.class,
+            w -> w.crm.contacts().delete(w.contact.id())),
+        bad("delete an account cases name", IllegalTransitionException.class, w -> w.crm.accounts().delete(w.other.id())),
+        bad("delete an unknown case", NotFoundException.class, w -> w.crm.cases().delete(unknownCase())),
+        bad("delete a case read at a stale version", ConcurrentUpdateException.class,
+            w -> w.crm.cases().ifVersion(w.fresh.version() + 1).delete(w.fresh.id())),
+        bad("delete no case", ValidationException.class, w -> w.crm.cases().delete(null)),
+        bad("delete unknown feedback", NotFoundException.class,
+            w -> w.crm.feedback().delete(dev.rapport.crm.common.FeedbackId.of(UUID.randomUUID()))),
+        bad("delete feedback read at a stale version", ConcurrentUpdateException.class,
+            w -> w.crm.feedback().ifVersion(w.answer.version() + 1).delete(w.answer.id())),
+        bad("delete no feedback", ValidationException.class, w -> w.crm.feedback().delete(null)),
         bad("record feedback about an unknown account", NotFoundException.class, w -> w.crm.feedback().record(NewFeedback.nps(AccountId.of(UUID.randomUUID()), w.contact.id(), 9).build())),
         bad("record feedback from an unknown contact", NotFoundException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), ContactId.of(UUID.randomUUID()), 9).build())),
         bad("record feedback about an unknown case", NotFoundException.class, w -> w.crm.feedback().record(NewFeedback.nps(w.account.id(), w.contact.id(), 9).aboutCase(unknownCase()).build())),

@@ -432,6 +432,81 @@ public abstract class ValueStormContract extends ContractSupport {
     });
   }
 
+  /**
+   * Deletes a contact, account, opportunity, service case or feedback answer (sometimes at a stale
+   * version, or an unknown one); most are refused while other records name them. On success the
+   * model forgets the record and takes the activities, tasks, messages and memberships that named
+   * it as the store now holds them (the rules themselves are {@code DeleteContract}'s).
+   */
+  private Input deleteRecord(Crm c) {
+    long stale = v.chance(15) ? 2 + v.nextInt(3) : -1;
+    String at = stale > 0 ? " ifVersion " + stale : "";
+    return switch (v.nextInt(5)) {
+      case 0 -> { ContactId id = contacts.size() > 5 ? contactId() : ContactId.of(UUID.randomUUID());
+        yield in("contacts.delete " + id + at, () -> {
+          dev.rapport.crm.contact.ContactDeleted d = stale > 0 ? c.contacts().ifVersion(stale).delete(id)
+              : c.contacts().delete(id);
+          assertThat(d.contactId()).isEqualTo(id);
+          contacts.remove(id);
+          members.values().removeIf(m -> m.member().contact().filter(id::equals).isPresent());
+          relinked();
+          return null;
+        }); }
+      case 1 -> { AccountId id = accounts.size() > 5 ? accountId() : AccountId.of(UUID.randomUUID());
+        yield in("accounts.delete " + id + at, () -> {
+          dev.rapport.crm.contact.AccountDeleted d = stale > 0 ? c.accounts().ifVersion(stale).delete(id)
+              : c.accounts().delete(id);
+          assertThat(d.accountId()).isEqualTo(id);
+          accounts.remove(id);
+          relinked();
+          return null;
+        }); }
+      case 2 -> { OpportunityId id = opportunityId();
+        yield in("opportunities.delete " + id + at, () -> {
+          dev.rapport.crm.opportunity.OpportunityDeleted d = stale > 0 ? c.opportunities().ifVersion(stale).delete(id)
+              : c.opportunities().delete(id);
+          assertThat(d.opportunityId()).isEqualTo(id);
+          opportunities.remove(id);
+          relinked();
+          return null;
+        }); }
+      case 3 -> { CaseId id = caseId();
+        yield in("cases.delete " + id + at, () -> {
+          dev.rapport.crm.service.CaseDeleted d = stale > 0 ? c.cases().ifVersion(stale).delete(id) : c.cases().delete(id);
+          assertThat(d.caseId()).isEqualTo(id);
+          cases.remove(id);
+          return null;
+        }); }
+      default -> { FeedbackId id = v.chance(85) && !feedback.isEmpty() ? v.pick(new ArrayList<>(feedback.keySet()))
+            : v.chance(50) ? FeedbackId.of(UUID.randomUUID()) : null;
+        yield in("feedback.delete " + id + at, () -> {
+          dev.rapport.crm.feedback.FeedbackDeleted d = stale > 0 ? c.feedback().ifVersion(stale).delete(id)
+              : c.feedback().delete(id);
+          assertThat(d.feedbackId()).isEqualTo(id);
+          feedback.remove(id);
+          return null;
+        }); }
+    };
+  }
+
+  /** The model's activities, tasks and logged messages as the store now holds them (gone, or kept with fewer links). */
+  private void relinked() {
+    List<ActivityId> activityIds = List.copyOf(activities.keySet());
+    Map<ActivityId, Activity> nowActivities = byId(inUnitOfWork(uow -> uow.port(ActivityRepository.class)
+        .findAll(activityIds)), Activity::id);
+    activities.keySet().retainAll(nowActivities.keySet());
+    activities.putAll(nowActivities);
+    List<TaskId> taskIds = List.copyOf(tasks.keySet());
+    Map<TaskId, Task> nowTasks = byId(inUnitOfWork(uow -> uow.port(TaskRepository.class).findAll(taskIds)), Task::id);
+    tasks.keySet().retainAll(nowTasks.keySet());
+    tasks.putAll(nowTasks);
+    List<ActivityId> mailActivities = mails.values().stream().map(dev.rapport.crm.mail.LoggedMail::activity).toList();
+    Map<dev.rapport.crm.common.MailId, dev.rapport.crm.mail.LoggedMail> nowMails = byId(inUnitOfWork(uow -> uow.port(
+        dev.rapport.crm.mail.MailRepository.class).findByActivities(mailActivities)), dev.rapport.crm.mail.LoggedMail::id);
+    mails.keySet().retainAll(nowMails.keySet());
+    mails.putAll(nowMails);
+  }
+
   /** Mail: messages from known and unknown addresses, some malformed, some twice, some bounces; look-ups; campaign mail refused (no transport here). */
   private Input mailInput(Crm c) {
     return switch (v.nextInt(11)) {
@@ -1202,8 +1277,8 @@ public abstract class ValueStormContract extends ContractSupport {
       case 7, 8 -> { LeadId id = leadId(); LeadStatus s = v.chance(95) ? v.pick(List.of(LeadStatus.values())) : null;
         yield in("leads.changeStatus " + id + " " + s, () -> c.leads().changeStatus(id, s)); }
       case 9 -> {
-        if (v.chance(20)) {
-          yield deleteLead(c);
+        if (v.chance(30)) {
+          yield v.chance(60) ? deleteLead(c) : deleteRecord(c);
         }
         LeadId id = leadId(); String r = v.text(Limits.TEXT); yield in("leads.disqualify " + show(r), () -> c.leads().disqualify(id, r)); }
       case 10 -> { LeadId id = leadId(); yield in("leads.reopen " + id, () -> c.leads().reopen(id)); }
