@@ -13,6 +13,7 @@ module dev.rapport.crm {
   exports dev.rapport.crm;
   exports dev.rapport.crm.activity;
   exports dev.rapport.crm.analytics;
+  exports dev.rapport.crm.audit;
   exports dev.rapport.crm.campaign;
   exports dev.rapport.crm.common;
   exports dev.rapport.crm.contact;
@@ -23,6 +24,7 @@ module dev.rapport.crm {
   exports dev.rapport.crm.lead;
   exports dev.rapport.crm.mail;
   exports dev.rapport.crm.opportunity;
+  exports dev.rapport.crm.privacy;
   exports dev.rapport.crm.sales;
   exports dev.rapport.crm.service;
   exports dev.rapport.crm.spi;

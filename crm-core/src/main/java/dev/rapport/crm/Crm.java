@@ -81,8 +81,12 @@ public final class Crm {
   private final AnalyticsService analytics;
   private final DuplicateService duplicates;
   private final dev.rapport.crm.mail.MailService mail;
+  private final dev.rapport.crm.privacy.PrivacyService privacy;
+  private final dev.rapport.crm.audit.AuditService audit;
+  private final CrmContext ctx;
 
   private Crm(CrmContext ctx) {
+    this.ctx = ctx;
     this.tenant = ctx.tenant();
     this.leads = Services.create(LeadService.class, ctx);
     this.contacts = Services.create(ContactService.class, ctx);
@@ -98,6 +102,29 @@ public final class Crm {
     this.analytics = Services.create(AnalyticsService.class, ctx);
     this.duplicates = Services.create(DuplicateService.class, ctx);
     this.mail = Services.create(dev.rapport.crm.mail.MailService.class, ctx);
+    this.privacy = Services.create(dev.rapport.crm.privacy.PrivacyService.class, ctx);
+    this.audit = Services.create(dev.rapport.crm.audit.AuditService.class, ctx);
+  }
+
+  /**
+   * This {@code Crm} acting for {@code actor}: the same tenant, store, clock, settings and
+   * listeners, whose commands the audit trail attributes to the actor (a user id, a job name). Make
+   * one per request; it is cheap and holds no more than this one.
+   *
+   * @throws ValidationException if the actor is null, blank or over 200 characters (field {@code actor})
+   */
+  public Crm as(String actor) {
+    return new Crm(ctx.withActor(Check.text(actor, "actor", dev.rapport.crm.common.Limits.TEXT)));
+  }
+
+  /** Who this {@code Crm}'s commands act for in the audit trail ({@link Builder#actor}, or {@link #as}). */
+  public String actor() {
+    return ctx.actor();
+  }
+
+  /** The audit trail: who changed which record, when, from what to what; per record and per actor. */
+  public dev.rapport.crm.audit.AuditService audit() {
+    return audit;
   }
 
   /**
@@ -110,7 +137,7 @@ public final class Crm {
     List<Class<? extends CrmEvent>> all = new ArrayList<>();
     for (Class<?> family : List.of(LeadEvent.class, ContactEvent.class, OpportunityEvent.class, CampaignEvent.class,
         ActivityEvent.class, CaseEvent.class, FeedbackEvent.class, SalesEvent.class,
-        dev.rapport.crm.mail.MailEvent.class)) {
+        dev.rapport.crm.mail.MailEvent.class, dev.rapport.crm.privacy.PrivacyEvent.class)) {
       for (Class<?> type : family.getPermittedSubclasses()) {
         all.add(type.asSubclass(CrmEvent.class));
       }
@@ -131,6 +158,14 @@ public final class Crm {
   /** E-mail linked to the CRM: messages logged on their leads, contacts and accounts, threaded. */
   public dev.rapport.crm.mail.MailService mail() {
     return mail;
+  }
+
+  /**
+   * Privacy: export everything held about a person, erase them (with a marker that keeps them from
+   * coming back unnoticed), and retention of untouched leads.
+   */
+  public dev.rapport.crm.privacy.PrivacyService privacy() {
+    return privacy;
   }
 
   /** Leads: capture, lifecycle, engagement, temperature, conversion. */
@@ -212,6 +247,8 @@ public final class Crm {
   public static final class Builder {
     private Persistence persistence;
     private TenantId tenant;
+    private String actor = "system";
+    private boolean auditTrail = true;
     private Clock clock = Clock.systemUTC();
     private Random random;
     private TemperaturePolicy temperaturePolicy = TemperaturePolicy.standard();
@@ -401,6 +438,26 @@ public final class Crm {
      *
      * @throws ValidationException if the persistence or the tenant was not given
      */
+    /**
+     * Who commands act for in the audit trail unless {@code crm.as(actor)} says otherwise
+     * (default {@code "system"}).
+     *
+     * @throws ValidationException if null, blank or over 200 characters (field {@code actor})
+     */
+    public Builder actor(String a) {
+      this.actor = Check.text(a, "actor", dev.rapport.crm.common.Limits.TEXT);
+      return this;
+    }
+
+    /**
+     * Whether every command writes the audit trail (default {@code true}): one more statement per
+     * command on a database. Off, {@code crm.audit()} finds only what was written before.
+     */
+    public Builder auditTrail(boolean on) {
+      this.auditTrail = on;
+      return this;
+    }
+
     public Crm build() {
       Check.notNull(persistence, "persistence");
       Check.notNull(tenant, "tenant");
@@ -422,7 +479,12 @@ public final class Crm {
         settings.put(dev.rapport.crm.mail.MailTransport.class, mailTransport);
       }
       settings.put(dev.rapport.crm.internal.context.Cascade.class, new Removals());
-      return new Crm(new CrmContext(persistence, tenant, clock, ids, settings, listeners, history));
+      if (auditTrail) {
+        settings.put(dev.rapport.crm.internal.context.AuditHook.class, new AuditLog(ids));
+      }
+      settings.put(dev.rapport.crm.internal.context.ErasedPeople.class, new ErasureMarkers(tenant));
+      CrmContext context = new CrmContext(persistence, tenant, clock, ids, settings, listeners, history);
+      return new Crm("system".equals(actor) ? context : context.withActor(actor));
     }
   }
 }

@@ -119,6 +119,19 @@ final class TimelineHistory {
     if (event instanceof dev.rapport.crm.contact.ContactDeleted e) {
       return e.accountId().map(a -> new Line(List.of(a.value()), "Contact deleted")).orElse(Line.NONE);
     }
+    if (event instanceof dev.rapport.crm.privacy.PersonErased e) {
+      List<UUID> s = new ArrayList<>();
+      e.leads().forEach(l -> s.add(l.value()));
+      e.contacts().forEach(c -> s.add(c.value()));
+      return new Line(s, "Personal data erased on request");
+    }
+    if (event instanceof dev.rapport.crm.sales.SaleDeleted e) {
+      return new Line(List.of(e.accountId().value()), (e.corrects().isPresent() ? "Credit note " : "Sale ")
+          + e.reference() + " deleted");
+    }
+    if (event instanceof dev.rapport.crm.sales.PaymentDeleted e) {
+      return new Line(List.of(e.accountId().value()), "Payment " + e.reference() + " deleted");
+    }
     if (event instanceof dev.rapport.crm.contact.AccountDeleted) {
       return Line.NONE; // the account's timeline went with it
     }

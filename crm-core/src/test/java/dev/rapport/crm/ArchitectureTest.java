@@ -91,7 +91,10 @@ class ArchitectureTest {
         {"dev.rapport.crm.activity.."},
         {"dev.rapport.crm.campaign..", "dev.rapport.crm.service.."},
         {"dev.rapport.crm.feedback..", "dev.rapport.crm.sales.."},
-        {"dev.rapport.crm.analytics.."}};
+        {"dev.rapport.crm.analytics.."},
+        {"dev.rapport.crm.mail.."},
+        {"dev.rapport.crm.audit.."},
+        {"dev.rapport.crm.privacy.."}};
     for (int i = 0; i < floors.length; i++) {
       java.util.List<String> above = new java.util.ArrayList<>(java.util.List.of("dev.rapport.crm"));
       for (int j = i + 1; j < floors.length; j++) {

@@ -123,6 +123,12 @@ class TimelineHistoryTest {
     m.put(new dev.rapport.crm.contact.ContactDeleted(T, AT, CONTACT, Optional.of(ACCOUNT), 1, 1, 1, 1),
         line("Contact deleted", ACCOUNT.value()));
     m.put(new dev.rapport.crm.contact.AccountDeleted(T, AT, ACCOUNT, 1, 0, 0), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.sales.SaleDeleted(T, AT, dev.rapport.crm.common.SaleId.of(UUID.randomUUID()), "INV-1", ACCOUNT,
+        Optional.empty()), line("Sale INV-1 deleted", ACCOUNT.value()));
+    m.put(new dev.rapport.crm.sales.PaymentDeleted(T, AT, dev.rapport.crm.common.PaymentId.of(UUID.randomUUID()), "PAY-1",
+        ACCOUNT), line("Payment PAY-1 deleted", ACCOUNT.value()));
+    m.put(new dev.rapport.crm.privacy.PersonErased(T, AT, UUID.randomUUID(), List.of(LEAD), List.of(CONTACT)),
+        line("Personal data erased on request", LEAD.value(), CONTACT.value()));
     m.put(new dev.rapport.crm.opportunity.OpportunityDeleted(T, AT, OPP, ACCOUNT, "Licence", 0, 0),
         line("Opportunity deleted: Licence", ACCOUNT.value()));
     m.put(new dev.rapport.crm.service.CaseDeleted(T, AT, dev.rapport.crm.common.CaseId.of(UUID.randomUUID()), ACCOUNT,

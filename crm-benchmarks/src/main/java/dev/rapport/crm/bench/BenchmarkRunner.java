@@ -73,10 +73,11 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete");
+      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete", "audit");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail", "delete");
+      "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail", "delete",
+      "audit");
 
   private final Settings settings;
   private final String only;
@@ -218,6 +219,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("delete")) {
       delete();
+    }
+    if (groups.contains("audit")) {
+      audit();
     }
     if (groups.contains("mail")) {
       mail();
@@ -729,6 +733,24 @@ public final class BenchmarkRunner {
     throughput(r, "deleteLeadMemory", "captureLeadMemory", String.format(Locale.ROOT,
         "delete a lead with %d notes of its own and one shared with a contact (memory, %,d leads) vs capture a lead"
         + " (issue 24)", DeleteBenchmarks.NOTES, leads), 1, "", Double.NaN);
+  }
+
+  /** Issue 24's audit trail ({@link AuditBenchmarks}): a capture and a stage move with the trail vs without. */
+  private void audit() throws RunnerException {
+    Map<String, RunResult> r = run(throughputOf(options(AuditBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "captureWithTrailMemory", "captureWithoutTrailMemory",
+        "capture a lead with the audit trail vs without (memory; issue 24)", 1, "", Double.NaN);
+    throughput(r, "moveStageWithTrailMemory", "moveStageWithoutTrailMemory",
+        "move a deal to another stage with the audit trail vs without (memory)", 1, "", Double.NaN);
+    for (String db : List.of("h2", "postgresql")) {
+      String on = "h2".equals(db) ? "H2" : "PostgreSQL";
+      throughput(r, "captureWithTrailJpa/" + db, "captureWithoutTrailJpa/" + db,
+          "capture a lead with the audit trail vs without (" + on + ", Hibernate)", 1, "", Double.NaN);
+      throughput(r, "moveStageWithTrailJpa/" + db, "moveStageWithoutTrailJpa/" + db,
+          "move a deal with the audit trail vs without (" + on + ", Hibernate)", 1, "", Double.NaN);
+    }
   }
 
   /** Issue 23's ingest ({@link MailBenchmarks}): parse and log a message in memory vs the parse alone. */

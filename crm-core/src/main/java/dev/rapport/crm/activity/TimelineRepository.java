@@ -42,4 +42,7 @@ public interface TimelineRepository {
 
   /** Deletes these entries (unknown ones are skipped). */
   void delete(Collection<TimelineEntry> entries);
+
+  /** Stores new summaries of these history entries (their other parts stay; unknown ones are skipped). */
+  void rewrite(Collection<TimelineEntry> entries);
 }

@@ -68,6 +68,8 @@ public final class ContactService {
    * @throws NotFoundException if it names an account the tenant does not have
    * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
    *     refuses likely duplicates and the tenant has one of this contact
+   * @throws ValidationException if an address belongs to a person erased ({@code crm.privacy()};
+   *     field {@code emails}) who was not allowed back
    */
   public Contact create(NewContact contact) {
     Check.notNull(contact, "contact");
@@ -77,6 +79,7 @@ public final class ContactService {
       Contact c = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, contact.name,
           contact.accountId, contact.emails, contact.phones, contact.title, contact.consent,
           Optional.empty(), contact.owner, now, now);
+      dev.rapport.crm.internal.context.ErasedPeople.of(ctx).refuseErased(cmd.uow(), c.emails(), "emails");
       ctx.screen().screen(cmd.uow(), c);
       Contact stored = cmd.uow().port(ContactRepository.class).insert(c);
       cmd.raise(new ContactCreated(ctx.tenant(), now, stored.id(), stored.accountId()));
@@ -99,6 +102,8 @@ public final class ContactService {
    * @throws NotFoundException if a contact names an account the tenant does not have
    * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
    *     refuses likely duplicates and the tenant (or the list before it) has one of a contact
+   * @throws ValidationException if an address belongs to a person erased ({@code crm.privacy()};
+   *     field {@code contacts.emails}) who was not allowed back; then none is stored
    */
   public List<Contact> createAll(List<NewContact> contacts) {
     Check.noNulls(contacts, "contacts");
@@ -117,6 +122,8 @@ public final class ContactService {
           }
         }
       }
+      dev.rapport.crm.internal.context.ErasedPeople.of(ctx).refuseErased(cmd.uow(),
+          drafts.stream().flatMap(d -> d.emails.stream()).toList(), "contacts.emails");
       Instant now = ctx.now();
       List<Contact> stored = new java.util.ArrayList<>(drafts.size());
       for (NewContact d : drafts) {

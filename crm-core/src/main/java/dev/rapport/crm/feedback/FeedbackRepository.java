@@ -56,6 +56,13 @@ public interface FeedbackRepository {
    */
   void delete(Feedback feedback);
 
+  /**
+   * Stores a changed answer (its comment: erasure clears it) read at its version; returns it with the next version.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  Feedback update(Feedback feedback);
+
   /** How many answers name the case ({@link Feedback#caseId}). */
   long countByCase(dev.rapport.crm.common.CaseId caseId);
 

@@ -83,6 +83,8 @@ public final class LeadService {
    * @throws NotFoundException if the lead names a campaign the tenant does not have
    * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
    *     refuses likely duplicates and the tenant has one of this lead
+   * @throws ValidationException if the address belongs to a person erased ({@code crm.privacy()};
+   *     field {@code email}) who was not allowed back
    */
   public Lead capture(NewLead lead) {
     Check.notNull(lead, "lead");
@@ -90,6 +92,8 @@ public final class LeadService {
       requireCampaign(cmd.uow(), lead);
       Instant now = ctx.now();
       Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), lead, ctx.setting(TemperaturePolicy.class), now);
+      dev.rapport.crm.internal.context.ErasedPeople.of(ctx).refuseErased(cmd.uow(), l.email().stream().toList(),
+          "email");
       ctx.screen().screen(cmd.uow(), l);
       Lead stored = cmd.uow().port(LeadRepository.class).insert(l);
       cmd.raise(new LeadCaptured(ctx.tenant(), now, stored.id(), stored.source()));
@@ -112,6 +116,8 @@ public final class LeadService {
    * @throws dev.rapport.crm.exception.DuplicateException if the {@code Crm}'s duplicate policy
    *     refuses likely duplicates and the tenant has one of a lead (checked against the stored
    *     leads and those of the list before it); then none is stored
+   * @throws ValidationException if an address belongs to a person erased ({@code crm.privacy()};
+   *     field {@code leads.email}) who was not allowed back; then none is stored
    */
   public List<Lead> captureAll(List<NewLead> leads) {
     Check.noNulls(leads, "leads");
@@ -128,6 +134,8 @@ public final class LeadService {
           requireCampaign(cmd.uow(), draft);
         }
       }
+      List<dev.rapport.crm.common.EmailAddress> addresses = drafts.stream().flatMap(d -> d.email().stream()).toList();
+      dev.rapport.crm.internal.context.ErasedPeople.of(ctx).refuseErased(cmd.uow(), addresses, "leads.email");
       RecordScreen screen = ctx.screen();
       LeadRepository repository = cmd.uow().port(LeadRepository.class);
       TemperaturePolicy policy = ctx.setting(TemperaturePolicy.class);

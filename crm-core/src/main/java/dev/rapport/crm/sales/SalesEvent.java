@@ -7,4 +7,5 @@ import dev.rapport.crm.event.CrmEvent;
  * (a {@code switch} over it is checked for completeness). {@code Crm.eventTypes()} lists the
  * events of every feature.
  */
-public sealed interface SalesEvent extends CrmEvent permits SaleRecorded, PaymentRecorded, PayerClassChanged {}
+public sealed interface SalesEvent extends CrmEvent permits SaleRecorded, PaymentRecorded, PayerClassChanged, SaleDeleted,
+    PaymentDeleted {}

@@ -260,6 +260,66 @@ final class SalesRecords extends SalesPart {
     });
   }
 
+  /** See {@link SalesService#deleteSale}. */
+  SaleDeleted deleteSale(String given, long version) {
+    String reference = Check.text(given, "reference", Limits.TEXT);
+    Check.expectedVersion(version);
+    requireStore();
+    return ctx.command(cmd -> {
+      SalesRepository sales = cmd.uow().port(SalesRepository.class);
+      Sale existing = sales.findByReference(reference).orElseThrow(() -> new NotFoundException("sale", reference));
+      Check.version("sale", reference, existing.version(), version);
+      NewSale s = existing.content();
+      if (s.isCreditNote()) {
+        Sale invoice = sales.findByReference(s.corrects().get())
+            .orElseThrow(() -> new NotFoundException("sale", s.corrects().get()));
+        List<Movement> before = sales.movements(invoice.reference());
+        sales.delete(existing);
+        rebalance(sales, invoice.content(), before, reference, Optional.empty());
+      } else {
+        List<Movement> movements = sales.movements(reference);
+        long credits = movements.stream().filter(Movement::creditNote).map(Movement::reference).distinct().count();
+        long payments = movements.stream().filter(m -> !m.creditNote()).map(Movement::reference).distinct().count();
+        if (credits + payments > 0) {
+          throw new dev.rapport.crm.exception.IllegalTransitionException("sale", "RECORDED", "deleted",
+              credits + " credit notes and " + payments + " payments name it: delete those first");
+        }
+        sales.delete(existing);
+      }
+      SaleDeleted event = new SaleDeleted(ctx.tenant(), ctx.now(), existing.id(), reference, s.accountId(), s.corrects());
+      cmd.raise(event);
+      return event;
+    });
+  }
+
+  /** See {@link SalesService#deletePayment}. */
+  PaymentDeleted deletePayment(String given, long version) {
+    String reference = Check.text(given, "reference", Limits.TEXT);
+    Check.expectedVersion(version);
+    requireStore();
+    return ctx.command(cmd -> {
+      SalesRepository sales = cmd.uow().port(SalesRepository.class);
+      Payment existing = sales.findPaymentByReference(reference)
+          .orElseThrow(() -> new NotFoundException("payment", reference));
+      Check.version("payment", reference, existing.version(), version);
+      Map<String, NewSale> invoices = new LinkedHashMap<>();
+      Map<String, List<Movement>> before = new LinkedHashMap<>();
+      for (Allocation a : existing.content().allocations()) {
+        if (!invoices.containsKey(a.saleReference())) {
+          invoices.put(a.saleReference(), sales.findByReference(a.saleReference())
+              .orElseThrow(() -> new NotFoundException("sale", a.saleReference())).content());
+          before.put(a.saleReference(), sales.movements(a.saleReference()));
+        }
+      }
+      sales.deletePayment(existing);
+      invoices.forEach((ref, inv) -> rebalance(sales, inv, before.get(ref), reference, Optional.empty()));
+      PaymentDeleted event = new PaymentDeleted(ctx.tenant(), ctx.now(), existing.id(), reference,
+          existing.content().accountId());
+      cmd.raise(event);
+      return event;
+    });
+  }
+
   /** See {@link SalesService#get}. */
   Sale get(String given) {
     String reference = Check.text(given, "reference", Limits.TEXT);

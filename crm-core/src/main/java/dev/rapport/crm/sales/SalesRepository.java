@@ -70,6 +70,21 @@ public interface SalesRepository {
    */
   void saveBalance(String invoiceReference, Optional<Balance> expected, Balance balance);
 
+  /**
+   * Deletes a sale with its lines and, for an invoice, its balance. The core deletes an invoice
+   * only without credit notes or payments, and rebalances the invoice of a deleted credit note.
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  void delete(Sale sale);
+
+  /**
+   * Deletes a payment with its allocations (the core rebalances the invoices it paid).
+   *
+   * @throws dev.rapport.crm.exception.ConcurrentUpdateException if it is no longer at its version
+   */
+  void deletePayment(Payment payment);
+
   /** The payer class each account was last given by {@code refreshPayerClasses()} (absent: never). */
   Map<AccountId, PayerClass> payerClasses();
 

@@ -104,6 +104,39 @@ public final class SalesService {
   }
 
   /**
+   * Deletes a sale recorded by mistake, read at {@code version}: an invoice without credit notes
+   * or payments (refused naming how many of each: delete those first), or a credit note, whose
+   * invoice is then due again by its amount. Its lines and balance go with it; the reports and
+   * credit figures no longer count it. Raises {@link SaleDeleted}.
+   *
+   * @return the event
+   * @throws ValidationException if the reference is null, blank or too long, the version below 1,
+   *     or sales are read from a host's ledger (field {@code salesLedger}: they are the ledger's to delete)
+   * @throws NotFoundException if no sale has the reference
+   * @throws dev.rapport.crm.exception.IllegalTransitionException if credit notes or payments name the invoice
+   * @throws ConcurrentUpdateException if the sale is no longer at {@code version}, or its invoice's
+   *     balance changed at the same time
+   */
+  public SaleDeleted deleteSale(String reference, long version) {
+    return records.deleteSale(reference, version);
+  }
+
+  /**
+   * Deletes a payment recorded by mistake, read at {@code version}, with its allocations: the
+   * invoices it paid are due again by what it paid. Raises {@link PaymentDeleted}.
+   *
+   * @return the event
+   * @throws ValidationException if the reference is null, blank or too long, the version below 1,
+   *     or sales are read from a host's ledger (field {@code salesLedger})
+   * @throws NotFoundException if no payment has the reference
+   * @throws ConcurrentUpdateException if the payment is no longer at {@code version}, or an invoice
+   *     it paid changed at the same time
+   */
+  public PaymentDeleted deletePayment(String reference, long version) {
+    return records.deletePayment(reference, version);
+  }
+
+  /**
    * The sale (invoice or credit note) with this reference, from Rapport's store.
    *
    * @throws ValidationException if the reference is null, blank, too long or not storable, or

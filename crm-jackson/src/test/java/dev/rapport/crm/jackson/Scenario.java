@@ -211,6 +211,12 @@ final class Scenario {
             dev.rapport.crm.mail.MailAddress.of("mailer-daemon@mx.example"), clock.instant()).subject("Undelivered")
         .failedRecipient(dev.rapport.crm.common.EmailAddress.of("mary@somerville.example")).build()));
     keep(mail.mail().suppressions(PageRequest.first(10)));
+    // a reader asks what is held about her, then to be forgotten; old leads go by retention
+    keep(mail.privacy().export(dev.rapport.crm.privacy.Person.withEmail("mary@somerville.example")));
+    keep(mail.privacy().erase(dev.rapport.crm.privacy.Person.contact(reader.id())));
+    keep(crm.audit().ofRecord(converted.contact().id().value(), PageRequest.first(10)));
+    clock.advance(Duration.ofDays(800));
+    keep(crm.privacy().applyRetention(dev.rapport.crm.privacy.Retention.leadsUntouchedFor(java.time.Period.ofYears(2))));
     return this;
   }
 

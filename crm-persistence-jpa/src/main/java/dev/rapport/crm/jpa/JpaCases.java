@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The service cases of one unit of work, in {@code crm_case}. */
 final class JpaCases implements CaseRepository {
@@ -155,5 +156,15 @@ final class JpaCases implements CaseRepository {
   public void delete(ServiceCase serviceCase) {
     uow.requireOpen();
     rows.delete(serviceCase);
+  }
+
+  /** The cases these contacts raised, in id order. */
+  List<ServiceCase> byContacts(java.util.Collection<dev.rapport.crm.common.ContactId> contacts) {
+    List<ServiceCase> found = new java.util.ArrayList<>();
+    for (List<UUID> chunk : Rows.chunks(contacts.stream().map(dev.rapport.crm.common.ContactId::value).toList())) {
+      rows.list(" and e.contactId in :contacts", Rows.params("contacts", chunk)).forEach(e -> found.add(rows.toDomain(e)));
+    }
+    found.sort(java.util.Comparator.comparing(c -> c.id().value()));
+    return found;
   }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The feedback answers of one unit of work, in {@code crm_feedback}. NPS and CSAT are one
@@ -196,5 +197,21 @@ final class JpaFeedback implements FeedbackRepository {
     uow.requireOpen();
     java.util.Objects.requireNonNull(opportunityId, "opportunityId");
     return rows.count(" and e.opportunityId = :linked", Rows.params("linked", opportunityId.value()));
+  }
+
+  @Override
+  public Feedback update(Feedback feedback) {
+    uow.requireOpen();
+    return rows.stored(rows.update(feedback), feedback);
+  }
+
+  /** The answers these contacts gave, in id order. */
+  List<Feedback> byContacts(java.util.Collection<dev.rapport.crm.common.ContactId> contacts) {
+    List<Feedback> found = new java.util.ArrayList<>();
+    for (List<UUID> chunk : Rows.chunks(contacts.stream().map(dev.rapport.crm.common.ContactId::value).toList())) {
+      rows.list(" and e.contactId in :contacts", Rows.params("contacts", chunk)).forEach(e -> found.add(rows.toDomain(e)));
+    }
+    found.sort(java.util.Comparator.comparing(f -> f.id().value()));
+    return found;
   }
 }

@@ -369,4 +369,20 @@ final class JpaLeads implements LeadRepository {
     }
     return out;
   }
+
+  /** Up to {@code limit} leads not converted and last changed before {@code cutoff}, after {@code after}, in id order. */
+  List<Lead> untouchedSince(java.time.Instant cutoff, Optional<dev.rapport.crm.common.LeadId> after, int limit) {
+    uow.requireOpen();
+    StringBuilder where = new StringBuilder(" and e.status <> :converted and e.updatedAt < :cutoff");
+    Map<String, Object> p = new java.util.HashMap<>(Rows.params("converted", "CONVERTED", "cutoff",
+        Mapping.toColumn(cutoff)));
+    after.ifPresent(a -> {
+      where.append(" and e.id > :afterId");
+      p.put("afterId", a.value());
+    });
+    jakarta.persistence.TypedQuery<LeadEntity> q = uow.em().createQuery("select e from RapportLead e where e.tenantId = :tenant"
+        + where + " order by e.id", LeadEntity.class).setParameter("tenant", uow.tenant().value()).setMaxResults(limit);
+    p.forEach(q::setParameter);
+    return q.getResultList().stream().map(rows::track).map(rows::toDomain).toList();
+  }
 }

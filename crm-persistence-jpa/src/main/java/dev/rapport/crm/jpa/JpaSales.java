@@ -629,4 +629,34 @@ final class JpaSales implements SalesRepository {
     return LocalDate.ofEpochDay(Results.number(epochDay));
   }
 
+  @Override
+  public void delete(Sale sale) {
+    uow.requireOpen();
+    sales.checkTenant(sale);
+    movements.clear();
+    uow.flush(); // the rows this unit wrote go first, then out with the sale
+    List<SaleLineEntity> mine = lines.remove(sale.id().value());
+    if (mine != null) {
+      mine.stream().filter(uow.em()::contains).forEach(uow.em()::detach);
+    }
+    uow.em().createQuery("delete from RapportSaleLine l where l.tenantId = :tenant and l.saleId = :id")
+        .setParameter("tenant", tenant()).setParameter("id", sale.id().value()).executeUpdate();
+    written.remove(sale.reference());
+    sales.delete(sale); // its balance is in its own row
+  }
+
+  @Override
+  public void deletePayment(Payment payment) {
+    uow.requireOpen();
+    payments.checkTenant(payment);
+    movements.clear();
+    uow.flush();
+    List<PaymentAllocationEntity> mine = allocations.remove(payment.id().value());
+    if (mine != null) {
+      mine.stream().filter(uow.em()::contains).forEach(uow.em()::detach);
+    }
+    uow.em().createQuery("delete from RapportPaymentAllocation a where a.tenantId = :tenant and a.paymentId = :id")
+        .setParameter("tenant", tenant()).setParameter("id", payment.id().value()).executeUpdate();
+    payments.delete(payment);
+  }
 }

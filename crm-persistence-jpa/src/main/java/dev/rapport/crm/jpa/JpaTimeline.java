@@ -201,4 +201,18 @@ final class JpaTimeline implements TimelineRepository {
           .setParameter("tenant", uow.tenant().value()).setParameter("ids", chunk).executeUpdate();
     }
   }
+
+  @Override
+  public void rewrite(Collection<TimelineEntry> entries) {
+    uow.requireOpen();
+    if (entries.isEmpty()) {
+      return;
+    }
+    uow.flush(); // entries the unit added are rows before their summaries change
+    for (TimelineEntry e : entries) {
+      uow.em().createQuery("update RapportTimelineEntry e set e.summary = :summary where e.tenantId = :tenant and e.id = :id")
+          .setParameter("summary", e.summary().orElse(null)).setParameter("tenant", uow.tenant().value())
+          .setParameter("id", e.id()).executeUpdate();
+    }
+  }
 }

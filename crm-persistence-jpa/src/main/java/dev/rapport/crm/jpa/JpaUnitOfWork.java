@@ -112,6 +112,16 @@ final class JpaUnitOfWork implements UnitOfWork {
 
   JpaMails mails;
 
+  private JpaAudit audit;
+
+  JpaAudit audit() {
+    requireOpen();
+    if (audit == null) {
+      audit = new JpaAudit(this);
+    }
+    return audit;
+  }
+
   JpaMails mails() {
     requireOpen();
     if (mails == null) {
@@ -241,6 +251,8 @@ final class JpaUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.activity.TaskRepository.class, JpaUnitOfWork::tasks),
       Map.entry(dev.rapport.crm.activity.TimelineRepository.class, JpaUnitOfWork::timeline),
       Map.entry(dev.rapport.crm.mail.MailRepository.class, JpaUnitOfWork::mails),
+      Map.entry(dev.rapport.crm.privacy.PrivacyRepository.class, u -> new JpaPrivacy(u)),
+      Map.entry(dev.rapport.crm.audit.AuditRepository.class, JpaUnitOfWork::audit),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, JpaUnitOfWork::analytics),
       Map.entry(dev.rapport.crm.sales.SalesRepository.class, JpaUnitOfWork::sales),
       Map.entry(dev.rapport.crm.sales.SalesReports.class, JpaUnitOfWork::salesReports),
@@ -320,6 +332,9 @@ final class JpaUnitOfWork implements UnitOfWork {
    * exception at this call already.
    */
   void flush() {
+    if (!em.isJoinedToTransaction()) {
+      return; // a read: nothing was written to flush
+    }
     try {
       em.flush();
     } catch (RuntimeException e) {

@@ -39,7 +39,7 @@ class MailEntity {
   @Column(name = "thread_id", nullable = false, updatable = false)
   UUID threadId;
 
-  @Column(name = "subject_key", nullable = false, updatable = false, length = 200)
+  @Column(name = "subject_key", nullable = false, length = 200) // updated when an erasure clears the subject
   String subjectKey;
 
   @Column(name = "direction", nullable = false, updatable = false, length = 10)

@@ -131,6 +131,9 @@ class OutboxPayloadShapeTest {
     crm.opportunities().delete(strayDeal.id());
     crm.contacts().delete(strayContact.id());
     crm.accounts().delete(stray.id());
+    var forgetful = crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Forget", "Me"))
+        .email("forget@me.example").build());
+    crm.privacy().erase(dev.rapport.crm.privacy.Person.contact(forgetful.id()));
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
     ConversionResult converted = crm.leads().convert(lead.id(), Conversion.standard()
@@ -172,5 +175,9 @@ class OutboxPayloadShapeTest {
     crm.sales().record(NewSale.invoice("INV-1", account.id(), day, "EUR").dueInDays(14).line("SEAT", "1", "100.00").build());
     crm.sales().recordPayment(NewPayment.of("PAY-1", account.id(), Money.of("40.00", "EUR"), day.plusDays(1), "INV-1", "40.00"));
     crm.sales().refreshPayerClasses(); // INV-1 is open and late on 2025-03-03: the class changes
+    crm.sales().record(NewSale.invoice("INV-2", account.id(), day, "EUR").line("SEAT", "1", "10.00").build());
+    crm.sales().recordPayment(NewPayment.of("PAY-2", account.id(), Money.of("10.00", "EUR"), day.plusDays(1), "INV-2", "10.00"));
+    crm.sales().deletePayment("PAY-2", 1);
+    crm.sales().deleteSale("INV-2", 1);
   }
 }

@@ -173,6 +173,15 @@ class SchemaLimitsTest {
       entry("crm_mail_suppression.address", ascii(Limits.EMAIL)),
       entry("crm_mail_suppression.reason", ascii(longest(dev.rapport.crm.mail.MailSuppression.Reason.values()))),
       entry("crm_mail_suppression.detail", text(Limits.TEXT)),
+      entry("crm_erasure_marker.tenant_id", ascii(Limits.TENANT_ID)),
+      // SHA-256 in hex
+      entry("crm_erasure_marker.key_hash", ascii(64)),
+      entry("crm_audit.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_audit.actor", text(Limits.TEXT)),
+      entry("crm_audit.record_type", ascii(50)),
+      entry("crm_audit.action", ascii(100)),
+      // field names and values of up to 1,000 characters each, as JSON
+      entry("crm_audit.changes", json(100_000)),
       entry("crm_merged.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_merged.external_reference", text(Limits.TEXT)),
       entry("crm_campaign.tenant_id", ascii(Limits.TENANT_ID)),

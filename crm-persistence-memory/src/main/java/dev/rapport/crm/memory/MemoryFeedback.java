@@ -146,4 +146,10 @@ final class MemoryFeedback implements FeedbackRepository {
     Optional<dev.rapport.crm.common.OpportunityId> id = Optional.of(opportunityId);
     return buffer().count(List.of(), f -> f.opportunityId().equals(id));
   }
+
+  @Override
+  public Feedback update(Feedback feedback) {
+    uow.requireOpen();
+    return buffer().update(feedback);
+  }
 }

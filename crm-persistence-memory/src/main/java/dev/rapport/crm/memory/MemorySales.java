@@ -302,4 +302,17 @@ final class MemorySales implements SalesRepository, SalesReports {
       }
     });
   }
+
+  @Override
+  public void delete(Sale sale) {
+    uow.requireOpen();
+    sales().delete(java.util.Objects.requireNonNull(sale, "sale"));
+    balances().find(sale.reference()).ifPresent(balances()::delete);
+  }
+
+  @Override
+  public void deletePayment(Payment payment) {
+    uow.requireOpen();
+    paymentBuffer().delete(java.util.Objects.requireNonNull(payment, "payment"));
+  }
 }

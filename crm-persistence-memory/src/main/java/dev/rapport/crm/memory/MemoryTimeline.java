@@ -146,4 +146,18 @@ final class MemoryTimeline implements TimelineRepository {
       }
     }
   }
+
+  @Override
+  public void rewrite(java.util.Collection<TimelineEntry> entries) {
+    uow.requireOpen();
+    for (TimelineEntry e : entries) {
+      Optional<TimelineEntry> was = byId().find(e.id());
+      if (was.isPresent()) {
+        TimelineEntry now = new TimelineEntry(was.get().id(), was.get().tenantId(), was.get().subjectId(),
+            was.get().occurredAt(), was.get().kind(), was.get().refId(), was.get().event(), e.summary());
+        byId().update(now); // entries carry no version: an update is checked against none
+        byTime().update(now);
+      }
+    }
+  }
 }

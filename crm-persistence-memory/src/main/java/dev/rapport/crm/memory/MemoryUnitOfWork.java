@@ -262,6 +262,8 @@ final class MemoryUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.campaign.CampaignRepository.class, MemoryUnitOfWork::campaigns),
       Map.entry(dev.rapport.crm.activity.ActivityRepository.class, MemoryUnitOfWork::activities),
       Map.entry(dev.rapport.crm.mail.MailRepository.class, MemoryUnitOfWork::mails),
+      Map.entry(dev.rapport.crm.privacy.PrivacyRepository.class, u -> new MemoryPrivacy(u)),
+      Map.entry(dev.rapport.crm.audit.AuditRepository.class, u -> new MemoryAudit(u)),
       Map.entry(dev.rapport.crm.activity.TaskRepository.class, MemoryUnitOfWork::tasks),
       Map.entry(dev.rapport.crm.activity.TimelineRepository.class, MemoryUnitOfWork::timeline),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, MemoryUnitOfWork::analytics),

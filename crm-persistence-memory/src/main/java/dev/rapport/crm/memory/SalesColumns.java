@@ -88,6 +88,11 @@ final class SalesColumns {
     this.storedBalance = storedBalance;
   }
 
+  /** A sale or payment was deleted: the columns keep no removals, so they give up (the reports are computed from the records). */
+  void removed() {
+    exact = false;
+  }
+
   /** Whether every amount fits: if not, the reports must be computed from the records. */
   boolean exact() {
     return exact;

@@ -36,14 +36,28 @@ final class Table<I extends Comparable<I>, R> {
   /** Told of every record put, with the record it replaces (or null): a side index kept on commit. */
   private final java.util.function.BiConsumer<R, R> onPut;
 
+  /** Told that a record was removed. */
+  private final Runnable onRemove;
+
   Table(Kind<I, R> kind) {
     this(kind, (old, record) -> { });
+  }
+
+  /** @param onRemove told when a record is removed (after {@code onPut} told of it) */
+  Table(Kind<I, R> kind, java.util.function.BiConsumer<R, R> onPut, Runnable onRemove) {
+    this.kind = kind;
+    this.onPut = onPut;
+    this.onRemove = onRemove;
+    for (Kind.IndexDef<R> def : kind.indexes()) {
+      indexes.put(def.name(), new HashMap<>());
+    }
   }
 
   /** @param onPut told of every record put (after it is filed), with the one it replaces or null */
   Table(Kind<I, R> kind, java.util.function.BiConsumer<R, R> onPut) {
     this.kind = kind;
     this.onPut = onPut;
+    this.onRemove = () -> { };
     for (Kind.IndexDef<R> def : kind.indexes()) {
       indexes.put(def.name(), new HashMap<>());
     }
@@ -79,13 +93,15 @@ final class Table<I extends Comparable<I>, R> {
 
   /**
    * Removes the record with this id, if any, from the rows, the order and every index. The side
-   * index told by {@code onPut} is not told: only tables without one delete.
+   * index told by {@code onPut} is told by {@code onRemove} (sales and payments: it gives up and
+   * the adapter answers from the records).
    */
   void remove(I id) {
     R old = rows.remove(id);
     if (old == null) {
       return;
     }
+    onRemove.run();
     order.remove(id);
     for (Kind.IndexDef<R> def : kind.indexes()) {
       Map<Object, Object> index = indexes.get(def.name());

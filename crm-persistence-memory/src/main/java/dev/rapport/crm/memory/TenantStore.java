@@ -41,6 +41,8 @@ final class TenantStore {
   final Table<dev.rapport.crm.common.FeedbackId, dev.rapport.crm.feedback.Feedback> feedback = new Table<>(MemoryFeedback.KIND);
   final Table<UUID, dev.rapport.crm.contact.Merge> merges = new Table<>(MemoryMerges.MERGE_KIND);
   final Table<UUID, MemoryMerges.Moves> mergeMoves = new Table<>(MemoryMerges.MOVES_KIND);
+  final Table<String, MemoryPrivacy.Marker> erasureMarkers = new Table<>(MemoryPrivacy.MARKER_KIND);
+  final Table<UUID, dev.rapport.crm.audit.AuditEntry> audit = new Table<>(MemoryAudit.KIND);
 
   final Table<String, MemorySales.BalanceRow> balances;
   /** The columnar side index of the sales, payments and balances below, kept as they are put. */
@@ -56,7 +58,7 @@ final class TenantStore {
     columns[0] = new SalesColumns(reference -> java.util.Optional.ofNullable(balances.get(reference))
         .map(MemorySales.BalanceRow::balance));
     salesColumns = columns[0];
-    sales = new Table<>(MemorySales.KIND, salesColumns::putSale);
-    payments = new Table<>(MemorySales.PAYMENT_KIND, salesColumns::putPayment);
+    sales = new Table<>(MemorySales.KIND, salesColumns::putSale, salesColumns::removed);
+    payments = new Table<>(MemorySales.PAYMENT_KIND, salesColumns::putPayment, salesColumns::removed);
   }
 }

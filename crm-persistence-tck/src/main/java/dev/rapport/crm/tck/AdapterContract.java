@@ -121,6 +121,26 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link AuditContract} on this adapter. */
+  @Nested
+  @DisplayName("AuditContract")
+  class Audit extends AuditContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+  }
+
+  /** {@link PrivacyContract} on this adapter. */
+  @Nested
+  @DisplayName("PrivacyContract")
+  class Privacy extends PrivacyContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+  }
+
   /** {@link DeleteContract} on this adapter. */
   @Nested
   @DisplayName("DeleteContract")

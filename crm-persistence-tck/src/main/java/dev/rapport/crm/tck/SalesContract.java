@@ -8,6 +8,7 @@ import dev.rapport.crm.exception.ConcurrentUpdateException;
 import dev.rapport.crm.Crm;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.exception.MissingExchangeRateException;
+import dev.rapport.crm.exception.IllegalTransitionException;
 import dev.rapport.crm.exception.NotFoundException;
 import dev.rapport.crm.exception.StoreException;
 import dev.rapport.crm.exception.ValidationException;
@@ -464,6 +465,57 @@ public abstract class SalesContract extends ContractSupport {
     crm.sales().update("CN-A1", 1, smallerCredit);
     assertThat(crm.sales().status("INV-A2")).isEqualTo(new SaleStatus("INV-A2", TODAY, eur("90.00"), eur("80.00"),
         eur("10.00"), Optional.empty(), true, 21));
+  }
+
+  @Test
+  public void aSaleOrPaymentRecordedByMistakeIsDeletedAndTheBalancesFollow() {
+    Crm crm = crmOf(Source.STORE, RATES);
+    theSales().forEach(crm.sales()::record);
+    thePayments().forEach(crm.sales()::recordPayment);
+    events.clear();
+    StoreSnapshot before = snapshot();
+
+    assertThatThrownBy(() -> crm.sales().deleteSale("INV-A2", 1)).isInstanceOf(IllegalTransitionException.class)
+        .hasMessageContaining("1 credit notes and 1 payments");
+    assertThatThrownBy(() -> crm.sales().deleteSale("INV-A3", 2)).isInstanceOf(ConcurrentUpdateException.class);
+    assertThatThrownBy(() -> crm.sales().deleteSale("INV-404", 1)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> crm.sales().deletePayment("PAY-404", 1)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> crm.sales().deletePayment("PAY-A2", 0)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> crmOf(Source.LEDGER, RATES).sales().deleteSale("INV-A3", 1))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("salesLedger");
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(events).isEmpty();
+
+    var paymentGone = crm.sales().deletePayment("PAY-A2", 1);
+    assertThat(crm.sales().status("INV-A2")).extracting(SaleStatus::due, SaleStatus::paid, SaleStatus::outstanding)
+        .containsExactly(eur("80.00"), eur("0.00"), eur("80.00"));
+    var creditGone = crm.sales().deleteSale("CN-A1", 1);
+    assertThat(creditGone.corrects()).contains("INV-A2");
+    assertThat(crm.sales().status("INV-A2")).extracting(SaleStatus::due, SaleStatus::paid, SaleStatus::outstanding)
+        .containsExactly(eur("100.00"), eur("0.00"), eur("100.00"));
+    var invoiceGone = crm.sales().deleteSale("INV-A2", 1);
+    assertThat(events).containsExactly(paymentGone, creditGone, invoiceGone);
+    assertThatThrownBy(() -> crm.sales().get("INV-A2")).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> crm.sales().getPayment("PAY-A2")).isInstanceOf(NotFoundException.class);
+    StoreSnapshot after = snapshot();
+    assertThat(after.sales()).hasSize(before.sales().size() - 2);
+    assertThat(after.payments()).hasSize(before.payments().size() - 1);
+    // the figures are those of the sales and payments left, as if the deleted ones had never been recorded
+    Crm fresh = crm(freshTenant(), persistence);
+    var a2 = fresh.accounts().create(dev.rapport.crm.contact.NewAccount.builder("A again").build());
+    for (Sale left : after.sales().stream().filter(x -> x.content().accountId().equals(a.id())).toList()) {
+      fresh.sales().record(rehome(left.content(), a2.id()));
+    }
+    for (Payment left : after.payments().stream().filter(x -> x.content().accountId().equals(a.id())).toList()) {
+      NewPayment p = left.content();
+      fresh.sales().recordPayment(new NewPayment(p.reference(), a2.id(), p.amount(), p.paidOn(), p.allocations()));
+    }
+    assertThat(crm.sales().creditHistory(a.id()).outstanding()).isEqualTo(fresh.sales().creditHistory(a2.id()).outstanding());
+    assertThat(crm.sales().summary(a.id()).overall()).isEqualTo(fresh.sales().summary(a2.id()).overall());
+  }
+
+  private static NewSale rehome(NewSale s, dev.rapport.crm.common.AccountId account) {
+    return new NewSale(s.reference(), account, s.corrects(), s.issuedOn(), s.dueOn(), s.currency(), s.lines(), s.total());
   }
 
   @Test

@@ -36,6 +36,7 @@ public final class CrmContext {
   private final Map<Class<?>, Object> settings;
   private final List<CrmEventListener> listeners;
   private final BiConsumer<UnitOfWork, List<CrmEvent>> beforeCommit;
+  private final String actor;
 
   /**
    * Made by {@code Crm.Builder}; all arguments already checked.
@@ -54,6 +55,29 @@ public final class CrmContext {
     this.settings = Map.copyOf(settings);
     this.listeners = List.copyOf(listeners);
     this.beforeCommit = beforeCommit;
+    this.actor = "system";
+  }
+
+  private CrmContext(CrmContext of, String actor) {
+    this.persistence = of.persistence;
+    this.tenant = of.tenant;
+    this.clock = of.clock;
+    this.ids = of.ids;
+    this.settings = of.settings;
+    this.listeners = of.listeners;
+    this.beforeCommit = of.beforeCommit;
+    this.actor = actor;
+    this.screen = of.screen;
+  }
+
+  /** This context acting for {@code actor} (checked by the caller): the audit trail names them. */
+  public CrmContext withActor(String actor) {
+    return new CrmContext(this, actor);
+  }
+
+  /** Who the commands of this context act for (the audit trail's actor). */
+  public String actor() {
+    return actor;
   }
 
   /**
@@ -156,6 +180,10 @@ public final class CrmContext {
         events.clear(); // an adapter may retry the function; keep only the last attempt's events
         Command command = new Command(uow, events);
         T r = work.apply(command);
+        AuditHook audit = settingOrNull(AuditHook.class);
+        if (audit != null && (!events.isEmpty() || !command.changes.isEmpty())) {
+          audit.record(uow, actor, now(), List.copyOf(events), List.copyOf(command.changes));
+        }
         if (!events.isEmpty()) {
           List<CrmEvent> raised = List.copyOf(events);
           beforeCommit.accept(uow, raised);
@@ -184,6 +212,7 @@ public final class CrmContext {
   public static final class Command {
     private final UnitOfWork uow;
     private final List<CrmEvent> events;
+    private final List<AuditHook.Change> changes = new ArrayList<>();
 
     Command(UnitOfWork uow, List<CrmEvent> events) {
       this.uow = uow;
@@ -197,6 +226,11 @@ public final class CrmContext {
     /** Raises an event, delivered after commit. */
     public void raise(CrmEvent event) {
       events.add(event);
+    }
+
+    /** Notes a change of a record for the audit trail (the {@link Versioned} skeleton notes its own). */
+    public void changed(String kind, Object id, Object before, Object after) {
+      changes.add(new AuditHook.Change(kind, id, before, after));
     }
   }
 }

@@ -83,6 +83,7 @@ public final class Versioned<I, A> {
         return before;
       }
       A stored = update.apply(cmd.uow(), after);
+      cmd.changed(kind, id, before, stored);
       events.raise(cmd, before, stored, now);
       return stored;
     });
