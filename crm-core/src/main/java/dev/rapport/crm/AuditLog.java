@@ -29,9 +29,16 @@ final class AuditLog implements AuditHook {
   private static final Set<String> BOOKKEEPING = Set.of("id", "tenantId", "version", "updatedAt", "occurredAt");
 
   private final IdGenerator ids;
+  /** The components of each record class met, looked up once per {@code Crm} (reflection is slow). */
+  private final java.util.concurrent.ConcurrentHashMap<Class<?>, RecordComponent[]> components =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   AuditLog(IdGenerator ids) {
     this.ids = ids;
+  }
+
+  private RecordComponent[] components(Class<?> type) {
+    return components.computeIfAbsent(type, Class::getRecordComponents);
   }
 
   @Override
@@ -67,18 +74,22 @@ final class AuditLog implements AuditHook {
   }
 
   /** The fields that differ between two versions of a record. */
-  static List<FieldChange> diff(Object before, Object after) {
+  List<FieldChange> diff(Object before, Object after) {
     List<FieldChange> fields = new ArrayList<>();
     if (before == null || after == null || !before.getClass().isRecord() || before.getClass() != after.getClass()) {
       return fields;
     }
-    for (RecordComponent rc : before.getClass().getRecordComponents()) {
+    for (RecordComponent rc : components(before.getClass())) {
       if (BOOKKEEPING.contains(rc.getName())) {
         continue;
       }
       Object b = read(rc, before);
       Object a = read(rc, after);
-      if (!Objects.equals(b, a)) {
+      if (b instanceof List<?> was && a instanceof List<?> now && now.size() > was.size()
+          && now.subList(0, was.size()).equals(was)) {
+        // a list that grew at its end (a deal's stage history, a lead's signals): what was added
+        fields.add(new FieldChange(rc.getName(), Optional.empty(), text(now.subList(was.size(), now.size()))));
+      } else if (!Objects.equals(b, a)) {
         fields.add(new FieldChange(rc.getName(), text(b), text(a)));
       }
     }
@@ -86,12 +97,12 @@ final class AuditLog implements AuditHook {
   }
 
   /** An event's own values, as what the record now has. */
-  private static List<FieldChange> values(CrmEvent e, UUID record) {
+  private List<FieldChange> values(CrmEvent e, UUID record) {
     List<FieldChange> fields = new ArrayList<>();
     if (!e.getClass().isRecord()) {
       return fields;
     }
-    for (RecordComponent rc : e.getClass().getRecordComponents()) {
+    for (RecordComponent rc : components(e.getClass())) {
       Object v = read(rc, e);
       if (BOOKKEEPING.contains(rc.getName()) || v == null || record.toString().equals(v.toString())) {
         continue;
@@ -119,7 +130,23 @@ final class AuditLog implements AuditHook {
     if (v == null || (v instanceof Collection<?> c && c.isEmpty())) {
       return Optional.empty();
     }
-    String s = String.valueOf(v);
-    return Optional.of(s.length() > FieldChange.MAX_VALUE ? s.substring(0, FieldChange.MAX_VALUE - 1) + "\u2026" : s);
+    if (v instanceof Collection<?> c) { // written element by element, to the cut: a long list costs no more
+      StringBuilder b = new StringBuilder("[");
+      for (Object item : c) {
+        if (b.length() > 1) {
+          b.append(", ");
+        }
+        b.append(item);
+        if (b.length() >= FieldChange.MAX_VALUE) {
+          break;
+        }
+      }
+      return Optional.of(cut(b.append(']').toString()));
+    }
+    return Optional.of(cut(String.valueOf(v)));
+  }
+
+  private static String cut(String s) {
+    return s.length() > FieldChange.MAX_VALUE ? s.substring(0, FieldChange.MAX_VALUE - 1) + "\u2026" : s;
   }
 }
