@@ -137,17 +137,7 @@ final class JpaOpportunities implements OpportunityRepository {
       if (after.size() >= before.size() && after.subList(0, before.size()).equals(before)) {
         insertVisits(opportunity, Math.max(before.size() - 1, 0));
       } else { // not an extension of the stored history (never so through the core): rewrite the rows
-        visits.removeIf(v -> {
-          boolean mine = v.opportunityId.equals(opportunity.id().value());
-          if (mine && uow.em().contains(v)) {
-            uow.em().detach(v);
-          }
-          return mine;
-        });
-        uow.em().createQuery("delete from RapportStageVisit v where v.tenantId = :tenant and v.opportunityId = :id")
-            .setParameter("tenant", uow.tenant().value())
-            .setParameter("id", opportunity.id().value())
-            .executeUpdate();
+        dropVisits(opportunity);
         insertVisits(opportunity, 0);
       }
     }
@@ -251,6 +241,12 @@ final class JpaOpportunities implements OpportunityRepository {
     uow.requireOpen();
     rows.checkTenant(opportunity);
     uow.flush(); // visits this unit wrote are rows before they go
+    dropVisits(opportunity);
+    rows.delete(opportunity);
+  }
+
+  /** Deletes the opportunity's visit rows, and forgets those this unit wrote. */
+  private void dropVisits(Opportunity opportunity) {
     visits.removeIf(v -> {
       boolean mine = v.opportunityId.equals(opportunity.id().value());
       if (mine && uow.em().contains(v)) {
@@ -262,6 +258,5 @@ final class JpaOpportunities implements OpportunityRepository {
         .setParameter("tenant", uow.tenant().value())
         .setParameter("id", opportunity.id().value())
         .executeUpdate();
-    rows.delete(opportunity);
   }
 }
