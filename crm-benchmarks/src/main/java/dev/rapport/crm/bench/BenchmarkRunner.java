@@ -73,11 +73,11 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete", "audit");
+      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete", "audit", "board");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
       "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail", "delete",
-      "audit");
+      "audit", "board");
 
   private final Settings settings;
   private final String only;
@@ -222,6 +222,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("audit")) {
       audit();
+    }
+    if (groups.contains("board")) {
+      board();
     }
     if (groups.contains("mail")) {
       mail();
@@ -750,6 +753,24 @@ public final class BenchmarkRunner {
           "capture a lead with the audit trail vs without (" + on + ", Hibernate)", 1, "", Double.NaN);
       throughput(r, "moveStageWithTrailJpa/" + db, "moveStageWithoutTrailJpa/" + db,
           "move a deal with the audit trail vs without (" + on + ", Hibernate)", 1, "", Double.NaN);
+    }
+  }
+
+  /** Issue 25's pipeline board ({@link BoardBenchmarks}) vs hand-written sums over the same records. */
+  private void board() throws RunnerException {
+    int deals = given("deals", quick() ? 500 : 100_000);
+    int dbDeals = given("dbDeals", quick() ? 100 : 10_000);
+    Map<String, RunResult> r = run(throughputOf(options(BoardBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("deals", String.valueOf(deals))
+        .param("dbDeals", String.valueOf(dbDeals))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "boardMemory", "boardHandMemory", String.format(Locale.ROOT,
+        "the pipeline board (memory, %,d deals) vs a hand-written loop summing the same records (issue 25)", deals),
+        1, ">= 0.5", 0.5);
+    for (String db : List.of("h2", "postgresql")) {
+      throughput(r, "boardJpa/" + db, "boardJdbc/" + db, String.format(Locale.ROOT,
+          "the pipeline board (%s, Hibernate, %,d deals) vs the grouped select in plain JDBC", db, dbDeals), 1, "", Double.NaN);
     }
   }
 

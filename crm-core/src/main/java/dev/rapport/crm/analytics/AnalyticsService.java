@@ -104,6 +104,23 @@ public final class AnalyticsService {
   }
 
   /**
+   * The pipeline board: per stage of the pipeline, in its order, how many opportunities the query
+   * matches, their amount and their weighted amount (amount times probability), each converted to
+   * the reporting currency at today's rates and summed before it is rounded; and the totals. Filter
+   * as {@code crm.opportunities().query} does: {@code withStatuses(Set.of(OPEN))} for the open
+   * pipeline, {@code withOwner}, {@code withSources}, {@code withExpectedClose}, ... One query on a
+   * database, whatever the number of opportunities.
+   *
+   * @throws ValidationException if the query is null (field {@code query}), or names a stage the
+   *     pipeline does not have (field {@code stages}; names are matched ignoring case)
+   * @throws MissingExchangeRateException if an amount's currency has no rate today
+   * @throws StoreException if the store fails
+   */
+  public PipelineBoard board(dev.rapport.crm.opportunity.OpportunityQuery query) {
+    return reports.board(query);
+  }
+
+  /**
    * The forecast of a period:
    *
    * <ul>

@@ -336,4 +336,41 @@ final class PipelineReports extends Reporting {
           days.median(), cost, perLead, perWon);
     }
   }
+
+  /** See {@link AnalyticsService#board}. */
+  PipelineBoard board(dev.rapport.crm.opportunity.OpportunityQuery query) {
+    dev.rapport.crm.internal.Check.notNull(query, "query");
+    dev.rapport.crm.opportunity.OpportunityQuery spelled = ctx.setting(dev.rapport.crm.opportunity.Pipeline.class)
+        .spell(query);
+    List<dev.rapport.crm.opportunity.OpportunityRepository.BoardRow> rows = ctx.read(uow -> uow.port(
+        dev.rapport.crm.opportunity.OpportunityRepository.class).board(spelled));
+    Converter money = converter();
+    LocalDate today = ctx.today();
+    Map<String, Object[]> byStage = new java.util.LinkedHashMap<>();
+    for (dev.rapport.crm.opportunity.Stage stage : ctx.setting(dev.rapport.crm.opportunity.Pipeline.class).stages()) {
+      byStage.put(stage.name(), new Object[] {0L, BigDecimal.ZERO, BigDecimal.ZERO});
+    }
+    // stages no longer in the pipeline come last, in name order
+    rows.stream().map(dev.rapport.crm.opportunity.OpportunityRepository.BoardRow::stage).sorted().distinct()
+        .forEach(stage -> byStage.putIfAbsent(stage, new Object[] {0L, BigDecimal.ZERO, BigDecimal.ZERO}));
+    BigDecimal hundred = BigDecimal.valueOf(100);
+    long total = 0;
+    BigDecimal amount = BigDecimal.ZERO;
+    BigDecimal weighted = BigDecimal.ZERO;
+    for (dev.rapport.crm.opportunity.OpportunityRepository.BoardRow r : rows) {
+      Object[] s = byStage.get(r.stage());
+      BigDecimal a = money.convert(r.amount(), r.currency(), today);
+      BigDecimal w = money.convert(r.amountTimesProbability(), r.currency(), today).divide(hundred);
+      s[0] = (Long) s[0] + r.count();
+      s[1] = ((BigDecimal) s[1]).add(a);
+      s[2] = ((BigDecimal) s[2]).add(w);
+      total += r.count();
+      amount = amount.add(a);
+      weighted = weighted.add(w);
+    }
+    List<BoardColumn> columns = new ArrayList<>();
+    byStage.forEach((stage, s) -> columns.add(new BoardColumn(stage, (Long) s[0], money.money((BigDecimal) s[1]),
+        money.money((BigDecimal) s[2]))));
+    return new PipelineBoard(columns, total, money.money(amount), money.money(weighted), today);
+  }
 }

@@ -6,6 +6,7 @@ import dev.rapport.crm.lead.LeadRepository;
 import dev.rapport.crm.common.OpportunityId;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,25 @@ public interface OpportunityRepository {
    */
   default long count(OpportunityQuery query) {
     return Pages.count(p -> query(query, p));
+  }
+
+  /**
+   * The pipeline board's sums: per stage and currency, of the opportunities the query matches,
+   * how many, their amount and their amount times probability (percent). Pairs without any are
+   * left out. One query on a database.
+   */
+  List<BoardRow> board(OpportunityQuery query);
+
+  /** One stage's opportunities in one currency: see {@link #board}. */
+  record BoardRow(String stage, java.util.Currency currency, long count, java.math.BigDecimal amount,
+      java.math.BigDecimal amountTimesProbability) {
+    /** @throws NullPointerException if a part is null */
+    public BoardRow {
+      java.util.Objects.requireNonNull(stage, "stage");
+      java.util.Objects.requireNonNull(currency, "currency");
+      java.util.Objects.requireNonNull(amount, "amount");
+      java.util.Objects.requireNonNull(amountTimesProbability, "amountTimesProbability");
+    }
   }
 
   /** Stores a new opportunity (version 0) and returns it with version 1. */

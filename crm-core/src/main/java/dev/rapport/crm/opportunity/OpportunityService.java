@@ -143,20 +143,9 @@ public final class OpportunityService {
 
   /** The query with its stage names as the pipeline spells them: the stores compare them exactly. */
   private OpportunityQuery spelled(OpportunityQuery query) {
-    if (query.stages().isEmpty()) {
-      return query;
-    }
-    Set<String> names = new HashSet<>();
-    for (String name : query.stages()) {
-      try {
-        names.add(ctx.setting(Pipeline.class).stage(name).name());
-      } catch (ValidationException e) {
-        throw new ValidationException("stages", "must be stages of the pipeline (ignoring case): "
-            + ctx.setting(Pipeline.class).stages().stream().map(Stage::name).toList());
-      }
-    }
-    return query.withStages(names);
+    return ctx.setting(Pipeline.class).spell(query);
   }
+
 
   /**
    * Moves an open opportunity to another open stage; it takes the stage's probability and

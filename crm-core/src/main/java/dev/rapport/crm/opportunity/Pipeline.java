@@ -69,6 +69,30 @@ public final class Pipeline {
         .build();
   }
 
+  /**
+   * The query with its stage names as this pipeline spells them (stages are named ignoring case;
+   * the stores compare them exactly).
+   *
+   * @throws dev.rapport.crm.exception.ValidationException if the query is null, or (field
+   *     {@code stages}) names a stage this pipeline does not have
+   */
+  public OpportunityQuery spell(OpportunityQuery query) {
+    dev.rapport.crm.internal.Check.notNull(query, "query");
+    if (query.stages().isEmpty()) {
+      return query;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String name : query.stages()) {
+      try {
+        names.add(stage(name).name());
+      } catch (dev.rapport.crm.exception.ValidationException e) {
+        throw new dev.rapport.crm.exception.ValidationException("stages", "must be stages of the pipeline (ignoring"
+            + " case): " + stages.stream().map(Stage::name).toList());
+      }
+    }
+    return query.withStages(names);
+  }
+
   /** Starts a pipeline of your own. */
   public static Builder builder() {
     return new Builder();

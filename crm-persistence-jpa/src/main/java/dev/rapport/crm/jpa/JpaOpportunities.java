@@ -259,4 +259,27 @@ final class JpaOpportunities implements OpportunityRepository {
         .setParameter("id", opportunity.id().value())
         .executeUpdate();
   }
+
+  @Override
+  public List<BoardRow> board(OpportunityQuery query) {
+    uow.requireOpen();
+    Objects.requireNonNull(query, "query");
+    uow.flush(); // this unit's own changes count
+    Map<String, Object> p = new LinkedHashMap<>();
+    String where = where(query, p);
+    jakarta.persistence.TypedQuery<Object[]> q = uow.em().createQuery("select e.stage, e.currency, count(e), sum(e.amount),"
+        + " sum(e.amount * e.probability) from RapportOpportunity e where e.tenantId = :tenant" + where
+        + " group by e.stage, e.currency", Object[].class).setParameter("tenant", uow.tenant().value());
+    p.forEach(q::setParameter);
+    List<BoardRow> rows = new ArrayList<>();
+    for (Object[] r : q.getResultList()) {
+      rows.add(new BoardRow((String) r[0], java.util.Currency.getInstance((String) r[1]), ((Number) r[2]).longValue(),
+          decimal(r[3]), decimal(r[4])));
+    }
+    return rows;
+  }
+
+  private static java.math.BigDecimal decimal(Object sum) {
+    return sum instanceof java.math.BigDecimal b ? b : new java.math.BigDecimal(sum.toString());
+  }
 }

@@ -69,6 +69,22 @@ class StatementCountTest {
     return ds.count();
   }
 
+  /** The pipeline board is one statement (grouped by stage and currency), whatever the number of deals. */
+  @ParameterizedTest
+  @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+  void thePipelineBoardIsOneStatement(Target target) {
+    Crm crm = crm(target);
+    var account = crm.accounts().create(NewAccount.builder("Board").build());
+    for (int i = 0; i < 30; i++) {
+      crm.opportunities().open(account.id(), NewOpportunity.builder("Deal " + i, Money.of(i + ".00", "EUR"))
+          .stage(crm.opportunities().pipeline().stages().get(i % 5).name()).owner(i % 2 == 0 ? "ann" : "bob").build());
+    }
+    assertThat(count(target, () -> crm.analytics().board(dev.rapport.crm.opportunity.OpportunityQuery.all()))).isEqualTo(1);
+    assertThat(count(target, () -> crm.analytics().board(dev.rapport.crm.opportunity.OpportunityQuery.all()
+        .withOwner("ann").withStatuses(java.util.Set.of(dev.rapport.crm.opportunity.OpportunityStatus.OPEN))))).isEqualTo(1);
+    assertThat(crm.analytics().board(dev.rapport.crm.opportunity.OpportunityQuery.all()).count()).isEqualTo(30);
+  }
+
   /**
    * The audit trail adds one statement to a command: its entries go in one batched insert (a capture,
    * a stage move, a conversion with its six events alike); a query writes nothing.

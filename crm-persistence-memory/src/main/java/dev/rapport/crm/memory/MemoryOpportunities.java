@@ -89,4 +89,24 @@ final class MemoryOpportunities implements OpportunityRepository {
     uow.requireOpen();
     buffer().delete(java.util.Objects.requireNonNull(opportunity, "opportunity"));
   }
+
+  @Override
+  public List<BoardRow> board(OpportunityQuery query) {
+    uow.requireOpen();
+    java.util.Objects.requireNonNull(query, "query");
+    java.util.Map<List<Object>, Object[]> sums = new java.util.LinkedHashMap<>();
+    buffer().forEach(candidates(query).stream().filter(l -> !l.isEmpty())
+            .min(java.util.Comparator.comparingInt(List::size)).orElse(List.of()),
+        query::matches, o -> {
+          Object[] s = sums.computeIfAbsent(List.of(o.stage(), o.amount().currency()),
+              k -> new Object[] {0L, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO});
+          s[0] = (Long) s[0] + 1;
+          s[1] = ((java.math.BigDecimal) s[1]).add(o.amount().amount());
+          s[2] = ((java.math.BigDecimal) s[2]).add(o.amount().amount().multiply(java.math.BigDecimal.valueOf(o.probability())));
+        });
+    List<BoardRow> rows = new java.util.ArrayList<>();
+    sums.forEach((k, s) -> rows.add(new BoardRow((String) k.get(0), (java.util.Currency) k.get(1), (Long) s[0],
+        (java.math.BigDecimal) s[1], (java.math.BigDecimal) s[2])));
+    return rows;
+  }
 }

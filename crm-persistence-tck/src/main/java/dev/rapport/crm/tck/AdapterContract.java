@@ -121,6 +121,16 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link BoardContract} on this adapter. */
+  @Nested
+  @DisplayName("BoardContract")
+  class Board extends BoardContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+  }
+
   /** {@link AuditContract} on this adapter. */
   @Nested
   @DisplayName("AuditContract")

@@ -1542,6 +1542,13 @@ public abstract class ValueStormContract extends ContractSupport {
         assertThat(p.items()).allMatch(query::matches).allMatch(o -> o.equals(opportunities.get(o.id())));
         assertThat(c.opportunities().count(asked)).as("count")
             .isEqualTo(opportunities.values().stream().filter(query::matches).count());
+        try { // the board holds what the query matches; a currency without a rate is refused
+          assertThat(c.analytics().board(asked).count()).as("board")
+              .isEqualTo(opportunities.values().stream().filter(query::matches).count());
+        } catch (dev.rapport.crm.exception.MissingExchangeRateException noRate) {
+          assertThat(opportunities.values().stream().filter(query::matches)
+              .anyMatch(o -> !o.amount().currency().equals(java.util.Currency.getInstance("EUR")))).isTrue();
+        }
         return null;
       });
       case 39 -> { OpportunityId id = opportunityId(); String s = stageName(); yield in("opportunities.moveToStage " + show(s), () -> c.opportunities().moveToStage(id, s)); }
