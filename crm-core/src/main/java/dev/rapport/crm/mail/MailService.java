@@ -181,9 +181,12 @@ public final class MailService {
       Lead lead = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(),
           NewLead.builder(nameOf(message.from()), INBOUND_EMAIL).email(sender.address()).build(),
           ctx.setting(TemperaturePolicy.class), now);
-      boolean refused = false;
+      // an erased person writing again is not captured anew (crm.privacy().allowReturn lets them back)
+      boolean refused = dev.rapport.crm.internal.context.ErasedPeople.of(ctx).erasedOn(uow, List.of(sender)).isPresent();
       try {
-        ctx.screen().screen(uow, lead); // the tenant's duplicate policy sees leads captured from mail too
+        if (!refused) {
+          ctx.screen().screen(uow, lead); // the tenant's duplicate policy sees leads captured from mail too
+        }
       } catch (DuplicateException e) {
         refused = true; // a likely duplicate under a refusing policy: the mail is logged without a new lead
       }

@@ -232,8 +232,12 @@ public final class PrivacyService {
             continue; // changed since it was read: no longer untouched
           }
           if (rule.action() == Retention.Action.DELETE) {
-            Cascade.Removed removed = ctx.setting(Cascade.class).remove(cmd, Cascade.Subject.LEAD, now.get().id().value());
-            leads.delete(now.get());
+            // erased first: what a deletion keeps (its audit trail, merge records, outbox payloads) keeps no one
+            eraseFound(cmd, new Found(List.of(now.get()), List.of()));
+            Lead anonymised = leads.find(now.get().id()).orElseThrow();
+            Cascade.Removed removed = ctx.setting(Cascade.class).remove(cmd, Cascade.Subject.LEAD,
+                anonymised.id().value());
+            leads.delete(anonymised);
             cmd.raise(new LeadDeleted(ctx.tenant(), ctx.now(), now.get().id(), removed.activities(), removed.tasks(),
                 removed.memberships(), removed.mails()));
             d++;
@@ -327,10 +331,22 @@ public final class PrivacyService {
     // timeline lines that name the person: theirs, and their accounts'
     TimelineRepository timeline = uow.port(TimelineRepository.class);
     List<TimelineEntry> lines = new ArrayList<>(held.entries());
-    Set<AccountId> accounts = new LinkedHashSet<>();
-    found.contacts().forEach(c -> c.accountId().ifPresent(accounts::add));
-    held.cases().forEach(c -> accounts.add(c.accountId()));
-    accounts.forEach(a -> lines.addAll(timeline.entriesOf(a.value())));
+    // their accounts', and every record a shared activity, task, case or message is filed under
+    Set<UUID> others = new LinkedHashSet<>();
+    found.contacts().forEach(c -> c.accountId().ifPresent(a -> others.add(a.value())));
+    held.cases().forEach(c -> {
+      others.add(c.accountId().value());
+      c.contactId().ifPresent(x -> others.add(x.value()));
+    });
+    held.activities().forEach(a -> linked(a.links(), others));
+    held.tasks().forEach(t -> linked(t.links(), others));
+    held.mails().forEach(m -> {
+      m.leads().forEach(l -> others.add(l.value()));
+      m.contacts().forEach(c -> others.add(c.value()));
+      m.accounts().forEach(a -> others.add(a.value()));
+    });
+    others.removeAll(found.subjects());
+    others.forEach(o -> lines.addAll(timeline.entriesOf(o)));
     List<TimelineEntry> rewritten = new ArrayList<>();
     Set<UUID> seen = new java.util.HashSet<>();
     for (TimelineEntry e : lines) {
@@ -345,17 +361,34 @@ public final class PrivacyService {
     PrivacyRepository privacy = uow.port(PrivacyRepository.class);
     int merges = privacy.forgetMerges(found.subjects());
     List<UUID> aggregates = new ArrayList<>(found.subjects());
+    // an account a conversion named after the person (no company given) carries their name
+    Set<String> fullNames = new java.util.HashSet<>();
+    held.found().leads().forEach(l -> fullNames.add(l.name().fullName().toLowerCase(Locale.ROOT)));
+    held.found().contacts().forEach(c -> fullNames.add(c.name().fullName().toLowerCase(Locale.ROOT)));
+    fullNames.remove(ERASED_NAME.fullName().toLowerCase(Locale.ROOT));
+    Set<AccountId> theirAccounts = new LinkedHashSet<>();
+    found.contacts().forEach(c -> c.accountId().ifPresent(theirAccounts::add));
+    found.leads().forEach(l -> l.convertedTo().ifPresent(c -> theirAccounts.add(c.accountId())));
+    dev.rapport.crm.contact.AccountRepository accountRepo = uow.port(dev.rapport.crm.contact.AccountRepository.class);
+    for (AccountId id : theirAccounts) {
+      accountRepo.find(id).filter(a -> fullNames.contains(a.name().toLowerCase(Locale.ROOT))).ifPresent(a -> {
+        accountRepo.update(new dev.rapport.crm.contact.Account(a.id(), a.tenantId(), a.version(), ERASED_NAME.fullName(),
+            a.domain(), a.externalReference(), a.industry(), a.owner(), a.createdAt(), now));
+        aggregates.add(a.id().value());
+      });
+    }
     held.activities().forEach(a -> aggregates.add(a.id().value()));
     held.tasks().forEach(t -> aggregates.add(t.id().value()));
     held.mails().forEach(m -> aggregates.add(m.id().value()));
     held.cases().forEach(c -> aggregates.add(c.id().value()));
     held.feedback().forEach(f -> aggregates.add(f.id().value()));
     int outbox = texts.isEmpty() ? 0 : privacy.scrubOutbox(aggregates, texts, ERASED);
-    int suppressions = privacy.deleteSuppressions(addresses);
+    Set<EmailAddress> own = onlyTheirs(uow, found, addresses);
+    int suppressions = privacy.deleteSuppressions(own);
     int audit = scrubAudit(uow, aggregates, new java.util.HashSet<>(found.subjects()), texts);
     UUID erasureId = ctx.ids().next();
-    if (!addresses.isEmpty()) {
-      privacy.saveMarkers(erasureId, now, addresses.stream().map(a -> ErasureKeys.of(ctx.tenant().value(), a.normalized())).toList());
+    if (!own.isEmpty()) {
+      privacy.saveMarkers(erasureId, now, own.stream().map(a -> ErasureKeys.of(ctx.tenant().value(), a.normalized())).toList());
     }
     Erasure erasure = new Erasure(erasureId, ctx.tenant(), now, leadsErased, contactsErased, activities, tasks, mails,
         cases, feedback, rewritten.size(), merges, outbox, suppressions, audit);
@@ -363,6 +396,34 @@ public final class PrivacyService {
       cmd.raise(new PersonErased(ctx.tenant(), now, erasureId, leadsErased, contactsErased));
     }
     return erasure;
+  }
+
+  /**
+   * The addresses no lead or contact but the person's holds: a shared address (another lead or
+   * contact of the tenant has it) keeps its suppression and gets no marker, or the other person
+   * would be mailed again or refused.
+   */
+  private static Set<EmailAddress> onlyTheirs(UnitOfWork uow, Found found, Set<EmailAddress> addresses) {
+    Set<LeadId> leads = new java.util.HashSet<>();
+    found.leads().forEach(l -> leads.add(l.id()));
+    Set<ContactId> contacts = new java.util.HashSet<>();
+    found.contacts().forEach(c -> contacts.add(c.id()));
+    Set<EmailAddress> own = new LinkedHashSet<>();
+    for (EmailAddress a : addresses) {
+      boolean shared = uow.port(LeadRepository.class).findByEmail(a).stream().anyMatch(l -> !leads.contains(l.id()))
+          || uow.port(ContactRepository.class).findByEmail(a).stream().anyMatch(c -> !contacts.contains(c.id()));
+      if (!shared) {
+        own.add(a);
+      }
+    }
+    return own;
+  }
+
+  private static void linked(dev.rapport.crm.activity.Links links, Set<UUID> into) {
+    links.lead().ifPresent(l -> into.add(l.value()));
+    links.contact().ifPresent(c -> into.add(c.value()));
+    links.account().ifPresent(a -> into.add(a.value()));
+    links.opportunity().ifPresent(o -> into.add(o.value()));
   }
 
   /** What a lead's or contact's audit trail keeps of an erased person: the fields the reports read. */
@@ -519,8 +580,13 @@ public final class PrivacyService {
   /** Whether the text contains one of the texts, ignoring case. */
   static boolean names(String text, Collection<String> texts) {
     String lower = text.toLowerCase(Locale.ROOT);
+    // a value cut short (an audit value, a timeline line) ends in an ellipsis: its start may be a text of theirs
+    String cut = lower.endsWith("\u2026") ? lower.substring(0, lower.length() - 1) : null;
     for (String t : texts) {
-      if (lower.contains(t.toLowerCase(Locale.ROOT))) {
+      String l = t.toLowerCase(Locale.ROOT);
+      // a long text cut to fit (a timeline line holds 500 characters) is found by its first 40
+      if (lower.contains(l) || (cut != null && cut.length() >= 3 && l.contains(cut))
+          || (l.length() > 40 && lower.contains(l.substring(0, 40)))) {
         return true;
       }
     }

@@ -185,9 +185,18 @@ final class SalesRecords extends SalesPart {
    */
   private static void rebalance(SalesRepository sales, NewSale invoice, List<Movement> before, String replacing,
       Optional<Movement> movement) {
+    rebalance(sales, invoice, before, replacing, true, movement);
+  }
+
+  /**
+   * As above, replacing the movement of a credit note ({@code creditNote}) or of a payment with the
+   * reference: a credit note and a payment may share a reference (their keys are apart).
+   */
+  private static void rebalance(SalesRepository sales, NewSale invoice, List<Movement> before, String replacing,
+      boolean creditNote, Optional<Movement> movement) {
     List<Movement> movements = new ArrayList<>();
     for (Movement m : before) {
-      if (!m.reference().equals(replacing)) {
+      if (!(m.reference().equals(replacing) && m.creditNote() == creditNote)) {
         movements.add(m);
       }
     }
@@ -312,7 +321,7 @@ final class SalesRecords extends SalesPart {
         }
       }
       sales.deletePayment(existing);
-      invoices.forEach((ref, inv) -> rebalance(sales, inv, before.get(ref), reference, Optional.empty()));
+      invoices.forEach((ref, inv) -> rebalance(sales, inv, before.get(ref), reference, false, Optional.empty()));
       PaymentDeleted event = new PaymentDeleted(ctx.tenant(), ctx.now(), existing.id(), reference,
           existing.content().accountId());
       cmd.raise(event);

@@ -65,7 +65,8 @@ public abstract class PrivacyContract extends ContractSupport {
   /** Everything that names Otto, the person erased: none of it may be left anywhere. */
   public static final List<String> OTTO = List.of("otto@lang.example", "otto.private@lang.example", "Otto", "Langhorne",
       "+4930123456", "4930123456", "Chief Tinkerer", "Zebrafish", "Greta", "printer is on fire",
-      "loves the dashboards", "asked about volume pricing", "Lunch with Otto");
+      "loves the dashboards", "asked about volume pricing", "Lunch with Otto", "Book a table for",
+      "Told him to unplug", "fuser cooled");
 
   /** The people of the tests: Otto, who is erased, and Katherine, who shares some of his history. */
   public record World(Lead lead, ConversionResult converted, Contact katherine, Campaign campaign) {}
@@ -106,6 +107,9 @@ public abstract class PrivacyContract extends ContractSupport {
     crm.activities().log(NewActivity.builder(ActivityType.MEETING, Links.lead(lead.id()).andContact(katherine.id()),
         "Lunch with Otto and Katherine").build());
     crm.tasks().create(NewTask.builder(Links.lead(lead.id()), "Call Otto back", now.plusSeconds(3_600)).build());
+    var both = crm.tasks().create(NewTask.builder(Links.lead(lead.id()).andContact(katherine.id()),
+        "Book a table for Otto and Katherine", now.plusSeconds(7_200)).build());
+    crm.tasks().complete(both.id()); // "Task done: ..." on Katherine's timeline too
     crm.mail().ingest(MailMessage.builder(UUID.randomUUID() + "@lang.example", MailAddress.of("Otto Langhorne",
         "otto@lang.example"), now).cc(MailAddress.of("k@meyer.example")).subject("Question from Otto")
         .text("Regards, Otto Langhorne, +49 30 123456").build());
@@ -116,7 +120,7 @@ public abstract class PrivacyContract extends ContractSupport {
     crm.opportunities().win(converted.opportunity().orElseThrow().id());
     var serviceCase = crm.cases().open(NewCase.builder(converted.account().id(), "Otto says the printer is on fire")
         .contact(converted.contact().id()).description("Call Otto on +49 30 123456").build());
-    crm.cases().resolve(serviceCase.id(), "Told Otto to unplug it");
+    crm.cases().resolve(serviceCase.id(), "Told him to unplug it and wait. " + "Then the fuser cooled down. ".repeat(30));
     crm.feedback().record(NewFeedback.nps(converted.account().id(), converted.contact().id(), 9)
         .comment("Otto loves the dashboards").aboutCase(serviceCase.id()).build());
     crm.campaigns().addMembers(campaign.id(), List.of(MemberId.contact(converted.contact().id()),
@@ -157,7 +161,8 @@ public abstract class PrivacyContract extends ContractSupport {
     assertThat(data.contacts()).extracting(Contact::id).containsExactly(w.converted().contact().id());
     assertThat(data.activities()).extracting(a -> a.subject()).containsExactlyInAnyOrder("About the Zebrafish project",
         "Lunch with Otto and Katherine", "Question from Otto");
-    assertThat(data.tasks()).extracting(t -> t.subject()).containsExactly("Call Otto back");
+    assertThat(data.tasks()).extracting(t -> t.subject()).containsExactly("Call Otto back",
+        "Book a table for Otto and Katherine");
     assertThat(data.mails()).singleElement().satisfies(m -> assertThat(m.message().subject()).isEqualTo("Question from Otto"));
     assertThat(data.campaignMemberships()).extracting(m -> m.member()).containsExactlyInAnyOrder(
         MemberId.lead(w.lead().id()), MemberId.contact(w.converted().contact().id()));
@@ -191,7 +196,7 @@ public abstract class PrivacyContract extends ContractSupport {
     assertThat(erasure.leads()).containsExactly(w.lead().id());
     assertThat(erasure.contacts()).containsExactly(w.converted().contact().id());
     assertThat(erasure.activities()).isEqualTo(3);
-    assertThat(erasure.tasks()).isEqualTo(1);
+    assertThat(erasure.tasks()).isEqualTo(2);
     assertThat(erasure.mails()).isEqualTo(1);
     assertThat(erasure.cases()).isEqualTo(1);
     assertThat(erasure.feedback()).isEqualTo(1);
@@ -330,5 +335,52 @@ public abstract class PrivacyContract extends ContractSupport {
     assertThat(deleted.deleted()).isEqualTo(6); // the four erased, the touched one and the fresh one
     assertThat(deleted.batches()).isEqualTo(1);
     assertThat(snapshot().leads()).extracting(Lead::id).containsExactly(converting.id());
+    // deleted by retention, and erased first: its audit trail keeps no address of theirs
+    for (Lead gone : old) {
+      assertThat(crm.audit().ofRecord(gone.id().value(), dev.rapport.crm.common.PageRequest.first(50)).items().toString())
+          .doesNotContain("@stale.example").doesNotContain("Stale");
+    }
+  }
+
+  @Test
+  public void anAddressAnotherPersonHoldsKeepsItsSuppressionAndGetsNoMarker() {
+    Lead otto = crm.leads().capture(NewLead.builder(PersonName.of("Otto", "Langhorne"), LeadSource.WEBINAR)
+        .email("info@shared.example").build());
+    Lead colleague = crm.leads().capture(NewLead.builder(PersonName.of("Ines", "Vogel"), LeadSource.WEBINAR)
+        .email("info@shared.example").build());
+    crm.mail().ingest(MailMessage.builder(UUID.randomUUID() + "@mx.example", MailAddress.of("mailer-daemon@mx.example"),
+        START).subject("Undelivered").failedRecipient(dev.rapport.crm.common.EmailAddress.of("info@shared.example")).build());
+    assertThat(crm.mail().suppression(dev.rapport.crm.common.EmailAddress.of("info@shared.example"))).isPresent();
+
+    crm.privacy().erase(Person.lead(otto.id()));
+
+    assertThat(crm.leads().get(otto.id()).email()).isEmpty();
+    assertThat(crm.leads().get(colleague.id())).isEqualTo(colleague);
+    assertThat(crm.mail().suppression(dev.rapport.crm.common.EmailAddress.of("info@shared.example"))).isPresent();
+    assertThat(crm.privacy().erasedOn("info@shared.example")).isEmpty();
+    crm.leads().capture(NewLead.builder(PersonName.of("Ines", "Vogel"), LeadSource.REFERRAL)
+        .email("info@shared.example").build()); // not refused
+  }
+
+  @Test
+  public void anAccountNamedAfterThePersonIsRenamedAndAnErasedSenderIsNotCapturedAgain() {
+    Lead hanna = crm.leads().capture(NewLead.builder(PersonName.of("Hanna", "Quirinus"), LeadSource.REFERRAL)
+        .email("hanna.quirinus@gmail.com").build());
+    crm.leads().changeStatus(hanna.id(), LeadStatus.QUALIFIED);
+    ConversionResult converted = crm.leads().convert(hanna.id(), Conversion.standard());
+    assertThat(converted.account().name()).isEqualTo("Hanna Quirinus"); // no company, a free-mail address
+
+    crm.privacy().erase(Person.withEmail("hanna.quirinus@gmail.com"));
+
+    assertThat(crm.accounts().get(converted.account().id()).name()).isEqualTo(PrivacyService.ERASED_NAME.fullName());
+    assertThat(snapshot().toString()).doesNotContain("Quirinus");
+    Crm capturing = Crm.builder().persistence(persistence).tenant(tenant).clock(clock)
+        .mail(dev.rapport.crm.mail.MailSettings.builder()
+            .unknownSenders(dev.rapport.crm.mail.MailSettings.UnknownSenders.CAPTURE_AS_LEAD).build()).build();
+    int leads = snapshot().leads().size();
+    capturing.mail().ingest(MailMessage.builder(UUID.randomUUID() + "@gmail.com",
+        MailAddress.of("Hanna Quirinus", "hanna.quirinus@gmail.com"), START).subject("Me again").build());
+    assertThat(snapshot().leads()).hasSize(leads);
+    assertThat(snapshot().toString()).doesNotContain("Quirinus");
   }
 }
