@@ -157,12 +157,20 @@ public class RapportAutoConfiguration {
     } catch (ValidationException e) {
       throw new ValidationException("rapport.reporting-currency", e.rule());
     }
+    String actor = properties.actor();
+    try {
+      Crm.builder().actor(actor); // refuses a blank or too long actor at startup
+    } catch (ValidationException e) {
+      throw new ValidationException("rapport.actor", e.rule());
+    }
     return new TenantCrms(tenants, tenant -> {
       Crm.Builder builder = Crm.builder()
           .persistence(persistence)
           .tenant(tenant)
           .clock(clock.getIfUnique(Clock::systemUTC))
-          .reportingCurrency(currency);
+          .reportingCurrency(currency)
+          .actor(actor)
+          .auditTrail(properties.auditTrail());
       List<CrmEventListener> all = listeners.orderedStream().toList();
       all.forEach(l -> builder.listener(new AfterCommitListener(l)));
       temperaturePolicy.ifUnique(builder::temperaturePolicy);

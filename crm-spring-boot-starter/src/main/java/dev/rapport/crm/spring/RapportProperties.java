@@ -10,12 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code rapport.tenant}); 1 to 64 of letters, digits, {@code . _ -}; none by default
  * @param reportingCurrency the ISO 4217 code that totals are reported in
  *     ({@code rapport.reporting-currency}, default {@code EUR})
+ * @param actor who commands act for in the audit trail unless the host says {@code crm.as(user)}
+ *     ({@code rapport.actor}, default {@code system})
+ * @param auditTrail whether every command writes the audit trail ({@code rapport.audit-trail},
+ *     default true)
  * @param flyway how Rapport's tables are made ({@code rapport.flyway.*})
  * @param web what the starter adds to a web application ({@code rapport.web.*})
  * @since 0.1
  */
 @ConfigurationProperties("rapport")
 public record RapportProperties(String tenant, @DefaultValue("EUR") String reportingCurrency,
+    @DefaultValue("system") String actor, @DefaultValue("true") boolean auditTrail,
     @DefaultValue Flyway flyway, @DefaultValue Web web) {
 
   /**

@@ -104,6 +104,30 @@ class AutoConfigurationConditionsTest {
   }
 
   @Test
+  void theAuditTrailNamesTheConfiguredActorAndCanBeSwitchedOff() {
+    host.withBean(Persistence.class, MemoryPersistence::create)
+        .withPropertyValues("rapport.tenant=acme", "rapport.actor=importer")
+        .run(context -> {
+          Crm crm = context.getBean(CrmProvider.class).crm();
+          Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR).build());
+          assertThat(crm.actor()).isEqualTo("importer");
+          assertThat(crm.audit().countOfRecord(lead.id().value())).isEqualTo(1);
+          assertThat(crm.as("ann").leads().changeStatus(lead.id(), dev.rapport.crm.lead.LeadStatus.CONTACTED)).isNotNull();
+          assertThat(crm.audit().countByActor("ann")).isEqualTo(1);
+        });
+    host.withBean(Persistence.class, MemoryPersistence::create)
+        .withPropertyValues("rapport.tenant=acme", "rapport.audit-trail=false")
+        .run(context -> {
+          Crm crm = context.getBean(CrmProvider.class).crm();
+          Lead lead = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR).build());
+          assertThat(crm.audit().countOfRecord(lead.id().value())).isZero();
+        });
+    host.withBean(Persistence.class, MemoryPersistence::create)
+        .withPropertyValues("rapport.tenant=acme", "rapport.actor= ")
+        .run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
   void theHostsMailSettingsTransportAndConsentPolicyBeansAreUsed() {
     java.util.List<dev.rapport.crm.mail.MailMessage> sent = new java.util.ArrayList<>();
     host.withBean(Persistence.class, MemoryPersistence::create)
