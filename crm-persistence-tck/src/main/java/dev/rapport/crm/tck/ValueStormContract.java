@@ -589,6 +589,8 @@ public abstract class ValueStormContract extends ContractSupport {
     StoreSnapshot s = snapshot();
     replace(leads, byId(s.leads(), Lead::id));
     replace(contacts, byId(s.contacts(), Contact::id));
+    replace(accounts, byId(s.accounts(), Account::id)); // an account named after an erased person is renamed
+    replace(opportunities, byId(s.opportunities(), Opportunity::id));
     replace(activities, byId(s.activities(), Activity::id));
     replace(tasks, byId(s.tasks(), Task::id));
     replace(mails, byId(s.mails(), dev.rapport.crm.mail.LoggedMail::id));
