@@ -420,9 +420,8 @@ public final class AccountService {
     return ctx.command(cmd -> {
       Account account = versioned.load(cmd.uow(), id);
       checkVersion(account);
-      dev.rapport.crm.internal.context.Cascade cascade = ctx.setting(dev.rapport.crm.internal.context.Cascade.class);
-      cascade.requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.ACCOUNT, id.value(), "account");
-      dev.rapport.crm.internal.context.Cascade.Removed removed = cascade.remove(cmd, dev.rapport.crm.internal.context.Cascade.Subject.ACCOUNT, id.value());
+      dev.rapport.crm.internal.context.Cascade.Removed removed = ctx.setting(dev.rapport.crm.internal.context.Cascade.class).removeUnlessNamed(cmd,
+          dev.rapport.crm.internal.context.Cascade.Subject.ACCOUNT, id.value());
       cmd.uow().port(AccountRepository.class).delete(account);
       AccountDeleted event = new AccountDeleted(ctx.tenant(), ctx.now(), id, removed.activities(), removed.tasks(),
           removed.mails());

@@ -483,9 +483,8 @@ public final class ContactService {
     return ctx.command(cmd -> {
       Contact contact = versioned.load(cmd.uow(), id);
       checkVersion(contact);
-      dev.rapport.crm.internal.context.Cascade cascade = ctx.setting(dev.rapport.crm.internal.context.Cascade.class);
-      cascade.requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.CONTACT, id.value(), "contact");
-      dev.rapport.crm.internal.context.Cascade.Removed removed = cascade.remove(cmd, dev.rapport.crm.internal.context.Cascade.Subject.CONTACT, id.value());
+      dev.rapport.crm.internal.context.Cascade.Removed removed = ctx.setting(dev.rapport.crm.internal.context.Cascade.class).removeUnlessNamed(cmd,
+          dev.rapport.crm.internal.context.Cascade.Subject.CONTACT, id.value());
       cmd.uow().port(ContactRepository.class).delete(contact);
       ContactDeleted event = new ContactDeleted(ctx.tenant(), ctx.now(), id, contact.accountId(), removed.activities(),
           removed.tasks(), removed.memberships(), removed.mails());

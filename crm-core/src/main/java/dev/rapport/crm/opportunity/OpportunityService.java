@@ -295,9 +295,8 @@ public final class OpportunityService {
     return ctx.command(cmd -> {
       Opportunity opportunity = versioned.load(cmd.uow(), id);
       versioned.checkVersion(id, opportunity, expectedVersion);
-      dev.rapport.crm.internal.context.Cascade cascade = ctx.setting(dev.rapport.crm.internal.context.Cascade.class);
-      cascade.requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.OPPORTUNITY, id.value(), "opportunity");
-      dev.rapport.crm.internal.context.Cascade.Removed removed = cascade.remove(cmd, dev.rapport.crm.internal.context.Cascade.Subject.OPPORTUNITY, id.value());
+      dev.rapport.crm.internal.context.Cascade.Removed removed = ctx.setting(dev.rapport.crm.internal.context.Cascade.class).removeUnlessNamed(cmd,
+          dev.rapport.crm.internal.context.Cascade.Subject.OPPORTUNITY, id.value());
       cmd.uow().port(OpportunityRepository.class).delete(opportunity);
       OpportunityDeleted event = new OpportunityDeleted(ctx.tenant(), ctx.now(), id, opportunity.accountId(),
           opportunity.name(), removed.activities(), removed.tasks());

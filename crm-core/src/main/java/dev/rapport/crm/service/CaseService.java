@@ -258,7 +258,7 @@ public final class CaseService {
     return ctx.command(cmd -> {
       ServiceCase serviceCase = versioned.load(cmd.uow(), id);
       versioned.checkVersion(id, serviceCase, expectedVersion);
-      ctx.setting(dev.rapport.crm.internal.context.Cascade.class).requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.CASE, id.value(), "case");
+      ctx.setting(dev.rapport.crm.internal.context.Cascade.class).requireNoDependants(cmd, dev.rapport.crm.internal.context.Cascade.Subject.CASE, id.value());
       cmd.uow().port(CaseRepository.class).delete(serviceCase);
       CaseDeleted event = new CaseDeleted(ctx.tenant(), ctx.now(), id, serviceCase.accountId(), serviceCase.contactId());
       cmd.raise(event);

@@ -23,7 +23,8 @@ public interface Cascade {
    * Refuses the deletion when {@link #dependants} names any, with an {@code IllegalTransitionException}
    * that names them.
    */
-  default void requireNoDependants(CrmContext.Command cmd, Subject kind, UUID record, String what) {
+  default void requireNoDependants(CrmContext.Command cmd, Subject kind, UUID record) {
+    String what = kind.name().toLowerCase(java.util.Locale.ROOT);
     java.util.Map<String, Long> found = dependants(cmd, kind, record);
     if (!found.isEmpty()) {
       StringBuilder why = new StringBuilder();
@@ -41,6 +42,12 @@ public interface Cascade {
    * @return how many activities, tasks, campaign memberships and logged messages were deleted
    */
   Removed remove(CrmContext.Command cmd, Subject kind, UUID record);
+
+  /** {@link #requireNoDependants}, then {@link #remove}: what a deletion of a record does first. */
+  default Removed removeUnlessNamed(CrmContext.Command cmd, Subject kind, UUID record) {
+    requireNoDependants(cmd, kind, record);
+    return remove(cmd, kind, record);
+  }
 
   /** Removes the activity's timeline entries and its logged message (an e-mail logged by mail): see {@code ActivityService.delete}. */
   void removeActivity(CrmContext.Command cmd, UUID activity);
