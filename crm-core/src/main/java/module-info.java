@@ -25,6 +25,7 @@ module dev.rapport.crm {
   exports dev.rapport.crm.mail;
   exports dev.rapport.crm.opportunity;
   exports dev.rapport.crm.privacy;
+  exports dev.rapport.crm.search;
   exports dev.rapport.crm.sales;
   exports dev.rapport.crm.service;
   exports dev.rapport.crm.spi;

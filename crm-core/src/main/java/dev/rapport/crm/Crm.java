@@ -80,6 +80,7 @@ public final class Crm {
   private final SalesService sales;
   private final AnalyticsService analytics;
   private final DuplicateService duplicates;
+  private final dev.rapport.crm.search.SearchService search;
   private final dev.rapport.crm.mail.MailService mail;
   private final dev.rapport.crm.privacy.PrivacyService privacy;
   private final dev.rapport.crm.audit.AuditService audit;
@@ -101,6 +102,7 @@ public final class Crm {
     this.sales = Services.create(SalesService.class, ctx);
     this.analytics = Services.create(AnalyticsService.class, ctx);
     this.duplicates = Services.create(DuplicateService.class, ctx);
+    this.search = Services.create(dev.rapport.crm.search.SearchService.class, ctx);
     this.mail = Services.create(dev.rapport.crm.mail.MailService.class, ctx);
     this.privacy = Services.create(dev.rapport.crm.privacy.PrivacyService.class, ctx);
     this.audit = Services.create(dev.rapport.crm.audit.AuditService.class, ctx);
@@ -241,6 +243,14 @@ public final class Crm {
    */
   public DuplicateService duplicates() {
     return duplicates;
+  }
+
+  /**
+   * Text search: leads, contacts and accounts by part of a name, company, e-mail address, phone
+   * number, domain or reference, typo-tolerant and ranked.
+   */
+  public dev.rapport.crm.search.SearchService search() {
+    return search;
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */

@@ -94,7 +94,8 @@ class ArchitectureTest {
         {"dev.rapport.crm.analytics.."},
         {"dev.rapport.crm.mail.."},
         {"dev.rapport.crm.audit.."},
-        {"dev.rapport.crm.privacy.."}};
+        {"dev.rapport.crm.privacy.."},
+        {"dev.rapport.crm.search.."}};
     for (int i = 0; i < floors.length; i++) {
       java.util.List<String> above = new java.util.ArrayList<>(java.util.List.of("dev.rapport.crm"));
       for (int j = i + 1; j < floors.length; j++) {

@@ -159,6 +159,43 @@ final class Buffer<I extends Comparable<I>, R> {
     return List.copyOf(result.values());
   }
 
+  /**
+   * For each record filed under at least one of the keys, as this unit sees them: under how many
+   * of the keys. Unordered; one read lock for all keys.
+   */
+  Map<I, Integer> tally(String index, Collection<?> keys) {
+    Objects.requireNonNull(keys, "keys");
+    Map<I, Integer> counts = new HashMap<>();
+    readLock.lock();
+    try {
+      for (Object key : keys) {
+        for (I id : table.ids(index, key)) {
+          if (!hidden(id)) {
+            counts.merge(id, 1, Integer::sum);
+          }
+        }
+      }
+    } finally {
+      readLock.unlock();
+    }
+    if (!writes.isEmpty()) {
+      Kind.IndexDef<R> def = kind.index(index);
+      for (R r : writes.values()) {
+        Collection<?> filed = def.keys().apply(r);
+        int n = 0;
+        for (Object key : keys) {
+          if (filed.contains(key)) {
+            n++;
+          }
+        }
+        if (n > 0) {
+          counts.put(kind.id().apply(r), n);
+        }
+      }
+    }
+    return counts;
+  }
+
   /** How many records are filed under {@code key} in the index, as this unit sees them. */
   int count(String index, Object key) {
     Objects.requireNonNull(key, "key");

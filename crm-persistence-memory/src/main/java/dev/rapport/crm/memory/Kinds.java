@@ -28,6 +28,8 @@ final class Kinds {
   static final String CONVERTED_INTO = "convertedInto";
   static final String SUBJECT = "subject";
   static final String MATCH = "match";
+  /** The trigrams of a lead's, contact's or account's search text ({@code SearchText#grams}). */
+  static final String GRAM = "gram";
   /** The lead, contact and account an activity or task is linked to, by id: what a merge moves. */
   static final String LINKED = "linked";
   /** The lead or contact a campaign membership is of, by id: what a merge moves. */

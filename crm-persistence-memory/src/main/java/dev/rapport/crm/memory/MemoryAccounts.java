@@ -18,6 +18,7 @@ final class MemoryAccounts implements AccountRepository {
       List.of(
           new Kind.IndexDef<>(Kinds.NAME_KEY, a -> List.of(a.nameKey())),
           new Kind.IndexDef<>(Kinds.MATCH, a -> List.of("c:" + MatchKeys.companyKey(a.name()))),
+          new Kind.IndexDef<>(Kinds.GRAM, a -> dev.rapport.crm.search.SearchText.of(a).grams()),
           new Kind.IndexDef<>(Kinds.DOMAIN, a -> a.domain().stream().toList()),
           new Kind.IndexDef<>(Kinds.EXTERNAL_REFERENCE, a -> a.externalReference().stream().toList())),
       Optional.of(new Kind.Unique(Kinds.EXTERNAL_REFERENCE, "externalReference")));
@@ -30,7 +31,7 @@ final class MemoryAccounts implements AccountRepository {
   }
 
   /** Made on first use: a unit that only reads other kinds needs none. */
-  private Buffer<AccountId, Account> buffer() {
+  Buffer<AccountId, Account> buffer() {
   if (buffer == null) {
     buffer = uow.buffer(uow.store().accounts);
   }

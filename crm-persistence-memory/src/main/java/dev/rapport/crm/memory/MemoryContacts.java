@@ -20,6 +20,7 @@ final class MemoryContacts implements ContactRepository {
       List.of(
           new Kind.IndexDef<>(Kinds.EMAIL, c -> c.emails().stream().map(EmailAddress::normalized).toList()),
           new Kind.IndexDef<>(Kinds.MATCH, c -> Kinds.matchKeys(MatchKeys.of(c.name(), c.emails(), c.phones()))),
+          new Kind.IndexDef<>(Kinds.GRAM, c -> dev.rapport.crm.search.SearchText.of(c).grams()),
           new Kind.IndexDef<>(Kinds.ACCOUNT, c -> c.accountId().stream().toList())),
       Optional.empty());
 
@@ -31,7 +32,7 @@ final class MemoryContacts implements ContactRepository {
   }
 
   /** Made on first use: a unit that only reads other kinds needs none. */
-  private Buffer<ContactId, Contact> buffer() {
+  Buffer<ContactId, Contact> buffer() {
   if (buffer == null) {
     buffer = uow.buffer(uow.store().contacts);
   }

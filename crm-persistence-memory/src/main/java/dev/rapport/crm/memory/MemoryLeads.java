@@ -21,6 +21,7 @@ final class MemoryLeads implements LeadRepository {
       List.of(
           new Kind.IndexDef<>(Kinds.EMAIL, l -> l.email().map(EmailAddress::normalized).stream().toList()),
           new Kind.IndexDef<>(Kinds.MATCH, l -> Kinds.matchKeys(MatchKeys.of(l.name(), l.email(), l.phone()))),
+          new Kind.IndexDef<>(Kinds.GRAM, l -> dev.rapport.crm.search.SearchText.of(l).grams()),
           new Kind.IndexDef<>(Kinds.STATUS, l -> List.of(l.status())),
           new Kind.IndexDef<>(Kinds.TEMPERATURE, l -> List.of(l.temperature())),
           new Kind.IndexDef<>(Kinds.OWNER, l -> l.owner().stream().toList()),

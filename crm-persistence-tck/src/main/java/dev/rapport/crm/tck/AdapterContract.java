@@ -131,6 +131,16 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link SearchContract} on this adapter. */
+  @Nested
+  @DisplayName("SearchContract")
+  class Search extends SearchContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+  }
+
   /** {@link AuditContract} on this adapter. */
   @Nested
   @DisplayName("AuditContract")
