@@ -56,5 +56,15 @@ class AccountEntity {
   @Column(name = "match_name", length = 320)
   String matchName;
 
+  /** Search text ({@link dev.rapport.crm.search.SearchText}), schema version 15. */
+  @Column(name = "search_name", length = 1000)
+  String searchName;
+
+  @Column(name = "search_domain", length = 1000)
+  String searchDomain;
+
+  @Column(name = "search_reference", length = 1000)
+  String searchReference;
+
   AccountEntity() {}
 }

@@ -82,5 +82,15 @@ class ContactEntity {
   @Column(name = "match_name", length = 320)
   String matchName;
 
+  /** Search text ({@link dev.rapport.crm.search.SearchText}), schema version 15. */
+  @Column(name = "search_name", length = 1000)
+  String searchName;
+
+  @Column(name = "search_email", length = 1000)
+  String searchEmail;
+
+  @Column(name = "search_phone", length = 1000)
+  String searchPhone;
+
   ContactEntity() {}
 }

@@ -50,6 +50,18 @@ final class JpaAccounts implements AccountRepository {
     return d;
   }
 
+  /** The accounts with these ids, in no order; unknown ids are skipped. */
+  List<Account> byIds(java.util.Collection<UUID> ids) {
+    uow.requireOpen();
+    List<Account> out = new java.util.ArrayList<>(ids.size());
+    for (List<UUID> chunk : Rows.chunks(List.copyOf(ids))) {
+      for (AccountEntity e : rows.list(" and e.id in :ids", Rows.params("ids", chunk))) {
+        out.add(rows.toDomain(e));
+      }
+    }
+    return out;
+  }
+
   @Override
   public Optional<Account> find(AccountId id) {
     uow.requireOpen();
@@ -185,6 +197,10 @@ final class JpaAccounts implements AccountRepository {
     e.name = a.name();
     e.nameKey = a.nameKey();
     e.matchName = MatchKeys.companyKey(a.name());
+    dev.rapport.crm.search.SearchText search = dev.rapport.crm.search.SearchText.of(a);
+    e.searchName = search.name().orElse(null);
+    e.searchDomain = search.domain().orElse(null);
+    e.searchReference = search.reference().orElse(null);
     e.domain = orNull(a.domain());
     e.externalReference = orNull(a.externalReference());
     e.industry = orNull(a.industry());
@@ -202,7 +218,8 @@ final class JpaAccounts implements AccountRepository {
 
   static List<Object> state(AccountEntity e) {
     return Arrays.asList(e.tenantId, e.name, e.nameKey, e.domain, e.externalReference,
-        e.industry, e.owner, e.createdAt, e.updatedAt, e.matchName);
+        e.industry, e.owner, e.createdAt, e.updatedAt, e.matchName,
+        e.searchName, e.searchDomain, e.searchReference);
   }
 
   /**

@@ -259,6 +259,10 @@ final class JpaContacts implements ContactRepository {
     e.matchEmail = keys.email().orElse(null);
     e.matchPhone = keys.phone().orElse(null);
     e.matchName = keys.name();
+    dev.rapport.crm.search.SearchText search = dev.rapport.crm.search.SearchText.of(c);
+    e.searchName = search.name().orElse(null);
+    e.searchEmail = search.email().orElse(null);
+    e.searchPhone = search.phone().orElse(null);
     e.phones = Json.write(c.phones().stream().map(PhoneNumber::e164).toList());
     e.title = orNull(c.title());
     Optional<MarketingConsent> consent = c.marketingConsent();
@@ -290,6 +294,7 @@ final class JpaContacts implements ContactRepository {
   static List<Object> state(ContactEntity e) {
     return Arrays.asList(e.tenantId, e.givenName, e.familyName, e.accountId, e.phones, e.title,
         e.consentGranted, e.consentRecordedAt, e.consentSource, e.originLeadId, e.owner,
-        e.createdAt, e.updatedAt, e.matchEmail, e.matchPhone, e.matchName);
+        e.createdAt, e.updatedAt, e.matchEmail, e.matchPhone, e.matchName,
+        e.searchName, e.searchEmail, e.searchPhone);
   }
 }

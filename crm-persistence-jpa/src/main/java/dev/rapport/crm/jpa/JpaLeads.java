@@ -52,6 +52,18 @@ final class JpaLeads implements LeadRepository {
     this.rows = new Rows<>(uow, KIND, JpaLeads::entityToDomain);
   }
 
+  /** The leads with these ids, in no order; unknown ids are skipped. */
+  List<Lead> byIds(java.util.Collection<UUID> ids) {
+    uow.requireOpen();
+    List<Lead> out = new java.util.ArrayList<>(ids.size());
+    for (List<UUID> chunk : Rows.chunks(List.copyOf(ids))) {
+      for (LeadEntity e : rows.list(" and e.id in :ids", Rows.params("ids", chunk))) {
+        out.add(rows.toDomain(e));
+      }
+    }
+    return out;
+  }
+
   @Override
   public Optional<Lead> find(LeadId id) {
     uow.requireOpen();
@@ -233,7 +245,11 @@ final class JpaLeads implements LeadRepository {
       new PostgresBulk.Column<>("conversion_days", "bigint", e -> e.conversionDays),
       new PostgresBulk.Column<>("match_email", "varchar", e -> e.matchEmail),
       new PostgresBulk.Column<>("match_phone", "varchar", e -> e.matchPhone),
-      new PostgresBulk.Column<>("match_name", "varchar", e -> e.matchName));
+      new PostgresBulk.Column<>("match_name", "varchar", e -> e.matchName),
+      new PostgresBulk.Column<>("search_name", "varchar", e -> e.searchName),
+      new PostgresBulk.Column<>("search_company", "varchar", e -> e.searchCompany),
+      new PostgresBulk.Column<>("search_email", "varchar", e -> e.searchEmail),
+      new PostgresBulk.Column<>("search_phone", "varchar", e -> e.searchPhone));
 
   @Override
   public Lead update(Lead lead) {
@@ -278,6 +294,11 @@ final class JpaLeads implements LeadRepository {
     e.matchEmail = keys.email().orElse(null);
     e.matchPhone = keys.phone().orElse(null);
     e.matchName = keys.name();
+    dev.rapport.crm.search.SearchText search = dev.rapport.crm.search.SearchText.of(lead);
+    e.searchName = search.name().orElse(null);
+    e.searchCompany = search.company().orElse(null);
+    e.searchEmail = search.email().orElse(null);
+    e.searchPhone = search.phone().orElse(null);
     e.title = orNull(lead.title());
     e.source = lead.source().code();
     e.sourceDetail = lead.sourceDetail().map(JpaLeads::sourceDetailJson).orElse(null);
@@ -327,7 +348,8 @@ final class JpaLeads implements LeadRepository {
         e.phone, e.company, e.title, e.source, e.sourceDetail, e.status, e.disqualificationReason,
         e.signals, e.temperature, e.temperatureOverride, e.owner, e.score, e.createdAt,
         e.updatedAt, e.convertedContactId, e.convertedAccountId, e.convertedOpportunityId,
-        e.convertedAt, e.campaignId, e.conversionDays, e.matchEmail, e.matchPhone, e.matchName);
+        e.convertedAt, e.campaignId, e.conversionDays, e.matchEmail, e.matchPhone, e.matchName,
+        e.searchName, e.searchCompany, e.searchEmail, e.searchPhone);
   }
 
   private static String sourceDetailJson(SourceDetail d) {

@@ -168,8 +168,9 @@ public final class JpaPersistence implements Persistence {
     if (factory == null) {
       return joined(tenant, query);
     }
+    boolean pg = postgres(factory); // asked before this unit holds a connection
     EntityManager em = factory.createEntityManager();
-    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds);
+    JpaUnitOfWork uow = new JpaUnitOfWork(em, tenant, outboxIds, () -> pg);
     try {
       T result = query.apply(uow);
       uow.close();

@@ -77,6 +77,11 @@ final class JpaUnitOfWork implements UnitOfWork {
     this.bulk = bulk;
   }
 
+  /** Whether the database is PostgreSQL (asked once per factory). */
+  boolean postgres() {
+    return bulk.getAsBoolean();
+  }
+
   /** Whether {@code rows} new rows of one table go in one statement of {@link PostgresBulk}. */
   boolean bulk(int rows) {
     return rows >= PostgresBulk.MIN_ROWS && bulk.getAsBoolean();
@@ -253,6 +258,7 @@ final class JpaUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.mail.MailRepository.class, JpaUnitOfWork::mails),
       Map.entry(dev.rapport.crm.privacy.PrivacyRepository.class, u -> new JpaPrivacy(u)),
       Map.entry(dev.rapport.crm.audit.AuditRepository.class, JpaUnitOfWork::audit),
+      Map.entry(dev.rapport.crm.search.SearchRepository.class, u -> new JpaSearch(u)),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, JpaUnitOfWork::analytics),
       Map.entry(dev.rapport.crm.sales.SalesRepository.class, JpaUnitOfWork::sales),
       Map.entry(dev.rapport.crm.sales.SalesReports.class, JpaUnitOfWork::salesReports),

@@ -570,6 +570,72 @@ public abstract class ValueStormContract extends ContractSupport {
     };
   }
 
+  /**
+   * A search: part of a stored name, address or number (typed with a typo, in capitals) or any
+   * text (maybe 10,000 characters, maybe only punctuation: refused), for some kinds and an owner,
+   * at a similarity that may be out of range (refused). The store's first page must be the model's
+   * records judged by the core and ranked: what the store holds is what a search finds.
+   */
+  private Input searchInput(Crm c) {
+    String text = switch (v.nextInt(5)) {
+      case 0 -> leads.isEmpty() ? v.text(5) : v.pick(new ArrayList<>(leads.values())).name().familyName();
+      case 1 -> contacts.isEmpty() ? v.text(5) : v.pick(new ArrayList<>(contacts.values())).name().fullName().toUpperCase(java.util.Locale.ROOT);
+      case 2 -> accounts.isEmpty() ? v.text(5) : typo(v.pick(new ArrayList<>(accounts.values())).name());
+      case 3 -> v.chance(50) ? v.text(1 + v.nextInt(12)) : "+49 30 " + v.nextInt(1000);
+      default -> v.chance(30) ? "x".repeat(10_000) : v.chance(30) ? "-- !! --" : v.chance(10) ? null : v.text(1 + v.nextInt(120));
+    };
+    double min = v.chance(10) ? v.nextInt(3) * 0.7 - 0.2 : 0.3 + v.nextInt(8) / 10.0;
+    String owner = v.chance(80) ? null : v.chance(50) ? "owner-1" : v.text(3);
+    List<dev.rapport.crm.search.SearchKind> kinds = new ArrayList<>();
+    for (dev.rapport.crm.search.SearchKind k : dev.rapport.crm.search.SearchKind.values()) {
+      if (v.chance(70)) {
+        kinds.add(k);
+      }
+    }
+    int size = 1 + v.nextInt(30);
+    return in("search.search " + show(text) + " at " + min + " by " + show(owner) + " " + kinds, () -> {
+      dev.rapport.crm.search.SearchQuery q = dev.rapport.crm.search.SearchQuery.of(text)
+          .withMinimumSimilarity(min).withKinds(kinds.toArray(dev.rapport.crm.search.SearchKind[]::new));
+      if (owner != null) {
+        q = q.withOwner(owner);
+      }
+      Page<dev.rapport.crm.search.SearchHit> page = c.search().search(q, PageRequest.first(size));
+      List<Object[]> model = new ArrayList<>();
+      for (Lead l : leads.values()) {
+        model.add(new Object[] {q.similarity(dev.rapport.crm.search.SearchText.of(l)), 0, l.id().value(), l.owner()});
+      }
+      for (Contact x : contacts.values()) {
+        model.add(new Object[] {q.similarity(dev.rapport.crm.search.SearchText.of(x)), 1, x.id().value(), x.owner()});
+      }
+      for (Account a : accounts.values()) {
+        model.add(new Object[] {q.similarity(dev.rapport.crm.search.SearchText.of(a)), 2, a.id().value(), a.owner()});
+      }
+      dev.rapport.crm.search.SearchQuery asked = q;
+      List<UUID> want = model.stream()
+          .filter(m -> (double) m[0] >= asked.minimumSimilarity())
+          .filter(m -> asked.kinds().contains(dev.rapport.crm.search.SearchKind.values()[(int) m[1]]))
+          .filter(m -> asked.owner().isEmpty() || asked.owner().equals(m[3]))
+          .sorted(java.util.Comparator.<Object[]>comparingDouble(m -> -(double) m[0])
+              .thenComparingInt(m -> (int) m[1])
+              .thenComparing(m -> (UUID) m[2], (a, b) -> {
+                int cmp = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+                return cmp != 0 ? cmp : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+              }))
+          .map(m -> (UUID) m[2]).limit(size).toList();
+      assertThat(page.items()).extracting(dev.rapport.crm.search.SearchHit::id).as("search").isEqualTo(want);
+      return null;
+    });
+  }
+
+  /** The text with two neighbouring letters swapped, sometimes. */
+  private String typo(String s) {
+    if (s.length() < 4 || v.chance(50)) {
+      return s;
+    }
+    int i = 1 + v.nextInt(s.length() - 2);
+    return s.substring(0, i) + s.charAt(i + 1) + s.charAt(i) + s.substring(i + 2);
+  }
+
   /** A person named as a host would, made inside the command (an address may be malformed), and how it reads. */
   private record Named(String shown, java.util.function.Supplier<dev.rapport.crm.privacy.Person> person) {}
 
@@ -1324,6 +1390,9 @@ public abstract class ValueStormContract extends ContractSupport {
     }
     if (v.chance(1)) {
       return auditInput(c);
+    }
+    if (v.chance(2)) {
+      return searchInput(c);
     }
     int kinds = 55;
     int drawn = v.nextInt(kinds + 10);
