@@ -1,11 +1,13 @@
 -- Rapport CRM schema, version 15, for PostgreSQL: text search (issue 25). Each lead, contact and
 -- account carries its search text (dev.rapport.crm.search.SearchText: each field folded to
 -- lower-case ASCII letters and digits, padded with a space at each end), written with the row,
--- under a pg_trgm GIN index per field. A search is one call of crm_search_leads, _contacts or
--- _accounts: the rows of the tenant whose field the query's text reaches (word_similarity, the
--- measure the core ranks by), best first, at most p_limit. The functions set pg_trgm's
--- word_similarity_threshold to 0.3 (the least a query may ask for) for their own statement only,
--- so that the <% operator uses the indexes without touching the session's settings.
+-- under a pg_trgm GIN index per field. A search is one call of crm_search per table: the rows of
+-- the tenant whose field the query's text reaches (word_similarity, the measure the core ranks
+-- by), best first, at most p_limit. The function sets pg_trgm's word_similarity_threshold to 0.3
+-- (the least a query may ask for) for its own statements only, so that the <% operator uses the
+-- indexes without touching the session's settings. The indexes are built without GIN's pending
+-- list (fastupdate off): a write costs a little more, a search never scans a list vacuum has not
+-- yet merged.
 --
 -- pg_trgm ships with PostgreSQL (contrib) and is a trusted extension since PostgreSQL 13: the
 -- owner of the database may create it. Where the role applying this script may not, a database
@@ -18,52 +20,43 @@ alter table crm_contact add column search_name varchar(1000), add column search_
   add column search_phone varchar(1000);
 alter table crm_account add column search_name varchar(1000), add column search_domain varchar(1000),
   add column search_reference varchar(1000);
-create index crm_lead_search_name_idx on crm_lead using gin (search_name gin_trgm_ops);
-create index crm_lead_search_company_idx on crm_lead using gin (search_company gin_trgm_ops);
-create index crm_lead_search_email_idx on crm_lead using gin (search_email gin_trgm_ops);
-create index crm_lead_search_phone_idx on crm_lead using gin (search_phone gin_trgm_ops);
-create index crm_contact_search_name_idx on crm_contact using gin (search_name gin_trgm_ops);
-create index crm_contact_search_email_idx on crm_contact using gin (search_email gin_trgm_ops);
-create index crm_contact_search_phone_idx on crm_contact using gin (search_phone gin_trgm_ops);
-create index crm_account_search_name_idx on crm_account using gin (search_name gin_trgm_ops);
-create index crm_account_search_domain_idx on crm_account using gin (search_domain gin_trgm_ops);
-create index crm_account_search_reference_idx on crm_account using gin (search_reference gin_trgm_ops);
--- p_text: the query folded; p_digits: its digits ('' when it has fewer than three); p_owner: ''
--- for any owner; p_min: the least similarity. The bodies hold no semicolon (one statement each).
-create function crm_search_leads(p_tenant varchar, p_text text, p_digits text, p_owner varchar,
-    p_min float8, p_limit integer) returns table (id uuid) language sql stable
+create index crm_lead_search_name_idx on crm_lead using gin (search_name gin_trgm_ops) with (fastupdate = off);
+create index crm_lead_search_company_idx on crm_lead using gin (search_company gin_trgm_ops) with (fastupdate = off);
+create index crm_lead_search_email_idx on crm_lead using gin (search_email gin_trgm_ops) with (fastupdate = off);
+create index crm_lead_search_phone_idx on crm_lead using gin (search_phone gin_trgm_ops) with (fastupdate = off);
+create index crm_contact_search_name_idx on crm_contact using gin (search_name gin_trgm_ops) with (fastupdate = off);
+create index crm_contact_search_email_idx on crm_contact using gin (search_email gin_trgm_ops) with (fastupdate = off);
+create index crm_contact_search_phone_idx on crm_contact using gin (search_phone gin_trgm_ops) with (fastupdate = off);
+create index crm_account_search_name_idx on crm_account using gin (search_name gin_trgm_ops) with (fastupdate = off);
+create index crm_account_search_domain_idx on crm_account using gin (search_domain gin_trgm_ops) with (fastupdate = off);
+create index crm_account_search_reference_idx on crm_account using gin (search_reference gin_trgm_ops) with (fastupdate = off);
+-- One search of one table: the ids of the tenant's rows (of the owner, unless p_owner is '') one
+-- of whose fields the query reaches, best first, at most p_limit. p_text: the query folded;
+-- p_digits: its digits ('' when it has fewer than three: the phone column is not searched).
+-- Dynamic SQL, so that each call is planned with its values (a cached generic plan would scan).
+create function crm_search(p_table text, p_text_columns text[], p_phone_column text, p_tenant varchar,
+    p_text text, p_digits text, p_owner varchar, p_min float8, p_limit integer)
+    returns table (id uuid) language plpgsql stable
     set pg_trgm.word_similarity_threshold = 0.3 as $$
-  select l.id from crm_lead l
-  where l.tenant_id = p_tenant and (p_owner = '' or l.owner = p_owner)
-    and (p_text <% l.search_name or p_text <% l.search_company or p_text <% l.search_email
-      or p_digits <% l.search_phone)
-    and greatest(word_similarity(p_text, l.search_name), word_similarity(p_text, l.search_company),
-      word_similarity(p_text, l.search_email), word_similarity(p_digits, l.search_phone))::float8 >= p_min
-  order by greatest(word_similarity(p_text, l.search_name), word_similarity(p_text, l.search_company),
-      word_similarity(p_text, l.search_email), word_similarity(p_digits, l.search_phone)) desc, l.id
-  limit p_limit
-$$;
-create function crm_search_contacts(p_tenant varchar, p_text text, p_digits text, p_owner varchar,
-    p_min float8, p_limit integer) returns table (id uuid) language sql stable
-    set pg_trgm.word_similarity_threshold = 0.3 as $$
-  select c.id from crm_contact c
-  where c.tenant_id = p_tenant and (p_owner = '' or c.owner = p_owner)
-    and (p_text <% c.search_name or p_text <% c.search_email or p_digits <% c.search_phone)
-    and greatest(word_similarity(p_text, c.search_name), word_similarity(p_text, c.search_email),
-      word_similarity(p_digits, c.search_phone))::float8 >= p_min
-  order by greatest(word_similarity(p_text, c.search_name), word_similarity(p_text, c.search_email),
-      word_similarity(p_digits, c.search_phone)) desc, c.id
-  limit p_limit
-$$;
-create function crm_search_accounts(p_tenant varchar, p_text text, p_digits text, p_owner varchar,
-    p_min float8, p_limit integer) returns table (id uuid) language sql stable
-    set pg_trgm.word_similarity_threshold = 0.3 as $$
-  select a.id from crm_account a
-  where a.tenant_id = p_tenant and (p_owner = '' or a.owner = p_owner)
-    and (p_text <% a.search_name or p_text <% a.search_domain or p_text <% a.search_reference)
-    and greatest(word_similarity(p_text, a.search_name), word_similarity(p_text, a.search_domain),
-      word_similarity(p_text, a.search_reference))::float8 >= p_min
-  order by greatest(word_similarity(p_text, a.search_name), word_similarity(p_text, a.search_domain),
-      word_similarity(p_text, a.search_reference)) desc, a.id
-  limit p_limit
+declare
+  arms text[] := '{}';
+  sims text[] := '{}';
+  col text;
+  sim text;
+begin
+  foreach col in array p_text_columns loop
+    arms := arms || format('$2 <%% r.%I', col);
+    sims := sims || format('word_similarity($2, r.%I)', col);
+  end loop;
+  if p_phone_column is not null and p_digits <> '' then
+    arms := arms || format('$3 <%% r.%I', p_phone_column);
+    sims := sims || format('word_similarity($3, r.%I)', p_phone_column);
+  end if;
+  sim := 'greatest(' || array_to_string(sims, ', ') || ')';
+  return query execute format('select r.id from %I r where r.tenant_id = $1', p_table)
+    || case when p_owner = '' then '' else ' and r.owner = $4' end
+    || ' and (' || array_to_string(arms, ' or ') || ') and ' || sim || '::float8 >= $5'
+    || ' order by ' || sim || ' desc, r.id limit $6'
+    using p_tenant, p_text, p_digits, p_owner, p_min, p_limit;
+end
 $$;

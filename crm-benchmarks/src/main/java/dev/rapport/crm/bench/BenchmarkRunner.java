@@ -73,11 +73,11 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete", "audit", "board");
+      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete", "audit", "board", "search");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
       "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail", "delete",
-      "audit", "board");
+      "audit", "board", "search");
 
   private final Settings settings;
   private final String only;
@@ -223,6 +223,9 @@ public final class BenchmarkRunner {
     if (groups.contains("audit")) {
       audit();
     }
+    if (groups.contains("search")) {
+      search();
+    }
     if (groups.contains("board")) {
       board();
     }
@@ -263,6 +266,11 @@ public final class BenchmarkRunner {
   }
 
   private Map<String, RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+    return run(options, List.of("db", "provider"));
+  }
+
+  /** Runs the options; each result keyed by its method and the values of {@code keyParams} it has. */
+  private Map<String, RunResult> run(ChainedOptionsBuilder options, List<String> keyParams) throws RunnerException {
     if (quick()) {
       // A smoke test: each benchmark once on each of its parameters, in this JVM (no fork to start,
       // the databases' server shared: see Database), no warm-up, one short measurement (one batch in
@@ -282,7 +290,7 @@ public final class BenchmarkRunner {
     for (RunResult r : results) {
       String benchmark = r.getParams().getBenchmark();
       String key = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-      for (String p : List.of("db", "provider")) {
+      for (String p : keyParams) {
         String v = r.getParams().getParam(p);
         if (v != null) {
           key += "/" + v;
@@ -753,6 +761,36 @@ public final class BenchmarkRunner {
           "capture a lead with the audit trail vs without (" + on + ", Hibernate)", 1, "", Double.NaN);
       throughput(r, "moveStageWithTrailJpa/" + db, "moveStageWithoutTrailJpa/" + db,
           "move a deal with the audit trail vs without (" + on + ", Hibernate)", 1, "", Double.NaN);
+    }
+  }
+
+  /**
+   * Issue 25's text search ({@link SearchBenchmarks}): memory and PostgreSQL at 10,000, 100,000 and
+   * 1,000,000 contacts, vs a hand-written trigram query on the same index and vs a scan.
+   */
+  private void search() throws RunnerException {
+    String[] sizes = params.getOrDefault("contacts", quick() ? new String[] {"2000"}
+        : new String[] {"10000", "100000", "1000000"});
+    String[] dbSizes = params.getOrDefault("dbContacts", quick() ? new String[] {"1000"}
+        : new String[] {"10000", "100000", "1000000"});
+    Map<String, RunResult> r = run(throughputOf(options(SearchBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("contacts", sizes)
+        .param("dbContacts", dbSizes)
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())), List.of("contacts", "dbContacts"));
+    for (String n : sizes) {
+      String rows = String.format(Locale.ROOT, "%,d", Integer.parseInt(n));
+      throughput(r, "searchMemory/" + n, "searchHandIndexMemory/" + n, "search a typed name among " + rows
+          + " contacts (memory) vs a hand-written trigram query on the same index", 1, ">= 0.5", 0.5);
+      throughput(r, "searchMemory/" + n, "searchScanMemory/" + n, "search a typed name among " + rows
+          + " contacts (memory) vs a scan computing every similarity", 1, "", Double.NaN);
+    }
+    for (String n : dbSizes) {
+      String rows = String.format(Locale.ROOT, "%,d", Integer.parseInt(n));
+      throughput(r, "searchJpa/" + n, "searchIndexJdbc/" + n, "search a typed name among " + rows
+          + " contacts (PostgreSQL, Hibernate) vs the trigram select on the same index in JDBC", 1, ">= 0.5", 0.5);
+      throughput(r, "searchJpa/" + n, "searchScanJdbc/" + n, "search a typed name among " + rows
+          + " contacts (PostgreSQL, Hibernate) vs word_similarity on every row in JDBC", 1, "", Double.NaN);
     }
   }
 

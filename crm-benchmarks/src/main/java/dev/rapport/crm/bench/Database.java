@@ -181,7 +181,7 @@ final class Database implements AutoCloseable {
       }
     }
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      for (String statement : sql.toString().split(";")) {
+      for (String statement : splitStatements(sql.toString())) {
         if (!statement.isBlank()) {
           s.execute(statement);
         }
@@ -246,5 +246,29 @@ final class Database implements AutoCloseable {
     } else if (sharedName != null) {
       dropShared(sharedName);
     }
+  }
+
+  /** The statements of a script: split at semicolons outside {@code $$}-quoted function bodies. */
+  static List<String> splitStatements(String script) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < script.length(); i++) {
+      if (script.startsWith("$$", i)) {
+        quoted = !quoted;
+        current.append("$$");
+        i++;
+        continue;
+      }
+      char ch = script.charAt(i);
+      if (ch == ';' && !quoted) {
+        out.add(current.toString());
+        current.setLength(0);
+      } else {
+        current.append(ch);
+      }
+    }
+    out.add(current.toString());
+    return out;
   }
 }

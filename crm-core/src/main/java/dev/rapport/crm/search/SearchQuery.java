@@ -35,15 +35,12 @@ public record SearchQuery(String text, Set<SearchKind> kinds, Optional<String> o
   public static final double LEAST_SIMILARITY = 0.3;
 
   /**
-   * @throws ValidationException if the text is null, longer than 100 characters or has no letter
-   *     or digit; if the kinds are null, empty or hold a null; if the owner is null, blank or over
+   * @throws ValidationException if the text is null, blank, longer than 100 characters, holds a
+   *     character no store keeps (a control character) or has no letter or digit; if the kinds are null, empty or hold a null; if the owner is null, blank or over
    *     200 characters; or if the similarity is not 0.3 to 1
    */
   public SearchQuery {
-    Check.notNull(text, "text");
-    if (text.length() > MAX_TEXT) {
-      throw new ValidationException("text", "must be at most " + MAX_TEXT + " characters");
-    }
+    text = Check.text(text, "text", MAX_TEXT);
     if (SearchText.fold(text).isEmpty()) {
       throw new ValidationException("text", "must hold a letter or digit");
     }
@@ -147,31 +144,48 @@ public record SearchQuery(String text, Set<SearchKind> kinds, Optional<String> o
    */
   public double similarity(SearchText stored) {
     Check.notNull(stored, "text");
-    return best(stored).map(Match::similarity).orElse(0f);
+    return judge().best(stored).map(Match::similarity).orElse(0f);
   }
 
-  /** The best field of the text and its similarity, if it reaches the minimum. */
-  Optional<Match> match(SearchText stored) {
-    return best(stored).filter(m -> m.similarity() >= minimumSimilarity);
+  /** Judges records for this query: its trigrams worked out once, for every record of a search. */
+  Judge judge() {
+    return new Judge(this, Trigrams.distinctCodes(folded()),
+        digits().map(Trigrams::distinctCodes).orElse(new int[0]));
   }
 
-  private Optional<Match> best(SearchText stored) {
-    int[] q = Trigrams.distinctCodes(folded());
-    int[] d = digits().map(Trigrams::distinctCodes).orElse(new int[0]);
-    SearchField best = null;
-    float bestSimilarity = 0f;
-    for (SearchField f : SearchField.values()) {
-      Optional<String> value = stored.field(f);
-      if (value.isEmpty()) {
-        continue;
-      }
-      float s = Trigrams.wordSimilarity(f == SearchField.PHONE ? d : q, Trigrams.ordered(value.get()));
-      if (s > bestSimilarity) {
-        bestSimilarity = s;
-        best = f;
-      }
+  /** The query's trigrams, and how each stored text measures against them. */
+  static final class Judge {
+    private final SearchQuery query;
+    private final int[] text;
+    private final int[] digits;
+
+    private Judge(SearchQuery query, int[] text, int[] digits) {
+      this.query = query;
+      this.text = text;
+      this.digits = digits;
     }
-    return best == null ? Optional.empty() : Optional.of(new Match(best, bestSimilarity));
+
+    /** The best field of the text and its similarity, if it reaches the minimum. */
+    Optional<Match> match(SearchText stored) {
+      return best(stored).filter(m -> m.similarity() >= query.minimumSimilarity());
+    }
+
+    Optional<Match> best(SearchText stored) {
+      SearchField best = null;
+      float bestSimilarity = 0f;
+      for (SearchField f : SearchField.values()) {
+        Optional<String> value = stored.field(f);
+        if (value.isEmpty()) {
+          continue;
+        }
+        float s = Trigrams.wordSimilarity(f == SearchField.PHONE ? digits : text, Trigrams.ordered(value.get()));
+        if (s > bestSimilarity) {
+          bestSimilarity = s;
+          best = f;
+        }
+      }
+      return best == null ? Optional.empty() : Optional.of(new Match(best, bestSimilarity));
+    }
   }
 
   /** A field and its similarity. */

@@ -52,20 +52,21 @@ public final class SearchService {
     int limit = offset + page.size() + 1;
     List<Ranked> ranked = ctx.read(uow -> {
       SearchRepository repo = uow.port(SearchRepository.class);
+      SearchQuery.Judge judge = query.judge();
       List<Ranked> out = new ArrayList<>();
       if (query.kinds().contains(SearchKind.LEAD)) {
         for (Lead l : repo.leads(query, limit)) {
-          add(out, query, SearchKind.LEAD, l.id().value(), l.name().fullName(), l.owner(), SearchText.of(l));
+          add(out, query, judge, SearchKind.LEAD, l.id().value(), l.name().fullName(), l.owner(), SearchText.of(l));
         }
       }
       if (query.kinds().contains(SearchKind.CONTACT)) {
         for (Contact c : repo.contacts(query, limit)) {
-          add(out, query, SearchKind.CONTACT, c.id().value(), c.name().fullName(), c.owner(), SearchText.of(c));
+          add(out, query, judge, SearchKind.CONTACT, c.id().value(), c.name().fullName(), c.owner(), SearchText.of(c));
         }
       }
       if (query.kinds().contains(SearchKind.ACCOUNT)) {
         for (Account a : repo.accounts(query, limit)) {
-          add(out, query, SearchKind.ACCOUNT, a.id().value(), a.name(), a.owner(), SearchText.of(a));
+          add(out, query, judge, SearchKind.ACCOUNT, a.id().value(), a.name(), a.owner(), SearchText.of(a));
         }
       }
       return out;
@@ -79,12 +80,12 @@ public final class SearchService {
     return new Page<>(hits, more ? Optional.of(cursor(offset + page.size())) : Optional.empty());
   }
 
-  private static void add(List<Ranked> out, SearchQuery query, SearchKind kind, UUID id, String label,
+  private static void add(List<Ranked> out, SearchQuery query, SearchQuery.Judge judge, SearchKind kind, UUID id, String label,
       Optional<String> owner, SearchText text) {
     if (query.owner().isPresent() && !query.owner().equals(owner)) {
       return; // an adapter narrows by owner too; the core does not rely on it
     }
-    query.match(text).ifPresent(m -> out.add(
+    judge.match(text).ifPresent(m -> out.add(
         new Ranked(m.similarity(), new SearchHit(kind, id, label, m.field(), m.similarity()))));
   }
 

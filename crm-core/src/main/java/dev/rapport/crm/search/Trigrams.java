@@ -2,10 +2,8 @@ package dev.rapport.crm.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,18 +73,22 @@ final class Trigrams {
       return 0f;
     }
     // dense numbers for the text's distinct trigrams, and which of them the query holds
-    Map<Integer, Integer> dense = new HashMap<>();
     int[] ids = new int[text.length];
-    for (int i = 0; i < text.length; i++) {
-      ids[i] = dense.computeIfAbsent(text[i], k -> dense.size());
-    }
-    boolean[] inQuery = new boolean[dense.size()];
+    int distinct = dense(text, ids);
+    boolean[] inQuery = new boolean[distinct];
     boolean any = false;
-    for (int q : query) {
-      Integer id = dense.get(q);
-      if (id != null) {
-        inQuery[id] = true;
-        any = true;
+    int[] firstAt = new int[distinct];
+    for (int i = text.length - 1; i >= 0; i--) {
+      firstAt[ids[i]] = i;
+    }
+    for (int id = 0; id < distinct; id++) {
+      int code = text[firstAt[id]];
+      for (int q : query) {
+        if (q == code) {
+          inQuery[id] = true;
+          any = true;
+          break;
+        }
       }
     }
     if (!any) {
@@ -96,7 +98,7 @@ final class Trigrams {
     // trigram the query holds; its start then moves forward to where the similarity is greatest
     // and never back (on rare texts this is below the best of all runs, as in PostgreSQL)
     int q = query.length;
-    int[] last = new int[dense.size()];
+    int[] last = new int[distinct];
     Arrays.fill(last, -1);
     int lower = -1;
     int shared = 0;
@@ -149,6 +151,62 @@ final class Trigrams {
       }
     }
     return best;
+  }
+
+  /**
+   * Numbers the distinct codes of {@code text} 0, 1, ... in order of first occurrence, writing each
+   * position's number to {@code ids}; returns how many there are. Without boxing: a field's text is
+   * short, so a look back over the codes seen is cheaper than a hash map; long text is sorted.
+   */
+  private static int dense(int[] text, int[] ids) {
+    int n = text.length;
+    if (n <= 96) {
+      int[] seen = new int[n];
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        int id = -1;
+        for (int j = 0; j < count; j++) {
+          if (seen[j] == text[i]) {
+            id = j;
+            break;
+          }
+        }
+        if (id < 0) {
+          seen[count] = text[i];
+          id = count++;
+        }
+        ids[i] = id;
+      }
+      return count;
+    }
+    long[] keyed = new long[n];
+    for (int i = 0; i < n; i++) {
+      keyed[i] = ((long) text[i] << 32) | i;
+    }
+    Arrays.sort(keyed);
+    // number each run of equal codes by the position it first occurs at, then renumber densely in that order
+    int[] firstOf = new int[n];
+    int runStart = 0;
+    for (int k = 1; k <= n; k++) {
+      if (k == n || (keyed[k] >>> 32) != (keyed[runStart] >>> 32)) {
+        int first = (int) keyed[runStart];
+        for (int r = runStart; r < k; r++) {
+          firstOf[(int) keyed[r]] = first;
+        }
+        runStart = k;
+      }
+    }
+    int[] number = new int[n];
+    Arrays.fill(number, -1);
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      int f = firstOf[i];
+      if (number[f] < 0) {
+        number[f] = count++;
+      }
+      ids[i] = number[f];
+    }
+    return count;
   }
 
   private static float ratio(int shared, int query, int run) {

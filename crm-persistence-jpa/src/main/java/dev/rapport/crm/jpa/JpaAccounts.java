@@ -50,16 +50,10 @@ final class JpaAccounts implements AccountRepository {
     return d;
   }
 
-  /** The accounts with these ids, in no order; unknown ids are skipped. */
-  List<Account> byIds(java.util.Collection<UUID> ids) {
+  /** The accounts a native select of whole rows finds ({@link Rows#nativeList}), in its order. */
+  List<Account> nativeList(String sql, List<Object> params) {
     uow.requireOpen();
-    List<Account> out = new java.util.ArrayList<>(ids.size());
-    for (List<UUID> chunk : Rows.chunks(List.copyOf(ids))) {
-      for (AccountEntity e : rows.list(" and e.id in :ids", Rows.params("ids", chunk))) {
-        out.add(rows.toDomain(e));
-      }
-    }
-    return out;
+    return rows.nativeList(sql, params).stream().map(rows::toDomain).toList();
   }
 
   @Override

@@ -67,6 +67,16 @@ final class JpaContacts implements ContactRepository {
     return withEmails(found).stream().map(rows::toDomain).toList();
   }
 
+  /**
+   * The contacts a native select of whole rows finds ({@link Rows#nativeList}), in its order, with
+   * their addresses (one more query, if any is found).
+   */
+  List<Contact> nativeList(String sql, List<Object> params) {
+    uow.requireOpen();
+    List<ContactEntity> found = rows.nativeList(sql, params);
+    return found.isEmpty() ? List.of() : withEmails(found).stream().map(rows::toDomain).toList();
+  }
+
   @Override
   public List<Contact> findAll(java.util.Collection<ContactId> ids) {
     uow.requireOpen();

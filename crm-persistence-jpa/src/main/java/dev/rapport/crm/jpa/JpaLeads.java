@@ -52,16 +52,10 @@ final class JpaLeads implements LeadRepository {
     this.rows = new Rows<>(uow, KIND, JpaLeads::entityToDomain);
   }
 
-  /** The leads with these ids, in no order; unknown ids are skipped. */
-  List<Lead> byIds(java.util.Collection<UUID> ids) {
+  /** The leads a native select of whole rows finds ({@link Rows#nativeList}), in its order. */
+  List<Lead> nativeList(String sql, List<Object> params) {
     uow.requireOpen();
-    List<Lead> out = new java.util.ArrayList<>(ids.size());
-    for (List<UUID> chunk : Rows.chunks(List.copyOf(ids))) {
-      for (LeadEntity e : rows.list(" and e.id in :ids", Rows.params("ids", chunk))) {
-        out.add(rows.toDomain(e));
-      }
-    }
-    return out;
+    return rows.nativeList(sql, params).stream().map(rows::toDomain).toList();
   }
 
   @Override

@@ -1,26 +1,27 @@
 package dev.rapport.crm.jpa;
 
-import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.contact.Account;
 import dev.rapport.crm.contact.Contact;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.search.SearchQuery;
 import dev.rapport.crm.search.SearchRepository;
-import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
- * Search on the JPA adapter, from the search text each row carries (schema version 15). On
- * PostgreSQL one call of {@code crm_search_leads} (or {@code _contacts}, {@code _accounts}) per
- * kind: the {@code pg_trgm} indexes narrow, {@code word_similarity} ranks, at most {@code limit}
- * ids come back; then one query loads those records. On H2 and MariaDB, which have no trigram
- * index, one query reads the ids of the rows whose fields hold enough of the query's trigrams
- * ({@code LIKE} patterns: {@link SearchQuery#likePattern}), and the core ranks the records.
+ * Search on the JPA adapter, from the search text each row carries (schema version 15): one
+ * native select of whole rows per kind (a contact's addresses in a second). On PostgreSQL the rows
+ * come from {@code crm_search}: the {@code pg_trgm} indexes narrow, {@code word_similarity} ranks,
+ * at most {@code limit} come back. On H2 and MariaDB, which have no trigram index, the select reads
+ * the rows whose fields hold enough of the query's trigrams ({@code LIKE} patterns: {@link
+ * SearchQuery#likePattern}), and the core ranks them.
  */
 final class JpaSearch implements SearchRepository {
+  private static final String[] LEAD_TEXT = {"search_name", "search_company", "search_email"};
+  private static final String[] CONTACT_TEXT = {"search_name", "search_email"};
+  private static final String[] ACCOUNT_TEXT = {"search_name", "search_domain", "search_reference"};
+
   private final JpaUnitOfWork uow;
 
   JpaSearch(JpaUnitOfWork uow) {
@@ -29,47 +30,49 @@ final class JpaSearch implements SearchRepository {
 
   @Override
   public List<Lead> leads(SearchQuery query, int limit) {
-    List<UUID> ids = ids("crm_lead", "crm_search_leads",
-        new String[] {"search_name", "search_company", "search_email"}, "search_phone", query, limit);
-    return ((JpaLeads) uow.leads()).byIds(ids);
+    List<Object> params = new ArrayList<>();
+    return ((JpaLeads) uow.leads()).nativeList(sql("crm_lead", LEAD_TEXT, "search_phone", query, limit, params), params);
   }
 
   @Override
   public List<Contact> contacts(SearchQuery query, int limit) {
-    List<UUID> ids = ids("crm_contact", "crm_search_contacts",
-        new String[] {"search_name", "search_email"}, "search_phone", query, limit);
-    return uow.contacts().findAll(ids.stream().map(ContactId::new).toList());
+    List<Object> params = new ArrayList<>();
+    return ((JpaContacts) uow.contacts()).nativeList(
+        sql("crm_contact", CONTACT_TEXT, "search_phone", query, limit, params), params);
   }
 
   @Override
   public List<Account> accounts(SearchQuery query, int limit) {
-    List<UUID> ids = ids("crm_account", "crm_search_accounts",
-        new String[] {"search_name", "search_domain", "search_reference"}, null, query, limit);
-    return ((JpaAccounts) uow.accounts()).byIds(ids);
+    List<Object> params = new ArrayList<>();
+    return ((JpaAccounts) uow.accounts()).nativeList(sql("crm_account", ACCOUNT_TEXT, null, query, limit, params),
+        params);
   }
 
-  private List<UUID> ids(String table, String function, String[] textColumns, String phoneColumn,
-      SearchQuery query, int limit) {
+  /** The select of the kind's rows the query may find; its parameters added to {@code params}. */
+  private String sql(String table, String[] textColumns, String phoneColumn, SearchQuery query, int limit,
+      List<Object> params) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
-    Query q = uow.postgres() ? postgres(function, query, limit) : scan(table, textColumns, phoneColumn, query);
-    List<UUID> ids = new ArrayList<>();
-    for (Object row : q.getResultList()) {
-      ids.add(UUID.fromString(row.toString().strip()));
-    }
-    return ids;
+    params.add(uow.tenant().value());
+    return uow.postgres() ? postgres(table, textColumns, phoneColumn, query, limit, params)
+        : scan(table, textColumns, phoneColumn, query, params);
   }
 
-  private Query postgres(String function, SearchQuery query, int limit) {
-    return uow.em().createNativeQuery("select cast(id as varchar) from " + function
-            + "(cast(?1 as varchar), cast(?2 as text), cast(?3 as text), cast(?4 as varchar),"
-            + " cast(?5 as float8), cast(?6 as integer))")
-        .setParameter(1, uow.tenant().value())
-        .setParameter(2, query.folded())
-        .setParameter(3, query.digits().orElse(""))
-        .setParameter(4, query.owner().orElse(""))
-        .setParameter(5, query.minimumSimilarity())
-        .setParameter(6, limit);
+  /**
+   * One call of {@code crm_search} (schema version 15) joined to the rows, best first; the table
+   * and column names are this class's constants.
+   */
+  private static String postgres(String table, String[] textColumns, String phoneColumn, SearchQuery query,
+      int limit, List<Object> params) {
+    params.add(query.folded());
+    params.add(query.digits().orElse(""));
+    params.add(query.owner().orElse(""));
+    params.add(query.minimumSimilarity());
+    params.add(limit);
+    return "select e.* from crm_search('" + table + "', array['" + String.join("', '", textColumns) + "'], "
+        + (phoneColumn == null ? "cast(null as text)" : "'" + phoneColumn + "'")
+        + ", cast(?1 as varchar), cast(?2 as text), cast(?3 as text), cast(?4 as varchar), cast(?5 as float8),"
+        + " cast(?6 as integer)) s join " + table + " e on e.tenant_id = ?1 and e.id = s.id";
   }
 
   /**
@@ -77,14 +80,12 @@ final class JpaSearch implements SearchRepository {
    * SearchQuery#minimumShared} of the query's trigrams: one condition per field, a sum of {@code
    * LIKE} tests.
    */
-  private Query scan(String table, String[] textColumns, String phoneColumn, SearchQuery query) {
-    List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("select cast(id as char(36)) from ").append(table)
-        .append(" where tenant_id = ?1");
-    params.add(uow.tenant().value());
+  private static String scan(String table, String[] textColumns, String phoneColumn, SearchQuery query,
+      List<Object> params) {
+    StringBuilder sql = new StringBuilder("select e.* from ").append(table).append(" e where e.tenant_id = ?1");
     if (query.owner().isPresent()) {
       params.add(query.owner().get());
-      sql.append(" and owner = ?").append(params.size());
+      sql.append(" and e.owner = ?").append(params.size());
     }
     List<String> text = query.grams();
     List<String> digits = query.digitGrams();
@@ -95,12 +96,7 @@ final class JpaSearch implements SearchRepository {
     if (phoneColumn != null && !digits.isEmpty()) {
       conditions.add(shares(phoneColumn, digits, query.minimumShared(digits.size()), params));
     }
-    sql.append(" and (").append(String.join(" or ", conditions)).append(')');
-    Query q = uow.em().createNativeQuery(sql.toString());
-    for (int i = 0; i < params.size(); i++) {
-      q.setParameter(i + 1, params.get(i));
-    }
-    return q;
+    return sql.append(" and (").append(String.join(" or ", conditions)).append(')').toString();
   }
 
   private static String shares(String column, List<String> grams, int least, List<Object> params) {
@@ -110,7 +106,7 @@ final class JpaSearch implements SearchRepository {
         b.append(" + ");
       }
       params.add(SearchQuery.likePattern(grams.get(i)));
-      b.append("case when ").append(column).append(" like ?").append(params.size()).append(" then 1 else 0 end");
+      b.append("case when e.").append(column).append(" like ?").append(params.size()).append(" then 1 else 0 end");
     }
     return b.append(") >= ").append(least).toString();
   }

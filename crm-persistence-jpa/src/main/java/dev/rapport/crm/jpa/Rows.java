@@ -288,6 +288,20 @@ final class Rows<D, E> {
     return q.getResultList().stream().map(this::track).toList();
   }
 
+  /**
+   * The entities a native select of whole rows of this kind's table finds ({@code select e.*}),
+   * tracked as if queried: for statements JPQL cannot write (a PostgreSQL function in the from
+   * clause). The positional parameters in order; the select must keep to the unit's tenant.
+   */
+  @SuppressWarnings("unchecked")
+  List<E> nativeList(String sql, List<Object> params) {
+    jakarta.persistence.Query q = uow.em().createNativeQuery(sql, kind.entityClass());
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 1, params.get(i));
+    }
+    return ((List<E>) q.getResultList()).stream().map(this::track).toList();
+  }
+
   // ---- helpers for repositories
 
   /** A page of at most {@code size} of the found items (one more was asked for, to tell if more follow). */

@@ -251,11 +251,35 @@ enum Database {
       }
     }
     List<String> out = new ArrayList<>();
-    for (String sql : withoutComments.toString().split(";")) {
+    for (String sql : splitStatements(withoutComments.toString())) {
       if (!sql.isBlank()) {
         out.add(sql.strip());
       }
     }
+    return out;
+  }
+
+  /** The statements of a script: split at semicolons outside {@code $$}-quoted function bodies. */
+  static List<String> splitStatements(String script) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < script.length(); i++) {
+      if (script.startsWith("$$", i)) {
+        quoted = !quoted;
+        current.append("$$");
+        i++;
+        continue;
+      }
+      char ch = script.charAt(i);
+      if (ch == ';' && !quoted) {
+        out.add(current.toString());
+        current.setLength(0);
+      } else {
+        current.append(ch);
+      }
+    }
+    out.add(current.toString());
     return out;
   }
 }

@@ -160,18 +160,39 @@ final class Buffer<I extends Comparable<I>, R> {
   }
 
   /**
-   * For each record filed under at least one of the keys, as this unit sees them: under how many
-   * of the keys. Unordered; one read lock for all keys.
+   * The ids of the records filed under at least {@code least} of the keys, as this unit sees them;
+   * unordered. A record under {@code least} of {@code n} keys is under one of the {@code n - least
+   * + 1} keys with the fewest records: those are walked, and each id found is looked up in the
+   * other keys' sets (a binary search each). One read lock for all.
    */
-  Map<I, Integer> tally(String index, Collection<?> keys) {
+  List<I> filedUnderAtLeast(String index, List<?> keys, int least) {
     Objects.requireNonNull(keys, "keys");
-    Map<I, Integer> counts = new HashMap<>();
+    List<I> out = new ArrayList<>();
+    if (least < 1 || least > keys.size()) {
+      return out;
+    }
     readLock.lock();
     try {
+      List<SortedIds<I>> sets = new ArrayList<>(keys.size());
       for (Object key : keys) {
-        for (I id : table.ids(index, key)) {
-          if (!hidden(id)) {
-            counts.merge(id, 1, Integer::sum);
+        sets.add(table.ids(index, key));
+      }
+      sets.sort(java.util.Comparator.comparingInt(SortedIds::size));
+      int walked = keys.size() - least + 1;
+      java.util.Set<I> seen = new java.util.HashSet<>();
+      for (int w = 0; w < walked; w++) {
+        for (I id : sets.get(w)) {
+          if (hidden(id) || !seen.add(id)) {
+            continue;
+          }
+          int count = 1; // sets before w do not hold it (it would have been seen)
+          for (int o = w + 1; o < sets.size() && count < least; o++) {
+            if (sets.get(o).contains(id)) {
+              count++;
+            }
+          }
+          if (count >= least) {
+            out.add(id);
           }
         }
       }
@@ -188,12 +209,12 @@ final class Buffer<I extends Comparable<I>, R> {
             n++;
           }
         }
-        if (n > 0) {
-          counts.put(kind.id().apply(r), n);
+        if (n >= least) {
+          out.add(kind.id().apply(r));
         }
       }
     }
-    return counts;
+    return out;
   }
 
   /** How many records are filed under {@code key} in the index, as this unit sees them. */

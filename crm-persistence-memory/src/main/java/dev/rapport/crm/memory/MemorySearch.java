@@ -7,16 +7,15 @@ import dev.rapport.crm.search.SearchQuery;
 import dev.rapport.crm.search.SearchRepository;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Search in memory: each lead, contact and account is filed under the trigrams of its search text
- * (the {@link Kinds#GRAM} index); a search tallies the records filed under the query's trigrams
- * and reads those holding enough of them to reach the query's similarity. The core judges and
- * ranks them.
+ * (the {@link Kinds#GRAM} index); a search reads the records filed under enough of the query's
+ * trigrams to reach its similarity ({@link Buffer#filedUnderAtLeast}). The core judges and ranks
+ * them.
  */
 final class MemorySearch implements SearchRepository {
   private final MemoryUnitOfWork uow;
@@ -45,21 +44,11 @@ final class MemorySearch implements SearchRepository {
     Objects.requireNonNull(query, "query");
     List<String> text = query.grams();
     List<String> digits = query.digitGrams();
-    int needText = query.minimumShared(text.size());
-    int needDigits = digits.isEmpty() ? Integer.MAX_VALUE : query.minimumShared(digits.size());
-    Map<I, Integer> byText = buffer.tally(Kinds.GRAM, text);
-    Map<I, Integer> byDigits = digits.isEmpty() ? Map.of() : buffer.tally(Kinds.GRAM, digits);
-    List<I> ids = new ArrayList<>();
-    byText.forEach((id, n) -> {
-      if (n >= needText) {
-        ids.add(id);
-      }
-    });
-    byDigits.forEach((id, n) -> {
-      if (n >= needDigits && byText.getOrDefault(id, 0) < needText) {
-        ids.add(id);
-      }
-    });
+    java.util.Set<I> ids = new java.util.LinkedHashSet<>(
+        buffer.filedUnderAtLeast(Kinds.GRAM, text, query.minimumShared(text.size())));
+    if (!digits.isEmpty()) {
+      ids.addAll(buffer.filedUnderAtLeast(Kinds.GRAM, digits, query.minimumShared(digits.size())));
+    }
     List<R> out = new ArrayList<>(ids.size());
     for (R r : buffer.findAll(ids)) {
       if (query.owner().isEmpty() || query.owner().equals(owner.apply(r))) {
