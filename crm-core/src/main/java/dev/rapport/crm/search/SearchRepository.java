@@ -26,4 +26,12 @@ public interface SearchRepository {
 
   /** Accounts the query may find. */
   List<Account> accounts(SearchQuery query, int limit);
+
+  /**
+   * Gives up to {@code limit} stored leads, contacts and accounts that have no search text yet
+   * (stored by a version of the adapter before it kept one) their search text, without changing
+   * their versions; returns how many. 0 once every record has one (always, for an adapter that
+   * keeps it from the first record on).
+   */
+  int indexUnindexed(int limit);
 }

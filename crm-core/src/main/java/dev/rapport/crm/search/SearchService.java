@@ -80,6 +80,19 @@ public final class SearchService {
     return new Page<>(hits, more ? Optional.of(cursor(offset + page.size())) : Optional.empty());
   }
 
+  /**
+   * Gives up to {@code batchSize} records stored before this version of the store kept search text
+   * (a database migrated to schema version 15) their search text, in one unit of work; returns how
+   * many. A host runs it after the upgrade, until it returns 0, from a job of its own; records'
+   * versions do not change. Records written since are indexed as they are written.
+   *
+   * @throws ValidationException if the batch size is not 1 to 500
+   */
+  public int indexStoredRecords(int batchSize) {
+    Check.range(batchSize, "batchSize", 1, PageRequest.MAX_SIZE);
+    return ctx.command(cmd -> cmd.uow().port(SearchRepository.class).indexUnindexed(batchSize));
+  }
+
   private static void add(List<Ranked> out, SearchQuery query, SearchQuery.Judge judge, SearchKind kind, UUID id, String label,
       Optional<String> owner, SearchText text) {
     if (query.owner().isPresent() && !query.owner().equals(owner)) {

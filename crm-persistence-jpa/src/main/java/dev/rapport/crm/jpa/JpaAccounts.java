@@ -50,6 +50,20 @@ final class JpaAccounts implements AccountRepository {
     return d;
   }
 
+  /** Indexes up to {@code limit} accounts without search text ({@link JpaSearch#index}); how many. */
+  int indexUnindexed(int limit) {
+    List<AccountEntity> found = rows.page(" and e.searchName is null", java.util.Map.of(),
+        dev.rapport.crm.common.PageRequest.first(limit)).stream().limit(limit).toList();
+    return JpaSearch.index(uow, "crm_account", found, e -> e.id, e -> {
+      dev.rapport.crm.search.SearchText t = dev.rapport.crm.search.SearchText.of(rows.toDomain(e));
+      java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+      m.put("search_name", t.name().orElse(" "));
+      m.put("search_domain", t.domain().orElse(null));
+      m.put("search_reference", t.reference().orElse(null));
+      return m;
+    });
+  }
+
   /** The accounts a native select of whole rows finds ({@link Rows#nativeList}), in its order. */
   List<Account> nativeList(String sql, List<Object> params) {
     uow.requireOpen();
@@ -192,7 +206,7 @@ final class JpaAccounts implements AccountRepository {
     e.nameKey = a.nameKey();
     e.matchName = MatchKeys.companyKey(a.name());
     dev.rapport.crm.search.SearchText search = dev.rapport.crm.search.SearchText.of(a);
-    e.searchName = search.name().orElse(null);
+    e.searchName = search.name().orElse(" "); // never null once indexed: see JpaSearch#index
     e.searchDomain = search.domain().orElse(null);
     e.searchReference = search.reference().orElse(null);
     e.domain = orNull(a.domain());

@@ -67,6 +67,21 @@ final class JpaContacts implements ContactRepository {
     return withEmails(found).stream().map(rows::toDomain).toList();
   }
 
+  /** Indexes up to {@code limit} contacts without search text ({@link JpaSearch#index}); how many. */
+  int indexUnindexed(int limit) {
+    List<ContactEntity> found = withEmails(rows.page(" and e.searchName is null", java.util.Map.of(),
+        dev.rapport.crm.common.PageRequest.first(limit)).stream()
+        .limit(limit).toList());
+    return JpaSearch.index(uow, "crm_contact", found, e -> e.id, e -> {
+      dev.rapport.crm.search.SearchText t = dev.rapport.crm.search.SearchText.of(rows.toDomain(e));
+      java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+      m.put("search_name", t.name().orElse(" "));
+      m.put("search_email", t.email().orElse(null));
+      m.put("search_phone", t.phone().orElse(null));
+      return m;
+    });
+  }
+
   /**
    * The contacts a native select of whole rows finds ({@link Rows#nativeList}), in its order, with
    * their addresses (one more query, if any is found).
@@ -270,7 +285,7 @@ final class JpaContacts implements ContactRepository {
     e.matchPhone = keys.phone().orElse(null);
     e.matchName = keys.name();
     dev.rapport.crm.search.SearchText search = dev.rapport.crm.search.SearchText.of(c);
-    e.searchName = search.name().orElse(null);
+    e.searchName = search.name().orElse(" "); // never null once indexed: see JpaSearch#index
     e.searchEmail = search.email().orElse(null);
     e.searchPhone = search.phone().orElse(null);
     e.phones = Json.write(c.phones().stream().map(PhoneNumber::e164).toList());

@@ -52,6 +52,21 @@ final class JpaLeads implements LeadRepository {
     this.rows = new Rows<>(uow, KIND, JpaLeads::entityToDomain);
   }
 
+  /** Indexes up to {@code limit} leads without search text ({@link JpaSearch#index}); how many. */
+  int indexUnindexed(int limit) {
+    List<LeadEntity> found = rows.page(" and e.searchName is null", java.util.Map.of(),
+        dev.rapport.crm.common.PageRequest.first(limit)).stream().limit(limit).toList();
+    return JpaSearch.index(uow, "crm_lead", found, e -> e.id, e -> {
+      dev.rapport.crm.search.SearchText t = dev.rapport.crm.search.SearchText.of(rows.toDomain(e));
+      java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+      m.put("search_name", t.name().orElse(" "));
+      m.put("search_company", t.company().orElse(null));
+      m.put("search_email", t.email().orElse(null));
+      m.put("search_phone", t.phone().orElse(null));
+      return m;
+    });
+  }
+
   /** The leads a native select of whole rows finds ({@link Rows#nativeList}), in its order. */
   List<Lead> nativeList(String sql, List<Object> params) {
     uow.requireOpen();
@@ -289,7 +304,7 @@ final class JpaLeads implements LeadRepository {
     e.matchPhone = keys.phone().orElse(null);
     e.matchName = keys.name();
     dev.rapport.crm.search.SearchText search = dev.rapport.crm.search.SearchText.of(lead);
-    e.searchName = search.name().orElse(null);
+    e.searchName = search.name().orElse(" "); // never null once indexed: see JpaSearch#index
     e.searchCompany = search.company().orElse(null);
     e.searchEmail = search.email().orElse(null);
     e.searchPhone = search.phone().orElse(null);

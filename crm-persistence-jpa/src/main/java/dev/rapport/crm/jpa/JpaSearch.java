@@ -8,6 +8,7 @@ import dev.rapport.crm.search.SearchRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Search on the JPA adapter, from the search text each row carries (schema version 15): one
@@ -46,6 +47,53 @@ final class JpaSearch implements SearchRepository {
     List<Object> params = new ArrayList<>();
     return ((JpaAccounts) uow.accounts()).nativeList(sql("crm_account", ACCOUNT_TEXT, null, query, limit, params),
         params);
+  }
+
+  @Override
+  public int indexUnindexed(int limit) {
+    uow.requireOpen();
+    int done = ((JpaLeads) uow.leads()).indexUnindexed(limit);
+    if (done < limit) {
+      done += ((JpaContacts) uow.contacts()).indexUnindexed(limit - done);
+    }
+    if (done < limit) {
+      done += ((JpaAccounts) uow.accounts()).indexUnindexed(limit - done);
+    }
+    return done;
+  }
+
+  /**
+   * Writes the search text of the rows, one native update per row: no provider raises the version
+   * of a row it does not write itself (EclipseLink raises it in a JPQL bulk update). {@code
+   * search_name} is never null afterwards (a blank when nothing of the name is searchable): it
+   * tells an indexed row.
+   */
+  static <E> int index(JpaUnitOfWork uow, String table, List<E> found, java.util.function.Function<E, UUID> id,
+      java.util.function.Function<E, java.util.Map<String, String>> columns) {
+    for (E e : found) {
+      java.util.Map<String, String> values = columns.apply(e);
+      StringBuilder sql = new StringBuilder("update ").append(table).append(" set ");
+      List<String> params = new ArrayList<>();
+      for (java.util.Map.Entry<String, String> c : values.entrySet()) {
+        sql.append(params.isEmpty() ? "" : ", ").append(c.getKey());
+        if (c.getValue() == null) {
+          sql.append(" = null");
+        } else {
+          params.add(c.getValue());
+          sql.append(" = ?").append(params.size());
+        }
+      }
+      params.add(uow.tenant().value());
+      sql.append(" where tenant_id = ?").append(params.size());
+      jakarta.persistence.Query q = uow.em().createNativeQuery(sql.append(" and id = ?").append(params.size() + 1)
+          .toString());
+      for (int i = 0; i < params.size(); i++) {
+        q.setParameter(i + 1, params.get(i));
+      }
+      q.setParameter(params.size() + 1, id.apply(e));
+      q.executeUpdate();
+    }
+    return found.size();
   }
 
   /** The select of the kind's rows the query may find; its parameters added to {@code params}. */

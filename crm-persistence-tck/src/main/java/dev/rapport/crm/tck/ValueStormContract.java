@@ -577,6 +577,13 @@ public abstract class ValueStormContract extends ContractSupport {
    * records judged by the core and ranked: what the store holds is what a search finds.
    */
   private Input searchInput(Crm c) {
+    if (v.chance(10)) { // every record is indexed as it is written: nothing is left (a size out of range: refused)
+      int batch = v.chance(20) ? v.nextInt(3) * 600 - 100 : 1 + v.nextInt(500);
+      return in("search.indexStoredRecords " + batch, () -> {
+        assertThat(c.search().indexStoredRecords(batch)).isZero();
+        return null;
+      });
+    }
     String text = switch (v.nextInt(5)) {
       case 0 -> leads.isEmpty() ? v.text(5) : v.pick(new ArrayList<>(leads.values())).name().familyName();
       case 1 -> contacts.isEmpty() ? v.text(5) : v.pick(new ArrayList<>(contacts.values())).name().fullName().toUpperCase(java.util.Locale.ROOT);
