@@ -3,9 +3,9 @@
 -- lower-case ASCII letters and digits, padded with a space at each end), written with the row,
 -- under a pg_trgm GIN index per field. A search is one call of crm_search per table: the rows of
 -- the tenant whose field the query's text reaches (word_similarity, the measure the core ranks
--- by), best first, at most p_limit. The function sets pg_trgm's word_similarity_threshold to 0.3
--- (the least a query may ask for) for its own statements only, so that the <% operator uses the
--- indexes without touching the session's settings. The indexes are built without GIN's pending
+-- by), best first, at most p_limit. The function sets pg_trgm's word_similarity_threshold to the
+-- query's least similarity for its own statements only (its SET clause restores the session's
+-- value on exit), so that the <% operator and the indexes narrow as far as the query allows. The indexes are built without GIN's pending
 -- list (fastupdate off): a write costs a little more, a search never scans a list vacuum has not
 -- yet merged.
 --
@@ -44,6 +44,8 @@ declare
   col text;
   sim text;
 begin
+  -- the query's own least similarity for the <% operator (and so for the indexes), for this call only
+  perform set_config('pg_trgm.word_similarity_threshold', p_min::text, true);
   foreach col in array p_text_columns loop
     arms := arms || format('$2 <%% r.%I', col);
     sims := sims || format('word_similarity($2, r.%I)', col);

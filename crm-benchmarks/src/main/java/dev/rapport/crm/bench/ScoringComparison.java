@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * How well Rapport's lead scoring model and the Odoo baseline ({@link OdooNaiveBayes}) predict, on
- * the two generated datasets of {@link ScoringData}: each model is trained on the first half and
+ * the three generated datasets of {@link ScoringData}: each model is trained on the first half and
  * judged on the second (held out): ranking by ROC AUC (higher is better, 0.5 is chance), calibration
  * by the Brier score (the mean squared difference between probability and outcome; lower is
  * better). The truth's own figures (the probability each lead was drawn with) show the ceiling;
@@ -29,11 +29,53 @@ public final class ScoringComparison {
 
   private ScoringComparison() {}
 
+  /**
+   * Arguments: leads per dataset (100,000), then either a seed, or {@code seeds=K} for K seeds from
+   * {@link #SEED} on and each figure as mean ± standard deviation over them.
+   */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    if (args.length > 1 && args[1].startsWith("seeds=")) {
+      int k = Integer.parseInt(args[1].substring("seeds=".length()));
+      List<List<Result>> runs = new ArrayList<>();
+      for (int i = 0; i < k; i++) {
+        runs.add(run(n, SEED + 10L * i));
+      }
+      System.out.print(spreadTable(runs));
+      return;
+    }
     long seed = args.length > 1 ? Long.parseLong(args[1]) : SEED;
     List<Result> results = run(n, seed);
     System.out.print(table(results));
+  }
+
+  /** Per dataset, each figure's mean ± standard deviation over the runs (one run per seed). */
+  static String spreadTable(List<List<Result>> runs) {
+    StringBuilder s = new StringBuilder();
+    s.append("| dataset (train / held out each, seeds) | ROC AUC Rapport | ROC AUC Odoo NB | ROC AUC truth "
+        + "| Brier Rapport | Brier Odoo NB | Brier truth | Rapport ahead of NB on AUC, on Brier |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|---|\n");
+    for (int d = 0; d < runs.get(0).size(); d++) {
+      List<Result> rs = new ArrayList<>();
+      for (List<Result> run : runs) {
+        rs.add(run.get(d));
+      }
+      long aheadAuc = rs.stream().filter(r -> r.aucRapport() > r.aucOdoo()).count();
+      long aheadBrier = rs.stream().filter(r -> r.brierRapport() < r.brierOdoo()).count();
+      s.append(String.format(Locale.ROOT, "| %s (%,d / %,d, %d) | %s | %s | %s | %s | %s | %s | %d of %d, %d of %d |%n",
+          rs.get(0).dataset(), rs.get(0).train(), rs.get(0).test(), rs.size(),
+          spread(rs, Result::aucRapport), spread(rs, Result::aucOdoo), spread(rs, Result::aucTruth),
+          spread(rs, Result::brierRapport), spread(rs, Result::brierOdoo), spread(rs, Result::brierTruth),
+          aheadAuc, rs.size(), aheadBrier, rs.size()));
+    }
+    return s.toString();
+  }
+
+  private static String spread(List<Result> rs, java.util.function.ToDoubleFunction<Result> f) {
+    double mean = rs.stream().mapToDouble(f).average().orElse(Double.NaN);
+    double var = rs.stream().mapToDouble(r -> (f.applyAsDouble(r) - mean) * (f.applyAsDouble(r) - mean)).sum()
+        / Math.max(1, rs.size() - 1);
+    return String.format(Locale.ROOT, "%.4f ± %.4f", mean, Math.sqrt(var));
   }
 
   /** Both datasets of {@code n} leads each (half to train, half to judge). */
@@ -41,6 +83,8 @@ public final class ScoringComparison {
     List<Result> out = new ArrayList<>();
     out.add(compare("engagement (correlated fields, interactions)", ScoringData.engagement(n, seed)));
     out.add(compare("independent (naive Bayes's assumptions hold)", ScoringData.independent(n, seed + 1)));
+    out.add(compare("interactions (logistic truth over counts, buying recency, strong crosses)",
+        ScoringData.interactions(n, seed + 2)));
     return out;
   }
 

@@ -35,6 +35,9 @@ import java.util.UUID;
  *       fields are strongly correlated. The truth is a logistic model with interactions (a hot
  *       referral is worth more than its parts, a hot purchased-list lead less, buying intent from
  *       a free-mail address less) plus the hidden interest itself.
+ *   <li>{@link #interactions}: no hidden variable; the truth is a logistic model over what the
+ *       lead shows (signal counts per kind, the recency of the last buying signal) with strong
+ *       interactions between source, e-mail, owner and signals.
  *   <li>{@link #independent}: naive Bayes's assumptions hold. The outcome is drawn first, then
  *       each field independently of the others given the outcome (no signals, no campaigns). The
  *       truth is Bayes's rule over those distributions, which naive Bayes estimates directly.
@@ -200,6 +203,94 @@ final class ScoringData {
       boolean outcome = r.nextDouble() < p;
       Lead lead = lead(r, i, source, email, country >= 0 ? Optional.of(phone(r, COUNTRIES[country])) : Optional.empty(),
           company, signals, temperature, owner >= 0 ? Optional.of(OWNERS[owner]) : Optional.empty(),
+          campaign >= 0 ? Optional.of(CAMPAIGNS[campaign]) : Optional.empty(), created, closed);
+      d.add(lead, outcome, p);
+    }
+    return d;
+  }
+
+  // --- the interaction data: a logistic truth over what the lead shows, strong interactions ------
+
+  private static final SignalType[] I_KINDS = {SignalType.WEBSITE_VISIT, SignalType.CONTENT_DOWNLOAD,
+      SignalType.WEBINAR_ATTENDED, SignalType.DEMO_REQUEST, SignalType.PRICING_REQUEST};
+  private static final double[] I_KIND_RATE = {2.0, 0.8, 0.5, 0.3, 0.4};
+  private static final double[] I_KIND_EFFECT = {0.35, 0.5, 0.6, 0.0, 0.5};
+
+  /**
+   * {@code n} closed leads of the interaction data: no hidden variable; every field drawn on its
+   * own (signal counts per kind from Poisson rates a little tilted by the source); the truth a
+   * logistic model over what the lead shows, with how many signals of each kind (their
+   * logarithm), how long ago the last buying signal came (not any signal), and strong
+   * interactions: a referral that asked for a demo (+1.5), a purchased-list lead on a company
+   * domain (-1.2), Ann's leads that asked for prices (+1.0), buying intent from a free-mail
+   * address (-1.0), a webinar lead that attended two or more webinars (+0.8). Its temperature is
+   * what the signals make it, as in the engagement data.
+   */
+  static ScoringData interactions(int n, long seed) {
+    Random r = new Random(seed);
+    ScoringData d = new ScoringData(n);
+    for (int i = 0; i < n; i++) {
+      int s = pick(r, SOURCE_SHARE);
+      LeadSource source = SOURCES[s];
+      Instant closed = START.plus(Duration.ofMinutes(i));
+      double ageDays = 2 + exponential(r, 40);
+      Instant created = closed.minus(Duration.ofSeconds((long) (ageDays * 86_400)));
+      int[] counts = new int[I_KINDS.length];
+      List<EngagementSignal> signals = new ArrayList<>();
+      double lastBuyingDays = -1;
+      for (int k = 0; k < I_KINDS.length; k++) {
+        counts[k] = Math.min(30, poisson(r, I_KIND_RATE[k] * Math.exp(0.3 * SOURCE_TILT[s])));
+        for (int c = 0; c < counts[k]; c++) {
+          double daysAgo = r.nextDouble() * ageDays;
+          signals.add(EngagementSignal.of(I_KINDS[k], closed.minus(Duration.ofSeconds((long) (daysAgo * 86_400)))));
+          if (I_KINDS[k].intent() == SignalType.Intent.BUYING && (lastBuyingDays < 0 || daysAgo < lastBuyingDays)) {
+            lastBuyingDays = daysAgo;
+          }
+        }
+      }
+      signals.sort(java.util.Comparator.comparing(EngagementSignal::occurredAt));
+      Instant recentFrom = closed.minus(Duration.ofDays(14));
+      int recent = 0;
+      boolean buyingRecently = false;
+      boolean lastMonth = false;
+      for (EngagementSignal e : signals) {
+        if (e.occurredAt().isAfter(recentFrom)) {
+          recent++;
+          buyingRecently |= e.type().intent() == SignalType.Intent.BUYING;
+        }
+        lastMonth |= e.occurredAt().isAfter(closed.minus(Duration.ofDays(30)));
+      }
+      Temperature temperature = buyingRecently || recent >= 3 ? Temperature.HOT
+          : lastMonth ? Temperature.WARM : Temperature.COLD;
+      double e = r.nextDouble();
+      String emailKind = e < 0.15 ? "none" : e < 0.5 ? "free" : "company";
+      Optional<EmailAddress> email = switch (emailKind) {
+        case "free" -> Optional.of(EmailAddress.of("lead" + i + "@" + FREE[i % 3]));
+        case "company" -> Optional.of(EmailAddress.of("lead" + i + "@company" + (i % 997) + ".example"));
+        default -> Optional.empty();
+      };
+      int owner = r.nextInt(OWNERS.length);
+      int country = r.nextDouble() < 0.6 ? pick(r, COUNTRY_SHARE) : -1;
+      int campaign = (source == LeadSource.WEBINAR || source == LeadSource.ADVERTISING) && r.nextDouble() < 0.7
+          ? r.nextInt(CAMPAIGNS.length) : -1;
+      boolean buying = lastBuyingDays >= 0;
+      double logit = -1.6 + 0.7 * SOURCE_EFFECT[s] + (emailKind.equals("company") ? 0.3 : 0)
+          + OWNER_EFFECT[owner] + (campaign >= 0 ? CAMPAIGN_EFFECT[campaign] : 0);
+      for (int k = 0; k < I_KINDS.length; k++) {
+        logit += I_KIND_EFFECT[k] * Math.log1p(counts[k]);
+      }
+      if (buying) {
+        logit += 1.2 - 0.03 * Math.min(lastBuyingDays, 90);
+      }
+      logit += (source == LeadSource.REFERRAL && counts[3] > 0 ? 1.5 : 0)
+          - (source == LeadSource.PURCHASED_LIST && emailKind.equals("company") ? 1.2 : 0)
+          + (OWNERS[owner].equals("ann") && counts[4] > 0 ? 1.0 : 0)
+          - (emailKind.equals("free") && buying ? 1.0 : 0)
+          + (source == LeadSource.WEBINAR && counts[2] >= 2 ? 0.8 : 0);
+      double p = sigmoid(logit);
+      boolean outcome = r.nextDouble() < p;
+      Lead lead = lead(r, i, source, email, country >= 0 ? Optional.of(phone(r, COUNTRIES[country])) : Optional.empty(),
+          r.nextDouble() < 0.6, signals, temperature, Optional.of(OWNERS[owner]),
           campaign >= 0 ? Optional.of(CAMPAIGNS[campaign]) : Optional.empty(), created, closed);
       d.add(lead, outcome, p);
     }

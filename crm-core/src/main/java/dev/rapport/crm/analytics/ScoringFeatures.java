@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.Map;
 
 /**
  * What predictive lead scoring sees of a lead, as of an instant: a list of categorical values,
@@ -17,6 +18,9 @@ import java.util.TreeSet;
  * model turns each value it has seen often enough into one binary feature (see {@link
  * ScoringModel}). Leads have no industry, so there is none; activities count through the signals
  * they record (an inbound call, an e-mail reply, a meeting held), outbound activities not at all.
+ * Signals count per kind (1, 2-3, 4-7, 8 or more), and the last buying signal's age apart from the
+ * last signal's; besides the three crosses of temperature and e-mail, the source and the owner are
+ * crossed with whether the lead showed buying intent, and the source with the kind of e-mail.
  */
 final class ScoringFeatures {
   /** What "recent" means for signals. */
@@ -37,6 +41,10 @@ final class ScoringFeatures {
   static final String SOURCE_X_TEMPERATURE = "source × temperature";
   static final String TEMPERATURE_X_RECENT = "temperature × recent signals";
   static final String EMAIL_X_BUYING = "e-mail × buying signal";
+  static final String LAST_BUYING = "last buying signal";
+  static final String SOURCE_X_EMAIL = "source × e-mail";
+  static final String SOURCE_X_BUYING = "source × buying signal";
+  static final String OWNER_X_BUYING = "owner × buying signal";
 
   /**
    * One value of a lead; {@link #describe} puts it in words.
@@ -69,10 +77,10 @@ final class ScoringFeatures {
 
     int count = 0;
     int recent = 0;
-    boolean buying = false;
     Instant last = null;
+    Instant lastBuying = null;
     Instant recentFrom = asOf.minus(RECENT);
-    TreeSet<String> kinds = null;
+    TreeMap<String, int[]> kinds = null;
     for (EngagementSignal s : lead.signals()) {
       if (s.occurredAt().isAfter(asOf)) {
         continue;
@@ -84,28 +92,40 @@ final class ScoringFeatures {
       if (last == null || s.occurredAt().isAfter(last)) {
         last = s.occurredAt();
       }
-      buying |= s.type().intent() == SignalType.Intent.BUYING;
-      if (kinds == null) {
-        kinds = new TreeSet<>();
+      if (s.type().intent() == SignalType.Intent.BUYING && (lastBuying == null || s.occurredAt().isAfter(lastBuying))) {
+        lastBuying = s.occurredAt();
       }
-      kinds.add(s.type().code());
+      if (kinds == null) {
+        kinds = new TreeMap<>();
+      }
+      kinds.computeIfAbsent(s.type().code(), k -> new int[1])[0]++;
     }
+    boolean buying = lastBuying != null;
     v.add(new Value(SIGNALS, count == 0 ? "0" : count == 1 ? "1" : count == 2 ? "2" : count <= 5 ? "3-5" : "6+"));
     String recentBin = recent == 0 ? "0" : recent <= 2 ? "1-2" : "3+";
     v.add(new Value(RECENT_SIGNALS, recentBin));
     if (last != null) {
-      long days = days(last, asOf);
-      v.add(new Value(LAST_SIGNAL, days <= 7 ? "7" : days <= 30 ? "30" : days <= 90 ? "90" : "90+"));
-      for (String kind : kinds) {
-        v.add(new Value(KIND + kind, "yes"));
+      v.add(new Value(LAST_SIGNAL, recency(days(last, asOf))));
+      for (Map.Entry<String, int[]> kind : kinds.entrySet()) { // how many of each kind, in doubling bins
+        int n = kind.getValue()[0];
+        v.add(new Value(KIND + kind.getKey(), n == 1 ? "1" : n <= 3 ? "2-3" : n <= 7 ? "4-7" : "8+"));
       }
     }
+    // how long ago intent to buy was last shown, apart from any other signal
+    v.add(new Value(LAST_BUYING, buying ? recency(days(lastBuying, asOf)) : ""));
     long age = days(lead.createdAt(), asOf);
     v.add(new Value(AGE, age <= 7 ? "7" : age <= 30 ? "30" : age <= 90 ? "90" : age <= 365 ? "365" : "365+"));
     v.add(new Value(SOURCE_X_TEMPERATURE, source + "|" + temp));
     v.add(new Value(TEMPERATURE_X_RECENT, temp + "|" + recentBin));
     v.add(new Value(EMAIL_X_BUYING, email + (buying ? "|yes" : "|no")));
+    v.add(new Value(SOURCE_X_EMAIL, source + "|" + email));
+    v.add(new Value(SOURCE_X_BUYING, source + (buying ? "|yes" : "|no")));
+    v.add(new Value(OWNER_X_BUYING, lead.owner().orElse("") + (buying ? "|yes" : "|no")));
     return v;
+  }
+
+  private static String recency(long days) {
+    return days <= 7 ? "7" : days <= 30 ? "30" : days <= 90 ? "90" : "90+";
   }
 
   private static final String[] TEMPERATURES = {"cold", "warm", "hot"};
@@ -113,7 +133,8 @@ final class ScoringFeatures {
   /** A value in words a salesperson reads. */
   static String describe(String group, String key) {
     if (group.startsWith(KIND)) {
-      return words(group.substring(KIND.length())) + " signal";
+      String kind = words(group.substring(KIND.length()));
+      return key.equals("1") ? "1 " + kind + " signal" : key + " " + kind + " signals";
     }
     String[] pair = key.split("\\|", 2);
     return switch (group) {
@@ -143,6 +164,18 @@ final class ScoringFeatures {
       case SOURCE_X_TEMPERATURE -> words(pair[0]) + " lead that is " + pair[1];
       case TEMPERATURE_X_RECENT -> pair[0] + " lead with "
           + (pair[1].equals("0") ? "no signals" : pair[1] + " signals") + " in the last 14 days";
+      case LAST_BUYING -> switch (key) {
+        case "" -> "no buying signal";
+        case "7" -> "last buying signal within a week";
+        case "30" -> "last buying signal 8 to 30 days ago";
+        case "90" -> "last buying signal 31 to 90 days ago";
+        default -> "last buying signal over 90 days ago";
+      };
+      case SOURCE_X_EMAIL -> words(pair[0]) + " lead with " + (pair[1].equals("company") ? "a company e-mail"
+          : pair[1].equals("free") ? "a free-mail address" : "no e-mail");
+      case SOURCE_X_BUYING -> words(pair[0]) + " lead " + (pair[1].equals("yes") ? "with" : "without") + " a buying signal";
+      case OWNER_X_BUYING -> (pair[0].isEmpty() ? "unowned lead" : pair[0] + "'s lead") + " "
+          + (pair[1].equals("yes") ? "with" : "without") + " a buying signal";
       case EMAIL_X_BUYING -> (pair[0].equals("company") ? "company e-mail" : pair[0].equals("free")
           ? "free-mail address" : "no e-mail") + (pair[1].equals("yes") ? " and a buying signal" : " and no buying signal");
       default -> group + ": " + key;
@@ -160,7 +193,7 @@ final class ScoringFeatures {
   /** What a group says when the lead has none of its known values. */
   static String absent(String group) {
     if (group.startsWith(KIND)) {
-      return "no " + words(group.substring(KIND.length())) + " signal";
+      return "no " + words(group.substring(KIND.length())) + " signals";
     }
     if (group.equals(LAST_SIGNAL)) {
       return "no signals yet";

@@ -34,17 +34,8 @@ public final class Fold {
     if (raw == null) {
       return "";
     }
-    StringBuilder pre = new StringBuilder(raw.length() + 4);
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      String t = LATIN.get(Character.toLowerCase(c));
-      if (t != null) {
-        pre.append(t);
-      } else {
-        pre.append(c);
-      }
-    }
-    String decomposed = Normalizer.normalize(pre, Normalizer.Form.NFKD);
+    // ASCII text (most names, every address) has nothing to transliterate or decompose
+    String decomposed = isAscii(raw) ? raw : decomposed(raw);
     StringBuilder out = new StringBuilder(decomposed.length());
     boolean space = true;
     for (int i = 0; i < decomposed.length(); i++) {
@@ -66,6 +57,20 @@ public final class Fold {
     }
     int n = out.length();
     return n > 0 && out.charAt(n - 1) == ' ' ? out.substring(0, n - 1) : out.toString();
+  }
+
+  private static String decomposed(String raw) {
+    StringBuilder pre = new StringBuilder(raw.length() + 4);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      String t = LATIN.get(Character.toLowerCase(c));
+      if (t != null) {
+        pre.append(t);
+      } else {
+        pre.append(c);
+      }
+    }
+    return Normalizer.normalize(pre, Normalizer.Form.NFKD);
   }
 
   /**
