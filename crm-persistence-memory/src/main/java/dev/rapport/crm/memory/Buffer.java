@@ -179,15 +179,26 @@ final class Buffer<I extends Comparable<I>, R> {
       }
       sets.sort(java.util.Comparator.comparingInt(SortedIds::size));
       int walked = keys.size() - least + 1;
-      java.util.Set<I> seen = new java.util.HashSet<>();
       for (int w = 0; w < walked; w++) {
+        // the set's ids ascend, so a finger into each other set moves forward only
+        List<SortedIds<I>.Finger> fingers = new ArrayList<>(sets.size());
+        for (SortedIds<I> set : sets) {
+          fingers.add(set.finger());
+        }
         for (I id : sets.get(w)) {
-          if (hidden(id) || !seen.add(id)) {
+          if (hidden(id)) {
             continue;
           }
-          int count = 1; // sets before w do not hold it (it would have been seen)
-          for (int o = w + 1; o < sets.size() && count < least; o++) {
-            if (sets.get(o).contains(id)) {
+          boolean seen = false; // found walking an earlier set
+          for (int e = 0; e < w && !seen; e++) {
+            seen = fingers.get(e).holds(id);
+          }
+          if (seen) {
+            continue;
+          }
+          int count = 1; // sets before w do not hold it
+          for (int o = w + 1; o < sets.size() && count < least && count + sets.size() - o >= least; o++) {
+            if (fingers.get(o).holds(id)) {
               count++;
             }
           }

@@ -91,6 +91,53 @@ final class SortedIds<I extends Comparable<I>> implements Iterable<I> {
     return size > 0 && search(chunkOf(id), id) >= 0;
   }
 
+  /** A forward-only finger into the set, for looking up ascending ids one after another. */
+  Finger finger() {
+    return new Finger();
+  }
+
+  /**
+   * Looks up ids given in ascending order: each look-up starts where the last one ended and
+   * gallops forward (a run of close ids costs a few comparisons each, not a search from the start).
+   * Not valid once the set changes.
+   */
+  final class Finger {
+    private int chunk;
+    private int index;
+
+    /** Whether the set holds {@code id}; {@code id} must not be below the one asked before. */
+    boolean holds(I id) {
+      while (chunk < chunkCount && at(chunk, counts[chunk] - 1).compareTo(id) < 0) {
+        chunk++;
+        index = 0;
+      }
+      if (chunk >= chunkCount) {
+        return false;
+      }
+      int n = counts[chunk];
+      // gallop from the finger to a position whose id is at least the one looked up (the chunk's
+      // last is), then search between: every position before lo holds a smaller id
+      int lo = index;
+      int hi = index;
+      int step = 1;
+      while (at(chunk, hi).compareTo(id) < 0) {
+        lo = hi + 1;
+        hi = Math.min(n - 1, hi + step);
+        step <<= 1;
+      }
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (at(chunk, mid).compareTo(id) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      index = lo;
+      return at(chunk, lo).compareTo(id) == 0;
+    }
+  }
+
   /** The last chunk whose first id is at most {@code id}, or the first chunk. */
   private int chunkOf(I id) {
     int lo = 0;

@@ -70,4 +70,25 @@ class SortedIdsTest {
     it.forEachRemaining(out::add);
     return out;
   }
+
+  /** A finger answers ascending look-ups as {@code contains} does, across chunks and gaps of every size. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void aFingerAnswersAscendingLookUpsAsContainsDoes(long seed) {
+    Random random = new Random(seed);
+    SortedIds<Integer> ids = new SortedIds<>();
+    TreeSet<Integer> model = new TreeSet<>();
+    int span = 1 + random.nextInt(20_000);
+    for (int i = random.nextInt(3_000); i > 0; i--) {
+      int id = random.nextInt(span);
+      ids.add(id);
+      model.add(id);
+    }
+    SortedIds<Integer>.Finger finger = ids.finger();
+    int at = -1;
+    while (at < span + 5) {
+      at += 1 + (random.nextBoolean() ? random.nextInt(3) : random.nextInt(600));
+      assertThat(finger.holds(at)).as("holds %d", at).isEqualTo(model.contains(at));
+    }
+  }
 }
