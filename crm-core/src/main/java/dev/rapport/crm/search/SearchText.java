@@ -8,7 +8,6 @@ import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.internal.Fold;
 import dev.rapport.crm.lead.Lead;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -151,9 +150,5 @@ public record SearchText(Optional<String> name, Optional<String> company, Option
       f = f.substring(0, MAX_LENGTH - 2).strip();
     }
     return Optional.of(" " + f + " ");
-  }
-
-  static List<SearchField> fields() {
-    return List.of(SearchField.values());
   }
 }

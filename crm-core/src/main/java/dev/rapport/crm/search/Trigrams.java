@@ -1,6 +1,5 @@
 package dev.rapport.crm.search;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -216,13 +215,5 @@ final class Trigrams {
   /** The distinct codes of folded text, for a query. */
   static int[] distinctCodes(String folded) {
     return Arrays.stream(ordered(folded)).distinct().toArray();
-  }
-
-  static List<String> texts(int[] codes) {
-    List<String> out = new ArrayList<>(codes.length);
-    for (int c : codes) {
-      out.add(text(c));
-    }
-    return out;
   }
 }
