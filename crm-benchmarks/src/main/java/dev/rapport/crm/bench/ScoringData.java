@@ -357,7 +357,8 @@ final class ScoringData {
     return new Lead(LeadId.of(new UUID(r.nextLong(), r.nextLong())), TENANT, 1,
         PersonName.of("Lead " + i), email, phone, company ? Optional.of("Company " + i) : Optional.empty(),
         Optional.empty(), source, Optional.empty(), LeadStatus.NEW, Optional.empty(), signals,
-        temperature, Optional.empty(), owner, 0, created, closed, Optional.empty(), campaign);
+        temperature, Optional.empty(), owner, 0, created, closed, Optional.empty(), campaign,
+        Optional.empty());
   }
 
   /** libphonenumber's example number of the country: the model sees only the country. */

@@ -50,12 +50,12 @@ public final class AnalyticsFigures {
     Map<List<Object>, long[]> groups = new HashMap<>();
     for (Lead l : leads) {
       if (matches(l, scope)) {
-        groups.computeIfAbsent(List.of(l.source(), l.campaign(), l.status()), k -> new long[1])[0]++;
+        groups.computeIfAbsent(List.of(l.source(), l.campaign(), l.status(), l.industry()), k -> new long[1])[0]++;
       }
     }
     List<LeadCount> rows = new ArrayList<>();
     groups.forEach((k, n) -> rows.add(new LeadCount((dev.rapport.crm.common.LeadSource) k.get(0),
-        campaign(k.get(1)), (LeadStatus) k.get(2), n[0])));
+        campaign(k.get(1)), (LeadStatus) k.get(2), n[0], industry(k.get(3)))));
     return rows;
   }
 
@@ -65,12 +65,12 @@ public final class AnalyticsFigures {
     for (Lead l : leads) {
       if (matches(l, scope) && l.convertedTo().isPresent()) {
         long days = wholeDays(l.createdAt(), l.convertedTo().get().convertedAt());
-        groups.computeIfAbsent(List.of(l.source(), l.campaign(), days), k -> new long[1])[0]++;
+        groups.computeIfAbsent(List.of(l.source(), l.campaign(), days, l.industry()), k -> new long[1])[0]++;
       }
     }
     List<ConversionDays> rows = new ArrayList<>();
     groups.forEach((k, n) -> rows.add(new ConversionDays((dev.rapport.crm.common.LeadSource) k.get(0),
-        campaign(k.get(1)), (Long) k.get(2), n[0])));
+        campaign(k.get(1)), (Long) k.get(2), n[0], industry(k.get(3)))));
     return rows;
   }
 
@@ -84,13 +84,14 @@ public final class AnalyticsFigures {
         Optional<Opportunity> o = opportunities.apply(id.get());
         if (o.isPresent()) {
           groups.computeIfAbsent(List.of(l.source(), l.campaign(), o.get().status(),
-              o.get().amount().currency()), k -> new Sum()).add(o.get().amount().amount());
+              o.get().amount().currency(), l.industry()), k -> new Sum()).add(o.get().amount().amount());
         }
       }
     }
     List<LeadOpportunities> rows = new ArrayList<>();
     groups.forEach((k, s) -> rows.add(new LeadOpportunities((dev.rapport.crm.common.LeadSource) k.get(0),
-        campaign(k.get(1)), (OpportunityStatus) k.get(2), (java.util.Currency) k.get(3), s.count, s.amount)));
+        campaign(k.get(1)), (OpportunityStatus) k.get(2), (java.util.Currency) k.get(3), s.count, s.amount,
+        industry(k.get(4)))));
     return rows;
   }
 
@@ -223,6 +224,10 @@ public final class AnalyticsFigures {
   }
 
   private static Optional<CampaignId> campaign(Object o) {
+    return optional(o);
+  }
+
+  private static Optional<dev.rapport.crm.common.Industry> industry(Object o) {
     return optional(o);
   }
 

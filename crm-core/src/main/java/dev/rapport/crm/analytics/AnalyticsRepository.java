@@ -2,6 +2,7 @@ package dev.rapport.crm.analytics;
 
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.common.CampaignId;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.opportunity.ForecastCategory;
@@ -32,15 +33,18 @@ import java.util.Optional;
  */
 public interface AnalyticsRepository {
 
-  /** Leads captured in the scope, by source, campaign and current status. */
+  /** Leads captured in the scope, by source, campaign, current status and industry. */
   List<LeadCount> leadCounts(Scope scope);
 
-  /** Converted leads captured in the scope, by source, campaign and whole days from capture to conversion. */
+  /**
+   * Converted leads captured in the scope, by source, campaign, whole days from capture to
+   * conversion and industry.
+   */
   List<ConversionDays> conversionDays(Scope scope);
 
   /**
-   * The opportunities that converted leads captured in the scope became, by the lead's source and
-   * campaign, the opportunity's status and currency.
+   * The opportunities that converted leads captured in the scope became, by the lead's source,
+   * campaign and industry, the opportunity's status and currency.
    */
   List<LeadOpportunities> leadOpportunities(Scope scope);
 
@@ -91,24 +95,30 @@ public interface AnalyticsRepository {
     }
   }
 
-  record LeadCount(LeadSource source, Optional<CampaignId> campaign, LeadStatus status, long leads) {
+  record LeadCount(LeadSource source, Optional<CampaignId> campaign, LeadStatus status, long leads,
+      Optional<Industry> industry) {
     public LeadCount {
+      Objects.requireNonNull(industry, "industry");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(campaign, "campaign");
       Objects.requireNonNull(status, "status");
     }
   }
 
-  record ConversionDays(LeadSource source, Optional<CampaignId> campaign, long days, long leads) {
+  record ConversionDays(LeadSource source, Optional<CampaignId> campaign, long days, long leads,
+      Optional<Industry> industry) {
     public ConversionDays {
+      Objects.requireNonNull(industry, "industry");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(campaign, "campaign");
     }
   }
 
   record LeadOpportunities(LeadSource source, Optional<CampaignId> campaign,
-      OpportunityStatus status, Currency currency, long opportunities, BigDecimal amount) {
+      OpportunityStatus status, Currency currency, long opportunities, BigDecimal amount,
+      Optional<Industry> industry) {
     public LeadOpportunities {
+      Objects.requireNonNull(industry, "industry");
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(campaign, "campaign");
       Objects.requireNonNull(status, "status");

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Lead source and campaign effectiveness: what the leads captured in a period became, per source
- * and per campaign. Immutable. See {@link AnalyticsService#effectiveness}.
+ * Lead source, campaign and industry effectiveness: what the leads captured in a period became,
+ * per source, per campaign and per industry. Immutable. See {@link AnalyticsService#effectiveness}.
  *
  * @param period the days whose captured leads are counted
  * @param filter the criteria the leads matched
@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param byCampaign one row per campaign with leads, most leads first (ties by campaign id), and
  *     last a row with no campaign for leads captured without one, if any
  * @param total all leads of the period
+ * @param byIndustry one row per industry with leads, most leads first (ties by industry code), and
+ *     last a row with no industry for leads of no known industry, if any
  */
 public record Effectiveness(Period period, ReportFilter filter, Currency currency,
-    List<EffectivenessRow> bySource, List<EffectivenessRow> byCampaign, EffectivenessRow total) {
+    List<EffectivenessRow> bySource, List<EffectivenessRow> byCampaign, EffectivenessRow total,
+    List<EffectivenessRow> byIndustry) {
 
   public Effectiveness {
     Objects.requireNonNull(period, "period");
@@ -26,5 +29,6 @@ public record Effectiveness(Period period, ReportFilter filter, Currency currenc
     bySource = List.copyOf(bySource);
     byCampaign = List.copyOf(byCampaign);
     Objects.requireNonNull(total, "total");
+    byIndustry = List.copyOf(byIndustry);
   }
 }

@@ -1,17 +1,18 @@
 package dev.rapport.crm.analytics;
 
 import dev.rapport.crm.common.CampaignId;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.LeadSource;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the leads of one source or one campaign became. Counts are of leads captured in the
+ * What the leads of one source, one campaign or one industry became. Counts are of leads captured in the
  * report's period; see {@link AnalyticsService#effectiveness} for the exact definitions. Immutable.
  *
- * @param source the source, on a row of {@link Effectiveness#bySource()}; empty on campaign rows
- *     and on the total
+ * @param source the source, on a row of {@link Effectiveness#bySource()}; empty on campaign and
+ *     industry rows and on the total
  * @param campaign the campaign, on a row of {@link Effectiveness#byCampaign()}; empty on source
  *     rows, on the total, and on the campaign row of leads captured with no campaign
  * @param campaignName the campaign's name, where {@code campaign} is present
@@ -30,6 +31,8 @@ import java.util.Optional;
  *     campaign has a cost above zero
  * @param costPerLead {@code cost / leads}, where there is a cost
  * @param costPerWon {@code cost / won}, where there is a cost and something was won
+ * @param industry the industry, on a row of {@link Effectiveness#byIndustry()}; empty on other
+ *     rows, on the total, and on the industry row of leads of no known industry
  */
 public record EffectivenessRow(
     Optional<LeadSource> source,
@@ -47,7 +50,8 @@ public record EffectivenessRow(
     Optional<Double> medianDaysToConversion,
     Optional<Money> cost,
     Optional<Money> costPerLead,
-    Optional<Money> costPerWon) {
+    Optional<Money> costPerWon,
+    Optional<Industry> industry) {
 
   public EffectivenessRow {
     Objects.requireNonNull(source, "source");
@@ -58,6 +62,7 @@ public record EffectivenessRow(
     Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(costPerLead, "costPerLead");
     Objects.requireNonNull(costPerWon, "costPerWon");
+    Objects.requireNonNull(industry, "industry");
   }
 
   /** {@code contacted / leads}, or 0 without leads. */

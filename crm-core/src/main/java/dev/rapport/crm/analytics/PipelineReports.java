@@ -3,6 +3,7 @@ package dev.rapport.crm.analytics;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.common.CampaignId;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.internal.Check;
 import dev.rapport.crm.sales.Converter;
@@ -67,24 +68,22 @@ final class PipelineReports extends Reporting {
     LocalDate rateDay = rateDay(period);
     Map<LeadSource, Tally> bySource = new HashMap<>();
     Map<Optional<CampaignId>, Tally> byCampaign = new HashMap<>();
+    Map<Optional<Industry>, Tally> byIndustry = new HashMap<>();
     Tally total = new Tally();
     for (LeadCount c : d.counts()) {
-      for (Tally t : List.of(bySource.computeIfAbsent(c.source(), k -> new Tally()),
-          byCampaign.computeIfAbsent(c.campaign(), k -> new Tally()), total)) {
+      for (Tally t : tallies(bySource, byCampaign, byIndustry, total, c.source(), c.campaign(), c.industry())) {
         t.count(c.status(), c.leads());
       }
     }
     for (ConversionDays c : d.days()) {
-      for (Tally t : List.of(bySource.computeIfAbsent(c.source(), k -> new Tally()),
-          byCampaign.computeIfAbsent(c.campaign(), k -> new Tally()), total)) {
+      for (Tally t : tallies(bySource, byCampaign, byIndustry, total, c.source(), c.campaign(), c.industry())) {
         t.days.add(c.days(), c.leads());
       }
     }
     for (LeadOpportunities o : d.opps()) {
       BigDecimal amount = o.status() == OpportunityStatus.WON
           ? money.convert(o.amount(), o.currency(), rateDay) : BigDecimal.ZERO;
-      for (Tally t : List.of(bySource.computeIfAbsent(o.source(), k -> new Tally()),
-          byCampaign.computeIfAbsent(o.campaign(), k -> new Tally()), total)) {
+      for (Tally t : tallies(bySource, byCampaign, byIndustry, total, o.source(), o.campaign(), o.industry())) {
         t.opportunity(o.status(), o.opportunities(), amount);
       }
     }
@@ -93,16 +92,33 @@ final class PipelineReports extends Reporting {
         .sorted(Comparator.<Map.Entry<LeadSource, Tally>>comparingLong(e -> -e.getValue().leads)
             .thenComparing(e -> e.getKey().code()))
         .forEach(e -> sources.add(e.getValue().row(Optional.of(e.getKey()), Optional.empty(),
-            Optional.empty(), money, rateDay)));
+            Optional.empty(), Optional.empty(), money, rateDay)));
     List<EffectivenessRow> campaigns = new ArrayList<>();
     byCampaign.entrySet().stream()
         .sorted(Comparator.<Map.Entry<Optional<CampaignId>, Tally>, Boolean>comparing(e -> e.getKey().isEmpty())
             .thenComparingLong(e -> -e.getValue().leads)
             .thenComparing(e -> e.getKey().map(CampaignId::toString).orElse("")))
         .forEach(e -> campaigns.add(e.getValue().row(Optional.empty(), e.getKey(),
-            e.getKey().map(d.campaigns()::get), money, rateDay)));
+            e.getKey().map(d.campaigns()::get), Optional.empty(), money, rateDay)));
+    List<EffectivenessRow> industries = new ArrayList<>();
+    byIndustry.entrySet().stream()
+        .sorted(Comparator.<Map.Entry<Optional<Industry>, Tally>, Boolean>comparing(e -> e.getKey().isEmpty())
+            .thenComparingLong(e -> -e.getValue().leads)
+            .thenComparing(e -> e.getKey().map(Industry::code).orElse("")))
+        .forEach(e -> industries.add(e.getValue().row(Optional.empty(), Optional.empty(), Optional.empty(),
+            e.getKey(), money, rateDay)));
     return new Effectiveness(period, filter, money.reporting(), sources, campaigns,
-        total.row(Optional.empty(), Optional.empty(), Optional.empty(), money, rateDay));
+        total.row(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), money, rateDay),
+        industries);
+  }
+
+  /** The tallies a group of leads counts in: its source's, its campaign's, its industry's and the total. */
+  private static List<Tally> tallies(Map<LeadSource, Tally> bySource, Map<Optional<CampaignId>, Tally> byCampaign,
+      Map<Optional<Industry>, Tally> byIndustry, Tally total, LeadSource source, Optional<CampaignId> campaign,
+      Optional<Industry> industry) {
+    return List.of(bySource.computeIfAbsent(source, k -> new Tally()),
+        byCampaign.computeIfAbsent(campaign, k -> new Tally()),
+        byIndustry.computeIfAbsent(industry, k -> new Tally()), total);
   }
 
   /** See {@link AnalyticsService#funnel}. */
@@ -314,7 +330,7 @@ final class PipelineReports extends Reporting {
     }
 
     EffectivenessRow row(Optional<LeadSource> source, Optional<CampaignId> campaign,
-        Optional<Campaign> found, Converter money, LocalDate rateDay) {
+        Optional<Campaign> found, Optional<Industry> industry, Converter money, LocalDate rateDay) {
       Optional<Money> cost = Optional.empty();
       Optional<Money> perLead = Optional.empty();
       Optional<Money> perWon = Optional.empty();
@@ -333,7 +349,7 @@ final class PipelineReports extends Reporting {
           count(LeadStatus.CONTACTED, LeadStatus.NURTURING, LeadStatus.QUALIFIED, LeadStatus.CONVERTED),
           count(LeadStatus.QUALIFIED, LeadStatus.CONVERTED), count(LeadStatus.CONVERTED),
           count(LeadStatus.DISQUALIFIED), opportunities, won, lost, money.money(wonRevenue),
-          days.median(), cost, perLead, perWon);
+          days.median(), cost, perLead, perWon, industry);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.rapport.crm.contact;
 
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * @param name the organisation's name, 1 to 200 characters
  * @param domain its web and e-mail domain, lower case, e.g. {@code acme.com}
  * @param externalReference the host's key for it, e.g. a customer number; unique in the tenant
- * @param industry its industry, free text
+ * @param industry the industry it works in
  * @param owner who manages it (a user id of the host)
  * @param createdAt when it was created
  * @param updatedAt when it last changed
@@ -37,7 +38,7 @@ public record Account(
     String name,
     Optional<String> domain,
     Optional<String> externalReference,
-    Optional<String> industry,
+    Optional<Industry> industry,
     Optional<String> owner,
     Instant createdAt,
     Instant updatedAt) {
@@ -57,7 +58,7 @@ public record Account(
     Check.notNull(domain, "domain");
     domain = domain.map(Account::checkDomain);
     externalReference = optionalText(externalReference, "externalReference");
-    industry = optionalText(industry, "industry");
+    Check.notNull(industry, "industry");
     owner = optionalText(owner, "owner");
     createdAt = Check.instant(createdAt, "createdAt");
     updatedAt = Check.instant(updatedAt, "updatedAt");
@@ -121,11 +122,35 @@ public record Account(
         externalReference, industry, owner, createdAt, now);
   }
 
-  /** Fills the domain if the account has none; otherwise returns this account unchanged. */
-  Account fillDomain(Optional<String> d, Instant now) {
-    if (domain.isPresent() || d.isEmpty()) {
+  /**
+   * Sets the industry; returns this very account when it already has it.
+   *
+   * @throws ValidationException if it is null
+   */
+  public Account withIndustry(Industry newIndustry, Instant now) {
+    if (industry.equals(Optional.of(Check.notNull(newIndustry, "industry")))) {
       return this;
     }
-    return new Account(id, tenantId, version, name, d, externalReference, industry, owner, createdAt, now);
+    return new Account(id, tenantId, version, name, domain, externalReference,
+        Optional.of(Check.notNull(newIndustry, "industry")), owner, createdAt, now);
+  }
+
+  /**
+   * Fills what the account lacks from a lead converted into it: the domain and the industry, each
+   * only if the account has none; returns this very account when nothing was missing.
+   *
+   * @throws ValidationException if an argument is null
+   */
+  public Account fillFrom(Optional<String> d, Optional<Industry> i, Instant now) {
+    Check.notNull(d, "domain");
+    Check.notNull(i, "industry");
+    Check.notNull(now, "now");
+    Optional<String> nextDomain = domain.isPresent() ? domain : d.map(Account::checkDomain);
+    Optional<Industry> nextIndustry = industry.isPresent() ? industry : i;
+    if (nextDomain.equals(domain) && nextIndustry.equals(industry)) {
+      return this;
+    }
+    return new Account(id, tenantId, version, name, nextDomain, externalReference, nextIndustry, owner,
+        createdAt, now);
   }
 }

@@ -330,7 +330,8 @@ public final class AccountService {
     Optional<String> domain = pick(all, chosen.apply(AccountMergePlan.Field.DOMAIN), Account::domain);
     Optional<String> reference = pick(all, chosen.apply(AccountMergePlan.Field.EXTERNAL_REFERENCE),
         Account::externalReference);
-    Optional<String> industry = pick(all, chosen.apply(AccountMergePlan.Field.INDUSTRY), Account::industry);
+    Optional<dev.rapport.crm.common.Industry> industry = pick(all, chosen.apply(AccountMergePlan.Field.INDUSTRY),
+        Account::industry);
     Optional<String> owner = pick(all, chosen.apply(AccountMergePlan.Field.OWNER), Account::owner);
     Account next = new Account(survivor.id(), survivor.tenantId(), survivor.version(), name, domain, reference,
         industry, owner, survivor.createdAt(), survivor.updatedAt());
@@ -384,6 +385,19 @@ public final class AccountService {
   public Account rename(AccountId id, String name) {
     Check.text(name, "name", Account.MAX_TEXT);
     return change(id, (uow, a) -> a.rename(name, ctx.now()));
+  }
+
+  /**
+   * Sets the industry the account works in.
+   *
+   * @throws ValidationException if an argument is null
+   * @throws NotFoundException if the tenant has no such account
+   * @throws ConcurrentUpdateException if the account was changed concurrently, or is not at the
+   *     version given to {@link #ifVersion}
+   */
+  public Account changeIndustry(AccountId id, dev.rapport.crm.common.Industry industry) {
+    Check.notNull(industry, "industry");
+    return change(id, (uow, a) -> a.withIndustry(industry, ctx.now()));
   }
 
   private void requireFree(UnitOfWork uow, String ref, AccountId self) {

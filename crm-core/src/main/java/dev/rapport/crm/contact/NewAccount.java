@@ -1,5 +1,6 @@
 package dev.rapport.crm.contact;
 
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
 import java.util.Optional;
@@ -12,7 +13,7 @@ public final class NewAccount {
   final String name;
   final Optional<String> domain;
   final Optional<String> externalReference;
-  final Optional<String> industry;
+  final Optional<Industry> industry;
   final Optional<String> owner;
 
   private NewAccount(Builder b) {
@@ -37,7 +38,7 @@ public final class NewAccount {
     private final String name;
     private String domain;
     private String externalReference;
-    private String industry;
+    private Industry industry;
     private String owner;
 
     private Builder(String name) {
@@ -67,10 +68,21 @@ public final class NewAccount {
     /**
      * The industry.
      *
-     * @throws ValidationException if null, blank or too long
+     * @throws ValidationException if null
      */
-    public Builder industry(String i) {
-      this.industry = Check.text(i, "industry", Account.MAX_TEXT);
+    public Builder industry(Industry i) {
+      this.industry = Check.notNull(i, "industry");
+      return this;
+    }
+
+    /**
+     * The industry, by code or as people write it (see {@link Industry#of}): {@code "Wholesale"}
+     * is {@link Industry#WHOLESALE}.
+     *
+     * @throws ValidationException if null or it does not read as an industry code
+     */
+    public Builder industry(String codeOrName) {
+      this.industry = Industry.of(codeOrName);
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.rapport.crm.exception.IllegalTransitionException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
@@ -48,6 +49,7 @@ import java.util.Optional;
  * @param updatedAt when it last changed
  * @param convertedTo what it became; present exactly when {@code CONVERTED}
  * @param campaign the campaign it is attributed to: the one it was captured with
+ * @param industry the industry of the person's company, where known
  */
 public record Lead(
     LeadId id,
@@ -70,7 +72,8 @@ public record Lead(
     Instant createdAt,
     Instant updatedAt,
     Optional<ConvertedTo> convertedTo,
-    Optional<CampaignId> campaign) {
+    Optional<CampaignId> campaign,
+    Optional<Industry> industry) {
 
   /** The longest company name, title, owner or reason. */
   static final int MAX_TEXT = Limits.TEXT;
@@ -110,10 +113,12 @@ public record Lead(
       throw new ValidationException("temperature", "must equal the override when one is set");
     }
     Check.notNull(campaign, "campaign");
+    Check.notNull(industry, "industry");
   }
 
   /**
-   * A lead attributed to no campaign: the canonical constructor without {@code campaign}.
+   * A lead attributed to no campaign, of no known industry: the canonical constructor without
+   * {@code campaign} and {@code industry}.
    *
    * @throws ValidationException as the canonical constructor
    */
@@ -125,7 +130,7 @@ public record Lead(
       int score, Instant createdAt, Instant updatedAt, Optional<ConvertedTo> convertedTo) {
     this(id, tenantId, version, name, email, phone, company, title, source, sourceDetail, status,
         disqualificationReason, signals, temperature, temperatureOverride, owner, score, createdAt,
-        updatedAt, convertedTo, Optional.empty());
+        updatedAt, convertedTo, Optional.empty(), Optional.empty());
   }
 
   private static Optional<String> optionalText(Optional<String> value, String field) {
@@ -148,7 +153,7 @@ public record Lead(
     return new Lead(id, tenantId, 0, draft.name(), draft.email(), draft.phone(), draft.company(),
         draft.title(), draft.source(), draft.sourceDetail(), LeadStatus.NEW, Optional.empty(),
         signals, policy.evaluate(signals, now), Optional.empty(), draft.owner(), 0, now, now,
-        Optional.empty(), draft.campaign());
+        Optional.empty(), draft.campaign(), draft.industry());
   }
 
   /**
@@ -201,7 +206,7 @@ public record Lead(
   private Lead with(LeadStatus newStatus, Optional<String> reason, Instant now) {
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         newStatus, reason, signals, temperature, temperatureOverride, owner, score, createdAt, now,
-        convertedTo, campaign);
+        convertedTo, campaign, industry);
   }
 
   /**
@@ -242,14 +247,14 @@ public record Lead(
     }
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, t, temperatureOverride, owner, score, createdAt,
-        now, convertedTo, campaign);
+        now, convertedTo, campaign, industry);
   }
 
   private Lead withSignals(List<EngagementSignal> next, TemperaturePolicy policy, Instant now) {
     Temperature t = temperatureOverride.orElseGet(() -> policy.evaluate(next, now));
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, next, t, temperatureOverride, owner, score, createdAt, now,
-        convertedTo, campaign);
+        convertedTo, campaign, industry);
   }
 
   /**
@@ -264,7 +269,7 @@ public record Lead(
     requireChangeable("overrideTemperature");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, override, Optional.of(override), owner, score,
-        createdAt, now, convertedTo, campaign);
+        createdAt, now, convertedTo, campaign, industry);
   }
 
   /**
@@ -278,7 +283,7 @@ public record Lead(
     requireChangeable("clearTemperatureOverride");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, policy.evaluate(signals, now), Optional.empty(),
-        owner, score, createdAt, now, convertedTo, campaign);
+        owner, score, createdAt, now, convertedTo, campaign, industry);
   }
 
   /**
@@ -292,7 +297,7 @@ public record Lead(
     requireChangeable("assign");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, Optional.of(who),
-        score, createdAt, now, convertedTo, campaign);
+        score, createdAt, now, convertedTo, campaign, industry);
   }
 
   /**
@@ -306,7 +311,7 @@ public record Lead(
     requireChangeable("score");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, owner, newScore,
-        createdAt, now, convertedTo, campaign);
+        createdAt, now, convertedTo, campaign, industry);
   }
 
   /**
@@ -321,14 +326,15 @@ public record Lead(
     Lead next = new Lead(id, tenantId, version, update.name.orElse(name), update.email.or(() -> email),
         update.phone.or(() -> phone), update.company.or(() -> company), update.title.or(() -> title),
         source, sourceDetail, status, disqualificationReason, signals, temperature,
-        temperatureOverride, owner, score, createdAt, updatedAt, convertedTo, campaign);
+        temperatureOverride, owner, score, createdAt, updatedAt, convertedTo, campaign,
+        update.industry.or(() -> industry));
     return next.equals(this) ? this : next.touched(now);
   }
 
   private Lead touched(Instant now) {
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, owner, score,
-        createdAt, now, convertedTo, campaign);
+        createdAt, now, convertedTo, campaign, industry);
   }
 
   /** The converted lead; only conversion calls this, after checking the lifecycle. */
@@ -338,7 +344,7 @@ public record Lead(
     }
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         LeadStatus.CONVERTED, Optional.empty(), signals, temperature, temperatureOverride, owner,
-        score, createdAt, links.convertedAt(), Optional.of(links), campaign);
+        score, createdAt, links.convertedAt(), Optional.of(links), campaign, industry);
   }
 
   /** Why this lead, not QUALIFIED, cannot convert: what it already became, or what to do first. */

@@ -43,7 +43,9 @@ public final class LeadMergePlan {
     /** The owner. */
     OWNER,
     /** The campaign the lead is attributed to. */
-    CAMPAIGN
+    CAMPAIGN,
+    /** The industry. */
+    INDUSTRY
   }
 
   private final LeadId survivor;

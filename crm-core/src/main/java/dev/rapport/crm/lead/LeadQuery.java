@@ -1,5 +1,6 @@
 package dev.rapport.crm.lead;
 
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.Limits;
@@ -20,10 +21,12 @@ import java.util.Set;
  * @param owner the lead must belong to this owner
  * @param createdFrom the lead was captured at or after this instant
  * @param createdBefore the lead was captured before this instant
+ * @param industries the lead's industry must be one of these (a lead of no known industry
+ *     matches only when the set is empty)
  */
 public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
     Set<LeadSource> sources, Optional<String> owner, Optional<Instant> createdFrom,
-    Optional<Instant> createdBefore) {
+    Optional<Instant> createdBefore, Set<Industry> industries) {
 
   /**
    * @throws ValidationException if a part is null or holds null, the owner is blank or too long,
@@ -40,6 +43,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
     Check.notNull(createdBefore, "createdBefore");
     createdFrom = createdFrom.map(i -> bound(i, "createdFrom"));
     createdBefore = createdBefore.map(i -> bound(i, "createdBefore"));
+    industries = Set.copyOf(Check.size(industries, "industries", Limits.QUERY_VALUES));
   }
 
   /**
@@ -54,7 +58,8 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
 
   /** Every lead of the tenant. */
   public static LeadQuery all() {
-    return new LeadQuery(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new LeadQuery(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Set.of());
   }
 
   /**
@@ -63,7 +68,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    * @throws ValidationException if null or holding null
    */
   public LeadQuery withStatuses(Set<LeadStatus> s) {
-    return new LeadQuery(s, temperatures, sources, owner, createdFrom, createdBefore);
+    return new LeadQuery(s, temperatures, sources, owner, createdFrom, createdBefore, industries);
   }
 
   /**
@@ -72,7 +77,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    * @throws ValidationException if null or holding null
    */
   public LeadQuery withTemperatures(Set<Temperature> t) {
-    return new LeadQuery(statuses, t, sources, owner, createdFrom, createdBefore);
+    return new LeadQuery(statuses, t, sources, owner, createdFrom, createdBefore, industries);
   }
 
   /**
@@ -81,7 +86,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    * @throws ValidationException if null or holding null
    */
   public LeadQuery withSources(Set<LeadSource> s) {
-    return new LeadQuery(statuses, temperatures, s, owner, createdFrom, createdBefore);
+    return new LeadQuery(statuses, temperatures, s, owner, createdFrom, createdBefore, industries);
   }
 
   /**
@@ -91,7 +96,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    */
   public LeadQuery withOwner(String o) {
     return new LeadQuery(statuses, temperatures, sources,
-        Optional.of(Check.text(o, "owner", Lead.MAX_TEXT)), createdFrom, createdBefore);
+        Optional.of(Check.text(o, "owner", Lead.MAX_TEXT)), createdFrom, createdBefore, industries);
   }
 
   /**
@@ -106,7 +111,16 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
       throw new ValidationException("createdBefore", "must be after createdFrom");
     }
     return new LeadQuery(statuses, temperatures, sources, owner, Optional.ofNullable(from),
-        Optional.ofNullable(before));
+        Optional.ofNullable(before), industries);
+  }
+
+  /**
+   * Also requiring one of these industries.
+   *
+   * @throws ValidationException if null, holding null, or over {@link Limits#QUERY_VALUES} values
+   */
+  public LeadQuery withIndustries(Set<Industry> i) {
+    return new LeadQuery(statuses, temperatures, sources, owner, createdFrom, createdBefore, i);
   }
 
   /** Whether the lead meets every criterion. Adapters may use it to filter candidates. */
@@ -116,6 +130,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
         && (sources.isEmpty() || sources.contains(lead.source()))
         && (owner.isEmpty() || owner.equals(lead.owner()))
         && (createdFrom.isEmpty() || !lead.createdAt().isBefore(createdFrom.get()))
-        && (createdBefore.isEmpty() || lead.createdAt().isBefore(createdBefore.get()));
+        && (createdBefore.isEmpty() || lead.createdAt().isBefore(createdBefore.get()))
+        && (industries.isEmpty() || lead.industry().filter(industries::contains).isPresent());
   }
 }

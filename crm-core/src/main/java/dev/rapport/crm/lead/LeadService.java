@@ -269,7 +269,7 @@ public final class LeadService {
       leads.update(new Lead(survivor.id(), survivor.tenantId(), survivor.version(), b.name(), b.email(), b.phone(),
           b.company(), b.title(), b.source(), b.sourceDetail(), b.status(), b.disqualificationReason(), b.signals(),
           b.temperature(), b.temperatureOverride(), b.owner(), b.score(), b.createdAt(), at, b.convertedTo(),
-          b.campaign()));
+          b.campaign(), b.industry()));
       for (Lead l : merge.merged()) {
         leads.insert(dev.rapport.crm.spi.Versions.of(Lead.class).with(l, 0));
       }
@@ -330,6 +330,8 @@ public final class LeadService {
     Optional<String> owner = pick(all, chosen.apply(LeadMergePlan.Field.OWNER), Lead::owner);
     Optional<dev.rapport.crm.common.CampaignId> campaign = pick(all, chosen.apply(LeadMergePlan.Field.CAMPAIGN),
         Lead::campaign);
+    Optional<dev.rapport.crm.common.Industry> industry = pick(all, chosen.apply(LeadMergePlan.Field.INDUSTRY),
+        Lead::industry);
     List<EngagementSignal> signals = new java.util.ArrayList<>();
     all.forEach(l -> signals.addAll(l.signals()));
     signals.sort(java.util.Comparator.comparing(EngagementSignal::occurredAt)); // stable: the survivor's first on a tie
@@ -342,11 +344,11 @@ public final class LeadService {
     Lead next = new Lead(survivor.id(), survivor.tenantId(), survivor.version(), name, email, phone, company, title,
         survivor.source(), survivor.sourceDetail(), survivor.status(), survivor.disqualificationReason(), kept,
         temperature, survivor.temperatureOverride(), owner, survivor.score(), survivor.createdAt(), survivor.updatedAt(),
-        survivor.convertedTo(), campaign);
+        survivor.convertedTo(), campaign, industry);
     return next.equals(survivor) ? survivor : new Lead(survivor.id(), survivor.tenantId(), survivor.version(), name,
         email, phone, company, title, survivor.source(), survivor.sourceDetail(), survivor.status(),
         survivor.disqualificationReason(), kept, temperature, survivor.temperatureOverride(), owner, survivor.score(),
-        survivor.createdAt(), now, survivor.convertedTo(), campaign);
+        survivor.createdAt(), now, survivor.convertedTo(), campaign, industry);
   }
 
   /**
@@ -382,7 +384,7 @@ public final class LeadService {
   }
 
   /**
-   * Corrects a lead's details (name, e-mail, phone, company, title).
+   * Corrects a lead's details (name, e-mail, phone, company, title, industry).
    *
    * @throws ValidationException if an argument is null
    * @throws NotFoundException if the tenant has no such lead
@@ -641,18 +643,13 @@ public final class LeadService {
       Account account;
       if (existingAccount.isPresent()) {
         account = existingAccount.get();
-        Optional<String> domain = companyDomain(lead);
-        Account filled = account.domain().isEmpty() && domain.isPresent()
-            ? new Account(account.id(), account.tenantId(), account.version(), account.name(),
-                domain, account.externalReference(), account.industry(), account.owner(),
-                account.createdAt(), now)
-            : account;
+        Account filled = account.fillFrom(companyDomain(lead), lead.industry(), now);
         if (filled != account) {
           account = uow.port(AccountRepository.class).update(filled);
         }
       } else {
         Account created = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0,
-            accountName(lead), companyDomain(lead), Optional.empty(), Optional.empty(),
+            accountName(lead), companyDomain(lead), Optional.empty(), lead.industry(),
             lead.owner(), now, now);
         account = uow.port(AccountRepository.class).insert(created);
         cmd.raise(new AccountCreated(ctx.tenant(), now, account.id(), account.name()));

@@ -2,6 +2,7 @@ package dev.rapport.crm.lead;
 
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.internal.Check;
@@ -17,6 +18,7 @@ public final class LeadUpdate {
   final Optional<PhoneNumber> phone;
   final Optional<String> company;
   final Optional<String> title;
+  final Optional<Industry> industry;
 
   private LeadUpdate(Builder b) {
     name = Optional.ofNullable(b.name);
@@ -24,6 +26,7 @@ public final class LeadUpdate {
     phone = Optional.ofNullable(b.phone);
     company = Optional.ofNullable(b.company);
     title = Optional.ofNullable(b.title);
+    industry = Optional.ofNullable(b.industry);
   }
 
   /** Starts an update that changes nothing yet. */
@@ -38,6 +41,7 @@ public final class LeadUpdate {
     private PhoneNumber phone;
     private String company;
     private String title;
+    private Industry industry;
 
     private Builder() {}
 
@@ -88,6 +92,16 @@ public final class LeadUpdate {
      */
     public Builder title(String t) {
       this.title = Check.text(t, "title", Lead.MAX_TEXT);
+      return this;
+    }
+
+    /**
+     * A corrected industry.
+     *
+     * @throws ValidationException if null
+     */
+    public Builder industry(Industry i) {
+      this.industry = Check.notNull(i, "industry");
       return this;
     }
 

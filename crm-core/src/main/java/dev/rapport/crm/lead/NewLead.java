@@ -4,6 +4,7 @@ import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
 import dev.rapport.crm.internal.Check;
@@ -26,6 +27,7 @@ public final class NewLead {
   private final Optional<String> owner;
   private final List<EngagementSignal> signals;
   private final Optional<CampaignId> campaign;
+  private final Optional<Industry> industry;
 
   private NewLead(Builder b) {
     this.name = b.name;
@@ -38,6 +40,7 @@ public final class NewLead {
     this.owner = Optional.ofNullable(b.owner);
     this.signals = List.copyOf(b.signals);
     this.campaign = Optional.ofNullable(b.campaign);
+    this.industry = Optional.ofNullable(b.industry);
   }
 
   /**
@@ -59,6 +62,7 @@ public final class NewLead {
   Optional<String> owner() { return owner; }
   List<EngagementSignal> signals() { return signals; }
   Optional<CampaignId> campaign() { return campaign; }
+  Optional<Industry> industry() { return industry; }
 
   /** Builds a {@link NewLead}. Not thread-safe. */
   public static final class Builder {
@@ -72,6 +76,7 @@ public final class NewLead {
     private String owner;
     private final List<EngagementSignal> signals = new ArrayList<>();
     private CampaignId campaign;
+    private Industry industry;
 
     private Builder(PersonName name, LeadSource source) {
       this.name = name;
@@ -176,6 +181,26 @@ public final class NewLead {
      */
     public Builder campaign(CampaignId id) {
       this.campaign = Check.notNull(id, "campaign");
+      return this;
+    }
+
+    /**
+     * The industry of the person's company.
+     *
+     * @throws ValidationException if it is null
+     */
+    public Builder industry(Industry i) {
+      this.industry = Check.notNull(i, "industry");
+      return this;
+    }
+
+    /**
+     * The industry of the person's company, by code or as people write it (see {@link Industry#of}).
+     *
+     * @throws ValidationException if it is null or does not read as an industry code
+     */
+    public Builder industry(String codeOrName) {
+      this.industry = Industry.of(codeOrName);
       return this;
     }
 

@@ -598,13 +598,15 @@ public final class PrivacyService {
         .map(s -> new EngagementSignal(s.type(), s.occurredAt(), Optional.empty())).toList();
     return new Lead(l.id(), l.tenantId(), l.version(), ERASED_NAME, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), l.source(), l.sourceDetail(), l.status(), l.disqualificationReason().map(r -> ERASED), signals,
-        l.temperature(), l.temperatureOverride(), l.owner(), l.score(), l.createdAt(), now, l.convertedTo(), l.campaign());
+        l.temperature(), l.temperatureOverride(), l.owner(), l.score(), l.createdAt(), now, l.convertedTo(), l.campaign(),
+        l.industry());
   }
 
   private static boolean sameButTime(Lead a, Lead b) {
     return a.equals(new Lead(b.id(), b.tenantId(), b.version(), b.name(), b.email(), b.phone(), b.company(), b.title(),
         b.source(), b.sourceDetail(), b.status(), b.disqualificationReason(), b.signals(), b.temperature(),
-        b.temperatureOverride(), b.owner(), b.score(), b.createdAt(), a.updatedAt(), b.convertedTo(), b.campaign()));
+        b.temperatureOverride(), b.owner(), b.score(), b.createdAt(), a.updatedAt(), b.convertedTo(), b.campaign(),
+        b.industry()));
   }
 
   private static Contact erased(Contact c, Instant now) {

@@ -36,7 +36,7 @@ class ScoringModelTest {
         Optional.ofNullable(email).map(EmailAddress::of), Optional.of(PhoneNumber.of("+4930123456")),
         Optional.empty(), Optional.empty(), source, Optional.empty(), LeadStatus.NEW, Optional.empty(),
         signals, Temperature.COLD, Optional.empty(), Optional.empty(), 0, T.minus(Duration.ofDays(3)), T,
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   private List<Lead> many(int n, LeadSource source, String email) {

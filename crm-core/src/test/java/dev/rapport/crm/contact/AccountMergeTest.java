@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.TenantId;
 import dev.rapport.crm.exception.ValidationException;
 import java.time.Instant;
@@ -20,7 +21,8 @@ class AccountMergeTest {
 
   private static Account account(String name, Optional<String> domain, Optional<String> ref, Optional<String> industry,
       Optional<String> owner) {
-    return new Account(AccountId.of(UUID.randomUUID()), T, 2, name, domain, ref, industry, owner, CREATED, CREATED);
+    return new Account(AccountId.of(UUID.randomUUID()), T, 2, name, domain, ref, industry.map(Industry::of), owner,
+        CREATED, CREATED);
   }
 
   private static final Account SURVIVOR = account("ACME Inc.", Optional.of("acme.example"), Optional.empty(),
@@ -35,7 +37,7 @@ class AccountMergeTest {
     assertThat(merged.name()).isEqualTo("ACME Inc.");
     assertThat(merged.domain()).contains("acme.example");
     assertThat(merged.externalReference()).contains("K-9002");
-    assertThat(merged.industry()).contains("Wholesale");
+    assertThat(merged.industry()).contains(Industry.WHOLESALE);
     assertThat(merged.owner()).contains("ann");
     assertThat(merged.updatedAt()).isEqualTo(NOW);
     assertThat(merged.version()).isEqualTo(SURVIVOR.version());

@@ -45,6 +45,7 @@ import dev.rapport.crm.lead.Conversion;
 import dev.rapport.crm.lead.ConversionResult;
 import dev.rapport.crm.lead.Lead;
 import dev.rapport.crm.common.LeadSource;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.lead.NewLead;
 import dev.rapport.crm.memory.MemoryPersistence;
@@ -93,7 +94,7 @@ public final class QuickStart {
 
     // Leads arrive from several sources.
     Lead ada = crm.leads().capture(NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR)
-        .email("ada@analytical-engines.example").company("Analytical Engines Ltd")
+        .email("ada@analytical-engines.example").company("Analytical Engines Ltd").industry(Industry.TECHNOLOGY)
         .campaign(webinar.id()).build());
     Lead grace = crm.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"), LeadSource.NEWSLETTER)
         .email("grace@cobol.example").build());
@@ -176,6 +177,12 @@ public final class QuickStart {
       out.printf("source %s, last 30 days: %d leads, %d converted, %d won for %s%n", r.source().orElseThrow(),
           r.leads(), r.converted(), r.won(), r.wonRevenue());
     }
+    for (EffectivenessRow r : sources.byIndustry()) {
+      out.printf("industry %s, last 30 days: %d leads, %d won%n", r.industry().map(Industry::code).orElse("not known"),
+          r.leads(), r.won());
+    }
+    out.printf("account \"%s\" works in %s (from the lead)%n", converted.account().name(),
+        converted.account().industry().map(Industry::code).orElse("-"));
     out.println();
     out.printf("%s's timeline as a contact (newest first, with her history as a lead):%n", ada.name());
     for (TimelineItem item : timeline.items()) {

@@ -36,6 +36,10 @@ class QuickStartTest {
     // analytics: three leads from three sources; the webinar lead became the won deal
     assertThat(out).contains("source webinar, last 30 days: 1 leads, 1 converted, 1 won for 18000.00 EUR",
         "source newsletter, last 30 days: 1 leads, 0 converted, 0 won for 0.00 EUR");
+    // Ada's industry: a row of its own in the report, and given to the account conversion made
+    assertThat(out).contains("industry technology, last 30 days: 1 leads, 1 won",
+        "account \"Analytical Engines Ltd\" works in technology (from the lead)");
+    assertThat(out).contains("industry not known, last 30 days: 2 leads, 0 won");
     // 25 seats at 720.00, invoiced 60 days ago, due 30 days later, settled 41 days after it: 11 days late
     assertThat(out).containsPattern("sales of \"Analytical Engines Ltd\": 1 purchase of 18000.00 EUR, first on"
         + " \\d{4}-\\d{2}-\\d{2}; invoices paid on time 0, late 1 \\(worst 11 days\\): OCCASIONALLY_LATE");

@@ -49,7 +49,7 @@ public final class AccountExport {
     v.put(AccountField.NAME, a.name());
     v.put(AccountField.DOMAIN, LeadExport.text(a.domain()));
     v.put(AccountField.EXTERNAL_REFERENCE, LeadExport.text(a.externalReference()));
-    v.put(AccountField.INDUSTRY, LeadExport.text(a.industry()));
+    v.put(AccountField.INDUSTRY, a.industry().map(i -> i.code()).orElse(""));
     v.put(AccountField.OWNER, LeadExport.text(a.owner()));
     return v;
   }

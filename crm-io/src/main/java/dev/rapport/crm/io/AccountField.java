@@ -17,7 +17,7 @@ public enum AccountField implements ImportField {
    * is stored already is skipped, so running the same file again stores nothing twice.
    */
   EXTERNAL_REFERENCE("externalReference"),
-  /** The industry (optional). */
+  /** The industry, by code or as people write it, e.g. {@code Food & Beverage} (optional; see {@code Industry.of}). */
   INDUSTRY("industry"),
   /** The owner's user id (optional). */
   OWNER("owner");

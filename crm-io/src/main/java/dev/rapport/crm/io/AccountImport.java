@@ -74,7 +74,7 @@ public final class AccountImport extends RecordImport<AccountImport, AccountFiel
     String reference = FileImport.present(values, AccountField.EXTERNAL_REFERENCE);
     FileImport.optional(values, AccountField.DOMAIN, b::domain);
     FileImport.optional(values, AccountField.EXTERNAL_REFERENCE, b::externalReference);
-    FileImport.optional(values, AccountField.INDUSTRY, b::industry);
+    FileImport.optional(values, AccountField.INDUSTRY, (String i) -> b.industry(i));
     FileImport.optional(values, AccountField.OWNER, b::owner);
     return new Row(b.build(), Optional.ofNullable(reference));
   }

@@ -60,6 +60,7 @@ public final class LeadExport {
     v.put(LeadField.TITLE, text(lead.title()));
     v.put(LeadField.SOURCE, lead.source().code());
     v.put(LeadField.OWNER, text(lead.owner()));
+    v.put(LeadField.INDUSTRY, lead.industry().map(i -> i.code()).orElse(""));
     return v;
   }
 

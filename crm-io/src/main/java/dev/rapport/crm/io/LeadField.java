@@ -25,7 +25,12 @@ public enum LeadField implements ImportField {
   /** The lead source's code, e.g. {@code webinar} (required). */
   SOURCE("source"),
   /** The owner's user id (optional). */
-  OWNER("owner");
+  OWNER("owner"),
+  /**
+   * The industry, by code or as people write it, e.g. {@code Food & Beverage} (optional; see
+   * {@code Industry.of}).
+   */
+  INDUSTRY("industry");
 
   private final String header;
 

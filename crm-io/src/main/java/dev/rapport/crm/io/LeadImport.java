@@ -111,6 +111,7 @@ public final class LeadImport extends RecordImport<LeadImport, LeadField> {
     FileImport.optional(values, LeadField.COMPANY, b::company);
     FileImport.optional(values, LeadField.TITLE, b::title);
     FileImport.optional(values, LeadField.OWNER, b::owner);
+    FileImport.optional(values, LeadField.INDUSTRY, (String i) -> b.industry(i));
     try {
       return b.build();
     } catch (ValidationException e) {

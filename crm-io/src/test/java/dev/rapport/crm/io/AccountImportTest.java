@@ -55,7 +55,7 @@ class AccountImportTest {
     assertThat(crm.accounts().findByExternalReference("C-1001")).hasValueSatisfying(a -> {
       assertThat(a.name()).isEqualTo("ACME Inc.");
       assertThat(a.domain()).hasValue("acme.example");
-      assertThat(a.industry()).hasValue("Logistics");
+      assertThat(a.industry()).hasValue(dev.rapport.crm.common.Industry.of("logistics"));
     });
     assertAddsUp(report);
   }

@@ -316,6 +316,9 @@ class LeadImportTest {
       if (i % 6 == 0) {
         b.owner("owner-" + (i % 3));
       }
+      if (i % 4 == 1) {
+        b.industry(i % 8 == 1 ? "Food & Beverage" : "maritime_insurance_" + (i % 5));
+      }
       source.leads().capture(b.build());
     }
     StringWriter csv = new StringWriter();
@@ -328,6 +331,7 @@ class LeadImportTest {
     Crm fromJson = Crm.builder().persistence(store).tenant("from-json").build();
     assertThat(LeadImport.into(fromJson).jsonLines(text(json.toString())).clean()).isTrue();
 
+    assertThat(csv.toString()).contains(",food_and_beverage").contains(",maritime_insurance_");
     // ids are new, so compare every field of every lead, in capture order
     assertThat(everything(fromCsv)).isEqualTo(csv.toString());
     assertThat(everything(fromJson)).isEqualTo(csv.toString());

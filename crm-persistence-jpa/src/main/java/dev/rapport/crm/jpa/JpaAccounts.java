@@ -7,6 +7,7 @@ import static dev.rapport.crm.jpa.Mapping.toColumn;
 import dev.rapport.crm.exception.DuplicateException;
 import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.AccountId;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.Page;
 import dev.rapport.crm.common.PageRequest;
@@ -211,7 +212,7 @@ final class JpaAccounts implements AccountRepository {
     e.searchReference = search.reference().orElse(null);
     e.domain = orNull(a.domain());
     e.externalReference = orNull(a.externalReference());
-    e.industry = orNull(a.industry());
+    e.industry = a.industry().map(Industry::code).orElse(null);
     e.owner = orNull(a.owner());
     e.createdAt = toColumn(a.createdAt());
     e.updatedAt = toColumn(a.updatedAt());
@@ -220,7 +221,8 @@ final class JpaAccounts implements AccountRepository {
   static Account entityToDomain(AccountEntity e, long version) {
     return new Account(AccountId.of(e.id), TenantId.of(e.tenantId), version, e.name,
         Optional.ofNullable(e.domain), Optional.ofNullable(e.externalReference),
-        Optional.ofNullable(e.industry), Optional.ofNullable(e.owner), fromColumn(e.createdAt),
+        // free text before schema version 16: read as the code it reads as (Industry#stored)
+        Optional.ofNullable(e.industry).map(Industry::stored), Optional.ofNullable(e.owner), fromColumn(e.createdAt),
         fromColumn(e.updatedAt));
   }
 

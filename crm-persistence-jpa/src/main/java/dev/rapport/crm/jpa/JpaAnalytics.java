@@ -5,6 +5,7 @@ import static dev.rapport.crm.jpa.Mapping.toColumn;
 
 import dev.rapport.crm.campaign.Campaign;
 import dev.rapport.crm.common.CampaignId;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.lead.LeadStatus;
 import dev.rapport.crm.opportunity.ForecastCategory;
@@ -50,9 +51,10 @@ final class JpaAnalytics implements AnalyticsRepository {
     uow.requireOpen();
     Query q = leads(scope);
     List<LeadCount> rows = new ArrayList<>();
-    for (Object[] r : q.run("select l.source, l.campaignId, l.status, count(l)", " group by l.source, l.campaignId, l.status")) {
+    for (Object[] r : q.run("select l.source, l.campaignId, l.status, count(l), l.industry",
+        " group by l.source, l.campaignId, l.status, l.industry")) {
       rows.add(new LeadCount(new LeadSource((String) r[0]), campaign(r[1]), LeadStatus.valueOf((String) r[2]),
-          Results.number(r[3])));
+          Results.number(r[3]), industry(r[4])));
     }
     return rows;
   }
@@ -63,9 +65,10 @@ final class JpaAnalytics implements AnalyticsRepository {
     Query q = leads(scope);
     q.where.append(" and l.conversionDays is not null");
     List<ConversionDays> rows = new ArrayList<>();
-    for (Object[] r : q.run("select l.source, l.campaignId, l.conversionDays, count(l)",
-        " group by l.source, l.campaignId, l.conversionDays")) {
-      rows.add(new ConversionDays(new LeadSource((String) r[0]), campaign(r[1]), Results.number(r[2]), Results.number(r[3])));
+    for (Object[] r : q.run("select l.source, l.campaignId, l.conversionDays, count(l), l.industry",
+        " group by l.source, l.campaignId, l.conversionDays, l.industry")) {
+      rows.add(new ConversionDays(new LeadSource((String) r[0]), campaign(r[1]), Results.number(r[2]), Results.number(r[3]),
+          industry(r[4])));
     }
     return rows;
   }
@@ -77,13 +80,18 @@ final class JpaAnalytics implements AnalyticsRepository {
     q.from.append(", RapportOpportunity o");
     q.where.append(" and o.tenantId = l.tenantId and o.id = l.convertedOpportunityId");
     List<LeadOpportunities> rows = new ArrayList<>();
-    for (Object[] r : q.run("select l.source, l.campaignId, o.status, o.currency, count(o), sum(o.amount)",
-        " group by l.source, l.campaignId, o.status, o.currency")) {
+    for (Object[] r : q.run("select l.source, l.campaignId, o.status, o.currency, count(o), sum(o.amount), l.industry",
+        " group by l.source, l.campaignId, o.status, o.currency, l.industry")) {
       Currency currency = Currency.getInstance((String) r[3]);
       rows.add(new LeadOpportunities(new LeadSource((String) r[0]), campaign(r[1]),
-          OpportunityStatus.valueOf((String) r[2]), currency, Results.number(r[4]), Results.scaled(Results.decimal(r[5]), currency)));
+          OpportunityStatus.valueOf((String) r[2]), currency, Results.number(r[4]), Results.scaled(Results.decimal(r[5]), currency),
+          industry(r[6])));
     }
     return rows;
+  }
+
+  private static Optional<Industry> industry(Object code) {
+    return Optional.ofNullable((String) code).map(Industry::new);
   }
 
   /** The leads of the scope: captured in its instants, of its owner, source and campaign. */

@@ -10,6 +10,7 @@ import dev.rapport.crm.spi.Versions;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.MatchKeys;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.OpportunityId;
@@ -179,6 +180,9 @@ final class JpaLeads implements LeadRepository {
     if (!query.sources().isEmpty()) {
       Rows.oneOf(where, "e.source", "sources", query.sources().stream().map(s -> s.code()).sorted().toList(), p);
     }
+    if (!query.industries().isEmpty()) {
+      Rows.oneOf(where, "e.industry", "industries", query.industries().stream().map(Industry::code).sorted().toList(), p);
+    }
     query.owner().ifPresent(o -> {
       where.append(" and e.owner = :owner");
       p.put("owner", o);
@@ -251,6 +255,7 @@ final class JpaLeads implements LeadRepository {
       new PostgresBulk.Column<>("converted_opportunity_id", "uuid", e -> e.convertedOpportunityId),
       new PostgresBulk.Column<>("converted_at", "timestamp", e -> e.convertedAt),
       new PostgresBulk.Column<>("campaign_id", "uuid", e -> e.campaignId),
+      new PostgresBulk.Column<>("industry", "varchar", e -> e.industry),
       new PostgresBulk.Column<>("conversion_days", "bigint", e -> e.conversionDays),
       new PostgresBulk.Column<>("match_email", "varchar", e -> e.matchEmail),
       new PostgresBulk.Column<>("match_phone", "varchar", e -> e.matchPhone),
@@ -326,6 +331,7 @@ final class JpaLeads implements LeadRepository {
     e.convertedOpportunityId = c.flatMap(ConvertedTo::opportunityId).map(OpportunityId::value).orElse(null);
     e.convertedAt = c.map(x -> toColumn(x.convertedAt())).orElse(null);
     e.campaignId = lead.campaign().map(CampaignId::value).orElse(null);
+    e.industry = lead.industry().map(Industry::code).orElse(null);
     // stored for the analytics (whole days cannot be computed portably in JPQL), from the instants as stored
     e.conversionDays = e.convertedAt == null ? null
         : AnalyticsFigures.wholeDays(fromColumn(e.createdAt), fromColumn(e.convertedAt));
@@ -348,7 +354,8 @@ final class JpaLeads implements LeadRepository {
         signals(e.signals), Temperature.valueOf(e.temperature),
         Optional.ofNullable(e.temperatureOverride).map(Temperature::valueOf),
         Optional.ofNullable(e.owner), e.score, fromColumn(e.createdAt), fromColumn(e.updatedAt),
-        converted, Optional.ofNullable(e.campaignId).map(CampaignId::of));
+        converted, Optional.ofNullable(e.campaignId).map(CampaignId::of),
+        Optional.ofNullable(e.industry).map(Industry::new));
   }
 
   /** Every column but id and version, to tell whether an update changes the row. */
@@ -357,7 +364,7 @@ final class JpaLeads implements LeadRepository {
         e.phone, e.company, e.title, e.source, e.sourceDetail, e.status, e.disqualificationReason,
         e.signals, e.temperature, e.temperatureOverride, e.owner, e.score, e.createdAt,
         e.updatedAt, e.convertedContactId, e.convertedAccountId, e.convertedOpportunityId,
-        e.convertedAt, e.campaignId, e.conversionDays, e.matchEmail, e.matchPhone, e.matchName,
+        e.convertedAt, e.campaignId, e.industry, e.conversionDays, e.matchEmail, e.matchPhone, e.matchName,
         e.searchName, e.searchCompany, e.searchEmail, e.searchPhone);
   }
 

@@ -105,6 +105,10 @@ class LeadEntity {
   @Convert(converter = NullableUuid.class)
   UUID campaignId;
 
+  /** The industry's code (schema version 16). */
+  @Column(name = "industry", length = 50)
+  String industry;
+
   /** Whole days from capture to conversion while converted, for the analytics (schema version 7). */
   @Column(name = "conversion_days")
   Long conversionDays;

@@ -117,7 +117,7 @@ class MigrationFromV1Test {
           + " external_reference, industry, owner, created_at, updated_at) values (" + id
           + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           ACCOUNT.toString(), TENANT.value(), 1L, "Analytical Engines", "analytical engines",
-          "analytical.example", "CUST-1", "Computing", "ada-owner", CONVERTED, CONVERTED);
+          "analytical.example", "CUST-1", "Food & Beverage (Ü-Wholesale)", "ada-owner", CONVERTED, CONVERTED);
       insert(c, "insert into crm_contact (id, tenant_id, version, given_name, family_name,"
           + " account_id, phones, title, consent_granted, consent_recorded_at, consent_source,"
           + " origin_lead_id, owner, created_at, updated_at) values (" + id + ", ?, ?, ?, ?, " + id
@@ -201,6 +201,9 @@ class MigrationFromV1Test {
     assertThat(account.name()).isEqualTo("Analytical Engines");
     assertThat(account.domain()).contains("analytical.example");
     assertThat(account.externalReference()).contains("CUST-1");
+    // free text before version 16: read as the code it makes
+    assertThat(account.industry()).contains(dev.rapport.crm.common.Industry.of("food_and_beverage_u_wholesale"));
+    assertThat(lead.industry()).isEmpty();
 
     Contact contact = crm.contacts().get(ContactId.of(CONTACT));
     assertThat(contact.emails()).extracting(e -> e.address()).containsExactly("Ada@Analytical.example");

@@ -107,6 +107,7 @@ class SchemaLimitsTest {
       entry("crm_lead.company", text(Limits.TEXT)),
       entry("crm_lead.title", text(Limits.TEXT)),
       entry("crm_lead.source", ascii(Limits.CODE)),
+      entry("crm_lead.industry", ascii(Limits.CODE)),
       // four parts with their names and punctuation
       entry("crm_lead.source_detail", json(4L * (Limits.TEXT + 20))),
       entry("crm_lead.status", ascii(longest(LeadStatus.values()))),
@@ -121,7 +122,7 @@ class SchemaLimitsTest {
       entry("crm_account.name_key", text(Limits.NAME_KEY)),
       entry("crm_account.domain", ascii(Limits.DOMAIN)),
       entry("crm_account.external_reference", text(Limits.TEXT)),
-      entry("crm_account.industry", text(Limits.TEXT)),
+      entry("crm_account.industry", ascii(Limits.CODE)), // wider: free text before version 16
       entry("crm_account.owner", text(Limits.TEXT)),
       entry("crm_contact.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_contact.given_name", text(Limits.NAME_PART)),

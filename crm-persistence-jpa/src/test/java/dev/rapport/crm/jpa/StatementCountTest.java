@@ -534,6 +534,16 @@ class StatementCountTest {
     assertThat(count(target, () -> crm.leads().count(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW))
         .withSources(Set.of(LeadSource.WEBINAR))))).isEqualTo(1);
     assertThat(crm.leads().count(LeadQuery.all().withStatuses(Set.of(LeadStatus.NEW)))).isEqualTo(30);
+    // by industry (V16's index) too: one statement for a page and one for a count
+    assertThat(count(target, () -> crm.leads().count(LeadQuery.all()
+        .withIndustries(Set.of(dev.rapport.crm.common.Industry.TECHNOLOGY, dev.rapport.crm.common.Industry.RETAIL))))).isEqualTo(1);
+    assertThat(count(target, () -> crm.leads().query(LeadQuery.all()
+        .withIndustries(Set.of(dev.rapport.crm.common.Industry.TECHNOLOGY)), PageRequest.first(10)))).isEqualTo(1);
+    // an account's industry: read it, write it; the same industry again only reads
+    assertThat(count(target, () -> crm.accounts().changeIndustry(account.id(), dev.rapport.crm.common.Industry.RETAIL)))
+        .isEqualTo(2);
+    assertThat(count(target, () -> crm.accounts().changeIndustry(account.id(), dev.rapport.crm.common.Industry.RETAIL)))
+        .isEqualTo(1);
     assertThat(count(target, () -> crm.opportunities().count(OpportunityQuery.all()
         .withSources(Set.of(LeadSource.WEBINAR)).withExpectedClose(LocalDate.of(2026, 1, 1), null)))).isEqualTo(1);
     assertThat(count(target, () -> crm.contacts().list(PageRequest.first(10)))).isEqualTo(2);

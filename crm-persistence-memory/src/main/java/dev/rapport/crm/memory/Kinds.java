@@ -17,6 +17,7 @@ final class Kinds {
   static final String TEMPERATURE = "temperature";
   static final String OWNER = "owner";
   static final String SOURCE = "source";
+  static final String INDUSTRY = "industry";
   static final String ACCOUNT = "account";
   static final String STAGE = "stage";
   static final String NAME_KEY = "nameKey";

@@ -26,6 +26,7 @@ final class MemoryLeads implements LeadRepository {
           new Kind.IndexDef<>(Kinds.TEMPERATURE, l -> List.of(l.temperature())),
           new Kind.IndexDef<>(Kinds.OWNER, l -> l.owner().stream().toList()),
           new Kind.IndexDef<>(Kinds.SOURCE, l -> List.of(l.source())),
+          new Kind.IndexDef<>(Kinds.INDUSTRY, l -> l.industry().stream().toList()),
           new Kind.IndexDef<>(Kinds.CAMPAIGN, l -> l.campaign().stream().toList()),
           new Kind.IndexDef<>(Kinds.CONVERTED_INTO, l -> l.convertedTo()
               .map(c -> List.<Object>of(c.contactId().value(), c.accountId().value())).orElse(List.of()))),
@@ -86,6 +87,7 @@ final class MemoryLeads implements LeadRepository {
     candidates.add(Buffer.keys(Kinds.STATUS, query.statuses()));
     candidates.add(Buffer.keys(Kinds.TEMPERATURE, query.temperatures()));
     candidates.add(Buffer.keys(Kinds.SOURCE, query.sources()));
+    candidates.add(Buffer.keys(Kinds.INDUSTRY, query.industries()));
     candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
     return candidates;
   }

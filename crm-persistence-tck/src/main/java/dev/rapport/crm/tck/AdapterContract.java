@@ -131,6 +131,16 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link IndustryContract} on this adapter. */
+  @Nested
+  @DisplayName("IndustryContract")
+  class Industries extends IndustryContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+  }
+
   /** {@link SearchContract} on this adapter. */
   @Nested
   @DisplayName("SearchContract")

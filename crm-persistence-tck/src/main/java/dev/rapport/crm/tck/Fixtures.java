@@ -3,6 +3,7 @@ package dev.rapport.crm.tck;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.OpportunityId;
@@ -74,7 +75,8 @@ final class Fixtures {
             new EngagementSignal(SignalType.DEMO_REQUEST, at(t, -10), Optional.of("asked for a demo"))),
         Temperature.WARM, Optional.of(Temperature.WARM), Optional.of("user-17"), 87, at(t, -700),
         at(t, 0), Optional.of(new ConvertedTo(ContactId.of(uuid()), AccountId.of(uuid()),
-            Optional.of(OpportunityId.of(uuid())), at(t, 0))));
+            Optional.of(OpportunityId.of(uuid())), at(t, 0))), Optional.empty(),
+        Optional.of(Industry.of("publishing_and_learning_media_" + "x".repeat(20))));
   }
 
   /** A disqualified lead: the only status that carries a reason. */
@@ -85,7 +87,7 @@ final class Fixtures {
         Optional.of(SourceDetail.campaign("list 7")), LeadStatus.DISQUALIFIED,
         Optional.of("no budget this year"), List.of(EngagementSignal.of(SignalType.NEWSLETTER_SIGNUP, at(t, -5))),
         Temperature.HOT, Optional.of(Temperature.HOT), Optional.of("user-3"), 12, at(t, -6), at(t, 0),
-        Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.of(Industry.GOVERNMENT));
   }
 
   /** A new lead with every optional field empty. */
@@ -114,13 +116,13 @@ final class Fixtures {
     return new Lead(l.id(), l.tenantId(), l.version(), l.name(), l.email(), l.phone(), l.company(),
         l.title(), l.source(), l.sourceDetail(), l.status(), l.disqualificationReason(), l.signals(),
         l.temperature(), l.temperatureOverride(), l.owner(), score, l.createdAt(), l.updatedAt(),
-        l.convertedTo());
+        l.convertedTo(), l.campaign(), l.industry());
   }
 
   /** An account with every field present. */
   static Account fullAccount(TenantId tenant, Instant t) {
     return new Account(AccountId.of(uuid()), tenant, 0, "Müller & Söhne GmbH, Buchhaltung",
-        Optional.of("mueller-soehne.de"), Optional.of("CUST-" + uuid()), Optional.of("Accounting"),
+        Optional.of("mueller-soehne.de"), Optional.of("CUST-" + uuid()), Optional.of(Industry.of("Accounting")),
         Optional.of("user-9"), at(t, -60), at(t, 0));
   }
 

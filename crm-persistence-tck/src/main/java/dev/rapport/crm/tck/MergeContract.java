@@ -17,6 +17,7 @@ import dev.rapport.crm.campaign.CampaignMember;
 import dev.rapport.crm.campaign.Channel;
 import dev.rapport.crm.campaign.MemberId;
 import dev.rapport.crm.campaign.NewCampaign;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.common.Money;
@@ -171,7 +172,7 @@ public abstract class MergeContract extends ContractSupport {
     return new StoreSnapshot(s.leads().stream().map(x -> new Lead(x.id(), x.tenantId(), 1, x.name(), x.email(), x.phone(),
             x.company(), x.title(), x.source(), x.sourceDetail(), x.status(), x.disqualificationReason(), x.signals(),
             x.temperature(), x.temperatureOverride(), x.owner(), x.score(), x.createdAt(), Instant.EPOCH, x.convertedTo(),
-            x.campaign())).toList(),
+            x.campaign(), x.industry())).toList(),
         s.contacts().stream().map(x -> new Contact(x.id(), x.tenantId(), 1, x.name(), x.accountId(), x.emails(),
             x.phones(), x.title(), x.marketingConsent(), x.originLead(), x.owner(), x.createdAt(), Instant.EPOCH)).toList(),
         s.accounts().stream().map(x -> new Account(x.id(), x.tenantId(), 1, x.name(), x.domain(), x.externalReference(),
@@ -295,7 +296,7 @@ public abstract class MergeContract extends ContractSupport {
     assertThat(merge.survivor()).isEqualTo(survivor);
     assertThat(survivor.name()).isEqualTo("ACME Inc.");
     assertThat(survivor.externalReference()).contains("K-9001");
-    assertThat(survivor.industry()).contains("Wholesale");
+    assertThat(survivor.industry()).contains(Industry.WHOLESALE);
     assertThat(crm.accounts().get(d)).isEqualTo(survivor);
     assertThat(crm.accounts().findByExternalReference("K-9002")).contains(survivor);
     assertThat(crm.accounts().findByExternalReferences(List.of("K-9001", "K-9002", "K-9003")))

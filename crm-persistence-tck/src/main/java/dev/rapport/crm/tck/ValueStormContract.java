@@ -47,6 +47,7 @@ import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.TaskId;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.Money;
 import dev.rapport.crm.common.OpportunityId;
@@ -99,6 +100,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Set;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -201,6 +203,7 @@ public abstract class ValueStormContract extends ContractSupport {
     NewLead.Builder draft = NewLead.builder(PersonName.of(emoji100, emoji100), LeadSource.of("c".repeat(Limits.CODE)))
         .email("a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(57) + ".com")
         .phone("+44 20 7946 0958").company(emoji200).title(escaped200).owner(emoji200)
+        .industry(Industry.of("i".repeat(Limits.CODE)))
         .sourceDetail(new SourceDetail(Optional.of(escaped200), Optional.of(escaped200), Optional.of(escaped200),
             Optional.of(escaped200)));
     for (int i = 0; i < Limits.SIGNALS_PER_LEAD; i++) {
@@ -211,7 +214,7 @@ public abstract class ValueStormContract extends ContractSupport {
     assertThat(storedLead(lead.id())).contains(lead);
 
     Account account = crm.accounts().create(NewAccount.builder(emoji200).externalReference(emoji200)
-        .industry(escaped200).owner(emoji200).domain("d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + ".example")
+        .industry("i".repeat(Limits.CODE)).owner(emoji200).domain("d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + ".example")
         .build());
     assertThat(storedAccount(account.id())).contains(account);
 
@@ -1128,7 +1131,7 @@ public abstract class ValueStormContract extends ContractSupport {
       b.externalReference(v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT));
     }
     if (v.chance(30)) {
-      b.industry(v.text(Limits.TEXT));
+      b.industry(industryText());
     }
     if (v.chance(30)) {
       b.owner(v.text(Limits.TEXT));
@@ -1201,7 +1204,26 @@ public abstract class ValueStormContract extends ContractSupport {
     if (v.chance(15)) {
       b.campaign(campaignId());
     }
+    if (v.chance(30)) {
+      b.industry(industryText());
+    }
     return b.build();
+  }
+
+  /**
+   * An industry as a host may give it: a well-known code, a name as people write it, or text that
+   * reads as no code (too long, no letter, another script, null): refused naming {@code industry}.
+   */
+  private String industryText() {
+    return switch (v.nextInt(8)) {
+      case 0, 1 -> v.pick(List.of("technology", "wholesale", "food_and_beverage", "not_for_profit"));
+      case 2 -> v.pick(List.of("Food & Beverage", "Not For Profit", "  Wholesale ", "Logística", "ТЕХНОЛОГИИ"));
+      case 3 -> v.code();
+      case 4 -> v.chance(50) ? "x".repeat(51) : "a ".repeat(40);
+      case 5 -> v.chance(50) ? "--- !!! ---" : "日本の産業";
+      case 6 -> v.chance(50) ? null : "";
+      default -> v.text(1 + v.nextInt(60));
+    };
   }
 
   private NewOpportunity newOpportunity() {
@@ -1234,6 +1256,13 @@ public abstract class ValueStormContract extends ContractSupport {
     }
     if (v.chance(30)) {
       q = q.withCreated(v.instant(clock.instant()), v.chance(50) ? null : v.instant(clock.instant().plusSeconds(3600)));
+    }
+    if (v.chance(25)) {
+      Set<Industry> industries = new HashSet<>();
+      for (int i = 1 + v.nextInt(3); i > 0; i--) {
+        industries.add(Industry.of(v.chance(80) ? v.pick(List.of("technology", "wholesale", "food_and_beverage")) : industryText()));
+      }
+      q = q.withIndustries(industries);
     }
     return q;
   }
@@ -1401,7 +1430,7 @@ public abstract class ValueStormContract extends ContractSupport {
     if (v.chance(2)) {
       return searchInput(c);
     }
-    int kinds = 55;
+    int kinds = 56;
     int drawn = v.nextInt(kinds + 10);
     if (drawn >= kinds) {
       return campaignInput(c, drawn - kinds);
@@ -1451,6 +1480,9 @@ public abstract class ValueStormContract extends ContractSupport {
         }
         if (v.chance(40)) {
           u.title(v.text(Limits.TEXT));
+        }
+        if (v.chance(30)) {
+          u.industry(v.chance(90) ? Industry.of(industryText()) : null);
         }
         return c.leads().update(id, u.build());
       }); }
@@ -1590,6 +1622,8 @@ public abstract class ValueStormContract extends ContractSupport {
       case 35 -> { AccountId id = accountId(); String r = v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT);
         yield in("accounts.linkExternalReference " + show(r), () -> c.accounts().linkExternalReference(id, r)); }
       case 36 -> { AccountId id = accountId(); String n = v.text(Limits.TEXT); yield in("accounts.rename " + show(n), () -> c.accounts().rename(id, n)); }
+      case 55 -> { AccountId id = accountId(); String i = industryText(); yield in("accounts.changeIndustry " + show(i),
+          () -> c.accounts().changeIndustry(id, i == null ? null : Industry.of(i))); }
       case 37 -> { AccountId id = accountId(); yield in("opportunities.open", () -> c.opportunities().open(id, newOpportunity())); }
       case 38 -> in("opportunities.query", () -> {
         OpportunityQuery q = OpportunityQuery.all();

@@ -302,6 +302,16 @@ final class ReportPage {
           .append(e.costPerWon().map(m -> money(m, "cost-per-won")).orElse("<td class=\"n\">-</td>"))
           .append("</tr>\n");
     }
+    b.append("</table>\n");
+    b.append("<table id=\"industry-table\">\n<caption>By industry</caption>\n")
+        .append("<tr><th>Industry</th><th>Leads</th><th>Converted</th><th>Won</th><th>Won revenue</th></tr>\n");
+    for (EffectivenessRow e : r.effectiveness().byIndustry()) {
+      String code = e.industry().map(dev.rapport.crm.common.Industry::code).orElse("");
+      b.append("<tr data-industry=\"").append(h(code)).append("\"><td>")
+          .append(h(code.isEmpty() ? "(not known)" : code)).append("</td>");
+      cells(b, e.leads(), e.converted(), e.won());
+      b.append(money(e.wonRevenue(), "won-revenue")).append("</tr>\n");
+    }
     b.append("</table>\n</section>\n");
 
     // Customers

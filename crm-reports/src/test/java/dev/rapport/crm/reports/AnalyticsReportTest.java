@@ -172,6 +172,14 @@ class AnalyticsReportTest {
           ReportPage.h(e.campaignName().orElse("(no campaign)")), String.valueOf(e.leads()),
           String.valueOf(e.converted()), String.valueOf(e.won()));
     }
+    assertThat(figures.effectiveness().byIndustry()).extracting(e -> e.industry().map(i -> i.code()).orElse(""))
+        .containsExactly("technology", "consulting", "media", "");
+    for (EffectivenessRow e : figures.effectiveness().byIndustry()) {
+      String code = e.industry().map(i -> i.code()).orElse("");
+      assertThat(cells("industry-table", "data-industry", code)).startsWith(
+          code.isEmpty() ? "(not known)" : code, String.valueOf(e.leads()), String.valueOf(e.converted()),
+          String.valueOf(e.won()), ReportPage.money(e.wonRevenue()));
+    }
     for (LeadStatus s : LeadStatus.values()) {
       assertThat(cells("lead-status", "data-status", s.name()).get(1))
           .isEqualTo(String.valueOf(figures.funnel().leadsByStatus().get(s)));

@@ -126,6 +126,12 @@ final class SmallTenant {
     if (campaign != null) {
       b.campaign(campaign.id());
     }
+    switch (last) {
+      case "Lovelace", "Hopper", "Thompson", "Ritchie" -> b.industry(dev.rapport.crm.common.Industry.TECHNOLOGY);
+      case "Knuth" -> b.industry(dev.rapport.crm.common.Industry.MEDIA);
+      case "Liskov", "Perlman" -> b.industry("Consulting");
+      default -> { } // of no known industry
+    }
     return crm.leads().capture(b.build());
   }
 
