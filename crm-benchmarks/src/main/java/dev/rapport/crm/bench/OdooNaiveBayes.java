@@ -32,7 +32,8 @@ import java.util.TreeSet;
  *
  * The product is taken as a sum of logarithms (the same value, without underflow). The fields:
  * source, campaign, temperature, e-mail kind (company, free-mail, none), phone country, owner,
- * company given, signal count, signals in the last 14 days, days since the last signal, days
+ * company given, industry (a field an Odoo user adds to the scoring fields), signal count,
+ * signals in the last 14 days, days since the last signal, days
  * since capture (binned as Rapport bins them), and the signal kinds as tags. No crosses: naive
  * Bayes has none.
  */
@@ -119,6 +120,7 @@ final class OdooNaiveBayes {
     add(f, "phone", lead.phone().map(p -> country(p.e164())).orElse(none));
     add(f, "owner", lead.owner().orElse(none));
     f.add(new String[] {"company", lead.company().isPresent() ? "yes" : "no"});
+    add(f, "industry", lead.industry().map(i -> i.code()).orElse(none));
     int count = 0;
     int recent = 0;
     Instant last = null;

@@ -3,6 +3,7 @@ package dev.rapport.crm.bench;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.rapport.crm.common.CampaignId;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
@@ -34,12 +35,14 @@ import java.util.UUID;
  *       phone given, how long the lead lived; the temperature is a function of the signals. So the
  *       fields are strongly correlated. The truth is a logistic model with interactions (a hot
  *       referral is worth more than its parts, a hot purchased-list lead less, buying intent from
- *       a free-mail address less) plus the hidden interest itself.
+ *       a free-mail address less) plus the industry (known for 70 %, its mix tilted by the
+ *       interest) and the hidden interest itself.
  *   <li>{@link #interactions}: no hidden variable; the truth is a logistic model over what the
  *       lead shows (signal counts per kind, the recency of the last buying signal) with strong
- *       interactions between source, e-mail, owner and signals.
+ *       interactions between source, e-mail, owner and signals, and an industry effect.
  *   <li>{@link #independent}: naive Bayes's assumptions hold. The outcome is drawn first, then
- *       each field independently of the others given the outcome (no signals, no campaigns). The
+ *       each field (the industry too) independently of the others given the outcome (no signals,
+ *       no campaigns). The
  *       truth is Bayes's rule over those distributions, which naive Bayes estimates directly.
  * </ul>
  */
@@ -124,6 +127,11 @@ final class ScoringData {
       CampaignId.of(UUID.fromString("01890000-0000-7000-8000-000000000003")),
       CampaignId.of(UUID.fromString("01890000-0000-7000-8000-000000000004"))};
   private static final double[] CAMPAIGN_EFFECT = {0.4, 0.1, 0.0, -0.4};
+  private static final Industry[] INDUSTRIES = {Industry.TECHNOLOGY, Industry.MANUFACTURING, Industry.RETAIL,
+      Industry.HEALTHCARE, Industry.FINANCE, Industry.EDUCATION};
+  private static final double[] INDUSTRY_SHARE = {0.25, 0.2, 0.2, 0.12, 0.13, 0.1};
+  private static final double[] INDUSTRY_TILT = {0.3, 0.1, -0.2, 0.2, 0.0, -0.3};
+  private static final double[] INDUSTRY_EFFECT = {0.5, 0.2, -0.3, 0.3, 0.0, -0.5};
 
   /** {@code n} closed leads of the engagement data. */
   static ScoringData engagement(int n, long seed) {
@@ -186,6 +194,15 @@ final class ScoringData {
       int owner = r.nextDouble() < 0.1 ? -1 : r.nextInt(OWNERS.length);
       int campaign = (source == LeadSource.WEBINAR || source == LeadSource.ADVERTISING
           || source == LeadSource.SOCIAL_ADS) && r.nextDouble() < 0.7 ? r.nextInt(CAMPAIGNS.length) : -1;
+      // industry: known for 70 %, tilted by the interest (the interested come more from some)
+      int industry = -1;
+      if (r.nextDouble() < 0.7) {
+        double[] iw = new double[INDUSTRIES.length];
+        for (int k = 0; k < iw.length; k++) {
+          iw[k] = INDUSTRY_SHARE[k] * Math.exp(INDUSTRY_TILT[k] * z);
+        }
+        industry = pick(r, iw);
+      }
 
       boolean hot = temperature == Temperature.HOT;
       double logit = -1.3 + SOURCE_EFFECT[s] + 0.45 * Math.log1p(count) + 0.9 * (buyingRecently ? 1 : 0)
@@ -198,12 +215,13 @@ final class ScoringData {
           + (campaign >= 0 ? CAMPAIGN_EFFECT[campaign] : 0)
           + (country >= 0 && COUNTRIES[country].equals("US") ? -0.3 : 0)
           - (ageDays > 90 ? 0.8 : 0)
+          + (industry >= 0 ? INDUSTRY_EFFECT[industry] : -0.1)
           + 0.5 * z;
       double p = sigmoid(logit);
       boolean outcome = r.nextDouble() < p;
       Lead lead = lead(r, i, source, email, country >= 0 ? Optional.of(phone(r, COUNTRIES[country])) : Optional.empty(),
           company, signals, temperature, owner >= 0 ? Optional.of(OWNERS[owner]) : Optional.empty(),
-          campaign >= 0 ? Optional.of(CAMPAIGNS[campaign]) : Optional.empty(), created, closed);
+          campaign >= 0 ? Optional.of(CAMPAIGNS[campaign]) : Optional.empty(), created, closed, industry);
       d.add(lead, outcome, p);
     }
     return d;
@@ -273,9 +291,11 @@ final class ScoringData {
       int country = r.nextDouble() < 0.6 ? pick(r, COUNTRY_SHARE) : -1;
       int campaign = (source == LeadSource.WEBINAR || source == LeadSource.ADVERTISING) && r.nextDouble() < 0.7
           ? r.nextInt(CAMPAIGNS.length) : -1;
+      int industry = r.nextDouble() < 0.8 ? pick(r, INDUSTRY_SHARE) : -1;
       boolean buying = lastBuyingDays >= 0;
       double logit = -1.6 + 0.7 * SOURCE_EFFECT[s] + (emailKind.equals("company") ? 0.3 : 0)
-          + OWNER_EFFECT[owner] + (campaign >= 0 ? CAMPAIGN_EFFECT[campaign] : 0);
+          + OWNER_EFFECT[owner] + (campaign >= 0 ? CAMPAIGN_EFFECT[campaign] : 0)
+          + (industry >= 0 ? INDUSTRY_EFFECT[industry] : 0);
       for (int k = 0; k < I_KINDS.length; k++) {
         logit += I_KIND_EFFECT[k] * Math.log1p(counts[k]);
       }
@@ -291,7 +311,7 @@ final class ScoringData {
       boolean outcome = r.nextDouble() < p;
       Lead lead = lead(r, i, source, email, country >= 0 ? Optional.of(phone(r, COUNTRIES[country])) : Optional.empty(),
           r.nextDouble() < 0.6, signals, temperature, Optional.of(OWNERS[owner]),
-          campaign >= 0 ? Optional.of(CAMPAIGNS[campaign]) : Optional.empty(), created, closed);
+          campaign >= 0 ? Optional.of(CAMPAIGNS[campaign]) : Optional.empty(), created, closed, industry);
       d.add(lead, outcome, p);
     }
     return d;
@@ -310,6 +330,7 @@ final class ScoringData {
   private static final double[][] I_COMPANY = {{0.7, 0.3}, {0.5, 0.5}};
   private static final double[][] I_AGE = {{0.30, 0.35, 0.20, 0.10, 0.05}, {0.15, 0.25, 0.25, 0.20, 0.15}};
   private static final int[][] AGE_DAYS = {{0, 7}, {8, 30}, {31, 90}, {91, 365}, {366, 700}};
+  private static final double[][] I_INDUSTRY = {{0.30, 0.20, 0.10, 0.15, 0.15, 0.10}, {0.15, 0.20, 0.25, 0.10, 0.15, 0.15}};
   private static final double I_WON = 0.3;
 
   /** {@code n} closed leads of the independent data. */
@@ -327,6 +348,7 @@ final class ScoringData {
       int o = draw(r, I_OWNER, y, llr);
       int c = draw(r, I_COMPANY, y, llr);
       int a = draw(r, I_AGE, y, llr);
+      int ind = draw(r, I_INDUSTRY, y, llr);
       Instant closed = START.plus(Duration.ofMinutes(i));
       int days = AGE_DAYS[a][0] + r.nextInt(AGE_DAYS[a][1] - AGE_DAYS[a][0] + 1);
       Instant created = closed.minus(Duration.ofDays(days)).minusSeconds(r.nextInt(3600));
@@ -337,7 +359,7 @@ final class ScoringData {
       };
       Optional<PhoneNumber> phone = ph == 0 ? Optional.of(phone(r, COUNTRIES[pick(r, COUNTRY_SHARE)])) : Optional.empty();
       Lead lead = lead(r, i, SOURCES[s], email, phone, c == 0, List.of(), TEMPERATURES[t],
-          Optional.of(OWNERS[o]), Optional.empty(), created, closed);
+          Optional.of(OWNERS[o]), Optional.empty(), created, closed, ind);
       d.add(lead, outcome, sigmoid(llr[0]));
     }
     return d;
@@ -353,12 +375,12 @@ final class ScoringData {
   private static Lead lead(Random r, int i, LeadSource source, Optional<EmailAddress> email,
       Optional<PhoneNumber> phone, boolean company, List<EngagementSignal> signals,
       Temperature temperature, Optional<String> owner, Optional<CampaignId> campaign,
-      Instant created, Instant closed) {
+      Instant created, Instant closed, int industry) {
     return new Lead(LeadId.of(new UUID(r.nextLong(), r.nextLong())), TENANT, 1,
         PersonName.of("Lead " + i), email, phone, company ? Optional.of("Company " + i) : Optional.empty(),
         Optional.empty(), source, Optional.empty(), LeadStatus.NEW, Optional.empty(), signals,
         temperature, Optional.empty(), owner, 0, created, closed, Optional.empty(), campaign,
-        Optional.empty());
+        industry >= 0 ? Optional.of(INDUSTRIES[industry]) : Optional.empty());
   }
 
   /** libphonenumber's example number of the country: the model sees only the country. */

@@ -9,15 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.Map;
 
 /**
  * What predictive lead scoring sees of a lead, as of an instant: a list of categorical values,
  * each in a group (a field, or a cross of two fields) with a description a salesperson reads. The
  * model turns each value it has seen often enough into one binary feature (see {@link
- * ScoringModel}). Leads have no industry, so there is none; activities count through the signals
- * they record (an inbound call, an e-mail reply, a meeting held), outbound activities not at all.
+ * ScoringModel}). The lead's industry is one of them (a lead of no known industry has the value
+ * of none); activities count through the signals they record (an inbound call, an e-mail reply, a meeting held), outbound activities not at all.
  * Signals count per kind (1, 2-3, 4-7, 8 or more), and the last buying signal's age apart from the
  * last signal's; besides the three crosses of temperature and e-mail, the source and the owner are
  * crossed with whether the lead showed buying intent, and the source with the kind of e-mail.
@@ -33,6 +31,7 @@ final class ScoringFeatures {
   static final String PHONE = "phone";
   static final String OWNER = "owner";
   static final String COMPANY = "company";
+  static final String INDUSTRY = "industry";
   static final String SIGNALS = "signals";
   static final String RECENT_SIGNALS = "recent signals";
   static final String LAST_SIGNAL = "last signal";
@@ -47,12 +46,30 @@ final class ScoringFeatures {
   static final String OWNER_X_BUYING = "owner × buying signal";
 
   /**
-   * One value of a lead; {@link #describe} puts it in words.
+   * One value of a lead; {@link #describe} puts it in words. Made of the strings the lead already
+   * holds, without joining them: the model looks a value up by the record's own hash and equality,
+   * which cost no new string per lead (joining them, as {@link #groupName()} and {@link
+   * #valueKey()} do, is for training and for words).
    *
-   * @param group the field or cross it belongs to
-   * @param key the value, as the model keys it
+   * @param group the field or cross it belongs to; {@link #KIND} for a count of one signal kind
+   * @param key the value (a cross's first part; a kind's code)
+   * @param second a cross's second part, or a kind's count bin; null for a single field
    */
-  record Value(String group, String key) {}
+  record Value(String group, String key, String second) {
+    Value(String group, String key) {
+      this(group, key, null);
+    }
+
+    /** The field or cross, one per signal kind ({@code "signal: demo_request"}). */
+    String groupName() {
+      return KIND.equals(group) ? KIND + key : group;
+    }
+
+    /** The value within its group, a cross's parts joined by {@code |}. */
+    String valueKey() {
+      return KIND.equals(group) ? second : second == null ? key : key + "|" + second;
+    }
+  }
 
   private ScoringFeatures() {}
 
@@ -74,13 +91,16 @@ final class ScoringFeatures {
     v.add(new Value(PHONE, lead.phone().map(p -> country(p.e164())).orElse("")));
     v.add(new Value(OWNER, lead.owner().orElse("")));
     v.add(new Value(COMPANY, lead.company().isPresent() ? "yes" : ""));
+    v.add(new Value(INDUSTRY, lead.industry().isPresent() ? lead.industry().get().code() : ""));
 
     int count = 0;
     int recent = 0;
     Instant last = null;
     Instant lastBuying = null;
     Instant recentFrom = asOf.minus(RECENT);
-    TreeMap<String, int[]> kinds = null;
+    String[] kindCodes = null; // the kinds seen, with their counts: few per lead, so arrays
+    int[] kindCounts = null;
+    int kindsSeen = 0;
     for (EngagementSignal s : lead.signals()) {
       if (s.occurredAt().isAfter(asOf)) {
         continue;
@@ -95,10 +115,23 @@ final class ScoringFeatures {
       if (s.type().intent() == SignalType.Intent.BUYING && (lastBuying == null || s.occurredAt().isAfter(lastBuying))) {
         lastBuying = s.occurredAt();
       }
-      if (kinds == null) {
-        kinds = new TreeMap<>();
+      String code = s.type().code();
+      if (kindCodes == null) {
+        kindCodes = new String[4];
+        kindCounts = new int[4];
       }
-      kinds.computeIfAbsent(s.type().code(), k -> new int[1])[0]++;
+      int at = 0;
+      while (at < kindsSeen && !kindCodes[at].equals(code)) {
+        at++;
+      }
+      if (at == kindsSeen) {
+        if (kindsSeen == kindCodes.length) {
+          kindCodes = java.util.Arrays.copyOf(kindCodes, 2 * kindsSeen);
+          kindCounts = java.util.Arrays.copyOf(kindCounts, 2 * kindsSeen);
+        }
+        kindCodes[kindsSeen++] = code;
+      }
+      kindCounts[at]++;
     }
     boolean buying = lastBuying != null;
     v.add(new Value(SIGNALS, count == 0 ? "0" : count == 1 ? "1" : count == 2 ? "2" : count <= 5 ? "3-5" : "6+"));
@@ -106,21 +139,22 @@ final class ScoringFeatures {
     v.add(new Value(RECENT_SIGNALS, recentBin));
     if (last != null) {
       v.add(new Value(LAST_SIGNAL, recency(days(last, asOf))));
-      for (Map.Entry<String, int[]> kind : kinds.entrySet()) { // how many of each kind, in doubling bins
-        int n = kind.getValue()[0];
-        v.add(new Value(KIND + kind.getKey(), n == 1 ? "1" : n <= 3 ? "2-3" : n <= 7 ? "4-7" : "8+"));
+      for (int k = 0; k < kindsSeen; k++) { // how many of each kind, in doubling bins
+        int n = kindCounts[k];
+        v.add(new Value(KIND, kindCodes[k], n == 1 ? "1" : n <= 3 ? "2-3" : n <= 7 ? "4-7" : "8+"));
       }
     }
     // how long ago intent to buy was last shown, apart from any other signal
     v.add(new Value(LAST_BUYING, buying ? recency(days(lastBuying, asOf)) : ""));
     long age = days(lead.createdAt(), asOf);
     v.add(new Value(AGE, age <= 7 ? "7" : age <= 30 ? "30" : age <= 90 ? "90" : age <= 365 ? "365" : "365+"));
-    v.add(new Value(SOURCE_X_TEMPERATURE, source + "|" + temp));
-    v.add(new Value(TEMPERATURE_X_RECENT, temp + "|" + recentBin));
-    v.add(new Value(EMAIL_X_BUYING, email + (buying ? "|yes" : "|no")));
-    v.add(new Value(SOURCE_X_EMAIL, source + "|" + email));
-    v.add(new Value(SOURCE_X_BUYING, source + (buying ? "|yes" : "|no")));
-    v.add(new Value(OWNER_X_BUYING, lead.owner().orElse("") + (buying ? "|yes" : "|no")));
+    String yes = buying ? "yes" : "no";
+    v.add(new Value(SOURCE_X_TEMPERATURE, source, temp));
+    v.add(new Value(TEMPERATURE_X_RECENT, temp, recentBin));
+    v.add(new Value(EMAIL_X_BUYING, email, yes));
+    v.add(new Value(SOURCE_X_EMAIL, source, email));
+    v.add(new Value(SOURCE_X_BUYING, source, yes));
+    v.add(new Value(OWNER_X_BUYING, lead.owner().orElse(""), yes));
     return v;
   }
 
@@ -145,6 +179,7 @@ final class ScoringFeatures {
       case PHONE -> key.isEmpty() ? "no phone number" : "phone in " + key;
       case OWNER -> key.isEmpty() ? "no owner" : "owner: " + key;
       case COMPANY -> key.isEmpty() ? "no company name" : "company name given";
+      case INDUSTRY -> key.isEmpty() ? "no industry known" : "industry: " + words(key);
       case SIGNALS -> key.equals("0") ? "no signals" : key.equals("1") ? "1 signal" : key + " signals";
       case RECENT_SIGNALS -> key.equals("0") ? "no signals in the last 14 days"
           : key + (key.equals("1") ? " signal" : " signals") + " in the last 14 days";
@@ -257,9 +292,13 @@ final class ScoringFeatures {
     }
   }
 
+  /** Whole days from {@code from} to {@code to}, 0 if {@code to} is earlier: {@code Duration.between(from, to).toDays()}. */
   private static long days(Instant from, Instant to) {
-    long d = Duration.between(from, to).toDays();
-    return Math.max(0, d);
+    long seconds = to.getEpochSecond() - from.getEpochSecond();
+    if (to.getNano() < from.getNano()) {
+      seconds--; // the fraction borrows a second, as Duration.between does
+    }
+    return Math.max(0, seconds / 86_400);
   }
 
   /** A code in words: {@code demo_request} becomes {@code demo request}. */

@@ -23,9 +23,11 @@ import java.util.Map;
  * Each closed lead is seen as it was when it closed: a converted lead as of its conversion, any
  * other as of its last change ({@code updatedAt}); signals after that instant do not count. Its
  * values (see {@code docs/scoring.md}: source, campaign, temperature, e-mail on a company domain
- * or at a free-mail provider, phone country, owner, company given, signal count, signals in the
- * last 14 days, days since the last signal, each signal kind, days since capture, and three
- * crosses: source × temperature, temperature × recent signals, e-mail kind × buying signal) become
+ * or at a free-mail provider, phone country, owner, company given, industry, signal count,
+ * signals in the last 14 days, days since the last signal, days since the last buying signal, how
+ * many signals of each kind, days since capture, and six crosses: source × temperature,
+ * temperature × recent signals, e-mail kind × buying signal, source × e-mail kind, source × buying
+ * signal, owner × buying signal) become
  * binary features; a value seen on fewer than 5 closed leads shares its field's
  * "other" feature. The weights are those of an L2-regularised logistic regression (penalty 1.0
  * on each weight), fitted by Newton's method: deterministic, the same leads give the same model.
@@ -54,7 +56,8 @@ public final class ScoringModel {
   private final long won;
   private final long lost;
   private final Instant trainedAt;
-  private final Map<String, Map<String, Integer>> features; // group -> value -> feature
+  private final Map<ScoringFeatures.Value, Integer> features; // value -> feature
+  private final Map<String, Integer> others; // group -> its "other" feature, where it has one
   private final String[] groups;
   private final int[] groupOf;
   private final String[] descriptions;
@@ -62,13 +65,14 @@ public final class ScoringModel {
   private final double[] weights; // features, then the intercept
   private final double[] baseline; // per group: sum of weight x mean
 
-  private ScoringModel(long won, long lost, Instant trainedAt, Map<String, Map<String, Integer>> features,
-      String[] groups, int[] groupOf, String[] descriptions,
+  private ScoringModel(long won, long lost, Instant trainedAt, Map<ScoringFeatures.Value, Integer> features,
+      Map<String, Integer> others, String[] groups, int[] groupOf, String[] descriptions,
       double[] weights, double[] baseline) {
     this.won = won;
     this.lost = lost;
     this.trainedAt = trainedAt;
     this.features = features;
+    this.others = others;
     this.groups = groups;
     this.groupOf = groupOf;
     this.descriptions = descriptions;
@@ -112,35 +116,48 @@ public final class ScoringModel {
       label[i++] = false;
     }
     // the vocabulary: groups in order of first sight, values seen often enough, the rest "other"
-    Map<String, Integer> counts = new HashMap<>();
+    Map<ScoringFeatures.Value, int[]> counts = new HashMap<>();
     Map<String, Integer> groupIndex = new LinkedHashMap<>();
     for (List<ScoringFeatures.Value> vs : values) {
       for (ScoringFeatures.Value v : vs) {
-        counts.merge(key(v.group(), v.key()), 1, Integer::sum);
-        groupIndex.putIfAbsent(v.group(), groupIndex.size());
+        int[] c = counts.get(v);
+        if (c == null) {
+          counts.put(v, new int[] {1});
+          groupIndex.putIfAbsent(v.groupName(), groupIndex.size());
+        } else {
+          c[0]++;
+        }
       }
     }
-    List<String> kept = new ArrayList<>();
+    // features in the order of their keys, "group \u0001 value", the rare values of a group as one
+    Map<String, ScoringFeatures.Value> kept = new java.util.TreeMap<>();
     java.util.Set<String> otherGroups = new java.util.TreeSet<>();
-    counts.forEach((k, c) -> {
-      if (c >= MIN_SUPPORT) {
-        kept.add(k);
+    counts.forEach((v, c) -> {
+      if (c[0] >= MIN_SUPPORT) {
+        kept.put(key(v.groupName(), v.valueKey()), v);
       } else {
-        otherGroups.add(k.substring(0, k.indexOf('\u0001')));
+        otherGroups.add(v.groupName());
       }
     });
-    otherGroups.forEach(g -> kept.add(key(g, OTHER)));
-    kept.sort(Comparator.naturalOrder());
-    Map<String, Map<String, Integer>> features = new HashMap<>();
+    otherGroups.forEach(g -> kept.put(key(g, OTHER), null));
+    Map<ScoringFeatures.Value, Integer> features = new HashMap<>();
+    Map<String, Integer> others = new HashMap<>();
     int[] groupOf = new int[kept.size()];
     String[] descriptions = new String[kept.size()];
-    for (int f = 0; f < kept.size(); f++) {
-      String k = kept.get(f);
+    int f = 0;
+    for (Map.Entry<String, ScoringFeatures.Value> e : kept.entrySet()) {
+      String k = e.getKey();
       String group = k.substring(0, k.indexOf('\u0001'));
       String value = k.substring(k.indexOf('\u0001') + 1);
-      features.computeIfAbsent(group, g -> new HashMap<>()).put(value, f);
+      if (e.getValue() == null) {
+        others.put(group, f);
+        descriptions[f] = group + ": other (rare)";
+      } else {
+        features.put(e.getValue(), f);
+        descriptions[f] = ScoringFeatures.describe(group, value);
+      }
       groupOf[f] = groupIndex.get(group);
-      descriptions[f] = value.equals(OTHER) ? group + ": other (rare)" : ScoringFeatures.describe(group, value);
+      f++;
     }
     String[] groups = new String[groupIndex.size()];
     groupIndex.forEach((g, gi) -> groups[gi] = g);
@@ -148,19 +165,18 @@ public final class ScoringModel {
     int[][] rows = new int[n][];
     double[] mean = new double[kept.size()];
     for (int r = 0; r < n; r++) {
-      rows[r] = encode(values.get(r), features);
-      for (int f : rows[r]) {
-        mean[f] += 1.0 / n;
+      rows[r] = encode(values.get(r), features, others);
+      for (int feature : rows[r]) {
+        mean[feature] += 1.0 / n;
       }
     }
     double[] w = Logistic.fit(rows, label, kept.size(), LAMBDA);
     double[] baseline = new double[groups.length];
-    for (int f = 0; f < kept.size(); f++) {
-      baseline[groupOf[f]] += w[f] * mean[f];
+    for (int k = 0; k < kept.size(); k++) {
+      baseline[groupOf[k]] += w[k] * mean[k];
     }
-    Map<String, Map<String, Integer>> frozen = new HashMap<>();
-    features.forEach((g, m) -> frozen.put(g, Map.copyOf(m)));
-    return new ScoringModel(wonLeads.size(), lostLeads.size(), trainedAt, Map.copyOf(frozen),
+    // HashMaps, never changed after this: look-ups of a freshly built key are faster than in Map.copyOf's
+    return new ScoringModel(wonLeads.size(), lostLeads.size(), trainedAt, features, others,
         groups, groupOf, descriptions, w, baseline);
   }
 
@@ -169,17 +185,14 @@ public final class ScoringModel {
   }
 
   /** The sorted, distinct features of a lead's values; unknown values fall to "other" or nothing. */
-  private static int[] encode(List<ScoringFeatures.Value> values, Map<String, Map<String, Integer>> features) {
+  private static int[] encode(List<ScoringFeatures.Value> values, Map<ScoringFeatures.Value, Integer> features,
+      Map<String, Integer> others) {
     int[] x = new int[values.size()];
     int k = 0;
     for (ScoringFeatures.Value v : values) {
-      Map<String, Integer> group = features.get(v.group());
-      if (group == null) {
-        continue;
-      }
-      Integer f = group.get(v.key());
+      Integer f = features.get(v);
       if (f == null) {
-        f = group.get(OTHER);
+        f = others.get(v.groupName());
       }
       if (f != null) {
         x[k++] = f;
@@ -207,7 +220,7 @@ public final class ScoringModel {
     Check.notNull(lead, "lead");
     Check.notNull(asOf, "asOf");
     List<ScoringFeatures.Value> values = ScoringFeatures.values(lead, asOf);
-    int[] x = encode(values, features);
+    int[] x = encode(values, features, others);
     int intercept = weights.length - 1;
     double z = Logistic.eta(x, weights, intercept);
     double p = Math.min(1 - EDGE, Math.max(EDGE, Logistic.sigmoid(z)));
@@ -218,43 +231,47 @@ public final class ScoringModel {
       effect[groupOf[f]] += weights[f];
       active[groupOf[f]] = f;
     }
-    double[] e = new double[groups.length];
+    // one pass: the FACTORS largest terms of each sign, largest first, ties by field name
+    int[] up = new int[FACTORS];
+    int[] down = new int[FACTORS];
+    int ups = 0;
+    int downs = 0;
     for (int g = 0; g < groups.length; g++) {
-      e[g] = effect[g] - baseline[g];
+      double v = effect[g] - baseline[g];
+      if (v >= SMALLEST_FACTOR) {
+        ups = insert(up, ups, g, v, 1, effect);
+      } else if (-v >= SMALLEST_FACTOR) {
+        downs = insert(down, downs, g, v, -1, effect);
+      }
     }
-    List<ScoreFactor> factors = new ArrayList<>(2 * FACTORS);
-    pick(e, active, 1, factors);
-    pick(e, active, -1, factors);
+    List<ScoreFactor> factors = new ArrayList<>(ups + downs);
+    add(up, ups, active, effect, factors);
+    add(down, downs, active, effect, factors);
     return new LeadScore(lead.id(), p, factors);
   }
 
   /**
-   * Adds the {@value #FACTORS} terms of the sign given that are largest in size (at least {@code
-   * SMALLEST_FACTOR}), largest first, ties by field name: one pass, keeping the best so far in order.
+   * Puts group {@code g}, whose term {@code v} has the sign given, into the {@code n} best so far
+   * ({@code top}, best first); returns how many there are now.
    */
-  private void pick(double[] e, int[] active, int sign, List<ScoreFactor> into) {
-    int[] top = new int[FACTORS];
-    int n = 0;
-    for (int g = 0; g < e.length; g++) {
-      double v = sign * e[g];
-      if (v < SMALLEST_FACTOR) {
-        continue;
-      }
-      int at = n;
-      while (at > 0 && before(v, g, sign * e[top[at - 1]], top[at - 1])) {
-        at--;
-      }
-      if (at >= FACTORS) {
-        continue;
-      }
-      int last = Math.min(n, FACTORS - 1);
-      System.arraycopy(top, at, top, at + 1, last - at);
-      top[at] = g;
-      n = Math.min(n + 1, FACTORS);
+  private int insert(int[] top, int n, int g, double v, int sign, double[] effect) {
+    int at = n;
+    while (at > 0 && before(sign * v, g, sign * (effect[top[at - 1]] - baseline[top[at - 1]]), top[at - 1])) {
+      at--;
     }
+    if (at >= FACTORS) {
+      return n;
+    }
+    int last = Math.min(n, FACTORS - 1);
+    System.arraycopy(top, at, top, at + 1, last - at);
+    top[at] = g;
+    return Math.min(n + 1, FACTORS);
+  }
+
+  private void add(int[] top, int n, int[] active, double[] effect, List<ScoreFactor> into) {
     for (int k = 0; k < n; k++) {
-      int best = top[k];
-      into.add(new ScoreFactor(groups[best], active[best] >= 0 ? descriptions[active[best]] : absent[best], e[best]));
+      int g = top[k];
+      into.add(new ScoreFactor(groups[g], active[g] >= 0 ? descriptions[active[g]] : absent[g], effect[g] - baseline[g]));
     }
   }
 

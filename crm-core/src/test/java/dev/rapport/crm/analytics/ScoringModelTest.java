@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.rapport.crm.exception.InsufficientHistoryException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.EmailAddress;
+import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
@@ -97,6 +98,30 @@ class ScoringModelTest {
     assertThat(a.won()).isEqualTo(35);
     assertThat(a.lost()).isEqualTo(35);
     assertThat(a.trainedAt()).isEqualTo(T);
+  }
+
+  @Test
+  void theIndustryIsLearnedAndNamedAmongTheFactors() {
+    List<Lead> won = new ArrayList<>();
+    List<Lead> lost = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // the same source everywhere: only the industry tells them apart
+      (i < 32 ? won : lost).add(industry(lead(LeadSource.WEBINAR, null, List.of()), Industry.HEALTHCARE));
+      (i < 8 ? won : lost).add(industry(lead(LeadSource.WEBINAR, null, List.of()), Industry.RETAIL));
+    }
+    ScoringModel m = ScoringModel.train(won, lost, T);
+    LeadScore health = m.score(industry(lead(LeadSource.WEBINAR, null, List.of()), Industry.HEALTHCARE), T);
+    LeadScore retail = m.score(industry(lead(LeadSource.WEBINAR, null, List.of()), Industry.RETAIL), T);
+    assertThat(health.probability()).isGreaterThan(0.6).isGreaterThan(retail.probability());
+    assertThat(health.factors()).extracting(ScoreFactor::description).contains("industry: healthcare");
+    assertThat(retail.factors()).extracting(ScoreFactor::description).contains("industry: retail");
+  }
+
+  private static Lead industry(Lead l, Industry industry) {
+    return new Lead(l.id(), l.tenantId(), l.version(), l.name(), l.email(), l.phone(), l.company(), l.title(),
+        l.source(), l.sourceDetail(), l.status(), l.disqualificationReason(), l.signals(), l.temperature(),
+        l.temperatureOverride(), l.owner(), l.score(), l.createdAt(), l.updatedAt(), l.convertedTo(), l.campaign(),
+        Optional.of(industry));
   }
 
   @Test
