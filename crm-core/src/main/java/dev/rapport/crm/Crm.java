@@ -81,6 +81,7 @@ public final class Crm {
   private final AnalyticsService analytics;
   private final DuplicateService duplicates;
   private final dev.rapport.crm.search.SearchService search;
+  private final dev.rapport.crm.field.CustomFieldService customFields;
   private final dev.rapport.crm.mail.MailService mail;
   private final dev.rapport.crm.privacy.PrivacyService privacy;
   private final dev.rapport.crm.audit.AuditService audit;
@@ -103,6 +104,7 @@ public final class Crm {
     this.analytics = Services.create(AnalyticsService.class, ctx);
     this.duplicates = Services.create(DuplicateService.class, ctx);
     this.search = Services.create(dev.rapport.crm.search.SearchService.class, ctx);
+    this.customFields = Services.create(dev.rapport.crm.field.CustomFieldService.class, ctx);
     this.mail = Services.create(dev.rapport.crm.mail.MailService.class, ctx);
     this.privacy = Services.create(dev.rapport.crm.privacy.PrivacyService.class, ctx);
     this.audit = Services.create(dev.rapport.crm.audit.AuditService.class, ctx);
@@ -139,7 +141,8 @@ public final class Crm {
     List<Class<? extends CrmEvent>> all = new ArrayList<>();
     for (Class<?> family : List.of(LeadEvent.class, ContactEvent.class, OpportunityEvent.class, CampaignEvent.class,
         ActivityEvent.class, CaseEvent.class, FeedbackEvent.class, SalesEvent.class,
-        dev.rapport.crm.mail.MailEvent.class, dev.rapport.crm.privacy.PrivacyEvent.class)) {
+        dev.rapport.crm.mail.MailEvent.class, dev.rapport.crm.privacy.PrivacyEvent.class,
+        dev.rapport.crm.field.FieldEvent.class)) {
       for (Class<?> type : family.getPermittedSubclasses()) {
         all.add(type.asSubclass(CrmEvent.class));
       }
@@ -251,6 +254,15 @@ public final class Crm {
    */
   public dev.rapport.crm.search.SearchService search() {
     return search;
+  }
+
+  /**
+   * Custom fields: the fields the tenant adds to leads, contacts, accounts, opportunities and
+   * service cases, with their types and rules; a record's values are set through its own service
+   * ({@code crm.leads().setFields(id, values)}, ...).
+   */
+  public dev.rapport.crm.field.CustomFieldService customFields() {
+    return customFields;
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */

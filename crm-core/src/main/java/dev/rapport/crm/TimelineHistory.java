@@ -119,6 +119,16 @@ final class TimelineHistory {
     if (event instanceof dev.rapport.crm.contact.ContactDeleted e) {
       return e.accountId().map(a -> new Line(List.of(a.value()), "Contact deleted")).orElse(Line.NONE);
     }
+    if (event instanceof dev.rapport.crm.field.CustomFieldDefined || event instanceof dev.rapport.crm.field.CustomFieldChanged
+        || event instanceof dev.rapport.crm.field.CustomFieldRemoved) {
+      return Line.NONE; // the tenant's configuration, not a record's history
+    }
+    if (event instanceof dev.rapport.crm.field.CustomFieldsChanged e) {
+      java.util.TreeSet<String> keys = new java.util.TreeSet<>(e.before().values().keySet());
+      keys.addAll(e.after().values().keySet());
+      keys.removeIf(k -> java.util.Objects.equals(e.before().values().get(k), e.after().values().get(k)));
+      return new Line(List.of(e.recordId()), "Fields changed: " + String.join(", ", keys));
+    }
     if (event instanceof dev.rapport.crm.privacy.PersonErased e) {
       List<UUID> s = new ArrayList<>();
       e.leads().forEach(l -> s.add(l.value()));

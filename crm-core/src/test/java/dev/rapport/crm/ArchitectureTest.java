@@ -85,6 +85,7 @@ class ArchitectureTest {
         {"dev.rapport.crm.event.."},
         {"dev.rapport.crm.spi.."},
         {"dev.rapport.crm.internal.context.."},
+        {"dev.rapport.crm.field.."},
         {"dev.rapport.crm.contact.."},
         {"dev.rapport.crm.opportunity.."},
         {"dev.rapport.crm.lead.."},

@@ -127,6 +127,19 @@ class TimelineHistoryTest {
         Optional.empty()), line("Sale INV-1 deleted", ACCOUNT.value()));
     m.put(new dev.rapport.crm.sales.PaymentDeleted(T, AT, dev.rapport.crm.common.PaymentId.of(UUID.randomUUID()), "PAY-1",
         ACCOUNT), line("Payment PAY-1 deleted", ACCOUNT.value()));
+    dev.rapport.crm.field.CustomField seats = dev.rapport.crm.field.CustomField.of(dev.rapport.crm.field.RecordKind.LEAD,
+        "seats", "Seats", dev.rapport.crm.field.FieldType.NUMBER);
+    m.put(new dev.rapport.crm.field.CustomFieldDefined(T, AT, seats), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.field.CustomFieldChanged(T, AT, seats, seats.withLabel("Licences")), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.field.CustomFieldRemoved(T, AT, dev.rapport.crm.field.RecordKind.LEAD, "seats"),
+        TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.field.CustomFieldsChanged(T, AT, dev.rapport.crm.field.RecordKind.LEAD, LEAD.value(),
+        dev.rapport.crm.field.CustomFields.empty().with("seats", dev.rapport.crm.field.FieldValue.number(5))
+            .with("tier", dev.rapport.crm.field.FieldValue.choice("gold")),
+        dev.rapport.crm.field.CustomFields.empty().with("seats", dev.rapport.crm.field.FieldValue.number(7))
+            .with("tier", dev.rapport.crm.field.FieldValue.choice("gold"))
+            .with("renewal", dev.rapport.crm.field.FieldValue.date(java.time.LocalDate.of(2026, 1, 31)))),
+        line("Fields changed: renewal, seats", LEAD.value()));
     m.put(new dev.rapport.crm.privacy.PersonErased(T, AT, UUID.randomUUID(), List.of(LEAD), List.of(CONTACT)),
         line("Personal data erased on request", LEAD.value(), CONTACT.value()));
     m.put(new dev.rapport.crm.opportunity.OpportunityDeleted(T, AT, OPP, ACCOUNT, "Licence", 0, 0),

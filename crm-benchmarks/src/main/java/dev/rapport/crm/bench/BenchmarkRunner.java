@@ -73,11 +73,12 @@ public final class BenchmarkRunner {
 
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
-      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete", "audit", "board", "search");
+      "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete", "audit", "board", "search",
+      "fields");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
       "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail", "delete",
-      "audit", "board", "search");
+      "audit", "board", "search", "fields");
 
   private final Settings settings;
   private final String only;
@@ -225,6 +226,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("search")) {
       search();
+    }
+    if (groups.contains("fields")) {
+      fields();
     }
     if (groups.contains("board")) {
       board();
@@ -791,6 +795,25 @@ public final class BenchmarkRunner {
           + " contacts (PostgreSQL, Hibernate) vs the trigram select on the same index in JDBC", 1, ">= 0.5", 0.5);
       throughput(r, "searchJpa/" + n, "searchScanJdbc/" + n, "search a typed name among " + rows
           + " contacts (PostgreSQL, Hibernate) vs word_similarity on every row in JDBC", 1, "", Double.NaN);
+    }
+  }
+
+  /** Issue 25's custom fields ({@link CustomFieldBenchmarks}): leads counted by a value vs hand-written. */
+  private void fields() throws RunnerException {
+    int leads = given("leads", quick() ? 500 : 100_000);
+    int dbLeads = given("dbLeads", quick() ? 100 : 10_000);
+    Map<String, RunResult> r = run(throughputOf(options(CustomFieldBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("leads", String.valueOf(leads))
+        .param("dbLeads", String.valueOf(dbLeads))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "countMemory", "countHandMemory", String.format(Locale.ROOT,
+        "count leads by a custom field value (memory, %,d leads) vs a hand-written loop over the same leads (issue 25)",
+        leads), 1, "", Double.NaN);
+    for (String db : List.of("h2", "postgresql")) {
+      throughput(r, "countJpa/" + db, "countJdbc/" + db, String.format(Locale.ROOT,
+          "count leads by a custom field value (%s, Hibernate, %,d leads) vs the same LIKE in plain JDBC", db, dbLeads),
+          1, "", Double.NaN);
     }
   }
 

@@ -380,7 +380,7 @@ final class ScoringData {
         PersonName.of("Lead " + i), email, phone, company ? Optional.of("Company " + i) : Optional.empty(),
         Optional.empty(), source, Optional.empty(), LeadStatus.NEW, Optional.empty(), signals,
         temperature, Optional.empty(), owner, 0, created, closed, Optional.empty(), campaign,
-        industry >= 0 ? Optional.of(INDUSTRIES[industry]) : Optional.empty());
+        industry >= 0 ? Optional.of(INDUSTRIES[industry]) : Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** libphonenumber's example number of the country: the model sees only the country. */

@@ -193,7 +193,7 @@ public class SearchBenchmarks {
           Contact contact = new Contact(ContactId.of(new UUID(0x0190000000007000L + from + i, 0x8000000000000000L | (from + i))),
               dev.rapport.crm.common.TenantId.of(TENANT), 0, name, java.util.Optional.empty(), List.of(),
               List.of(dev.rapport.crm.common.PhoneNumber.of(phone)), java.util.Optional.empty(), java.util.Optional.empty(),
-              java.util.Optional.empty(), java.util.Optional.empty(), now.toInstant(), now.toInstant());
+              java.util.Optional.empty(), java.util.Optional.empty(), now.toInstant(), now.toInstant(), dev.rapport.crm.field.CustomFields.empty());
           SearchText text = SearchText.of(contact);
           id[i] = contact.id().value();
           given[i] = name.givenName().orElse(null);

@@ -30,7 +30,7 @@ class OdooNaiveBayesTest {
     return new Lead(LeadId.of(new UUID(7, next)), ScoringData.TENANT, 1, PersonName.of("P" + next),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), source, Optional.empty(),
         LeadStatus.NEW, Optional.empty(), List.of(), temperature, Optional.empty(), Optional.empty(), 0,
-        T.minus(Duration.ofDays(2)), T, Optional.empty(), Optional.empty(), Optional.empty());
+        T.minus(Duration.ofDays(2)), T, Optional.empty(), Optional.empty(), Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.rapport.crm.contact;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Industry;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * @param owner who manages it (a user id of the host)
  * @param createdAt when it was created
  * @param updatedAt when it last changed
+ * @param fields its custom field values ({@link dev.rapport.crm.field.CustomField})
  */
 public record Account(
     AccountId id,
@@ -41,7 +43,8 @@ public record Account(
     Optional<Industry> industry,
     Optional<String> owner,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    CustomFields fields) {
 
   static final int MAX_TEXT = Limits.TEXT;
   private static final Pattern DOMAIN = Pattern.compile(
@@ -51,6 +54,7 @@ public record Account(
 
   /** @throws ValidationException if a part is null, a text is blank or too long, or the domain malformed */
   public Account {
+    Check.notNull(fields, "fields");
     Check.notNull(id, "id");
     Check.notNull(tenantId, "tenantId");
     Check.notNegative(version, "version");
@@ -109,7 +113,7 @@ public record Account(
   public Account withExternalReference(String reference, Instant now) {
     return new Account(id, tenantId, version, name, domain,
         Optional.of(Check.text(reference, "externalReference", MAX_TEXT)), industry, owner,
-        createdAt, now);
+        createdAt, now, fields);
   }
 
   /**
@@ -119,7 +123,7 @@ public record Account(
    */
   public Account rename(String newName, Instant now) {
     return new Account(id, tenantId, version, Check.text(newName, "name", MAX_TEXT), domain,
-        externalReference, industry, owner, createdAt, now);
+        externalReference, industry, owner, createdAt, now, fields);
   }
 
   /**
@@ -132,7 +136,7 @@ public record Account(
       return this;
     }
     return new Account(id, tenantId, version, name, domain, externalReference,
-        Optional.of(Check.notNull(newIndustry, "industry")), owner, createdAt, now);
+        Optional.of(Check.notNull(newIndustry, "industry")), owner, createdAt, now, fields);
   }
 
   /**
@@ -151,6 +155,21 @@ public record Account(
       return this;
     }
     return new Account(id, tenantId, version, name, nextDomain, externalReference, nextIndustry, owner,
-        createdAt, now);
+        createdAt, now, fields);
+  }
+
+  /**
+   * This account with other custom field values (checked against the tenant's fields by its
+   * service); this very one when they are the same.
+   *
+   * @throws ValidationException if they are null
+   */
+  public Account withFields(CustomFields newFields, Instant now) {
+    Check.notNull(newFields, "fields");
+    Check.notNull(now, "now");
+    if (newFields.equals(fields)) {
+      return this;
+    }
+    return new Account(id, tenantId, version, name, domain, externalReference, industry, owner, createdAt, now, newFields);
   }
 }

@@ -1,5 +1,9 @@
 package dev.rapport.crm.contact;
 
+import dev.rapport.crm.field.CustomFieldRepository;
+import dev.rapport.crm.field.CustomFields;
+import dev.rapport.crm.field.CustomFieldsChanged;
+import dev.rapport.crm.field.RecordKind;
 import static dev.rapport.crm.internal.MergeChecks.follow;
 import static dev.rapport.crm.internal.MergeChecks.pick;
 
@@ -69,7 +73,8 @@ public final class AccountService {
       account.externalReference.ifPresent(ref -> requireFree(cmd.uow(), ref, null));
       Instant now = ctx.now();
       Account a = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0, account.name,
-          account.domain, account.externalReference, account.industry, account.owner, now, now);
+          account.domain, account.externalReference, account.industry, account.owner, now, now, account.fields());
+      cmd.uow().port(CustomFieldRepository.class).check(RecordKind.ACCOUNT, CustomFields.empty(), a.fields());
       ctx.screen().screen(cmd.uow(), a);
       Account stored = cmd.uow().port(AccountRepository.class).insert(a);
       cmd.raise(new AccountCreated(ctx.tenant(), now, stored.id(), stored.name()));
@@ -112,9 +117,16 @@ public final class AccountService {
       }
       Instant now = ctx.now();
       List<Account> stored = new java.util.ArrayList<>(drafts.size());
-      for (NewAccount d : drafts) {
+      List<dev.rapport.crm.field.CustomField> fields = cmd.uow().port(CustomFieldRepository.class).fields(RecordKind.ACCOUNT);
+      for (int i = 0; i < drafts.size(); i++) {
+        NewAccount d = drafts.get(i);
         Account a = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0, d.name, d.domain,
-            d.externalReference, d.industry, d.owner, now, now);
+            d.externalReference, d.industry, d.owner, now, now, d.fields());
+        int at = i;
+        Check.element("accounts", at, () -> {
+          dev.rapport.crm.field.CustomField.check(fields, CustomFields.empty(), a.fields());
+          return a;
+        });
         ctx.screen().screen(cmd.uow(), a);
         Account s = cmd.uow().port(AccountRepository.class).insert(a);
         cmd.raise(new AccountCreated(ctx.tenant(), now, s.id(), s.name()));
@@ -277,7 +289,8 @@ public final class AccountService {
       Instant at = ctx.now();
       Account before = merge.survivorBefore();
       accounts.update(new Account(survivor.id(), survivor.tenantId(), survivor.version(), before.name(),
-          before.domain(), before.externalReference(), before.industry(), before.owner(), before.createdAt(), at));
+          before.domain(), before.externalReference(), before.industry(), before.owner(), before.createdAt(), at,
+          before.fields()));
       for (Account a : merge.merged()) {
         merges.restore(a);
       }
@@ -333,10 +346,14 @@ public final class AccountService {
     Optional<dev.rapport.crm.common.Industry> industry = pick(all, chosen.apply(AccountMergePlan.Field.INDUSTRY),
         Account::industry);
     Optional<String> owner = pick(all, chosen.apply(AccountMergePlan.Field.OWNER), Account::owner);
+    CustomFields fields = survivor.fields();
+    for (Account d : duplicates) {
+      fields = fields.withGapsFilledFrom(d.fields());
+    }
     Account next = new Account(survivor.id(), survivor.tenantId(), survivor.version(), name, domain, reference,
-        industry, owner, survivor.createdAt(), survivor.updatedAt());
+        industry, owner, survivor.createdAt(), survivor.updatedAt(), fields);
     return next.equals(survivor) ? survivor : new Account(survivor.id(), survivor.tenantId(), survivor.version(),
-        name, domain, reference, industry, owner, survivor.createdAt(), now);
+        name, domain, reference, industry, owner, survivor.createdAt(), now, fields);
   }
 
   /**
@@ -398,6 +415,27 @@ public final class AccountService {
   public Account changeIndustry(AccountId id, dev.rapport.crm.common.Industry industry) {
     Check.notNull(industry, "industry");
     return change(id, (uow, a) -> a.withIndustry(industry, ctx.now()));
+  }
+
+  /**
+   * Sets the account's custom field values: these replace the ones it has (a key left out loses its
+   * value). Checked against the tenant's account fields: a new or changed value must belong to a
+   * field not removed and fit it, every required field must have a value; a value of a removed
+   * field may stay. Raises {@link CustomFieldsChanged} (none if nothing changes).
+   *
+   * @throws ValidationException if an argument is null, or (field {@code fields.<key>}) a value
+   *     breaks its field's rules or a required field has none
+   * @throws NotFoundException if the tenant has no such account
+   * @throws ConcurrentUpdateException if the account was changed concurrently, or is not at the
+   *     version given to {@link #ifVersion}
+   */
+  public Account setFields(AccountId id, CustomFields fields) {
+    Check.notNull(fields, "fields");
+    return versioned.change(id, expectedVersion, (uow, before, now) -> {
+      uow.port(CustomFieldRepository.class).check(RecordKind.ACCOUNT, before.fields(), fields);
+      return before.withFields(fields, now);
+    }, (cmd, before, after, now) -> cmd.raise(new CustomFieldsChanged(ctx.tenant(), now, RecordKind.ACCOUNT,
+        after.id().value(), before.fields(), after.fields())));
   }
 
   private void requireFree(UnitOfWork uow, String ref, AccountId self) {

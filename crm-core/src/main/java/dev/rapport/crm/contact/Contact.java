@@ -1,5 +1,6 @@
 package dev.rapport.crm.contact;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
@@ -35,6 +36,7 @@ import java.util.Optional;
  * @param owner who manages the contact (a user id of the host)
  * @param createdAt when it was created
  * @param updatedAt when it last changed
+ * @param fields its custom field values ({@link dev.rapport.crm.field.CustomField})
  */
 public record Contact(
     ContactId id,
@@ -49,10 +51,12 @@ public record Contact(
     Optional<LeadId> originLead,
     Optional<String> owner,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    CustomFields fields) {
 
   /** @throws ValidationException if a part is null, a text blank or too long, or an address repeated */
   public Contact {
+    Check.notNull(fields, "fields");
     Check.notNull(id, "id");
     Check.notNull(tenantId, "tenantId");
     Check.notNegative(version, "version");
@@ -81,7 +85,7 @@ public record Contact(
 
   private Contact touched(Instant now) {
     return new Contact(id, tenantId, version, name, accountId, emails, phones, title,
-        marketingConsent, originLead, owner, createdAt, now);
+        marketingConsent, originLead, owner, createdAt, now, fields);
   }
 
   /**
@@ -92,7 +96,7 @@ public record Contact(
   public Contact attachTo(AccountId account, Instant now) {
     Check.notNull(account, "accountId");
     return new Contact(id, tenantId, version, name, Optional.of(account), emails, phones, title,
-        marketingConsent, originLead, owner, createdAt, now);
+        marketingConsent, originLead, owner, createdAt, now, fields);
   }
 
   /**
@@ -109,7 +113,7 @@ public record Contact(
     List<EmailAddress> next = new ArrayList<>(emails);
     next.add(email);
     return new Contact(id, tenantId, version, name, accountId, next, phones, title,
-        marketingConsent, originLead, owner, createdAt, now);
+        marketingConsent, originLead, owner, createdAt, now, fields);
   }
 
   /**
@@ -126,7 +130,7 @@ public record Contact(
     List<PhoneNumber> next = new ArrayList<>(phones);
     next.add(phone);
     return new Contact(id, tenantId, version, name, accountId, emails, next, title,
-        marketingConsent, originLead, owner, createdAt, now);
+        marketingConsent, originLead, owner, createdAt, now, fields);
   }
 
   /**
@@ -137,7 +141,7 @@ public record Contact(
   public Contact recordConsent(MarketingConsent consent, Instant now) {
     Check.notNull(consent, "consent");
     return new Contact(id, tenantId, version, name, accountId, emails, phones, title,
-        Optional.of(consent), originLead, owner, createdAt, now);
+        Optional.of(consent), originLead, owner, createdAt, now, fields);
   }
 
   /**
@@ -157,7 +161,22 @@ public record Contact(
     Contact merged = new Contact(id, tenantId, version, name,
         c.accountId.or(() -> Optional.of(account)), c.emails, c.phones, c.title.or(() -> leadTitle),
         marketingConsent, originLead.or(() -> Optional.of(lead)), owner.or(() -> leadOwner),
-        createdAt, updatedAt);
+        createdAt, updatedAt, fields);
     return merged.equals(this) ? this : merged.touched(now);
+  }
+
+  /**
+   * This contact with other custom field values (checked against the tenant's fields by its
+   * service); this very one when they are the same.
+   *
+   * @throws ValidationException if they are null
+   */
+  public Contact withFields(CustomFields newFields, Instant now) {
+    Check.notNull(newFields, "fields");
+    Check.notNull(now, "now");
+    if (newFields.equals(fields)) {
+      return this;
+    }
+    return new Contact(id, tenantId, version, name, accountId, emails, phones, title, marketingConsent, originLead, owner, createdAt, now, newFields);
   }
 }

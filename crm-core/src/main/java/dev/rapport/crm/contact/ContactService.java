@@ -1,5 +1,9 @@
 package dev.rapport.crm.contact;
 
+import dev.rapport.crm.field.CustomFieldRepository;
+import dev.rapport.crm.field.CustomFields;
+import dev.rapport.crm.field.CustomFieldsChanged;
+import dev.rapport.crm.field.RecordKind;
 import static dev.rapport.crm.internal.MergeChecks.follow;
 import static dev.rapport.crm.internal.MergeChecks.pick;
 
@@ -78,7 +82,8 @@ public final class ContactService {
       Instant now = ctx.now();
       Contact c = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, contact.name,
           contact.accountId, contact.emails, contact.phones, contact.title, contact.consent,
-          Optional.empty(), contact.owner, now, now);
+          Optional.empty(), contact.owner, now, now, contact.fields());
+      cmd.uow().port(CustomFieldRepository.class).check(RecordKind.CONTACT, CustomFields.empty(), c.fields());
       dev.rapport.crm.internal.context.ErasedPeople.of(ctx).refuseErased(cmd.uow(), c.emails(), "emails");
       ctx.screen().screen(cmd.uow(), c);
       Contact stored = cmd.uow().port(ContactRepository.class).insert(c);
@@ -126,9 +131,16 @@ public final class ContactService {
           drafts.stream().flatMap(d -> d.emails.stream()).toList(), "contacts.emails");
       Instant now = ctx.now();
       List<Contact> stored = new java.util.ArrayList<>(drafts.size());
-      for (NewContact d : drafts) {
+      List<dev.rapport.crm.field.CustomField> fields = cmd.uow().port(CustomFieldRepository.class).fields(RecordKind.CONTACT);
+      for (int i = 0; i < drafts.size(); i++) {
+        NewContact d = drafts.get(i);
         Contact c = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, d.name, d.accountId, d.emails,
-            d.phones, d.title, d.consent, Optional.empty(), d.owner, now, now);
+            d.phones, d.title, d.consent, Optional.empty(), d.owner, now, now, d.fields());
+        int at = i;
+        Check.element("contacts", at, () -> {
+          dev.rapport.crm.field.CustomField.check(fields, CustomFields.empty(), c.fields());
+          return c;
+        });
         ctx.screen().screen(cmd.uow(), c);
         Contact s = cmd.uow().port(ContactRepository.class).insert(c);
         cmd.raise(new ContactCreated(ctx.tenant(), now, s.id(), s.accountId()));
@@ -356,7 +368,7 @@ public final class ContactService {
       Contact before = merge.survivorBefore();
       contacts.update(new Contact(survivor.id(), survivor.tenantId(), survivor.version(), before.name(),
           before.accountId(), before.emails(), before.phones(), before.title(), before.marketingConsent(),
-          before.originLead(), before.owner(), before.createdAt(), at));
+          before.originLead(), before.owner(), before.createdAt(), at, before.fields()));
       for (Contact c : merge.merged()) {
         merges.restore(c);
       }
@@ -432,10 +444,14 @@ public final class ContactService {
           }
           return latest;
         });
+    CustomFields fields = survivor.fields();
+    for (Contact d : duplicates) {
+      fields = fields.withGapsFilledFrom(d.fields());
+    }
     Contact next = new Contact(survivor.id(), survivor.tenantId(), survivor.version(), name, account, emails,
-        phones, title, consent, origin, owner, survivor.createdAt(), survivor.updatedAt());
+        phones, title, consent, origin, owner, survivor.createdAt(), survivor.updatedAt(), fields);
     return next.equals(survivor) ? survivor : new Contact(survivor.id(), survivor.tenantId(), survivor.version(),
-        name, account, emails, phones, title, consent, origin, owner, survivor.createdAt(), now);
+        name, account, emails, phones, title, consent, origin, owner, survivor.createdAt(), now, fields);
   }
 
   /** Every contact's values, each once, the chosen contact's first one leading, cut at {@code max}. */
@@ -453,6 +469,27 @@ public final class ContactService {
     if (uow.port(AccountRepository.class).find(id).isEmpty()) {
       throw new NotFoundException("account", id);
     }
+  }
+
+  /**
+   * Sets the contact's custom field values: these replace the ones it has (a key left out loses
+   * its value). Checked against the tenant's contact fields: a new or changed value must belong to
+   * a field not removed and fit it, every required field must have a value; a value of a removed
+   * field may stay. Raises {@link CustomFieldsChanged} (none if nothing changes).
+   *
+   * @throws ValidationException if an argument is null, or (field {@code fields.<key>}) a value
+   *     breaks its field's rules or a required field has none
+   * @throws NotFoundException if the tenant has no such contact
+   * @throws ConcurrentUpdateException if the contact was changed concurrently, or is not at the
+   *     version given to {@link #ifVersion}
+   */
+  public Contact setFields(ContactId id, CustomFields fields) {
+    Check.notNull(fields, "fields");
+    return versioned.change(id, expectedVersion, (uow, before, now) -> {
+      uow.port(CustomFieldRepository.class).check(RecordKind.CONTACT, before.fields(), fields);
+      return before.withFields(fields, now);
+    }, (cmd, before, after, now) -> cmd.raise(new CustomFieldsChanged(ctx.tenant(), now, RecordKind.CONTACT,
+        after.id().value(), before.fields(), after.fields())));
   }
 
   private Contact change(ContactId id, BiFunction<UnitOfWork, Contact, Contact> transition) {

@@ -1,5 +1,6 @@
 package dev.rapport.crm.contact;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.common.Industry;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.internal.Check;
@@ -16,7 +17,10 @@ public final class NewAccount {
   final Optional<Industry> industry;
   final Optional<String> owner;
 
+  private final CustomFields fields;
+
   private NewAccount(Builder b) {
+    this.fields = b.fields;
     name = b.name;
     domain = Optional.ofNullable(b.domain);
     externalReference = Optional.ofNullable(b.externalReference);
@@ -33,8 +37,14 @@ public final class NewAccount {
     return new Builder(Check.text(name, "name", Account.MAX_TEXT));
   }
 
+  /** The custom field values. */
+  CustomFields fields() {
+    return fields;
+  }
+
   /** Builds a {@link NewAccount}. Not thread-safe. */
   public static final class Builder {
+    private CustomFields fields = CustomFields.empty();
     private final String name;
     private String domain;
     private String externalReference;
@@ -96,6 +106,17 @@ public final class NewAccount {
       return this;
     }
 
+
+    /**
+     * The custom field values, checked against the tenant's fields of this kind when it is
+     * written ({@link dev.rapport.crm.field.CustomField#check}).
+     *
+     * @throws ValidationException if they are null
+     */
+    public Builder fields(CustomFields values) {
+      this.fields = Check.notNull(values, "fields");
+      return this;
+    }
     /** The account to create. */
     public NewAccount build() {
       return new NewAccount(this);

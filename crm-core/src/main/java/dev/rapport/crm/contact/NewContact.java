@@ -1,5 +1,6 @@
 package dev.rapport.crm.contact;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.EmailAddress;
@@ -23,7 +24,10 @@ public final class NewContact {
   final Optional<MarketingConsent> consent;
   final Optional<String> owner;
 
+  private final CustomFields fields;
+
   private NewContact(Builder b) {
+    this.fields = b.fields;
     name = b.name;
     accountId = Optional.ofNullable(b.accountId);
     emails = List.copyOf(b.emails);
@@ -42,8 +46,14 @@ public final class NewContact {
     return new Builder(Check.notNull(name, "name"));
   }
 
+  /** The custom field values. */
+  CustomFields fields() {
+    return fields;
+  }
+
   /** Builds a {@link NewContact}. Not thread-safe. */
   public static final class Builder {
+    private CustomFields fields = CustomFields.empty();
     private final PersonName name;
     private AccountId accountId;
     private final List<EmailAddress> emails = new ArrayList<>();
@@ -129,6 +139,17 @@ public final class NewContact {
       return this;
     }
 
+
+    /**
+     * The custom field values, checked against the tenant's fields of this kind when it is
+     * written ({@link dev.rapport.crm.field.CustomField#check}).
+     *
+     * @throws ValidationException if they are null
+     */
+    public Builder fields(CustomFields values) {
+      this.fields = Check.notNull(values, "fields");
+      return this;
+    }
     /** The contact to create. */
     public NewContact build() {
       return new NewContact(this);

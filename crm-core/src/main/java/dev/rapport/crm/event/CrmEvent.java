@@ -18,7 +18,7 @@ public interface CrmEvent {
   /** When it happened, by the {@code Crm}'s clock. */
   Instant occurredAt();
 
-  /** The kind of record that changed: {@code lead}, {@code contact}, {@code account}, {@code opportunity}, {@code activity}, {@code task}, {@code campaign}, {@code case}, {@code feedback}, {@code sale} or {@code payment}. */
+  /** The kind of record that changed: {@code lead}, {@code contact}, {@code account}, {@code opportunity}, {@code activity}, {@code task}, {@code campaign}, {@code case}, {@code feedback}, {@code sale}, {@code payment} or {@code custom_field}. */
   String aggregateType();
 
   /** The id of the record that changed. */

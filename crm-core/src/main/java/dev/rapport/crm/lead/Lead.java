@@ -1,5 +1,6 @@
 package dev.rapport.crm.lead;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.exception.IllegalTransitionException;
 import dev.rapport.crm.exception.ValidationException;
@@ -50,6 +51,7 @@ import java.util.Optional;
  * @param convertedTo what it became; present exactly when {@code CONVERTED}
  * @param campaign the campaign it is attributed to: the one it was captured with
  * @param industry the industry of the person's company, where known
+ * @param fields its custom field values ({@link dev.rapport.crm.field.CustomField})
  */
 public record Lead(
     LeadId id,
@@ -73,7 +75,8 @@ public record Lead(
     Instant updatedAt,
     Optional<ConvertedTo> convertedTo,
     Optional<CampaignId> campaign,
-    Optional<Industry> industry) {
+    Optional<Industry> industry,
+    CustomFields fields) {
 
   /** The longest company name, title, owner or reason. */
   static final int MAX_TEXT = Limits.TEXT;
@@ -83,6 +86,7 @@ public record Lead(
    *     0 to 100, the version is negative, or the status disagrees with the reason or conversion
    */
   public Lead {
+    Check.notNull(fields, "fields");
     Check.notNull(id, "id");
     Check.notNull(tenantId, "tenantId");
     Check.notNegative(version, "version");
@@ -117,8 +121,8 @@ public record Lead(
   }
 
   /**
-   * A lead attributed to no campaign, of no known industry: the canonical constructor without
-   * {@code campaign} and {@code industry}.
+   * A lead attributed to no campaign, of no known industry, without custom values: the canonical
+   * constructor without {@code campaign}, {@code industry} and {@code fields}.
    *
    * @throws ValidationException as the canonical constructor
    */
@@ -130,7 +134,7 @@ public record Lead(
       int score, Instant createdAt, Instant updatedAt, Optional<ConvertedTo> convertedTo) {
     this(id, tenantId, version, name, email, phone, company, title, source, sourceDetail, status,
         disqualificationReason, signals, temperature, temperatureOverride, owner, score, createdAt,
-        updatedAt, convertedTo, Optional.empty(), Optional.empty());
+        updatedAt, convertedTo, Optional.empty(), Optional.empty(), CustomFields.empty());
   }
 
   private static Optional<String> optionalText(Optional<String> value, String field) {
@@ -153,7 +157,7 @@ public record Lead(
     return new Lead(id, tenantId, 0, draft.name(), draft.email(), draft.phone(), draft.company(),
         draft.title(), draft.source(), draft.sourceDetail(), LeadStatus.NEW, Optional.empty(),
         signals, policy.evaluate(signals, now), Optional.empty(), draft.owner(), 0, now, now,
-        Optional.empty(), draft.campaign(), draft.industry());
+        Optional.empty(), draft.campaign(), draft.industry(), draft.fields());
   }
 
   /**
@@ -206,7 +210,7 @@ public record Lead(
   private Lead with(LeadStatus newStatus, Optional<String> reason, Instant now) {
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         newStatus, reason, signals, temperature, temperatureOverride, owner, score, createdAt, now,
-        convertedTo, campaign, industry);
+        convertedTo, campaign, industry, fields);
   }
 
   /**
@@ -247,14 +251,14 @@ public record Lead(
     }
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, t, temperatureOverride, owner, score, createdAt,
-        now, convertedTo, campaign, industry);
+        now, convertedTo, campaign, industry, fields);
   }
 
   private Lead withSignals(List<EngagementSignal> next, TemperaturePolicy policy, Instant now) {
     Temperature t = temperatureOverride.orElseGet(() -> policy.evaluate(next, now));
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, next, t, temperatureOverride, owner, score, createdAt, now,
-        convertedTo, campaign, industry);
+        convertedTo, campaign, industry, fields);
   }
 
   /**
@@ -269,7 +273,7 @@ public record Lead(
     requireChangeable("overrideTemperature");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, override, Optional.of(override), owner, score,
-        createdAt, now, convertedTo, campaign, industry);
+        createdAt, now, convertedTo, campaign, industry, fields);
   }
 
   /**
@@ -283,7 +287,7 @@ public record Lead(
     requireChangeable("clearTemperatureOverride");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, policy.evaluate(signals, now), Optional.empty(),
-        owner, score, createdAt, now, convertedTo, campaign, industry);
+        owner, score, createdAt, now, convertedTo, campaign, industry, fields);
   }
 
   /**
@@ -297,7 +301,7 @@ public record Lead(
     requireChangeable("assign");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, Optional.of(who),
-        score, createdAt, now, convertedTo, campaign, industry);
+        score, createdAt, now, convertedTo, campaign, industry, fields);
   }
 
   /**
@@ -311,7 +315,7 @@ public record Lead(
     requireChangeable("score");
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, owner, newScore,
-        createdAt, now, convertedTo, campaign, industry);
+        createdAt, now, convertedTo, campaign, industry, fields);
   }
 
   /**
@@ -327,14 +331,14 @@ public record Lead(
         update.phone.or(() -> phone), update.company.or(() -> company), update.title.or(() -> title),
         source, sourceDetail, status, disqualificationReason, signals, temperature,
         temperatureOverride, owner, score, createdAt, updatedAt, convertedTo, campaign,
-        update.industry.or(() -> industry));
+        update.industry.or(() -> industry), fields);
     return next.equals(this) ? this : next.touched(now);
   }
 
   private Lead touched(Instant now) {
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         status, disqualificationReason, signals, temperature, temperatureOverride, owner, score,
-        createdAt, now, convertedTo, campaign, industry);
+        createdAt, now, convertedTo, campaign, industry, fields);
   }
 
   /** The converted lead; only conversion calls this, after checking the lifecycle. */
@@ -344,7 +348,7 @@ public record Lead(
     }
     return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail,
         LeadStatus.CONVERTED, Optional.empty(), signals, temperature, temperatureOverride, owner,
-        score, createdAt, links.convertedAt(), Optional.of(links), campaign, industry);
+        score, createdAt, links.convertedAt(), Optional.of(links), campaign, industry, fields);
   }
 
   /** Why this lead, not QUALIFIED, cannot convert: what it already became, or what to do first. */
@@ -361,5 +365,22 @@ public record Lead(
       throw new IllegalTransitionException("lead", status, action,
           "a converted lead no longer changes; change the contact " + convertedTo.orElseThrow().contactId() + " instead");
     }
+  }
+
+  /**
+   * This lead with other custom field values (checked against the tenant's fields by its
+   * service); this very one when they are the same.
+   *
+   * @throws ValidationException if they are null
+   * @throws IllegalTransitionException if the lead is converted
+   */
+  public Lead withFields(CustomFields newFields, Instant now) {
+    Check.notNull(newFields, "fields");
+    Check.notNull(now, "now");
+    if (newFields.equals(fields)) {
+      return this;
+    }
+    requireChangeable("setFields");
+    return new Lead(id, tenantId, version, name, email, phone, company, title, source, sourceDetail, status, disqualificationReason, signals, temperature, temperatureOverride, owner, score, createdAt, now, convertedTo, campaign, industry, newFields);
   }
 }

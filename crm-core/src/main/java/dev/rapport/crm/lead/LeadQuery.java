@@ -1,12 +1,15 @@
 package dev.rapport.crm.lead;
 
 import dev.rapport.crm.common.Industry;
+import dev.rapport.crm.field.CustomFields;
+import dev.rapport.crm.field.FieldValue;
 import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.Limits;
 import dev.rapport.crm.internal.Check;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,10 +26,11 @@ import java.util.Set;
  * @param createdBefore the lead was captured before this instant
  * @param industries the lead's industry must be one of these (a lead of no known industry
  *     matches only when the set is empty)
+ * @param fields the lead must have each of these custom field values (by key)
  */
 public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
     Set<LeadSource> sources, Optional<String> owner, Optional<Instant> createdFrom,
-    Optional<Instant> createdBefore, Set<Industry> industries) {
+    Optional<Instant> createdBefore, Set<Industry> industries, Map<String, FieldValue> fields) {
 
   /**
    * @throws ValidationException if a part is null or holds null, the owner is blank or too long,
@@ -44,6 +48,11 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
     createdFrom = createdFrom.map(i -> bound(i, "createdFrom"));
     createdBefore = createdBefore.map(i -> bound(i, "createdBefore"));
     industries = Set.copyOf(Check.size(industries, "industries", Limits.QUERY_VALUES));
+    Check.notNull(fields, "fields");
+    if (fields.size() > Limits.QUERY_VALUES) {
+      throw new ValidationException("fields", "must hold at most " + Limits.QUERY_VALUES + " values");
+    }
+    fields = CustomFields.of(fields).values(); // keys checked, sorted, immutable
   }
 
   /**
@@ -59,7 +68,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
   /** Every lead of the tenant. */
   public static LeadQuery all() {
     return new LeadQuery(Set.of(), Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Set.of());
+        Set.of(), Map.of());
   }
 
   /**
@@ -68,7 +77,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    * @throws ValidationException if null or holding null
    */
   public LeadQuery withStatuses(Set<LeadStatus> s) {
-    return new LeadQuery(s, temperatures, sources, owner, createdFrom, createdBefore, industries);
+    return new LeadQuery(s, temperatures, sources, owner, createdFrom, createdBefore, industries, fields);
   }
 
   /**
@@ -77,7 +86,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    * @throws ValidationException if null or holding null
    */
   public LeadQuery withTemperatures(Set<Temperature> t) {
-    return new LeadQuery(statuses, t, sources, owner, createdFrom, createdBefore, industries);
+    return new LeadQuery(statuses, t, sources, owner, createdFrom, createdBefore, industries, fields);
   }
 
   /**
@@ -86,7 +95,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    * @throws ValidationException if null or holding null
    */
   public LeadQuery withSources(Set<LeadSource> s) {
-    return new LeadQuery(statuses, temperatures, s, owner, createdFrom, createdBefore, industries);
+    return new LeadQuery(statuses, temperatures, s, owner, createdFrom, createdBefore, industries, fields);
   }
 
   /**
@@ -96,7 +105,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    */
   public LeadQuery withOwner(String o) {
     return new LeadQuery(statuses, temperatures, sources,
-        Optional.of(Check.text(o, "owner", Lead.MAX_TEXT)), createdFrom, createdBefore, industries);
+        Optional.of(Check.text(o, "owner", Lead.MAX_TEXT)), createdFrom, createdBefore, industries, fields);
   }
 
   /**
@@ -111,7 +120,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
       throw new ValidationException("createdBefore", "must be after createdFrom");
     }
     return new LeadQuery(statuses, temperatures, sources, owner, Optional.ofNullable(from),
-        Optional.ofNullable(before), industries);
+        Optional.ofNullable(before), industries, fields);
   }
 
   /**
@@ -120,7 +129,21 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    * @throws ValidationException if null, holding null, or over {@link Limits#QUERY_VALUES} values
    */
   public LeadQuery withIndustries(Set<Industry> i) {
-    return new LeadQuery(statuses, temperatures, sources, owner, createdFrom, createdBefore, i);
+    return new LeadQuery(statuses, temperatures, sources, owner, createdFrom, createdBefore, i, fields);
+  }
+
+  /**
+   * Also requiring the custom field {@code key} to hold {@code value} (a {@code CHOICES} value
+   * matches the same set of options).
+   *
+   * @throws ValidationException if either is null, or the key is not a field key
+   */
+  public LeadQuery withField(String key, FieldValue value) {
+    Check.notNull(key, "fields");
+    Check.notNull(value, "fields." + key);
+    Map<String, FieldValue> next = new java.util.TreeMap<>(fields);
+    next.put(key, value);
+    return new LeadQuery(statuses, temperatures, sources, owner, createdFrom, createdBefore, industries, next);
   }
 
   /** Whether the lead meets every criterion. Adapters may use it to filter candidates. */
@@ -131,6 +154,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
         && (owner.isEmpty() || owner.equals(lead.owner()))
         && (createdFrom.isEmpty() || !lead.createdAt().isBefore(createdFrom.get()))
         && (createdBefore.isEmpty() || lead.createdAt().isBefore(createdBefore.get()))
-        && (industries.isEmpty() || lead.industry().filter(industries::contains).isPresent());
+        && (industries.isEmpty() || lead.industry().filter(industries::contains).isPresent())
+        && fields.entrySet().stream().allMatch(e -> e.getValue().equals(lead.fields().values().get(e.getKey())));
   }
 }

@@ -1,5 +1,9 @@
 package dev.rapport.crm.lead;
 
+import dev.rapport.crm.field.CustomFieldRepository;
+import dev.rapport.crm.field.CustomFields;
+import dev.rapport.crm.field.CustomFieldsChanged;
+import dev.rapport.crm.field.RecordKind;
 import static dev.rapport.crm.internal.MergeChecks.follow;
 import static dev.rapport.crm.internal.MergeChecks.pick;
 
@@ -92,6 +96,7 @@ public final class LeadService {
       requireCampaign(cmd.uow(), lead);
       Instant now = ctx.now();
       Lead l = Lead.capture(LeadId.of(ctx.ids().next()), ctx.tenant(), lead, ctx.setting(TemperaturePolicy.class), now);
+      cmd.uow().port(CustomFieldRepository.class).check(RecordKind.LEAD, CustomFields.empty(), l.fields());
       dev.rapport.crm.internal.context.ErasedPeople.of(ctx).refuseErased(cmd.uow(), l.email().stream().toList(),
           "email");
       ctx.screen().screen(cmd.uow(), l);
@@ -133,6 +138,15 @@ public final class LeadService {
         if (draft.campaign().isPresent() && campaigns.add(draft.campaign().get())) {
           requireCampaign(cmd.uow(), draft);
         }
+      }
+      List<dev.rapport.crm.field.CustomField> fields = cmd.uow().port(CustomFieldRepository.class).fields(RecordKind.LEAD);
+      for (int i = 0; i < drafts.size(); i++) {
+        NewLead draft = drafts.get(i);
+        int at = i;
+        Check.element("leads", at, () -> {
+          dev.rapport.crm.field.CustomField.check(fields, CustomFields.empty(), draft.fields());
+          return draft;
+        });
       }
       List<dev.rapport.crm.common.EmailAddress> addresses = drafts.stream().flatMap(d -> d.email().stream()).toList();
       dev.rapport.crm.internal.context.ErasedPeople.of(ctx).refuseErased(cmd.uow(), addresses, "leads.email");
@@ -269,7 +283,7 @@ public final class LeadService {
       leads.update(new Lead(survivor.id(), survivor.tenantId(), survivor.version(), b.name(), b.email(), b.phone(),
           b.company(), b.title(), b.source(), b.sourceDetail(), b.status(), b.disqualificationReason(), b.signals(),
           b.temperature(), b.temperatureOverride(), b.owner(), b.score(), b.createdAt(), at, b.convertedTo(),
-          b.campaign(), b.industry()));
+          b.campaign(), b.industry(), b.fields()));
       for (Lead l : merge.merged()) {
         leads.insert(dev.rapport.crm.spi.Versions.of(Lead.class).with(l, 0));
       }
@@ -332,6 +346,10 @@ public final class LeadService {
         Lead::campaign);
     Optional<dev.rapport.crm.common.Industry> industry = pick(all, chosen.apply(LeadMergePlan.Field.INDUSTRY),
         Lead::industry);
+    CustomFields fields = survivor.fields();
+    for (Lead d : duplicates) {
+      fields = fields.withGapsFilledFrom(d.fields());
+    }
     List<EngagementSignal> signals = new java.util.ArrayList<>();
     all.forEach(l -> signals.addAll(l.signals()));
     signals.sort(java.util.Comparator.comparing(EngagementSignal::occurredAt)); // stable: the survivor's first on a tie
@@ -344,11 +362,11 @@ public final class LeadService {
     Lead next = new Lead(survivor.id(), survivor.tenantId(), survivor.version(), name, email, phone, company, title,
         survivor.source(), survivor.sourceDetail(), survivor.status(), survivor.disqualificationReason(), kept,
         temperature, survivor.temperatureOverride(), owner, survivor.score(), survivor.createdAt(), survivor.updatedAt(),
-        survivor.convertedTo(), campaign, industry);
+        survivor.convertedTo(), campaign, industry, fields);
     return next.equals(survivor) ? survivor : new Lead(survivor.id(), survivor.tenantId(), survivor.version(), name,
         email, phone, company, title, survivor.source(), survivor.sourceDetail(), survivor.status(),
         survivor.disqualificationReason(), kept, temperature, survivor.temperatureOverride(), owner, survivor.score(),
-        survivor.createdAt(), now, survivor.convertedTo(), campaign, industry);
+        survivor.createdAt(), now, survivor.convertedTo(), campaign, industry, fields);
   }
 
   /**
@@ -640,17 +658,27 @@ public final class LeadService {
         throw new NotFoundException("contact", draftContact.get());
       }
 
+      // the lead's custom values go where the tenant defined a field of the same key and type
+      java.util.Map<RecordKind, List<dev.rapport.crm.field.CustomField>> defined = new java.util.EnumMap<>(RecordKind.class);
+      for (RecordKind k : RecordKind.values()) {
+        defined.put(k, new java.util.ArrayList<>());
+      }
+      uow.port(CustomFieldRepository.class).all().forEach(f -> defined.get(f.kind()).add(f));
       Account account;
       if (existingAccount.isPresent()) {
         account = existingAccount.get();
         Account filled = account.fillFrom(companyDomain(lead), lead.industry(), now);
+        filled = filled.withFields(filled.fields().withGapsFilledFrom(
+            lead.fields().carriedTo(defined.get(RecordKind.ACCOUNT))), now);
+        dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.ACCOUNT), account.fields(), filled.fields());
         if (filled != account) {
           account = uow.port(AccountRepository.class).update(filled);
         }
       } else {
         Account created = new Account(AccountId.of(ctx.ids().next()), ctx.tenant(), 0,
             accountName(lead), companyDomain(lead), Optional.empty(), lead.industry(),
-            lead.owner(), now, now);
+            lead.owner(), now, now, lead.fields().carriedTo(defined.get(RecordKind.ACCOUNT)));
+        dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.ACCOUNT), CustomFields.empty(), created.fields());
         account = uow.port(AccountRepository.class).insert(created);
         cmd.raise(new AccountCreated(ctx.tenant(), now, account.id(), account.name()));
       }
@@ -660,11 +688,16 @@ public final class LeadService {
         Contact before = existingContact.get();
         Contact merged = before.fillFrom(account.id(), lead.email(), lead.phone(), lead.title(),
             lead.owner(), lead.id(), now);
+        merged = merged.withFields(merged.fields().withGapsFilledFrom(
+            lead.fields().carriedTo(defined.get(RecordKind.CONTACT))), now);
+        dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.CONTACT), before.fields(), merged.fields());
         contact = merged == before ? before : uow.port(ContactRepository.class).update(merged);
       } else {
         Contact created = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, lead.name(),
             Optional.of(account.id()), lead.email().stream().toList(), lead.phone().stream().toList(),
-            lead.title(), Optional.empty(), Optional.of(lead.id()), lead.owner(), now, now);
+            lead.title(), Optional.empty(), Optional.of(lead.id()), lead.owner(), now, now,
+            lead.fields().carriedTo(defined.get(RecordKind.CONTACT)));
+        dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.CONTACT), CustomFields.empty(), created.fields());
         contact = uow.port(ContactRepository.class).insert(created);
         cmd.raise(new ContactCreated(ctx.tenant(), now, contact.id(), contact.accountId()));
       }
@@ -674,6 +707,8 @@ public final class LeadService {
         Opportunity o = Opportunity.open(OpportunityId.of(ctx.ids().next()), ctx.tenant(),
             account.id(), Optional.of(contact.id()), conversion.opportunity().get(),
             ctx.setting(Pipeline.class), Optional.of(lead.id()), Optional.of(lead.source()), lead.owner(), now);
+        o = o.withFields(o.fields().withGapsFilledFrom(lead.fields().carriedTo(defined.get(RecordKind.OPPORTUNITY))), now);
+        dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.OPPORTUNITY), CustomFields.empty(), o.fields());
         opportunity = Optional.of(uow.port(OpportunityRepository.class).insert(o));
         cmd.raise(new OpportunityOpened(ctx.tenant(), now, o.id(), o.accountId(), o.amount(), o.stage()));
       }
@@ -726,12 +761,38 @@ public final class LeadService {
     return versioned.load(uow, id);
   }
 
+  /**
+   * Sets the lead's custom field values: these replace the ones it has (a key left out loses its
+   * value). Checked against the tenant's lead fields: a new or changed value must belong to a field
+   * not removed and fit it, every required field must have a value; a value of a removed field may
+   * stay. Raises {@link CustomFieldsChanged} (none if nothing changes).
+   *
+   * @throws ValidationException if an argument is null, or (field {@code fields.<key>}) a value
+   *     breaks its field's rules or a required field has none
+   * @throws NotFoundException if the tenant has no such lead
+   * @throws IllegalTransitionException if the lead is converted
+   * @throws ConcurrentUpdateException if the lead was changed concurrently, or is not at the version
+   *     given to {@link #ifVersion}
+   */
+  public Lead setFields(LeadId id, CustomFields fields) {
+    Check.notNull(fields, "fields");
+    return versioned.change(id, expectedVersion, (uow, before, now) -> {
+      Lead after = before.withFields(fields, now);
+      uow.port(CustomFieldRepository.class).check(RecordKind.LEAD, before.fields(), fields);
+      return after;
+    }, this::raiseChanges);
+  }
+
   private Lead change(LeadId id, BiFunction<Lead, Instant, Lead> transition) {
     return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(before, now),
         this::raiseChanges);
   }
 
   private void raiseChanges(CrmContext.Command cmd, Lead before, Lead after, Instant now) {
+    if (!before.fields().equals(after.fields())) {
+      cmd.raise(new CustomFieldsChanged(ctx.tenant(), now, RecordKind.LEAD, after.id().value(), before.fields(),
+          after.fields()));
+    }
     if (before.status() != after.status()) {
       cmd.raise(new LeadStatusChanged(ctx.tenant(), now, after.id(), before.status(), after.status()));
     }

@@ -1,5 +1,6 @@
 package dev.rapport.crm.lead;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.common.LeadSource;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.CampaignId;
@@ -29,7 +30,10 @@ public final class NewLead {
   private final Optional<CampaignId> campaign;
   private final Optional<Industry> industry;
 
+  private final CustomFields fields;
+
   private NewLead(Builder b) {
+    this.fields = b.fields;
     this.name = b.name;
     this.source = b.source;
     this.email = Optional.ofNullable(b.email);
@@ -64,8 +68,14 @@ public final class NewLead {
   Optional<CampaignId> campaign() { return campaign; }
   Optional<Industry> industry() { return industry; }
 
+  /** The custom field values. */
+  CustomFields fields() {
+    return fields;
+  }
+
   /** Builds a {@link NewLead}. Not thread-safe. */
   public static final class Builder {
+    private CustomFields fields = CustomFields.empty();
     private final PersonName name;
     private final LeadSource source;
     private EmailAddress email;
@@ -204,6 +214,17 @@ public final class NewLead {
       return this;
     }
 
+
+    /**
+     * The custom field values, checked against the tenant's fields of this kind when it is
+     * written ({@link dev.rapport.crm.field.CustomField#check}).
+     *
+     * @throws ValidationException if they are null
+     */
+    public Builder fields(CustomFields values) {
+      this.fields = Check.notNull(values, "fields");
+      return this;
+    }
     /** The lead to capture. */
     public NewLead build() {
       signals.sort(java.util.Comparator.comparing(EngagementSignal::occurredAt));

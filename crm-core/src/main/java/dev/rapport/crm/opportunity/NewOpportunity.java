@@ -1,5 +1,6 @@
 package dev.rapport.crm.opportunity;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.ContactId;
 import dev.rapport.crm.common.Money;
@@ -23,7 +24,10 @@ public final class NewOpportunity {
   final Optional<LeadSource> source;
   final Optional<String> owner;
 
+  private final CustomFields fields;
+
   private NewOpportunity(Builder b) {
+    this.fields = b.fields;
     name = b.name;
     amount = b.amount;
     stage = Optional.ofNullable(b.stage);
@@ -62,8 +66,14 @@ public final class NewOpportunity {
     return primaryContact;
   }
 
+  /** The custom field values. */
+  CustomFields fields() {
+    return fields;
+  }
+
   /** Builds a {@link NewOpportunity}. Not thread-safe. */
   public static final class Builder {
+    private CustomFields fields = CustomFields.empty();
     private final String name;
     private final Money amount;
     private String stage;
@@ -127,6 +137,17 @@ public final class NewOpportunity {
       return this;
     }
 
+
+    /**
+     * The custom field values, checked against the tenant's fields of this kind when it is
+     * written ({@link dev.rapport.crm.field.CustomField#check}).
+     *
+     * @throws ValidationException if they are null
+     */
+    public Builder fields(CustomFields values) {
+      this.fields = Check.notNull(values, "fields");
+      return this;
+    }
     /** The opportunity to open. */
     public NewOpportunity build() {
       return new NewOpportunity(this);

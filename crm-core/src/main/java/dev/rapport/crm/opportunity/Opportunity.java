@@ -1,5 +1,6 @@
 package dev.rapport.crm.opportunity;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.exception.IllegalTransitionException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
@@ -46,6 +47,7 @@ import java.util.Optional;
  * @param createdAt when it was opened
  * @param updatedAt when it last changed
  * @param closedAt when it was won or lost; present exactly when not {@code OPEN}
+ * @param fields its custom field values ({@link dev.rapport.crm.field.CustomField})
  */
 public record Opportunity(
     OpportunityId id,
@@ -68,7 +70,8 @@ public record Opportunity(
     List<StageChange> history,
     Instant createdAt,
     Instant updatedAt,
-    Optional<Instant> closedAt) {
+    Optional<Instant> closedAt,
+    CustomFields fields) {
 
   static final int MAX_TEXT = Limits.TEXT;
 
@@ -77,6 +80,7 @@ public record Opportunity(
    *     the probability not 0 to 100, or the status disagrees with the reason or close time
    */
   public Opportunity {
+    Check.notNull(fields, "fields");
     Check.notNull(id, "id");
     Check.notNull(tenantId, "tenantId");
     Check.notNegative(version, "version");
@@ -143,7 +147,7 @@ public record Opportunity(
         stage.probability(), false, stage.forecastCategory(), draft.expectedCloseDate,
         OpportunityStatus.OPEN, Optional.empty(), draft.source.or(() -> leadSource), originLead,
         draft.owner.or(() -> leadOwner), List.of(new StageChange(Optional.empty(), stage.name(), now)),
-        now, now, Optional.empty());
+        now, now, Optional.empty(), draft.fields());
   }
 
   /** The amount weighted by the probability: what it adds to the forecast. */
@@ -166,7 +170,7 @@ public record Opportunity(
     }
     return new Opportunity(id, tenantId, version, name, accountId, primaryContact, amount, to.name(),
         to.probability(), false, to.forecastCategory(), expectedCloseDate, newStatus, reason, source,
-        originLead, owner, historyWith(to, now), createdAt, now, closed);
+        originLead, owner, historyWith(to, now), createdAt, now, closed, fields);
   }
 
   /**
@@ -248,7 +252,7 @@ public record Opportunity(
     requireOpen("overrideProbability");
     return new Opportunity(id, tenantId, version, name, accountId, primaryContact, amount, stage,
         percent, true, forecastCategory, expectedCloseDate, status, lostReason, source, originLead,
-        owner, history, createdAt, now, closedAt);
+        owner, history, createdAt, now, closedAt, fields);
   }
 
   /**
@@ -286,7 +290,7 @@ public record Opportunity(
     requireOpen(command);
     return new Opportunity(id, tenantId, version, name, accountId, primaryContact, newAmount, stage,
         probability, probabilityOverridden, forecastCategory, expectedCloseDate, status, lostReason,
-        source, originLead, owner, history, createdAt, now, closedAt);
+        source, originLead, owner, history, createdAt, now, closedAt, fields);
   }
 
   /**
@@ -300,12 +304,27 @@ public record Opportunity(
     requireOpen("expectCloseOn");
     return new Opportunity(id, tenantId, version, name, accountId, primaryContact, amount, stage,
         probability, probabilityOverridden, forecastCategory, Optional.of(date), status, lostReason,
-        source, originLead, owner, history, createdAt, now, closedAt);
+        source, originLead, owner, history, createdAt, now, closedAt, fields);
   }
 
   private void requireOpen(String action) {
     if (status != OpportunityStatus.OPEN) {
       throw new IllegalTransitionException("opportunity", status, action);
     }
+  }
+
+  /**
+   * This opportunity with other custom field values (checked against the tenant's fields by its
+   * service); this very one when they are the same.
+   *
+   * @throws ValidationException if they are null
+   */
+  public Opportunity withFields(CustomFields newFields, Instant now) {
+    Check.notNull(newFields, "fields");
+    Check.notNull(now, "now");
+    if (newFields.equals(fields)) {
+      return this;
+    }
+    return new Opportunity(id, tenantId, version, name, accountId, primaryContact, amount, stage, probability, probabilityOverridden, forecastCategory, expectedCloseDate, status, lostReason, source, originLead, owner, history, createdAt, now, closedAt, newFields);
   }
 }

@@ -1,5 +1,9 @@
 package dev.rapport.crm.opportunity;
 
+import dev.rapport.crm.field.CustomFieldRepository;
+import dev.rapport.crm.field.CustomFields;
+import dev.rapport.crm.field.CustomFieldsChanged;
+import dev.rapport.crm.field.RecordKind;
 import dev.rapport.crm.contact.AccountRepository;
 import dev.rapport.crm.contact.ContactRepository;
 import dev.rapport.crm.exception.ConcurrentUpdateException;
@@ -87,6 +91,7 @@ public final class OpportunityService {
       Opportunity o = Opportunity.open(OpportunityId.of(ctx.ids().next()), ctx.tenant(), account,
           Optional.empty(), opportunity, ctx.setting(Pipeline.class), Optional.empty(), Optional.empty(),
           Optional.empty(), now);
+      uow.port(CustomFieldRepository.class).check(RecordKind.OPPORTUNITY, CustomFields.empty(), o.fields());
       Opportunity stored = uow.port(OpportunityRepository.class).insert(o);
       cmd.raise(new OpportunityOpened(ctx.tenant(), now, o.id(), account, o.amount(), o.stage()));
       return stored;
@@ -258,6 +263,27 @@ public final class OpportunityService {
 
   private Opportunity load(UnitOfWork uow, OpportunityId id) {
     return versioned.load(uow, id);
+  }
+
+  /**
+   * Sets the opportunity's custom field values: these replace the ones it has (a key left out loses its
+   * value). Checked against the tenant's opportunity fields: a new or changed value must belong to a
+   * field not removed and fit it, every required field must have a value; a value of a removed
+   * field may stay. Raises {@link CustomFieldsChanged} (none if nothing changes).
+   *
+   * @throws ValidationException if an argument is null, or (field {@code fields.<key>}) a value
+   *     breaks its field's rules or a required field has none
+   * @throws NotFoundException if the tenant has no such opportunity
+   * @throws ConcurrentUpdateException if the opportunity was changed concurrently, or is not at the
+   *     version given to {@link #ifVersion}
+   */
+  public Opportunity setFields(OpportunityId id, CustomFields fields) {
+    Check.notNull(fields, "fields");
+    return versioned.change(id, expectedVersion, (uow, before, now) -> {
+      uow.port(CustomFieldRepository.class).check(RecordKind.OPPORTUNITY, before.fields(), fields);
+      return before.withFields(fields, now);
+    }, (cmd, before, after, now) -> cmd.raise(new CustomFieldsChanged(ctx.tenant(), now, RecordKind.OPPORTUNITY,
+        after.id().value(), before.fields(), after.fields())));
   }
 
   private Opportunity change(OpportunityId id, BiFunction<Opportunity, Instant, Opportunity> transition) {

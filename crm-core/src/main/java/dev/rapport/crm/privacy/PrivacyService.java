@@ -312,7 +312,7 @@ public final class PrivacyService {
     for (ServiceCase c : held.cases()) {
       ServiceCase after = new ServiceCase(c.id(), c.tenantId(), c.version(), c.accountId(), c.contactId(), ERASED,
           Optional.empty(), c.priority(), c.status(), c.owner(), c.resolution().map(r -> ERASED), c.openedAt(),
-          c.updatedAt(), c.firstResponseAt(), c.resolvedAt());
+          c.updatedAt(), c.firstResponseAt(), c.resolvedAt(), dev.rapport.crm.field.CustomFields.empty());
       if (!after.equals(c)) {
         caseRepo.update(after);
         cases++;
@@ -373,7 +373,7 @@ public final class PrivacyService {
     for (AccountId id : theirAccounts) {
       accountRepo.find(id).filter(a -> fullNames.contains(a.name().toLowerCase(Locale.ROOT))).ifPresent(a -> {
         accountRepo.update(new dev.rapport.crm.contact.Account(a.id(), a.tenantId(), a.version(), ERASED_NAME.fullName(),
-            a.domain(), a.externalReference(), a.industry(), a.owner(), a.createdAt(), now));
+            a.domain(), a.externalReference(), a.industry(), a.owner(), a.createdAt(), now, a.fields()));
         aggregates.add(a.id().value());
       });
     }
@@ -599,26 +599,26 @@ public final class PrivacyService {
     return new Lead(l.id(), l.tenantId(), l.version(), ERASED_NAME, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), l.source(), l.sourceDetail(), l.status(), l.disqualificationReason().map(r -> ERASED), signals,
         l.temperature(), l.temperatureOverride(), l.owner(), l.score(), l.createdAt(), now, l.convertedTo(), l.campaign(),
-        l.industry());
+        l.industry(), dev.rapport.crm.field.CustomFields.empty());
   }
 
   private static boolean sameButTime(Lead a, Lead b) {
     return a.equals(new Lead(b.id(), b.tenantId(), b.version(), b.name(), b.email(), b.phone(), b.company(), b.title(),
         b.source(), b.sourceDetail(), b.status(), b.disqualificationReason(), b.signals(), b.temperature(),
         b.temperatureOverride(), b.owner(), b.score(), b.createdAt(), a.updatedAt(), b.convertedTo(), b.campaign(),
-        b.industry()));
+        b.industry(), b.fields()));
   }
 
   private static Contact erased(Contact c, Instant now) {
     Optional<MarketingConsent> consent = c.marketingConsent().filter(m -> !m.granted() && m.source().equals(ERASED))
         .or(() -> Optional.of(new MarketingConsent(false, now, ERASED)));
     return new Contact(c.id(), c.tenantId(), c.version(), ERASED_NAME, c.accountId(), List.of(), List.of(), Optional.empty(),
-        consent, c.originLead(), c.owner(), c.createdAt(), now);
+        consent, c.originLead(), c.owner(), c.createdAt(), now, dev.rapport.crm.field.CustomFields.empty());
   }
 
   private static boolean sameButTime(Contact a, Contact b) {
     return a.equals(new Contact(b.id(), b.tenantId(), b.version(), b.name(), b.accountId(), b.emails(), b.phones(),
-        b.title(), b.marketingConsent(), b.originLead(), b.owner(), b.createdAt(), a.updatedAt()));
+        b.title(), b.marketingConsent(), b.originLead(), b.owner(), b.createdAt(), a.updatedAt(), b.fields()));
   }
 
   private static MailMessage erased(MailMessage m, Set<EmailAddress> addresses) {

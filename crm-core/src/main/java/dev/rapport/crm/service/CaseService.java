@@ -1,5 +1,9 @@
 package dev.rapport.crm.service;
 
+import dev.rapport.crm.field.CustomFieldRepository;
+import dev.rapport.crm.field.CustomFields;
+import dev.rapport.crm.field.CustomFieldsChanged;
+import dev.rapport.crm.field.RecordKind;
 import dev.rapport.crm.contact.AccountRepository;
 import dev.rapport.crm.contact.ContactRepository;
 import dev.rapport.crm.exception.ConcurrentUpdateException;
@@ -78,6 +82,7 @@ public final class CaseService {
       }
       Instant now = ctx.now();
       ServiceCase c = ServiceCase.open(CaseId.of(ctx.ids().next()), ctx.tenant(), draft, now);
+      uow.port(CustomFieldRepository.class).check(RecordKind.CASE, CustomFields.empty(), c.fields());
       ServiceCase stored = uow.port(CaseRepository.class).insert(c);
       cmd.raise(new CaseOpened(ctx.tenant(), now, c.id(), c.accountId(), c.contactId(), c.subject(), c.priority()));
       return stored;
@@ -224,6 +229,27 @@ public final class CaseService {
 
   private ServiceCase load(UnitOfWork uow, CaseId id) {
     return versioned.load(uow, id);
+  }
+
+  /**
+   * Sets the case's custom field values: these replace the ones it has (a key left out loses its
+   * value). Checked against the tenant's case fields: a new or changed value must belong to a
+   * field not removed and fit it, every required field must have a value; a value of a removed
+   * field may stay. Raises {@link CustomFieldsChanged} (none if nothing changes).
+   *
+   * @throws ValidationException if an argument is null, or (field {@code fields.<key>}) a value
+   *     breaks its field's rules or a required field has none
+   * @throws NotFoundException if the tenant has no such case
+   * @throws ConcurrentUpdateException if the case was changed concurrently, or is not at the
+   *     version given to {@link #ifVersion}
+   */
+  public ServiceCase setFields(CaseId id, CustomFields fields) {
+    Check.notNull(fields, "fields");
+    return versioned.change(id, expectedVersion, (uow, before, now) -> {
+      uow.port(CustomFieldRepository.class).check(RecordKind.CASE, before.fields(), fields);
+      return before.withFields(fields, now);
+    }, (cmd, before, after, now) -> cmd.raise(new CustomFieldsChanged(ctx.tenant(), now, RecordKind.CASE,
+        after.id().value(), before.fields(), after.fields())));
   }
 
   private ServiceCase change(CaseId id, BiFunction<ServiceCase, Instant, ServiceCase> transition) {

@@ -1,5 +1,6 @@
 package dev.rapport.crm.service;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.ContactId;
@@ -19,7 +20,10 @@ public final class NewCase {
   final CasePriority priority;
   final Optional<String> owner;
 
+  private final CustomFields fields;
+
   private NewCase(Builder b) {
+    this.fields = b.fields;
     this.accountId = b.accountId;
     this.contactId = b.contactId;
     this.subject = b.subject;
@@ -49,8 +53,14 @@ public final class NewCase {
     return contactId;
   }
 
+  /** The custom field values. */
+  CustomFields fields() {
+    return fields;
+  }
+
   /** Builds a {@link NewCase}. Not thread-safe. */
   public static final class Builder {
+    private CustomFields fields = CustomFields.empty();
     private final AccountId accountId;
     private final String subject;
     private Optional<ContactId> contactId = Optional.empty();
@@ -105,6 +115,17 @@ public final class NewCase {
       return this;
     }
 
+
+    /**
+     * The custom field values, checked against the tenant's fields of this kind when it is
+     * written ({@link dev.rapport.crm.field.CustomField#check}).
+     *
+     * @throws ValidationException if they are null
+     */
+    public Builder fields(CustomFields values) {
+      this.fields = Check.notNull(values, "fields");
+      return this;
+    }
     /** The draft. */
     public NewCase build() {
       return new NewCase(this);

@@ -1,5 +1,6 @@
 package dev.rapport.crm.service;
 
+import dev.rapport.crm.field.CustomFields;
 import dev.rapport.crm.exception.IllegalTransitionException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * @param firstResponseAt when the customer first got an answer: the first move out of
  *     {@code NEW}, or an explicit first response, whichever came first; never before the opening
  * @param resolvedAt when it was last resolved; present exactly when resolved or closed
+ * @param fields its custom field values ({@link dev.rapport.crm.field.CustomField})
  */
 public record ServiceCase(
     CaseId id,
@@ -52,7 +54,8 @@ public record ServiceCase(
     Instant openedAt,
     Instant updatedAt,
     Optional<Instant> firstResponseAt,
-    Optional<Instant> resolvedAt) {
+    Optional<Instant> resolvedAt,
+    CustomFields fields) {
 
   /**
    * @throws ValidationException if a part is null, a text blank, too long or not storable, an
@@ -61,6 +64,7 @@ public record ServiceCase(
    *     cannot have left {@code NEW}
    */
   public ServiceCase {
+    Check.notNull(fields, "fields");
     Check.notNull(id, "caseId");
     Check.notNull(tenantId, "tenantId");
     Check.notNegative(version, "version");
@@ -104,7 +108,7 @@ public record ServiceCase(
     Check.notNull(draft, "case");
     return new ServiceCase(id, tenantId, 0, draft.accountId, draft.contactId, draft.subject,
         draft.description, draft.priority, CaseStatus.NEW, draft.owner, Optional.empty(), now, now,
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), draft.fields());
   }
 
   /** Whether the case is open (needs work). */
@@ -131,7 +135,7 @@ public record ServiceCase(
     boolean reopening = next == CaseStatus.REOPENED;
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
         priority, next, owner, reopening ? Optional.empty() : resolution, openedAt, now,
-        firstResponseAt.or(() -> Optional.of(now)), reopening ? Optional.empty() : resolvedAt);
+        firstResponseAt.or(() -> Optional.of(now)), reopening ? Optional.empty() : resolvedAt, fields);
   }
 
   /**
@@ -148,7 +152,7 @@ public record ServiceCase(
     }
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
         priority, CaseStatus.RESOLVED, owner, Optional.of(r), openedAt, now,
-        firstResponseAt.or(() -> Optional.of(now)), Optional.of(now));
+        firstResponseAt.or(() -> Optional.of(now)), Optional.of(now), fields);
   }
 
   /**
@@ -165,7 +169,7 @@ public record ServiceCase(
       return this;
     }
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
-        priority, status, owner, resolution, openedAt, now, Optional.of(now), resolvedAt);
+        priority, status, owner, resolution, openedAt, now, Optional.of(now), resolvedAt, fields);
   }
 
   /**
@@ -181,7 +185,7 @@ public record ServiceCase(
       return this;
     }
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
-        priority, status, Optional.of(o), resolution, openedAt, now, firstResponseAt, resolvedAt);
+        priority, status, Optional.of(o), resolution, openedAt, now, firstResponseAt, resolvedAt, fields);
   }
 
   /**
@@ -197,12 +201,27 @@ public record ServiceCase(
       return this;
     }
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
-        p, status, owner, resolution, openedAt, now, firstResponseAt, resolvedAt);
+        p, status, owner, resolution, openedAt, now, firstResponseAt, resolvedAt, fields);
   }
 
   private void requireNotClosed(String action) {
     if (status == CaseStatus.CLOSED) {
       throw new IllegalTransitionException("case", status, action);
     }
+  }
+
+  /**
+   * This case with other custom field values (checked against the tenant's fields by its
+   * service); this very one when they are the same.
+   *
+   * @throws ValidationException if they are null
+   */
+  public ServiceCase withFields(CustomFields newFields, Instant now) {
+    Check.notNull(newFields, "fields");
+    Check.notNull(now, "now");
+    if (newFields.equals(fields)) {
+      return this;
+    }
+    return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description, priority, status, owner, resolution, openedAt, now, firstResponseAt, resolvedAt, newFields);
   }
 }

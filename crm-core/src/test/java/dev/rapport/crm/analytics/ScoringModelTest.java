@@ -37,7 +37,7 @@ class ScoringModelTest {
         Optional.ofNullable(email).map(EmailAddress::of), Optional.of(PhoneNumber.of("+4930123456")),
         Optional.empty(), Optional.empty(), source, Optional.empty(), LeadStatus.NEW, Optional.empty(),
         signals, Temperature.COLD, Optional.empty(), Optional.empty(), 0, T.minus(Duration.ofDays(3)), T,
-        Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
   }
 
   private List<Lead> many(int n, LeadSource source, String email) {
@@ -121,7 +121,7 @@ class ScoringModelTest {
     return new Lead(l.id(), l.tenantId(), l.version(), l.name(), l.email(), l.phone(), l.company(), l.title(),
         l.source(), l.sourceDetail(), l.status(), l.disqualificationReason(), l.signals(), l.temperature(),
         l.temperatureOverride(), l.owner(), l.score(), l.createdAt(), l.updatedAt(), l.convertedTo(), l.campaign(),
-        Optional.of(industry));
+        Optional.of(industry), l.fields());
   }
 
   @Test

@@ -22,7 +22,7 @@ class AccountMergeTest {
   private static Account account(String name, Optional<String> domain, Optional<String> ref, Optional<String> industry,
       Optional<String> owner) {
     return new Account(AccountId.of(UUID.randomUUID()), T, 2, name, domain, ref, industry.map(Industry::of), owner,
-        CREATED, CREATED);
+        CREATED, CREATED, dev.rapport.crm.field.CustomFields.empty());
   }
 
   private static final Account SURVIVOR = account("ACME Inc.", Optional.of("acme.example"), Optional.empty(),
@@ -70,7 +70,7 @@ class AccountMergeTest {
     assertThatThrownBy(() -> AccountMergePlan.of(s, List.of())).isInstanceOf(ValidationException.class)
         .hasMessageContaining("at least one account");
     Account foreign = new Account(d, TenantId.of("other"), 1, "ACME", Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), CREATED, CREATED);
+        Optional.empty(), Optional.empty(), CREATED, CREATED, dev.rapport.crm.field.CustomFields.empty());
     assertThatThrownBy(() -> AccountMergePlan.of(SURVIVOR, List.of(foreign))).isInstanceOf(ValidationException.class)
         .hasMessageContaining("tenant");
     assertThatThrownBy(() -> AccountMergePlan.of(s, List.of(d)).taking(AccountMergePlan.Field.NAME, AccountId.of(UUID.randomUUID())))

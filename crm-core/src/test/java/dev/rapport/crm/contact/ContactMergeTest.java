@@ -29,7 +29,7 @@ class ContactMergeTest {
       Optional<String> title, Optional<String> owner, Optional<MarketingConsent> consent) {
     return new Contact(ContactId.of(UUID.randomUUID()), T, 3, PersonName.of(given, family), Optional.empty(),
         emails.stream().map(EmailAddress::of).toList(), phones.stream().map(PhoneNumber::of).toList(), title, consent,
-        Optional.empty(), owner, CREATED, CREATED);
+        Optional.empty(), owner, CREATED, CREATED, dev.rapport.crm.field.CustomFields.empty());
   }
 
   private static final Contact SURVIVOR = contact("Katherine", "Meyer", List.of("k.meyer@meyer-bau.de"),
@@ -60,7 +60,7 @@ class ContactMergeTest {
   void aChoiceTakesTheChosenContactsValueEvenAnEmptyOne() {
     AccountId account = AccountId.of(UUID.randomUUID());
     Contact withAccount = new Contact(SURVIVOR.id(), T, 3, SURVIVOR.name(), Optional.of(account), SURVIVOR.emails(),
-        SURVIVOR.phones(), Optional.of("Buyer"), SURVIVOR.marketingConsent(), Optional.empty(), SURVIVOR.owner(), CREATED, CREATED);
+        SURVIVOR.phones(), Optional.of("Buyer"), SURVIVOR.marketingConsent(), Optional.empty(), SURVIVOR.owner(), CREATED, CREATED, SURVIVOR.fields());
     ContactMergePlan plan = ContactMergePlan.of(withAccount, List.of(DUPLICATE))
         .taking(ContactMergePlan.Field.NAME, DUPLICATE.id())
         .taking(ContactMergePlan.Field.ACCOUNT, DUPLICATE.id())
@@ -116,7 +116,7 @@ class ContactMergeTest {
     assertThatThrownBy(() -> ContactMergePlan.of(s, tooMany)).isInstanceOf(ValidationException.class)
         .hasMessageContaining("at most " + ContactMergePlan.MAX_DUPLICATES);
     Contact foreign = new Contact(d, TenantId.of("other"), 1, DUPLICATE.name(), Optional.empty(), List.of(), List.of(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CREATED, CREATED);
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), CREATED, CREATED, dev.rapport.crm.field.CustomFields.empty());
     assertThatThrownBy(() -> ContactMergePlan.of(SURVIVOR, List.of(foreign))).isInstanceOf(ValidationException.class)
         .hasMessageContaining("tenant");
     assertThatThrownBy(() -> ContactMergePlan.of(s, List.of(d)).taking(ContactMergePlan.Field.NAME, ContactId.of(UUID.randomUUID())))

@@ -199,7 +199,8 @@ class DuplicateMatcherTest {
     java.time.Instant t = java.time.Instant.parse("2026-01-01T00:00:00Z");
     return new dev.rapport.crm.contact.Account(dev.rapport.crm.common.AccountId.of(java.util.UUID.randomUUID()),
         dev.rapport.crm.common.TenantId.of("t"), 1, name, java.util.Optional.ofNullable(domain),
-        java.util.Optional.ofNullable(ref), java.util.Optional.empty(), java.util.Optional.empty(), t, t);
+        java.util.Optional.ofNullable(ref), java.util.Optional.empty(), java.util.Optional.empty(), t, t,
+        dev.rapport.crm.field.CustomFields.empty());
   }
 
   @Test

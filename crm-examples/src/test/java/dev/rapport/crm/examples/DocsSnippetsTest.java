@@ -36,7 +36,8 @@ class DocsSnippetsTest {
   private static final List<String> FEATURE_PAGES = List.of("leads-and-pipeline.md", "accounts-and-contacts.md",
       "activities.md", "campaigns.md", "service-and-feedback.md", "sales.md", "analytics.md",
       "analytics-segmentation.md", "scoring.md", "values.md", "events-and-outbox.md", "architecture.md",
-      "reports.md", "rest-api.md", "import-export.md", "duplicates.md", "mail.md", "privacy.md", "audit.md", "search.md");
+      "reports.md", "rest-api.md", "import-export.md", "duplicates.md", "mail.md", "privacy.md", "audit.md", "search.md",
+      "custom-fields.md");
 
   @TestFactory
   Stream<DynamicTest> everySnippetWithImportsCompiles() throws IOException {

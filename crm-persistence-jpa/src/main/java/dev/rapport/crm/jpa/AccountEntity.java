@@ -66,5 +66,9 @@ class AccountEntity {
   @Column(name = "search_reference", length = 1000)
   String searchReference;
 
+  /** Custom field values as JSON ({@link FieldsJson}), null when none (schema version 17). */
+  @Column(name = "custom_fields")
+  String customFields;
+
   AccountEntity() {}
 }

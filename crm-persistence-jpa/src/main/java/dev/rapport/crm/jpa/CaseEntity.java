@@ -67,5 +67,9 @@ class CaseEntity {
   @Column(name = "resolved_at")
   LocalDateTime resolvedAt;
 
+  /** Custom field values as JSON ({@link FieldsJson}), null when none (schema version 17). */
+  @Column(name = "custom_fields")
+  String customFields;
+
   CaseEntity() {}
 }

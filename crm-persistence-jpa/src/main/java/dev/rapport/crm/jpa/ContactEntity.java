@@ -92,5 +92,9 @@ class ContactEntity {
   @Column(name = "search_phone", length = 1000)
   String searchPhone;
 
+  /** Custom field values as JSON ({@link FieldsJson}), null when none (schema version 17). */
+  @Column(name = "custom_fields")
+  String customFields;
+
   ContactEntity() {}
 }

@@ -201,6 +201,7 @@ final class JpaAccounts implements AccountRepository {
   // ---- mapping
 
   static void domainToEntity(Account a, AccountEntity e) {
+    e.customFields = FieldsJson.write(a.fields());
     e.id = a.id().value();
     e.tenantId = a.tenantId().value();
     e.name = a.name();
@@ -223,13 +224,14 @@ final class JpaAccounts implements AccountRepository {
         Optional.ofNullable(e.domain), Optional.ofNullable(e.externalReference),
         // free text before schema version 16: read as the code it reads as (Industry#stored)
         Optional.ofNullable(e.industry).map(Industry::stored), Optional.ofNullable(e.owner), fromColumn(e.createdAt),
-        fromColumn(e.updatedAt));
+        fromColumn(e.updatedAt),
+        FieldsJson.read(e.customFields));
   }
 
   static List<Object> state(AccountEntity e) {
     return Arrays.asList(e.tenantId, e.name, e.nameKey, e.domain, e.externalReference,
         e.industry, e.owner, e.createdAt, e.updatedAt, e.matchName,
-        e.searchName, e.searchDomain, e.searchReference);
+        e.searchName, e.searchDomain, e.searchReference, e.customFields);
   }
 
   /**

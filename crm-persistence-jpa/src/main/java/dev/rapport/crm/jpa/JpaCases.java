@@ -121,6 +121,7 @@ final class JpaCases implements CaseRepository {
   // ---- mapping
 
   static void domainToEntity(ServiceCase c, CaseEntity e) {
+    e.customFields = FieldsJson.write(c.fields());
     e.id = c.id().value();
     e.tenantId = c.tenantId().value();
     e.accountId = c.accountId().value();
@@ -144,12 +145,13 @@ final class JpaCases implements CaseRepository {
         CaseStatus.valueOf(e.status), Optional.ofNullable(e.owner), Optional.ofNullable(e.resolution),
         fromColumn(e.openedAt), fromColumn(e.updatedAt),
         Optional.ofNullable(e.firstResponseAt).map(Mapping::fromColumn),
-        Optional.ofNullable(e.resolvedAt).map(Mapping::fromColumn));
+        Optional.ofNullable(e.resolvedAt).map(Mapping::fromColumn),
+        FieldsJson.read(e.customFields));
   }
 
   static List<Object> state(CaseEntity e) {
     return Arrays.asList(e.tenantId, e.accountId, e.contactId, e.subject, e.description, e.priority,
-        e.status, e.owner, e.resolution, e.openedAt, e.updatedAt, e.firstResponseAt, e.resolvedAt);
+        e.status, e.owner, e.resolution, e.openedAt, e.updatedAt, e.firstResponseAt, e.resolvedAt, e.customFields);
   }
 
   @Override

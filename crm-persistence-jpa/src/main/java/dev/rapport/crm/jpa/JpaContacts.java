@@ -275,6 +275,7 @@ final class JpaContacts implements ContactRepository {
 
   /** Fills the contact's own row; its e-mail rows are kept by {@link #syncEmails}. */
   static void domainToEntity(Contact c, ContactEntity e) {
+    e.customFields = FieldsJson.write(c.fields());
     e.id = c.id().value();
     e.tenantId = c.tenantId().value();
     e.givenName = orNull(c.name().givenName());
@@ -313,13 +314,14 @@ final class JpaContacts implements ContactRepository {
         Json.readStrings(e.phones).stream().map(PhoneNumber::of).toList(),
         Optional.ofNullable(e.title), consent,
         Optional.ofNullable(e.originLeadId).map(LeadId::of), Optional.ofNullable(e.owner),
-        fromColumn(e.createdAt), fromColumn(e.updatedAt));
+        fromColumn(e.createdAt), fromColumn(e.updatedAt),
+        FieldsJson.read(e.customFields));
   }
 
   static List<Object> state(ContactEntity e) {
     return Arrays.asList(e.tenantId, e.givenName, e.familyName, e.accountId, e.phones, e.title,
         e.consentGranted, e.consentRecordedAt, e.consentSource, e.originLeadId, e.owner,
         e.createdAt, e.updatedAt, e.matchEmail, e.matchPhone, e.matchName,
-        e.searchName, e.searchEmail, e.searchPhone);
+        e.searchName, e.searchEmail, e.searchPhone, e.customFields);
   }
 }

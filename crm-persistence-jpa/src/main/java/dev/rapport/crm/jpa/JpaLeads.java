@@ -183,6 +183,12 @@ final class JpaLeads implements LeadRepository {
     if (!query.industries().isEmpty()) {
       Rows.oneOf(where, "e.industry", "industries", query.industries().stream().map(Industry::code).sorted().toList(), p);
     }
+    int field = 0;
+    for (java.util.Map.Entry<String, dev.rapport.crm.field.FieldValue> f : query.fields().entrySet()) {
+      // the JSON of the one entry, anywhere in the column (schema version 17: a scan of the tenant's leads)
+      where.append(" and e.customFields like :field").append(field).append(" escape '!'");
+      p.put("field" + field++, FieldsJson.holding(f.getKey(), f.getValue()));
+    }
     query.owner().ifPresent(o -> {
       where.append(" and e.owner = :owner");
       p.put("owner", o);
@@ -256,6 +262,7 @@ final class JpaLeads implements LeadRepository {
       new PostgresBulk.Column<>("converted_at", "timestamp", e -> e.convertedAt),
       new PostgresBulk.Column<>("campaign_id", "uuid", e -> e.campaignId),
       new PostgresBulk.Column<>("industry", "varchar", e -> e.industry),
+      new PostgresBulk.Column<>("custom_fields", "text", e -> e.customFields),
       new PostgresBulk.Column<>("conversion_days", "bigint", e -> e.conversionDays),
       new PostgresBulk.Column<>("match_email", "varchar", e -> e.matchEmail),
       new PostgresBulk.Column<>("match_phone", "varchar", e -> e.matchPhone),
@@ -296,6 +303,7 @@ final class JpaLeads implements LeadRepository {
   // ---- mapping
 
   static void domainToEntity(Lead lead, LeadEntity e) {
+    e.customFields = FieldsJson.write(lead.fields());
     e.id = lead.id().value();
     e.tenantId = lead.tenantId().value();
     e.givenName = orNull(lead.name().givenName());
@@ -355,7 +363,8 @@ final class JpaLeads implements LeadRepository {
         Optional.ofNullable(e.temperatureOverride).map(Temperature::valueOf),
         Optional.ofNullable(e.owner), e.score, fromColumn(e.createdAt), fromColumn(e.updatedAt),
         converted, Optional.ofNullable(e.campaignId).map(CampaignId::of),
-        Optional.ofNullable(e.industry).map(Industry::new));
+        Optional.ofNullable(e.industry).map(Industry::new),
+        FieldsJson.read(e.customFields));
   }
 
   /** Every column but id and version, to tell whether an update changes the row. */
@@ -365,7 +374,7 @@ final class JpaLeads implements LeadRepository {
         e.signals, e.temperature, e.temperatureOverride, e.owner, e.score, e.createdAt,
         e.updatedAt, e.convertedContactId, e.convertedAccountId, e.convertedOpportunityId,
         e.convertedAt, e.campaignId, e.industry, e.conversionDays, e.matchEmail, e.matchPhone, e.matchName,
-        e.searchName, e.searchCompany, e.searchEmail, e.searchPhone);
+        e.searchName, e.searchCompany, e.searchEmail, e.searchPhone, e.customFields);
   }
 
   private static String sourceDetailJson(SourceDetail d) {

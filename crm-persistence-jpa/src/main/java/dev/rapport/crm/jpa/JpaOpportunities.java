@@ -167,6 +167,7 @@ final class JpaOpportunities implements OpportunityRepository {
   // ---- mapping
 
   static void domainToEntity(Opportunity o, OpportunityEntity e) {
+    e.customFields = FieldsJson.write(o.fields());
     e.id = o.id().value();
     e.tenantId = o.tenantId().value();
     e.name = o.name();
@@ -206,14 +207,15 @@ final class JpaOpportunities implements OpportunityRepository {
         Optional.ofNullable(e.source).map(LeadSource::new),
         Optional.ofNullable(e.originLeadId).map(LeadId::of), Optional.ofNullable(e.owner),
         history(e.history), fromColumn(e.createdAt), fromColumn(e.updatedAt),
-        Optional.ofNullable(e.closedAt).map(Mapping::fromColumn));
+        Optional.ofNullable(e.closedAt).map(Mapping::fromColumn),
+        FieldsJson.read(e.customFields));
   }
 
   static List<Object> state(OpportunityEntity e) {
     return Arrays.asList(e.tenantId, e.name, e.accountId, e.primaryContactId, e.amount,
         e.currency, e.stage, e.probability, e.probabilityOverridden, e.forecastCategory,
         e.expectedCloseDate, e.status, e.lostReason, e.source, e.originLeadId, e.owner, e.history,
-        e.createdAt, e.updatedAt, e.closedAt, e.cycleDays, e.visitStage, e.visitSince);
+        e.createdAt, e.updatedAt, e.closedAt, e.cycleDays, e.visitStage, e.visitSince, e.customFields);
   }
 
   private static String historyJson(List<StageChange> history) {

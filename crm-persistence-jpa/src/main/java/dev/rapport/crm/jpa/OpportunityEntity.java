@@ -106,5 +106,9 @@ class OpportunityEntity {
   @Column(name = "visit_since")
   LocalDateTime visitSince;
 
+  /** Custom field values as JSON ({@link FieldsJson}), null when none (schema version 17). */
+  @Column(name = "custom_fields")
+  String customFields;
+
   OpportunityEntity() {}
 }

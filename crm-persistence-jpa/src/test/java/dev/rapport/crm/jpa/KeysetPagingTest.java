@@ -120,7 +120,7 @@ class KeysetPagingTest {
             l.createdAt(), l.updatedAt(), l.convertedTo()));
         uow.port(ContactRepository.class).insert(new Contact(ContactId.of(Fixtures.uuid()), tenant, 0, PersonName.of("C" + i),
             Optional.empty(), List.of(EmailAddress.of("c" + i + "@plan.example"), EmailAddress.of("alt" + i + "@plan.example")),
-            List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), NOW, NOW));
+            List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), NOW, NOW, dev.rapport.crm.field.CustomFields.empty()));
       }
       return null;
     });

@@ -71,6 +71,11 @@ class OutboxPayloadShapeTest {
       for (int i = 0; i < rows.size(); i++) {
         OutboxMessage row = rows.get(i);
         CrmEvent event = raised.get(i);
+        if (event instanceof dev.rapport.crm.field.FieldEvent) {
+          // custom field events came after the legacy encoder: no shape of before, only the round trip
+          assertThat(row.event()).as("a new row of %s", row.eventType()).isEqualTo(event);
+          continue;
+        }
         String before = LegacyEventPayloads.payload(event);
         com.fasterxml.jackson.databind.node.ObjectNode now = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(row.payload());
         com.fasterxml.jackson.databind.node.ObjectNode then = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(before);
@@ -134,6 +139,12 @@ class OutboxPayloadShapeTest {
     var forgetful = crm.contacts().create(dev.rapport.crm.contact.NewContact.builder(PersonName.of("Forget", "Me"))
         .email("forget@me.example").build());
     crm.privacy().erase(dev.rapport.crm.privacy.Person.contact(forgetful.id()));
+    var tier = crm.customFields().define(dev.rapport.crm.field.CustomField.choice(dev.rapport.crm.field.RecordKind.LEAD,
+        "tier", "Tier", false, List.of("gold", "silver")));
+    crm.customFields().change(tier.withLabel("Level"));
+    crm.leads().setFields(lead.id(), dev.rapport.crm.field.CustomFields.empty()
+        .with("tier", dev.rapport.crm.field.FieldValue.choice("gold")));
+    crm.customFields().remove(dev.rapport.crm.field.RecordKind.LEAD, "tier");
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
     ConversionResult converted = crm.leads().convert(lead.id(), Conversion.standard()

@@ -149,10 +149,11 @@ class StatementCountTest {
     Crm crm = crm(target);
     NewLead lead = NewLead.builder(PersonName.of("Ada", "Lovelace"), LeadSource.WEBINAR)
         .email("ada@analytical.example").company("Analytical Engines").build();
-    // and a fourth: is the address an erased person's? (a lead without an address does not ask)
-    assertThat(count(target, () -> crm.leads().capture(lead))).isEqualTo(4);
+    // and a fourth: is the address an erased person's? (a lead without an address does not ask);
+    // and a fifth: the tenant's custom lead fields, which every new lead is checked against
+    assertThat(count(target, () -> crm.leads().capture(lead))).isEqualTo(5);
     assertThat(count(target, () -> crm.leads().capture(NewLead.builder(PersonName.of("Anonymous"), LeadSource.WEBINAR)
-        .build()))).isEqualTo(3);
+        .build()))).isEqualTo(4);
   }
 
   /**
@@ -334,9 +335,11 @@ class StatementCountTest {
     // the erased markers of all 120 addresses in one query, then batches of up to 1,000 (Provider):
     // one of leads, one of outbox events, one of timeline entries; on PostgreSQL one statement each
     // instead (PostgresBulk), the same count
-    assertThat(count(target, () -> crm.leads().captureAll(leads))).isEqualTo(4);
+    // and the tenant's custom lead fields, once for the list
+    assertThat(count(target, () -> crm.leads().captureAll(leads))).isEqualTo(5);
     List<String> sql = target.store().dataSource().executed().stream()
-        .map(e -> e.sql().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.contains("crm_erasure_marker")).toList();
+        .map(e -> e.sql().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.contains("crm_erasure_marker"))
+        .filter(s -> !s.contains("crm_custom_field")).toList();
     if (target.database == Database.POSTGRES) {
       assertThat(sql).hasSize(3).allMatch(s -> s.contains("unnest("))
           .anyMatch(s -> s.startsWith("insert into crm_lead "))
@@ -358,8 +361,9 @@ class StatementCountTest {
       accounts.add(NewAccount.builder("Customer " + i).externalReference("C-" + i).build());
       refs.add("C-" + i);
     }
-    // the references checked in one query; one batch each of accounts, outbox events, timeline entries
-    assertThat(count(target, () -> crm.accounts().createAll(accounts))).isEqualTo(4);
+    // the references checked in one query, the custom account fields read in one; one batch each of
+    // accounts, outbox events, timeline entries
+    assertThat(count(target, () -> crm.accounts().createAll(accounts))).isEqualTo(5);
     assertThat(count(target, () -> crm.accounts().findByExternalReferences(refs))).isEqualTo(1);
     var acme = crm.accounts().findByExternalReference("C-1").orElseThrow();
     List<dev.rapport.crm.contact.NewContact> contacts = new java.util.ArrayList<>();
@@ -369,9 +373,9 @@ class StatementCountTest {
           .email("p" + i + "@acme.example").build());
       emails.add("p" + i + "@acme.example");
     }
-    // the accounts checked in one query, the erased markers in one; one batch each of contacts,
-    // addresses, outbox, timeline
-    assertThat(count(target, () -> crm.contacts().createAll(contacts))).isEqualTo(6);
+    // the accounts checked in one query, the erased markers in one, the custom contact fields in one;
+    // one batch each of contacts, addresses, outbox, timeline
+    assertThat(count(target, () -> crm.contacts().createAll(contacts))).isEqualTo(7);
     assertThat(count(target, () -> crm.contacts().findByEmails(emails))).isEqualTo(2);
   }
 
@@ -393,12 +397,12 @@ class StatementCountTest {
     assertThat(count(target, () -> crm.duplicates().leadsLike(dev.rapport.crm.dedupe.MatchProfile.person("Ada", "Lovelace"))))
         .isEqualTo(1);
     assertThat(crm.duplicates().contactsLike(ada)).isNotEmpty();
-    // a refusing policy adds the look-up to a capture: six statements instead of four
+    // a refusing policy adds the look-up to a capture: seven statements instead of five
     Crm refusing = Crm.builder().auditTrail(false).persistence(target.persistence()).tenant(TenantId.of("count-" + UUID.randomUUID()))
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .duplicatePolicy(dev.rapport.crm.dedupe.DuplicatePolicy.refuse()).build();
     assertThat(count(target, () -> refusing.leads().capture(NewLead.builder(PersonName.of("Grace", "Hopper"),
-        LeadSource.REFERRAL).email("grace@cobol.example").build()))).isEqualTo(6);
+        LeadSource.REFERRAL).email("grace@cobol.example").build()))).isEqualTo(7);
   }
 
   /** A duplicate with {@code n} notes and tasks, merged into a survivor; its merge and undo counted. */
@@ -511,8 +515,9 @@ class StatementCountTest {
         .withOpportunity(NewOpportunity.builder("Compiler licence", Money.of("1000.00", "EUR")).build());
     // reads: the lead, contacts by e-mail, accounts by name key or domain (one query);
     // writes, one batch per table: account, contact, contact e-mail, opportunity, outbox, timeline
-    // entries; the lead's update
-    assertThat(count(target, () -> crm.leads().convert(lead.id(), conversion))).isEqualTo(10);
+    // entries; the lead's update; and the tenant's custom fields of every kind (one query), which
+    // the new records are checked against and the lead's values carried by
+    assertThat(count(target, () -> crm.leads().convert(lead.id(), conversion))).isEqualTo(11);
   }
 
   @ParameterizedTest
@@ -539,6 +544,18 @@ class StatementCountTest {
         .withIndustries(Set.of(dev.rapport.crm.common.Industry.TECHNOLOGY, dev.rapport.crm.common.Industry.RETAIL))))).isEqualTo(1);
     assertThat(count(target, () -> crm.leads().query(LeadQuery.all()
         .withIndustries(Set.of(dev.rapport.crm.common.Industry.TECHNOLOGY)), PageRequest.first(10)))).isEqualTo(1);
+    // custom values: read the lead and the lead fields, write the lead, its event and timeline entry
+    var first2 = crm.leads().query(LeadQuery.all(), PageRequest.first(1)).items().get(0);
+    crm.customFields().define(dev.rapport.crm.field.CustomField.of(dev.rapport.crm.field.RecordKind.LEAD, "seats", "Seats",
+        dev.rapport.crm.field.FieldType.NUMBER));
+    assertThat(count(target, () -> crm.leads().setFields(first2.id(), dev.rapport.crm.field.CustomFields.empty()
+        .with("seats", dev.rapport.crm.field.FieldValue.number(5))))).isEqualTo(5);
+    // and a query by a value is one statement, its count one
+    assertThat(count(target, () -> crm.leads().query(LeadQuery.all().withField("seats",
+        dev.rapport.crm.field.FieldValue.number(5)), PageRequest.first(10)))).isEqualTo(1);
+    assertThat(count(target, () -> crm.leads().count(LeadQuery.all().withField("seats",
+        dev.rapport.crm.field.FieldValue.number(5))))).isEqualTo(1);
+    assertThat(crm.leads().count(LeadQuery.all().withField("seats", dev.rapport.crm.field.FieldValue.number(5)))).isEqualTo(1);
     // an account's industry: read it, write it; the same industry again only reads
     assertThat(count(target, () -> crm.accounts().changeIndustry(account.id(), dev.rapport.crm.common.Industry.RETAIL)))
         .isEqualTo(2);
@@ -776,10 +793,10 @@ class StatementCountTest {
       var account = crm.accounts().create(NewAccount.builder("Serviced Ltd").build());
       var contact = crm.contacts().create(NewContact.builder(PersonName.of("Asking")).account(account.id()).build());
       // reads: the account, the contact (its row and its e-mail rows); writes: the case, the outbox,
-      // the timeline entries of the account and the contact (one batch)
+      // the timeline entries of the account and the contact (one batch); the custom case fields
       ServiceCase c = crm.cases().open(NewCase.builder(account.id(), "Broken").contact(contact.id()).build());
       assertThat(count(target, () -> crm.cases().open(NewCase.builder(account.id(), "Broken").contact(contact.id()).build())))
-          .isEqualTo(6);
+          .isEqualTo(7);
       // read the case, update it, one outbox batch for both events (status changed, resolved), one
       // batch of timeline entries
       assertThat(count(target, () -> crm.cases().resolve(c.id(), "Fixed"))).isEqualTo(4);

@@ -43,7 +43,7 @@ class UpdateSemanticsTest {
   private static Contact contact(TenantId tenant, List<EmailAddress> emails) {
     return new Contact(ContactId.of(KeysetPagingTest.Fixtures.uuid()), tenant, 0, PersonName.of("Mail"),
         Optional.empty(), emails, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), NOW, NOW);
+        Optional.empty(), NOW, NOW, dev.rapport.crm.field.CustomFields.empty());
   }
 
   private static TenantId tenant() {
@@ -100,7 +100,7 @@ class UpdateSemanticsTest {
         List.of(EmailAddress.of("a@one.example"), EmailAddress.of("b@two.example"), EmailAddress.of("c@three.example")))));
     Contact changed = new Contact(c1.id(), tenant, c1.version(), c1.name(), c1.accountId(),
         List.of(EmailAddress.of("C@Three.example"), EmailAddress.of("d@four.example"), EmailAddress.of("a@one.example")),
-        c1.phones(), c1.title(), c1.marketingConsent(), c1.originLead(), c1.owner(), c1.createdAt(), c1.updatedAt());
+        c1.phones(), c1.title(), c1.marketingConsent(), c1.originLead(), c1.owner(), c1.createdAt(), c1.updatedAt(), c1.fields());
 
     Contact c2 = p.inUnitOfWork(tenant, uow -> uow.port(ContactRepository.class).update(changed));
 

@@ -18,6 +18,8 @@ final class Kinds {
   static final String OWNER = "owner";
   static final String SOURCE = "source";
   static final String INDUSTRY = "industry";
+  /** A record's custom field values, each filed under {@link #field}. */
+  static final String FIELD = "field";
   static final String ACCOUNT = "account";
   static final String STAGE = "stage";
   static final String NAME_KEY = "nameKey";
@@ -85,5 +87,17 @@ final class Kinds {
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /** The key a custom field value is filed under: its field key, type and written form. */
+  static String field(String key, dev.rapport.crm.field.FieldValue value) {
+    return key + '\u0000' + value.type() + '\u0000' + value.value();
+  }
+
+  /** The keys of {@link #FIELD}: one per value. */
+  static java.util.List<Object> fields(dev.rapport.crm.field.CustomFields fields) {
+    java.util.List<Object> keys = new java.util.ArrayList<>(fields.values().size());
+    fields.values().forEach((k, v) -> keys.add(field(k, v)));
+    return keys;
   }
 }

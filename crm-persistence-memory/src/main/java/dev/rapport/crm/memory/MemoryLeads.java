@@ -27,6 +27,7 @@ final class MemoryLeads implements LeadRepository {
           new Kind.IndexDef<>(Kinds.OWNER, l -> l.owner().stream().toList()),
           new Kind.IndexDef<>(Kinds.SOURCE, l -> List.of(l.source())),
           new Kind.IndexDef<>(Kinds.INDUSTRY, l -> l.industry().stream().toList()),
+          new Kind.IndexDef<>(Kinds.FIELD, l -> Kinds.fields(l.fields())),
           new Kind.IndexDef<>(Kinds.CAMPAIGN, l -> l.campaign().stream().toList()),
           new Kind.IndexDef<>(Kinds.CONVERTED_INTO, l -> l.convertedTo()
               .map(c -> List.<Object>of(c.contactId().value(), c.accountId().value())).orElse(List.of()))),
@@ -88,6 +89,7 @@ final class MemoryLeads implements LeadRepository {
     candidates.add(Buffer.keys(Kinds.TEMPERATURE, query.temperatures()));
     candidates.add(Buffer.keys(Kinds.SOURCE, query.sources()));
     candidates.add(Buffer.keys(Kinds.INDUSTRY, query.industries()));
+    query.fields().forEach((k, v) -> candidates.add(Buffer.keys(Kinds.FIELD, List.of(Kinds.field(k, v)))));
     candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
     return candidates;
   }

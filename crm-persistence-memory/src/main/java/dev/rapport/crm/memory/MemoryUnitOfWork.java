@@ -265,6 +265,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.privacy.PrivacyRepository.class, u -> new MemoryPrivacy(u)),
       Map.entry(dev.rapport.crm.audit.AuditRepository.class, u -> new MemoryAudit(u)),
       Map.entry(dev.rapport.crm.search.SearchRepository.class, u -> new MemorySearch(u)),
+      Map.entry(dev.rapport.crm.field.CustomFieldRepository.class, u -> new MemoryCustomFields(u)),
       Map.entry(dev.rapport.crm.activity.TaskRepository.class, MemoryUnitOfWork::tasks),
       Map.entry(dev.rapport.crm.activity.TimelineRepository.class, MemoryUnitOfWork::timeline),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, MemoryUnitOfWork::analytics),

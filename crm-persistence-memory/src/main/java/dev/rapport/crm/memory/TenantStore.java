@@ -43,6 +43,7 @@ final class TenantStore {
   final Table<UUID, MemoryMerges.Moves> mergeMoves = new Table<>(MemoryMerges.MOVES_KIND);
   final Table<String, MemoryPrivacy.Marker> erasureMarkers = new Table<>(MemoryPrivacy.MARKER_KIND);
   final Table<UUID, dev.rapport.crm.audit.AuditEntry> audit = new Table<>(MemoryAudit.KIND);
+  final Table<String, MemoryCustomFields.Row> customFields = new Table<>(MemoryCustomFields.KIND);
 
   final Table<String, MemorySales.BalanceRow> balances;
   /** The columnar side index of the sales, payments and balances below, kept as they are put. */

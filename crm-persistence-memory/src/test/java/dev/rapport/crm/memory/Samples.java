@@ -27,6 +27,6 @@ final class Samples {
 
   static Account account(TenantId tenant, Instant t, String name, String ref) {
     return new Account(AccountId.of(UUID.randomUUID()), tenant, 0, name, Optional.empty(),
-        Optional.ofNullable(ref), Optional.empty(), Optional.empty(), t, t);
+        Optional.ofNullable(ref), Optional.empty(), Optional.empty(), t, t, dev.rapport.crm.field.CustomFields.empty());
   }
 }

@@ -131,6 +131,16 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link CustomFieldContract} on this adapter. */
+  @Nested
+  @DisplayName("CustomFieldContract")
+  class CustomFieldsOnAdapter extends CustomFieldContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+  }
+
   /** {@link IndustryContract} on this adapter. */
   @Nested
   @DisplayName("IndustryContract")

@@ -76,7 +76,7 @@ final class Fixtures {
         Temperature.WARM, Optional.of(Temperature.WARM), Optional.of("user-17"), 87, at(t, -700),
         at(t, 0), Optional.of(new ConvertedTo(ContactId.of(uuid()), AccountId.of(uuid()),
             Optional.of(OpportunityId.of(uuid())), at(t, 0))), Optional.empty(),
-        Optional.of(Industry.of("publishing_and_learning_media_" + "x".repeat(20))));
+        Optional.of(Industry.of("publishing_and_learning_media_" + "x".repeat(20))), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** A disqualified lead: the only status that carries a reason. */
@@ -87,7 +87,7 @@ final class Fixtures {
         Optional.of(SourceDetail.campaign("list 7")), LeadStatus.DISQUALIFIED,
         Optional.of("no budget this year"), List.of(EngagementSignal.of(SignalType.NEWSLETTER_SIGNUP, at(t, -5))),
         Temperature.HOT, Optional.of(Temperature.HOT), Optional.of("user-3"), 12, at(t, -6), at(t, 0),
-        Optional.empty(), Optional.empty(), Optional.of(Industry.GOVERNMENT));
+        Optional.empty(), Optional.empty(), Optional.of(Industry.GOVERNMENT), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** A new lead with every optional field empty. */
@@ -116,20 +116,20 @@ final class Fixtures {
     return new Lead(l.id(), l.tenantId(), l.version(), l.name(), l.email(), l.phone(), l.company(),
         l.title(), l.source(), l.sourceDetail(), l.status(), l.disqualificationReason(), l.signals(),
         l.temperature(), l.temperatureOverride(), l.owner(), score, l.createdAt(), l.updatedAt(),
-        l.convertedTo(), l.campaign(), l.industry());
+        l.convertedTo(), l.campaign(), l.industry(), l.fields());
   }
 
   /** An account with every field present. */
   static Account fullAccount(TenantId tenant, Instant t) {
     return new Account(AccountId.of(uuid()), tenant, 0, "Müller & Söhne GmbH, Buchhaltung",
         Optional.of("mueller-soehne.de"), Optional.of("CUST-" + uuid()), Optional.of(Industry.of("Accounting")),
-        Optional.of("user-9"), at(t, -60), at(t, 0));
+        Optional.of("user-9"), at(t, -60), at(t, 0), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** An account with every optional field empty. */
   static Account minimalAccount(TenantId tenant, Instant t, String name) {
     return new Account(AccountId.of(uuid()), tenant, 0, name, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), at(t, 0), at(t, 0));
+        Optional.empty(), Optional.empty(), at(t, 0), at(t, 0), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** A contact with several addresses and numbers, consent, origin lead and every field. */
@@ -140,21 +140,21 @@ final class Fixtures {
             EmailAddress.of("countess@lovelace.example")),
         List.of(PhoneNumber.of("+44 20 7183 8750"), PhoneNumber.of("+49 30 901820")),
         Optional.of("Analyst"), Optional.of(new MarketingConsent(true, at(t, -30), "signup form")),
-        Optional.of(LeadId.of(uuid())), Optional.of("user-1"), at(t, -40), at(t, 0));
+        Optional.of(LeadId.of(uuid())), Optional.of("user-1"), at(t, -40), at(t, 0), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** A contact with every optional field empty and no addresses. */
   static Contact minimalContact(TenantId tenant, Instant t) {
     return new Contact(ContactId.of(uuid()), tenant, 0, PersonName.of("Solo"), Optional.empty(),
         List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        at(t, 0), at(t, 0));
+        at(t, 0), at(t, 0), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** A contact of the account with one address. */
   static Contact contact(TenantId tenant, Instant t, AccountId account, String email) {
     return new Contact(ContactId.of(uuid()), tenant, 0, PersonName.of("Some", "One"),
         Optional.ofNullable(account), email == null ? List.of() : List.of(EmailAddress.of(email)),
-        List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), t, t);
+        List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), t, t, dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** A lost opportunity with a history, a lost reason, close time and every optional field. */
@@ -167,7 +167,7 @@ final class Fixtures {
         List.of(new StageChange(Optional.empty(), "Prospecting", at(t, -90)),
             new StageChange(Optional.of("Prospecting"), "Proposal", at(t, -50)),
             new StageChange(Optional.of("Proposal"), "Closed Lost", at(t, 0))),
-        at(t, -90), at(t, 0), Optional.of(at(t, 0)));
+        at(t, -90), at(t, 0), Optional.of(at(t, 0)), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** An open opportunity with a probability set by hand, in yen (no decimals). */
@@ -177,7 +177,7 @@ final class Fixtures {
         Optional.empty(), OpportunityStatus.OPEN, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(),
         List.of(new StageChange(Optional.empty(), "Negotiation", at(t, 0))), at(t, 0), at(t, 0),
-        Optional.empty());
+        Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** An open opportunity of the account. */
@@ -186,7 +186,7 @@ final class Fixtures {
         Money.of("100.00", "EUR"), "Prospecting", 10, false, ForecastCategory.PIPELINE,
         Optional.empty(), OpportunityStatus.OPEN, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.ofNullable(owner),
-        List.of(new StageChange(Optional.empty(), "Prospecting", t)), t, t, Optional.empty());
+        List.of(new StageChange(Optional.empty(), "Prospecting", t)), t, t, Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
   }
 
   /** An open opportunity from a lead of this source (or none), expected to close on this day (or undated). */
@@ -195,6 +195,6 @@ final class Fixtures {
     Opportunity o = opportunity(tenant, t, account, owner);
     return new Opportunity(o.id(), tenant, 0, o.name(), account, o.primaryContact(), o.amount(), o.stage(),
         o.probability(), false, o.forecastCategory(), Optional.ofNullable(close), o.status(), o.lostReason(),
-        Optional.ofNullable(source), o.originLead(), o.owner(), o.history(), t, t, Optional.empty());
+        Optional.ofNullable(source), o.originLead(), o.owner(), o.history(), t, t, Optional.empty(), o.fields());
   }
 }

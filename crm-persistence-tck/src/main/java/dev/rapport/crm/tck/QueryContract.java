@@ -246,7 +246,7 @@ public abstract class QueryContract extends ContractSupport {
   @Test
   public void accountsAreFoundByNameKeyDomainAndExternalReference() {
     Account acme = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(new Account(Fixtures.minimalAccount(tenant, START, "x").id(),
-        tenant, 0, "ACME, Inc.", Optional.of("acme.example"), Optional.of("CUST-42"), Optional.empty(), Optional.empty(), START, START)));
+        tenant, 0, "ACME, Inc.", Optional.of("acme.example"), Optional.of("CUST-42"), Optional.empty(), Optional.empty(), START, START, dev.rapport.crm.field.CustomFields.empty())));
     Account acme2 = inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Acme Inc")));
     inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(Fixtures.minimalAccount(tenant, START, "Acme Incorporated")));
     assertThat(crm.accounts().findByName("acme inc")).containsExactly(acme, acme2);

@@ -69,7 +69,7 @@ public abstract class ServiceCaseContract extends ContractSupport {
         CasePriority.URGENT, status, Optional.of("agent-7"),
         done ? Optional.of("Patched the export; re-ran it") : Optional.empty(), at,
         Fixtures.at(START, 90), status == CaseStatus.NEW ? Optional.empty() : Optional.of(Fixtures.at(START, 15)),
-        done ? Optional.of(Fixtures.at(START, 80)) : Optional.empty());
+        done ? Optional.of(Fixtures.at(START, 80)) : Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
   }
 
   @ParameterizedTest
@@ -85,13 +85,13 @@ public abstract class ServiceCaseContract extends ContractSupport {
   public void aMinimalCaseAndCasesAtEveryTextLimitReadBackEqual() {
     ServiceCase minimal = new ServiceCase(CaseId.of(Fixtures.uuid()), tenant, 0, account.id(),
         Optional.empty(), "x", Optional.empty(), CasePriority.LOW, CaseStatus.NEW, Optional.empty(),
-        Optional.empty(), START, START, Optional.empty(), Optional.empty());
+        Optional.empty(), START, START, Optional.empty(), Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
     String emoji = "😀";
     ServiceCase longest = new ServiceCase(CaseId.of(Fixtures.uuid()), tenant, 0, account.id(),
         Optional.of(contact.id()), emoji.repeat(Limits.TEXT), Optional.of(emoji.repeat(Limits.CASE_DESCRIPTION)),
         CasePriority.HIGH, CaseStatus.CLOSED, Optional.of(emoji.repeat(Limits.TEXT)),
         Optional.of(emoji.repeat(Limits.CASE_RESOLUTION)), Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT,
-        Optional.of(Limits.LATEST_INSTANT), Optional.of(Limits.LATEST_INSTANT));
+        Optional.of(Limits.LATEST_INSTANT), Optional.of(Limits.LATEST_INSTANT), dev.rapport.crm.field.CustomFields.empty());
     inUnitOfWork(uow -> {
       uow.port(CaseRepository.class).insert(minimal);
       return uow.port(CaseRepository.class).insert(longest);

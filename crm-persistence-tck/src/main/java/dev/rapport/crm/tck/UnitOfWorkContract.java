@@ -157,7 +157,7 @@ public abstract class UnitOfWorkContract extends ContractSupport {
     StoreSnapshot before = snapshot();
     Account first = Fixtures.fullAccount(tenant, START);
     Account second = new Account(Fixtures.minimalAccount(tenant, START, "Second").id(), tenant, 0,
-        "Second", Optional.empty(), first.externalReference(), Optional.empty(), Optional.empty(), START, START);
+        "Second", Optional.empty(), first.externalReference(), Optional.empty(), Optional.empty(), START, START, dev.rapport.crm.field.CustomFields.empty());
     assertThatThrownBy(() -> inUnitOfWork(uow -> {
       uow.port(LeadRepository.class).insert(Fixtures.minimalLead(tenant, START));
       uow.port(AccountRepository.class).insert(first);
@@ -174,7 +174,7 @@ public abstract class UnitOfWorkContract extends ContractSupport {
     StoreSnapshot before = snapshot();
     String ref = holder.externalReference().orElseThrow();
     Account clash = new Account(Fixtures.minimalAccount(tenant, START, "Clash").id(), tenant, 0, "Clash",
-        Optional.empty(), Optional.of(ref), Optional.empty(), Optional.empty(), START, START);
+        Optional.empty(), Optional.of(ref), Optional.empty(), Optional.empty(), START, START, dev.rapport.crm.field.CustomFields.empty());
     assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(AccountRepository.class).insert(clash)))
         .isInstanceOf(DuplicateException.class);
     assertThatThrownBy(() -> inUnitOfWork(uow -> uow.port(AccountRepository.class).update(other.withExternalReference(ref, START))))

@@ -144,6 +144,8 @@ public abstract class ValueStormContract extends ContractSupport {
   private final Map<LeadId, Lead> leads = new LinkedHashMap<>();
   private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+  /** The tenant's custom fields, by kind and key, as the store should hold them. */
+  private final Map<String, dev.rapport.crm.field.CustomField> definitions = new java.util.TreeMap<>();
   private final Map<OpportunityId, Opportunity> opportunities = new LinkedHashMap<>();
   private final Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
   private final Map<List<Object>, CampaignMember> members = new LinkedHashMap<>();
@@ -239,7 +241,7 @@ public abstract class ValueStormContract extends ContractSupport {
     Opportunity full = new Opportunity(open.id(), open.tenantId(), open.version(), open.name(), open.accountId(),
         open.primaryContact(), open.amount(), open.stage(), open.probability(), open.probabilityOverridden(),
         open.forecastCategory(), open.expectedCloseDate(), open.status(), open.lostReason(), open.source(),
-        open.originLead(), open.owner(), history, open.createdAt(), Limits.LATEST_INSTANT, open.closedAt());
+        open.originLead(), open.owner(), history, open.createdAt(), Limits.LATEST_INSTANT, open.closedAt(), open.fields());
     Opportunity stored = inUnitOfWork(uow -> uow.port(OpportunityRepository.class).update(full));
     Opportunity won = crm.opportunities().win(open.id());
     assertThat(won.history()).hasSize(Limits.STAGE_CHANGES + 1);
@@ -253,6 +255,7 @@ public abstract class ValueStormContract extends ContractSupport {
     leads.clear();
     contacts.clear();
     accounts.clear();
+    definitions.clear();
     opportunities.clear();
     campaigns.clear();
     members.clear();
@@ -264,7 +267,16 @@ public abstract class ValueStormContract extends ContractSupport {
     feedback.clear();
     sales.clear();
     payments.clear();
-    // a world to aim at: leads in every state, accounts, a contact, open and closed deals
+    // a world to aim at: custom fields on every kind, leads in every state, accounts, a contact, open and closed deals
+    for (dev.rapport.crm.field.RecordKind k : dev.rapport.crm.field.RecordKind.values()) {
+      for (dev.rapport.crm.field.CustomField f : List.of(
+          dev.rapport.crm.field.CustomField.of(k, "seats", "Seats", dev.rapport.crm.field.FieldType.NUMBER)
+              .withRange(java.math.BigDecimal.ZERO, new java.math.BigDecimal("1000")),
+          dev.rapport.crm.field.CustomField.choice(k, "tier", "Tier", false, List.of("gold", "silver")),
+          dev.rapport.crm.field.CustomField.of(k, "note", "Note", dev.rapport.crm.field.FieldType.TEXT))) {
+        definitions.put(k + "." + f.key(), crm.customFields().define(f));
+      }
+    }
     for (int i = 0; i < 3; i++) {
       put(crm.leads().capture(NewLead.builder(PersonName.of("Lead " + i), LeadSource.WEBINAR)
           .email("lead" + i + "@acme.example").company("Acme " + i).build()));
@@ -391,6 +403,9 @@ public abstract class ValueStormContract extends ContractSupport {
       mails.put(m.id(), m);
       inUnitOfWork(uow -> uow.port(ActivityRepository.class).find(m.activity())).ifPresent(a -> activities.put(a.id(), a));
       m.leads().forEach(id -> storedLead(id).ifPresent(this::put)); // engaged (or captured) as stored
+    } else if (result instanceof dev.rapport.crm.field.CustomField f) {
+      assertThat(crm.customFields().find(f.kind(), f.key())).as("read back after %s (seed %d)", described, seed).contains(f);
+      definitions.put(f.kind() + "." + f.key(), f);
     } else if (result instanceof List<?> list) {
       list.forEach(item -> recordAndReadBack(item, described));
     }
@@ -1136,6 +1151,9 @@ public abstract class ValueStormContract extends ContractSupport {
     if (v.chance(30)) {
       b.owner(v.text(Limits.TEXT));
     }
+    if (v.chance(20)) {
+      b.fields(fieldValues(dev.rapport.crm.field.RecordKind.ACCOUNT));
+    }
     return b.build();
   }
 
@@ -1207,7 +1225,85 @@ public abstract class ValueStormContract extends ContractSupport {
     if (v.chance(30)) {
       b.industry(industryText());
     }
+    if (v.chance(20)) {
+      b.fields(fieldValues(dev.rapport.crm.field.RecordKind.LEAD));
+    }
     return b.build();
+  }
+
+  /**
+   * Custom field values for a record of the kind: mostly of the fields the world defined and
+   * fitting them; sometimes a key no field has, a value of another type, a number out of the range,
+   * an option not offered, a text over the longest, or a field removed since.
+   */
+  private dev.rapport.crm.field.CustomFields fieldValues(dev.rapport.crm.field.RecordKind kind) {
+    dev.rapport.crm.field.CustomFields f = dev.rapport.crm.field.CustomFields.empty();
+    for (int i = v.nextInt(3); i >= 0; i--) {
+      String key = v.chance(90) ? v.pick(List.of("seats", "tier", "note")) : v.chance(50) ? "unknown" : v.code();
+      dev.rapport.crm.field.FieldValue value = switch (v.nextInt(6)) {
+        case 0 -> dev.rapport.crm.field.FieldValue.number(v.nextInt(1200) - 100);
+        case 1 -> dev.rapport.crm.field.FieldValue.choice(v.pick(List.of("gold", "silver", "bronze")));
+        case 2 -> dev.rapport.crm.field.FieldValue.text(v.chance(80) ? v.text(1 + v.nextInt(Limits.TEXT)) : "t".repeat(201));
+        case 3 -> dev.rapport.crm.field.FieldValue.date(v.date());
+        case 4 -> dev.rapport.crm.field.FieldValue.bool(v.chance(50));
+        default -> key.equals("seats") ? dev.rapport.crm.field.FieldValue.number(v.nextInt(1000))
+            : key.equals("tier") ? dev.rapport.crm.field.FieldValue.choice("gold")
+            : dev.rapport.crm.field.FieldValue.text("ok");
+      };
+      f = f.with(key, value);
+    }
+    return f;
+  }
+
+  /** One generated command or query on custom fields: a definition defined, changed, removed or read, or values set. */
+  private Input customFieldInput(Crm c) {
+    dev.rapport.crm.field.RecordKind kind = v.pick(List.of(dev.rapport.crm.field.RecordKind.values()));
+    String key = v.chance(80) ? v.pick(List.of("seats", "tier", "note", "renewal")) : v.code();
+    dev.rapport.crm.field.CustomField known = definitions.get(kind + "." + key);
+    return switch (v.nextInt(9)) {
+      case 0 -> in("customFields.define " + kind + "." + show(key), () -> c.customFields().define(
+          v.chance(50) ? dev.rapport.crm.field.CustomField.of(kind, key, v.text(Limits.TEXT), dev.rapport.crm.field.FieldType.DATE)
+              : dev.rapport.crm.field.CustomField.choice(kind, key, "Choice", v.chance(50), List.of("a", "b"))));
+      case 1 -> in("customFields.change " + kind + "." + show(key), () -> {
+        dev.rapport.crm.field.CustomField base = known != null ? known
+            : dev.rapport.crm.field.CustomField.of(kind, key, "Missing", dev.rapport.crm.field.FieldType.TEXT);
+        dev.rapport.crm.field.CustomField next = switch (v.nextInt(4)) {
+          case 0 -> base.withLabel(v.text(Limits.TEXT));
+          case 1 -> base.withRequired(v.chance(50));
+          case 2 -> base.type() == dev.rapport.crm.field.FieldType.NUMBER
+              ? base.withRange(java.math.BigDecimal.valueOf(v.nextInt(50)), java.math.BigDecimal.valueOf(100 + v.nextInt(900)))
+              : base.type() == dev.rapport.crm.field.FieldType.TEXT ? base.withMaxLength(v.nextInt(250)) : base.withLabel("L");
+          default -> base.withType(v.pick(List.of(dev.rapport.crm.field.FieldType.values())), List.of("gold"));
+        };
+        return c.customFields().change(next);
+      });
+      case 2 -> in("customFields.remove " + kind + "." + show(key), () -> c.customFields().remove(kind, key));
+      case 3 -> in("customFields.fields " + kind, () -> {
+        assertThat(c.customFields().fields(kind)).isEqualTo(definitions.values().stream()
+            .filter(f -> f.kind() == kind).toList());
+        assertThat(c.customFields().find(kind, key)).isEqualTo(Optional.ofNullable(known));
+        return null;
+      });
+      default -> {
+        dev.rapport.crm.field.CustomFields values = fieldValuesOrNull(kind);
+        yield switch (kind) {
+          case LEAD -> { LeadId id = leadId(); yield in("leads.setFields " + id, () -> c.leads().setFields(id, values)); }
+          case CONTACT -> { ContactId id = contactId(); yield in("contacts.setFields " + id, () -> c.contacts().setFields(id, values)); }
+          case ACCOUNT -> { AccountId id = accountId(); yield in("accounts.setFields " + id, () -> c.accounts().setFields(id, values)); }
+          case OPPORTUNITY -> { OpportunityId id = opportunityId();
+            yield in("opportunities.setFields " + id, () -> c.opportunities().setFields(id, values)); }
+          case CASE -> { CaseId id = caseId(); yield in("cases.setFields " + id, () -> c.cases().setFields(id, values)); }
+        };
+      }
+    };
+  }
+
+  private dev.rapport.crm.field.CustomFields fieldValuesOrNull(dev.rapport.crm.field.RecordKind kind) {
+    try {
+      return v.chance(5) ? null : fieldValues(kind);
+    } catch (ValidationException e) {
+      return null; // a value the factories refuse: the command is called with null, refused alike
+    }
   }
 
   /**
@@ -1263,6 +1359,10 @@ public abstract class ValueStormContract extends ContractSupport {
         industries.add(Industry.of(v.chance(80) ? v.pick(List.of("technology", "wholesale", "food_and_beverage")) : industryText()));
       }
       q = q.withIndustries(industries);
+    }
+    if (v.chance(15)) {
+      q = q.withField(v.chance(90) ? v.pick(List.of("seats", "tier")) : v.code(),
+          v.chance(50) ? dev.rapport.crm.field.FieldValue.choice("gold") : dev.rapport.crm.field.FieldValue.number(v.nextInt(1000)));
     }
     return q;
   }
@@ -1429,6 +1529,9 @@ public abstract class ValueStormContract extends ContractSupport {
     }
     if (v.chance(2)) {
       return searchInput(c);
+    }
+    if (v.chance(3)) {
+      return customFieldInput(c);
     }
     int kinds = 56;
     int drawn = v.nextInt(kinds + 10);
