@@ -38,7 +38,7 @@ final class LeadScoring extends Reporting {
 
   /** See {@link AnalyticsService#trainScoring}. */
   ScoringModel trainScoring() {
-    record History(List<Lead> won, List<Lead> lost) {}
+    record History(List<Lead> won, List<Lead> lost, Set<String> predictive) {}
     History h = ctx.read(uow -> {
       Map<OpportunityId, OpportunityStatus> closed = new HashMap<>();
       OpportunityQuery ended = OpportunityQuery.all()
@@ -58,9 +58,12 @@ final class LeadScoring extends Reporting {
           });
       pages(request -> uow.port(LeadRepository.class).query(LeadQuery.all().withStatuses(Set.of(LeadStatus.DISQUALIFIED)), request),
           lost::add);
-      return new History(won, lost);
+      Set<String> predictive = new java.util.TreeSet<>();
+      uow.port(dev.rapport.crm.field.CustomFieldRepository.class).fields(dev.rapport.crm.field.RecordKind.LEAD).stream()
+          .filter(dev.rapport.crm.field.CustomField::predictive).forEach(f -> predictive.add(f.key()));
+      return new History(won, lost, predictive);
     });
-    return ScoringModel.train(h.won(), h.lost(), ctx.now());
+    return ScoringModel.train(h.won(), h.lost(), ctx.now(), h.predictive());
   }
 
   /** See {@link AnalyticsService#score}. */

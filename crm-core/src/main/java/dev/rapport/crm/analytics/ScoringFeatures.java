@@ -37,6 +37,8 @@ final class ScoringFeatures {
   static final String LAST_SIGNAL = "last signal";
   static final String AGE = "age";
   static final String KIND = "signal: ";
+  /** The group of a custom lead field the tenant marks predictive: {@code "field: seats"}. */
+  static final String FIELD = "field: ";
   static final String SOURCE_X_TEMPERATURE = "source × temperature";
   static final String TEMPERATURE_X_RECENT = "temperature × recent signals";
   static final String EMAIL_X_BUYING = "e-mail × buying signal";
@@ -62,12 +64,12 @@ final class ScoringFeatures {
 
     /** The field or cross, one per signal kind ({@code "signal: demo_request"}). */
     String groupName() {
-      return KIND.equals(group) ? KIND + key : group;
+      return KIND.equals(group) || FIELD.equals(group) ? group + key : group;
     }
 
     /** The value within its group, a cross's parts joined by {@code |}. */
     String valueKey() {
-      return KIND.equals(group) ? second : second == null ? key : key + "|" + second;
+      return KIND.equals(group) || FIELD.equals(group) ? second : second == null ? key : key + "|" + second;
     }
   }
 
@@ -80,6 +82,50 @@ final class ScoringFeatures {
 
   /** The lead's values as of {@code asOf}; signals after it are not seen. */
   static List<Value> values(Lead lead, Instant asOf) {
+    return values(lead, asOf, java.util.Set.of());
+  }
+
+  /**
+   * The lead's values as of {@code asOf}, with those of the custom fields named: a number or an
+   * amount by its order of magnitude, a day by its year, several options one value each, any other
+   * as written; a field without a value has the value of none.
+   */
+  static List<Value> values(Lead lead, Instant asOf, java.util.Set<String> predictive) {
+    List<Value> v = base(lead, asOf);
+    for (String key : predictive) {
+      dev.rapport.crm.field.FieldValue f = lead.fields().values().get(key);
+      if (f == null) {
+        v.add(new Value(FIELD, key, ""));
+        continue;
+      }
+      switch (f.type()) {
+        case NUMBER -> v.add(new Value(FIELD, key, magnitude(f.asNumber())));
+        case MONEY -> v.add(new Value(FIELD, key, f.asMoney().currency().getCurrencyCode() + " "
+            + magnitude(f.asMoney().amount())));
+        case DATE -> v.add(new Value(FIELD, key, "year " + f.asDate().getYear()));
+        case CHOICES -> f.asChoices().forEach(o -> v.add(new Value(FIELD, key, o)));
+        default -> v.add(new Value(FIELD, key, f.value()));
+      }
+    }
+    return v;
+  }
+
+  /** A number's order of magnitude: {@code 0}, {@code 1-9}, {@code 10-99}, ..., negative ones alike with {@code -}. */
+  static String magnitude(java.math.BigDecimal n) {
+    if (n.signum() == 0) {
+      return "0";
+    }
+    java.math.BigDecimal a = n.abs();
+    if (a.compareTo(java.math.BigDecimal.ONE) < 0) {
+      return n.signum() < 0 ? "-(0-1)" : "(0-1)";
+    }
+    int digits = a.precision() - a.scale(); // digits before the point
+    String low = "1" + "0".repeat(digits - 1);
+    String bin = low + "-" + "9".repeat(digits);
+    return n.signum() < 0 ? "-" + bin : bin;
+  }
+
+  private static List<Value> base(Lead lead, Instant asOf) {
     List<Value> v = new ArrayList<>(24);
     String source = lead.source().code();
     v.add(new Value(SOURCE, source));
@@ -170,6 +216,10 @@ final class ScoringFeatures {
       String kind = words(group.substring(KIND.length()));
       return key.equals("1") ? "1 " + kind + " signal" : key + " " + kind + " signals";
     }
+    if (group.startsWith(FIELD)) {
+      String field = words(group.substring(FIELD.length()));
+      return key.isEmpty() ? "no " + field : field + ": " + key;
+    }
     String[] pair = key.split("\\|", 2);
     return switch (group) {
       case SOURCE -> "source: " + words(key);
@@ -227,6 +277,9 @@ final class ScoringFeatures {
 
   /** What a group says when the lead has none of its known values. */
   static String absent(String group) {
+    if (group.startsWith(FIELD)) {
+      return words(group.substring(FIELD.length())) + ": a value not seen in the history";
+    }
     if (group.startsWith(KIND)) {
       return "no " + words(group.substring(KIND.length())) + " signals";
     }

@@ -58,6 +58,7 @@ public final class ScoringModel {
   private final Instant trainedAt;
   private final Map<ScoringFeatures.Value, Integer> features; // value -> feature
   private final Map<String, Integer> others; // group -> its "other" feature, where it has one
+  private final java.util.Set<String> predictive; // the custom lead fields learned from
   private final String[] groups;
   private final int[] groupOf;
   private final String[] descriptions;
@@ -67,7 +68,8 @@ public final class ScoringModel {
 
   private ScoringModel(long won, long lost, Instant trainedAt, Map<ScoringFeatures.Value, Integer> features,
       Map<String, Integer> others, String[] groups, int[] groupOf, String[] descriptions,
-      double[] weights, double[] baseline) {
+      double[] weights, double[] baseline, java.util.Set<String> predictive) {
+    this.predictive = predictive;
     this.won = won;
     this.lost = lost;
     this.trainedAt = trainedAt;
@@ -97,7 +99,24 @@ public final class ScoringModel {
    *     than {@value #MINIMUM} lost leads
    */
   public static ScoringModel train(Collection<Lead> wonLeads, Collection<Lead> lostLeads, Instant trainedAt) {
+    return train(wonLeads, lostLeads, trainedAt, java.util.Set.of());
+  }
+
+  /**
+   * Trains a model as {@link #train(Collection, Collection, Instant)} does, learning also from the
+   * leads' values of the custom fields named (those the tenant marks {@code predictive}): each
+   * value one more of the lead's values (a number or an amount by its order of magnitude, several
+   * options one value each, a text as written).
+   *
+   * @param predictiveFields the keys of the custom lead fields to learn from
+   * @throws ValidationException if an argument is null or a collection holds null
+   * @throws InsufficientHistoryException if there are fewer than {@value #MINIMUM} won or fewer
+   *     than {@value #MINIMUM} lost leads
+   */
+  public static ScoringModel train(Collection<Lead> wonLeads, Collection<Lead> lostLeads, Instant trainedAt,
+      java.util.Set<String> predictiveFields) {
     Check.noNulls(wonLeads, "won");
+    java.util.Set<String> predictive = java.util.Set.copyOf(Check.noNulls(predictiveFields, "predictiveFields"));
     Check.noNulls(lostLeads, "lost");
     Check.notNull(trainedAt, "trainedAt");
     if (wonLeads.size() < MINIMUM || lostLeads.size() < MINIMUM) {
@@ -108,11 +127,11 @@ public final class ScoringModel {
     boolean[] label = new boolean[n];
     int i = 0;
     for (Lead l : wonLeads) {
-      values.add(ScoringFeatures.values(l, ScoringFeatures.decidedAt(l)));
+      values.add(ScoringFeatures.values(l, ScoringFeatures.decidedAt(l), predictive));
       label[i++] = true;
     }
     for (Lead l : lostLeads) {
-      values.add(ScoringFeatures.values(l, ScoringFeatures.decidedAt(l)));
+      values.add(ScoringFeatures.values(l, ScoringFeatures.decidedAt(l), predictive));
       label[i++] = false;
     }
     // the vocabulary: groups in order of first sight, values seen often enough, the rest "other"
@@ -177,7 +196,7 @@ public final class ScoringModel {
     }
     // HashMaps, never changed after this: look-ups of a freshly built key are faster than in Map.copyOf's
     return new ScoringModel(wonLeads.size(), lostLeads.size(), trainedAt, features, others,
-        groups, groupOf, descriptions, w, baseline);
+        groups, groupOf, descriptions, w, baseline, predictive);
   }
 
   private static String key(String group, String value) {
@@ -219,7 +238,7 @@ public final class ScoringModel {
   public LeadScore score(Lead lead, Instant asOf) {
     Check.notNull(lead, "lead");
     Check.notNull(asOf, "asOf");
-    List<ScoringFeatures.Value> values = ScoringFeatures.values(lead, asOf);
+    List<ScoringFeatures.Value> values = ScoringFeatures.values(lead, asOf, predictive);
     int[] x = encode(values, features, others);
     int intercept = weights.length - 1;
     double z = Logistic.eta(x, weights, intercept);

@@ -30,9 +30,12 @@ import java.util.TreeSet;
  * @param max the largest {@code NUMBER} value, if bounded
  * @param removed whether the field was removed: its values stay readable on the records that have
  *     them, no record may be given a new one
+ * @param predictive whether lead scoring learns from the field's values (a lead field only; see
+ *     {@code docs/scoring.md})
  */
 public record CustomField(RecordKind kind, String key, String label, FieldType type, boolean required,
-    List<String> options, int maxLength, Optional<BigDecimal> min, Optional<BigDecimal> max, boolean removed) {
+    List<String> options, int maxLength, Optional<BigDecimal> min, Optional<BigDecimal> max, boolean removed,
+    boolean predictive) {
   /** The most options of a choice. */
   public static final int MAX_OPTIONS = 100;
   /** The longest text a {@code TEXT} field allows unless set otherwise. */
@@ -86,6 +89,9 @@ public record CustomField(RecordKind kind, String key, String label, FieldType t
     if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
       throw new ValidationException("max", "must not be below min");
     }
+    if (predictive && kind != RecordKind.LEAD) {
+      throw new ValidationException("predictive", "only a lead field feeds lead scoring");
+    }
   }
 
   /**
@@ -101,7 +107,7 @@ public record CustomField(RecordKind kind, String key, String label, FieldType t
       throw new ValidationException("options", "a choice must have options: use CustomField.choice");
     }
     return new CustomField(kind, key, label, type, false, List.of(),
-        type == FieldType.TEXT ? DEFAULT_MAX_LENGTH : 0, Optional.empty(), Optional.empty(), false);
+        type == FieldType.TEXT ? DEFAULT_MAX_LENGTH : 0, Optional.empty(), Optional.empty(), false, false);
   }
 
   /**
@@ -111,7 +117,7 @@ public record CustomField(RecordKind kind, String key, String label, FieldType t
    */
   public static CustomField choice(RecordKind kind, String key, String label, boolean several, List<String> options) {
     return new CustomField(kind, key, label, several ? FieldType.CHOICES : FieldType.CHOICE, false,
-        Check.notNull(options, "options"), 0, Optional.empty(), Optional.empty(), false);
+        Check.notNull(options, "options"), 0, Optional.empty(), Optional.empty(), false, false);
   }
 
   /**
@@ -120,12 +126,21 @@ public record CustomField(RecordKind kind, String key, String label, FieldType t
    * @throws ValidationException if it is null, blank or over 200 characters
    */
   public CustomField withLabel(String newLabel) {
-    return new CustomField(kind, key, newLabel, type, required, options, maxLength, min, max, removed);
+    return new CustomField(kind, key, newLabel, type, required, options, maxLength, min, max, removed, predictive);
+  }
+
+  /**
+   * This field, learned from by lead scoring or not.
+   *
+   * @throws ValidationException if it is to be predictive and is not a lead field
+   */
+  public CustomField withPredictive(boolean isPredictive) {
+    return new CustomField(kind, key, label, type, required, options, maxLength, min, max, removed, isPredictive);
   }
 
   /** This field, required or not. */
   public CustomField withRequired(boolean isRequired) {
-    return new CustomField(kind, key, label, type, isRequired, options, maxLength, min, max, removed);
+    return new CustomField(kind, key, label, type, isRequired, options, maxLength, min, max, removed, predictive);
   }
 
   /**
@@ -134,7 +149,7 @@ public record CustomField(RecordKind kind, String key, String label, FieldType t
    * @throws ValidationException as the constructor
    */
   public CustomField withOptions(List<String> newOptions) {
-    return new CustomField(kind, key, label, type, required, newOptions, maxLength, min, max, removed);
+    return new CustomField(kind, key, label, type, required, newOptions, maxLength, min, max, removed, predictive);
   }
 
   /**
@@ -143,7 +158,7 @@ public record CustomField(RecordKind kind, String key, String label, FieldType t
    * @throws ValidationException if it is not 1 to 1,000, or the field is not a text
    */
   public CustomField withMaxLength(int length) {
-    return new CustomField(kind, key, label, type, required, options, length, min, max, removed);
+    return new CustomField(kind, key, label, type, required, options, length, min, max, removed, predictive);
   }
 
   /**
@@ -153,7 +168,7 @@ public record CustomField(RecordKind kind, String key, String label, FieldType t
    */
   public CustomField withRange(BigDecimal smallest, BigDecimal largest) {
     return new CustomField(kind, key, label, type, required, options, maxLength, Optional.ofNullable(smallest),
-        Optional.ofNullable(largest), removed);
+        Optional.ofNullable(largest), removed, predictive);
   }
 
   /**
@@ -166,12 +181,12 @@ public record CustomField(RecordKind kind, String key, String label, FieldType t
     Check.notNull(newType, "type");
     boolean choice = newType == FieldType.CHOICE || newType == FieldType.CHOICES;
     return new CustomField(kind, key, label, newType, required, choice ? Check.notNull(choiceOptions, "options") : List.of(),
-        newType == FieldType.TEXT ? DEFAULT_MAX_LENGTH : 0, Optional.empty(), Optional.empty(), removed);
+        newType == FieldType.TEXT ? DEFAULT_MAX_LENGTH : 0, Optional.empty(), Optional.empty(), removed, predictive);
   }
 
   /** This field marked removed (what {@link CustomFieldService#remove} stores). */
   CustomField asRemoved() {
-    return new CustomField(kind, key, label, type, false, options, maxLength, min, max, true);
+    return new CustomField(kind, key, label, type, false, options, maxLength, min, max, true, false);
   }
 
   /**

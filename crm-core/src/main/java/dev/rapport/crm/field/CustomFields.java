@@ -115,6 +115,31 @@ public record CustomFields(Map<String, FieldValue> values) {
     return carried.isEmpty() ? EMPTY : new CustomFields(carried);
   }
 
+  /**
+   * A query's custom field criteria, checked (keys of fields, at most 100), in key order and
+   * immutable.
+   *
+   * @throws ValidationException (field {@code fields}) if the map is null, holds a null or a key
+   *     that is not a field key, or has over 100 entries
+   */
+  public static Map<String, FieldValue> criteria(Map<String, FieldValue> criteria) {
+    Check.notNull(criteria, "fields");
+    if (criteria.size() > dev.rapport.crm.common.Limits.QUERY_VALUES) {
+      throw new ValidationException("fields", "must hold at most " + dev.rapport.crm.common.Limits.QUERY_VALUES + " values");
+    }
+    return new CustomFields(criteria).values;
+  }
+
+  /** Whether these values hold each of the criteria: the same value under each key. */
+  public boolean holds(Map<String, FieldValue> criteria) {
+    for (Map.Entry<String, FieldValue> e : criteria.entrySet()) {
+      if (!e.getValue().equals(values.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The value of {@code key}, if there is one. */
   public Optional<FieldValue> get(String key) {
     return Optional.ofNullable(values.get(key));

@@ -48,11 +48,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
     createdFrom = createdFrom.map(i -> bound(i, "createdFrom"));
     createdBefore = createdBefore.map(i -> bound(i, "createdBefore"));
     industries = Set.copyOf(Check.size(industries, "industries", Limits.QUERY_VALUES));
-    Check.notNull(fields, "fields");
-    if (fields.size() > Limits.QUERY_VALUES) {
-      throw new ValidationException("fields", "must hold at most " + Limits.QUERY_VALUES + " values");
-    }
-    fields = CustomFields.of(fields).values(); // keys checked, sorted, immutable
+    fields = CustomFields.criteria(fields);
   }
 
   /**
@@ -139,10 +135,7 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
    * @throws ValidationException if either is null, or the key is not a field key
    */
   public LeadQuery withField(String key, FieldValue value) {
-    Check.notNull(key, "fields");
-    Check.notNull(value, "fields." + key);
-    Map<String, FieldValue> next = new java.util.TreeMap<>(fields);
-    next.put(key, value);
+    Map<String, FieldValue> next = CustomFields.of(fields).with(key, value).values();
     return new LeadQuery(statuses, temperatures, sources, owner, createdFrom, createdBefore, industries, next);
   }
 
@@ -155,6 +148,6 @@ public record LeadQuery(Set<LeadStatus> statuses, Set<Temperature> temperatures,
         && (createdFrom.isEmpty() || !lead.createdAt().isBefore(createdFrom.get()))
         && (createdBefore.isEmpty() || lead.createdAt().isBefore(createdBefore.get()))
         && (industries.isEmpty() || lead.industry().filter(industries::contains).isPresent())
-        && fields.entrySet().stream().allMatch(e -> e.getValue().equals(lead.fields().values().get(e.getKey())));
+        && lead.fields().holds(fields);
   }
 }

@@ -1,5 +1,8 @@
 package dev.rapport.crm.opportunity;
 
+import dev.rapport.crm.field.CustomFields;
+import dev.rapport.crm.field.FieldValue;
+import java.util.Map;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.AccountId;
 import dev.rapport.crm.common.Limits;
@@ -24,10 +27,11 @@ import java.util.stream.Collectors;
  * @param expectedCloseFrom expected to close on or after this day (an opportunity without an
  *     expected close date never matches a bound)
  * @param expectedCloseTo expected to close on or before this day
+ * @param fields each of these custom field values (by key)
  */
 public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stages,
     Optional<AccountId> accountId, Optional<String> owner, Set<LeadSource> sources,
-    Optional<LocalDate> expectedCloseFrom, Optional<LocalDate> expectedCloseTo) {
+    Optional<LocalDate> expectedCloseFrom, Optional<LocalDate> expectedCloseTo, Map<String, FieldValue> fields) {
 
   /**
    * @throws ValidationException if a part is null or holds null, a set has more than
@@ -36,6 +40,7 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
    *     {@code expectedCloseTo} is before {@code expectedCloseFrom}
    */
   public OpportunityQuery {
+    fields = CustomFields.criteria(fields);
     statuses = Set.copyOf(Check.size(statuses, "statuses", Limits.QUERY_VALUES));
     stages = Check.size(stages, "stages", Limits.QUERY_VALUES).stream()
         .map(s -> Check.text(s, "stages", Limits.STAGE_NAME))
@@ -57,7 +62,7 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
   /** Every opportunity of the tenant. */
   public static OpportunityQuery all() {
     return new OpportunityQuery(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Set.of(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Map.of());
   }
 
   /**
@@ -66,7 +71,7 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
    * @throws ValidationException if null, holding null or over {@link Limits#QUERY_VALUES} values
    */
   public OpportunityQuery withStatuses(Set<OpportunityStatus> s) {
-    return new OpportunityQuery(s, stages, accountId, owner, sources, expectedCloseFrom, expectedCloseTo);
+    return new OpportunityQuery(s, stages, accountId, owner, sources, expectedCloseFrom, expectedCloseTo, fields);
   }
 
   /**
@@ -75,7 +80,7 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
    * @throws ValidationException if null, holding null or a blank or too long name
    */
   public OpportunityQuery withStages(Set<String> s) {
-    return new OpportunityQuery(statuses, s, accountId, owner, sources, expectedCloseFrom, expectedCloseTo);
+    return new OpportunityQuery(statuses, s, accountId, owner, sources, expectedCloseFrom, expectedCloseTo, fields);
   }
 
   /**
@@ -85,7 +90,7 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
    */
   public OpportunityQuery withAccount(AccountId id) {
     return new OpportunityQuery(statuses, stages, Optional.of(Check.notNull(id, "accountId")), owner,
-        sources, expectedCloseFrom, expectedCloseTo);
+        sources, expectedCloseFrom, expectedCloseTo, fields);
   }
 
   /**
@@ -95,7 +100,7 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
    */
   public OpportunityQuery withOwner(String o) {
     return new OpportunityQuery(statuses, stages, accountId,
-        Optional.of(Check.text(o, "owner", Opportunity.MAX_TEXT)), sources, expectedCloseFrom, expectedCloseTo);
+        Optional.of(Check.text(o, "owner", Opportunity.MAX_TEXT)), sources, expectedCloseFrom, expectedCloseTo, fields);
   }
 
   /**
@@ -104,7 +109,7 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
    * @throws ValidationException if null, holding null or over {@link Limits#QUERY_VALUES} values
    */
   public OpportunityQuery withSources(Set<LeadSource> s) {
-    return new OpportunityQuery(statuses, stages, accountId, owner, s, expectedCloseFrom, expectedCloseTo);
+    return new OpportunityQuery(statuses, stages, accountId, owner, s, expectedCloseFrom, expectedCloseTo, fields);
   }
 
   /**
@@ -116,7 +121,18 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
    */
   public OpportunityQuery withExpectedClose(LocalDate from, LocalDate to) {
     return new OpportunityQuery(statuses, stages, accountId, owner, sources, Optional.ofNullable(from),
-        Optional.ofNullable(to));
+        Optional.ofNullable(to), fields);
+  }
+
+  /**
+   * Also requiring the custom field {@code key} to hold {@code value} (a {@code CHOICES} value
+   * matches the same set of options).
+   *
+   * @throws ValidationException if either is null, or the key is not a field key
+   */
+  public OpportunityQuery withField(String key, FieldValue value) {
+    Map<String, FieldValue> next = CustomFields.of(fields).with(key, value).values();
+    return new OpportunityQuery(statuses, stages, accountId, owner, sources, expectedCloseFrom, expectedCloseTo, next);
   }
 
   /** Whether the opportunity meets every criterion. Adapters may use it to filter candidates. */
@@ -126,7 +142,8 @@ public record OpportunityQuery(Set<OpportunityStatus> statuses, Set<String> stag
         && (accountId.isEmpty() || accountId.equals(Optional.of(o.accountId())))
         && (owner.isEmpty() || owner.equals(o.owner()))
         && (sources.isEmpty() || o.source().filter(sources::contains).isPresent())
-        && (expectedCloseFrom.isEmpty() && expectedCloseTo.isEmpty() || closesWithin(o));
+        && (expectedCloseFrom.isEmpty() && expectedCloseTo.isEmpty() || closesWithin(o))
+        && o.fields().holds(fields);
   }
 
   private boolean closesWithin(Opportunity o) {

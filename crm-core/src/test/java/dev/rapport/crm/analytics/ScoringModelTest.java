@@ -8,6 +8,7 @@ import dev.rapport.crm.exception.InsufficientHistoryException;
 import dev.rapport.crm.exception.ValidationException;
 import dev.rapport.crm.common.EmailAddress;
 import dev.rapport.crm.common.Industry;
+import dev.rapport.crm.field.FieldValue;
 import dev.rapport.crm.common.LeadId;
 import dev.rapport.crm.common.PersonName;
 import dev.rapport.crm.common.PhoneNumber;
@@ -115,6 +116,41 @@ class ScoringModelTest {
     assertThat(health.probability()).isGreaterThan(0.6).isGreaterThan(retail.probability());
     assertThat(health.factors()).extracting(ScoreFactor::description).contains("industry: healthcare");
     assertThat(retail.factors()).extracting(ScoreFactor::description).contains("industry: retail");
+  }
+
+  @Test
+  void aCustomFieldMarkedPredictiveIsLearnedAndOthersAreNot() {
+    List<Lead> won = new ArrayList<>();
+    List<Lead> lost = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      (i < 30 ? won : lost).add(withField(lead(LeadSource.WEBINAR, null, List.of()), "tier", FieldValue.choice("gold"),
+          "seats", FieldValue.number(250)));
+      (i < 10 ? won : lost).add(withField(lead(LeadSource.WEBINAR, null, List.of()), "tier", FieldValue.choice("silver"),
+          "seats", FieldValue.number(3)));
+    }
+    Lead gold = withField(lead(LeadSource.WEBINAR, null, List.of()), "tier", FieldValue.choice("gold"), "seats",
+        FieldValue.number(400));
+    Lead silver = withField(lead(LeadSource.WEBINAR, null, List.of()), "tier", FieldValue.choice("silver"), "seats",
+        FieldValue.number(400));
+    ScoringModel learned = ScoringModel.train(won, lost, T, java.util.Set.of("tier"));
+    assertThat(learned.score(gold, T).probability()).isGreaterThan(0.6).isGreaterThan(learned.score(silver, T).probability());
+    assertThat(learned.score(gold, T).factors()).extracting(ScoreFactor::description).contains("tier: gold");
+    // seats were not marked predictive: 400 seats read alike for both, and without the mark nothing differs
+    ScoringModel blind = ScoringModel.train(won, lost, T);
+    assertThat(blind.score(gold, T).probability()).isEqualTo(blind.score(silver, T).probability());
+    ScoringModel bySeats = ScoringModel.train(won, lost, T, java.util.Set.of("seats"));
+    assertThat(bySeats.score(withField(lead(LeadSource.WEBINAR, null, List.of()), "seats", FieldValue.number(700)), T)
+        .factors()).extracting(ScoreFactor::description).contains("seats: 100-999");
+    assertThat(ScoringFeatures.magnitude(new java.math.BigDecimal("-0.5"))).isEqualTo("-(0-1)");
+    assertThat(ScoringFeatures.magnitude(new java.math.BigDecimal("2.5E+3"))).isEqualTo("1000-9999");
+  }
+
+  private static Lead withField(Lead l, String key, FieldValue value, Object... more) {
+    dev.rapport.crm.field.CustomFields f = l.fields().with(key, value);
+    for (int i = 0; i < more.length; i += 2) {
+      f = f.with((String) more[i], (FieldValue) more[i + 1]);
+    }
+    return l.withFields(f, l.updatedAt());
   }
 
   private static Lead industry(Lead l, Industry industry) {

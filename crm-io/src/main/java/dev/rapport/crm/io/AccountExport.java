@@ -28,7 +28,8 @@ public final class AccountExport {
   public static long csv(Crm crm, Writer out) {
     FileExport.notNull(crm, "crm");
     FileExport.notNull(out, "out");
-    return FileExport.csv(AccountField.class, p -> crm.accounts().list(p), AccountExport::values, out);
+    return FileExport.csv(AccountField.class, p -> crm.accounts().list(p), AccountExport::values,
+        LeadExport.customKeys(crm, dev.rapport.crm.field.RecordKind.ACCOUNT), Account::fields, out);
   }
 
   /**
@@ -41,7 +42,7 @@ public final class AccountExport {
   public static long jsonLines(Crm crm, Writer out) {
     FileExport.notNull(crm, "crm");
     FileExport.notNull(out, "out");
-    return FileExport.jsonLines(p -> crm.accounts().list(p), AccountExport::values, out);
+    return FileExport.jsonLines(p -> crm.accounts().list(p), AccountExport::values, Account::fields, out);
   }
 
   private static Map<AccountField, String> values(Account a) {

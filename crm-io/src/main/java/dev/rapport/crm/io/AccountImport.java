@@ -49,6 +49,7 @@ public final class AccountImport extends RecordImport<AccountImport, AccountFiel
       return FileImport.storeRefusingDuplicates(fresh, rows, crm.accounts()::createAll, crm.accounts()::create,
           rejects);
     }), AccountService.MAX_BATCH);
+    customFields(crm.customFields().fields(dev.rapport.crm.field.RecordKind.ACCOUNT));
   }
 
   /**
@@ -65,7 +66,8 @@ public final class AccountImport extends RecordImport<AccountImport, AccountFiel
   }
 
   /** The account of one row; each refusal names the column's field and its value. */
-  private static Row row(Map<AccountField, String> values) throws FileImport.RowRefused {
+  private static Row row(Map<AccountField, String> values, dev.rapport.crm.field.CustomFields fields)
+      throws FileImport.RowRefused {
     String name = FileImport.present(values, AccountField.NAME);
     if (name == null) {
       throw new FileImport.RowRefused(AccountField.NAME.header(), "is required", "");
@@ -76,6 +78,7 @@ public final class AccountImport extends RecordImport<AccountImport, AccountFiel
     FileImport.optional(values, AccountField.EXTERNAL_REFERENCE, b::externalReference);
     FileImport.optional(values, AccountField.INDUSTRY, (String i) -> b.industry(i));
     FileImport.optional(values, AccountField.OWNER, b::owner);
+    b.fields(fields);
     return new Row(b.build(), Optional.ofNullable(reference));
   }
 }

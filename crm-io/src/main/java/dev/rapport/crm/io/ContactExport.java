@@ -33,7 +33,8 @@ public final class ContactExport {
   public static long csv(Crm crm, Writer out) {
     FileExport.notNull(crm, "crm");
     FileExport.notNull(out, "out");
-    return FileExport.csv(ContactField.class, p -> crm.contacts().list(p), values(crm), out);
+    return FileExport.csv(ContactField.class, p -> crm.contacts().list(p), values(crm),
+        LeadExport.customKeys(crm, dev.rapport.crm.field.RecordKind.CONTACT), Contact::fields, out);
   }
 
   /**
@@ -47,7 +48,8 @@ public final class ContactExport {
     FileExport.notNull(crm, "crm");
     FileExport.notNull(account, "account");
     FileExport.notNull(out, "out");
-    return FileExport.csv(ContactField.class, p -> crm.contacts().byAccount(account, p), values(crm), out);
+    return FileExport.csv(ContactField.class, p -> crm.contacts().byAccount(account, p), values(crm),
+        LeadExport.customKeys(crm, dev.rapport.crm.field.RecordKind.CONTACT), Contact::fields, out);
   }
 
   /**
@@ -60,7 +62,7 @@ public final class ContactExport {
   public static long jsonLines(Crm crm, Writer out) {
     FileExport.notNull(crm, "crm");
     FileExport.notNull(out, "out");
-    return FileExport.jsonLines(p -> crm.contacts().list(p), values(crm), out);
+    return FileExport.jsonLines(p -> crm.contacts().list(p), values(crm), Contact::fields, out);
   }
 
   /** The fields of a contact, its account's reference looked up once per account. */

@@ -73,6 +73,7 @@ public final class ContactImport extends RecordImport<ContactImport, ContactFiel
         }
       }
     }), ContactService.MAX_BATCH);
+    customFields(crm.customFields().fields(dev.rapport.crm.field.RecordKind.CONTACT));
   }
 
   private static Map<String, Account> accounts(Crm crm, List<Row> batch) {
@@ -103,7 +104,8 @@ public final class ContactImport extends RecordImport<ContactImport, ContactFiel
   }
 
   /** The contact of one row; each refusal names the column's field and its value. */
-  private static Row row(Map<ContactField, String> values) throws FileImport.RowRefused {
+  private static Row row(Map<ContactField, String> values, dev.rapport.crm.field.CustomFields fields)
+      throws FileImport.RowRefused {
     String family = FileImport.present(values, ContactField.FAMILY_NAME);
     if (family == null) {
       throw new FileImport.RowRefused(ContactField.FAMILY_NAME.header(), "is required", "");
@@ -130,6 +132,7 @@ public final class ContactImport extends RecordImport<ContactImport, ContactFiel
       FileImport.checked(ContactField.ACCOUNT, account,
           dev.rapport.crm.contact.NewAccount.builder("check")::externalReference);
     }
+    b.fields(fields);
     return new Row(b, Optional.ofNullable(account).map(String::strip), address);
   }
 }

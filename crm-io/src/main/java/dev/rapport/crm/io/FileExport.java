@@ -12,6 +12,7 @@ import dev.rapport.crm.exception.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -38,9 +39,22 @@ final class FileExport {
   /** Writes the records as CSV, the fields' headers first; returns how many were written. */
   static <R, F extends Enum<F> & ImportField> long csv(Class<F> fields, Source<R> source,
       Function<R, Map<F, String>> values, Writer out) {
+    return csv(fields, source, values, List.of(), r -> dev.rapport.crm.field.CustomFields.empty(), out);
+  }
+
+  /**
+   * Writes the records as CSV, the fields' headers first and then a column {@code field.<key>} for
+   * each custom key; returns how many were written.
+   */
+  static <R, F extends Enum<F> & ImportField> long csv(Class<F> fields, Source<R> source,
+      Function<R, Map<F, String>> values, List<String> customKeys,
+      Function<R, dev.rapport.crm.field.CustomFields> custom, Writer out) {
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
     for (F f : fields.getEnumConstants()) {
       schema.addColumn(f.header());
+    }
+    for (String k : customKeys) {
+      schema.addColumn(FileImport.CUSTOM + k);
     }
     try (CsvGenerator g = new CsvFactory().createGenerator(out)) {
       g.setSchema(schema.build());
@@ -49,6 +63,10 @@ final class FileExport {
         g.writeStartObject();
         for (Map.Entry<F, String> e : values.apply(r).entrySet()) {
           g.writeStringField(e.getKey().header(), e.getValue());
+        }
+        dev.rapport.crm.field.CustomFields cf = custom.apply(r);
+        for (String k : customKeys) {
+          g.writeStringField(FileImport.CUSTOM + k, CustomValues.write(cf, k));
         }
         g.writeEndObject();
       });
@@ -62,6 +80,12 @@ final class FileExport {
   /** Writes the records as JSON lines, empty fields left out; returns how many were written. */
   static <R, F extends Enum<F> & ImportField> long jsonLines(Source<R> source, Function<R, Map<F, String>> values,
       Writer out) {
+    return jsonLines(source, values, r -> dev.rapport.crm.field.CustomFields.empty(), out);
+  }
+
+  /** Writes the records as JSON lines, empty fields left out, custom values as {@code field.<key>}. */
+  static <R, F extends Enum<F> & ImportField> long jsonLines(Source<R> source, Function<R, Map<F, String>> values,
+      Function<R, dev.rapport.crm.field.CustomFields> custom, Writer out) {
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.setRootValueSeparator(new SerializedString("\n"));
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -71,6 +95,9 @@ final class FileExport {
           if (!e.getValue().isEmpty()) {
             g.writeStringField(e.getKey().header(), e.getValue());
           }
+        }
+        for (Map.Entry<String, dev.rapport.crm.field.FieldValue> e : custom.apply(r).values().entrySet()) {
+          g.writeStringField(FileImport.CUSTOM + e.getKey(), e.getValue().value());
         }
         g.writeEndObject();
       });

@@ -32,8 +32,11 @@ import java.util.function.Supplier;
 final class FileImport<F extends Enum<F> & ImportField, D> {
   /** Turns a row's values into a draft, or refuses the row. */
   interface Drafts<F extends Enum<F>, D> {
-    D draft(Map<F, String> values) throws RowRefused;
+    D draft(Map<F, String> values, dev.rapport.crm.field.CustomFields fields) throws RowRefused;
   }
+
+  /** The prefix of a column of a custom field: {@code field.seats} is the field {@code seats}. */
+  static final String CUSTOM = "field.";
 
   /** Refuses the row at {@code index} of a batch, naming the field, the rule and the value. */
   interface Rejects {
@@ -122,6 +125,8 @@ final class FileImport<F extends Enum<F> & ImportField, D> {
   ImportMode mode = ImportMode.STORE_GOOD_ROWS;
   int batchSize = LeadImport.DEFAULT_BATCH;
   final Map<String, F> mapped = new HashMap<>();
+  /** The custom fields of the kind, by key: a column {@code field.<key>} fills one. */
+  Map<String, dev.rapport.crm.field.CustomField> custom = Map.of();
   Consumer<ImportProgress> progress = p -> { };
   BooleanSupplier cancel = () -> false;
 
@@ -221,11 +226,11 @@ final class FileImport<F extends Enum<F> & ImportField, D> {
     }
 
     /** Takes one row; false once the pass must stop (cancelled). */
-    boolean row(Map<F, String> values) {
+    boolean row(Map<F, String> values, Map<String, String> customValues) {
       read++;
       D row;
       try {
-        row = draft.draft(values);
+        row = draft.draft(values, customFields(customValues));
       } catch (RowRefused e) {
         reject(e.error(read));
         return true;
@@ -345,8 +350,9 @@ final class FileImport<F extends Enum<F> & ImportField, D> {
     factory.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
     try (CsvParser p = factory.createParser(reader)) {
       p.setSchema(CsvSchema.emptySchema().withHeader());
-      Map<Integer, F> columns = null;
+      Map<Integer, Column<F>> columns = null;
       Map<F, String> row = new EnumMap<>(fields);
+      Map<String, String> customRow = new java.util.TreeMap<>();
       int column = 0;
       JsonToken t;
       while ((t = p.nextToken()) != null) {
@@ -355,14 +361,19 @@ final class FileImport<F extends Enum<F> & ImportField, D> {
             columns = columns(headers(p.getSchema()));
           }
           row.clear();
+          customRow.clear();
           column = 0;
         } else if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NULL) {
-          F f = columns.get(column++);
-          if (f != null && t == JsonToken.VALUE_STRING) {
-            row.put(f, p.getText());
+          Column<F> c = columns.get(column++);
+          if (c != null && t == JsonToken.VALUE_STRING) {
+            if (c.field() != null) {
+              row.put(c.field(), p.getText());
+            } else {
+              customRow.put(c.custom(), p.getText());
+            }
           }
         } else if (t == JsonToken.END_OBJECT) {
-          if (!pass.row(new EnumMap<>(row))) {
+          if (!pass.row(new EnumMap<>(row), new java.util.TreeMap<>(customRow))) {
             return;
           }
         }
@@ -381,20 +392,80 @@ final class FileImport<F extends Enum<F> & ImportField, D> {
     return headers;
   }
 
+  /** A column's field: one of the kind's, or (field null) the custom field of that key. */
+  record Column<F>(F field, String custom) {}
+
+  /** The custom field a header names ({@code field.<key>}), or null if it names none. */
+  private String customKey(String header) {
+    String h = header.strip();
+    if (!h.startsWith(CUSTOM)) {
+      return null;
+    }
+    String key = h.substring(CUSTOM.length());
+    if (!custom.containsKey(key)) {
+      throw new ValidationException("header", "'" + cut(header) + "' names no custom " + kind
+          + " field: define it first, or remove the column");
+    }
+    return key;
+  }
+
   /** The field of each column, by position; refuses an unknown header or a field named twice. */
-  private Map<Integer, F> columns(List<String> headers) {
-    Map<Integer, F> columns = new HashMap<>();
+  private Map<Integer, Column<F>> columns(List<String> headers) {
+    Map<Integer, Column<F>> columns = new HashMap<>();
     Map<F, String> seen = new EnumMap<>(fields);
+    java.util.Set<String> seenCustom = new java.util.HashSet<>();
     for (int i = 0; i < headers.size(); i++) {
+      String key = customKey(headers.get(i));
+      if (key != null) {
+        if (!seenCustom.add(key)) {
+          throw new ValidationException("header", "two columns name the custom field " + cut(headers.get(i)));
+        }
+        columns.put(i, new Column<>(null, key));
+        continue;
+      }
       F f = field(headers.get(i));
       String before = seen.put(f, headers.get(i));
       if (before != null) {
         throw new ValidationException("header", "columns '" + cut(before) + "' and '" + cut(headers.get(i))
             + "' both name the field " + f.header());
       }
-      columns.put(i, f);
+      columns.put(i, new Column<>(f, null));
     }
     return columns;
+  }
+
+  /**
+   * A row's custom values, read by their fields' types: a number as written ({@code 12.50}), an
+   * amount with its currency ({@code 12.50 EUR}), a day ({@code 2026-03-31}), yes or no ({@code
+   * true}, {@code false}, {@code yes}, {@code no}), several options separated by commas. Empty
+   * values are absent. Each must fit its field, and every required field must have one.
+   */
+  private dev.rapport.crm.field.CustomFields customFields(Map<String, String> raw) throws RowRefused {
+    Map<String, dev.rapport.crm.field.FieldValue> values = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> e : raw.entrySet()) {
+      String text = e.getValue().strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      dev.rapport.crm.field.CustomField f = custom.get(e.getKey());
+      dev.rapport.crm.field.FieldValue v;
+      try {
+        v = CustomValues.read(f.type(), text);
+      } catch (ValidationException ex) {
+        throw new RowRefused(CUSTOM + e.getKey(), ex.rule(), e.getValue());
+      }
+      java.util.Optional<String> misfit = f.misfit(v);
+      if (misfit.isPresent()) {
+        throw new RowRefused(CUSTOM + e.getKey(), misfit.get(), e.getValue());
+      }
+      values.put(e.getKey(), v);
+    }
+    for (dev.rapport.crm.field.CustomField f : custom.values()) {
+      if (f.required() && !f.removed() && !values.containsKey(f.key())) {
+        throw new RowRefused(CUSTOM + f.key(), "is required", "");
+      }
+    }
+    return dev.rapport.crm.field.CustomFields.of(values);
   }
 
   private F field(String header) {
@@ -425,9 +496,30 @@ final class FileImport<F extends Enum<F> & ImportField, D> {
           throw new IOException("line " + p.currentLocation().getLineNr() + " is not a JSON object");
         }
         Map<F, String> row = new EnumMap<>(fields);
+        Map<String, String> customRow = new java.util.TreeMap<>();
         RowRefused refused = null;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
           String name = p.currentName();
+          String customKey;
+          try {
+            customKey = customKey(name);
+          } catch (ValidationException e) { // a custom key of no field: the rows after it are not read
+            pass.stop(new RowError(pass.read + 1, "header", e.rule(), cut(name)));
+            return;
+          }
+          if (customKey != null) {
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.VALUE_STRING) {
+              customRow.put(customKey, p.getText());
+            } else if (v != JsonToken.VALUE_NULL) {
+              String text = p.getText();
+              p.skipChildren();
+              if (refused == null) {
+                refused = new RowRefused(name, "must be a string or null", text);
+              }
+            }
+            continue;
+          }
           F f = known.get(name);
           if (f == null) {
             try {
@@ -454,7 +546,7 @@ final class FileImport<F extends Enum<F> & ImportField, D> {
         if (refused != null) {
           pass.read++;
           pass.reject(refused.error(pass.read));
-        } else if (!pass.row(row)) {
+        } else if (!pass.row(row, customRow)) {
           return;
         }
       }

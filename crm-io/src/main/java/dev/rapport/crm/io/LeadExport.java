@@ -28,7 +28,8 @@ public final class LeadExport {
    */
   public static long csv(Crm crm, LeadQuery query, Writer out) {
     check(crm, query, out);
-    return FileExport.csv(LeadField.class, p -> crm.leads().query(query, p), LeadExport::values, out);
+    return FileExport.csv(LeadField.class, p -> crm.leads().query(query, p), LeadExport::values,
+        customKeys(crm, dev.rapport.crm.field.RecordKind.LEAD), Lead::fields, out);
   }
 
   /**
@@ -40,7 +41,7 @@ public final class LeadExport {
    */
   public static long jsonLines(Crm crm, LeadQuery query, Writer out) {
     check(crm, query, out);
-    return FileExport.jsonLines(p -> crm.leads().query(query, p), LeadExport::values, out);
+    return FileExport.jsonLines(p -> crm.leads().query(query, p), LeadExport::values, Lead::fields, out);
   }
 
   private static void check(Crm crm, LeadQuery query, Writer out) {
@@ -62,6 +63,11 @@ public final class LeadExport {
     v.put(LeadField.OWNER, text(lead.owner()));
     v.put(LeadField.INDUSTRY, lead.industry().map(i -> i.code()).orElse(""));
     return v;
+  }
+
+  /** The keys of the kind's custom fields (removed ones too: their values stay), in key order. */
+  static java.util.List<String> customKeys(Crm crm, dev.rapport.crm.field.RecordKind kind) {
+    return crm.customFields().fields(kind).stream().map(dev.rapport.crm.field.CustomField::key).toList();
   }
 
   static String text(Optional<String> v) {

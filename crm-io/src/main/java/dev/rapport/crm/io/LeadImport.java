@@ -52,6 +52,7 @@ public final class LeadImport extends RecordImport<LeadImport, LeadField> {
     super(new FileImport<>(LeadField.class, "lead", LeadImport::lead, (batch, rejects) ->
         FileImport.storeRefusingDuplicates(batch, java.util.stream.IntStream.range(0, batch.size()).boxed().toList(),
             crm.leads()::captureAll, crm.leads()::capture, rejects)), LeadService.MAX_BATCH);
+    customFields(crm.customFields().fields(dev.rapport.crm.field.RecordKind.LEAD));
   }
 
   /**
@@ -88,7 +89,8 @@ public final class LeadImport extends RecordImport<LeadImport, LeadField> {
   }
 
   /** The lead of one row; each refusal names the column's field and its value. */
-  private static NewLead lead(Map<LeadField, String> values) throws FileImport.RowRefused {
+  private static NewLead lead(Map<LeadField, String> values, dev.rapport.crm.field.CustomFields fields)
+      throws FileImport.RowRefused {
     String family = FileImport.present(values, LeadField.FAMILY_NAME);
     if (family == null) {
       throw new FileImport.RowRefused(LeadField.FAMILY_NAME.header(), "is required", "");
@@ -112,6 +114,7 @@ public final class LeadImport extends RecordImport<LeadImport, LeadField> {
     FileImport.optional(values, LeadField.TITLE, b::title);
     FileImport.optional(values, LeadField.OWNER, b::owner);
     FileImport.optional(values, LeadField.INDUSTRY, (String i) -> b.industry(i));
+    b.fields(fields);
     try {
       return b.build();
     } catch (ValidationException e) {

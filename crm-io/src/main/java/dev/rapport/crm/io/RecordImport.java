@@ -2,6 +2,8 @@ package dev.rapport.crm.io;
 
 import dev.rapport.crm.exception.ValidationException;
 import java.io.Reader;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,6 +25,13 @@ public abstract sealed class RecordImport<S extends RecordImport<S, F>, F extend
   RecordImport(FileImport<F, ?> engine, int maxBatch) {
     this.engine = engine;
     this.maxBatch = maxBatch;
+  }
+
+  /** The custom fields of the kind: a column {@code field.<key>} fills one (read when the import is made). */
+  final void customFields(List<dev.rapport.crm.field.CustomField> fields) {
+    Map<String, dev.rapport.crm.field.CustomField> byKey = new java.util.TreeMap<>();
+    fields.forEach(f -> byKey.put(f.key(), f));
+    engine.custom = byKey;
   }
 
   @SuppressWarnings("unchecked")

@@ -336,4 +336,79 @@ class LeadImportTest {
     assertThat(everything(fromCsv)).isEqualTo(csv.toString());
     assertThat(everything(fromJson)).isEqualTo(csv.toString());
   }
+
+  private static void defineFields(Crm c) {
+    c.customFields().define(dev.rapport.crm.field.CustomField.choice(dev.rapport.crm.field.RecordKind.LEAD, "tier",
+        "Tier", false, List.of("gold", "silver")));
+    c.customFields().define(dev.rapport.crm.field.CustomField.of(dev.rapport.crm.field.RecordKind.LEAD, "seats",
+        "Seats", dev.rapport.crm.field.FieldType.NUMBER).withRange(java.math.BigDecimal.ONE, new java.math.BigDecimal("1000")));
+    c.customFields().define(dev.rapport.crm.field.CustomField.of(dev.rapport.crm.field.RecordKind.LEAD, "note",
+        "Note", dev.rapport.crm.field.FieldType.TEXT));
+    c.customFields().define(dev.rapport.crm.field.CustomField.choice(dev.rapport.crm.field.RecordKind.LEAD, "tags",
+        "Tags", true, List.of("a", "b", "c")));
+  }
+
+  @Test
+  void customValuesGoOutInAColumnEachAndComeBackTheSame() {
+    Crm source = Crm.builder().persistence(store).tenant("fields-source").build();
+    defineFields(source);
+    for (int i = 0; i < 30; i++) {
+      dev.rapport.crm.field.CustomFields f = dev.rapport.crm.field.CustomFields.empty();
+      if (i % 2 == 0) {
+        f = f.with("tier", dev.rapport.crm.field.FieldValue.choice(i % 4 == 0 ? "gold" : "silver"));
+      }
+      if (i % 3 == 0) {
+        f = f.with("seats", dev.rapport.crm.field.FieldValue.number(new java.math.BigDecimal("2.5").add(java.math.BigDecimal.valueOf(i))));
+      }
+      if (i % 5 == 0) {
+        f = f.with("note", dev.rapport.crm.field.FieldValue.text("50% \"off\", line\nbreak " + i));
+      }
+      if (i % 7 == 0) {
+        f = f.with("tags", dev.rapport.crm.field.FieldValue.choices(List.of("c", "a")));
+      }
+      source.leads().capture(NewLead.builder(PersonName.of("Field " + i), LeadSource.WEBINAR).fields(f).build());
+    }
+    StringWriter csv = new StringWriter();
+    LeadExport.csv(source, LeadQuery.all(), csv);
+    assertThat(csv.toString().lines().findFirst().orElseThrow()).endsWith(",field.note,field.seats,field.tags,field.tier");
+    StringWriter json = new StringWriter();
+    LeadExport.jsonLines(source, LeadQuery.all(), json);
+
+    Crm fromCsv = Crm.builder().persistence(store).tenant("fields-csv").build();
+    defineFields(fromCsv);
+    assertThat(LeadImport.into(fromCsv).csv(text(csv.toString())).clean()).isTrue();
+    Crm fromJson = Crm.builder().persistence(store).tenant("fields-json").build();
+    defineFields(fromJson);
+    assertThat(LeadImport.into(fromJson).jsonLines(text(json.toString())).clean()).isTrue();
+    for (Crm c : List.of(fromCsv, fromJson)) {
+      assertThat(c.leads().query(LeadQuery.all(), dev.rapport.crm.common.PageRequest.first(100)).items())
+          .extracting(l -> l.name().fullName() + " " + l.fields())
+          .containsExactlyElementsOf(source.leads().query(LeadQuery.all(), dev.rapport.crm.common.PageRequest.first(100))
+              .items().stream().map(l -> l.name().fullName() + " " + l.fields()).toList());
+    }
+  }
+
+  @Test
+  void aCustomValueThatBreaksItsFieldIsARowErrorAndAnUnknownOneRefusesTheFile() {
+    defineFields(crm);
+    String before = everything(crm);
+    ImportReport report = LeadImport.into(crm).csv(text("""
+        familyName,source,field.seats,field.tags,field.tier
+        Good,webinar,12.50,"b, a",gold
+        Many,webinar,many,,
+        Huge,webinar,5000,,
+        Bronze,webinar,,,bronze
+        """));
+    assertThat(report.stored()).isEqualTo(1);
+    assertThat(report.errors()).extracting(e -> e.row() + " " + e.field())
+        .containsExactly("2 field.seats", "3 field.seats", "4 field.tier");
+    assertThat(crm.leads().count(LeadQuery.all().withField("seats", dev.rapport.crm.field.FieldValue.number(
+        new java.math.BigDecimal("12.5"))))).isEqualTo(1);
+    assertThat(crm.leads().count(LeadQuery.all().withField("tags", dev.rapport.crm.field.FieldValue.choices(
+        List.of("a", "b"))))).isEqualTo(1);
+    String after = everything(crm);
+    assertThatThrownBy(() -> LeadImport.into(crm).csv(text("familyName,source,field.nothing\nX,webinar,1\n")))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("header"));
+    assertThat(everything(crm)).isEqualTo(after).isNotEqualTo(before);
+  }
 }

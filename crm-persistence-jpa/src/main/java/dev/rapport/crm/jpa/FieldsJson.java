@@ -90,6 +90,7 @@ final class FieldsJson {
     m.put("min", f.min().map(BigDecimal::toPlainString).orElse(null));
     m.put("max", f.max().map(BigDecimal::toPlainString).orElse(null));
     m.put("removed", f.removed());
+    m.put("predictive", f.predictive());
     return Json.write(m);
   }
 
@@ -100,6 +101,7 @@ final class FieldsJson {
     return new CustomField(RecordKind.valueOf(kind), key, (String) m.get("label"),
         FieldType.valueOf((String) m.get("type")), (Boolean) m.get("required"), (List<String>) m.get("options"),
         ((Number) m.get("maxLength")).intValue(), Optional.ofNullable((String) m.get("min")).map(BigDecimal::new),
-        Optional.ofNullable((String) m.get("max")).map(BigDecimal::new), (Boolean) m.get("removed"));
+        Optional.ofNullable((String) m.get("max")).map(BigDecimal::new), (Boolean) m.get("removed"),
+        Boolean.TRUE.equals(m.get("predictive")));
   }
 }

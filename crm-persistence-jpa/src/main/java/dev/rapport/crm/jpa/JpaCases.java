@@ -76,6 +76,12 @@ final class JpaCases implements CaseRepository {
       where.append(" and e.owner = :owner");
       p.put("owner", o);
     });
+    int field = 0;
+    for (Map.Entry<String, dev.rapport.crm.field.FieldValue> f : query.fields().entrySet()) {
+      // the JSON of the one entry, anywhere in the column (schema version 17)
+      where.append(" and e.customFields like :field").append(field).append(" escape '!'");
+      p.put("field" + field++, FieldsJson.holding(f.getKey(), f.getValue()));
+    }
     return where.toString();
   }
 

@@ -30,10 +30,12 @@ final class JpaCustomFields implements CustomFieldRepository {
     uow.requireOpen();
     List<CustomField> out = new ArrayList<>();
     for (CustomFieldEntity e : uow.em().createQuery("select e from RapportCustomField e where e.tenantId = :tenant"
-            + " and e.kind = :kind order by e.fieldKey", CustomFieldEntity.class)
+            + " and e.kind = :kind", CustomFieldEntity.class)
         .setParameter("tenant", uow.tenant().value()).setParameter("kind", kind.name()).getResultList()) {
       out.add(FieldsJson.readDefinition(e.kind, e.fieldKey, e.definition));
     }
+    // in key order as Java compares them: a database's collation may order '_' otherwise
+    out.sort(java.util.Comparator.comparing(CustomField::key));
     return out;
   }
 

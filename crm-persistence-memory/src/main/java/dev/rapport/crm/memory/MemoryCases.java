@@ -25,6 +25,7 @@ final class MemoryCases implements CaseRepository {
           new Kind.IndexDef<>(Kinds.STATUS, c -> List.of(c.status())),
           new Kind.IndexDef<>(Kinds.ACCOUNT, c -> List.of(c.accountId())),
           new Kind.IndexDef<>(Kinds.OWNER, c -> c.owner().stream().toList()),
+          new Kind.IndexDef<>(Kinds.FIELD, c -> Kinds.fields(c.fields())),
           new Kind.IndexDef<>(PRIORITY, c -> List.of(c.priority()))),
       Optional.empty());
 
@@ -69,6 +70,7 @@ final class MemoryCases implements CaseRepository {
     candidates.add(Buffer.keys(Kinds.STATUS, CaseStatus.OPEN));
     candidates.add(Buffer.keys(PRIORITY, query.priorities()));
     candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
+    query.fields().forEach((k, v) -> candidates.add(Buffer.keys(Kinds.FIELD, List.of(Kinds.field(k, v)))));
     return candidates;
   }
 

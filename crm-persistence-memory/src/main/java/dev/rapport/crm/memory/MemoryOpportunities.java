@@ -23,6 +23,7 @@ final class MemoryOpportunities implements OpportunityRepository {
           new Kind.IndexDef<>(Kinds.OWNER, o -> o.owner().stream().toList()),
           new Kind.IndexDef<>(Kinds.STAGE, o -> List.of(o.stage())),
           new Kind.IndexDef<>(Kinds.SOURCE, o -> o.source().stream().toList()),
+          new Kind.IndexDef<>(Kinds.FIELD, o -> Kinds.fields(o.fields())),
           new Kind.IndexDef<>(Kinds.ORIGIN_LEAD, o -> o.originLead().stream().toList())),
       Optional.empty());
 
@@ -69,6 +70,7 @@ final class MemoryOpportunities implements OpportunityRepository {
     candidates.add(Buffer.keys(Kinds.ACCOUNT, query.accountId().stream().toList()));
     candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
     candidates.add(Buffer.keys(Kinds.SOURCE, query.sources()));
+    query.fields().forEach((k, v) -> candidates.add(Buffer.keys(Kinds.FIELD, List.of(Kinds.field(k, v)))));
     return candidates;
   }
 

@@ -88,7 +88,8 @@ public abstract class CustomFieldContract extends ContractSupport {
 
   @Test
   public void definitionsAreStoredAndReadBackWithEveryRule() {
-    CustomField text = CustomField.of(RecordKind.LEAD, "note", AWKWARD, FieldType.TEXT).withMaxLength(17).withRequired(false);
+    CustomField text = CustomField.of(RecordKind.LEAD, "note", AWKWARD, FieldType.TEXT).withMaxLength(17).withRequired(false)
+        .withPredictive(true);
     CustomField number = CustomField.of(RecordKind.CASE, "hours", "Hours", FieldType.NUMBER)
         .withRange(new BigDecimal("0.5"), new BigDecimal("1000"));
     CustomField choice = CustomField.choice(RecordKind.OPPORTUNITY, "region", "Region", true, List.of("emea", "apac", "amer"));
@@ -168,6 +169,31 @@ public abstract class CustomFieldContract extends ContractSupport {
     assertThat(ids(LeadQuery.all().withField("tags", FieldValue.choices(Set.of("a", "c"))))).containsExactly(tags.id());
     assertThat(crm.leads().count(LeadQuery.all().withField("tags", FieldValue.choices(Set.of("a"))))).isZero();
     assertThat(crm.leads().count(LeadQuery.all().withField("tier", FieldValue.text("gold")))).isZero();
+  }
+
+  @Test
+  public void opportunitiesAndCasesAreFoundAndCountedByAValueAndTheBoardSumsThem() {
+    crm.customFields().define(CustomField.choice(RecordKind.OPPORTUNITY, "region", "Region", false, List.of("emea", "apac")));
+    crm.customFields().define(CustomField.of(RecordKind.CASE, "urgent", "Urgent", FieldType.BOOLEAN));
+    Account account = crm.accounts().create(NewAccount.builder("Queried Ltd").build());
+    Opportunity emea = crm.opportunities().open(account.id(), NewOpportunity.builder("EMEA deal", Money.of("100.00", "EUR"))
+        .fields(CustomFields.empty().with("region", FieldValue.choice("emea"))).build());
+    crm.opportunities().open(account.id(), NewOpportunity.builder("APAC deal", Money.of("300.00", "EUR"))
+        .fields(CustomFields.empty().with("region", FieldValue.choice("apac"))).build());
+    crm.opportunities().open(account.id(), NewOpportunity.builder("No region", Money.of("500.00", "EUR")).build());
+    dev.rapport.crm.opportunity.OpportunityQuery q = dev.rapport.crm.opportunity.OpportunityQuery.all()
+        .withField("region", FieldValue.choice("emea"));
+    assertThat(crm.opportunities().query(q, PageRequest.first(10)).items()).extracting(Opportunity::id).containsExactly(emea.id());
+    assertThat(crm.opportunities().count(q)).isEqualTo(1);
+    assertThat(crm.analytics().board(q).count()).isEqualTo(1);
+
+    ServiceCase urgent = crm.cases().open(NewCase.builder(account.id(), "Down").fields(CustomFields.empty()
+        .with("urgent", FieldValue.bool(true))).build());
+    crm.cases().open(NewCase.builder(account.id(), "Question").fields(CustomFields.empty()
+        .with("urgent", FieldValue.bool(false))).build());
+    dev.rapport.crm.service.CaseQuery c = dev.rapport.crm.service.CaseQuery.allOpen().withField("urgent", FieldValue.bool(true));
+    assertThat(crm.cases().query(c, PageRequest.first(10)).items()).extracting(ServiceCase::id).containsExactly(urgent.id());
+    assertThat(crm.cases().count(c)).isEqualTo(1);
   }
 
   private Lead lead(String name, CustomFields fields) {

@@ -1246,8 +1246,8 @@ public abstract class ValueStormContract extends ContractSupport {
         case 2 -> dev.rapport.crm.field.FieldValue.text(v.chance(80) ? v.text(1 + v.nextInt(Limits.TEXT)) : "t".repeat(201));
         case 3 -> dev.rapport.crm.field.FieldValue.date(v.date());
         case 4 -> dev.rapport.crm.field.FieldValue.bool(v.chance(50));
-        default -> key.equals("seats") ? dev.rapport.crm.field.FieldValue.number(v.nextInt(1000))
-            : key.equals("tier") ? dev.rapport.crm.field.FieldValue.choice("gold")
+        default -> "seats".equals(key) ? dev.rapport.crm.field.FieldValue.number(v.nextInt(1000))
+            : "tier".equals(key) ? dev.rapport.crm.field.FieldValue.choice("gold")
             : dev.rapport.crm.field.FieldValue.text("ok");
       };
       f = f.with(key, value);
@@ -1730,6 +1730,9 @@ public abstract class ValueStormContract extends ContractSupport {
       case 37 -> { AccountId id = accountId(); yield in("opportunities.open", () -> c.opportunities().open(id, newOpportunity())); }
       case 38 -> in("opportunities.query", () -> {
         OpportunityQuery q = OpportunityQuery.all();
+        if (v.chance(15)) {
+          q = q.withField(v.chance(90) ? "tier" : v.code(), dev.rapport.crm.field.FieldValue.choice(v.pick(List.of("gold", "silver"))));
+        }
         if (v.chance(30)) {
           q = q.withStatuses(EnumSet.of(v.pick(List.of(OpportunityStatus.values()))));
         }
