@@ -501,6 +501,7 @@ public final class Crm {
         settings.put(dev.rapport.crm.mail.MailTransport.class, mailTransport);
       }
       settings.put(dev.rapport.crm.internal.context.Cascade.class, new Removals());
+      settings.put(dev.rapport.crm.internal.context.FieldKeys.class, new FieldRenames());
       if (auditTrail) {
         settings.put(dev.rapport.crm.internal.context.AuditHook.class, new AuditLog(ids));
       }

@@ -120,7 +120,8 @@ final class TimelineHistory {
       return e.accountId().map(a -> new Line(List.of(a.value()), "Contact deleted")).orElse(Line.NONE);
     }
     if (event instanceof dev.rapport.crm.field.CustomFieldDefined || event instanceof dev.rapport.crm.field.CustomFieldChanged
-        || event instanceof dev.rapport.crm.field.CustomFieldRemoved) {
+        || event instanceof dev.rapport.crm.field.CustomFieldRemoved
+        || event instanceof dev.rapport.crm.field.CustomFieldRenamed) {
       return Line.NONE; // the tenant's configuration, not a record's history
     }
     if (event instanceof dev.rapport.crm.field.CustomFieldsChanged e) {

@@ -133,6 +133,8 @@ class TimelineHistoryTest {
     m.put(new dev.rapport.crm.field.CustomFieldChanged(T, AT, seats, seats.withLabel("Licences")), TimelineHistory.Line.NONE);
     m.put(new dev.rapport.crm.field.CustomFieldRemoved(T, AT, dev.rapport.crm.field.RecordKind.LEAD, "seats"),
         TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.field.CustomFieldRenamed(T, AT, dev.rapport.crm.field.RecordKind.LEAD, "seats", "licences", 3),
+        TimelineHistory.Line.NONE);
     m.put(new dev.rapport.crm.field.CustomFieldsChanged(T, AT, dev.rapport.crm.field.RecordKind.LEAD, LEAD.value(),
         dev.rapport.crm.field.CustomFields.empty().with("seats", dev.rapport.crm.field.FieldValue.number(5))
             .with("tier", dev.rapport.crm.field.FieldValue.choice("gold")),

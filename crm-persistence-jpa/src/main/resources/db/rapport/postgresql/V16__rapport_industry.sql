@@ -5,3 +5,5 @@
 -- at the account's next change.
 alter table crm_lead add column industry varchar(50);
 create index crm_lead_industry_idx on crm_lead (tenant_id, industry, id);
+-- accounts listed and counted by industry (AccountService.listByIndustry, countByIndustry)
+create index crm_account_industry_idx on crm_account (tenant_id, industry, id);

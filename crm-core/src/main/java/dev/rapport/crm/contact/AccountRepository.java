@@ -65,6 +65,12 @@ public interface AccountRepository {
   /** The page of all accounts, in id order. */
   Page<Account> list(PageRequest page);
 
+  /** A page of the accounts of one industry, in id order (the order of {@link #list}). */
+  Page<Account> byIndustry(dev.rapport.crm.common.Industry industry, PageRequest page);
+
+  /** How many accounts are of one industry. */
+  long countByIndustry(dev.rapport.crm.common.Industry industry);
+
   /** Stores a new account (version 0) and returns it with version 1. */
   Account insert(Account account);
 

@@ -78,6 +78,8 @@ public final class AccountService {
       ctx.screen().screen(cmd.uow(), a);
       Account stored = cmd.uow().port(AccountRepository.class).insert(a);
       cmd.raise(new AccountCreated(ctx.tenant(), now, stored.id(), stored.name()));
+      dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.ACCOUNT, stored.id().value(),
+          dev.rapport.crm.field.CustomFields.empty(), stored.fields()).ifPresent(cmd::raise);
       return stored;
     });
   }
@@ -130,6 +132,8 @@ public final class AccountService {
         ctx.screen().screen(cmd.uow(), a);
         Account s = cmd.uow().port(AccountRepository.class).insert(a);
         cmd.raise(new AccountCreated(ctx.tenant(), now, s.id(), s.name()));
+        dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.ACCOUNT, s.id().value(),
+              dev.rapport.crm.field.CustomFields.empty(), s.fields()).ifPresent(cmd::raise);
         stored.add(s);
       }
       return List.copyOf(stored);
@@ -374,6 +378,28 @@ public final class AccountService {
   public Page<Account> list(PageRequest page) {
     Check.notNull(page, "page");
     return ctx.read(uow -> uow.port(AccountRepository.class).list(page));
+  }
+
+  /**
+   * A page of the accounts of one industry, oldest first.
+   *
+   * @throws ValidationException if an argument is null
+   */
+  public Page<Account> listByIndustry(dev.rapport.crm.common.Industry industry, PageRequest page) {
+    Check.notNull(industry, "industry");
+    Check.notNull(page, "page");
+    return ctx.read(uow -> uow.port(AccountRepository.class).byIndustry(industry, page));
+  }
+
+  /**
+   * How many accounts are of one industry: as many as walking every page of {@link #listByIndustry}
+   * returns, in one statement on JPA.
+   *
+   * @throws ValidationException if the industry is null
+   */
+  public long countByIndustry(dev.rapport.crm.common.Industry industry) {
+    Check.notNull(industry, "industry");
+    return ctx.read(uow -> uow.port(AccountRepository.class).countByIndustry(industry));
   }
 
   /**

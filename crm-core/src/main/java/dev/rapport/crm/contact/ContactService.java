@@ -88,6 +88,8 @@ public final class ContactService {
       ctx.screen().screen(cmd.uow(), c);
       Contact stored = cmd.uow().port(ContactRepository.class).insert(c);
       cmd.raise(new ContactCreated(ctx.tenant(), now, stored.id(), stored.accountId()));
+      dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.CONTACT, stored.id().value(),
+          dev.rapport.crm.field.CustomFields.empty(), stored.fields()).ifPresent(cmd::raise);
       stored.marketingConsent().ifPresent(given -> cmd.raise(new ContactConsentRecorded(ctx.tenant(), now,
           stored.id(), given.granted(), given.source(), given.recordedAt())));
       return stored;
@@ -144,6 +146,8 @@ public final class ContactService {
         ctx.screen().screen(cmd.uow(), c);
         Contact s = cmd.uow().port(ContactRepository.class).insert(c);
         cmd.raise(new ContactCreated(ctx.tenant(), now, s.id(), s.accountId()));
+        dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.CONTACT, s.id().value(),
+              dev.rapport.crm.field.CustomFields.empty(), s.fields()).ifPresent(cmd::raise);
         s.marketingConsent().ifPresent(given -> cmd.raise(new ContactConsentRecorded(ctx.tenant(), now, s.id(),
             given.granted(), given.source(), given.recordedAt())));
         stored.add(s);

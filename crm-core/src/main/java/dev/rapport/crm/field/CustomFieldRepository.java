@@ -26,6 +26,9 @@ public interface CustomFieldRepository {
   /** Stores the new state of a field already stored (same kind and key). */
   void update(CustomField field);
 
+  /** Deletes the field of the kind with the key (what a rename does before it stores it anew). */
+  void delete(RecordKind kind, String key);
+
   /** The records of the kind that hold a value for {@code key}: their ids and values, in id order. */
   List<Holder> holding(RecordKind kind, String key);
 

@@ -120,6 +120,42 @@ public final class CustomFieldService {
   }
 
   /**
+   * Renames a field's key, keeping its values: the field is stored under the new key, and every
+   * record of its kind that has a value of it has the value under the new key (stored anew: its
+   * version moves on; its last change stays). One command: all or nothing. Raises {@link
+   * CustomFieldRenamed}.
+   *
+   * @return the field under its new key
+   * @throws ValidationException if an argument is null or the new key is not 1 to 50 of {@code
+   *     [a-z0-9_]}
+   * @throws NotFoundException if the kind has no field with the key
+   * @throws IllegalTransitionException if the field was removed
+   * @throws DuplicateException if the kind has a field with the new key (removed ones too)
+   */
+  public CustomField rename(RecordKind kind, String key, String newKey) {
+    Check.notNull(kind, "kind");
+    Check.notNull(key, "key");
+    Check.notNull(newKey, "newKey");
+    return ctx.command(cmd -> {
+      CustomFieldRepository repo = cmd.uow().port(CustomFieldRepository.class);
+      CustomField before = existing(repo, kind, key);
+      CustomField after = new CustomField(kind, newKey, before.label(), before.type(), before.required(),
+          before.options(), before.maxLength(), before.min(), before.max(), false, before.predictive());
+      if (newKey.equals(key)) {
+        return before;
+      }
+      if (repo.find(kind, newKey).isPresent()) {
+        throw new DuplicateException("custom field", "key", kind + "." + newKey);
+      }
+      repo.delete(kind, key);
+      repo.insert(after);
+      int moved = ctx.setting(dev.rapport.crm.internal.context.FieldKeys.class).move(cmd, kind.name(), key, newKey);
+      cmd.raise(new CustomFieldRenamed(ctx.tenant(), ctx.now(), kind, key, newKey, moved));
+      return after;
+    });
+  }
+
+  /**
    * Removes a field: it takes no new values and is no longer required; the values records have of
    * it stay, readable, and are kept when those records are written. It stays listed by
    * {@link #fields} (marked removed), and its key is not free for a new field. Raises {@link

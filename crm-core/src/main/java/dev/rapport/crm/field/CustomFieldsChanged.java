@@ -17,6 +17,18 @@ import java.util.UUID;
  */
 public record CustomFieldsChanged(TenantId tenantId, Instant occurredAt, RecordKind kind, UUID recordId,
     CustomFields before, CustomFields after) implements FieldEvent {
+  /**
+   * The event of a record's values going from {@code before} to {@code after}, or empty when they
+   * are the same (a record made without values raises none).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static java.util.Optional<CustomFieldsChanged> between(TenantId tenantId, Instant at, RecordKind kind,
+      UUID recordId, CustomFields before, CustomFields after) {
+    return before.equals(after) ? java.util.Optional.empty()
+        : java.util.Optional.of(new CustomFieldsChanged(tenantId, at, kind, recordId, before, after));
+  }
+
   @Override
   public String aggregateType() {
     return kind.name().toLowerCase(Locale.ROOT);

@@ -368,6 +368,19 @@ public record Lead(
   }
 
   /**
+   * This lead with its custom values under renamed keys (what renaming a field does): the same data,
+   * so also of a converted lead, and its last change stays.
+   *
+   * @throws ValidationException if they are null
+   */
+  public Lead withFieldsMoved(CustomFields newFields) {
+    Check.notNull(newFields, "fields");
+    return newFields.equals(fields) ? this : new Lead(id, tenantId, version, name, email, phone, company, title, source,
+        sourceDetail, status, disqualificationReason, signals, temperature, temperatureOverride, owner, score, createdAt,
+        updatedAt, convertedTo, campaign, industry, newFields);
+  }
+
+  /**
    * This lead with other custom field values (checked against the tenant's fields by its
    * service); this very one when they are the same.
    *

@@ -102,6 +102,8 @@ public final class LeadService {
       ctx.screen().screen(cmd.uow(), l);
       Lead stored = cmd.uow().port(LeadRepository.class).insert(l);
       cmd.raise(new LeadCaptured(ctx.tenant(), now, stored.id(), stored.source()));
+      dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.LEAD, stored.id().value(),
+          dev.rapport.crm.field.CustomFields.empty(), stored.fields()).ifPresent(cmd::raise);
       return stored;
     });
   }
@@ -168,6 +170,8 @@ public final class LeadService {
       }
       for (Lead s : stored) {
         cmd.raise(new LeadCaptured(ctx.tenant(), now, s.id(), s.source()));
+        dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.LEAD, s.id().value(),
+              dev.rapport.crm.field.CustomFields.empty(), s.fields()).ifPresent(cmd::raise);
       }
       return List.copyOf(stored);
     });
@@ -672,6 +676,8 @@ public final class LeadService {
             lead.fields().carriedTo(defined.get(RecordKind.ACCOUNT))), now);
         dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.ACCOUNT), account.fields(), filled.fields());
         if (filled != account) {
+          dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, RecordKind.ACCOUNT, account.id().value(),
+              account.fields(), filled.fields()).ifPresent(cmd::raise);
           account = uow.port(AccountRepository.class).update(filled);
         }
       } else {
@@ -681,6 +687,8 @@ public final class LeadService {
         dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.ACCOUNT), CustomFields.empty(), created.fields());
         account = uow.port(AccountRepository.class).insert(created);
         cmd.raise(new AccountCreated(ctx.tenant(), now, account.id(), account.name()));
+        dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.ACCOUNT, account.id().value(),
+              dev.rapport.crm.field.CustomFields.empty(), account.fields()).ifPresent(cmd::raise);
       }
 
       Contact contact;
@@ -691,6 +699,8 @@ public final class LeadService {
         merged = merged.withFields(merged.fields().withGapsFilledFrom(
             lead.fields().carriedTo(defined.get(RecordKind.CONTACT))), now);
         dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.CONTACT), before.fields(), merged.fields());
+        dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, RecordKind.CONTACT, before.id().value(),
+            before.fields(), merged.fields()).ifPresent(cmd::raise);
         contact = merged == before ? before : uow.port(ContactRepository.class).update(merged);
       } else {
         Contact created = new Contact(ContactId.of(ctx.ids().next()), ctx.tenant(), 0, lead.name(),
@@ -700,6 +710,8 @@ public final class LeadService {
         dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.CONTACT), CustomFields.empty(), created.fields());
         contact = uow.port(ContactRepository.class).insert(created);
         cmd.raise(new ContactCreated(ctx.tenant(), now, contact.id(), contact.accountId()));
+        dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.CONTACT, contact.id().value(),
+              dev.rapport.crm.field.CustomFields.empty(), contact.fields()).ifPresent(cmd::raise);
       }
 
       Optional<Opportunity> opportunity = Optional.empty();
@@ -711,6 +723,8 @@ public final class LeadService {
         dev.rapport.crm.field.CustomField.check(defined.get(RecordKind.OPPORTUNITY), CustomFields.empty(), o.fields());
         opportunity = Optional.of(uow.port(OpportunityRepository.class).insert(o));
         cmd.raise(new OpportunityOpened(ctx.tenant(), now, o.id(), o.accountId(), o.amount(), o.stage()));
+        dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.OPPORTUNITY, o.id().value(),
+              dev.rapport.crm.field.CustomFields.empty(), o.fields()).ifPresent(cmd::raise);
       }
 
       ConvertedTo links = new ConvertedTo(contact.id(), account.id(),

@@ -94,6 +94,8 @@ public final class OpportunityService {
       uow.port(CustomFieldRepository.class).check(RecordKind.OPPORTUNITY, CustomFields.empty(), o.fields());
       Opportunity stored = uow.port(OpportunityRepository.class).insert(o);
       cmd.raise(new OpportunityOpened(ctx.tenant(), now, o.id(), account, o.amount(), o.stage()));
+      dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.OPPORTUNITY, o.id().value(),
+          dev.rapport.crm.field.CustomFields.empty(), o.fields()).ifPresent(cmd::raise);
       return stored;
     });
   }

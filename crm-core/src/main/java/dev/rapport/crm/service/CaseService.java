@@ -85,6 +85,8 @@ public final class CaseService {
       uow.port(CustomFieldRepository.class).check(RecordKind.CASE, CustomFields.empty(), c.fields());
       ServiceCase stored = uow.port(CaseRepository.class).insert(c);
       cmd.raise(new CaseOpened(ctx.tenant(), now, c.id(), c.accountId(), c.contactId(), c.subject(), c.priority()));
+      dev.rapport.crm.field.CustomFieldsChanged.between(ctx.tenant(), now, dev.rapport.crm.field.RecordKind.CASE, c.id().value(),
+          dev.rapport.crm.field.CustomFields.empty(), c.fields()).ifPresent(cmd::raise);
       return stored;
     });
   }

@@ -179,6 +179,23 @@ final class JpaAccounts implements AccountRepository {
   }
 
   @Override
+  public Page<Account> byIndustry(Industry industry, PageRequest page) {
+    uow.requireOpen();
+    Objects.requireNonNull(industry, "industry");
+    Objects.requireNonNull(page, "page");
+    List<Account> found = rows.page(" and e.industry = :industry", Map.of("industry", industry.code()), page)
+        .stream().map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), a -> a.id().value());
+  }
+
+  @Override
+  public long countByIndustry(Industry industry) {
+    uow.requireOpen();
+    Objects.requireNonNull(industry, "industry");
+    return rows.count(" and e.industry = :industry", Map.of("industry", industry.code()));
+  }
+
+  @Override
   public Account insert(Account account) {
     uow.requireOpen();
     return rows.toDomain(rows.insert(account));

@@ -84,6 +84,15 @@ final class JpaCustomFields implements CustomFieldRepository {
     e.definition = FieldsJson.writeDefinition(field);
   }
 
+  @Override
+  public void delete(RecordKind kind, String key) {
+    uow.requireOpen();
+    row(kind, key).ifPresent(e -> {
+      uow.em().remove(e);
+      uow.flush(); // the new row under another key may reuse nothing, but the old one goes first
+    });
+  }
+
   private static String entity(RecordKind kind) {
     return switch (kind) {
       case LEAD -> "RapportLead";

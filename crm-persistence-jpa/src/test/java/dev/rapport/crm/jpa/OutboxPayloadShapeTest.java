@@ -144,7 +144,8 @@ class OutboxPayloadShapeTest {
     crm.customFields().change(tier.withLabel("Level"));
     crm.leads().setFields(lead.id(), dev.rapport.crm.field.CustomFields.empty()
         .with("tier", dev.rapport.crm.field.FieldValue.choice("gold")));
-    crm.customFields().remove(dev.rapport.crm.field.RecordKind.LEAD, "tier");
+    crm.customFields().rename(dev.rapport.crm.field.RecordKind.LEAD, "tier", "level");
+    crm.customFields().remove(dev.rapport.crm.field.RecordKind.LEAD, "level");
     crm.leads().recordSignal(lead.id(), SignalType.DEMO_REQUEST);
     crm.leads().changeStatus(lead.id(), LeadStatus.QUALIFIED);
     ConversionResult converted = crm.leads().convert(lead.id(), Conversion.standard()

@@ -556,6 +556,10 @@ class StatementCountTest {
     assertThat(count(target, () -> crm.leads().count(LeadQuery.all().withField("seats",
         dev.rapport.crm.field.FieldValue.number(5))))).isEqualTo(1);
     assertThat(crm.leads().count(LeadQuery.all().withField("seats", dev.rapport.crm.field.FieldValue.number(5)))).isEqualTo(1);
+    // accounts by industry: a page one statement, a count one
+    assertThat(count(target, () -> crm.accounts().listByIndustry(dev.rapport.crm.common.Industry.RETAIL,
+        PageRequest.first(10)))).isEqualTo(1);
+    assertThat(count(target, () -> crm.accounts().countByIndustry(dev.rapport.crm.common.Industry.RETAIL))).isEqualTo(1);
     // an account's industry: read it, write it; the same industry again only reads
     assertThat(count(target, () -> crm.accounts().changeIndustry(account.id(), dev.rapport.crm.common.Industry.RETAIL)))
         .isEqualTo(2);

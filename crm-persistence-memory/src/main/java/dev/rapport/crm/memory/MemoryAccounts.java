@@ -20,6 +20,7 @@ final class MemoryAccounts implements AccountRepository {
           new Kind.IndexDef<>(Kinds.MATCH, a -> List.of("c:" + MatchKeys.companyKey(a.name()))),
           new Kind.IndexDef<>(Kinds.GRAM, a -> dev.rapport.crm.search.SearchText.of(a).grams()),
           new Kind.IndexDef<>(Kinds.DOMAIN, a -> a.domain().stream().toList()),
+          new Kind.IndexDef<>(Kinds.INDUSTRY, a -> a.industry().stream().toList()),
           new Kind.IndexDef<>(Kinds.EXTERNAL_REFERENCE, a -> a.externalReference().stream().toList())),
       Optional.of(new Kind.Unique(Kinds.EXTERNAL_REFERENCE, "externalReference")));
 
@@ -85,6 +86,22 @@ final class MemoryAccounts implements AccountRepository {
   public Page<Account> list(PageRequest page) {
     uow.requireOpen();
     return buffer().page(List.of(), a -> true, page);
+  }
+
+  @Override
+  public Page<Account> byIndustry(dev.rapport.crm.common.Industry industry, PageRequest page) {
+    uow.requireOpen();
+    java.util.Objects.requireNonNull(industry, "industry");
+    return buffer().page(List.of(Buffer.keys(Kinds.INDUSTRY, List.of(industry))),
+        a -> a.industry().equals(java.util.Optional.of(industry)), page);
+  }
+
+  @Override
+  public long countByIndustry(dev.rapport.crm.common.Industry industry) {
+    uow.requireOpen();
+    java.util.Objects.requireNonNull(industry, "industry");
+    return buffer().count(List.of(Buffer.keys(Kinds.INDUSTRY, List.of(industry))),
+        a -> a.industry().equals(java.util.Optional.of(industry)));
   }
 
   @Override

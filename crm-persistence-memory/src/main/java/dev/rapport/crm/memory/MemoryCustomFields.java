@@ -80,6 +80,12 @@ final class MemoryCustomFields implements CustomFieldRepository {
   }
 
   @Override
+  public void delete(RecordKind kind, String key) {
+    uow.requireOpen();
+    buffer().find(kind + "." + key).ifPresent(r -> buffer().delete(r));
+  }
+
+  @Override
   public List<Holder> holding(RecordKind kind, String key) {
     uow.requireOpen();
     List<Holder> out = new ArrayList<>();

@@ -133,11 +133,15 @@ public abstract class CustomFieldContract extends ContractSupport {
     assertThat(crm.opportunities().setFields(opportunity.id(), fewer).fields()).isEqualTo(fewer);
     assertThat(crm.cases().setFields(serviceCase.id(), fewer).fields()).isEqualTo(fewer);
     stored.forEach((k, read) -> assertThat(read.get()).as(k.name()).isEqualTo(fewer));
-    assertThat(events).filteredOn(CustomFieldsChanged.class::isInstance).hasSize(5);
-    CustomFieldsChanged first = (CustomFieldsChanged) events.stream().filter(CustomFieldsChanged.class::isInstance)
-        .findFirst().orElseThrow();
-    assertThat(first.before()).isEqualTo(values);
-    assertThat(first.after()).isEqualTo(fewer);
+    // each record made with values, then each changed: the values carried by the events
+    List<CustomFieldsChanged> changes = events.stream().filter(CustomFieldsChanged.class::isInstance)
+        .map(CustomFieldsChanged.class::cast).toList();
+    assertThat(changes).hasSize(10);
+    assertThat(changes.subList(0, 5)).allMatch(e -> e.before().isEmpty() && e.after().equals(values));
+    assertThat(changes.subList(0, 5)).extracting(CustomFieldsChanged::kind).containsExactly(RecordKind.LEAD,
+        RecordKind.ACCOUNT, RecordKind.CONTACT, RecordKind.OPPORTUNITY, RecordKind.CASE);
+    assertThat(changes.subList(5, 10)).allMatch(e -> e.before().equals(values) && e.after().equals(fewer));
+    assertThat(changes.get(0).recordId()).isEqualTo(lead.id().value());
     // the same values again change nothing, not even the version
     assertThat(crm.cases().setFields(serviceCase.id(), fewer).version()).isEqualTo(crm.cases().get(serviceCase.id()).version());
   }
@@ -276,6 +280,41 @@ public abstract class CustomFieldContract extends ContractSupport {
         .isInstanceOf(ValidationException.class);
     assertThatThrownBy(() -> crm.customFields().change(CustomField.of(RecordKind.CONTACT, "nothing", "N", FieldType.TEXT)))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  public void aRenamedFieldKeepsItsValuesUnderTheNewKeyOnEveryRecordAlsoAConvertedLead() {
+    CustomField tier = crm.customFields().define(CustomField.choice(RecordKind.LEAD, "tier", "Tier", false,
+        List.of("gold", "silver")).withPredictive(true));
+    crm.customFields().define(CustomField.of(RecordKind.LEAD, "taken", "Taken", FieldType.TEXT));
+    Lead gold = lead("Gold", CustomFields.empty().with("tier", FieldValue.choice("gold"))
+        .with("taken", FieldValue.text("x")));
+    Lead converted = crm.leads().changeStatus(lead("Converted", CustomFields.empty()
+        .with("tier", FieldValue.choice("silver"))).id(), LeadStatus.QUALIFIED);
+    converted = crm.leads().convert(converted.id(), Conversion.standard()).lead();
+    Lead none = lead("None", CustomFields.empty());
+    StoreSnapshot before = snapshot();
+    assertThatThrownBy(() -> crm.customFields().rename(RecordKind.LEAD, "tier", "taken")).isInstanceOf(DuplicateException.class);
+    assertThatThrownBy(() -> crm.customFields().rename(RecordKind.LEAD, "tier", "Not a key")).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> crm.customFields().rename(RecordKind.LEAD, "nothing", "else")).isInstanceOf(NotFoundException.class);
+    assertThat(snapshot()).isEqualTo(before);
+
+    CustomField level = crm.customFields().rename(RecordKind.LEAD, "tier", "level");
+    assertThat(level).isEqualTo(new CustomField(RecordKind.LEAD, "level", "Tier", FieldType.CHOICE, false,
+        List.of("gold", "silver"), 0, java.util.Optional.empty(), java.util.Optional.empty(), false, true));
+    assertThat(crm.customFields().fields(RecordKind.LEAD)).extracting(CustomField::key).containsExactly("level", "taken");
+    Lead goldAfter = crm.leads().get(gold.id());
+    assertThat(goldAfter.fields()).isEqualTo(CustomFields.empty().with("level", FieldValue.choice("gold"))
+        .with("taken", FieldValue.text("x")));
+    assertThat(goldAfter.updatedAt()).isEqualTo(gold.updatedAt());
+    assertThat(crm.leads().get(converted.id()).fields()).isEqualTo(CustomFields.empty().with("level", FieldValue.choice("silver")));
+    assertThat(crm.leads().get(none.id())).isEqualTo(none);
+    assertThat(crm.leads().count(LeadQuery.all().withField("level", FieldValue.choice("gold")))).isEqualTo(1);
+    assertThat(crm.leads().count(LeadQuery.all().withField("tier", FieldValue.choice("gold")))).isZero();
+    assertThat(events).filteredOn(dev.rapport.crm.field.CustomFieldRenamed.class::isInstance)
+        .extracting(e -> ((dev.rapport.crm.field.CustomFieldRenamed) e).records()).containsExactly(2);
+    // the old key is free again
+    crm.customFields().define(CustomField.of(RecordKind.LEAD, "tier", "Another", FieldType.NUMBER));
   }
 
   @Test

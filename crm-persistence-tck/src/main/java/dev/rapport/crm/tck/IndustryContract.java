@@ -138,6 +138,28 @@ public abstract class IndustryContract extends ContractSupport {
   }
 
   @Test
+  public void accountsAreListedAndCountedByIndustryAPageAtATime() {
+    List<AccountId> retail = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      retail.add(crm.accounts().create(NewAccount.builder("Shop " + i).industry(Industry.RETAIL).build()).id());
+      crm.accounts().create(NewAccount.builder("Bank " + i).industry(Industry.BANKING).build());
+    }
+    crm.accounts().create(NewAccount.builder("Unknown").build());
+    assertThat(crm.accounts().countByIndustry(Industry.RETAIL)).isEqualTo(7);
+    assertThat(crm.accounts().countByIndustry(Industry.of("shipping"))).isZero();
+    List<AccountId> paged = new java.util.ArrayList<>();
+    dev.rapport.crm.common.Page<Account> page = crm.accounts().listByIndustry(Industry.RETAIL, PageRequest.first(3));
+    paged.addAll(page.items().stream().map(Account::id).toList());
+    while (page.nextCursor().isPresent()) {
+      page = crm.accounts().listByIndustry(Industry.RETAIL, PageRequest.after(page.nextCursor().get(), 3));
+      paged.addAll(page.items().stream().map(Account::id).toList());
+    }
+    assertThat(paged).containsExactlyInAnyOrderElementsOf(retail).doesNotHaveDuplicates();
+    assertThatThrownBy(() -> crm.accounts().listByIndustry(null, PageRequest.first(3)))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
   public void aMergeKeepsTheSurvivorsIndustryOrFillsItOrTakesTheChosenOne() {
     Lead survivor = lead("Survivor", LeadSource.WEBINAR, null);
     Lead duplicate = lead("Duplicate", LeadSource.WEBINAR, Industry.HEALTHCARE);

@@ -1278,6 +1278,21 @@ public abstract class ValueStormContract extends ContractSupport {
         return c.customFields().change(next);
       });
       case 2 -> in("customFields.remove " + kind + "." + show(key), () -> c.customFields().remove(kind, key));
+      case 4 -> { String to = v.chance(80) ? v.pick(List.of("seats", "tier", "note", "renewal", "level")) : v.code();
+        yield in("customFields.rename " + kind + "." + show(key) + " to " + show(to), () -> {
+          dev.rapport.crm.field.CustomField renamed = c.customFields().rename(kind, key, to);
+          if (!renamed.key().equals(key)) { // the records of the kind took the value under the new key
+            definitions.remove(kind + "." + key);
+            switch (kind) {
+              case LEAD -> List.copyOf(leads.keySet()).forEach(id -> storedLead(id).ifPresent(this::put));
+              case CONTACT -> List.copyOf(contacts.keySet()).forEach(id -> storedContact(id).ifPresent(this::put));
+              case ACCOUNT -> List.copyOf(accounts.keySet()).forEach(id -> storedAccount(id).ifPresent(this::put));
+              case OPPORTUNITY -> List.copyOf(opportunities.keySet()).forEach(id -> storedOpportunity(id).ifPresent(this::put));
+              case CASE -> List.copyOf(cases.keySet()).forEach(id -> storedCase(id).ifPresent(x -> cases.put(x.id(), x)));
+            }
+          }
+          return renamed;
+        }); }
       case 3 -> in("customFields.fields " + kind, () -> {
         assertThat(c.customFields().fields(kind)).isEqualTo(definitions.values().stream()
             .filter(f -> f.kind() == kind).toList());
@@ -1725,8 +1740,17 @@ public abstract class ValueStormContract extends ContractSupport {
       case 35 -> { AccountId id = accountId(); String r = v.chance(50) ? "CUST-" + v.nextInt(30) : v.text(Limits.TEXT);
         yield in("accounts.linkExternalReference " + show(r), () -> c.accounts().linkExternalReference(id, r)); }
       case 36 -> { AccountId id = accountId(); String n = v.text(Limits.TEXT); yield in("accounts.rename " + show(n), () -> c.accounts().rename(id, n)); }
-      case 55 -> { AccountId id = accountId(); String i = industryText(); yield in("accounts.changeIndustry " + show(i),
-          () -> c.accounts().changeIndustry(id, i == null ? null : Industry.of(i))); }
+      case 55 -> { AccountId id = accountId(); String i = industryText(); yield v.chance(70)
+          ? in("accounts.changeIndustry " + show(i), () -> c.accounts().changeIndustry(id, i == null ? null : Industry.of(i)))
+          : in("accounts.listByIndustry " + show(i), () -> {
+            Industry industry = i == null ? null : Industry.of(i);
+            Page<Account> p = c.accounts().listByIndustry(industry, PageRequest.first(1 + v.nextInt(20)));
+            assertThat(p.items()).allMatch(a -> a.industry().equals(Optional.of(industry)))
+                .allMatch(a -> a.equals(accounts.get(a.id())));
+            assertThat(c.accounts().countByIndustry(industry)).as("count")
+                .isEqualTo(accounts.values().stream().filter(a -> a.industry().equals(Optional.of(industry))).count());
+            return null;
+          }); }
       case 37 -> { AccountId id = accountId(); yield in("opportunities.open", () -> c.opportunities().open(id, newOpportunity())); }
       case 38 -> in("opportunities.query", () -> {
         OpportunityQuery q = OpportunityQuery.all();
