@@ -15,4 +15,4 @@ create table crm_custom_field (
   definition mediumtext not null,
   constraint crm_custom_field_pk primary key (tenant_id, id),
   constraint crm_custom_field_key unique (tenant_id, kind, field_key)
-);
+) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin;

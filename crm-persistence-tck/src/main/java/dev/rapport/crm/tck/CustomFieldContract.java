@@ -159,6 +159,7 @@ public abstract class CustomFieldContract extends ContractSupport {
     Lead mimic = lead("Mimic", CustomFields.empty().with("note",
         FieldValue.text("\"tier\":{\"type\":\"CHOICE\",\"value\":\"gold\"}")));
     Lead awkward = lead("Awkward", CustomFields.empty().with("note", FieldValue.text(AWKWARD)));
+    Lead capital = lead("Capital", CustomFields.empty().with("note", FieldValue.text("Gold Ünit")));
     Lead tags = lead("Tags", CustomFields.empty().with("tags", FieldValue.choices(List.of("c", "a"))));
     lead("None", CustomFields.empty());
 
@@ -171,6 +172,10 @@ public abstract class CustomFieldContract extends ContractSupport {
     assertThat(ids(LeadQuery.all().withField("note", FieldValue.text("\"tier\":{\"type\":\"CHOICE\",\"value\":\"gold\"}"))))
         .containsExactly(mimic.id());
     assertThat(ids(LeadQuery.all().withField("tags", FieldValue.choices(Set.of("a", "c"))))).containsExactly(tags.id());
+    // a text is compared as written: case and accents count, on every database
+    assertThat(ids(LeadQuery.all().withField("note", FieldValue.text("Gold Ünit")))).containsExactly(capital.id());
+    assertThat(crm.leads().count(LeadQuery.all().withField("note", FieldValue.text("gold ünit")))).isZero();
+    assertThat(crm.leads().count(LeadQuery.all().withField("note", FieldValue.text("Gold Unit")))).isZero();
     assertThat(crm.leads().count(LeadQuery.all().withField("tags", FieldValue.choices(Set.of("a"))))).isZero();
     assertThat(crm.leads().count(LeadQuery.all().withField("tier", FieldValue.text("gold")))).isZero();
   }
