@@ -89,7 +89,7 @@ final class JpaCustomFields implements CustomFieldRepository {
     uow.requireOpen();
     row(kind, key).ifPresent(e -> {
       uow.em().remove(e);
-      uow.flush(); // the new row under another key may reuse nothing, but the old one goes first
+      uow.flush(); // gone before a rename inserts the field under its new key
     });
   }
 

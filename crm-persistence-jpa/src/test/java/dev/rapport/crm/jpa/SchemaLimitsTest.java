@@ -108,12 +108,13 @@ class SchemaLimitsTest {
       entry("crm_lead.title", text(Limits.TEXT)),
       entry("crm_lead.source", ascii(Limits.CODE)),
       entry("crm_lead.industry", ascii(Limits.CODE)),
-      // custom field values: 100 entries of a key, a type and a value of at most 1,000 characters
-      entry("crm_lead.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (dev.rapport.crm.field.FieldValue.MAX_TEXT + Limits.CODE + 40L))),
-      entry("crm_contact.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (dev.rapport.crm.field.FieldValue.MAX_TEXT + Limits.CODE + 40L))),
-      entry("crm_account.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (dev.rapport.crm.field.FieldValue.MAX_TEXT + Limits.CODE + 40L))),
-      entry("crm_opportunity.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (dev.rapport.crm.field.FieldValue.MAX_TEXT + Limits.CODE + 40L))),
-      entry("crm_case.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (dev.rapport.crm.field.FieldValue.MAX_TEXT + Limits.CODE + 40L))),
+      // custom field values: 100 entries of a key, a type and a value (a text of 1,000 characters, or
+      // 50 options of 50 characters and their commas: the longer)
+      entry("crm_lead.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (Math.max(dev.rapport.crm.field.FieldValue.MAX_TEXT, dev.rapport.crm.field.FieldValue.MAX_CHOICES * (Limits.CODE + 1L)) + Limits.CODE + 40L))),
+      entry("crm_contact.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (Math.max(dev.rapport.crm.field.FieldValue.MAX_TEXT, dev.rapport.crm.field.FieldValue.MAX_CHOICES * (Limits.CODE + 1L)) + Limits.CODE + 40L))),
+      entry("crm_account.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (Math.max(dev.rapport.crm.field.FieldValue.MAX_TEXT, dev.rapport.crm.field.FieldValue.MAX_CHOICES * (Limits.CODE + 1L)) + Limits.CODE + 40L))),
+      entry("crm_opportunity.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (Math.max(dev.rapport.crm.field.FieldValue.MAX_TEXT, dev.rapport.crm.field.FieldValue.MAX_CHOICES * (Limits.CODE + 1L)) + Limits.CODE + 40L))),
+      entry("crm_case.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (Math.max(dev.rapport.crm.field.FieldValue.MAX_TEXT, dev.rapport.crm.field.FieldValue.MAX_CHOICES * (Limits.CODE + 1L)) + Limits.CODE + 40L))),
       entry("crm_custom_field.tenant_id", ascii(Limits.TENANT_ID)),
       entry("crm_custom_field.kind", ascii(longest(dev.rapport.crm.field.RecordKind.values()))),
       entry("crm_custom_field.field_key", ascii(Limits.CODE)),
