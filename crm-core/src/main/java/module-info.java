@@ -22,6 +22,7 @@ module dev.rapport.crm {
   exports dev.rapport.crm.exception;
   exports dev.rapport.crm.feedback;
   exports dev.rapport.crm.field;
+  exports dev.rapport.crm.servicelevel;
   exports dev.rapport.crm.lead;
   exports dev.rapport.crm.mail;
   exports dev.rapport.crm.opportunity;

@@ -82,6 +82,7 @@ public final class Crm {
   private final DuplicateService duplicates;
   private final dev.rapport.crm.search.SearchService search;
   private final dev.rapport.crm.field.CustomFieldService customFields;
+  private final dev.rapport.crm.servicelevel.ServiceLevelService serviceLevels;
   private final dev.rapport.crm.mail.MailService mail;
   private final dev.rapport.crm.privacy.PrivacyService privacy;
   private final dev.rapport.crm.audit.AuditService audit;
@@ -105,6 +106,7 @@ public final class Crm {
     this.duplicates = Services.create(DuplicateService.class, ctx);
     this.search = Services.create(dev.rapport.crm.search.SearchService.class, ctx);
     this.customFields = Services.create(dev.rapport.crm.field.CustomFieldService.class, ctx);
+    this.serviceLevels = Services.create(dev.rapport.crm.servicelevel.ServiceLevelService.class, ctx);
     this.mail = Services.create(dev.rapport.crm.mail.MailService.class, ctx);
     this.privacy = Services.create(dev.rapport.crm.privacy.PrivacyService.class, ctx);
     this.audit = Services.create(dev.rapport.crm.audit.AuditService.class, ctx);
@@ -142,7 +144,7 @@ public final class Crm {
     for (Class<?> family : List.of(LeadEvent.class, ContactEvent.class, OpportunityEvent.class, CampaignEvent.class,
         ActivityEvent.class, CaseEvent.class, FeedbackEvent.class, SalesEvent.class,
         dev.rapport.crm.mail.MailEvent.class, dev.rapport.crm.privacy.PrivacyEvent.class,
-        dev.rapport.crm.field.FieldEvent.class)) {
+        dev.rapport.crm.field.FieldEvent.class, dev.rapport.crm.servicelevel.ServiceLevelEvent.class)) {
       for (Class<?> type : family.getPermittedSubclasses()) {
         all.add(type.asSubclass(CrmEvent.class));
       }
@@ -263,6 +265,16 @@ public final class Crm {
    */
   public dev.rapport.crm.field.CustomFieldService customFields() {
     return customFields;
+  }
+
+  /**
+   * Service levels by customer value: the tiers the tenant defines from what Rapport knows of its
+   * customers (RFM segment, best customers, revenue, payer class, churn risk, a flag), first
+   * response and resolution targets per tier and priority in business hours, where each case
+   * stands against them and how each tier was served. Cases are worked through {@link #cases()}.
+   */
+  public dev.rapport.crm.servicelevel.ServiceLevelService serviceLevels() {
+    return serviceLevels;
   }
 
   /** Configures a {@link Crm}. Not thread-safe. */
@@ -502,6 +514,7 @@ public final class Crm {
       }
       settings.put(dev.rapport.crm.internal.context.Cascade.class, new Removals());
       settings.put(dev.rapport.crm.internal.context.FieldKeys.class, new FieldRenames());
+      settings.put(dev.rapport.crm.internal.context.ServiceClock.class, new ServiceClocks());
       if (auditTrail) {
         settings.put(dev.rapport.crm.internal.context.AuditHook.class, new AuditLog(ids));
       }

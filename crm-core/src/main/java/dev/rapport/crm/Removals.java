@@ -77,6 +77,9 @@ final class Removals implements Cascade {
   @Override
   public Removed remove(CrmContext.Command cmd, Subject kind, UUID record) {
     UnitOfWork uow = cmd.uow();
+    if (kind == Subject.ACCOUNT) {
+      uow.port(dev.rapport.crm.servicelevel.ServiceLevelRepository.class).removeTier(AccountId.of(record));
+    }
     TimelineRepository timeline = uow.port(TimelineRepository.class);
     ActivityRepository activities = uow.port(ActivityRepository.class);
     TaskRepository tasks = uow.port(TaskRepository.class);

@@ -271,6 +271,20 @@ final class TimelineHistory {
     if (event instanceof PayerClassChanged e) {
       return new Line(List.of(e.accountId().value()), "Payer class: " + e.from() + " -> " + e.to());
     }
+    if (event instanceof dev.rapport.crm.servicelevel.ServicePolicyChanged) {
+      return Line.NONE; // the tenant's configuration, not a record's history
+    }
+    if (event instanceof dev.rapport.crm.servicelevel.AccountTierChanged e) {
+      return new Line(List.of(e.accountId().value()), "Service tier: " + e.from().orElse("none") + " -> " + e.to());
+    }
+    if (event instanceof dev.rapport.crm.service.CaseTargetAtRisk e) {
+      return new Line(List.of(e.accountId().value()), "Case " + e.target().name().toLowerCase(java.util.Locale.ROOT)
+          + " at risk (" + e.tier() + "), due " + e.dueAt());
+    }
+    if (event instanceof dev.rapport.crm.service.CaseTargetBreached e) {
+      return new Line(List.of(e.accountId().value()), "Case " + e.target().name().toLowerCase(java.util.Locale.ROOT)
+          + " overdue (" + e.tier() + "), was due " + e.dueAt());
+    }
     throw new IllegalArgumentException("no timeline mapping for " + event.getClass().getName()
         + ": add it to TimelineHistory");
   }

@@ -93,6 +93,7 @@ class ArchitectureTest {
         {"dev.rapport.crm.campaign..", "dev.rapport.crm.service.."},
         {"dev.rapport.crm.feedback..", "dev.rapport.crm.sales.."},
         {"dev.rapport.crm.analytics.."},
+        {"dev.rapport.crm.servicelevel.."},
         {"dev.rapport.crm.mail.."},
         {"dev.rapport.crm.audit.."},
         {"dev.rapport.crm.privacy.."},

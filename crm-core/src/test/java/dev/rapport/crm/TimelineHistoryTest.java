@@ -181,6 +181,13 @@ class TimelineHistoryTest {
     m.put(new dev.rapport.crm.sales.PayerClassChanged(T, AT, ACCOUNT, dev.rapport.crm.sales.PayerClass.ON_TIME,
         dev.rapport.crm.sales.PayerClass.CHRONICALLY_LATE, 1, 2, 92),
         line("Payer class: ON_TIME -> CHRONICALLY_LATE", ACCOUNT.value()));
+    m.put(new dev.rapport.crm.servicelevel.ServicePolicyChanged(T, AT, 2, List.of("Gold", "Standard")), TimelineHistory.Line.NONE);
+    m.put(new dev.rapport.crm.servicelevel.AccountTierChanged(T, AT, ACCOUNT, Optional.empty(), "Gold"),
+        line("Service tier: none -> Gold", ACCOUNT.value()));
+    m.put(new dev.rapport.crm.service.CaseTargetAtRisk(T, AT, kase, ACCOUNT, "Gold", dev.rapport.crm.service.CaseLevel.Target.RESPONSE, AT),
+        line("Case response at risk (Gold), due " + AT, ACCOUNT.value()));
+    m.put(new dev.rapport.crm.service.CaseTargetBreached(T, AT, kase, ACCOUNT, "Gold", dev.rapport.crm.service.CaseLevel.Target.RESOLUTION, AT),
+        line("Case resolution overdue (Gold), was due " + AT, ACCOUNT.value()));
     return m;
   }
 

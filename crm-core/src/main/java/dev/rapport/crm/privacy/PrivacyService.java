@@ -312,7 +312,7 @@ public final class PrivacyService {
     for (ServiceCase c : held.cases()) {
       ServiceCase after = new ServiceCase(c.id(), c.tenantId(), c.version(), c.accountId(), c.contactId(), ERASED,
           Optional.empty(), c.priority(), c.status(), c.owner(), c.resolution().map(r -> ERASED), c.openedAt(),
-          c.updatedAt(), c.firstResponseAt(), c.resolvedAt(), dev.rapport.crm.field.CustomFields.empty());
+          c.updatedAt(), c.firstResponseAt(), c.resolvedAt(), dev.rapport.crm.field.CustomFields.empty(), c.level());
       if (!after.equals(c)) {
         caseRepo.update(after);
         cases++;

@@ -7,4 +7,5 @@ import dev.rapport.crm.event.CrmEvent;
  * (a {@code switch} over it is checked for completeness). {@code Crm.eventTypes()} lists the
  * events of every feature.
  */
-public sealed interface CaseEvent extends CrmEvent permits CaseOpened, CaseStatusChanged, CaseResolved, CaseDeleted {}
+public sealed interface CaseEvent extends CrmEvent permits CaseOpened, CaseStatusChanged, CaseResolved, CaseDeleted,
+    CaseTargetAtRisk, CaseTargetBreached {}

@@ -58,4 +58,21 @@ public interface CaseRepository {
    *     (checked at once or at commit)
    */
   void delete(ServiceCase serviceCase);
+
+  /**
+   * The cases with an alert due at or before {@code now} ({@link ServiceCase#alertAt()}), soonest
+   * first (then by id), at most {@code limit}. The default walks every page of {@link #list}; an
+   * adapter should select them in its store by the instant it keeps.
+   */
+  default java.util.List<ServiceCase> alertsDue(java.time.Instant now, int limit) {
+    java.util.List<ServiceCase> due = new java.util.ArrayList<>();
+    Optional<PageRequest> next = Optional.of(PageRequest.first(PageRequest.MAX_SIZE));
+    while (next.isPresent()) {
+      Page<ServiceCase> p = list(next.get());
+      p.items().stream().filter(c -> c.alertAt().filter(t -> !t.isAfter(now)).isPresent()).forEach(due::add);
+      next = next.get().next(p);
+    }
+    due.sort(java.util.Comparator.comparing((ServiceCase c) -> c.alertAt().orElseThrow()).thenComparing(ServiceCase::id));
+    return java.util.List.copyOf(due.subList(0, Math.min(limit, due.size())));
+  }
 }

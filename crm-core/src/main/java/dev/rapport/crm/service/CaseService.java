@@ -22,6 +22,11 @@ import dev.rapport.crm.internal.context.Versioned;
 import dev.rapport.crm.spi.UnitOfWork;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
+import java.util.ArrayList;
+import dev.rapport.crm.common.BusinessCalendar;
+import dev.rapport.crm.internal.context.ServiceClock;
+import dev.rapport.crm.exception.StoreException;
 import java.util.function.BiFunction;
 
 /**
@@ -82,6 +87,12 @@ public final class CaseService {
       }
       Instant now = ctx.now();
       ServiceCase c = ServiceCase.open(CaseId.of(ctx.ids().next()), ctx.tenant(), draft, now);
+      Optional<ServiceClock.Terms> terms = clock().forAccount(uow, draft.accountId, draft.priority.ordinal());
+      if (terms.isPresent()) {
+        ServiceClock.Terms t = terms.get();
+        c = c.prioritize(CasePriority.values()[t.priority()], now).withLevel(Optional.of(CaseLevel.start(t.tier(),
+            t.rank(), t.response(), t.resolution(), t.atRiskPercent(), now, t.calendar())));
+      }
       uow.port(CustomFieldRepository.class).check(RecordKind.CASE, CustomFields.empty(), c.fields());
       ServiceCase stored = uow.port(CaseRepository.class).insert(c);
       cmd.raise(new CaseOpened(ctx.tenant(), now, c.id(), c.accountId(), c.contactId(), c.subject(), c.priority()));
@@ -254,8 +265,86 @@ public final class CaseService {
         after.id().value(), before.fields(), after.fields())));
   }
 
+  private ServiceClock clock() {
+    return ctx.setting(ServiceClock.class);
+  }
+
+  /**
+   * The service level of a case after a change: new targets for a new priority, the resolution
+   * clock stopped when the case waits on the customer or is resolved, started again when it comes back.
+   */
+  private ServiceCase level(UnitOfWork uow, ServiceCase before, ServiceCase after, Instant now) {
+    if (after.level().isEmpty()) {
+      return after;
+    }
+    CaseLevel l = after.level().get();
+    Optional<BusinessCalendar> calendar = Optional.empty();
+    if (before.priority() != after.priority()) {
+      Optional<ServiceClock.Terms> t = clock().forTier(uow, l.tier(), after.priority().ordinal());
+      if (t.isPresent()) {
+        calendar = Optional.of(t.get().calendar());
+        l = l.retarget(t.get().response(), t.get().resolution(), after.openedAt(), calendar.get());
+      }
+    }
+    boolean ranBefore = runs(before);
+    boolean runsAfter = runs(after);
+    if (ranBefore && !runsAfter) {
+      l = l.pause(now);
+    } else if (!ranBefore && runsAfter) {
+      BusinessCalendar cal = calendar.or(() -> clock().calendar(uow))
+          .orElseGet(() -> BusinessCalendar.always(java.time.ZoneOffset.UTC));
+      l = l.resume(now, after.openedAt(), cal);
+    }
+    return after.withLevel(Optional.of(l));
+  }
+
+  /** Whether a case's resolution clock runs: open and not waiting on the customer. */
+  private static boolean runs(ServiceCase c) {
+    return c.isOpen() && c.status() != CaseStatus.WAITING_ON_CUSTOMER;
+  }
+
+  /**
+   * Raises the service-level alerts that have come due: for each open case whose first response or
+   * resolution has become at risk ({@link CaseTargetAtRisk}) or breached ({@link
+   * CaseTargetBreached}) by now, each alert once per case and target; the case records it (its
+   * version moves on). An alert that came due before the case's resolution clock stopped is raised
+   * too. The host schedules it (every few minutes, say); it starts no thread. On the JPA adapter
+   * the due cases are one indexed statement; each raised case is one update.
+   *
+   * @return the events raised, soonest due first
+   * @throws StoreException if the store fails
+   */
+  public List<CaseEvent> refreshServiceLevels() {
+    return ctx.command(cmd -> {
+      Instant now = ctx.now();
+      CaseRepository cases = cmd.uow().port(CaseRepository.class);
+      List<CaseEvent> raised = new ArrayList<>();
+      List<ServiceCase> due;
+      do {
+        due = cases.alertsDue(now, PageRequest.MAX_SIZE);
+        for (ServiceCase c : due) {
+          java.util.EnumSet<CaseLevel.Alert> fired = java.util.EnumSet.noneOf(CaseLevel.Alert.class);
+          for (CaseLevel.Alert a : CaseLevel.Alert.values()) {
+            Optional<Instant> at = c.alertDue(a);
+            if (at.isPresent() && !at.get().isAfter(now)) {
+              fired.add(a);
+              CaseLevel l = c.level().orElseThrow();
+              Instant dueAt = l.due(a.target());
+              raised.add(a.breach()
+                  ? new CaseTargetBreached(ctx.tenant(), now, c.id(), c.accountId(), l.tier(), a.target(), dueAt)
+                  : new CaseTargetAtRisk(ctx.tenant(), now, c.id(), c.accountId(), l.tier(), a.target(), dueAt));
+            }
+          }
+          cases.update(c.withLevel(Optional.of(c.level().orElseThrow().alerted(fired))));
+        }
+      } while (due.size() == PageRequest.MAX_SIZE);
+      raised.forEach(cmd::raise);
+      return List.copyOf(raised);
+    });
+  }
+
   private ServiceCase change(CaseId id, BiFunction<ServiceCase, Instant, ServiceCase> transition) {
-    return versioned.change(id, expectedVersion, (uow, before, now) -> transition.apply(before, now),
+    return versioned.change(id, expectedVersion, (uow, before, now) -> level(uow, before, transition.apply(before, now), now),
         (cmd, before, stored, now) -> {
           if (before.status() != stored.status()) {
             cmd.raise(new CaseStatusChanged(ctx.tenant(), now, id, stored.accountId(), stored.contactId(),

@@ -38,6 +38,7 @@ import java.util.Optional;
  *     {@code NEW}, or an explicit first response, whichever came first; never before the opening
  * @param resolvedAt when it was last resolved; present exactly when resolved or closed
  * @param fields its custom field values ({@link dev.rapport.crm.field.CustomField})
+ * @param level the service level it is held to, when the tenant has a service policy
  */
 public record ServiceCase(
     CaseId id,
@@ -55,7 +56,8 @@ public record ServiceCase(
     Instant updatedAt,
     Optional<Instant> firstResponseAt,
     Optional<Instant> resolvedAt,
-    CustomFields fields) {
+    CustomFields fields,
+    Optional<CaseLevel> level) {
 
   /**
    * @throws ValidationException if a part is null, a text blank, too long or not storable, an
@@ -65,6 +67,7 @@ public record ServiceCase(
    */
   public ServiceCase {
     Check.notNull(fields, "fields");
+    Check.notNull(level, "level");
     Check.notNull(id, "caseId");
     Check.notNull(tenantId, "tenantId");
     Check.notNegative(version, "version");
@@ -108,7 +111,7 @@ public record ServiceCase(
     Check.notNull(draft, "case");
     return new ServiceCase(id, tenantId, 0, draft.accountId, draft.contactId, draft.subject,
         draft.description, draft.priority, CaseStatus.NEW, draft.owner, Optional.empty(), now, now,
-        Optional.empty(), Optional.empty(), draft.fields());
+        Optional.empty(), Optional.empty(), draft.fields(), Optional.empty());
   }
 
   /** Whether the case is open (needs work). */
@@ -135,7 +138,7 @@ public record ServiceCase(
     boolean reopening = next == CaseStatus.REOPENED;
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
         priority, next, owner, reopening ? Optional.empty() : resolution, openedAt, now,
-        firstResponseAt.or(() -> Optional.of(now)), reopening ? Optional.empty() : resolvedAt, fields);
+        firstResponseAt.or(() -> Optional.of(now)), reopening ? Optional.empty() : resolvedAt, fields, level);
   }
 
   /**
@@ -152,7 +155,7 @@ public record ServiceCase(
     }
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
         priority, CaseStatus.RESOLVED, owner, Optional.of(r), openedAt, now,
-        firstResponseAt.or(() -> Optional.of(now)), Optional.of(now), fields);
+        firstResponseAt.or(() -> Optional.of(now)), Optional.of(now), fields, level);
   }
 
   /**
@@ -169,7 +172,7 @@ public record ServiceCase(
       return this;
     }
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
-        priority, status, owner, resolution, openedAt, now, Optional.of(now), resolvedAt, fields);
+        priority, status, owner, resolution, openedAt, now, Optional.of(now), resolvedAt, fields, level);
   }
 
   /**
@@ -185,7 +188,7 @@ public record ServiceCase(
       return this;
     }
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
-        priority, status, Optional.of(o), resolution, openedAt, now, firstResponseAt, resolvedAt, fields);
+        priority, status, Optional.of(o), resolution, openedAt, now, firstResponseAt, resolvedAt, fields, level);
   }
 
   /**
@@ -201,7 +204,7 @@ public record ServiceCase(
       return this;
     }
     return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description,
-        p, status, owner, resolution, openedAt, now, firstResponseAt, resolvedAt, fields);
+        p, status, owner, resolution, openedAt, now, firstResponseAt, resolvedAt, fields, level);
   }
 
   private void requireNotClosed(String action) {
@@ -222,6 +225,59 @@ public record ServiceCase(
     if (newFields.equals(fields)) {
       return this;
     }
-    return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description, priority, status, owner, resolution, openedAt, now, firstResponseAt, resolvedAt, newFields);
+    return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description, priority, status, owner, resolution, openedAt, now, firstResponseAt, resolvedAt, newFields, level);
+  }
+
+  /**
+   * This case held to another service level (set by {@code crm.cases()} and {@code
+   * crm.serviceLevels()}); this very one when it is the same.
+   *
+   * @throws ValidationException if it is null
+   */
+  public ServiceCase withLevel(Optional<CaseLevel> newLevel) {
+    Check.notNull(newLevel, "level");
+    if (newLevel.equals(level)) {
+      return this;
+    }
+    return new ServiceCase(id, tenantId, version, accountId, contactId, subject, description, priority, status,
+        owner, resolution, openedAt, updatedAt, firstResponseAt, resolvedAt, fields, newLevel);
+  }
+
+  /**
+   * When the next target of the case falls due while its clock runs: the first response while
+   * there is none, else the resolution while the case is open and not waiting on the customer.
+   * Empty when the case has no service level, or no clock runs. The open-case list ordered by due
+   * instant ({@link CaseQuery.Order#DUE}) is ordered by it.
+   */
+  public Optional<Instant> dueAt() {
+    if (level.isEmpty() || !isOpen()) {
+      return Optional.empty();
+    }
+    CaseLevel l = level.get();
+    if (firstResponseAt.isEmpty()) {
+      return Optional.of(l.responseDue());
+    }
+    return l.pausedSince().isPresent() ? Optional.empty() : Optional.of(l.resolutionDue());
+  }
+
+  /**
+   * When {@code crm.serviceLevels().refresh()} next has an alert to raise for this case (see
+   * {@link CaseLevel.Alert}), or empty when none will come by the time alone.
+   */
+  public Optional<Instant> alertAt() {
+    Optional<Instant> first = Optional.empty();
+    for (CaseLevel.Alert a : CaseLevel.Alert.values()) {
+      Optional<Instant> at = alertDue(a);
+      if (at.isPresent() && (first.isEmpty() || at.get().isBefore(first.get()))) {
+        first = at;
+      }
+    }
+    return first;
+  }
+
+  /** When the alert comes due for this case, or empty if it never will (raised, answered, resolved, stopped). */
+  public Optional<Instant> alertDue(CaseLevel.Alert alert) {
+    Check.notNull(alert, "alert");
+    return level.flatMap(l -> l.alertDue(alert, firstResponseAt, isOpen()));
   }
 }

@@ -58,9 +58,9 @@ class CaseLifecycleTest {
     ServiceCase c = fresh();
     assertThatThrownBy(() -> new ServiceCase(c.id(), c.tenantId(), 0, c.accountId(), Optional.empty(), "S",
         Optional.empty(), CasePriority.LOW, CaseStatus.RESOLVED, Optional.empty(), Optional.empty(), T0, T0,
-        Optional.of(T0), Optional.of(T0), c.fields())).hasMessageContaining("resolution");
+        Optional.of(T0), Optional.of(T0), c.fields(), Optional.empty())).hasMessageContaining("resolution");
     assertThatThrownBy(() -> new ServiceCase(c.id(), c.tenantId(), 0, c.accountId(), Optional.empty(), "S",
         Optional.empty(), CasePriority.LOW, CaseStatus.IN_PROGRESS, Optional.empty(), Optional.empty(), T0, T0,
-        Optional.empty(), Optional.empty(), c.fields())).hasMessageContaining("firstResponseAt");
+        Optional.empty(), Optional.empty(), c.fields(), Optional.empty())).hasMessageContaining("firstResponseAt");
   }
 }

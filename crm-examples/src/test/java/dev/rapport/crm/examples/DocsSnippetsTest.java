@@ -37,7 +37,7 @@ class DocsSnippetsTest {
       "activities.md", "campaigns.md", "service-and-feedback.md", "sales.md", "analytics.md",
       "analytics-segmentation.md", "scoring.md", "values.md", "events-and-outbox.md", "architecture.md",
       "reports.md", "rest-api.md", "import-export.md", "duplicates.md", "mail.md", "privacy.md", "audit.md", "search.md",
-      "custom-fields.md");
+      "custom-fields.md", "service-levels.md");
 
   @TestFactory
   Stream<DynamicTest> everySnippetWithImportsCompiles() throws IOException {

@@ -71,5 +71,56 @@ class CaseEntity {
   @Column(name = "custom_fields")
   String customFields;
 
+  /** The service level (schema version 18): all null when the case has none. */
+  @Column(name = "sl_tier", length = 50)
+  String slTier;
+
+  @Column(name = "sl_rank")
+  Integer slRank;
+
+  /** Durations in microseconds. */
+  @Column(name = "sl_response_target")
+  Long slResponseTarget;
+
+  @Column(name = "sl_resolution_target")
+  Long slResolutionTarget;
+
+  @Column(name = "sl_at_risk_percent")
+  Integer slAtRiskPercent;
+
+  @Column(name = "sl_response_due")
+  LocalDateTime slResponseDue;
+
+  @Column(name = "sl_response_at_risk")
+  LocalDateTime slResponseAtRisk;
+
+  @Column(name = "sl_resolution_due")
+  LocalDateTime slResolutionDue;
+
+  @Column(name = "sl_resolution_at_risk")
+  LocalDateTime slResolutionAtRisk;
+
+  @Column(name = "sl_paused")
+  Long slPaused;
+
+  @Column(name = "sl_paused_since")
+  LocalDateTime slPausedSince;
+
+  /** The raised alerts, one bit per {@code CaseLevel.Alert} ordinal. */
+  @Column(name = "sl_alerts")
+  Integer slAlerts;
+
+  /** {@code CaseQuery.dueKey}: the order by due instant. */
+  @Column(name = "due_key", nullable = false)
+  long dueKey = Long.MAX_VALUE;
+
+  /** {@code CaseQuery.rankKey}: the order by value. */
+  @Column(name = "rank_key", nullable = false)
+  int rankKey = Integer.MAX_VALUE;
+
+  /** {@code ServiceCase.alertAt()}: when the refresh next has an alert to raise. */
+  @Column(name = "alert_at")
+  LocalDateTime alertAt;
+
   CaseEntity() {}
 }

@@ -54,7 +54,46 @@ final class JpaCases implements CaseRepository {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
     Map<String, Object> p = new LinkedHashMap<>();
-    return page(where(query, p), p, page);
+    if (query.order() == CaseQuery.Order.OPENED) {
+      return page(where(query, p), p, page);
+    }
+    return sorted(query, where(query, p), p, page);
+  }
+
+  /**
+   * A page by due instant or value: one statement, keyset on the stored sort keys, the cursor
+   * case's keys read by subqueries (a cursor whose case is gone matches nothing: the walk ends).
+   */
+  private Page<ServiceCase> sorted(CaseQuery query, String where, Map<String, Object> p, PageRequest page) {
+    StringBuilder jpql = new StringBuilder("select e from RapportCase e where e.tenantId = :tenant").append(where);
+    if (page.after().isPresent()) {
+      String due = "(select x.dueKey from RapportCase x where x.tenantId = :tenant and x.id = :after)";
+      String byDue = "(e.dueKey > " + due + " or (e.dueKey = " + due + " and e.id > :after))";
+      if (query.order() == CaseQuery.Order.DUE) {
+        jpql.append(" and ").append(byDue);
+      } else {
+        String rank = "(select y.rankKey from RapportCase y where y.tenantId = :tenant and y.id = :after)";
+        jpql.append(" and (e.rankKey > ").append(rank).append(" or (e.rankKey = ").append(rank).append(" and ")
+            .append(byDue).append("))");
+      }
+    }
+    jpql.append(query.order() == CaseQuery.Order.DUE ? " order by e.dueKey, e.id" : " order by e.rankKey, e.dueKey, e.id");
+    jakarta.persistence.TypedQuery<CaseEntity> q = uow.em().createQuery(jpql.toString(), CaseEntity.class)
+        .setParameter("tenant", uow.tenant().value()).setMaxResults(page.size() + 1);
+    p.forEach(q::setParameter);
+    page.after().ifPresent(a -> q.setParameter("after", UUID.fromString(a)));
+    List<ServiceCase> found = q.getResultList().stream().map(rows::track).map(rows::toDomain).toList();
+    return Rows.toPage(found, page.size(), c -> c.id().value());
+  }
+
+  @Override
+  public List<ServiceCase> alertsDue(java.time.Instant now, int limit) {
+    uow.requireOpen();
+    Objects.requireNonNull(now, "now");
+    return uow.em().createQuery("select e from RapportCase e where e.tenantId = :tenant and e.alertAt <= :now"
+            + " order by e.alertAt, e.id", CaseEntity.class)
+        .setParameter("tenant", uow.tenant().value()).setParameter("now", toColumn(now)).setMaxResults(limit)
+        .getResultList().stream().map(rows::track).map(rows::toDomain).toList();
   }
 
   @Override
@@ -142,6 +181,47 @@ final class JpaCases implements CaseRepository {
     e.updatedAt = toColumn(c.updatedAt());
     e.firstResponseAt = c.firstResponseAt().map(Mapping::toColumn).orElse(null);
     e.resolvedAt = c.resolvedAt().map(Mapping::toColumn).orElse(null);
+    Optional<dev.rapport.crm.service.CaseLevel> level = c.level();
+    e.slTier = level.map(dev.rapport.crm.service.CaseLevel::tier).orElse(null);
+    e.slRank = level.map(dev.rapport.crm.service.CaseLevel::rank).orElse(null);
+    e.slResponseTarget = level.map(l -> micros(l.responseTarget())).orElse(null);
+    e.slResolutionTarget = level.map(l -> micros(l.resolutionTarget())).orElse(null);
+    e.slAtRiskPercent = level.map(dev.rapport.crm.service.CaseLevel::atRiskPercent).orElse(null);
+    e.slResponseDue = level.map(l -> toColumn(l.responseDue())).orElse(null);
+    e.slResponseAtRisk = level.map(l -> toColumn(l.responseAtRisk())).orElse(null);
+    e.slResolutionDue = level.map(l -> toColumn(l.resolutionDue())).orElse(null);
+    e.slResolutionAtRisk = level.map(l -> toColumn(l.resolutionAtRisk())).orElse(null);
+    e.slPaused = level.map(l -> micros(l.paused())).orElse(null);
+    e.slPausedSince = level.flatMap(dev.rapport.crm.service.CaseLevel::pausedSince).map(Mapping::toColumn).orElse(null);
+    e.slAlerts = level.map(l -> l.alerts().stream().mapToInt(a -> 1 << a.ordinal()).sum()).orElse(null);
+    e.dueKey = CaseQuery.dueKey(c);
+    e.rankKey = CaseQuery.rankKey(c);
+    e.alertAt = c.alertAt().map(Mapping::toColumn).orElse(null);
+  }
+
+  private static long micros(java.time.Duration d) {
+    return d.getSeconds() * 1_000_000L + d.getNano() / 1_000;
+  }
+
+  private static java.time.Duration duration(long micros) {
+    return java.time.Duration.ofSeconds(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+  }
+
+  private static Optional<dev.rapport.crm.service.CaseLevel> level(CaseEntity e) {
+    if (e.slTier == null) {
+      return Optional.empty();
+    }
+    java.util.EnumSet<dev.rapport.crm.service.CaseLevel.Alert> alerts =
+        java.util.EnumSet.noneOf(dev.rapport.crm.service.CaseLevel.Alert.class);
+    for (dev.rapport.crm.service.CaseLevel.Alert a : dev.rapport.crm.service.CaseLevel.Alert.values()) {
+      if ((e.slAlerts & (1 << a.ordinal())) != 0) {
+        alerts.add(a);
+      }
+    }
+    return Optional.of(new dev.rapport.crm.service.CaseLevel(e.slTier, e.slRank, duration(e.slResponseTarget),
+        duration(e.slResolutionTarget), e.slAtRiskPercent, fromColumn(e.slResponseDue), fromColumn(e.slResponseAtRisk),
+        fromColumn(e.slResolutionDue), fromColumn(e.slResolutionAtRisk), duration(e.slPaused),
+        Optional.ofNullable(e.slPausedSince).map(Mapping::fromColumn), alerts));
   }
 
   static ServiceCase entityToDomain(CaseEntity e, long version) {
@@ -152,12 +232,15 @@ final class JpaCases implements CaseRepository {
         fromColumn(e.openedAt), fromColumn(e.updatedAt),
         Optional.ofNullable(e.firstResponseAt).map(Mapping::fromColumn),
         Optional.ofNullable(e.resolvedAt).map(Mapping::fromColumn),
-        FieldsJson.read(e.customFields));
+        FieldsJson.read(e.customFields), level(e));
   }
 
   static List<Object> state(CaseEntity e) {
     return Arrays.asList(e.tenantId, e.accountId, e.contactId, e.subject, e.description, e.priority,
-        e.status, e.owner, e.resolution, e.openedAt, e.updatedAt, e.firstResponseAt, e.resolvedAt, e.customFields);
+        e.status, e.owner, e.resolution, e.openedAt, e.updatedAt, e.firstResponseAt, e.resolvedAt, e.customFields,
+        e.slTier, e.slRank, e.slResponseTarget, e.slResolutionTarget, e.slAtRiskPercent, e.slResponseDue,
+        e.slResponseAtRisk, e.slResolutionDue, e.slResolutionAtRisk, e.slPaused, e.slPausedSince, e.slAlerts,
+        e.dueKey, e.rankKey, e.alertAt);
   }
 
   @Override

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * ({@code V1__rapport_crm.sql}, {@code V2__rapport_value_limits.sql},
  * {@code V3__rapport_activities.sql}, {@code V4__rapport_campaigns.sql}, {@code V5__rapport_service.sql},
  * {@code V6__rapport_sales.sql}, {@code V7__rapport_analytics.sql},
- * {@code V8__rapport_opportunity_filters.sql}, {@code V9__rapport_match_keys.sql}, {@code V10__rapport_merges.sql}, {@code V11__rapport_mail.sql}, {@code V12__rapport_mail_suppression.sql}, {@code V13__rapport_erasure.sql}, {@code V14__rapport_audit.sql}, {@code V15__rapport_search.sql}, {@code V16__rapport_industry.sql}, {@code V17__rapport_custom_fields.sql}), Flyway-compatible. Events that a unit of work records are written to the table
+ * {@code V8__rapport_opportunity_filters.sql}, {@code V9__rapport_match_keys.sql}, {@code V10__rapport_merges.sql}, {@code V11__rapport_mail.sql}, {@code V12__rapport_mail_suppression.sql}, {@code V13__rapport_erasure.sql}, {@code V14__rapport_audit.sql}, {@code V15__rapport_search.sql}, {@code V16__rapport_industry.sql}, {@code V17__rapport_custom_fields.sql}, {@code V18__rapport_service_levels.sql}), Flyway-compatible. Events that a unit of work records are written to the table
  * {@code crm_outbox} in the same transaction; {@link OutboxRelay} delivers them.
  *
  * <pre>{@code
@@ -69,7 +69,8 @@ public final class JpaPersistence implements Persistence {
       SaleLineEntity.class.getName(), PaymentEntity.class.getName(), PaymentAllocationEntity.class.getName(),
       PayerClassEntity.class.getName(), StageVisitEntity.class.getName(),
       MergeEntity.class.getName(), MergedEntity.class.getName(), MailEntity.class.getName(), MailSuppressionEntity.class.getName(),
-      ErasureMarkerEntity.class.getName(), AuditEntity.class.getName(), CustomFieldEntity.class.getName());
+      ErasureMarkerEntity.class.getName(), AuditEntity.class.getName(), CustomFieldEntity.class.getName(),
+      ServicePolicyEntity.class.getName(), AccountTierEntity.class.getName());
 
   private final EntityManagerFactory factory;
   private final Supplier<EntityManager> current;

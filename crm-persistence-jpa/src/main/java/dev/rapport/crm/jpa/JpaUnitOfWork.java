@@ -260,6 +260,7 @@ final class JpaUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.audit.AuditRepository.class, JpaUnitOfWork::audit),
       Map.entry(dev.rapport.crm.search.SearchRepository.class, u -> new JpaSearch(u)),
       Map.entry(dev.rapport.crm.field.CustomFieldRepository.class, u -> new JpaCustomFields(u)),
+      Map.entry(dev.rapport.crm.servicelevel.ServiceLevelRepository.class, u -> new JpaServiceLevels(u)),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, JpaUnitOfWork::analytics),
       Map.entry(dev.rapport.crm.sales.SalesRepository.class, JpaUnitOfWork::sales),
       Map.entry(dev.rapport.crm.sales.SalesReports.class, JpaUnitOfWork::salesReports),

@@ -52,7 +52,7 @@ enum Database {
   static final List<String> SCRIPTS = List.of("V1__rapport_crm.sql", "V2__rapport_value_limits.sql",
       "V3__rapport_activities.sql", "V4__rapport_campaigns.sql", "V5__rapport_service.sql", "V6__rapport_sales.sql",
       "V7__rapport_analytics.sql", "V8__rapport_opportunity_filters.sql",
-      "V9__rapport_match_keys.sql", "V10__rapport_merges.sql", "V11__rapport_mail.sql", "V12__rapport_mail_suppression.sql", "V13__rapport_erasure.sql", "V14__rapport_audit.sql", "V15__rapport_search.sql", "V16__rapport_industry.sql", "V17__rapport_custom_fields.sql");
+      "V9__rapport_match_keys.sql", "V10__rapport_merges.sql", "V11__rapport_mail.sql", "V12__rapport_mail_suppression.sql", "V13__rapport_erasure.sql", "V14__rapport_audit.sql", "V15__rapport_search.sql", "V16__rapport_industry.sql", "V17__rapport_custom_fields.sql", "V18__rapport_service_levels.sql");
 
   /** The pooled data source of the database shared by all tests, with the schema applied. */
   DataSource dataSource() {

@@ -54,7 +54,35 @@ final class MemoryCases implements CaseRepository {
   public Page<ServiceCase> query(CaseQuery query, PageRequest page) {
     uow.requireOpen();
     Objects.requireNonNull(query, "query");
-    return buffer().page(candidates(query), query::matches, page);
+    if (query.order() == CaseQuery.Order.OPENED) {
+      return buffer().page(candidates(query), query::matches, page);
+    }
+    return sorted(query, page);
+  }
+
+  /**
+   * A page in due or value order: the matching open cases sorted by the query's comparator, after
+   * the cursor's case where it stands now (none: a cursor whose case is gone ends the walk).
+   */
+  private Page<ServiceCase> sorted(CaseQuery query, PageRequest page) {
+    java.util.Comparator<ServiceCase> order = query.comparator();
+    Optional<ServiceCase> cursor = Optional.empty();
+    if (page.after().isPresent()) {
+      cursor = buffer().find(CaseId.parse(page.after().get()));
+      if (cursor.isEmpty()) {
+        return new Page<>(List.of(), Optional.empty());
+      }
+    }
+    ServiceCase from = cursor.orElse(null);
+    List<ServiceCase> all = new ArrayList<>();
+    buffer().forEach(Buffer.keys(Kinds.STATUS, CaseStatus.OPEN),
+        c -> query.matches(c) && (from == null || order.compare(c, from) > 0), all::add);
+    all.sort(order);
+    if (all.size() <= page.size()) {
+      return new Page<>(List.copyOf(all), Optional.empty());
+    }
+    List<ServiceCase> items = List.copyOf(all.subList(0, page.size()));
+    return new Page<>(items, Optional.of(items.get(items.size() - 1).id().toString()));
   }
 
   @Override
@@ -72,6 +100,16 @@ final class MemoryCases implements CaseRepository {
     candidates.add(Buffer.keys(Kinds.OWNER, query.owner().stream().toList()));
     query.fields().forEach((k, v) -> candidates.add(Buffer.keys(Kinds.FIELD, List.of(Kinds.field(k, v)))));
     return candidates;
+  }
+
+  @Override
+  public List<ServiceCase> alertsDue(java.time.Instant now, int limit) {
+    uow.requireOpen();
+    List<ServiceCase> due = new ArrayList<>();
+    buffer().forEach(Buffer.keys(Kinds.STATUS, CaseStatus.OPEN),
+        c -> c.alertAt().filter(t -> !t.isAfter(now)).isPresent(), due::add);
+    due.sort(java.util.Comparator.comparing((ServiceCase c) -> c.alertAt().orElseThrow()).thenComparing(ServiceCase::id));
+    return List.copyOf(due.subList(0, Math.min(limit, due.size())));
   }
 
   @Override

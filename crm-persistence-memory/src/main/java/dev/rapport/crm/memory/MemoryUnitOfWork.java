@@ -270,6 +270,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
       Map.entry(dev.rapport.crm.activity.TimelineRepository.class, MemoryUnitOfWork::timeline),
       Map.entry(dev.rapport.crm.analytics.AnalyticsRepository.class, MemoryUnitOfWork::analytics),
       Map.entry(dev.rapport.crm.sales.SalesRepository.class, MemoryUnitOfWork::sales),
+      Map.entry(dev.rapport.crm.servicelevel.ServiceLevelRepository.class, MemoryServiceLevels::new),
       // the memory adapter answers the figures from the same tables, by the reference definitions
       Map.entry(dev.rapport.crm.sales.SalesReports.class, MemoryUnitOfWork::sales),
       Map.entry(dev.rapport.crm.lead.CampaignDirectory.class,

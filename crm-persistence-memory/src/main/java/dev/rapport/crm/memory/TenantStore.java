@@ -44,6 +44,9 @@ final class TenantStore {
   final Table<String, MemoryPrivacy.Marker> erasureMarkers = new Table<>(MemoryPrivacy.MARKER_KIND);
   final Table<UUID, dev.rapport.crm.audit.AuditEntry> audit = new Table<>(MemoryAudit.KIND);
   final Table<String, MemoryCustomFields.Row> customFields = new Table<>(MemoryCustomFields.KIND);
+  final Table<String, MemoryServiceLevels.PolicyRow> servicePolicies = new Table<>(MemoryServiceLevels.POLICY_KIND);
+  final Table<dev.rapport.crm.common.AccountId, MemoryServiceLevels.TierRow> accountTiers =
+      new Table<>(MemoryServiceLevels.TIER_KIND);
 
   final Table<String, MemorySales.BalanceRow> balances;
   /** The columnar side index of the sales, payments and balances below, kept as they are put. */

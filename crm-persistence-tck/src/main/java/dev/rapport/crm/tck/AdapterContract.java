@@ -131,6 +131,16 @@ public abstract class AdapterContract {
     }
   }
 
+  /** {@link ServiceLevelContract} on this adapter. */
+  @Nested
+  @DisplayName("ServiceLevelContract")
+  class ServiceLevels extends ServiceLevelContract {
+    @Override
+    protected Persistence persistence() {
+      return AdapterContract.this.persistence();
+    }
+  }
+
   /** {@link CustomFieldContract} on this adapter. */
   @Nested
   @DisplayName("CustomFieldContract")

@@ -69,7 +69,17 @@ public abstract class ServiceCaseContract extends ContractSupport {
         CasePriority.URGENT, status, Optional.of("agent-7"),
         done ? Optional.of("Patched the export; re-ran it") : Optional.empty(), at,
         Fixtures.at(START, 90), status == CaseStatus.NEW ? Optional.empty() : Optional.of(Fixtures.at(START, 15)),
-        done ? Optional.of(Fixtures.at(START, 80)) : Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
+        done ? Optional.of(Fixtures.at(START, 80)) : Optional.empty(), dev.rapport.crm.field.CustomFields.empty(),
+        Optional.of(level(status == CaseStatus.NEW || status == CaseStatus.IN_PROGRESS || status == CaseStatus.REOPENED
+            ? Optional.empty() : Optional.of(Fixtures.at(START, 80)))));
+  }
+
+  /** A service level with every part set: odd durations to the microsecond, alerts raised. */
+  static dev.rapport.crm.service.CaseLevel level(Optional<Instant> pausedSince) {
+    return new dev.rapport.crm.service.CaseLevel("Gold “A” 🥇", 3, java.time.Duration.ofMinutes(95),
+        java.time.Duration.ofHours(30), 75, Fixtures.at(START, 20), Fixtures.at(START, 18), Fixtures.at(START, 200),
+        Fixtures.at(START, 150), java.time.Duration.ofSeconds(5_025, 123_456_000), pausedSince,
+        java.util.Set.of(dev.rapport.crm.service.CaseLevel.Alert.RESPONSE_AT_RISK, dev.rapport.crm.service.CaseLevel.Alert.RESOLUTION_BREACHED));
   }
 
   @ParameterizedTest
@@ -85,13 +95,19 @@ public abstract class ServiceCaseContract extends ContractSupport {
   public void aMinimalCaseAndCasesAtEveryTextLimitReadBackEqual() {
     ServiceCase minimal = new ServiceCase(CaseId.of(Fixtures.uuid()), tenant, 0, account.id(),
         Optional.empty(), "x", Optional.empty(), CasePriority.LOW, CaseStatus.NEW, Optional.empty(),
-        Optional.empty(), START, START, Optional.empty(), Optional.empty(), dev.rapport.crm.field.CustomFields.empty());
+        Optional.empty(), START, START, Optional.empty(), Optional.empty(), dev.rapport.crm.field.CustomFields.empty(),
+        Optional.empty());
     String emoji = "😀";
     ServiceCase longest = new ServiceCase(CaseId.of(Fixtures.uuid()), tenant, 0, account.id(),
         Optional.of(contact.id()), emoji.repeat(Limits.TEXT), Optional.of(emoji.repeat(Limits.CASE_DESCRIPTION)),
         CasePriority.HIGH, CaseStatus.CLOSED, Optional.of(emoji.repeat(Limits.TEXT)),
         Optional.of(emoji.repeat(Limits.CASE_RESOLUTION)), Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT,
-        Optional.of(Limits.LATEST_INSTANT), Optional.of(Limits.LATEST_INSTANT), dev.rapport.crm.field.CustomFields.empty());
+        Optional.of(Limits.LATEST_INSTANT), Optional.of(Limits.LATEST_INSTANT), dev.rapport.crm.field.CustomFields.empty(),
+        Optional.of(new dev.rapport.crm.service.CaseLevel("é".repeat(Limits.CODE), Integer.MAX_VALUE - 1,
+            dev.rapport.crm.service.CaseLevel.LONGEST_TARGET, dev.rapport.crm.service.CaseLevel.LONGEST_TARGET, 99,
+            Limits.LATEST_INSTANT, Limits.EARLIEST_INSTANT, Limits.LATEST_INSTANT, Limits.EARLIEST_INSTANT,
+            java.time.Duration.ofDays(36_500), Optional.of(Limits.LATEST_INSTANT),
+            java.util.EnumSet.allOf(dev.rapport.crm.service.CaseLevel.Alert.class))));
     inUnitOfWork(uow -> {
       uow.port(CaseRepository.class).insert(minimal);
       return uow.port(CaseRepository.class).insert(longest);

@@ -403,6 +403,8 @@ public abstract class ValueStormContract extends ContractSupport {
       mails.put(m.id(), m);
       inUnitOfWork(uow -> uow.port(ActivityRepository.class).find(m.activity())).ifPresent(a -> activities.put(a.id(), a));
       m.leads().forEach(id -> storedLead(id).ifPresent(this::put)); // engaged (or captured) as stored
+    } else if (result instanceof dev.rapport.crm.servicelevel.ServicePolicy p) {
+      assertThat(crm.serviceLevels().policy()).as("read back after %s (seed %d)", described, seed).contains(p);
     } else if (result instanceof dev.rapport.crm.field.CustomField f) {
       assertThat(crm.customFields().find(f.kind(), f.key())).as("read back after %s (seed %d)", described, seed).contains(f);
       definitions.put(f.kind() + "." + f.key(), f);
@@ -1313,6 +1315,80 @@ public abstract class ValueStormContract extends ContractSupport {
     };
   }
 
+  /**
+   * One generated command or query on service levels: a policy defined (sometimes with a calendar
+   * without working hours, overlapping holidays, a target of zero or an unknown segment), accounts
+   * re-tiered, a tier or a case's standing read, alerts refreshed, the report.
+   */
+  private Input serviceLevelInput(Crm c) {
+    return switch (v.nextInt(7)) {
+      case 0 -> in("serviceLevels.define", () -> c.serviceLevels().define(policy()));
+      case 1 -> { int batch = v.chance(90) ? 1 + v.nextInt(20) : v.pick(List.of(0, -1, 10_001));
+        yield in("serviceLevels.retier " + batch, () -> c.serviceLevels().retier(batch)); }
+      case 2 -> { AccountId id = accountId(); yield in("serviceLevels.tierOf " + id, () -> {
+        Optional<String> tier = c.serviceLevels().tierOf(id);
+        assertThat(tier.isPresent()).isEqualTo(c.serviceLevels().policy().isPresent());
+        return null;
+      }); }
+      case 3 -> { CaseId id = caseId(); yield in("serviceLevels.of " + id, () -> {
+        Optional<dev.rapport.crm.servicelevel.CaseServiceLevel> level = c.serviceLevels().of(id);
+        assertThat(level.isPresent()).isEqualTo(cases.get(id).level().isPresent());
+        return null;
+      }); }
+      case 4 -> in("cases.refreshServiceLevels", () -> {
+        List<dev.rapport.crm.service.CaseEvent> raised = c.cases().refreshServiceLevels();
+        for (dev.rapport.crm.service.CaseEvent e : raised) {
+          storedCase(((dev.rapport.crm.service.CaseTargetAtRisk.class.isInstance(e))
+              ? ((dev.rapport.crm.service.CaseTargetAtRisk) e).caseId()
+              : ((dev.rapport.crm.service.CaseTargetBreached) e).caseId())).ifPresent(x -> cases.put(x.id(), x));
+        }
+        assertThat(c.cases().refreshServiceLevels()).as("each alert once").isEmpty();
+        return null;
+      });
+      case 5 -> in("serviceLevels.report", () -> c.serviceLevels().report(v.chance(95)
+          ? dev.rapport.crm.analytics.Period.of(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2030, 12, 31)) : null));
+      default -> in("serviceLevels.policy", () -> c.serviceLevels().policy());
+    };
+  }
+
+  /** A policy, now and then one the core refuses. */
+  private dev.rapport.crm.servicelevel.ServicePolicy policy() {
+    java.time.ZoneId zone = v.pick(List.of(java.time.ZoneOffset.UTC, java.time.ZoneId.of("Europe/Berlin"),
+        java.time.ZoneId.of("America/New_York"), java.time.ZoneId.of("Asia/Kolkata")));
+    dev.rapport.crm.common.BusinessCalendar cal = switch (v.nextInt(12)) {
+      case 0 -> dev.rapport.crm.common.BusinessCalendar.of(zone, Map.of(), List.of()); // no working hours
+      case 1 -> dev.rapport.crm.common.BusinessCalendar.always(zone)
+          .withHoliday(new dev.rapport.crm.common.BusinessCalendar.Holiday(java.time.LocalDate.of(2026, 12, 24),
+              java.time.LocalDate.of(2026, 12, 26), "Christmas"))
+          .withHoliday(new dev.rapport.crm.common.BusinessCalendar.Holiday(java.time.LocalDate.of(2026, 12, 26),
+              java.time.LocalDate.of(2027, 1, 1), "Overlapping")); // overlapping holidays
+      case 2 -> dev.rapport.crm.common.BusinessCalendar.always(zone);
+      default -> dev.rapport.crm.common.BusinessCalendar.weekdays(zone, java.time.LocalTime.of(8 + v.nextInt(3), 0),
+          java.time.LocalTime.of(15 + v.nextInt(4), 30)).withHoliday(dev.rapport.crm.common.BusinessCalendar.Holiday.on(
+              java.time.LocalDate.of(2026, 1 + v.nextInt(12), 1 + v.nextInt(28)), v.text(200)));
+    };
+    java.time.Duration response = v.chance(5) ? java.time.Duration.ZERO : java.time.Duration.ofMinutes(1 + v.nextInt(600));
+    dev.rapport.crm.servicelevel.ServiceTarget target = new dev.rapport.crm.servicelevel.ServiceTarget(response,
+        response.plusMinutes(v.nextInt(6_000)));
+    dev.rapport.crm.servicelevel.TierRule rule = switch (v.nextInt(6)) {
+      case 0 -> dev.rapport.crm.servicelevel.TierRule.segment(v.chance(80) ? "CHAMPIONS" : v.pick(List.of("Champs", "", "LOYAL ")));
+      case 1 -> dev.rapport.crm.servicelevel.TierRule.bestCustomers(v.chance(90) ? 1 + v.nextInt(50) : 0);
+      case 2 -> dev.rapport.crm.servicelevel.TierRule.payerClass(dev.rapport.crm.sales.PayerClass.ON_TIME);
+      case 3 -> dev.rapport.crm.servicelevel.TierRule.churnRiskAtLeast(dev.rapport.crm.analytics.ChurnRisk.Level.MEDIUM);
+      case 4 -> dev.rapport.crm.servicelevel.TierRule.revenueAtLeast(money());
+      default -> dev.rapport.crm.servicelevel.TierRule.flag(v.chance(50) ? "vip" : v.code(),
+          dev.rapport.crm.field.FieldValue.bool(true));
+    };
+    dev.rapport.crm.servicelevel.ServiceTier top = dev.rapport.crm.servicelevel.ServiceTier.named(
+        v.chance(95) ? v.text(Limits.CODE) : "", target).when(rule);
+    if (v.chance(50)) {
+      top = top.atLeast(v.pick(List.of(dev.rapport.crm.service.CasePriority.values())));
+    }
+    return dev.rapport.crm.servicelevel.ServicePolicy.of(cal, top,
+        dev.rapport.crm.servicelevel.ServiceTier.named("Standard", dev.rapport.crm.servicelevel.ServiceTarget.hours(8, 40)))
+        .withAtRiskPercent(v.chance(95) ? 1 + v.nextInt(99) : 100);
+  }
+
   private dev.rapport.crm.field.CustomFields fieldValuesOrNull(dev.rapport.crm.field.RecordKind kind) {
     try {
       return v.chance(5) ? null : fieldValues(kind);
@@ -1547,6 +1623,9 @@ public abstract class ValueStormContract extends ContractSupport {
     }
     if (v.chance(3)) {
       return customFieldInput(c);
+    }
+    if (v.chance(2)) {
+      return serviceLevelInput(c);
     }
     int kinds = 56;
     int drawn = v.nextInt(kinds + 10);

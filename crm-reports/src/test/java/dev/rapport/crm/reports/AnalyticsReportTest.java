@@ -287,6 +287,22 @@ class AnalyticsReportTest {
   // ------------------------------------------------------------------------------------ helpers
 
   /** The cells of the row of {@code table} whose {@code attribute} is {@code value}, by class. */
+  /**
+   * Ada's account, the best customer, is Gold (4 h, 24 h): answered after 2 h, resolved after 6 h,
+   * both in target. Alan's is Standard (24 h, 72 h), answered after 36 h: late.
+   */
+  @Test
+  void theServiceLevelTableShowsEachTierAsTheCrmCountedIt() {
+    assertThat(row("service-level-table", "data-tier", "Gold")).containsEntry("opened", "1")
+        .containsEntry("response-in-target", "1 / 1 (100.0 %)").containsEntry("resolution-in-target", "1 / 1 (100.0 %)")
+        .containsEntry("breaches", "0").containsEntry("median-response", "2 h 00 min")
+        .containsEntry("median-resolution", "6 h 00 min");
+    assertThat(row("service-level-table", "data-tier", SmallTenant.STANDARD)).containsEntry("opened", "1")
+        .containsEntry("response-in-target", "0 / 1 (0.0 %)").containsEntry("breaches", "1")
+        .containsEntry("median-response", "36 h 00 min").containsEntry("resolution-in-target", "0 / 0");
+    assertThat(html).contains("Standard &lt;b&gt;&amp;amp;").doesNotContain("Standard <b>");
+  }
+
   private static Map<String, String> row(String table, String attribute, String value) {
     Map<String, String> out = new LinkedHashMap<>();
     Matcher cell = Pattern.compile("<td class=\"n ([a-z-]+)\">([^<]*)</td>").matcher(rowHtml(table, attribute, value));

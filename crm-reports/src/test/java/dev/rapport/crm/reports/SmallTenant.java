@@ -48,6 +48,9 @@ final class SmallTenant {
   private SmallTenant() {}
 
   /** The tenant's CRM. */
+  /** The default service tier's name: HTML must escape it. */
+  static final String STANDARD = "Standard <b>&amp;";
+
   static Crm build() {
     return new SmallTenant().fill();
   }
@@ -117,6 +120,26 @@ final class SmallTenant {
     sale("INV-1003", adaAccount, LocalDate.of(2026, 3, 9), "5", "720.00");
     sale("INV-1004", alanAccount, LocalDate.of(2026, 3, 16), "4", "800.00");
     sale("INV-1005", adaAccount, LocalDate.of(2026, 3, 27), "2", "720.00");
+
+    // service levels: the best customer by revenue is Gold; a name that HTML must escape
+    crm.serviceLevels().define(dev.rapport.crm.servicelevel.ServicePolicy.of(
+        dev.rapport.crm.common.BusinessCalendar.always(java.time.ZoneOffset.UTC),
+        dev.rapport.crm.servicelevel.ServiceTier.named("Gold", dev.rapport.crm.servicelevel.ServiceTarget.hours(4, 24))
+            .when(dev.rapport.crm.servicelevel.TierRule.bestCustomers(1)),
+        dev.rapport.crm.servicelevel.ServiceTier.named(STANDARD, dev.rapport.crm.servicelevel.ServiceTarget.hours(24, 72))));
+    while (!crm.serviceLevels().retier(100).done()) {
+      // every account in its tier
+    }
+    dev.rapport.crm.service.ServiceCase adaCase = crm.cases().open(
+        dev.rapport.crm.service.NewCase.builder(adaAccount, "Export stops").build());
+    dev.rapport.crm.service.ServiceCase alanCase = crm.cases().open(
+        dev.rapport.crm.service.NewCase.builder(alanAccount, "Invoice layout").build());
+    clock.advance(Duration.ofHours(2));
+    crm.cases().recordFirstResponse(adaCase.id());
+    clock.advance(Duration.ofHours(4));
+    crm.cases().resolve(adaCase.id(), "Patched the export");
+    clock.advance(Duration.ofHours(30));
+    crm.cases().recordFirstResponse(alanCase.id());
     return crm;
   }
 
