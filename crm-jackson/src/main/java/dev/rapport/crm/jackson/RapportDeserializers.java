@@ -17,6 +17,7 @@ final class RapportDeserializers extends Deserializers.Base {
     }
     return switch (shape) {
       case MONEY -> new MoneyDeserializer();
+      case CALENDAR -> new CalendarJson.Deserializer();
       case STRING -> new StringValueDeserializer(type);
       case CODE_OR_OBJECT -> new CodeDeserializer(type, new RecordDeserializer(type, config.getTypeFactory()));
       case RECORD -> new RecordDeserializer(type, config.getTypeFactory());

@@ -16,6 +16,7 @@ final class RapportSerializers extends Serializers.Base {
     }
     return switch (shape) {
       case MONEY -> new MoneySerializer();
+      case CALENDAR -> new CalendarJson.Serializer();
       case STRING -> new StringValueSerializer(type.getRawClass());
       case CODE_OR_OBJECT -> new CodeSerializer(new RecordSerializer(type, config.getTypeFactory()));
       case RECORD -> new RecordSerializer(type, config.getTypeFactory());

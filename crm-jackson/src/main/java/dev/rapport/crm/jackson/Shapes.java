@@ -17,6 +17,8 @@ final class Shapes {
   enum Shape {
     /** {@code Money}: amount and currency. */
     MONEY,
+    /** {@code BusinessCalendar}: zone, week and holidays. */
+    CALENDAR,
     /** A JSON string: ids, tenant, e-mail, phone, single-code vocabularies. */
     STRING,
     /** A code string when a well-known constant, otherwise an object ({@code SignalType}). */
@@ -34,6 +36,9 @@ final class Shapes {
     }
     if (type == Money.class) {
       return Shape.MONEY;
+    }
+    if (type == dev.rapport.crm.common.BusinessCalendar.class) {
+      return Shape.CALENDAR;
     }
     if (type == EmailAddress.class || type == PhoneNumber.class) {
       return Shape.STRING;
@@ -56,6 +61,10 @@ final class Shapes {
   /** The public static final constants of a code record, by code, in declaration order. */
   static Map<String, Object> constants(Class<?> type) {
     Map<String, Object> byCode = new LinkedHashMap<>();
+    RecordComponent[] parts = type.getRecordComponents();
+    if (parts == null || parts.length == 0 || parts[0].getType() != String.class) {
+      return byCode; // constants of a record without a code (BusinessCalendar.Hours.ALL_DAY) are no vocabulary
+    }
     for (Field f : type.getFields()) {
       int m = f.getModifiers();
       if (f.getType() == type && Modifier.isStatic(m) && Modifier.isFinal(m)) {

@@ -55,7 +55,37 @@ final class Samples {
       TimelineEntry.class, () -> new TimelineEntry(UUID.fromString("0190f5a2-7c4e-7d2a-9b1c-3f4e5d6a7b8c"),
           TenantId.of("acme"), UUID.fromString("0190f5a2-7c4e-7d2a-9b1c-3f4e5d6a7b8d"),
           Instant.parse("2026-01-05T09:00:00Z"), TimelineItem.Kind.HISTORY, Optional.empty(),
-          Optional.of("LeadConverted"), Optional.of("Converted into Ada Lovelace at Analytical Engines")));
+          Optional.of("LeadConverted"), Optional.of("Converted into Ada Lovelace at Analytical Engines")),
+      dev.rapport.crm.common.BusinessCalendar.class, Samples::calendar,
+      dev.rapport.crm.servicelevel.TierRule.class, () -> dev.rapport.crm.servicelevel.TierRule.segment("CHAMPIONS", "LOYAL"),
+      dev.rapport.crm.servicelevel.ServiceTier.class, Samples::gold,
+      dev.rapport.crm.servicelevel.ServicePolicy.class, () -> dev.rapport.crm.servicelevel.ServicePolicy.of(calendar(), gold(),
+          dev.rapport.crm.servicelevel.ServiceTier.named("Standard", dev.rapport.crm.servicelevel.ServiceTarget.hours(8, 40))));
+
+  /** A calendar with a split day, a Saturday morning and a holiday range. */
+  static dev.rapport.crm.common.BusinessCalendar calendar() {
+    return dev.rapport.crm.common.BusinessCalendar.weekdays(java.time.ZoneId.of("Europe/Berlin"),
+            java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0))
+        .withHours(java.time.DayOfWeek.SATURDAY, List.of(new dev.rapport.crm.common.BusinessCalendar.Hours(
+            java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0)), new dev.rapport.crm.common.BusinessCalendar.Hours(
+            java.time.LocalTime.of(13, 0), java.time.LocalTime.MIDNIGHT)))
+        .withHoliday(new dev.rapport.crm.common.BusinessCalendar.Holiday(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 26),
+            "Christmas"));
+  }
+
+  /** A tier with a rule of every kind and a least priority. */
+  static dev.rapport.crm.servicelevel.ServiceTier gold() {
+    return dev.rapport.crm.servicelevel.ServiceTier.named("Gold", dev.rapport.crm.servicelevel.ServiceTarget.hours(1, 8))
+        .withTarget(dev.rapport.crm.service.CasePriority.URGENT,
+            new dev.rapport.crm.servicelevel.ServiceTarget(Duration.ofMinutes(15), Duration.ofHours(4)))
+        .when(dev.rapport.crm.servicelevel.TierRule.segment("CHAMPIONS"))
+        .when(dev.rapport.crm.servicelevel.TierRule.bestCustomers(20))
+        .when(dev.rapport.crm.servicelevel.TierRule.revenueAtLeast(Money.of("10000.00", "EUR")))
+        .when(dev.rapport.crm.servicelevel.TierRule.payerClass(dev.rapport.crm.sales.PayerClass.ON_TIME))
+        .when(dev.rapport.crm.servicelevel.TierRule.churnRiskAtLeast(dev.rapport.crm.analytics.ChurnRisk.Level.HIGH))
+        .when(dev.rapport.crm.servicelevel.TierRule.flag("key_account", dev.rapport.crm.field.FieldValue.bool(true)))
+        .atLeast(dev.rapport.crm.service.CasePriority.HIGH);
+  }
 
   private Samples() {}
 
@@ -162,6 +192,8 @@ final class Samples {
       return Instant.parse("2026-01-05T09:00:00.123Z");
     } else if (c == LocalDate.class) {
       return LocalDate.of(2026, 1, 5);
+    } else if (c == java.time.LocalTime.class) {
+      return zero ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.of(9, 30);
     } else if (c == YearMonth.class) {
       return YearMonth.of(2026, 1);
     } else if (c == Duration.class) {
