@@ -3,7 +3,8 @@
 -- as bits), all null when it has none; due_key and rank_key order the open-case list by due instant and by
 -- value (their largest value when none), alert_at is when the refresh next has an alert to raise. A tenant's
 -- policy is one row of JSON with its re-tiering run; an account's tier is one row.
-alter table crm_case add column sl_tier varchar(50);
+-- (H2 counts UTF-16 units: the 50 characters of a tier name take up to 100.)
+alter table crm_case add column sl_tier varchar(100);
 alter table crm_case add column sl_rank integer;
 alter table crm_case add column sl_response_target bigint;
 alter table crm_case add column sl_resolution_target bigint;
@@ -27,12 +28,12 @@ create table crm_service_policy (
   revision bigint not null,
   cursor_id uuid,
   changed_at timestamp(6) not null,
-  policy_json varchar(1000000) not null,
+  policy_json varchar(1000000000) not null,
   constraint crm_service_policy_pk primary key (tenant_id)
 );
 create table crm_account_tier (
   tenant_id varchar(64) not null,
   id uuid not null,
-  tier varchar(50) not null,
+  tier varchar(100) not null,
   constraint crm_account_tier_pk primary key (tenant_id, id)
 );

@@ -74,11 +74,11 @@ public final class BenchmarkRunner {
   /** The groups the full mode runs unless {@code --groups} says otherwise. */
   static final List<String> FULL_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
       "sales", "scoring", "analytics", "dedupe", "import", "merge", "mail", "delete", "audit", "board", "search",
-      "fields");
+      "fields", "servicelevels");
   /** The groups the quick mode runs unless {@code --groups} says otherwise: every benchmark class. */
   static final List<String> QUICK_GROUPS = List.of("memory", "values", "footprint", "jpa", "campaigns", "timeline",
       "sales", "scoring", "analytics", "feedback", "segmentation", "dedupe", "import", "merge", "mail", "delete",
-      "audit", "board", "search", "fields");
+      "audit", "board", "search", "fields", "servicelevels");
 
   private final Settings settings;
   private final String only;
@@ -226,6 +226,9 @@ public final class BenchmarkRunner {
     }
     if (groups.contains("search")) {
       search();
+    }
+    if (groups.contains("servicelevels")) {
+      serviceLevels();
     }
     if (groups.contains("fields")) {
       fields();
@@ -815,6 +818,36 @@ public final class BenchmarkRunner {
           "count leads by a custom field value (%s, Hibernate, %,d leads) vs the same LIKE in plain JDBC", db, dbLeads),
           1, "", Double.NaN);
     }
+  }
+
+  /** Issue 26's service levels ({@link ServiceLevelBenchmarks}): re-tiering and the open-case list by due instant. */
+  private void serviceLevels() throws RunnerException {
+    int accounts = given("accounts", quick() ? 500 : 100_000);
+    int dbAccounts = given("dbAccounts", quick() ? 100 : 10_000);
+    int cases = given("cases", quick() ? 500 : 100_000);
+    int dbCases = given("dbCases", quick() ? 2_000 : 1_000_000);
+    Map<String, RunResult> r = run(throughputOf(options(ServiceLevelBenchmarks.class.getName() + "\\.(" + only + ")", 1))
+        .param("accounts", String.valueOf(accounts))
+        .param("dbAccounts", String.valueOf(dbAccounts))
+        .param("cases", String.valueOf(cases))
+        .param("dbCases", String.valueOf(dbCases))
+        .warmupIterations(Math.min(2, settings.readWarmups()))
+        .measurementIterations(Math.min(3, settings.readIterations())));
+    throughput(r, "retierMemory", "retierHandMemory", String.format(Locale.ROOT,
+        "re-tier every account, a whole run of retier(10,000) (memory, %,d accounts) vs a loop computing the same tiers (issue 26)",
+        accounts), 1, "", Double.NaN);
+    throughput(r, "retierJpa", "retierJdbc", String.format(Locale.ROOT,
+        "re-tier every account (postgresql, Hibernate, %,d accounts) vs the same selects in plain JDBC and the same loop",
+        dbAccounts), 1, "", Double.NaN);
+    throughput(r, "dueListMemory", "dueListHandMemory", String.format(Locale.ROOT,
+        "the first 50 open cases by due instant (memory, %,d open cases) vs a bounded heap over a list of them", cases),
+        1, "", Double.NaN);
+    throughput(r, "dueListJpa", "dueListJdbc", String.format(Locale.ROOT,
+        "the first 50 open cases by due instant (postgresql, Hibernate, %,d cases, a tenth open) vs the same select in plain JDBC",
+        dbCases), 1, "", Double.NaN);
+    throughput(r, "dueNextPageJpa", "dueNextPageJdbc", String.format(Locale.ROOT,
+        "a later page (after the 500th) by due instant (postgresql, %,d cases) vs the same keyset select in plain JDBC",
+        dbCases), 1, "", Double.NaN);
   }
 
   /** Issue 25's pipeline board ({@link BoardBenchmarks}) vs hand-written sums over the same records. */

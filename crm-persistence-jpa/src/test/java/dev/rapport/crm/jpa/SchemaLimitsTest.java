@@ -116,6 +116,15 @@ class SchemaLimitsTest {
       entry("crm_opportunity.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (Math.max(dev.rapport.crm.field.FieldValue.MAX_TEXT, dev.rapport.crm.field.FieldValue.MAX_CHOICES * (Limits.CODE + 1L)) + Limits.CODE + 40L))),
       entry("crm_case.custom_fields", json(dev.rapport.crm.field.CustomFields.MAX_VALUES * (Math.max(dev.rapport.crm.field.FieldValue.MAX_TEXT, dev.rapport.crm.field.FieldValue.MAX_CHOICES * (Limits.CODE + 1L)) + Limits.CODE + 40L))),
       entry("crm_custom_field.tenant_id", ascii(Limits.TENANT_ID)),
+      // service levels (schema version 18): a case's tier, an account's tier, a tenant's policy as JSON
+      // (20 tiers of 20 rules, each at most 8 segment names or 3 payer classes, a money amount or a
+      // flag of a key and a value; and 1,000 holidays of a 200-character name)
+      entry("crm_case.sl_tier", text(Limits.CODE)),
+      entry("crm_account_tier.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_account_tier.tier", text(Limits.CODE)),
+      entry("crm_service_policy.tenant_id", ascii(Limits.TENANT_ID)),
+      entry("crm_service_policy.policy_json", json(1_000L * (Limits.TEXT + 60)
+          + 20L * (Limits.CODE + 400 + 20L * (dev.rapport.crm.field.FieldValue.MAX_TEXT + Limits.CODE + 300)))),
       entry("crm_custom_field.kind", ascii(longest(dev.rapport.crm.field.RecordKind.values()))),
       entry("crm_custom_field.field_key", ascii(Limits.CODE)),
       // the label, 100 options of 50 characters, the limits

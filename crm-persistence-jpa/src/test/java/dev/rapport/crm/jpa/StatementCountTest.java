@@ -287,7 +287,8 @@ class StatementCountTest {
   /**
    * Deleting a contact with a note and a campaign membership, then its account with a note: the
    * record, one count per kind of record that may name it (contact 7, account 10), its timeline
-   * entries, the activities they show and their mail, the deletions, and the event. EclipseLink
+   * entries, the activities they show and their mail, the deletions (the account: its service tier
+   * too), and the event. EclipseLink
    * takes one more for the contact (its flush before the deletes, as for a lead).
    */
   @ParameterizedTest
@@ -311,7 +312,7 @@ class StatementCountTest {
   }
 
   private static final int CONTACT_DELETE = 20;
-  private static final int ACCOUNT_DELETE = 19;
+  private static final int ACCOUNT_DELETE = 20;
 
   private static final int CAMPAIGN_READS = 6;
   private static final int CAMPAIGN_PER_MEMBER = 8;
@@ -779,6 +780,7 @@ class StatementCountTest {
    */
   @Nested
   class ServiceCasesAndFeedback {
+    private static final int RETIER_STATEMENTS = 10;
     private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -796,11 +798,12 @@ class StatementCountTest {
       Crm crm = crm(target);
       var account = crm.accounts().create(NewAccount.builder("Serviced Ltd").build());
       var contact = crm.contacts().create(NewContact.builder(PersonName.of("Asking")).account(account.id()).build());
-      // reads: the account, the contact (its row and its e-mail rows); writes: the case, the outbox,
-      // the timeline entries of the account and the contact (one batch); the custom case fields
+      // reads: the account, the contact (its row and its e-mail rows), the service policy (none);
+      // writes: the case, the outbox, the timeline entries of the account and the contact (one
+      // batch); the custom case fields
       ServiceCase c = crm.cases().open(NewCase.builder(account.id(), "Broken").contact(contact.id()).build());
       assertThat(count(target, () -> crm.cases().open(NewCase.builder(account.id(), "Broken").contact(contact.id()).build())))
-          .isEqualTo(7);
+          .isEqualTo(8);
       // read the case, update it, one outbox batch for both events (status changed, resolved), one
       // batch of timeline entries
       assertThat(count(target, () -> crm.cases().resolve(c.id(), "Fixed"))).isEqualTo(4);
@@ -836,6 +839,49 @@ class StatementCountTest {
       assertThat(many).isEqualTo(few);
     }
   
+    /**
+     * Service levels: opening a case reads the policy and the account's tier; a page of the open
+     * cases by due instant or by value, with their due instants, is one statement whatever the
+     * page; the refresh finds the due cases in one statement; a batch of re-tiering is a fixed
+     * number of statements whatever its size.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"H2_HIBERNATE", "H2_ECLIPSELINK", "POSTGRES_HIBERNATE", "POSTGRES_ECLIPSELINK"})
+    void serviceLevelCommandsAndQueriesTakeAFixedNumberOfStatements(Target target) {
+      Crm crm = crm(target);
+      java.util.List<dev.rapport.crm.common.AccountId> accounts = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        accounts.add(crm.accounts().create(NewAccount.builder("Tiered " + i).build()).id());
+      }
+      crm.serviceLevels().define(dev.rapport.crm.servicelevel.ServicePolicy.of(
+          dev.rapport.crm.common.BusinessCalendar.always(java.time.ZoneOffset.UTC),
+          dev.rapport.crm.servicelevel.ServiceTier.named("Gold", dev.rapport.crm.servicelevel.ServiceTarget.hours(1, 8))
+              .when(dev.rapport.crm.servicelevel.TierRule.payerClass(dev.rapport.crm.sales.PayerClass.CHRONICALLY_LATE)),
+          dev.rapport.crm.servicelevel.ServiceTier.named("Standard", dev.rapport.crm.servicelevel.ServiceTarget.hours(8, 40))));
+      // the policy and the payer classes (read units), then in the command: the policy, a page of
+      // accounts, their tiers, the changed tiers deleted and inserted (one batch), the run's cursor,
+      // the timeline entries and the outbox events (a batch each); ten accounts as twenty
+      int ten = count(target, () -> crm.serviceLevels().retier(10));
+      int twenty = count(target, () -> crm.serviceLevels().retier(20));
+      assertThat(ten).isEqualTo(twenty).isEqualTo(RETIER_STATEMENTS);
+      // reads: the account, the policy, the account's tier, the tenant's case fields; writes: the
+      // case, the outbox, the timeline entry (one batch)
+      assertThat(count(target, () -> crm.cases().open(NewCase.builder(accounts.get(0), "Tiered").build()))).isEqualTo(7);
+      for (int i = 1; i < 25; i++) {
+        crm.cases().open(NewCase.builder(accounts.get(i), "Case " + i).build());
+      }
+      for (CaseQuery.Order order : CaseQuery.Order.values()) {
+        CaseQuery q = CaseQuery.allOpen().orderedBy(order);
+        var first = crm.cases().query(q, PageRequest.first(10));
+        assertThat(first.items()).allSatisfy(x -> assertThat(x.dueAt()).isPresent());
+        assertThat(count(target, () -> crm.cases().query(q, PageRequest.first(10)))).as(order.name()).isEqualTo(1);
+        assertThat(count(target, () -> crm.cases().query(q, PageRequest.after(first.nextCursor().orElseThrow(), 10))))
+            .as(order.name() + ", the next page").isEqualTo(1);
+      }
+      // nothing due yet: one statement finds no case
+      assertThat(count(target, () -> crm.cases().refreshServiceLevels())).isEqualTo(1);
+    }
+
     /** The same counts on the external servers, with {@code -Pdatabases}. */
     @Nested
     @Tag("databases")
@@ -844,6 +890,12 @@ class StatementCountTest {
       @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
       void cases(Target target) {
         caseCommandsAndQueriesTakeAFixedNumberOfStatements(target);
+      }
+
+      @ParameterizedTest
+      @EnumSource(names = {"EXTERNAL_POSTGRES_HIBERNATE", "EXTERNAL_POSTGRES_ECLIPSELINK", "MARIADB_HIBERNATE", "MARIADB_ECLIPSELINK"})
+      void serviceLevels(Target target) {
+        serviceLevelCommandsAndQueriesTakeAFixedNumberOfStatements(target);
       }
 
       @ParameterizedTest

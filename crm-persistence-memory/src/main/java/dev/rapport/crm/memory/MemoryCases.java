@@ -74,9 +74,19 @@ final class MemoryCases implements CaseRepository {
       }
     }
     ServiceCase from = cursor.orElse(null);
-    List<ServiceCase> all = new ArrayList<>();
+    // the page and one more, by a bounded heap (its worst case on top): no sort of every open case
+    int wanted = page.size() + 1;
+    java.util.PriorityQueue<ServiceCase> best = new java.util.PriorityQueue<>(wanted + 1, order.reversed());
     buffer().forEach(Buffer.keys(Kinds.STATUS, CaseStatus.OPEN),
-        c -> query.matches(c) && (from == null || order.compare(c, from) > 0), all::add);
+        c -> query.matches(c) && (from == null || order.compare(c, from) > 0), c -> {
+          if (best.size() < wanted) {
+            best.add(c);
+          } else if (order.compare(c, best.peek()) < 0) {
+            best.poll();
+            best.add(c);
+          }
+        });
+    List<ServiceCase> all = new ArrayList<>(best);
     all.sort(order);
     if (all.size() <= page.size()) {
       return new Page<>(List.copyOf(all), Optional.empty());
