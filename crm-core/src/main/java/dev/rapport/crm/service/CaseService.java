@@ -66,7 +66,10 @@ public final class CaseService {
   }
 
   /**
-   * Opens a case, {@link CaseStatus#NEW}. Raises {@link CaseOpened}.
+   * Opens a case, {@link CaseStatus#NEW}. When the tenant has a service policy ({@code
+   * crm.serviceLevels()}), the case is held to its account's tier: opened at least at the tier's
+   * least priority, with the tier's targets for its priority and their due instants ({@link
+   * ServiceCase#level()}). Raises {@link CaseOpened} (with the priority the case got).
    *
    * @throws ValidationException if the draft is null, or its contact is not a contact of its account
    * @throws NotFoundException if the account or the contact does not exist
@@ -170,8 +173,10 @@ public final class CaseService {
 
   /**
    * Moves a case to another status: in progress, waiting on customer, closed or reopened (resolve
-   * with {@link #resolve}). The first move out of {@code NEW} sets the first response time.
-   * Raises {@link CaseStatusChanged}.
+   * with {@link #resolve}). The first move out of {@code NEW} sets the first response time. A case
+   * with a service level stops its resolution clock while it waits on the customer, and starts it
+   * again (its due instants moved on by the business time it stood still) when it is back in
+   * progress or reopened. Raises {@link CaseStatusChanged}.
    *
    * @throws ValidationException if an argument is null, or the status is {@code RESOLVED}
    * @throws NotFoundException if the case does not exist
@@ -228,7 +233,8 @@ public final class CaseService {
   }
 
   /**
-   * Changes a case's priority.
+   * Changes a case's priority; a case with a service level takes its tier's targets for the new
+   * priority, counted from its opening.
    *
    * @throws ValidationException if an argument is null
    * @throws NotFoundException if the case does not exist

@@ -56,7 +56,9 @@ public record TierRule(Kind kind, Set<Segment> segments, int top, Optional<Money
   /**
    * @throws ValidationException (field {@code rule}) if a part is null, or the parts do not fit
    *     the kind (a part of another kind set, the kind's own part missing or empty); (field
-   *     {@code rule.top}) if {@code top} is not 1 to 1,000 for a best-customer rule, or not 0 for another
+   *     {@code rule.top}) if {@code top} is not 1 to 1,000 for a best-customer rule, or not 0 for
+   *     another; (field {@code rule.field}) if the field key is blank or longer than {@value
+   *     dev.rapport.crm.common.Limits#CODE} characters
    */
   public TierRule {
     Check.notNull(kind, "rule.kind");
@@ -65,6 +67,7 @@ public record TierRule(Kind kind, Set<Segment> segments, int top, Optional<Money
     payerClasses = Set.copyOf(Check.noNulls(Check.notNull(payerClasses, "rule.payerClasses"), "rule.payerClasses"));
     Check.notNull(churnRisk, "rule.churnRisk");
     Check.notNull(field, "rule.field");
+    field = field.map(f -> Check.text(f, "rule.field", dev.rapport.crm.common.Limits.CODE));
     Check.notNull(value, "rule.value");
     if (kind == Kind.BEST_CUSTOMER) {
       Check.range(top, "rule.top", 1, 1_000);
@@ -155,7 +158,8 @@ public record TierRule(Kind kind, Set<Segment> segments, int top, Optional<Money
   /**
    * The account's custom field {@code key} holds {@code value}: a flag the tenant sets by hand.
    *
-   * @throws ValidationException (field {@code rule.field}) if an argument is null
+   * @throws ValidationException (field {@code rule.field}) if an argument is null, or the key
+   *     blank or longer than {@value dev.rapport.crm.common.Limits#CODE} characters
    */
   public static TierRule flag(String key, FieldValue value) {
     Check.notNull(key, "rule.field");
