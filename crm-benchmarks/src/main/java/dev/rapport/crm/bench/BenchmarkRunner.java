@@ -823,7 +823,7 @@ public final class BenchmarkRunner {
   /** Issue 26's service levels ({@link ServiceLevelBenchmarks}): re-tiering and the open-case list by due instant. */
   private void serviceLevels() throws RunnerException {
     int accounts = given("accounts", quick() ? 500 : 100_000);
-    int dbAccounts = given("dbAccounts", quick() ? 100 : 10_000);
+    int dbAccounts = given("dbAccounts", quick() ? 100 : 100_000);
     int cases = given("cases", quick() ? 500 : 100_000);
     int dbCases = given("dbCases", quick() ? 2_000 : 1_000_000);
     Map<String, RunResult> r = run(throughputOf(options(ServiceLevelBenchmarks.class.getName() + "\\.(" + only + ")", 1))

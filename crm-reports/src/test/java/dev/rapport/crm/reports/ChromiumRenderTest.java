@@ -118,6 +118,25 @@ class ChromiumRenderTest {
     assertThat(attribute(dom, "<figure[^>]*id=\"chart-customers\"[^>]*>", "data-marks")).contains("Revenue=1");
   }
 
+  /** The service-level table as a browser shows it: a row per tier, its figures, the tier's name as text. */
+  @Test
+  void theServiceLevelTableRendersInChromium(@TempDir Path dir) throws Exception {
+    Path browser = Browser.require();
+    Path page = dir.resolve("report.html");
+    Files.writeString(page, withProbe(html), StandardCharsets.UTF_8);
+    String dom = Browser.dumpDom(browser, page, dir);
+
+    java.util.regex.Matcher table = java.util.regex.Pattern.compile("<table id=\"service-level-table\">(.*?)</table>",
+        java.util.regex.Pattern.DOTALL).matcher(dom);
+    assertThat(table.find()).as("the service-level table in the DOM").isTrue();
+    String rows = table.group(1);
+    assertThat(rows.split("<tr data-tier=", -1)).as("a row per tier").hasSize(3);
+    assertThat(rows).contains("<td>Gold</td>", "<td class=\"n response-in-target\">1 / 1 (100.0 %)</td>",
+        "<td class=\"n median-response\">2 h 00 min</td>");
+    assertThat(rows).as("the tier's name is text, not markup").contains("<td>Standard &lt;b&gt;&amp;amp;</td>")
+        .doesNotContain("<b>");
+  }
+
   @Test
   void theBrowserIsLookedForOnThePath(@TempDir Path dir) throws IOException {
     Path empty = Files.createDirectory(dir.resolve("empty"));
