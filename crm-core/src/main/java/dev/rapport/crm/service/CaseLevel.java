@@ -225,7 +225,8 @@ public record CaseLevel(
   /**
    * The instant an alert comes due for a case with this level (its first response, if any, and
    * whether it is open given), or empty when it never will: a raised alert, a response alert once
-   * answered, a resolution alert once resolved, and an alert falling after the clock stopped.
+   * answered, a resolution alert once resolved, and an alert falling after the clock stopped (one
+   * falling on the very instant it stopped still comes: the target was used up then).
    */
   Optional<Instant> alertDue(Alert alert, Optional<Instant> firstResponse, boolean open) {
     if (alerts.contains(alert) || !open) {
@@ -240,7 +241,7 @@ public record CaseLevel(
     if (alert.target() == Target.RESPONSE && firstResponse.isPresent()) {
       return Optional.empty();
     }
-    if (alert.target() == Target.RESOLUTION && pausedSince.isPresent() && !at.isBefore(pausedSince.get())) {
+    if (alert.target() == Target.RESOLUTION && pausedSince.isPresent() && at.isAfter(pausedSince.get())) {
       return Optional.empty();
     }
     return Optional.of(at);

@@ -317,7 +317,7 @@ public final class CaseService {
    * too. The host schedules it (every few minutes, say); it starts no thread. On the JPA adapter
    * the due cases are one indexed statement; each raised case is one update.
    *
-   * @return the events raised, soonest due first
+   * @return the events raised, by the instant each came due, soonest first
    * @throws StoreException if the store fails
    */
   public List<CaseEvent> refreshServiceLevels() {
@@ -325,6 +325,7 @@ public final class CaseService {
       Instant now = ctx.now();
       CaseRepository cases = cmd.uow().port(CaseRepository.class);
       List<CaseEvent> raised = new ArrayList<>();
+      List<Instant> raisedAt = new ArrayList<>();
       List<ServiceCase> due;
       do {
         due = cases.alertsDue(now, PageRequest.MAX_SIZE);
@@ -336,6 +337,7 @@ public final class CaseService {
               fired.add(a);
               CaseLevel l = c.level().orElseThrow();
               Instant dueAt = l.due(a.target());
+              raisedAt.add(at.get());
               raised.add(a.breach()
                   ? new CaseTargetBreached(ctx.tenant(), now, c.id(), c.accountId(), l.tier(), a.target(), dueAt)
                   : new CaseTargetAtRisk(ctx.tenant(), now, c.id(), c.accountId(), l.tier(), a.target(), dueAt));
@@ -344,6 +346,17 @@ public final class CaseService {
           cases.update(c.withLevel(Optional.of(c.level().orElseThrow().alerted(fired))));
         }
       } while (due.size() == PageRequest.MAX_SIZE);
+      // soonest first: by the instant each alert came due (a stable sort keeps a case's own in order)
+      Integer[] order = new Integer[raised.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, java.util.Comparator.comparing(raisedAt::get));
+      List<CaseEvent> sorted = new ArrayList<>();
+      for (Integer i : order) {
+        sorted.add(raised.get(i));
+      }
+      raised = sorted;
       raised.forEach(cmd::raise);
       return List.copyOf(raised);
     });

@@ -37,7 +37,8 @@ public record ServiceLevelReport(Period period, List<Row> byTier, List<Row> byOw
    * @param responded of those, the ones with a first response
    * @param respondedInTarget of those, the ones answered by their response due instant
    * @param resolved of the cases opened, the ones resolved (or closed)
-   * @param resolvedInTarget of those, the ones resolved by their resolution due instant
+   * @param resolvedInTarget of those, the ones whose resolution clock ran no longer than the target
+   *     (a case resolved while waiting on the customer: up to the wait)
    * @param responseBreaches first responses late, or still missing past their due instant
    * @param resolutionBreaches resolutions late, or still missing with the target used up
    * @param medianResponse the median business time to the first response (nearest rank)

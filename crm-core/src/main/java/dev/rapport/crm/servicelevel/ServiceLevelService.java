@@ -223,7 +223,7 @@ public final class ServiceLevelService {
         ? cal.plus(now, l.resolutionTarget().minus(resolutionUsed).isNegative() ? Duration.ZERO : l.resolutionTarget().minus(resolutionUsed))
         : l.resolutionDue();
     TargetStatus resolution = new TargetStatus(CaseLevel.Target.RESOLUTION, l.resolutionTarget(), resolutionDue, resolutionUsed,
-        state(!c.isOpen(), c.resolvedAt().map(t -> !t.isAfter(l.resolutionDue())).orElse(false),
+        state(!c.isOpen(), resolutionUsed.compareTo(l.resolutionTarget()) <= 0,
             resolutionUsed, l.resolutionTarget(), l.atRiskPercent()));
     return new CaseServiceLevel(c.id(), l.tier(), l.rank(), c.priority(), now, c.dueAt(), response, resolution);
   }

@@ -84,6 +84,9 @@ class CaseLevelTest {
     assertThat(waiting.dueAt()).isEmpty();
     assertThat(waiting.alertAt()).contains(level().resolutionAtRisk());
     assertThat(waiting.alertDue(CaseLevel.Alert.RESOLUTION_BREACHED)).isEmpty();
+    // waiting from the very instant the resolution became at risk: the alert still comes
+    ServiceCase atTheInstant = answered.withLevel(Optional.of(level().pause(level().resolutionAtRisk())));
+    assertThat(atTheInstant.alertDue(CaseLevel.Alert.RESOLUTION_AT_RISK)).contains(level().resolutionAtRisk());
     ServiceCase resolved = answered.resolve("done", Instant.parse("2026-03-02T16:00:00Z"));
     assertThat(resolved.dueAt()).isEmpty();
     assertThat(resolved.alertAt()).isEmpty();

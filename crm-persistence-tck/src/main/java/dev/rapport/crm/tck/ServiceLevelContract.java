@@ -194,6 +194,26 @@ public abstract class ServiceLevelContract extends ContractSupport {
   }
 
   /**
+   * A case resolved while it waits on the customer: its clock stopped when it began to wait (30 min
+   * used of 8 h), so its resolution is within target however long the wait.
+   */
+  @Test
+  public void aCaseResolvedWhileWaitingIsMeasuredUpToTheWait() {
+    clock.set(berlin("2026-03-27T15:00"));
+    ServiceCase c = crm.cases().open(NewCase.builder(gold.id(), "Lohnexport bricht ab").build());
+    clock.set(berlin("2026-03-27T15:30"));
+    crm.cases().changeStatus(c.id(), CaseStatus.WAITING_ON_CUSTOMER);
+    clock.set(berlin("2026-04-08T10:00"));
+    crm.cases().resolve(c.id(), "No answer; closed as solved");
+    CaseServiceLevel level = crm.serviceLevels().of(c.id()).orElseThrow();
+    assertThat(level.resolution().used()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(level.resolution().state()).isEqualTo(TargetStatus.State.MET);
+    assertThat(crm.cases().refreshServiceLevels()).isEmpty();
+    ServiceLevelReport.Row g = crm.serviceLevels().report(Period.month(java.time.YearMonth.of(2026, 3))).byTier().get(0);
+    assertThat(List.of(g.resolved(), g.resolvedInTarget(), g.resolutionBreaches())).containsExactly(1L, 1L, 0L);
+  }
+
+  /**
    * Opened Thursday 2026-04-02 16:00 CEST by a Standard account (8 h, 40 h). Response: Thursday 1 h;
    * Good Friday, the weekend and Easter Monday off; Tuesday 09:00 + 7 h: 16:00 CEST. Resolution:
    * Thursday 1 h, Tuesday to Friday 32 h, Monday 2026-04-13 7 h: 16:00 CEST.
