@@ -67,13 +67,15 @@ final class JpaCases implements CaseRepository {
   private Page<ServiceCase> sorted(CaseQuery query, String where, Map<String, Object> p, PageRequest page) {
     StringBuilder jpql = new StringBuilder("select e from RapportCase e where e.tenantId = :tenant").append(where);
     if (page.after().isPresent()) {
+      // (key, id) > (the cursor's key, its id), written so that the first conjunct, a range on the
+      // leading column of the index, bounds the scan (an OR alone does not on PostgreSQL)
       String due = "(select x.dueKey from RapportCase x where x.tenantId = :tenant and x.id = :after)";
-      String byDue = "(e.dueKey > " + due + " or (e.dueKey = " + due + " and e.id > :after))";
+      String byDue = "e.dueKey >= " + due + " and (e.dueKey > " + due + " or e.id > :after)";
       if (query.order() == CaseQuery.Order.DUE) {
         jpql.append(" and ").append(byDue);
       } else {
         String rank = "(select y.rankKey from RapportCase y where y.tenantId = :tenant and y.id = :after)";
-        jpql.append(" and (e.rankKey > ").append(rank).append(" or (e.rankKey = ").append(rank).append(" and ")
+        jpql.append(" and e.rankKey >= ").append(rank).append(" and (e.rankKey > ").append(rank).append(" or (")
             .append(byDue).append("))");
       }
     }
