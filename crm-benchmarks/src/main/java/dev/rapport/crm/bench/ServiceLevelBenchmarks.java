@@ -332,7 +332,7 @@ public class ServiceLevelBenchmarks {
       + " case when i % 10 = 0 then (extract(epoch from t + interval '4 hour') * 1000000)::bigint else 9223372036854775807 end,"
       + " case when i % 10 = 0 then (case when i % 7 = 0 then 0 else 2 end) else 2147483647 end,"
       + " case when i % 10 = 0 then t + interval '3 hour' else null end"
-      + " from (select i, timestamp '2020-01-01 00:00:00' + (((i * 7919) % 1000003) * interval '97 second') as t"
+      + " from (select i, timestamp '2020-01-01 00:00:00' + (((i::bigint * 7919) % 1000003) * interval '97 second') as t"
       + " from generate_series(1, ?) i) s";
 
   /** The first page of the open cases by due instant, through Rapport. */
