@@ -29,6 +29,7 @@ final class JpaServiceLevels implements ServiceLevelRepository {
     uow.requireOpen();
     List<Object[]> found = uow.em().createQuery("select e.version, e.revision, e.cursor, e.changedAt, e.policy"
             + " from RapportServicePolicy e where e.tenantId = :tenant", Object[].class)
+        .setFlushMode(jakarta.persistence.FlushModeType.COMMIT) // written only by save(), which writes at once
         .setParameter("tenant", uow.tenant().value()).getResultList();
     return found.stream().findFirst().map(r -> new State(PolicyJson.read((String) r[4]), ((Number) r[1]).longValue(),
         ((Number) r[0]).longValue(), Optional.ofNullable((UUID) r[2]).map(AccountId::of),
@@ -80,6 +81,9 @@ final class JpaServiceLevels implements ServiceLevelRepository {
     for (List<UUID> chunk : Rows.chunks(accounts.stream().map(AccountId::value).distinct().toList())) {
       for (Object[] r : uow.em().createQuery("select e.id, e.tier from RapportAccountTier e"
               + " where e.tenantId = :tenant and e.id in :ids", Object[].class)
+          // tiers are written only by saveTiers() and removeTier(), which write at once: no flush of
+          // the unit's other rows (a re-tiering batch holds thousands of accounts) before each chunk
+          .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
           .setParameter("tenant", uow.tenant().value()).setParameter("ids", chunk).getResultList()) {
         out.put(AccountId.of((UUID) r[0]), (String) r[1]);
       }
