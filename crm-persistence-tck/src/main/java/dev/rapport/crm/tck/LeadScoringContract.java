@@ -176,7 +176,8 @@ public abstract class LeadScoringContract extends ContractSupport {
     assertThat(after.leads()).containsExactlyElementsOf(expectedLeads);
     assertThat(new StoreSnapshot(before.leads(), after.contacts(), after.accounts(), after.opportunities(),
         after.campaigns(), after.campaignMembers(), after.activities(), after.tasks(), after.timeline(),
-        after.cases(), after.feedback(), after.sales(), after.payments(), after.payerClasses(), after.credit(), after.mails(), after.mailSuppressions()))
+        after.cases(), after.feedback(), after.sales(), after.payments(), after.payerClasses(), after.credit(), after.mails(), after.mailSuppressions(),
+        after.customFields(), after.servicePolicy(), after.tiers()))
         .isEqualTo(before);
     assertThat(stored.get(openLeads.get(0).id()).score()).isGreaterThan(stored.get(openLeads.get(1).id()).score());
     assertThat(events).isEmpty();

@@ -183,7 +183,7 @@ public abstract class MergeContract extends ContractSupport {
         s.timeline().stream().filter(e -> e.event().isEmpty() || !e.event().get().contains("Merge")).toList(),
         s.cases().stream().map(x -> versioned(x, 1)).toList(), s.feedback().stream().map(x -> versioned(x, 1)).toList(),
         s.sales().stream().map(x -> versioned(x, 1)).toList(), s.payments().stream().map(x -> versioned(x, 1)).toList(),
-        s.payerClasses(), s.credit(), s.mails(), s.mailSuppressions());
+        s.payerClasses(), s.credit(), s.mails(), s.mailSuppressions(), s.customFields(), s.servicePolicy(), s.tiers());
   }
 
   @Test

@@ -67,12 +67,17 @@ import java.util.function.Function;
  *     and currency: they show the invoices' balances, which the SPI keeps but does not return
  * @param mails the logged messages
  * @param mailSuppressions the addresses campaign mail no longer goes to
+ * @param customFields the tenant's custom field definitions
+ * @param servicePolicy the tenant's service policy and where its re-tiering run stands, if any
+ * @param tiers the service tier each account was last given
  */
 public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Account> accounts,
     List<Opportunity> opportunities, List<Campaign> campaigns, List<CampaignMember> campaignMembers,
     List<Activity> activities, List<Task> tasks, List<TimelineEntry> timeline, List<ServiceCase> cases, List<Feedback> feedback,
     List<Sale> sales, List<Payment> payments, Map<AccountId, PayerClass> payerClasses, List<CreditRow> credit,
-    List<dev.rapport.crm.mail.LoggedMail> mails, List<dev.rapport.crm.mail.MailSuppression> mailSuppressions) {
+    List<dev.rapport.crm.mail.LoggedMail> mails, List<dev.rapport.crm.mail.MailSuppression> mailSuppressions,
+    List<dev.rapport.crm.field.CustomField> customFields,
+    Optional<dev.rapport.crm.servicelevel.ServiceLevelRepository.State> servicePolicy, Map<AccountId, String> tiers) {
 
   /** The day the credit figures of a snapshot are as of. */
   public static final LocalDate CREDIT_AS_OF = LocalDate.of(2030, 1, 1);
@@ -97,6 +102,8 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
     payments = List.copyOf(payments);
     payerClasses = Map.copyOf(payerClasses);
     credit = List.copyOf(credit);
+    customFields = List.copyOf(customFields);
+    tiers = Map.copyOf(tiers);
   }
 
   /**
@@ -130,7 +137,11 @@ public record StoreSnapshot(List<Lead> leads, List<Contact> contacts, List<Accou
               .sorted(Comparator.comparing(CreditRow::accountId).thenComparing(r -> r.currency().getCurrencyCode()))
               .map(StoreSnapshot::canonical).toList(),
           all(p -> uow.port(dev.rapport.crm.mail.MailRepository.class).list(p)),
-          all(p -> uow.port(dev.rapport.crm.mail.MailRepository.class).suppressions(p)));
+          all(p -> uow.port(dev.rapport.crm.mail.MailRepository.class).suppressions(p)),
+          uow.port(dev.rapport.crm.field.CustomFieldRepository.class).all(),
+          uow.port(dev.rapport.crm.servicelevel.ServiceLevelRepository.class).state(),
+          uow.port(dev.rapport.crm.servicelevel.ServiceLevelRepository.class).tiers(
+              StoreSnapshot.<Account>all(p -> uow.port(AccountRepository.class).list(p)).stream().map(Account::id).toList()));
     });
   }
 
