@@ -27,8 +27,7 @@ final class ServiceClocks implements ServiceClock {
       return Optional.empty();
     }
     ServicePolicy policy = state.get().policy();
-    String stored = repo.tiers(List.of(account)).get(account);
-    ServiceTier tier = stored == null ? policy.defaultTier() : policy.tier(stored).orElse(policy.defaultTier());
+    ServiceTier tier = policy.tierOrDefault(Optional.ofNullable(repo.tiers(List.of(account)).get(account)));
     return Optional.of(terms(policy, tier, priority, true));
   }
 

@@ -324,8 +324,8 @@ public final class CaseService {
     return ctx.command(cmd -> {
       Instant now = ctx.now();
       CaseRepository cases = cmd.uow().port(CaseRepository.class);
-      List<CaseEvent> raised = new ArrayList<>();
-      List<Instant> raisedAt = new ArrayList<>();
+      record Raised(Instant at, CaseEvent event) {}
+      List<Raised> found = new ArrayList<>();
       List<ServiceCase> due;
       do {
         due = cases.alertsDue(now, PageRequest.MAX_SIZE);
@@ -337,26 +337,17 @@ public final class CaseService {
               fired.add(a);
               CaseLevel l = c.level().orElseThrow();
               Instant dueAt = l.due(a.target());
-              raisedAt.add(at.get());
-              raised.add(a.breach()
+              found.add(new Raised(at.get(), a.breach()
                   ? new CaseTargetBreached(ctx.tenant(), now, c.id(), c.accountId(), l.tier(), a.target(), dueAt)
-                  : new CaseTargetAtRisk(ctx.tenant(), now, c.id(), c.accountId(), l.tier(), a.target(), dueAt));
+                  : new CaseTargetAtRisk(ctx.tenant(), now, c.id(), c.accountId(), l.tier(), a.target(), dueAt)));
             }
           }
           cases.update(c.withLevel(Optional.of(c.level().orElseThrow().alerted(fired))));
         }
       } while (due.size() == PageRequest.MAX_SIZE);
       // soonest first: by the instant each alert came due (a stable sort keeps a case's own in order)
-      Integer[] order = new Integer[raised.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      java.util.Arrays.sort(order, java.util.Comparator.comparing(raisedAt::get));
-      List<CaseEvent> sorted = new ArrayList<>();
-      for (Integer i : order) {
-        sorted.add(raised.get(i));
-      }
-      raised = sorted;
+      found.sort(java.util.Comparator.comparing(Raised::at));
+      List<CaseEvent> raised = found.stream().map(Raised::event).toList();
       raised.forEach(cmd::raise);
       return List.copyOf(raised);
     });

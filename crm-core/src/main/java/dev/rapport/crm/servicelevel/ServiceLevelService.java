@@ -184,7 +184,7 @@ public final class ServiceLevelService {
 
   /** The tier a stored tier name stands for under the policy: itself if it has it, else the default. */
   static String tierName(ServicePolicy policy, String stored) {
-    return stored != null && policy.rank(stored) >= 0 ? stored : policy.defaultTier().name();
+    return policy.tierOrDefault(java.util.Optional.ofNullable(stored)).name();
   }
 
   /**

@@ -106,6 +106,16 @@ public record ServicePolicy(BusinessCalendar calendar, List<ServiceTier> tiers, 
     return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /**
+   * The tier an account was last given, if the policy still has it; else (never tiered, or a tier
+   * the policy no longer has) the default.
+   *
+   * @throws ValidationException if {@code given} is null
+   */
+  public ServiceTier tierOrDefault(Optional<String> given) {
+    return Check.notNull(given, "tier").flatMap(this::tier).orElseGet(this::defaultTier);
+  }
+
   /** The rank of the tier of this name: 0 for the best; -1 if there is none. */
   public int rank(String name) {
     for (int i = 0; i < tiers.size(); i++) {

@@ -103,23 +103,18 @@ final class JpaServiceLevels implements ServiceLevelRepository {
       uow.em().createQuery("delete from RapportAccountTier e where e.tenantId = :tenant and e.id in :ids")
           .setParameter("tenant", uow.tenant().value()).setParameter("ids", chunk).executeUpdate();
     }
+    List<AccountTierEntity> written = new ArrayList<>();
     tiers.forEach((a, t) -> {
       AccountTierEntity e = new AccountTierEntity();
       e.id = a.value();
       e.tenantId = uow.tenant().value();
       e.tier = t;
       uow.em().persist(e);
+      written.add(e);
     });
     uow.flush();
-    tiers.keySet().forEach(a -> {
-      TenantKey k = new TenantKey();
-      k.tenantId = uow.tenant().value();
-      k.id = a.value();
-      AccountTierEntity e = uow.em().find(AccountTierEntity.class, k);
-      if (e != null) {
-        uow.em().detach(e);
-      }
-    });
+    // not kept managed: a later batch of the unit deletes rows by query and persists them anew
+    written.forEach(uow.em()::detach);
   }
 
   @Override
